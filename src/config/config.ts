@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A setting that is missing or wrong. The message names the setting and says what it needs. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const booleanText = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  COSMOS_ENDPOINT: optionalText.pipe(z.string().url().optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().trim().min(1).default('shadowing'),
+  COSMOS_ALLOW_SELF_SIGNED_TLS: booleanText(false),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  MAX_BODY_KB: z.coerce.number().int().min(16).max(4096).default(256),
+});
+
+export type StoreConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'cosmos'; endpoint: string; key?: string; database: string; allowSelfSignedTls: boolean };
+
+export interface BotCredentials {
+  appId: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+}
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  /** True when no bot credentials are set: anonymous requests are accepted, so loopback only. */
+  localMode: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  credentials?: BotCredentials;
+  store: StoreConfig;
+  demoData: 'auto' | 'off';
+  maxBodyBytes: number;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Reads and checks every setting. Throws ConfigError naming each setting that is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${describeIssue(issue)}`),
+    );
+  }
+  const s = parsed.data;
+  const problems: string[] = [];
+
+  const credentials = readCredentials(s, problems);
+  const localMode = credentials === undefined;
+  if (localMode && s.NODE_ENV === 'production') {
+    problems.push(
+      'MICROSOFT_APP_ID: required when NODE_ENV=production (without bot credentials anyone could post to the bot).',
+    );
+  }
+  if (localMode && s.HOST !== undefined && !LOOPBACK.has(s.HOST)) {
+    problems.push(`HOST: must be a loopback address (127.0.0.1) while no bot credentials are set, not "${s.HOST}".`);
+  }
+  if (s.COSMOS_KEY && !s.COSMOS_ENDPOINT) {
+    problems.push('COSMOS_ENDPOINT: required when COSMOS_KEY is set.');
+  }
+  if (s.COSMOS_ENDPOINT && !s.COSMOS_KEY) {
+    problems.push('COSMOS_KEY: required when COSMOS_ENDPOINT is set (the account key from Keys in the Azure portal).');
+  }
+  if (s.COSMOS_ALLOW_SELF_SIGNED_TLS && s.NODE_ENV === 'production') {
+    problems.push('COSMOS_ALLOW_SELF_SIGNED_TLS: may not be true when NODE_ENV=production.');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: s.NODE_ENV,
+    localMode,
+    host: s.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    port: s.PORT,
+    logLevel: s.LOG_LEVEL,
+    credentials,
+    store: s.COSMOS_ENDPOINT
+      ? {
+          kind: 'cosmos',
+          endpoint: s.COSMOS_ENDPOINT,
+          key: s.COSMOS_KEY,
+          database: s.COSMOS_DATABASE,
+          allowSelfSignedTls: s.COSMOS_ALLOW_SELF_SIGNED_TLS,
+        }
+      : { kind: 'embedded', dataDir: path.resolve(s.DATA_DIR) },
+    demoData: s.DEMO_DATA,
+    maxBodyBytes: s.MAX_BODY_KB * 1024,
+  };
+}
+
+function readCredentials(s: z.infer<typeof schema>, problems: string[]): BotCredentials | undefined {
+  if (!s.MICROSOFT_APP_ID) {
+    if (s.MICROSOFT_APP_PASSWORD) problems.push('MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set.');
+    return undefined;
+  }
+  if (s.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !s.MICROSOFT_APP_PASSWORD) {
+    problems.push(`MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_TYPE is ${s.MICROSOFT_APP_TYPE}.`);
+  }
+  if (s.MICROSOFT_APP_TYPE !== 'MultiTenant' && !s.MICROSOFT_APP_TENANT_ID) {
+    problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is ${s.MICROSOFT_APP_TYPE}.`);
+  }
+  return {
+    appId: s.MICROSOFT_APP_ID,
+    appPassword: s.MICROSOFT_APP_PASSWORD,
+    tenantId: s.MICROSOFT_APP_TENANT_ID,
+    appType: s.MICROSOFT_APP_TYPE,
+  };
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+  if (issue.code === 'invalid_enum_value') return `must be one of ${issue.options.join(', ')}`;
+  if (issue.code === 'invalid_string' && issue.validation === 'url') return 'must be a URL such as https://<account>.documents.azure.com:443/';
+  return issue.message.toLowerCase();
+}

@@ -1,0 +1,38 @@
+/** Staff groups as an ESR-style directory records them. */
+export const PROFESSIONS = [
+  'medical',
+  'nursing',
+  'midwifery',
+  'ahp',
+  'healthcare_science',
+  'pharmacy',
+  'management',
+  'admin',
+  'research',
+  'executive',
+] as const;
+export type Profession = (typeof PROFESSIONS)[number];
+
+export type Role = 'staff' | 'programme_lead';
+
+/**
+ * Where the bot can reach a person proactively. Opaque to the domain: the Teams layer writes and
+ * reads it; everything else only checks that it is there.
+ */
+export type ConversationRef = Record<string, unknown>;
+
+export interface Person {
+  /** Stable id: the Entra ID object id (`aadObjectId`) where known. */
+  id: string;
+  email: string;
+  name: string;
+  jobTitle: string;
+  department: string;
+  profession: Profession;
+  /** Person id of the line manager, if known. */
+  managerId?: string;
+  roles: Role[];
+  conversation?: ConversationRef;
+  /** Set when the app was removed and proactive messages can no longer reach the person. */
+  unreachableSince?: string;
+}

@@ -1,0 +1,34 @@
+export const SHIFT_KINDS = [
+  'duty',
+  'night',
+  'long_day',
+  'on_call',
+  'annual_leave',
+  'study_leave',
+  'rest',
+  'training',
+] as const;
+export type ShiftKind = (typeof SHIFT_KINDS)[number];
+
+/**
+ * One rota entry: busy or free, never duty details. Instants are UTC ISO-8601 strings and the
+ * interval is half-open, [start, end).
+ */
+export interface Shift {
+  start: string;
+  end: string;
+  kind: ShiftKind;
+  /** The trust's own code, kept so a coordinator can recognise the entry. */
+  code: string;
+}
+
+/**
+ * A person's rota for one calendar month (Europe/London month of each shift's start), so that a
+ * date-range read is one or two point reads.
+ */
+export interface RotaMonth {
+  personId: string;
+  /** YYYY-MM */
+  month: string;
+  shifts: Shift[];
+}

@@ -1,0 +1,93 @@
+import type { ContainerName } from './containers';
+
+/** Every stored document has an id and, as a top-level field, its container's partition key. */
+export type Doc = { id: string } & Record<string, unknown>;
+
+/** A document as read, with the version tag a conditional write must quote. */
+export interface Versioned<T> {
+  doc: T;
+  etag: string;
+}
+
+export type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/** A condition on a top-level field. `in` matches any of a list; `contains` an array element. */
+export type Condition =
+  | { field: string; op: Comparison; value: string | number | boolean }
+  | { field: string; op: 'in'; value: Array<string | number> }
+  | { field: string; op: 'contains'; value: string | number };
+
+export interface Query {
+  /** Restricts the query to one partition. Omit only on administrative paths (exports, imports). */
+  partitionKey?: string;
+  where?: Condition[];
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+}
+
+export interface WriteOptions {
+  /** Write only if the stored version still has this tag. */
+  ifMatch?: string;
+}
+
+/**
+ * The storage port. Two adapters implement it (Cosmos DB and the embedded file store) and one
+ * contract suite holds them to the same behaviour.
+ */
+export interface DocumentStore {
+  /** Creates whatever containers are missing. Safe to call more than once. */
+  init(): Promise<void>;
+  /** Resolves when the store answers; rejects with StoreUnavailableError when it does not. */
+  ping(): Promise<void>;
+  read<T extends Doc>(container: ContainerName, id: string, partitionKey: string): Promise<Versioned<T> | undefined>;
+  /** Rejects with DocumentExistsError when a document with this id is already in the partition. */
+  create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>>;
+  /** Rejects with DocumentNotFoundError, or VersionConflictError when `ifMatch` is stale. */
+  replace<T extends Doc>(container: ContainerName, doc: T, options?: WriteOptions): Promise<Versioned<T>>;
+  upsert<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>>;
+  /** Resolves false when there was nothing to delete. */
+  delete(container: ContainerName, id: string, partitionKey: string, options?: WriteOptions): Promise<boolean>;
+  query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'exists' | 'not_found' | 'version_conflict' | 'unavailable' | 'invalid',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class DocumentExistsError extends StoreError {
+  constructor(container: string, id: string) {
+    super(`${container}/${id} already exists`, 'exists');
+  }
+}
+
+export class DocumentNotFoundError extends StoreError {
+  constructor(container: string, id: string) {
+    super(`${container}/${id} not found`, 'not_found');
+  }
+}
+
+export class VersionConflictError extends StoreError {
+  constructor(container: string, id: string) {
+    super(`${container}/${id} changed since it was read`, 'version_conflict');
+  }
+}
+
+export class StoreUnavailableError extends StoreError {
+  constructor(message: string, cause?: unknown) {
+    super(message, 'unavailable', { cause });
+  }
+}
+
+export class InvalidDocumentError extends StoreError {
+  constructor(message: string) {
+    super(message, 'invalid');
+  }
+}
