@@ -1,0 +1,65 @@
+import restify, { type Request, type Response } from 'restify';
+import type { Logger } from '../logging/logger';
+import { checkActivityShape } from './checkActivity';
+
+export interface ServerDependencies {
+  logger: Logger;
+  maxBodyBytes: number;
+  /** Handles one Bot Framework activity (POST /api/messages). */
+  handleActivity: (req: Request, res: Response) => Promise<void>;
+  /** Resolves when the store answers; rejects when it does not. */
+  checkHealth: () => Promise<Record<string, unknown>>;
+}
+
+const HEALTH_TIMEOUT_MS = 3000;
+
+/** The HTTP service: the bot's messaging endpoint and a health check, nothing else. */
+export function createServer({ logger, maxBodyBytes, handleActivity, checkHealth }: ServerDependencies): restify.Server {
+  const server = restify.createServer({ name: 'shadowing-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const problem = checkActivityShape(req.body);
+    if (problem) {
+      logger.warn({ requestId: req.id(), problem }, 'refused a malformed activity');
+      res.send(400, { code: 'BadRequest', message: 'The request body is not a valid activity.' });
+      return;
+    }
+    await handleActivity(req, res);
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      const details = await withTimeout(checkHealth(), HEALTH_TIMEOUT_MS);
+      res.send(200, { status: 'ok', ...details });
+    } catch (error) {
+      logger.warn({ err: error }, 'health check failed');
+      res.send(503, { status: 'unavailable', reason: 'The data store is not answering.' });
+    }
+  });
+
+  server.on('after', (req: Request, res: Response) => {
+    logger.info({ requestId: req.id(), method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+  });
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    logger.warn({ requestId: req.id(), status: err.statusCode, error: err.name }, 'request refused');
+    callback();
+  });
+  return server;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

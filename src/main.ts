@@ -1,0 +1,127 @@
+import 'dotenv/config';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { seedDemoOrganisation } from './demo/seedDemo';
+import { createServer } from './http/createServer';
+import { createLogger, type Logger } from './logging/logger';
+import { createStore } from './store/createStore';
+import type { DocumentStore } from './store/documentStore';
+import { createAdapter } from './teams/createAdapter';
+import { createBot } from './teams/createBot';
+import { createMessageEndpoint } from './teams/createMessageEndpoint';
+
+export interface RunningService {
+  url: string;
+  port: number;
+  store: DocumentStore;
+  close(): Promise<void>;
+}
+
+/** A start-up failure the operator can act on: the message says which setting to check. */
+export class StartupError extends Error {}
+
+/** Opens the store, loads the demo organisation where wanted, and serves the bot. */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const store = createStore(config.store, logger);
+  await openStore(store, config);
+
+  if (config.store.kind === 'embedded' && config.demoData === 'auto') {
+    const seeded = await seedDemoOrganisation(store, { today: new Date() });
+    if (seeded.seeded) logger.info({ people: seeded.people, offers: seeded.offers }, 'loaded the demo organisation into the empty store');
+  }
+
+  const adapter = createAdapter(config.credentials);
+  const app = createBot({ adapter, store, logger });
+  const server = createServer({
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    handleActivity: createMessageEndpoint(adapter, app),
+    checkHealth: async () => {
+      await store.ping();
+      return { store: config.store.kind };
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`PORT: ${config.port} is already in use on ${config.host}. Stop whatever is using it or set PORT to another number.`)
+          : error,
+      ),
+    );
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+  if (config.localMode) {
+    logger.warn(
+      { url },
+      'LOCAL MODE: no bot credentials (MICROSOFT_APP_ID) are set, so requests are not authenticated. Listening on loopback only.',
+    );
+  }
+  logger.info({ url, store: config.store.kind }, 'service started');
+
+  return {
+    url,
+    port,
+    store,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+async function openStore(store: DocumentStore, config: Config): Promise<void> {
+  try {
+    await store.init();
+  } catch (error) {
+    const setting =
+      config.store.kind === 'cosmos'
+        ? `COSMOS_ENDPOINT / COSMOS_KEY: could not open Cosmos DB at ${config.store.endpoint}. Check the endpoint, the key and that the account is reachable.`
+        : `DATA_DIR: could not open the embedded store in ${config.store.dataDir}. Check that the folder exists or can be created, and is writable.`;
+    throw new StartupError(setting, { cause: error });
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.localMode) {
+    process.stderr.write(
+      '\n*** LOCAL MODE: no bot credentials are set. The bot accepts unauthenticated requests and listens on 127.0.0.1 only. ***\n\n',
+    );
+  }
+  let service: RunningService;
+  try {
+    service = await startService(config, logger);
+  } catch (error) {
+    if (error instanceof StartupError) {
+      logger.fatal({ err: error.cause }, error.message);
+      process.stderr.write(`Could not start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    await service.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  void main();
+}

@@ -1,0 +1,25 @@
+/**
+ * Prepares text a person typed (or a directory supplied) for display: control and
+ * bidirectional-override characters are removed and the length is capped.
+ */
+export function plainText(text: string, maxLength = 500): string {
+  const cleaned = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+  return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
+}
+
+/**
+ * Shows user-supplied text inert. A TextRun inside a RichTextBlock is never read as markdown, so a
+ * typed link, image or heading is shown as the characters typed.
+ */
+export function inertText(
+  runs: Array<string | { text: string; weight?: 'Bolder'; isSubtle?: boolean }>,
+  options: { size?: 'Medium' | 'Large'; maxLength?: number } = {},
+): Record<string, unknown> {
+  return {
+    type: 'RichTextBlock',
+    inlines: runs.map((run) => {
+      const { text, ...style } = typeof run === 'string' ? { text: run } : run;
+      return { type: 'TextRun', text: plainText(text, options.maxLength), ...(options.size ? { size: options.size } : {}), ...style };
+    }),
+  };
+}

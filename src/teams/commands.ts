@@ -1,0 +1,24 @@
+/** The things a person can ask for by name, whether typed or clicked on a card. */
+export const COMMANDS = ['help', 'new_request', 'offer_to_host', 'my_requests'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const PHRASES: Record<Command, string[]> = {
+  help: ['help', 'menu', 'what can you do', 'hi', 'hello', 'start', 'commands', '?'],
+  new_request: ['new request', 'request a visit', 'request', 'shadow', 'i want to shadow'],
+  offer_to_host: ['offer to host', 'host', 'offer', 'become a host'],
+  my_requests: ['my requests', 'requests', 'my visits', 'status'],
+};
+
+/** Reads a typed message as a command, or undefined when it is not one. */
+export function parseCommand(text: string): Command | undefined {
+  const normalised = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}?\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return COMMANDS.find((command) => PHRASES[command].includes(normalised));
+}
+
+export function isCommand(value: unknown): value is Command {
+  return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
+}

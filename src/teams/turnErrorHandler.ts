@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import { StoreUnavailableError } from '../store/documentStore';
+
+/** A short reference a person can quote to the service desk; the log holds the details under it. */
+export function newReference(): string {
+  return randomBytes(4).toString('hex').toUpperCase();
+}
+
+export function friendlyErrorMessage(error: unknown, reference: string): string {
+  if (error instanceof StoreUnavailableError) {
+    return `Sorry, I can't reach my records just now, so I could not finish that. Nothing you have already told me is lost. Please try again in a minute. If it keeps happening, give your IT service desk this reference: ${reference}.`;
+  }
+  return `Sorry, something went wrong on my side and I could not finish that. Please try again in a minute. If it keeps happening, give your IT service desk this reference: ${reference}.`;
+}
+
+/**
+ * The one place a failed turn ends: the person gets a friendly message with a reference, the log
+ * gets the error with the same reference. No error text or stack ever reaches the person.
+ */
+export function createTurnErrorHandler(logger: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const reference = newReference();
+    const activity = context.activity;
+    logger.error(
+      {
+        reference,
+        err: error,
+        activityId: activity?.id,
+        activityType: activity?.type,
+        conversationId: activity?.conversation?.id,
+      },
+      'turn failed',
+    );
+    try {
+      if (activity?.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: friendlyErrorMessage(error, reference) } } });
+      } else {
+        await context.sendActivity(friendlyErrorMessage(error, reference));
+      }
+    } catch (sendError) {
+      logger.error({ reference, err: sendError }, 'could not tell the user about a failed turn');
+    }
+  };
+}

@@ -1,0 +1,37 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CapturedPost {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A loopback stand-in for the Bot Connector service: records what the bot sends to
+ * `serviceUrl` + v3/conversations/{id}/activities[/{replyToId}] and answers like the real one.
+ */
+export async function startFakeConnector(): Promise<{ url: string; posts: CapturedPost[]; waitFor(count: number, ms?: number): Promise<CapturedPost[]>; stop(): Promise<void> }> {
+  const posts: CapturedPost[] = [];
+  let counter = 0;
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('end', () => {
+      posts.push({ path: req.url ?? '', body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${++counter}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    posts,
+    waitFor: async (count, ms = 5000) => {
+      const deadline = Date.now() + ms;
+      while (posts.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return posts;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

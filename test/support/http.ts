@@ -1,0 +1,26 @@
+export interface BotReply {
+  type: string;
+  text?: string;
+  attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
+}
+
+export async function postActivity(baseUrl: string, activity: unknown): Promise<{ status: number; replies: BotReply[]; body: unknown }> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  const body = text ? (JSON.parse(text) as unknown) : undefined;
+  const replies = ((body as { activities?: BotReply[] } | undefined)?.activities ?? []) as BotReply[];
+  return { status: response.status, replies, body };
+}
+
+/** Everything a reply shows, flattened to text, for assertions on what the person reads. */
+export function replyText(reply: BotReply): string {
+  return [reply.text ?? '', ...(reply.attachments ?? []).map((a) => JSON.stringify(a.content))].join('\n');
+}
+
+export function allText(replies: BotReply[]): string {
+  return replies.map(replyText).join('\n');
+}

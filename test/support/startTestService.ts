@@ -1,0 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/logging/logger';
+import { startService, type RunningService } from '../../src/main';
+
+export interface TestService extends RunningService {
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The real service on 127.0.0.1 and a free port, with an embedded store in a fresh folder. */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'shadowing-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  return {
+    ...service,
+    dataDir,
+    stop: async () => {
+      await service.close();
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../src/config/config';
+
+function problemsFor(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs locally with no settings at all: loopback, port 3978, embedded store in ./data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      localMode: true,
+      host: '127.0.0.1',
+      port: 3978,
+      store: { kind: 'embedded', dataDir: path.resolve('./data') },
+      demoData: 'auto',
+      maxBodyBytes: 256 * 1024,
+    });
+    expect(config.credentials).toBeUndefined();
+  });
+
+  it('refuses to start in production without bot credentials, naming the setting', () => {
+    expect(problemsFor({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^MICROSOFT_APP_ID: required when NODE_ENV=production/)]);
+  });
+
+  it('refuses a non-loopback HOST in local mode', () => {
+    expect(problemsFor({ HOST: '0.0.0.0' })[0]).toMatch(/^HOST: must be a loopback address/);
+  });
+
+  it('listens on all interfaces by default once credentials are set', () => {
+    const config = loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' });
+    expect(config).toMatchObject({ localMode: false, host: '0.0.0.0', credentials: { appId: 'app', appType: 'SingleTenant' } });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT: /],
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ NODE_ENV: 'staging' }, /^NODE_ENV: must be one of development, test, production/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
+    [{ COSMOS_ENDPOINT: 'not a url', COSMOS_KEY: 'k' }, /^COSMOS_ENDPOINT: must be a URL/],
+    [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }, /^COSMOS_KEY: required when COSMOS_ENDPOINT is set/],
+    [{ COSMOS_KEY: 'k' }, /^COSMOS_ENDPOINT: required when COSMOS_KEY is set/],
+    [{ MICROSOFT_APP_ID: 'app' }, /^MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_TYPE is SingleTenant/],
+    [{ MICROSOFT_APP_PASSWORD: 'secret' }, /^MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set/],
+    [{ DEMO_DATA: 'yes' }, /^DEMO_DATA: must be one of auto, off/],
+    [{ MAX_BODY_KB: '1' }, /^MAX_BODY_KB: /],
+  ])('names the setting that is wrong: %j', (env, expected) => {
+    expect(problemsFor(env as Record<string, string>)).toContainEqual(expect.stringMatching(expected));
+  });
+
+  it('chooses Cosmos DB when an endpoint and key are set', () => {
+    const config = loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY: 'k' });
+    expect(config.store).toEqual({ kind: 'cosmos', endpoint: 'https://acct.documents.azure.com:443/', key: 'k', database: 'shadowing', allowSelfSignedTls: false });
+  });
+
+  it('never allows self-signed Cosmos certificates in production', () => {
+    const env = { NODE_ENV: 'production', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't', COSMOS_ENDPOINT: 'https://x.documents.azure.com/', COSMOS_KEY: 'k', COSMOS_ALLOW_SELF_SIGNED_TLS: 'true' };
+    expect(problemsFor(env)).toEqual([expect.stringMatching(/^COSMOS_ALLOW_SELF_SIGNED_TLS: may not be true/)]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsFor({ NODE_ENV: 'production', HOST: '10.0.0.1', COSMOS_KEY: 'k' })).toHaveLength(3);
+  });
+});
