@@ -1,0 +1,87 @@
+import type { SessionPart, Weekday } from '../offers';
+import { toInstantMs, type InstantInput } from '../time/instants';
+import type { Interval } from '../time/intervals';
+import { addDays, londonSessionInterval, toLondonDate, toLondonIso, weekdayOf } from '../time/londonTime';
+import { findWarnings, hasBlocking, toClash } from './clashRules';
+import type { Clash, ClashContextInput, OfferTerms } from './clashTypes';
+import { prepareClashContext } from './prepareClashContext';
+
+export const DEFAULT_SUGGESTION_COUNT = 3;
+/** Days searched when there is no offer to say which days are possible. */
+const WORKING_WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+export interface SuggestSlotsInput extends ClashContextInput {
+  /** Search window [from, to): only slots wholly inside it are suggested. */
+  from: InstantInput;
+  to: InstantInput;
+  /** AM 09:00-13:00, PM 13:00-17:00 or a full day 09:00-17:00, Europe/London. */
+  length: SessionPart;
+  /** How many slots to return; 3 unless given. */
+  count?: number;
+}
+
+export interface SuggestedSlot {
+  /** ISO-8601 with the Europe/London offset. */
+  start: string;
+  end: string;
+  /** Things to know that do not block the slot (e.g. the visitor is on leave). */
+  warnings: Clash[];
+}
+
+interface Candidate {
+  slot: Interval;
+  warnings: Clash[];
+}
+
+function listSessionDays(offer: OfferTerms | undefined): ReadonlySet<Weekday> {
+  return new Set(offer ? offer.sessions.map((s) => s.weekday) : WORKING_WEEK);
+}
+
+/** Each possible slot of the given length on the session days, in time order. */
+function* generateSlots(window: Interval, length: SessionPart, days: ReadonlySet<Weekday>): Generator<Interval> {
+  const lastDate = toLondonDate(window.end);
+  for (let date = toLondonDate(window.start); date <= lastDate; date = addDays(date, 1)) {
+    if (!days.has(weekdayOf(date))) continue;
+    const slot = londonSessionInterval(date, length);
+    if (slot.start >= window.start && slot.end <= window.end) yield slot;
+  }
+}
+
+function readWindow(input: SuggestSlotsInput): Interval {
+  const window = { start: toInstantMs(input.from, 'Search from'), end: toInstantMs(input.to, 'Search to') };
+  if (!(window.start < window.end)) throw new RangeError('The search window must end after it starts');
+  return window;
+}
+
+/** Slots without warnings first; if there are too few, the earliest with warnings, all in time order. */
+function pickPreferred(clean: Candidate[], warned: Candidate[], count: number): Candidate[] {
+  const chosen = [...clean, ...warned.slice(0, Math.max(0, count - clean.length))];
+  return chosen.sort((a, b) => a.slot.start - b.slot.start);
+}
+
+/**
+ * The next `count` slots in [from, to) on the offer's session days (Monday to Friday without an
+ * offer) that clash for neither the visitor nor the host. Rotas are indexed once per call, so each
+ * candidate costs a few binary searches.
+ */
+export function suggestSlots(input: SuggestSlotsInput): SuggestedSlot[] {
+  const window = readWindow(input);
+  const count = input.count ?? DEFAULT_SUGGESTION_COUNT;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number: ${count}`);
+  if (count === 0 || input.offer?.status === 'paused') return [];
+  const context = prepareClashContext(input);
+  const clean: Candidate[] = [];
+  const warned: Candidate[] = [];
+  for (const slot of generateSlots(window, input.length, listSessionDays(input.offer))) {
+    if (hasBlocking(context, slot)) continue;
+    const warnings = findWarnings(context, slot).map(toClash);
+    if (warnings.length > 0) {
+      if (warned.length < count) warned.push({ slot, warnings });
+    } else if (clean.push({ slot, warnings }) >= count) break;
+  }
+  return pickPreferred(clean, warned, count).map(({ slot, warnings }) => ({
+    start: toLondonIso(slot.start),
+    end: toLondonIso(slot.end),
+    warnings,
+  }));
+}
