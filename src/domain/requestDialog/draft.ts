@@ -1,0 +1,68 @@
+import type { Setting } from '../offers';
+import type { DayPart, DayWindow } from './parseWhen';
+
+/** The questions of the request conversation, in the order they are asked. */
+export const DRAFT_STEPS = ['what', 'purpose', 'objectives', 'when', 'length', 'setting', 'host', 'slot', 'summary'] as const;
+export type DraftStep = (typeof DRAFT_STEPS)[number];
+/** Steps a visitor can go back to and change from the summary. */
+export type DraftField = Exclude<DraftStep, 'summary'>;
+
+export type VisitLengthChoice = DayPart | 'custom';
+
+export interface CustomTimes {
+  /** HH:MM, Europe/London. */
+  start: string;
+  end: string;
+}
+
+/** A host the visitor may choose, with clash-free times in their window. */
+export interface HostOption {
+  offerId: string;
+  hostId: string;
+  title: string;
+  hostName: string;
+  department: string;
+  setting: Setting;
+  sensitive: boolean;
+  /** One plain line on why it was suggested. */
+  reason: string;
+  slots: SlotOption[];
+}
+
+export interface SlotOption {
+  /** ISO-8601 instants. */
+  start: string;
+  end: string;
+  /** Plain-words notes that do not block the slot (e.g. "you are on annual leave then"). */
+  warnings: string[];
+}
+
+/**
+ * A request being put together in conversation. Kept in conversation state, so it survives a
+ * restart; every field is what the visitor typed or chose, checked on the way in.
+ */
+export interface RequestDraft {
+  step: DraftStep;
+  /** Steps visited, for "back". */
+  trail: DraftStep[];
+  /** Set while changing one field from the summary: answer it, then return to the summary. */
+  editing?: boolean;
+  what?: string;
+  purpose?: string;
+  objectives?: string[];
+  window?: DayWindow;
+  length?: VisitLengthChoice;
+  customTimes?: CustomTimes;
+  /** Preferred settings; empty means any. */
+  settings?: Setting[];
+  /** The options last shown, so "2" or a button picks the same one again. */
+  hostOptions?: HostOption[];
+  chosen?: { offerId: string; hostId: string; title: string; hostName: string; setting: Setting; sensitive: boolean };
+  slotOptions?: SlotOption[];
+  slot?: { start: string; end: string };
+  startedAt: string;
+}
+
+export function newDraft(now: Date): RequestDraft {
+  return { step: 'what', trail: [], startedAt: now.toISOString() };
+}
