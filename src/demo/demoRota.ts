@@ -28,10 +28,11 @@ export function findFirstMonday(today: Date): DateTime {
 
 /** Eight weeks of rota from `firstMonday` for each subject, as one document per person per month. */
 export function buildDemoRota(subjects: readonly RotaSubject[], firstMonday: DateTime): RotaMonth[] {
+  const calendar = createCalendar(firstMonday);
   return subjects.flatMap((subject) => {
     const days = planDays(subject);
     addAnnualLeave(days, createSeededRandom(`${subject.personId}:${firstMonday.toISODate()}`));
-    return groupByMonth(subject.personId, toShifts(days, SHIFT_TEMPLATES[subject.pattern], firstMonday));
+    return groupByMonth(subject.personId, toDatedShifts(days, SHIFT_TEMPLATES[subject.pattern], calendar));
   });
 }
 
@@ -61,30 +62,64 @@ function isWorkingDay(codes: readonly string[]): boolean {
   return codes.length > 0 && codes.every((code) => !NON_WORKING_CODES.has(code));
 }
 
+/** A shift with the Europe/London month (YYYY-MM) of the day it starts on. */
+interface DatedShift {
+  month: string;
+  shift: Shift;
+}
+
 /**
  * Turns day codes into UTC shifts. A whole-day entry (rest, leave) that follows a night starts when
  * the night ends, so no two entries overlap; any other overlap is a mistake in the tables.
  */
-function toShifts(days: string[][], templates: Record<string, ShiftTemplate>, firstMonday: DateTime): Shift[] {
-  const shifts: Shift[] = [];
+function toDatedShifts(days: string[][], templates: Record<string, ShiftTemplate>, calendar: Calendar): DatedShift[] {
+  const shifts: DatedShift[] = [];
   let previousEnd = 0;
   days.forEach((codes, dayIndex) => {
-    const date = firstMonday.plus({ days: dayIndex });
+    const month = calendar.monthOf(dayIndex);
     for (const code of codes) {
       const template = templates[code];
       if (!template) throw new Error(`Demo rota code ${code} has no template`);
-      let start = atWallClock(date, template.start).toMillis();
-      const end = atWallClock(template.end <= template.start ? date.plus({ days: 1 }) : date, template.end).toMillis();
+      let start = calendar.instantOf(dayIndex, template.start);
+      const end = calendar.instantOf(template.end <= template.start ? dayIndex + 1 : dayIndex, template.end);
       if (start < previousEnd) {
         if (template.start !== '00:00') throw new Error(`Demo rota code ${code} overlaps the entry before it`);
         start = previousEnd;
       }
       if (start >= end) continue;
-      shifts.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), kind: template.kind, code });
+      const shift = { start: new Date(start).toISOString(), end: new Date(end).toISOString(), kind: template.kind, code };
+      shifts.push({ month, shift });
       previousEnd = end;
     }
   });
   return shifts;
+}
+
+/** Europe/London days counted from the first Monday, with their wall-clock times as UTC instants. */
+interface Calendar {
+  monthOf(dayIndex: number): string;
+  /** Milliseconds since the epoch of `time` (HH:mm) on the day, Europe/London. */
+  instantOf(dayIndex: number, time: string): number;
+}
+
+/** Everyone works the same few times of day, so each day's conversions are worked out once. */
+function createCalendar(firstMonday: DateTime): Calendar {
+  const instants = new Map<string, number>();
+  const dates = Array.from({ length: DEMO_ROTA_WEEKS * 7 + 1 }, (_, dayIndex) => firstMonday.plus({ days: dayIndex }));
+  const months = dates.map((date) => date.toFormat('yyyy-MM'));
+  const dateOf = (dayIndex: number) => dates[dayIndex] ?? firstMonday.plus({ days: dayIndex });
+  return {
+    monthOf: (dayIndex) => months[dayIndex] ?? dateOf(dayIndex).toFormat('yyyy-MM'),
+    instantOf: (dayIndex, time) => {
+      const key = `${dayIndex} ${time}`;
+      let instant = instants.get(key);
+      if (instant === undefined) {
+        instant = atWallClock(dateOf(dayIndex), time).toMillis();
+        instants.set(key, instant);
+      }
+      return instant;
+    },
+  };
 }
 
 function atWallClock(date: DateTime, time: string): DateTime {
@@ -93,11 +128,12 @@ function atWallClock(date: DateTime, time: string): DateTime {
 }
 
 /** Groups shifts by the Europe/London month in which each starts. */
-function groupByMonth(personId: string, shifts: readonly Shift[]): RotaMonth[] {
+function groupByMonth(personId: string, shifts: readonly DatedShift[]): RotaMonth[] {
   const months = new Map<string, Shift[]>();
-  for (const shift of shifts) {
-    const month = DateTime.fromISO(shift.start, { zone: DEMO_ZONE }).toFormat('yyyy-MM');
-    months.set(month, [...(months.get(month) ?? []), shift]);
+  for (const { month, shift } of shifts) {
+    const list = months.get(month) ?? [];
+    list.push(shift);
+    months.set(month, list);
   }
   return [...months].map(([month, monthShifts]) => ({ personId, month, shifts: monthShifts }));
 }

@@ -242,6 +242,19 @@ describe('the demo rota', () => {
     expect(doctorsNight && hoursOf(doctorsNight)).toBe(12 + hourDifference);
   });
 
+  it('keeps entries apart and gives Alex leave whichever week it starts in', () => {
+    for (let week = 0; week < 52; week += 5) {
+      const org = buildDemoOrganisation(new Date(Date.UTC(2026, 0, 7 + week * 7, 12)));
+      for (const person of org.people) {
+        const shifts = shiftsOf(org, person.id);
+        for (let i = 1; i < shifts.length; i += 1) {
+          expect(Date.parse(shifts[i]!.start)).toBeGreaterThanOrEqual(Date.parse(shifts[i - 1]!.end));
+        }
+      }
+      expect(shiftsOf(org, DEMO_IDS.alex).some((s) => s.kind === 'annual_leave')).toBe(true);
+    }
+  });
+
   it('is deterministic: the same day gives the same organisation', () => {
     expect(buildDemoOrganisation(new Date(TODAY))).toEqual(organisation);
   });
