@@ -1,7 +1,7 @@
 import type { SessionPart, Weekday } from '../offers';
 import { toInstantMs, type InstantInput } from '../time/instants';
-import type { Interval } from '../time/intervals';
-import { addDays, londonSessionInterval, toLondonDate, toLondonIso, weekdayOf } from '../time/londonTime';
+import { DAY_MS, type Interval } from '../time/intervals';
+import { londonSessionInterval, toLondonDate, toLondonIso, WEEKDAYS } from '../time/londonTime';
 import { findWarnings, hasBlocking, toClash } from './clashRules';
 import type { Clash, ClashContextInput, OfferTerms } from './clashTypes';
 import { prepareClashContext } from './prepareClashContext';
@@ -39,10 +39,12 @@ function listSessionDays(offer: OfferTerms | undefined): ReadonlySet<Weekday> {
 
 /** Each possible slot of the given length on the session days, in time order. */
 function* generateSlots(window: Interval, length: SessionPart, days: ReadonlySet<Weekday>): Generator<Interval> {
-  const lastDate = toLondonDate(window.end);
-  for (let date = toLondonDate(window.start); date <= lastDate; date = addDays(date, 1)) {
-    if (!days.has(weekdayOf(date))) continue;
-    const slot = londonSessionInterval(date, length);
+  // Calendar days are stepped as UTC midnights of the London dates: UTC has no clock changes.
+  const lastDay = Date.parse(`${toLondonDate(window.end)}T00:00:00Z`);
+  for (let day = Date.parse(`${toLondonDate(window.start)}T00:00:00Z`); day <= lastDay; day += DAY_MS) {
+    const calendarDay = new Date(day);
+    if (!days.has(WEEKDAYS[(calendarDay.getUTCDay() + 6) % 7] as Weekday)) continue;
+    const slot = londonSessionInterval(calendarDay.toISOString().slice(0, 10), length);
     if (slot.start >= window.start && slot.end <= window.end) yield slot;
   }
 }

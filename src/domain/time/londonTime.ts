@@ -38,9 +38,24 @@ const CACHE_LIMIT = 20_000;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** London's offset from UTC at `instant`, in minutes (0 in winter, 60 in summer). */
+const HOUR = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * London's offset from UTC at `instant`, in minutes (0 in winter, 60 in summer). London's clocks
+ * change on the hour, so the offset is remembered per UTC hour, but only for hours that begin and
+ * end with the same offset.
+ */
 export function londonOffsetMinutes(instant: number): number {
-  return london.offset(instant);
+  const hour = Math.floor(instant / HOUR);
+  const known = offsetByHour.get(hour);
+  if (known !== undefined) return known;
+  const offset = london.offset(instant);
+  if (london.offset(hour * HOUR) === offset && london.offset((hour + 1) * HOUR - 1) === offset) {
+    if (offsetByHour.size >= CACHE_LIMIT) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
 }
 
 /** The instant's London wall clock, read through UTC getters of a shifted Date. */

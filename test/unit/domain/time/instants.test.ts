@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseIsoInstant, toInstantMs } from '../../../../src/domain/time/instants';
 
 describe('reading instants', () => {
@@ -23,6 +24,22 @@ describe('reading instants', () => {
     expect(parseIsoInstant(text)).toBeNaN();
     expect(() => toInstantMs(text, 'Visit start')).toThrow(/Visit start is not a valid ISO-8601 instant/);
   });
+
+  it('reads every stored UTC form back to the same instant, with and without milliseconds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(parseIsoInstant(iso)).toBe(ms);
+        const whole = ms - (ms % 1000);
+        expect(parseIsoInstant(`${iso.slice(0, 19)}Z`)).toBe(whole);
+      }),
+    );
+  });
+
+  it.each(['2026-03-03T09:60:00Z', '2026-03-03T09:00:61Z', '2026-00-10T09:00:00Z', '2026-03-3aT09:00:00Z', '2026/03/03T09:00:00Z'])(
+    'refuses the near-miss %s',
+    (text) => expect(parseIsoInstant(text)).toBeNaN(),
+  );
 
   it('passes finite epoch milliseconds through and refuses NaN', () => {
     expect(toInstantMs(1_772_528_400_000)).toBe(1_772_528_400_000);

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import type { HeldBooking, OfferTerms } from '../../../../src/domain/clash';
+import type { SessionPart, Weekday } from '../../../../src/domain/offers';
+import { SHIFT_KINDS, type Shift } from '../../../../src/domain/rota';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Both 2026 clock changes fall inside the periods tests draw from. */
+export const PERIOD_STARTS = [Date.UTC(2026, 2, 16), Date.UTC(2026, 9, 12)];
+export const PERIOD_DAYS = 35;
+
+const instantIn = (base: number) =>
+  fc.record({ day: fc.integer({ min: 0, max: PERIOD_DAYS }), slot: fc.integer({ min: 0, max: 95 }) })
+    .map(({ day, slot }) => base + day * DAY + slot * 15 * MINUTE);
+
+export const shiftsFrom = (base: number): fc.Arbitrary<Shift[]> =>
+  fc.array(
+    fc.record({
+      start: instantIn(base),
+      minutes: fc.integer({ min: 1, max: 56 }).map((q) => q * 15),
+      kind: fc.constantFrom(...SHIFT_KINDS),
+    }).map(({ start, minutes, kind }) => ({
+      kind,
+      code: 'CODE-NOT-SHOWN',
+      start: new Date(start).toISOString(),
+      end: new Date(start + minutes * MINUTE).toISOString(),
+    })),
+    { maxLength: 40 },
+  );
+
+export const heldFrom = (base: number): fc.Arbitrary<HeldBooking[]> =>
+  fc.array(
+    fc.record({ start: instantIn(base), hours: fc.integer({ min: 1, max: 8 }), id: fc.nat(99) }).map((b) => ({
+      requestId: `r${b.id}`,
+      start: new Date(b.start).toISOString(),
+      end: new Date(b.start + b.hours * 60 * MINUTE).toISOString(),
+    })),
+    { maxLength: 6 },
+  );
+
+const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const PARTS: SessionPart[] = ['am', 'pm', 'full_day'];
+
+export const offerTerms: fc.Arbitrary<OfferTerms> = fc.record({
+  sessions: fc.array(fc.record({ weekday: fc.constantFrom(...WEEKDAYS), part: fc.constantFrom(...PARTS) }), {
+    minLength: 1,
+    maxLength: 5,
+  }),
+  capacityPerWeek: fc.integer({ min: 0, max: 4 }),
+  capacityPerMonth: fc.integer({ min: 0, max: 10 }),
+  status: fc.constantFrom('active' as const, 'active' as const, 'paused' as const),
+});
+
+export const visitFrom = (base: number) =>
+  fc.record({ start: instantIn(base), minutes: fc.integer({ min: 1, max: 40 }).map((q) => q * 15) }).map((v) => ({
+    start: new Date(v.start).toISOString(),
+    end: new Date(v.start + v.minutes * MINUTE).toISOString(),
+  }));

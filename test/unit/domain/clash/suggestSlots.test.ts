@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { checkVisit, suggestSlots, type SuggestSlotsInput } from '../../../../src/domain/clash';
+import { addDays, londonSessionInterval, toLondonDate, toLondonIso, weekdayOf } from '../../../../src/domain/time/londonTime';
+import type { Shift, ShiftKind } from '../../../../src/domain/rota';
+import { booking, londonIso, offer, shift } from './clashFixtures';
+import { heldFrom, offerTerms, PERIOD_DAYS, PERIOD_STARTS, shiftsFrom } from './clashArbitraries';
+
+// March 2026: Mon 2, Tue 3, Thu 5, Tue 10, Tue 17, Tue 24, Sun 29 (clocks go forward), Tue 31.
+const base: SuggestSlotsInput = {
+  from: londonIso('2026-03-02 00:00'),
+  to: londonIso('2026-04-06 00:00'),
+  length: 'am',
+  visitorShifts: [],
+  offer: offer([['tue', 'am'], ['thu', 'pm']]),
+};
+const starts = (input: SuggestSlotsInput) => suggestSlots(input).map((s) => s.start);
+const am = (date: string) => londonIso(`${date} 09:00`);
+
+describe('suggestSlots', () => {
+  it('returns the next three slots on the offer session days that fit the length', () => {
+    expect(suggestSlots(base)).toEqual([
+      { start: am('2026-03-03'), end: londonIso('2026-03-03 13:00'), warnings: [] },
+      { start: am('2026-03-10'), end: londonIso('2026-03-10 13:00'), warnings: [] },
+      { start: am('2026-03-17'), end: londonIso('2026-03-17 13:00'), warnings: [] },
+    ]);
+    expect(starts({ ...base, length: 'pm' })).toEqual(['2026-03-05', '2026-03-12', '2026-03-19'].map((d) => londonIso(`${d} 13:00`)));
+    expect(starts({ ...base, length: 'full_day' })).toEqual([]);
+  });
+
+  it('skips days when the visitor is working, resting or the host is busy', () => {
+    const input: SuggestSlotsInput = {
+      ...base,
+      visitorShifts: [shift('duty', '2026-03-02 14:00', '2026-03-02 23:00')], // rest until Tue 3 Mar 10:00
+      hostShifts: [shift('annual_leave', '2026-03-10 00:00', '2026-03-11 00:00')],
+      heldBookings: [booking('other', '2026-03-17 09:00', '2026-03-17 13:00')],
+    };
+    expect(starts(input)).toEqual([am('2026-03-24'), am('2026-03-31')]);
+  });
+
+  it('uses London wall-clock sessions across the spring clock change', () => {
+    const input = { ...base, from: londonIso('2026-03-23 00:00'), offer: offer([['mon', 'am']]) };
+    expect(starts(input)).toEqual(['2026-03-23T09:00:00+00:00', '2026-03-30T09:00:00+01:00']);
+  });
+
+  it('prefers slots without warnings, and fills up with warned ones in time order', () => {
+    const leave = [shift('annual_leave', '2026-03-10 00:00', '2026-03-11 00:00')];
+    expect(starts({ ...base, visitorShifts: leave })).toEqual([am('2026-03-03'), am('2026-03-17'), am('2026-03-24')]);
+    const shortWindow = { ...base, visitorShifts: leave, to: londonIso('2026-03-18 00:00') };
+    const slots = suggestSlots(shortWindow);
+    expect(slots.map((s) => s.start)).toEqual([am('2026-03-03'), am('2026-03-10'), am('2026-03-17')]);
+    expect(slots.map((s) => s.warnings.map((w) => w.rule))).toEqual([[], ['leave'], []]);
+  });
+
+  it('keeps to the search window: not a session already begun, and one ending exactly at the end', () => {
+    const input = { ...base, from: londonIso('2026-03-03 09:01'), to: londonIso('2026-03-17 13:00') };
+    expect(starts(input)).toEqual([am('2026-03-10'), am('2026-03-17')]);
+  });
+
+  it('offers nothing for a paused offer, and honours the count', () => {
+    expect(suggestSlots({ ...base, offer: offer([['tue', 'am']], { status: 'paused' }) })).toEqual([]);
+    expect(starts({ ...base, count: 1 })).toEqual([am('2026-03-03')]);
+    expect(starts({ ...base, count: 5 })).toHaveLength(5);
+    expect(() => suggestSlots({ ...base, count: -1 })).toThrow(RangeError);
+    expect(() => suggestSlots({ ...base, to: base.from })).toThrow(/search window/);
+  });
+
+  it('searches Monday to Friday when there is no offer', () => {
+    const { offer: _none, ...visitorOnly } = base;
+    expect(starts({ ...visitorOnly, from: londonIso('2026-03-06 00:00'), count: 2 })).toEqual([
+      am('2026-03-06'),
+      am('2026-03-09'),
+    ]);
+  });
+});
+
+describe('suggestSlots on any rota (property tests)', () => {
+  const scenario = fc.constantFrom(...PERIOD_STARTS).chain((start) =>
+    fc.record({
+      start: fc.constant(start),
+      visitorShifts: shiftsFrom(start),
+      hostShifts: shiftsFrom(start),
+      heldBookings: heldFrom(start),
+      offer: offerTerms,
+      length: fc.constantFrom('am' as const, 'pm' as const, 'full_day' as const),
+      count: fc.integer({ min: 1, max: 4 }),
+    }),
+  );
+  const toInput = ({ start, ...rest }: { start: number } & Omit<SuggestSlotsInput, 'from' | 'to'>) => ({
+    ...rest,
+    from: new Date(start).toISOString(),
+    to: new Date(start + PERIOD_DAYS * 86_400_000).toISOString(),
+  });
+
+  it('never suggests a slot that clashes when checked again, and keeps order, window and session days', () => {
+    let runsWithSlots = 0;
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const input = toInput(s);
+        const slots = suggestSlots(input);
+        if (slots.length > 0) runsWithSlots += 1;
+        expect(slots.length).toBeLessThanOrEqual(s.count);
+        slots.forEach((slot, i) => {
+          expect(checkVisit({ ...input, start: slot.start, end: slot.end })).toEqual({
+            ok: true,
+            clashes: [],
+            warnings: slot.warnings,
+          });
+          expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.parse(input.from));
+          expect(Date.parse(slot.end)).toBeLessThanOrEqual(Date.parse(input.to));
+          expect(s.offer.sessions.map((x) => x.weekday)).toContain(weekdayOf(toLondonDate(Date.parse(slot.start))));
+          if (i > 0) expect(Date.parse(slot.start)).toBeGreaterThan(Date.parse(slots[i - 1]?.start ?? ''));
+        });
+      }),
+      { numRuns: 200 },
+    );
+    expect(runsWithSlots).toBeGreaterThan(50); // the property was tested on real suggestions, not empty lists
+  });
+
+  it('skips no clean slot: every earlier candidate day has a clash or a warning', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const input = toInput(s);
+        const slots = suggestSlots(input);
+        const cleanStarts = slots.filter((x) => x.warnings.length === 0).map((x) => x.start);
+        const last = cleanStarts[cleanStarts.length - 1];
+        if (!last) return;
+        for (let date = toLondonDate(Date.parse(input.from)); ; date = addDays(date, 1)) {
+          const candidate = londonSessionInterval(date, s.length);
+          if (candidate.start >= Date.parse(last)) break;
+          if (candidate.start < Date.parse(input.from)) continue;
+          const report = checkVisit({ ...input, start: candidate.start, end: candidate.end });
+          const clean = report.ok && report.warnings.length === 0;
+          expect(clean ? cleanStarts.includes(toLondonIso(candidate.start)) : true).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('suggestSlots speed', () => {
+  /** A year of rota: a mix of days, long days, nights, on call, leave and rest days. */
+  function yearOfShifts(seed: number): Shift[] {
+    const kinds: ShiftKind[] = ['duty', 'duty', 'long_day', 'night', 'on_call', 'annual_leave', 'rest', 'rest'];
+    return Array.from({ length: 365 }, (_, d) => {
+      const kind = kinds[(d * 7 + seed) % kinds.length] as ShiftKind;
+      const day = Date.UTC(2026, 0, 1) + d * 86_400_000;
+      const [from, hours] = kind === 'night' ? [20, 12] : kind.endsWith('leave') || kind === 'rest' ? [0, 24] : [8, 10];
+      const start = day + from * 3_600_000;
+      return { kind, code: 'X', start: new Date(start).toISOString(), end: new Date(start + hours * 3_600_000).toISOString() };
+    });
+  }
+
+  it('takes well under 5 ms a call for two people with 12 months of shifts each', () => {
+    const input = { ...base, visitorShifts: yearOfShifts(1), hostShifts: yearOfShifts(4), offer: offer([['tue', 'am'], ['thu', 'full_day']]) };
+    const call = (i: number) => {
+      const from = Date.UTC(2026, 0, 5) + (i % 150) * 86_400_000;
+      return suggestSlots({ ...input, from: new Date(from).toISOString(), to: new Date(from + 120 * 86_400_000).toISOString() });
+    };
+    expect(call(0).length).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i += 1) call(i);
+    const calls = 100;
+    const started = performance.now();
+    for (let i = 0; i < calls; i += 1) call(i);
+    expect((performance.now() - started) / calls).toBeLessThan(5);
+  });
+});
