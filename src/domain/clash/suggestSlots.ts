@@ -61,27 +61,31 @@ function pickPreferred(clean: Candidate[], warned: Candidate[], count: number): 
   return chosen.sort((a, b) => a.slot.start - b.slot.start);
 }
 
-/**
- * The next `count` slots in [from, to) on the offer's session days (Monday to Friday without an
- * offer) that clash for neither the visitor nor the host. Rotas are indexed once per call, so each
- * candidate costs a few binary searches.
- */
-export function suggestSlots(input: SuggestSlotsInput): SuggestedSlot[] {
-  const window = readWindow(input);
-  const count = input.count ?? DEFAULT_SUGGESTION_COUNT;
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number: ${count}`);
-  if (count === 0 || input.offer?.status === 'paused') return [];
+/** Walks the candidates in order until `count` clean slots are found, keeping early warned ones. */
+function collectCandidates(input: SuggestSlotsInput, window: Interval, count: number): Candidate[] {
   const context = prepareClashContext(input);
   const clean: Candidate[] = [];
   const warned: Candidate[] = [];
   for (const slot of generateSlots(window, input.length, listSessionDays(input.offer))) {
     if (hasBlocking(context, slot)) continue;
     const warnings = findWarnings(context, slot).map(toClash);
-    if (warnings.length > 0) {
-      if (warned.length < count) warned.push({ slot, warnings });
-    } else if (clean.push({ slot, warnings }) >= count) break;
+    if (warnings.length === 0 && clean.push({ slot, warnings }) >= count) break;
+    if (warnings.length > 0 && warned.length < count) warned.push({ slot, warnings });
   }
-  return pickPreferred(clean, warned, count).map(({ slot, warnings }) => ({
+  return pickPreferred(clean, warned, count);
+}
+
+/**
+ * The next `count` slots in [from, to) on the offer's session days (Monday to Friday without an
+ * offer) that clash for neither the visitor nor the host; slots with warnings only if there are
+ * too few without. Rotas are indexed once per call, so each candidate costs a few binary searches.
+ */
+export function suggestSlots(input: SuggestSlotsInput): SuggestedSlot[] {
+  const window = readWindow(input);
+  const count = input.count ?? DEFAULT_SUGGESTION_COUNT;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number: ${count}`);
+  if (count === 0 || input.offer?.status === 'paused') return [];
+  return collectCandidates(input, window, count).map(({ slot, warnings }) => ({
     start: toLondonIso(slot.start),
     end: toLondonIso(slot.end),
     warnings,

@@ -59,6 +59,7 @@ describe('suggestSlots', () => {
   it('offers nothing for a paused offer, and honours the count', () => {
     expect(suggestSlots({ ...base, offer: offer([['tue', 'am']], { status: 'paused' }) })).toEqual([]);
     expect(starts({ ...base, count: 1 })).toEqual([am('2026-03-03')]);
+    expect(starts({ ...base, count: 0 })).toEqual([]);
     expect(starts({ ...base, count: 5 })).toHaveLength(5);
     expect(() => suggestSlots({ ...base, count: -1 })).toThrow(RangeError);
     expect(() => suggestSlots({ ...base, to: base.from })).toThrow(/search window/);
