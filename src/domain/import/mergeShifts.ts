@@ -56,7 +56,12 @@ export function mergeIntoRotaMonths(existing: readonly RotaMonth[], incoming: re
   }
   const all = [...byKey.values()].sort((a, b) => compareMonths(a.month, b.month));
   for (const { month } of all) month.shifts.sort(compareShifts);
-  return { months: all.map((held) => held.month), changed: all.filter((held) => held.changed).map((held) => held.month), added, duplicates };
+  return {
+    months: all.map((held) => held.month),
+    changed: all.filter((held) => held.changed).map((held) => held.month),
+    added,
+    duplicates,
+  };
 }
 
 function monthKey(personId: string, month: string): string {

@@ -69,7 +69,8 @@ function readEntry({ values, line }: CsvRecord, problems: string[]): DirectoryEn
     problems.push(
       professionText === ''
         ? 'profession is empty'
-        : `profession ${quoteValue(professionText)} is not known; use one of ${PROFESSIONS.join(', ')} (ESR staff groups such as "Medical and Dental" also work)`,
+        : `profession ${quoteValue(professionText)} is not known; use one of ${PROFESSIONS.join(', ')} ` +
+            '(ESR staff groups such as "Medical and Dental" also work)',
     );
   }
   let managerEmail: string | undefined;
@@ -89,7 +90,9 @@ function readText(column: string, raw: string, required: boolean, problems: stri
     return required ? undefined : '';
   }
   if (Array.from(text).length > MAX_TEXT) problems.push(`${column} is longer than ${MAX_TEXT} characters`);
-  else if (looksLikeFormula(text)) problems.push(`${column} starts with ${quoteValue(text.charAt(0))}, which a spreadsheet would run as a formula`);
+  else if (looksLikeFormula(text)) {
+    problems.push(`${column} starts with ${quoteValue(text.charAt(0))}, which a spreadsheet would run as a formula`);
+  }
   else return text;
   return undefined;
 }
@@ -125,7 +128,9 @@ function checkManagers(
       const manager: string | undefined = current.managerEmail;
       const next: DirectoryEntry | undefined = manager ? entries.get(manager) : undefined;
       if (!manager || (!next && isKnownEmail(manager))) outcome.set(current.email, true);
-      else if (!next && badLines.has(manager)) fail(current, `manager ${quoteValue(manager)} on line ${badLines.get(manager)} has errors of their own`);
+      else if (!next && badLines.has(manager)) {
+        fail(current, `manager ${quoteValue(manager)} on line ${badLines.get(manager)} has errors of their own`);
+      }
       else if (!next) fail(current, `manager ${quoteValue(manager)} is not in this file or the staff directory`);
       current = next;
     }

@@ -3,7 +3,15 @@ import { normaliseEmail, quoteValue } from './cleanText';
 import type { ParsedShift, RowError, ShiftImport } from './parseRotaCsv';
 import { readIcsLines, splitIcsList, unescapeIcsText, type IcsProperty } from './readIcsLines';
 import { defaultCodeMapping, lookUpCode, normaliseCode, type CodeMapping } from './shiftCodes';
-import { addDays, createZoneClock, formatDate, LONDON_ZONE, readCompactDate, type CalendarDate, type ZoneClock } from './wallClock';
+import {
+  addDays,
+  createZoneClock,
+  formatDate,
+  LONDON_ZONE,
+  readCompactDate,
+  type CalendarDate,
+  type ZoneClock,
+} from './wallClock';
 
 export interface IcsParseOptions {
   /** Whose rota this is: an iCalendar file holds one person's shifts. */
@@ -92,7 +100,12 @@ function readEvent(
     return;
   }
   for (const [start, end] of shifts) {
-    const shift: Shift = { start: new Date(start).toISOString(), end: new Date(end).toISOString(), kind: code.kind, code: code.code };
+    const shift: Shift = {
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      kind: code.kind,
+      code: code.code,
+    };
     rows.push({ email, shift, line });
   }
 }
@@ -146,7 +159,8 @@ function readTimes(props: Map<string, IcsProperty>, problems: string[]): [number
 }
 
 function wholeDays(first: CalendarDate, endExclusive: CalendarDate, problems: string[]): [number, number][] | undefined {
-  const days = Math.round((Date.UTC(endExclusive.year, endExclusive.month - 1, endExclusive.day) - Date.UTC(first.year, first.month - 1, first.day)) / DAY_MS);
+  const dayNumber = (date: CalendarDate) => Date.UTC(date.year, date.month - 1, date.day) / DAY_MS;
+  const days = Math.round(dayNumber(endExclusive) - dayNumber(first));
   if (days < 1) {
     problems.push('the all-day event ends on or before its first day (DTEND is the day after the last day)');
     return undefined;
@@ -189,7 +203,10 @@ function readEventTime(prop: IcsProperty, problems: string[]): EventTime | undef
   }
   const at = clock.toInstant(date, { hour, minute });
   if (at === undefined) {
-    problems.push(`${prop.name} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} on ${formatDate(date)} does not exist in that time zone (the clocks go forward that night)`);
+    const wall = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    problems.push(
+      `${prop.name} ${wall} on ${formatDate(date)} does not exist in that time zone (the clocks go forward that night)`,
+    );
     return undefined;
   }
   return { kind: 'instant', at: at + second * 1000 };

@@ -27,7 +27,7 @@ interface ParsedRecord {
 
 /**
  * Reads CSV text whose first line is a header with exactly the expected column names (in any
- * order, any case). Tolerates a byte order mark, CRLF line endings and empty lines. A header
+ * order, any case). Tolerates a byte order mark, CRLF line endings and blank lines. A header
  * problem is reported on its line and no records are returned.
  */
 export function readCsvRecords(text: string, columns: readonly string[]): CsvReadResult {
@@ -42,8 +42,10 @@ export function readCsvRecords(text: string, columns: readonly string[]): CsvRea
   const records: CsvRecord[] = [];
   for (const item of body) {
     const line = startLine(item);
+    if (item.record.every((value) => value.trim() === '')) continue;
     if (item.record.length !== names.length) {
-      errors.push({ line, reason: `the line has ${item.record.length} values but the header has ${names.length} columns` });
+      const count = item.record.length === 1 ? '1 value' : `${item.record.length} values`;
+      errors.push({ line, reason: `the line has ${count} but the header has ${names.length} columns` });
       continue;
     }
     const values: Record<string, string> = {};

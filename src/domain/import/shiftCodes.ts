@@ -93,6 +93,9 @@ export function parseCodeMapping(json: unknown): CodeMappingResult {
 function describeIssue(issue: z.ZodIssue): string {
   const code = issue.path[0];
   if (code === undefined) return 'The code mapping must be a JSON object such as {"E": "duty", "N": "night"}.';
-  const given = issue.code === 'invalid_enum_value' ? quoteValue(String(issue.received)) : `a ${issue.code === 'invalid_type' ? issue.received : 'wrong value'}`;
+  const given =
+    issue.code === 'invalid_enum_value'
+      ? quoteValue(String(issue.received))
+      : `a ${issue.code === 'invalid_type' ? issue.received : 'wrong value'}`;
   return `Code ${quoteValue(String(code))} maps to ${given}, which is not a kind of shift; use one of: ${kindList}.`;
 }

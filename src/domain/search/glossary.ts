@@ -31,10 +31,15 @@ const entrySchema = z
   .object({
     plain: termSchema,
     terms: z.array(termSchema).min(1, 'must list at least one term').max(50, 'must list at most 50 terms'),
-    capitalsOnly: z.array(z.string().regex(/^[A-Za-z0-9]{2,10}$/, 'must be one word of 2 to 10 letters or digits')).max(20).optional(),
+    capitalsOnly: z
+      .array(z.string().regex(/^[A-Za-z0-9]{2,10}$/, 'must be one word of 2 to 10 letters or digits'))
+      .max(20)
+      .optional(),
   })
   .strict();
-const entriesSchema = z.array(entrySchema, { invalid_type_error: 'must be a JSON array of {"plain", "terms"} objects' }).max(2000);
+const entriesSchema = z
+  .array(entrySchema, { invalid_type_error: 'must be a JSON array of {"plain", "terms"} objects' })
+  .max(2000);
 
 interface Group {
   key: string;
@@ -95,7 +100,9 @@ function readEntries(value: unknown): GlossaryEntry[] {
   const parsed = entriesSchema.safeParse(parsedJson);
   if (!parsed.success) throw new GlossaryConfigError(parsed.error.issues.map(describeIssue));
   const empty = parsed.data.flatMap((entry, index) =>
-    [entry.plain, ...entry.terms].filter((term) => normalisePhrase(term) === '').map((term) => `entry ${index + 1}: term ${JSON.stringify(term)} has no letters or digits`),
+    [entry.plain, ...entry.terms]
+      .filter((term) => normalisePhrase(term) === '')
+      .map((term) => `entry ${index + 1}: term ${JSON.stringify(term)} has no letters or digits`),
   );
   if (empty.length > 0) throw new GlossaryConfigError(empty);
   return parsed.data;
@@ -104,8 +111,12 @@ function readEntries(value: unknown): GlossaryEntry[] {
 function describeIssue(issue: z.ZodIssue): string {
   const [index, field, item] = issue.path;
   if (index === undefined) return `the entries ${issue.message}`;
-  const where = [`entry ${Number(index) + 1}`, field, item === undefined ? undefined : `item ${Number(item) + 1}`].filter(Boolean).join(', ');
-  const message = issue.code === 'unrecognized_keys' ? `has unknown field(s) ${issue.keys.join(', ')}; use plain, terms, capitalsOnly` : issue.message;
+  const itemName = item === undefined ? undefined : `item ${Number(item) + 1}`;
+  const where = [`entry ${Number(index) + 1}`, field, itemName].filter(Boolean).join(', ');
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `has unknown field(s) ${issue.keys.join(', ')}; use plain, terms, capitalsOnly`
+      : issue.message;
   return `${where}: ${message}`;
 }
 

@@ -49,7 +49,16 @@ export const SETTING_LABELS: Readonly<Record<Setting, string>> = {
 
 /** How much a match counts, by where in the offer it is found. */
 const FIELD_WEIGHTS = { title: 3, department: 2.5, setting: 2, description: 1.5 } as const;
-const WEIGHTS = { crossProfession: 2, sensitive: -1.5, perPlace: 0.25, full: -4, available: 1, perSlot: 0.1, noSlots: -3, perGoodExchange: 0.75 };
+const WEIGHTS = {
+  crossProfession: 2,
+  sensitive: -1.5,
+  perPlace: 0.25,
+  full: -4,
+  available: 1,
+  perSlot: 0.1,
+  noSlots: -3,
+  perGoodExchange: 0.75,
+};
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const MAX_WINDOW_DAYS = 186;
 
@@ -94,7 +103,9 @@ function scoreRelevance(offer: HostOffer, wanted: Concepts, glossary: Glossary) 
   let score = 0;
   const matched: [string, string][] = [];
   for (const [key, source] of wanted) {
-    const weights = (Object.keys(fields) as (keyof typeof fields)[]).filter((field) => fields[field].has(key)).map((field) => FIELD_WEIGHTS[field]);
+    const weights = (Object.keys(fields) as (keyof typeof fields)[])
+      .filter((field) => fields[field].has(key))
+      .map((field) => FIELD_WEIGHTS[field]);
     if (weights.length === 0) continue;
     score += Math.max(...weights);
     if (!matched.some(([, shown]) => shown === source)) matched.push([key, source]);
@@ -133,7 +144,8 @@ const availability: Factor = (offer, input) => {
   const slots = input.availability?.[offer.id] ?? (input.window ? countOfferedDays(offer, input.window) : undefined);
   if (slots === undefined) return { score: 0 };
   if (slots <= 0) return { score: WEIGHTS.noSlots, note: 'no free sessions in your dates' };
-  return { score: WEIGHTS.available + Math.min(slots, 5) * WEIGHTS.perSlot, note: `${slots} free ${slots === 1 ? 'session' : 'sessions'} in your dates` };
+  const note = `${slots} free ${slots === 1 ? 'session' : 'sessions'} in your dates`;
+  return { score: WEIGHTS.available + Math.min(slots, 5) * WEIGHTS.perSlot, note };
 };
 
 const pastExchanges: Factor = (offer, { visitor, pastExchanges: past = [] }) => {
@@ -145,7 +157,8 @@ const pastExchanges: Factor = (offer, { visitor, pastExchanges: past = [] }) => 
     return exchange.wentWell && ((from === mine && to === theirs) || (from === theirs && to === mine));
   }).length;
   if (good === 0) return { score: 0 };
-  return { score: Math.min(good, 3) * WEIGHTS.perGoodExchange, note: `your teams have had ${good} good ${good === 1 ? 'exchange' : 'exchanges'} before` };
+  const note = `your teams have had ${good} good ${good === 1 ? 'exchange' : 'exchanges'} before`;
+  return { score: Math.min(good, 3) * WEIGHTS.perGoodExchange, note };
 };
 
 /** Without clash-engine figures: how many session days the offer has in the window (London days). */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseRotaCsv, knownEmailCheck } from '../../../../src/domain/import/parseRotaCsv';
 import { parseCodeMapping } from '../../../../src/domain/import/shiftCodes';
 
@@ -77,6 +79,7 @@ describe('parseRotaCsv: bad rows', () => {
     ['CSV injection in the email', '"=cmd|\' /C calc\'!A0",2026-01-13,07:30,15:30,E', 'is not a valid email address'],
     ['CSV injection in the code', 'ann@trust.nhs.uk,2026-01-13,07:30,15:30,"=HYPERLINK(""http://x"")"', 'code "=HYPERLINK("http://x")" is not in the code mapping'],
     ['too few values', 'ann@trust.nhs.uk,2026-01-13,07:30', 'the line has 3 values but the header has 5 columns'],
+    ['a single value', 'ann@trust.nhs.uk', 'the line has 1 value but the header has 5 columns'],
   ])('%s', (_name, line, reason) => {
     const result = parseRotaCsv(csv(line));
     expect(result.rows).toEqual([]);
@@ -142,5 +145,31 @@ describe('parseRotaCsv: bad rows', () => {
     const result = parseRotaCsv(csv('ann@trust.nhs.uk,2026-01-13,07:30,15:30,E', '"ann@trust.nhs.uk,2026-01-13,07:30,15:30,E'));
     expect(result.rows).toHaveLength(1);
     expect(result.errors).toEqual([{ line: 3, reason: expect.stringContaining('never closed') }]);
+  });
+});
+
+describe('parseRotaCsv: a hostile file (BOM, CRLF, blank lines, injection, emoji, RTL, 5,000-character value)', () => {
+  const text = readFileSync(join(__dirname, 'fixtures', 'rota-hostile.csv'), 'utf8');
+  const result = parseRotaCsv(text);
+
+  it('reads the good rows, including nights across both clock changes', () => {
+    expect(result.rows.map((row) => [row.line, row.shift.start, row.shift.end])).toEqual([
+      [2, '2026-01-13T07:30:00.000Z', '2026-01-13T15:30:00.000Z'],
+      [10, '2026-03-28T20:00:00.000Z', '2026-03-29T07:00:00.000Z'],
+      [13, '2026-10-24T19:00:00.000Z', '2026-10-25T08:00:00.000Z'],
+    ]);
+  });
+
+  it('lists every bad row with its file line', () => {
+    expect(result.errors.map((error) => error.line)).toEqual([4, 5, 6, 7, 8, 9, 12]);
+    const reasons = result.errors.map((error) => error.reason);
+    expect(reasons[0]).toContain('is not a valid email address');
+    expect(reasons[1]).toContain('date 2026-02-30 is not a real date');
+    expect(reasons[2]).toContain('start time "25:00" is not a time of day');
+    expect(reasons[3]).toContain('code "🌙" is not in the code mapping');
+    expect(reasons[4]).toContain('staff_email "ku.shn.tsurt@nna" is not a valid email address');
+    expect(reasons[5]?.length).toBeLessThan(120);
+    expect(reasons[6]).toContain('start time 01:30 on 2026-03-29 does not exist in UK time');
+    for (const reason of reasons) expect(reason).not.toMatch(/[\u202A-\u202E\r\n]/);
   });
 });
