@@ -54,3 +54,18 @@ export interface HostOffer {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Each setting in plain words. */
+export const SETTING_LABELS: Record<Setting, string> = {
+  outpatient_clinic: 'Outpatient clinic',
+  theatre: 'Operating theatre',
+  ward: 'Hospital ward',
+  emergency_department: 'Emergency department (A&E)',
+  critical_care: 'Critical care (ICU)',
+  community: 'Community',
+  office: 'Office or management',
+  research: 'Research',
+  board_or_policy_meeting: 'Board or policy meeting',
+  laboratory: 'Laboratory',
+  pharmacy: 'Pharmacy',
+};

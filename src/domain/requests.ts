@@ -33,6 +33,10 @@ export interface ShadowingRequest {
   hostId?: string;
   offerId?: string;
   state: RequestState;
+  /** What or whom the visitor asked to shadow, in their words. */
+  what?: string;
+  /** The offer's title when the request was made, so lists read well without another lookup. */
+  offerTitle?: string;
   purpose: string;
   objectives: string[];
   /** Proposed visit, UTC instants, half-open. */

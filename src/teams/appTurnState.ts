@@ -1,10 +1,14 @@
 import { TurnState, type DefaultConversationState, type DefaultUserState } from '@microsoft/teams-ai';
+import type { RequestDraft } from '../domain/requestDialog/draft';
 
 export interface UserState extends DefaultUserState {
   /** Set once the person has seen the welcome card. */
   welcomed?: boolean;
 }
 
-export type ConversationState = DefaultConversationState;
+export interface ConversationState extends DefaultConversationState {
+  /** A request being put together; kept in stored state so it survives a restart. */
+  draft?: RequestDraft;
+}
 
 export type AppTurnState = TurnState<ConversationState, UserState>;

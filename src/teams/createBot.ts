@@ -1,15 +1,13 @@
-import { Application } from '@microsoft/teams-ai';
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { createServices, type Services } from '../app/services';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
-import { PeopleRepository } from '../store/repositories/peopleRepository';
-import { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
+import { registerCardActions } from './handlers/cardActions';
 import { createWelcomeCard } from './cards/welcomeCard';
-import { COMMANDS, isCommand, parseCommand } from './commands';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { NOT_UNDERSTOOD, runCommand } from './handlers/commandHandlers';
+import { handleMessage } from './handlers/messageHandler';
 import { firstName, identifyPerson } from './identity';
 import { sendCard } from './replies';
 import { createTurnErrorHandler } from './turnErrorHandler';
@@ -18,14 +16,14 @@ export interface BotDependencies {
   adapter: TeamsAdapter;
   store: DocumentStore;
   logger: Logger;
+  clock?: () => Date;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
   startTypingTimer?: boolean;
 }
 
 /** Builds the Teams application: every route the bot answers is registered here. */
-export function createBot({ adapter, store, logger, startTypingTimer = true }: BotDependencies): Application<AppTurnState> {
-  const people = new PeopleRepository(store);
-  const deps = { requests: new RequestsRepository(store) };
+export function createBot({ adapter, store, logger, clock, startTypingTimer = true }: BotDependencies): Application<AppTurnState> {
+  const services: Services = createServices(store, clock);
   const app = new Application<AppTurnState>({
     adapter,
     storage: new BotStateStorage(store),
@@ -34,7 +32,7 @@ export function createBot({ adapter, store, logger, startTypingTimer = true }: B
   });
 
   const welcome = async (context: TurnContext, state: AppTurnState) => {
-    const person = await identifyPerson(context, people);
+    const person = await identifyPerson(context, services.people);
     await sendCard(context, createWelcomeCard(firstName(person)), 'Welcome to job shadowing');
     state.user.welcomed = true;
   };
@@ -45,27 +43,15 @@ export function createBot({ adapter, store, logger, startTypingTimer = true }: B
     if (added.some((member) => member.id !== botId)) await welcome(context, state);
   });
 
-  app.adaptiveCards.actionSubmit(
-    [...COMMANDS],
-    async (context, _state, data: { verb?: string }) => {
-      if (!isCommand(data.verb)) return;
-      await runCommand(data.verb, context, await identifyPerson(context, people), deps);
-    },
-  );
+  registerCardActions(app, services, logger);
 
   app.activity('message', async (context, state) => {
-    const command = parseCommand(context.activity.text ?? '');
-    if (!state.user.welcomed) {
-      await welcome(context, state);
-      // The welcome card already answers a first "hello" or "help".
-      if (command === 'help') return;
+    if (context.activity.value !== undefined && !context.activity.text) {
+      logger.warn({ activityId: context.activity.id }, 'card submission not recognised');
+      await context.sendActivity('That button is from an old or unknown card, so I have not done anything. Type "help" to see what you can do.');
+      return;
     }
-    if (command) {
-      await runCommand(command, context, await identifyPerson(context, people), deps);
-    } else {
-      logger.info({ activityId: context.activity.id }, 'message not understood');
-      await context.sendActivity(NOT_UNDERSTOOD);
-    }
+    await handleMessage(context, state, services, welcome, logger);
   });
 
   app.error(createTurnErrorHandler(logger));

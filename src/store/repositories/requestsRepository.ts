@@ -7,6 +7,20 @@ type RequestDoc = ShadowingRequest & { [field: string]: unknown };
 export class RequestsRepository {
   constructor(private readonly store: DocumentStore) {}
 
+  async find(visitorId: string, requestId: string): Promise<{ request: ShadowingRequest; etag: string } | undefined> {
+    const found = await this.store.read<RequestDoc>('requests', requestId, visitorId);
+    return found ? { request: found.doc, etag: found.etag } : undefined;
+  }
+
+  async create(request: ShadowingRequest): Promise<void> {
+    await this.store.create<RequestDoc>('requests', request as RequestDoc);
+  }
+
+  /** Rejects with VersionConflictError when someone else changed the request since `etag`. */
+  async replace(request: ShadowingRequest, etag: string): Promise<void> {
+    await this.store.replace<RequestDoc>('requests', request as RequestDoc, { ifMatch: etag });
+  }
+
   async listForVisitor(visitorId: string, limit = 20): Promise<ShadowingRequest[]> {
     return this.store.query<RequestDoc>('requests', {
       partitionKey: visitorId,

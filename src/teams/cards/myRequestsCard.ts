@@ -1,11 +1,11 @@
 import { REQUEST_STATE_LABELS } from '../../domain/requestStateLabels';
-import type { ShadowingRequest } from '../../domain/requests';
+import type { RequestState, ShadowingRequest } from '../../domain/requests';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 import { adaptiveCard, commandButton, type AdaptiveCardJson } from './cardTypes';
 import { inertText } from './plainText';
 
 /** A visitor's requests, newest first, with where each has got to. */
-export function createMyRequestsCard(requests: ShadowingRequest[]): AdaptiveCardJson {
+export function createMyRequestsCard(requests: ShadowingRequest[], cancellable: readonly RequestState[] = []): AdaptiveCardJson {
   if (requests.length === 0) {
     return adaptiveCard(
       [
@@ -21,7 +21,8 @@ export function createMyRequestsCard(requests: ShadowingRequest[]): AdaptiveCard
       type: 'Container',
       separator: true,
       items: [
-        inertText([{ text: request.purpose, weight: 'Bolder' }], { maxLength: 200 }),
+        inertText([{ text: request.offerTitle ?? request.what ?? 'Shadowing visit', weight: 'Bolder' }], { maxLength: 200 }),
+        inertText([request.purpose], { maxLength: 300 }),
         {
           type: 'FactSet',
           facts: [
@@ -29,6 +30,9 @@ export function createMyRequestsCard(requests: ShadowingRequest[]): AdaptiveCard
             { title: 'When', value: request.start && request.end ? formatVisitTime(request.start, request.end) : 'Not chosen yet' },
           ],
         },
+        ...(cancellable.includes(request.state)
+          ? [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Cancel this request', data: { verb: 'cancel_request', requestId: request.id } }] }]
+          : []),
       ],
     })),
   ]);

@@ -1,14 +1,13 @@
 import type { TurnContext } from 'botbuilder';
+import type { Services } from '../../app/services';
 import type { Person } from '../../domain/people';
-import type { RequestsRepository } from '../../store/repositories/requestsRepository';
+import { OPEN_STATES } from '../../domain/workflow/transitions';
+import type { AppTurnState } from '../appTurnState';
 import { createHelpCard } from '../cards/helpCard';
 import { createMyRequestsCard } from '../cards/myRequestsCard';
 import type { Command } from '../commands';
 import { sendCard } from '../replies';
-
-export interface CommandDependencies {
-  requests: RequestsRepository;
-}
+import { beginRequest } from './requestDialogHandlers';
 
 export const NOT_IN_DIRECTORY =
   "I can't find you in the staff directory yet, so I can't arrange visits for you. Please ask your workforce team to add you; your Teams account is all they need.";
@@ -17,12 +16,7 @@ export const NOT_UNDERSTOOD =
   'Sorry, I did not understand that. I can help you request a shadowing visit, offer to host visitors, or show your requests. Type "help" to see what you can ask.';
 
 /** Runs one named command for the person on this turn. */
-export async function runCommand(
-  command: Command,
-  context: TurnContext,
-  person: Person | undefined,
-  deps: CommandDependencies,
-): Promise<void> {
+export async function runCommand(command: Command, context: TurnContext, state: AppTurnState, person: Person | undefined, services: Services): Promise<void> {
   if (command === 'help') {
     await sendCard(context, createHelpCard(), 'What you can ask me');
     return;
@@ -33,15 +27,20 @@ export async function runCommand(
   }
   switch (command) {
     case 'my_requests':
-      await sendCard(context, createMyRequestsCard(await deps.requests.listForVisitor(person.id)), 'Your requests');
+      await showMyRequests(context, person, services);
       return;
     case 'new_request':
+      await beginRequest(context, state, person, services);
+      return;
     case 'offer_to_host':
       await context.sendActivity(
-        command === 'new_request'
-          ? 'Requesting a visit through chat is not switched on in this version yet. Your programme lead can arrange a visit for you in the meantime.'
-          : 'Offering to host through chat is not switched on in this version yet. Your programme lead can add your offer in the meantime.',
+        'Offering to host through chat is not switched on in this version yet. Your programme lead can add your offer in the meantime.',
       );
       return;
   }
+}
+
+export async function showMyRequests(context: TurnContext, person: Person, services: Services): Promise<void> {
+  const requests = await services.requests.listForVisitor(person.id);
+  await sendCard(context, createMyRequestsCard(requests, OPEN_STATES), 'Your requests');
 }

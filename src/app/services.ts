@@ -1,0 +1,27 @@
+import type { DocumentStore } from '../store/documentStore';
+import { OffersRepository } from '../store/repositories/offersRepository';
+import { PeopleRepository } from '../store/repositories/peopleRepository';
+import { RequestsRepository } from '../store/repositories/requestsRepository';
+import { RotaRepository } from '../store/repositories/rotaRepository';
+import { TasksRepository } from '../store/repositories/tasksRepository';
+
+/** Everything a handler or command needs, built once over one store. */
+export interface Services {
+  people: PeopleRepository;
+  requests: RequestsRepository;
+  offers: OffersRepository;
+  rota: RotaRepository;
+  tasks: TasksRepository;
+  clock: () => Date;
+}
+
+export function createServices(store: DocumentStore, clock: () => Date = () => new Date()): Services {
+  return {
+    people: new PeopleRepository(store),
+    requests: new RequestsRepository(store),
+    offers: new OffersRepository(store, () => clock().getTime()),
+    rota: new RotaRepository(store),
+    tasks: new TasksRepository(store),
+    clock,
+  };
+}

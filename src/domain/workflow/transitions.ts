@@ -1,0 +1,87 @@
+import type { RequestState, ShadowingRequest } from '../requests';
+
+export type Actor = { id: string; isProgrammeLead: boolean } | { id: 'system'; isProgrammeLead: false };
+export type ActorRole = 'visitor' | 'manager' | 'host' | 'programme_lead' | 'system';
+
+export const OPEN_STATES: readonly RequestState[] = ['awaiting_manager', 'awaiting_host', 'host_proposed_time', 'confirmed'];
+/** States in which a request holds a place with its host. */
+export const HOLDING_STATES: readonly RequestState[] = OPEN_STATES;
+
+interface Rule {
+  from: readonly RequestState[];
+  to: RequestState;
+  roles: readonly ActorRole[];
+  needsReason?: boolean;
+}
+
+/** Every allowed move: who may make it, from which states, to which state. Nothing else is allowed. */
+export const TRANSITIONS = {
+  submit: { from: ['draft'], to: 'awaiting_manager', roles: ['visitor'] },
+  approve: { from: ['awaiting_manager'], to: 'awaiting_host', roles: ['manager', 'programme_lead'] },
+  decline_release: { from: ['awaiting_manager'], to: 'declined_by_manager', roles: ['manager', 'programme_lead'], needsReason: true },
+  accept: { from: ['awaiting_host'], to: 'confirmed', roles: ['host'] },
+  decline_visit: { from: ['awaiting_host'], to: 'declined_by_host', roles: ['host'], needsReason: true },
+  propose_time: { from: ['awaiting_host'], to: 'host_proposed_time', roles: ['host'] },
+  accept_time: { from: ['host_proposed_time'], to: 'awaiting_host', roles: ['visitor'] },
+  reject_time: { from: ['host_proposed_time'], to: 'cancelled', roles: ['visitor'] },
+  cancel: { from: OPEN_STATES, to: 'cancelled', roles: ['visitor', 'host', 'programme_lead'] },
+  complete: { from: ['confirmed'], to: 'completed', roles: ['visitor', 'host', 'programme_lead', 'system'] },
+  no_show: { from: ['confirmed'], to: 'no_show', roles: ['host', 'programme_lead'] },
+  expire: { from: ['awaiting_manager', 'awaiting_host', 'host_proposed_time'], to: 'expired', roles: ['system'] },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof TRANSITIONS;
+
+export type TransitionResult = { ok: true; request: ShadowingRequest } | { ok: false; refusal: string };
+
+/** The roles the actor holds on this request. A person may hold several (e.g. host and lead). */
+export function rolesOf(request: ShadowingRequest, actor: Actor): ActorRole[] {
+  if (actor.id === 'system') return ['system'];
+  const roles: ActorRole[] = [];
+  if (actor.id === request.visitorId) roles.push('visitor');
+  if (actor.id === request.managerId && actor.id !== request.visitorId) roles.push('manager');
+  if (actor.id === request.hostId && actor.id !== request.visitorId) roles.push('host');
+  if (actor.isProgrammeLead && actor.id !== request.visitorId) roles.push('programme_lead');
+  return roles;
+}
+
+const STATE_WORDS: Record<RequestState, string> = {
+  draft: 'not sent yet',
+  awaiting_manager: 'waiting for the manager',
+  awaiting_host: 'waiting for the host',
+  host_proposed_time: 'waiting for the visitor to answer a new time',
+  confirmed: 'confirmed',
+  completed: 'already done',
+  no_show: 'recorded as not having happened',
+  declined_by_manager: 'already declined by the manager',
+  declined_by_host: 'already declined by the host',
+  cancelled: 'already cancelled',
+  expired: 'expired',
+};
+
+/**
+ * Applies one move if this actor may make it from the request's current state, recording who,
+ * when and why. Returns a plain refusal otherwise; the request is never changed in place.
+ */
+export function applyTransition(request: ShadowingRequest, action: Action, actor: Actor, at: Date, reason?: string): TransitionResult {
+  const rule: Rule = TRANSITIONS[action];
+  const roles = rolesOf(request, actor);
+  if (!roles.some((role) => rule.roles.includes(role))) {
+    return { ok: false, refusal: 'Only the people this request is for can do that. Nothing has been changed.' };
+  }
+  if (!rule.from.includes(request.state)) {
+    return { ok: false, refusal: `This request is ${STATE_WORDS[request.state]}, so that can no longer be done. Nothing has been changed.` };
+  }
+  const why = reason?.trim();
+  if (rule.needsReason && !why) return { ok: false, refusal: 'Please give a short reason, so the visitor knows why.' };
+  const stamp = at.toISOString();
+  return {
+    ok: true,
+    request: {
+      ...request,
+      state: rule.to,
+      updatedAt: stamp,
+      history: [...request.history, { from: request.state, to: rule.to, by: actor.id, at: stamp, ...(why ? { reason: why } : {}) }],
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { RequestState } from '../../domain/requests';
+import type { DocumentStore } from '../documentStore';
+
+export type TaskRole = 'manager' | 'host';
+
+/**
+ * A pointer from a person to a request that concerns them: a manager's approval, or a host's
+ * visit (pending or confirmed). Partitioned by that person, so "my approvals" and "what holds my
+ * places" are single-partition queries. The request itself stays the source of truth.
+ */
+export interface Task {
+  id: string;
+  assigneeId: string;
+  role: TaskRole;
+  requestId: string;
+  visitorId: string;
+  state: RequestState;
+  offerId?: string;
+  start?: string;
+  end?: string;
+  updatedAt: string;
+}
+
+type TaskDoc = Task & { [field: string]: unknown };
+
+export function taskId(role: TaskRole, requestId: string): string {
+  return `${role}:${requestId}`;
+}
+
+export class TasksRepository {
+  constructor(private readonly store: DocumentStore) {}
+
+  async upsert(task: Task): Promise<void> {
+    await this.store.upsert<TaskDoc>('tasks', task as TaskDoc);
+  }
+
+  async listFor(assigneeId: string, role: TaskRole, states: readonly RequestState[]): Promise<Task[]> {
+    return this.store.query<TaskDoc>('tasks', {
+      partitionKey: assigneeId,
+      where: [
+        { field: 'role', op: '=', value: role },
+        { field: 'state', op: 'in', value: [...states] },
+      ],
+      orderBy: { field: 'start', direction: 'asc' },
+    });
+  }
+}

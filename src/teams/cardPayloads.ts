@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { DRAFT_STEPS } from '../domain/requestDialog/draft';
+
+const field = z.enum(DRAFT_STEPS).exclude(['summary']);
+
+/**
+ * The shapes card buttons send back. Anything else (a forged, stale or truncated payload) fails to
+ * parse and is refused politely without touching any state.
+ */
+export const CARD_PAYLOADS = {
+  draft_answer: z.object({ verb: z.literal('draft_answer'), field, answer: z.string().max(5000).optional() }),
+  draft_choice: z.object({ verb: z.literal('draft_choice'), field, value: z.string().min(1).max(200) }),
+  draft_control: z.object({ verb: z.literal('draft_control'), word: z.enum(['back', 'cancel', 'start_over']) }),
+  draft_edit: z.object({ verb: z.literal('draft_edit'), field }),
+  draft_submit: z.object({ verb: z.literal('draft_submit') }),
+  cancel_request: z.object({ verb: z.literal('cancel_request'), requestId: z.string().uuid() }),
+} as const;
+
+export type CardVerb = keyof typeof CARD_PAYLOADS;
+export const CARD_VERBS = Object.keys(CARD_PAYLOADS) as CardVerb[];
+export type CardPayload<V extends CardVerb> = z.infer<(typeof CARD_PAYLOADS)[V]>;
+
+export function parseCardPayload<V extends CardVerb>(verb: V, data: unknown): CardPayload<V> | undefined {
+  const parsed = CARD_PAYLOADS[verb].safeParse(data);
+  return parsed.success ? (parsed.data as CardPayload<V>) : undefined;
+}

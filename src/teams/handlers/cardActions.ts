@@ -1,0 +1,72 @@
+import type { Application } from '@microsoft/teams-ai';
+import { cancelRequest } from '../../app/cancelRequest';
+import type { Services } from '../../app/services';
+import type { Logger } from '../../logging/logger';
+import type { AppTurnState } from '../appTurnState';
+import { CARD_VERBS, parseCardPayload, type CardVerb } from '../cardPayloads';
+import { COMMANDS, isCommand } from '../commands';
+import { identifyPerson } from '../identity';
+import { NOT_IN_DIRECTORY, runCommand, showMyRequests } from './commandHandlers';
+import { continueRequest, repeatQuestion } from './requestDialogHandlers';
+import type { DraftInput } from '../../domain/requestDialog/advanceDraft';
+import type { DraftField } from '../../domain/requestDialog/draft';
+
+/** Action.Submit buttons: commands, request-conversation answers, and cancelling a request. */
+export function registerCardActions(app: Application<AppTurnState>, services: Services, logger: Logger): void {
+  app.adaptiveCards.actionSubmit([...COMMANDS], async (context, state, data: { verb?: string }) => {
+    if (!isCommand(data.verb)) return;
+    await runCommand(data.verb, context, state, await identifyPerson(context, services.people), services);
+  });
+
+  app.adaptiveCards.actionSubmit([...CARD_VERBS], async (context, state, data: unknown) => {
+    const verb = (data as { verb: CardVerb }).verb;
+    const person = await identifyPerson(context, services.people);
+    if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
+    const refuse = async () => {
+      logger.warn({ activityId: context.activity.id, verb }, 'card payload refused');
+      await context.sendActivity('That button sent something I could not read, so I have not changed anything.');
+    };
+    if (verb === 'cancel_request') {
+      const payload = parseCardPayload('cancel_request', data);
+      if (!payload) return refuse();
+      const result = await cancelRequest(services, person.id, payload.requestId, { id: person.id, isProgrammeLead: person.roles.includes('programme_lead') }, services.clock());
+      await context.sendActivity(result.ok ? 'I have cancelled that request.' : result.refusal);
+      return showMyRequests(context, person, services);
+    }
+    const draft = state.conversation.draft;
+    if (!draft) return void (await context.sendActivity('That request is no longer open. Type "new request" to start another.'));
+    const read = readDraftInput(verb, data);
+    if (!read) return refuse();
+    if (read.field && read.field !== draft.step) {
+      await context.sendActivity('That question has already been answered. Here is where we are now:');
+      return repeatQuestion(context, draft);
+    }
+    await continueRequest(context, state, person, services, read.input);
+  });
+}
+
+/** A card's answer as conversation input, with the question it answered (if any) to spot stale cards. */
+function readDraftInput(verb: CardVerb, data: unknown): { input: DraftInput; field?: DraftField } | undefined {
+  switch (verb) {
+    case 'draft_answer': {
+      const p = parseCardPayload('draft_answer', data);
+      return p && { input: { kind: 'text', text: p.answer ?? '' }, field: p.field };
+    }
+    case 'draft_choice': {
+      const p = parseCardPayload('draft_choice', data);
+      return p && { input: { kind: 'choice', field: p.field, value: p.value }, field: p.field };
+    }
+    case 'draft_control': {
+      const p = parseCardPayload('draft_control', data);
+      return p && { input: { kind: 'control', word: p.word } };
+    }
+    case 'draft_edit': {
+      const p = parseCardPayload('draft_edit', data);
+      return p && { input: { kind: 'edit', field: p.field } };
+    }
+    case 'draft_submit':
+      return parseCardPayload('draft_submit', data) && { input: { kind: 'submit' } };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+import type { TurnContext } from 'botbuilder';
+import type { Services } from '../../app/services';
+import type { Logger } from '../../logging/logger';
+import type { AppTurnState } from '../appTurnState';
+import { parseCommand } from '../commands';
+import { identifyPerson } from '../identity';
+import { NOT_IN_DIRECTORY, NOT_UNDERSTOOD, runCommand } from './commandHandlers';
+import { beginRequest, continueRequest, repeatQuestion } from './requestDialogHandlers';
+
+/** Words that suggest someone is asking to shadow, so their sentence starts a request. */
+const REQUEST_WORDS = /\b(shadow|shadowing|visit|spend (a|an|the)|observe|see how|learn (about|how)|sit in|sit with|join)\b/i;
+
+/** Commands that still work in the middle of a request, leaving it open. */
+const GLOBAL_DURING_REQUEST = new Set(['help', 'my_requests']);
+
+/** A typed message: a command, an answer to the open request, a sentence that starts one, or none of these. */
+export async function handleMessage(
+  context: TurnContext,
+  state: AppTurnState,
+  services: Services,
+  welcome: (context: TurnContext, state: AppTurnState) => Promise<void>,
+  logger: Logger,
+): Promise<void> {
+  const text = (context.activity.text ?? '').trim();
+  const command = parseCommand(text);
+  if (!state.user.welcomed) {
+    await welcome(context, state);
+    // The welcome card already answers a first "hello" or "help".
+    if (command === 'help') return;
+  }
+  const person = await identifyPerson(context, services.people);
+  const draft = state.conversation.draft;
+
+  if (draft && person) {
+    if (/^(continue|resume)$/i.test(text)) return repeatQuestion(context, draft);
+    if (command && GLOBAL_DURING_REQUEST.has(command)) {
+      await runCommand(command, context, state, person, services);
+      await context.sendActivity('Your request is still open. Type "continue" to carry on, or "cancel" to drop it.');
+      return;
+    }
+    if (command === 'new_request') return beginRequest(context, state, person, services);
+    return continueRequest(context, state, person, services, { kind: 'text', text });
+  }
+  if (command) return runCommand(command, context, state, person, services);
+  if (REQUEST_WORDS.test(text)) {
+    if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
+    return beginRequest(context, state, person, services, text);
+  }
+  logger.info({ activityId: context.activity.id }, 'message not understood');
+  await context.sendActivity(NOT_UNDERSTOOD);
+}

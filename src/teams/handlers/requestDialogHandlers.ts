@@ -1,0 +1,73 @@
+import type { TurnContext } from 'botbuilder';
+import { createHostFinder } from '../../app/hostFinder';
+import type { Services } from '../../app/services';
+import { submitRequest } from '../../app/submitRequest';
+import type { Person } from '../../domain/people';
+import { advanceDraft, startDraft, type DialogTurn, type DraftInput } from '../../domain/requestDialog/advanceDraft';
+import type { RequestDraft } from '../../domain/requestDialog/draft';
+import type { AppTurnState } from '../appTurnState';
+import { createMyRequestsCard } from '../cards/myRequestsCard';
+import { createRequestQuestionCard } from '../cards/requestQuestionCard';
+import { createRequestSummaryCard } from '../cards/requestSummaryCard';
+import { sendCard } from '../replies';
+
+/** Begins a request, keeping whatever the person's sentence already said. */
+export async function beginRequest(context: TurnContext, state: AppTurnState, person: Person, services: Services, sentence = ''): Promise<void> {
+  const finder = createHostFinder(services, person, services.clock);
+  await show(context, state, person, services, undefined, await startDraft(sentence, services.clock(), finder));
+}
+
+/** Feeds one answer, button or control word into the request being put together. */
+export async function continueRequest(context: TurnContext, state: AppTurnState, person: Person, services: Services, input: DraftInput): Promise<void> {
+  const draft = state.conversation.draft;
+  if (!draft) {
+    await context.sendActivity('That request is no longer open. Type "new request" to start another.');
+    return;
+  }
+  const finder = createHostFinder(services, person, services.clock);
+  await show(context, state, person, services, draft, await advanceDraft(draft, input, services.clock(), finder));
+}
+
+/** Shows the current question again, e.g. after "continue". */
+export async function repeatQuestion(context: TurnContext, draft: RequestDraft): Promise<void> {
+  await sendCard(
+    context,
+    draft.step === 'summary' ? createRequestSummaryCard(draft) : createRequestQuestionCard({ kind: 'ask', step: draft.step }, draft),
+    'Your request',
+  );
+}
+
+async function show(context: TurnContext, state: AppTurnState, person: Person, services: Services, before: RequestDraft | undefined, turn: DialogTurn): Promise<void> {
+  const { prompt } = turn;
+  if (prompt.kind === 'submit' && before) {
+    await submit(context, state, person, services, before);
+    return;
+  }
+  state.conversation.draft = turn.draft;
+  if (prompt.kind === 'cancelled') {
+    await context.sendActivity('I have cancelled that request. Nothing was sent to anyone.');
+  } else if (prompt.kind === 'summary' && turn.draft) {
+    await sendCard(context, createRequestSummaryCard(turn.draft, prompt.problem), 'Check your request');
+  } else if (prompt.kind === 'ask' && turn.draft) {
+    await sendCard(context, createRequestQuestionCard(prompt, turn.draft), 'Your request');
+  }
+}
+
+async function submit(context: TurnContext, state: AppTurnState, person: Person, services: Services, draft: RequestDraft): Promise<void> {
+  const result = await submitRequest(services, person, draft, services.clock());
+  if (!result.ok) {
+    const back: RequestDraft = { ...draft, step: 'slot', slot: undefined };
+    state.conversation.draft = back;
+    await sendCard(context, createRequestQuestionCard({ kind: 'ask', step: 'slot', problem: `That time no longer works. ${result.problems.join(' ')}` }, back), 'Your request');
+    return;
+  }
+  state.conversation.draft = undefined;
+  const manager = person.managerId ? await services.people.findById(person.managerId) : undefined;
+  const warnings = result.warnings.length ? ` Note: ${result.warnings.join(' ')}` : '';
+  await context.sendActivity(
+    manager
+      ? `Sent. I have asked ${manager.name} to release you, and will tell you here when they answer.${warnings}`
+      : `Sent. I could not find your line manager in the directory, so your programme lead will decide on your release. I will tell you here when they answer.${warnings}`,
+  );
+  await sendCard(context, createMyRequestsCard([result.request]), 'Your request');
+}
