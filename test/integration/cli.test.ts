@@ -1,6 +1,7 @@
 import { buildDemoOrganisation, DEMO_IDS } from '../../src/demo/demoOrganisation';
 import { buildProgram, runCli } from '../../src/cli/main';
 import type { CliContext } from '../../src/cli/cliContext';
+import { createProcessContext } from '../../src/cli/createProcessContext';
 import { ConfigError } from '../../src/config/config';
 import type { DocumentStore } from '../../src/store/documentStore';
 import { MemoryDocumentStore } from '../support/memoryStore';
@@ -153,6 +154,18 @@ describe('the command line', () => {
     });
     await expect(runCli(cli('demo', 'seed'), harness.context)).resolves.toBe(2);
     expect(harness.errors()).toMatch(/COSMOS_KEY: required/);
+  });
+
+  it('reads the settings only when a command needs the store, and exits 2 naming a bad one', async () => {
+    let err = '';
+    const context: CliContext = {
+      ...createProcessContext({ COSMOS_KEY: 'a-key-without-an-endpoint' }),
+      out: { write: () => true },
+      err: { write: (text: string) => (err += text) },
+    };
+    await expect(runCli(cli('--help'), context)).resolves.toBe(0);
+    await expect(runCli(cli('demo', 'seed'), context)).resolves.toBe(2);
+    expect(err).toMatch(/COSMOS_ENDPOINT: required when COSMOS_KEY is set/);
   });
 
   it('exits 1 with a short message, and shows the stack only with --verbose', async () => {
