@@ -1,7 +1,10 @@
 import { Command, Help } from 'commander';
 import dotenv from 'dotenv';
 import { withStore, type CliContext } from './cliContext';
+import { runClash } from './commands/clash';
 import { runDemoSeed } from './commands/demoSeed';
+import { runDirectoryImport } from './commands/directoryImport';
+import { runRotaImport } from './commands/rotaImport';
 import { createProcessContext } from './createProcessContext';
 import { EXIT_OK, reportFailure } from './reportFailure';
 
@@ -14,6 +17,13 @@ const EXIT_CODES_HELP = `
 Examples:
   npm run cli -- demo seed            load the demo organisation into an empty store
   npm run cli -- demo seed --force    reload it, overwriting the demo documents
+  npm run cli -- directory import staff.csv
+  npm run cli -- rota import rota.csv --codes codes.json
+  npm run cli -- rota import ann.ics --person ann@trust.nhs.uk
+  npm run cli -- clash --person ann@trust.nhs.uk --start 2026-03-03T09:00 --end 2026-03-03T13:00
+
+Imports are all-or-nothing: a file with any bad row imports nothing and every bad row is listed
+as "line N: reason" (--skip-invalid imports the good rows). Importing a file again adds nothing twice.
 
 Exit codes: 0 done, 1 the command failed, 2 wrong command, option or setting.`;
 
@@ -41,7 +51,44 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
       await withStore(context, (store) => runDemoSeed({ store, out: context.out, now: context.now }, { force }));
     });
 
+  addImportCommands(program, context);
+  program
+    .command('clash')
+    .description('check a proposed visit against the rotas; prints one JSON object with clashes and suggestions')
+    .requiredOption('--person <email>', 'the visitor')
+    .requiredOption('--start <time>', 'start: ISO-8601 with an offset, or YYYY-MM-DDTHH:MM in UK time')
+    .requiredOption('--end <time>', 'end, in the same forms')
+    .option('--host <email>', 'the host; their first active offer is checked too')
+    .action(async (options: { person: string; start: string; end: string; host?: string }) => {
+      await withStore(context, (store) => runClash({ store, out: context.out }, options));
+    });
+
   return program;
+}
+
+function addImportCommands(program: Command, context: CliContext): void {
+  program
+    .command('rota')
+    .description('work with staff rotas')
+    .command('import <file>')
+    .description('import shifts from a rota CSV (staff_email,date,start,end,code) or an iCalendar .ics file')
+    .option('--codes <mapping.json>', 'extra shift codes as JSON, e.g. {"E1": "duty", "NN": "night"}')
+    .option('--person <email>', 'whose rota an iCalendar file holds (or name the file <email>.ics)')
+    .option('--skip-invalid', 'import the good rows even when some are bad (the bad ones are still listed)')
+    .action(async (file: string, options: { codes?: string; person?: string; skipInvalid?: boolean }) => {
+      const request = { file, codes: options.codes, person: options.person, skipInvalid: options.skipInvalid === true };
+      await withStore(context, (store) => runRotaImport({ store, out: context.out, err: context.err }, request));
+    });
+  program
+    .command('directory')
+    .description('work with the staff directory')
+    .command('import <file>')
+    .description('import staff from an ESR-style CSV (email,name,job_title,department,profession,manager_email)')
+    .option('--skip-invalid', 'import the good rows even when some are bad (the bad ones are still listed)')
+    .action(async (file: string, options: { skipInvalid?: boolean }) => {
+      const request = { file, skipInvalid: options.skipInvalid === true };
+      await withStore(context, (store) => runDirectoryImport({ store, out: context.out, err: context.err }, request));
+    });
 }
 
 /** Lists nested commands by their full path ("demo seed") so the top-level help shows them all. */

@@ -16,6 +16,17 @@ export class UsageError extends Error {
 }
 
 /**
+ * The command has already explained on stderr what went wrong (e.g. it listed every bad row of an
+ * import), so only the exit code is left to choose: 1.
+ */
+export class ReportedFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportedFailure';
+  }
+}
+
+/**
  * Explains a failure on `err` and chooses the exit code: 2 for a usage or settings problem, 1 for
  * anything else. The stack trace is shown only when asked for (--verbose or DEBUG).
  */
@@ -24,6 +35,7 @@ export function reportFailure(error: unknown, err: TextOutput, verbose: boolean)
     // Commander has already printed its own message (or the help text).
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
+  if (error instanceof ReportedFailure) return EXIT_FAILURE;
   if (error instanceof ConfigError || error instanceof UsageError) {
     err.write(`${error.message}\n`);
     return EXIT_USAGE;

@@ -1,7 +1,14 @@
 import type { ConversationRef, Person } from '../../domain/people';
-import type { DocumentStore } from '../documentStore';
+import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../documentStore';
 
 type PersonDoc = Person & { [field: string]: unknown };
+
+/** The fields a directory import owns; everything else on a person (roles, conversation) is kept. */
+export type DirectoryFields = Pick<Person, 'email' | 'name' | 'jobTitle' | 'department' | 'profession' | 'managerId'>;
+
+export type DirectorySaveOutcome = 'created' | 'updated' | 'unchanged';
+
+const SAVE_ATTEMPTS = 3;
 
 /** The staff directory, as the bot reads it on every turn: by id, one point read. */
 export class PeopleRepository {
@@ -20,4 +27,60 @@ export class PeopleRepository {
     const { unreachableSince: _dropped, ...rest } = found.doc;
     await this.store.replace<PersonDoc>('people', { ...rest, conversation }, { ifMatch: found.etag });
   }
+
+  /** The person with this email (compared in lower case), if any. A cross-partition query. */
+  async findByEmail(email: string): Promise<Person | undefined> {
+    const found = await this.store.query<PersonDoc>('people', {
+      where: [{ field: 'email', op: '=', value: email.trim().toLowerCase() }],
+      limit: 1,
+    });
+    return found[0];
+  }
+
+  /** The whole directory: for administrative paths (imports), never on a turn. */
+  async listAll(): Promise<Person[]> {
+    return this.store.query<PersonDoc>('people');
+  }
+
+  async upsert(person: Person): Promise<void> {
+    await this.store.upsert<PersonDoc>('people', person as PersonDoc);
+  }
+
+  /**
+   * Writes a directory entry for person `id`: creates the person (as staff) if new, otherwise
+   * replaces only the directory's fields, keeping roles, the conversation reference and anything
+   * else the bot wrote. A concurrent write by the bot is retried, never overwritten.
+   */
+  async saveDirectoryEntry(id: string, fields: DirectoryFields): Promise<DirectorySaveOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.trySaveDirectoryEntry(id, fields);
+      } catch (error) {
+        const raced = error instanceof VersionConflictError || error instanceof DocumentExistsError;
+        if (!raced || attempt >= SAVE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async trySaveDirectoryEntry(id: string, fields: DirectoryFields): Promise<DirectorySaveOutcome> {
+    const found = await this.store.read<PersonDoc>('people', id, id);
+    if (!found) {
+      await this.store.create<PersonDoc>('people', { id, ...withoutUndefined(fields), roles: ['staff'] } as PersonDoc);
+      return 'created';
+    }
+    const { managerId: _previousManager, ...kept } = found.doc;
+    const next = { ...kept, ...withoutUndefined(fields), id } as PersonDoc;
+    if (sameFields(found.doc, next)) return 'unchanged';
+    await this.store.replace<PersonDoc>('people', next, { ifMatch: found.etag });
+    return 'updated';
+  }
+}
+
+function withoutUndefined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
+function sameFields(before: PersonDoc, after: PersonDoc): boolean {
+  const keys = ['email', 'name', 'jobTitle', 'department', 'profession', 'managerId'] as const;
+  return keys.every((key) => before[key] === after[key]);
 }

@@ -1,0 +1,103 @@
+import { basename, extname } from 'node:path';
+import type { IncomingShift } from '../../domain/import/mergeShifts';
+import { parseIcs } from '../../domain/import/parseIcs';
+import { parseRotaCsv, type ShiftImport } from '../../domain/import/parseRotaCsv';
+import { parseCodeMapping, type CodeMapping } from '../../domain/import/shiftCodes';
+import type { DocumentStore } from '../../store/documentStore';
+import { PeopleRepository } from '../../store/repositories/peopleRepository';
+import { RotaRepository } from '../../store/repositories/rotaRepository';
+import type { TextOutput } from '../cliContext';
+import { chooseProgress, formatCount } from '../import/progressBar';
+import { readImportFile } from '../import/readImportFile';
+import { enforceAllOrNothing } from '../import/reportBadRows';
+import { writeImportedShifts, type ShiftWriteResult } from '../import/writeImportedShifts';
+import { UsageError } from '../reportFailure';
+
+export interface RotaImportDeps {
+  store: DocumentStore;
+  out: TextOutput;
+  /** Bad rows and the progress bar; the bar is drawn only when this is a terminal. */
+  err: TextOutput & { isTTY?: boolean };
+}
+
+export interface RotaImportOptions {
+  file: string;
+  /** A JSON code mapping file, added to the default mapping. */
+  codes?: string;
+  /** Whose rota an iCalendar file holds. */
+  person?: string;
+  skipInvalid: boolean;
+}
+
+export interface RotaImportResult extends ShiftWriteResult {
+  badRows: number;
+}
+
+/**
+ * `rota import <file>`: reads a rota CSV or an iCalendar file, checks every row (staff must be in
+ * the directory) before writing anything, then files the shifts into rota months without
+ * duplicates and prints a one-line summary.
+ */
+export async function runRotaImport(deps: RotaImportDeps, options: RotaImportOptions): Promise<RotaImportResult> {
+  const format = readFormat(options.file);
+  const codes = options.codes ? await readCodes(options.codes) : undefined;
+  if (format === 'csv' && options.person) {
+    throw new UsageError('--person is for iCalendar files only; a rota CSV names each person in its staff_email column.');
+  }
+  const person = format === 'ics' ? choosePerson(options) : undefined;
+  const text = await readImportFile(options.file);
+  const directory = await loadDirectoryIds(new PeopleRepository(deps.store));
+  const isKnownEmail = (email: string) => directory.has(email);
+  const parsed: ShiftImport =
+    format === 'csv'
+      ? parseRotaCsv(text, { codes, isKnownEmail })
+      : parseIcs(text, { email: person ?? '', codes, isKnownEmail });
+  enforceAllOrNothing(deps.err, parsed.errors, { skipInvalid: options.skipInvalid, goodRows: parsed.rows.length });
+  const incoming: IncomingShift[] = parsed.rows.map((row) => ({ personId: directory.get(row.email) as string, shift: row.shift }));
+  const written = await writeImportedShifts(new RotaRepository(deps.store), incoming, (steps) =>
+    chooseProgress(deps.err, 'Importing rota', steps),
+  );
+  const result = { ...written, badRows: parsed.errors.length };
+  deps.out.write(`${describeRotaImport(result)}\n`);
+  return result;
+}
+
+export function describeRotaImport(result: RotaImportResult): string {
+  const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+  const skipped = result.badRows > 0 ? ` ${plural(result.badRows, 'bad row', 'bad rows')} left out.` : '';
+  return (
+    `Imported ${plural(result.added, 'shift', 'shifts')} for ${plural(result.staff, 'member of staff', 'staff')} ` +
+    `into ${plural(result.monthsWritten, 'rota month', 'rota months')}; ` +
+    `${plural(result.duplicates, 'duplicate', 'duplicates')} skipped.${skipped}`
+  );
+}
+
+function readFormat(file: string): 'csv' | 'ics' {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.csv') return 'csv';
+  if (extension === '.ics' || extension === '.ical') return 'ics';
+  throw new UsageError(`Cannot tell the format of "${file}": name a rota CSV file .csv or an iCalendar file .ics.`);
+}
+
+async function readCodes(path: string): Promise<CodeMapping> {
+  const parsed = parseCodeMapping(await readImportFile(path));
+  if (!parsed.ok) throw new UsageError(`The code mapping "${path}" cannot be used:\n  - ${parsed.errors.join('\n  - ')}`);
+  return parsed.mapping;
+}
+
+/** An iCalendar file is one person's rota: --person, or a file named after their email. */
+function choosePerson(options: RotaImportOptions): string {
+  if (options.person) return options.person;
+  const name = basename(options.file, extname(options.file));
+  if (name.includes('@')) return name;
+  throw new UsageError(
+    'An iCalendar file holds one person\'s rota: say whose with --person <email>, or name the file after their email.',
+  );
+}
+
+/** Directory emails (lower case) to person ids. */
+async function loadDirectoryIds(people: PeopleRepository): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const person of await people.listAll()) ids.set(person.email.trim().toLowerCase(), person.id);
+  return ids;
+}

@@ -1,0 +1,36 @@
+import type { RowError } from '../../domain/import/readCsvRecords';
+import type { TextOutput } from '../cliContext';
+import { ReportedFailure } from '../reportFailure';
+import { formatCount } from './progressBar';
+
+/** Lists every bad row, one per line, as "line N: reason". */
+export function writeBadRows(err: TextOutput, errors: readonly RowError[]): void {
+  if (errors.length === 0) return;
+  err.write(errors.map((error) => `line ${error.line}: ${error.reason}\n`).join(''));
+}
+
+function describeRows(count: number): string {
+  return `${formatCount(count)} bad row${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * All-or-nothing: with bad rows and no --skip-invalid, lists them, says nothing was imported and
+ * fails (exit 1). With --skip-invalid it lists them and lets the import go on with the good rows.
+ */
+export function enforceAllOrNothing(
+  err: TextOutput,
+  errors: readonly RowError[],
+  options: { skipInvalid: boolean; goodRows: number },
+): void {
+  writeBadRows(err, errors);
+  if (errors.length === 0) return;
+  if (options.skipInvalid) {
+    err.write(`Skipping ${describeRows(errors.length)} (listed above); importing the ${formatCount(options.goodRows)} good rows.\n`);
+    return;
+  }
+  err.write(
+    `Nothing imported: the file has ${describeRows(errors.length)} (listed above). ` +
+      `Fix them and import again, or use --skip-invalid to import the ${formatCount(options.goodRows)} good rows.\n`,
+  );
+  throw new ReportedFailure(`${errors.length} bad rows`);
+}
