@@ -1,8 +1,10 @@
 import type { ShadowingRequest } from '../domain/requests';
 import { applyTransition, type Actor } from '../domain/workflow/transitions';
 import { VersionConflictError } from '../store/documentStore';
+import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { TasksRepository } from '../store/repositories/tasksRepository';
+import { releasePlace } from './releasePlace';
 import { writeTasks } from './writeTasks';
 
 export type CancelResult = { ok: true; request: ShadowingRequest } | { ok: false; refusal: string };
@@ -12,7 +14,7 @@ export type CancelResult = { ok: true; request: ShadowingRequest } | { ok: false
  * exactly one change is made and the other is told what happened.
  */
 export async function cancelRequest(
-  deps: { requests: RequestsRepository; tasks: TasksRepository },
+  deps: { requests: RequestsRepository; tasks: TasksRepository; holds: HoldsRepository },
   visitorId: string,
   requestId: string,
   actor: Actor,
@@ -30,5 +32,6 @@ export async function cancelRequest(
     return { ok: false, refusal: 'Someone changed this request a moment ago. Please look at it again before cancelling.' };
   }
   await writeTasks(deps.tasks, result.request);
+  await releasePlace(deps.holds, result.request);
   return result;
 }

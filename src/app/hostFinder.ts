@@ -10,14 +10,14 @@ import { LONDON } from '../domain/time/formatVisit';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
-import type { TasksRepository } from '../store/repositories/tasksRepository';
+import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import { loadClashContext } from './loadClashContext';
 
 export interface HostFinderDependencies {
   offers: OffersRepository;
   people: PeopleRepository;
   rota: RotaRepository;
-  tasks: TasksRepository;
+  holds: HoldsRepository;
 }
 
 /** Offers looked at closely (rotas read, slots searched) per search. */

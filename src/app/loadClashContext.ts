@@ -2,13 +2,12 @@ import { DateTime } from 'luxon';
 import type { ClashContextInput, HeldBooking } from '../domain/clash';
 import type { HostOffer } from '../domain/offers';
 import type { Person } from '../domain/people';
-import { HOLDING_STATES } from '../domain/workflow/transitions';
+import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
-import type { TasksRepository } from '../store/repositories/tasksRepository';
 
 export interface ClashSources {
   rota: RotaRepository;
-  tasks: TasksRepository;
+  holds: HoldsRepository;
 }
 
 /**
@@ -27,11 +26,9 @@ export async function loadClashContext(
   const [visitorShifts, hostShifts, held] = await Promise.all([
     sources.rota.shiftsBetween(visitor.id, from, to),
     offer ? sources.rota.shiftsBetween(offer.hostId, from, to) : Promise.resolve(undefined),
-    offer ? sources.tasks.listFor(offer.hostId, 'host', HOLDING_STATES) : Promise.resolve([]),
+    offer ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString()) : Promise.resolve([]),
   ]);
-  const heldBookings: HeldBooking[] = held
-    .filter((task) => task.offerId === offer?.id && task.start && task.end)
-    .map((task) => ({ requestId: task.requestId, start: task.start as string, end: task.end as string }));
+  const heldBookings: HeldBooking[] = held.map((hold) => ({ requestId: hold.requestId, start: hold.start, end: hold.end }));
   return {
     visitorShifts,
     visitorGroup: visitor.profession,

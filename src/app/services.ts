@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../store/documentStore';
+import { HoldsRepository } from '../store/repositories/holdsRepository';
 import { OffersRepository } from '../store/repositories/offersRepository';
 import { PeopleRepository } from '../store/repositories/peopleRepository';
 import { RequestsRepository } from '../store/repositories/requestsRepository';
@@ -12,6 +13,7 @@ export interface Services {
   offers: OffersRepository;
   rota: RotaRepository;
   tasks: TasksRepository;
+  holds: HoldsRepository;
   clock: () => Date;
 }
 
@@ -22,6 +24,7 @@ export function createServices(store: DocumentStore, clock: () => Date = () => n
     offers: new OffersRepository(store, () => clock().getTime()),
     rota: new RotaRepository(store),
     tasks: new TasksRepository(store),
+    holds: new HoldsRepository(store),
     clock,
   };
 }

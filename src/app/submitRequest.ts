@@ -4,6 +4,7 @@ import type { Person } from '../domain/people';
 import type { RequestDraft } from '../domain/requestDialog/draft';
 import type { ShadowingRequest } from '../domain/requests';
 import { applyTransition } from '../domain/workflow/transitions';
+import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
@@ -16,6 +17,7 @@ export interface SubmitDependencies {
   offers: OffersRepository;
   rota: RotaRepository;
   tasks: TasksRepository;
+  holds: HoldsRepository;
 }
 
 export type SubmitResult =
@@ -23,29 +25,36 @@ export type SubmitResult =
   | { ok: false; problems: string[] };
 
 /**
- * Sends a finished draft to the visitor's manager: checks the clash rules once more (rotas change
- * while people type), stores the request as awaiting the manager, and files the pointers that let
- * the manager and the host find it.
+ * Sends a finished draft to the visitor's manager. The host's place is reserved first, with the
+ * clash rules checked against the latest holds (rotas and bookings change while people type), so
+ * two visitors can never both hold the last place. Then the request is stored as awaiting the
+ * manager, and the pointers that let the manager and host find it are filed.
  */
 export async function submitRequest(deps: SubmitDependencies, visitor: Person, draft: RequestDraft, now: Date): Promise<SubmitResult> {
   const { chosen, slot } = draft;
   if (!chosen || !slot || !draft.purpose || !draft.objectives?.length) return { ok: false, problems: ['The request is not finished yet.'] };
   const found = await deps.offers.find(chosen.hostId, chosen.offerId);
   if (!found || found.offer.status !== 'active') return { ok: false, problems: ['That host has paused or withdrawn the offer. Please choose another host.'] };
+  const offer = found.offer;
+  const requestId = randomUUID();
 
-  const window = { from: new Date(slot.start), to: new Date(slot.end) };
-  const context = await loadClashContext(deps, visitor, found.offer, window);
-  const report = checkVisit({ ...context, start: slot.start, end: slot.end });
-  if (!report.ok) return { ok: false, problems: report.clashes.map((c) => c.explanation) };
+  const context = await loadClashContext(deps, visitor, offer, { from: new Date(slot.start), to: new Date(slot.end) });
+  let warnings: string[] = [];
+  const reserved = await deps.holds.reserve(offer.hostId, offer.id, { requestId, start: slot.start, end: slot.end }, async (holds) => {
+    const report = checkVisit({ ...context, heldBookings: holds, start: slot.start, end: slot.end });
+    warnings = report.warnings.map((w) => w.explanation);
+    return report.ok ? { ok: true } : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
+  });
+  if (!reserved.ok) return { ok: false, problems: [reserved.reason] };
 
   const stamp = now.toISOString();
   const draftRequest: ShadowingRequest = {
-    id: randomUUID(),
+    id: requestId,
     visitorId: visitor.id,
     ...(visitor.managerId ? { managerId: visitor.managerId } : {}),
-    hostId: chosen.hostId,
-    offerId: chosen.offerId,
-    offerTitle: chosen.title,
+    hostId: offer.hostId,
+    offerId: offer.id,
+    offerTitle: offer.title,
     state: 'draft',
     what: draft.what,
     purpose: draft.purpose,
@@ -53,14 +62,19 @@ export async function submitRequest(deps: SubmitDependencies, visitor: Person, d
     start: slot.start,
     end: slot.end,
     length: draft.length ?? 'custom',
-    setting: chosen.setting,
+    setting: offer.setting,
     history: [],
     createdAt: stamp,
     updatedAt: stamp,
   };
   const submitted = applyTransition(draftRequest, 'submit', { id: visitor.id, isProgrammeLead: false }, now);
   if (!submitted.ok) return { ok: false, problems: [submitted.refusal] };
-  await deps.requests.create(submitted.request);
+  try {
+    await deps.requests.create(submitted.request);
+  } catch (error) {
+    await deps.holds.release(offer.hostId, offer.id, requestId, slot.start);
+    throw error;
+  }
   await writeTasks(deps.tasks, submitted.request);
-  return { ok: true, request: submitted.request, warnings: report.warnings.map((w) => w.explanation) };
+  return { ok: true, request: submitted.request, warnings };
 }
