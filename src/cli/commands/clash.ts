@@ -1,13 +1,12 @@
 import { loadClashContext } from '../../app/loadClashContext';
+import { createServices, type Services } from '../../app/services';
 import { checkVisit, suggestSlots, type Clash, type ClashContextInput } from '../../domain/clash';
 import type { HostOffer } from '../../domain/offers';
 import type { Person } from '../../domain/people';
 import { DAY_MS, type Interval } from '../../domain/time/intervals';
 import type { DocumentStore } from '../../store/documentStore';
-import { OffersRepository } from '../../store/repositories/offersRepository';
-import { PeopleRepository } from '../../store/repositories/peopleRepository';
-import { RotaRepository } from '../../store/repositories/rotaRepository';
-import { TasksRepository } from '../../store/repositories/tasksRepository';
+import type { OffersRepository } from '../../store/repositories/offersRepository';
+import type { PeopleRepository } from '../../store/repositories/peopleRepository';
 import type { TextOutput } from '../cliContext';
 import { inferSessionLength } from '../clash/inferSessionLength';
 import { readVisitTimes } from '../clash/readVisitTimes';
@@ -43,10 +42,10 @@ const SUGGESTION_COUNT = 3;
  */
 export async function runClash(deps: ClashDeps, options: ClashOptions): Promise<ClashAnswer> {
   const visit = readVisitTimes(options.start, options.end);
-  const people = new PeopleRepository(deps.store);
-  const visitor = await findPerson(people, '--person', options.person);
-  const host = options.host === undefined ? undefined : await findPerson(people, '--host', options.host);
-  const context = await loadContext(deps.store, visitor, host, visit);
+  const services = createServices(deps.store);
+  const visitor = await findPerson(services.people, '--person', options.person);
+  const host = options.host === undefined ? undefined : await findPerson(services.people, '--host', options.host);
+  const context = await loadContext(services, visitor, host, visit);
   const answer = answerClash(context, visit);
   deps.out.write(`${JSON.stringify(answer)}\n`);
   return answer;
@@ -83,17 +82,17 @@ async function findPerson(people: PeopleRepository, option: string, email: strin
  * all is checked on their rota only.
  */
 async function loadContext(
-  store: DocumentStore,
+  services: Services,
   visitor: Person,
   host: Person | undefined,
   visit: Interval,
 ): Promise<ClashContextInput> {
-  const sources = { rota: new RotaRepository(store), tasks: new TasksRepository(store) };
   const window = { from: new Date(visit.start), to: new Date(Math.max(visit.end, visit.start + SUGGESTION_WINDOW_DAYS * DAY_MS)) };
-  const offer = host ? await chooseOffer(new OffersRepository(store), host) : undefined;
-  const context = await loadClashContext(sources, visitor, offer, window);
+  const offer = host ? await chooseOffer(services.offers, host) : undefined;
+  const context = await loadClashContext(services, visitor, offer, window);
   if (!host || offer) return context;
-  const hostShifts = await sources.rota.shiftsBetween(host.id, new Date(visit.start - 8 * DAY_MS), new Date(window.to.getTime() + 3 * DAY_MS));
+  const from = new Date(visit.start - 8 * DAY_MS);
+  const hostShifts = await services.rota.shiftsBetween(host.id, from, new Date(window.to.getTime() + 3 * DAY_MS));
   return { ...context, hostShifts };
 }
 

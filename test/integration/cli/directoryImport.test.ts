@@ -3,7 +3,7 @@ import { personIdForEmail } from '../../../src/cli/import/personIdForEmail';
 import { fixture, openTestStore, runAgainst, type TestStore } from './cliHarness';
 
 async function listPeople(store: TestStore): Promise<Map<string, Person>> {
-  const people = await store.query<Person & { id: string }>('people');
+  const people = await store.query<Person & Record<string, unknown>>('people');
   return new Map(people.map((person) => [person.email, person]));
 }
 

@@ -6,7 +6,7 @@ const ANN = personIdForEmail('ann.nurse@trust.nhs.uk');
 const OMAR = personIdForEmail('omar.ot@trust.nhs.uk');
 
 async function readMonths(store: TestStore): Promise<Map<string, RotaMonth>> {
-  const docs = await store.query<RotaMonth & { id: string }>('rota');
+  const docs = await store.query<RotaMonth & { id: string } & Record<string, unknown>>('rota');
   return new Map(docs.map((doc) => [doc.id, doc]));
 }
 
