@@ -1,8 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import type { CliContext } from '../../../src/cli/cliContext';
 import type { DocumentStore } from '../../../src/store/documentStore';
-import { MemoryDocumentStore } from '../../support/memoryStore';
+import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'cli');
 
@@ -42,11 +44,17 @@ function keepOpen(store: DocumentStore): DocumentStore {
   });
 }
 
-/** A fresh, empty store for one test. */
+/** A fresh, empty embedded store in a temporary folder, removed again by `dispose`. */
 export async function openTestStore(): Promise<TestStore> {
-  const store = new MemoryDocumentStore();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cli-test-'));
+  const store = new FileDocumentStore(dataDir);
   await store.init();
-  return Object.assign(store, { dispose: async () => store.close() });
+  return Object.assign(store, {
+    dispose: async () => {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  });
 }
 
 export type TestStore = DocumentStore & { dispose(): Promise<void> };
