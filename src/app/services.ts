@@ -1,5 +1,6 @@
 import type { DocumentStore } from '../store/documentStore';
 import { HoldsRepository } from '../store/repositories/holdsRepository';
+import { OutboxRepository } from '../store/repositories/outboxRepository';
 import { OffersRepository } from '../store/repositories/offersRepository';
 import { PeopleRepository } from '../store/repositories/peopleRepository';
 import { RequestsRepository } from '../store/repositories/requestsRepository';
@@ -14,6 +15,7 @@ export interface Services {
   rota: RotaRepository;
   tasks: TasksRepository;
   holds: HoldsRepository;
+  outbox: OutboxRepository;
   clock: () => Date;
 }
 
@@ -25,6 +27,7 @@ export function createServices(store: DocumentStore, clock: () => Date = () => n
     rota: new RotaRepository(store),
     tasks: new TasksRepository(store),
     holds: new HoldsRepository(store),
+    outbox: new OutboxRepository(store),
     clock,
   };
 }

@@ -8,8 +8,11 @@ import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
+import type { OutboxRepository } from '../store/repositories/outboxRepository';
 import type { TasksRepository } from '../store/repositories/tasksRepository';
 import { loadClashContext } from './loadClashContext';
+import type { Notification } from './notifications';
+import { notifyParties } from './notifyParties';
 import { writeTasks } from './writeTasks';
 
 export interface SubmitDependencies {
@@ -18,10 +21,11 @@ export interface SubmitDependencies {
   rota: RotaRepository;
   tasks: TasksRepository;
   holds: HoldsRepository;
+  outbox: OutboxRepository;
 }
 
 export type SubmitResult =
-  | { ok: true; request: ShadowingRequest; warnings: string[] }
+  | { ok: true; request: ShadowingRequest; warnings: string[]; queued: Notification[] }
   | { ok: false; problems: string[] };
 
 /**
@@ -76,5 +80,6 @@ export async function submitRequest(deps: SubmitDependencies, visitor: Person, d
     throw error;
   }
   await writeTasks(deps.tasks, submitted.request);
-  return { ok: true, request: submitted.request, warnings };
+  const queued = await notifyParties(deps.outbox, submitted.request, 'submit', visitor.id, now);
+  return { ok: true, request: submitted.request, warnings, queued };
 }

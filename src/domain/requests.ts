@@ -44,6 +44,8 @@ export interface ShadowingRequest {
   end?: string;
   length?: VisitLength;
   setting?: Setting;
+  /** A different time the host proposed, waiting for the visitor's answer. */
+  proposed?: { start: string; end: string };
   coverNotes?: string;
   costs?: string;
   history: Transition[];

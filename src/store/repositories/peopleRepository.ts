@@ -38,6 +38,11 @@ export class PeopleRepository {
   }
 
   /** The whole directory: for administrative paths (imports), never on a turn. */
+  /** The programme leads: a cross-partition query, for rare paths only (fallback approvals, digests). */
+  async listProgrammeLeads(): Promise<Person[]> {
+    return this.store.query<PersonDoc>('people', { where: [{ field: 'roles', op: 'contains', value: 'programme_lead' }] });
+  }
+
   async listAll(): Promise<Person[]> {
     return this.store.query<PersonDoc>('people');
   }

@@ -1,0 +1,89 @@
+import { checkVisit } from '../domain/clash';
+import type { Person } from '../domain/people';
+import type { ShadowingRequest } from '../domain/requests';
+import { applyTransition, type Action } from '../domain/workflow/transitions';
+import { VersionConflictError } from '../store/documentStore';
+import { loadClashContext } from './loadClashContext';
+import type { Notification } from './notifications';
+import { notifyParties } from './notifyParties';
+import { releasePlace } from './releasePlace';
+import type { Services } from './services';
+import { writeTasks } from './writeTasks';
+
+export type Decision =
+  | { action: 'approve' | 'accept' | 'accept_time' | 'reject_time' | 'complete' | 'no_show' }
+  | { action: 'decline_release' | 'decline_visit' | 'cancel'; reason?: string }
+  | { action: 'propose_time'; start: string; end: string };
+
+export type DecisionResult =
+  | { ok: true; request: ShadowingRequest; queued: Notification[] }
+  | { ok: false; refusal: string; request?: ShadowingRequest };
+
+/**
+ * One person's decision on a request: allowed only for their role and the request's state,
+ * re-checked against rotas and places where it matters, and written only if nobody else changed
+ * the request first. A double click or a retried card action makes no second change.
+ */
+export async function decideOnRequest(services: Services, actor: Person, visitorId: string, requestId: string, decision: Decision, now: Date): Promise<DecisionResult> {
+  const found = await services.requests.find(visitorId, requestId);
+  if (!found) return { ok: false, refusal: 'I could not find that request. It may have been removed.' };
+  const { request, etag } = found;
+  const reason = 'reason' in decision ? decision.reason : undefined;
+  const moved = applyTransition(request, decision.action, { id: actor.id, isProgrammeLead: actor.roles.includes('programme_lead') }, now, reason);
+  if (!moved.ok) return { ok: false, refusal: moved.refusal, request };
+
+  const checked = await recheck(services, request, moved.request, decision);
+  if (!checked.ok) return { ok: false, refusal: checked.refusal, request };
+
+  try {
+    await services.requests.replace(checked.request, etag);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    const latest = await services.requests.find(visitorId, requestId);
+    return { ok: false, refusal: 'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.', request: latest?.request };
+  }
+  await writeTasks(services.tasks, checked.request);
+  await releasePlace(services.holds, checked.request);
+  const queued = await notifyParties(services.outbox, checked.request, decision.action as Action, actor.id, now, reason);
+  return { ok: true, request: checked.request, queued };
+}
+
+type Rechecked = { ok: true; request: ShadowingRequest } | { ok: false; refusal: string };
+
+/** Rotas and places change while a request waits: check again before a host accepts or a time moves. */
+async function recheck(services: Services, before: ShadowingRequest, after: ShadowingRequest, decision: Decision): Promise<Rechecked> {
+  if (decision.action === 'propose_time') return checkProposal(services, after, decision);
+  if (decision.action === 'accept_time' && before.proposed) return moveToProposedTime(services, after, before.proposed);
+  if (decision.action !== 'accept') return { ok: true, request: after };
+  const problems = await clashesFor(services, after, { start: after.start as string, end: after.end as string });
+  return problems.length ? { ok: false, refusal: `This visit no longer fits: ${problems.join(' ')} You could propose another time instead.` } : { ok: true, request: after };
+}
+
+async function checkProposal(services: Services, request: ShadowingRequest, slot: { start: string; end: string }): Promise<Rechecked> {
+  if (!(new Date(slot.start) < new Date(slot.end))) return { ok: false, refusal: 'The new time must end after it starts.' };
+  const problems = await clashesFor(services, request, slot);
+  if (problems.length) return { ok: false, refusal: `That time does not work: ${problems.join(' ')}` };
+  return { ok: true, request: { ...request, proposed: { start: slot.start, end: slot.end } } };
+}
+
+async function moveToProposedTime(services: Services, request: ShadowingRequest, slot: { start: string; end: string }): Promise<Rechecked> {
+  const problems = await clashesFor(services, request, slot);
+  if (problems.length) return { ok: false, refusal: `The new time no longer works: ${problems.join(' ')}` };
+  if (request.hostId && request.offerId) {
+    const reserved = await services.holds.reserve(request.hostId, request.offerId, { requestId: request.id, ...slot }, async () => ({ ok: true }));
+    if (!reserved.ok) return { ok: false, refusal: reserved.reason };
+    if (request.start) await services.holds.release(request.hostId, request.offerId, request.id, request.start);
+  }
+  const { proposed: _done, ...rest } = request;
+  return { ok: true, request: { ...rest, start: slot.start, end: slot.end } };
+}
+
+async function clashesFor(services: Services, request: ShadowingRequest, slot: { start: string; end: string }): Promise<string[]> {
+  const [visitor, offer] = await Promise.all([
+    services.people.findById(request.visitorId),
+    request.hostId && request.offerId ? services.offers.find(request.hostId, request.offerId) : Promise.resolve(undefined),
+  ]);
+  if (!visitor) return ['The visitor is no longer in the staff directory.'];
+  const context = await loadClashContext(services, visitor, offer?.offer, { from: new Date(slot.start), to: new Date(slot.end) }, request.id);
+  return checkVisit({ ...context, start: slot.start, end: slot.end }).clashes.map((c) => c.explanation);
+}

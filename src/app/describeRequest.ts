@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+import { suggestSlots } from '../domain/clash';
+import type { HostOffer } from '../domain/offers';
+import type { Person } from '../domain/people';
+import type { ShadowingRequest } from '../domain/requests';
+import { LONDON } from '../domain/time/formatVisit';
+import { loadClashContext } from './loadClashContext';
+import type { Services } from './services';
+
+export type RotaStatus = 'rostered_on' | 'on_call' | 'not_rostered' | 'on_leave';
+
+/** Everything a card about a request shows, gathered in one place. */
+export interface RequestView {
+  request: ShadowingRequest;
+  visitor?: Person;
+  manager?: Person;
+  host?: Person;
+  offer?: HostOffer;
+  /** Whether the visitor is rostered during the visit: release and cover are needed if so. */
+  visitorRota: RotaStatus;
+  /** Completed visits this calendar year, before this one. */
+  doneThisYear: number;
+  /** For the host: other free times they could propose. */
+  alternativeSlots: Array<{ start: string; end: string }>;
+}
+
+export async function describeRequest(services: Services, request: ShadowingRequest, options: { withAlternatives?: boolean } = {}): Promise<RequestView> {
+  const [visitor, manager, host, offer, previous] = await Promise.all([
+    services.people.findById(request.visitorId),
+    request.managerId ? services.people.findById(request.managerId) : undefined,
+    request.hostId ? services.people.findById(request.hostId) : undefined,
+    request.hostId && request.offerId ? services.offers.find(request.hostId, request.offerId).then((f) => f?.offer) : undefined,
+    services.requests.listForVisitor(request.visitorId, 100),
+  ]);
+  const year = DateTime.fromJSDate(services.clock()).setZone(LONDON).year;
+  const doneThisYear = previous.filter((r) => r.state === 'completed' && r.start && DateTime.fromISO(r.start).setZone(LONDON).year === year).length;
+  const visitorRota = request.start && request.end ? await rotaStatus(services, request.visitorId, request.start, request.end) : 'not_rostered';
+  const alternativeSlots = options.withAlternatives && visitor && offer ? await alternatives(services, visitor, offer, request) : [];
+  return { request, visitor, manager, host, offer, visitorRota, doneThisYear, alternativeSlots };
+}
+
+async function rotaStatus(services: Services, personId: string, start: string, end: string): Promise<RotaStatus> {
+  const shifts = await services.rota.shiftsBetween(personId, new Date(start), new Date(end));
+  if (shifts.some((s) => ['duty', 'night', 'long_day', 'training'].includes(s.kind))) return 'rostered_on';
+  if (shifts.some((s) => s.kind === 'on_call')) return 'on_call';
+  if (shifts.some((s) => s.kind === 'annual_leave' || s.kind === 'study_leave')) return 'on_leave';
+  return 'not_rostered';
+}
+
+/** The next free times in the two weeks after the requested one, for a host who cannot do it. */
+async function alternatives(services: Services, visitor: Person, offer: HostOffer, request: ShadowingRequest): Promise<Array<{ start: string; end: string }>> {
+  const now = services.clock().getTime();
+  const from = new Date(Math.max(now, new Date(request.start ?? now).getTime()) + 60 * 60 * 1000);
+  const to = DateTime.fromJSDate(from).plus({ days: 28 }).toJSDate();
+  const context = await loadClashContext(services, visitor, offer, { from, to }, request.id);
+  const length = request.length === 'pm' || request.length === 'full_day' ? request.length : 'am';
+  return suggestSlots({ ...context, from: from.toISOString(), to: to.toISOString(), length, count: 4 }).map((s) => ({
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
+  }));
+}

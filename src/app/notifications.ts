@@ -1,0 +1,43 @@
+/** What a person is told, and why. The Teams layer turns each kind into a card when it is sent. */
+export const NOTIFICATION_KINDS = [
+  'approval_needed',
+  'host_decision_needed',
+  'request_update',
+  'time_proposed',
+  'visit_confirmed',
+  'decision_reminder',
+  'escalation',
+  'visit_tomorrow',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
+
+/**
+ * One message owed to one person. The id is derived from what caused it (request, kind, step), so
+ * queueing the same message twice - a retried click, a scheduler run after a crash - stores it
+ * once, and it is delivered once.
+ */
+export interface Notification {
+  id: string;
+  personId: string;
+  kind: NotificationKind;
+  requestId: string;
+  visitorId: string;
+  /** Extra words for the message, e.g. "Megan Bowen approved your release". Never patient data. */
+  note?: string;
+  status: DeliveryStatus;
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string;
+  /** While 'sending': the claim runs out then, and another run may take the message over. */
+  leaseUntil?: string;
+  sentAt?: string;
+  /** The Teams activity id of the card sent, so it can be updated in place later. */
+  activityId?: string;
+  lastError?: string;
+}
+
+export function notificationId(kind: NotificationKind, requestId: string, personId: string, step: string): string {
+  return `${kind}:${requestId}:${personId}:${step}`;
+}

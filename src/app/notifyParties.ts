@@ -1,0 +1,55 @@
+import type { ShadowingRequest } from '../domain/requests';
+import type { Action } from '../domain/workflow/transitions';
+import { notificationId, type Notification, type NotificationKind } from './notifications';
+import type { OutboxRepository } from '../store/repositories/outboxRepository';
+
+type Recipient = 'visitor' | 'manager' | 'host';
+
+/** Who hears about each move, and what kind of message they get. */
+const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
+  submit: [['manager', 'approval_needed']],
+  approve: [['host', 'host_decision_needed'], ['visitor', 'request_update']],
+  decline_release: [['visitor', 'request_update']],
+  accept: [['visitor', 'visit_confirmed'], ['manager', 'request_update']],
+  decline_visit: [['visitor', 'request_update']],
+  propose_time: [['visitor', 'time_proposed']],
+  accept_time: [['host', 'host_decision_needed']],
+  reject_time: [['host', 'request_update']],
+  cancel: [['visitor', 'request_update'], ['manager', 'request_update'], ['host', 'request_update']],
+  expire: [['visitor', 'request_update'], ['manager', 'request_update'], ['host', 'request_update']],
+};
+
+/**
+ * Queues the messages a move owes. Each id names the request, the step and the recipient, so a
+ * retried decision queues nothing new. Returns the messages newly queued, for immediate delivery.
+ */
+export async function notifyParties(outbox: OutboxRepository, request: ShadowingRequest, action: Action, actorId: string, now: Date, note?: string): Promise<Notification[]> {
+  const step = String(request.history.length);
+  const ids: Record<Recipient, string | undefined> = { visitor: request.visitorId, manager: request.managerId, host: request.hostId };
+  const queued: Notification[] = [];
+  for (const [recipient, kind] of AFTER[action] ?? []) {
+    const personId = ids[recipient];
+    if (!personId || personId === actorId) continue;
+    // A host hears nothing about a request until a manager has released the visitor.
+    if (recipient === 'host' && !request.history.some((t) => t.to === 'awaiting_host')) continue;
+    const notification = newNotification(kind, request, personId, step, now, note);
+    if (await outbox.enqueue(notification)) queued.push(notification);
+  }
+  return queued;
+}
+
+export function newNotification(kind: NotificationKind, request: ShadowingRequest, personId: string, step: string, now: Date, note?: string): Notification {
+  const stamp = now.toISOString();
+  return {
+    id: notificationId(kind, request.id, personId, step),
+    personId,
+    kind,
+    requestId: request.id,
+    visitorId: request.visitorId,
+    ...(note ? { note } : {}),
+    status: 'pending',
+    attempts: 0,
+    createdAt: stamp,
+    nextAttemptAt: stamp,
+  };
+}

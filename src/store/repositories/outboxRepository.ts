@@ -1,0 +1,65 @@
+import type { Notification } from '../../app/notifications';
+import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../documentStore';
+
+type NotificationDoc = Notification & { [field: string]: unknown };
+
+/**
+ * Messages owed to people, partitioned by recipient. Queueing is idempotent (the id says what the
+ * message is for), and every change of a message's delivery state is a conditional write.
+ */
+export class OutboxRepository {
+  constructor(private readonly store: DocumentStore) {}
+
+  /** Queues the message; resolves false when the same message was already queued. */
+  async enqueue(notification: Notification): Promise<boolean> {
+    try {
+      await this.store.create<NotificationDoc>('outbox', notification as NotificationDoc);
+      return true;
+    } catch (error) {
+      if (error instanceof DocumentExistsError) return false;
+      throw error;
+    }
+  }
+
+  async find(personId: string, id: string): Promise<{ notification: Notification; etag: string } | undefined> {
+    const found = await this.store.read<NotificationDoc>('outbox', id, personId);
+    return found ? { notification: found.doc, etag: found.etag } : undefined;
+  }
+
+  /** Messages due for delivery across all recipients: the background sender's query only. */
+  async listDue(now: Date, limit: number): Promise<Notification[]> {
+    const [pending, stalled] = await Promise.all([
+      this.store.query<NotificationDoc>('outbox', {
+        where: [
+          { field: 'status', op: '=', value: 'pending' },
+          { field: 'nextAttemptAt', op: '<=', value: now.toISOString() },
+        ],
+        orderBy: { field: 'nextAttemptAt', direction: 'asc' },
+        limit,
+      }),
+      this.store.query<NotificationDoc>('outbox', {
+        where: [
+          { field: 'status', op: '=', value: 'sending' },
+          { field: 'leaseUntil', op: '<', value: now.toISOString() },
+        ],
+        limit,
+      }),
+    ]);
+    return [...stalled, ...pending].slice(0, limit);
+  }
+
+  async listForPerson(personId: string): Promise<Notification[]> {
+    return this.store.query<NotificationDoc>('outbox', { partitionKey: personId });
+  }
+
+  /** Writes the new delivery state only if nobody else changed the message meanwhile. */
+  /** Resolves the new version tag, or undefined when someone else changed it first. */
+  async update(notification: Notification, etag: string): Promise<string | undefined> {
+    try {
+      return (await this.store.replace<NotificationDoc>('outbox', notification as NotificationDoc, { ifMatch: etag })).etag;
+    } catch (error) {
+      if (error instanceof VersionConflictError) return undefined;
+      throw error;
+    }
+  }
+}
