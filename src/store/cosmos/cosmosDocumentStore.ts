@@ -1,0 +1,144 @@
+import type { Container, CosmosClient, ItemDefinition, RequestOptions } from '@azure/cosmos';
+import type { Logger } from '../../logging/logger';
+import { ensureKnownContainer, ensureValidDocument, ensureValidKey } from '../checkDocument';
+import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../containers';
+import type { Doc, DocumentStore, Query, Versioned, WriteOptions } from '../documentStore';
+import { buildSql } from './buildSql';
+import { createCosmosClient, type CosmosConnection } from './createCosmosClient';
+import { stripSystemProperties } from './stripSystemProperties';
+import { statusOf, toStoreError } from './toStoreError';
+
+export interface CosmosStoreOptions extends Omit<CosmosConnection, 'requestTimeoutMs'> {
+  database: string;
+  requestTimeoutMs?: number;
+  /** Results per page when a query is read; every page is read. */
+  pageSize?: number;
+}
+
+/** The Cosmos DB adapter of the storage port (NoSQL API, one container per entry in CONTAINERS). */
+export class CosmosDocumentStore implements DocumentStore {
+  private readonly client: CosmosClient;
+  private readonly requestTimeoutMs: number;
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly options: CosmosStoreOptions,
+    private readonly logger?: Logger,
+  ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 2_500;
+    this.pageSize = options.pageSize ?? 100;
+    this.client = createCosmosClient({ ...options, requestTimeoutMs: this.requestTimeoutMs });
+  }
+
+  async init(): Promise<void> {
+    await this.attempt('init', 'database', undefined, async () => {
+      const { database } = await this.client.databases.createIfNotExists({ id: this.options.database }, this.deadline());
+      for (const container of CONTAINER_NAMES) {
+        const partitionKey = { paths: [`/${partitionKeyField(container)}`] };
+        await database.containers.createIfNotExists({ id: container, partitionKey }, this.deadline());
+      }
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.attempt('ping', 'account', undefined, () => this.client.getDatabaseAccount(this.deadline()));
+  }
+
+  async read<T extends Doc>(container: ContainerName, id: string, partitionKey: string): Promise<Versioned<T> | undefined> {
+    ensureValidKey(container, id, partitionKey);
+    try {
+      const response = await this.container(container).item(id, partitionKey).read<ItemDefinition>(this.deadline());
+      return response.resource ? toVersioned<T>(response.resource, response.etag) : undefined;
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw this.fail(error, 'read', container, undefined);
+    }
+  }
+
+  async create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
+    ensureValidDocument(container, doc);
+    return this.attempt('create', container, doc.id, async () => {
+      const response = await this.container(container).items.create<ItemDefinition>(doc, this.deadline());
+      return toVersioned<T>(response.resource, response.etag);
+    });
+  }
+
+  async replace<T extends Doc>(container: ContainerName, doc: T, options: WriteOptions = {}): Promise<Versioned<T>> {
+    const { partitionKey } = ensureValidDocument(container, doc);
+    return this.attempt('replace', container, doc.id, async () => {
+      const item = this.container(container).item(doc.id, partitionKey);
+      const response = await item.replace<ItemDefinition>(doc, this.deadline(options.ifMatch));
+      return toVersioned<T>(response.resource, response.etag);
+    });
+  }
+
+  async upsert<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
+    ensureValidDocument(container, doc);
+    return this.attempt('upsert', container, doc.id, async () => {
+      const response = await this.container(container).items.upsert<ItemDefinition>(doc, this.deadline());
+      return toVersioned<T>(response.resource, response.etag);
+    });
+  }
+
+  async delete(container: ContainerName, id: string, partitionKey: string, options: WriteOptions = {}): Promise<boolean> {
+    ensureValidKey(container, id, partitionKey);
+    try {
+      await this.container(container).item(id, partitionKey).delete(this.deadline(options.ifMatch));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw this.fail(error, 'delete', container, id);
+    }
+  }
+
+  async query<T extends Doc>(container: ContainerName, query: Query = {}): Promise<T[]> {
+    ensureKnownContainer(container);
+    const spec = buildSql(query, partitionKeyField(container));
+    return this.attempt('query', container, undefined, async () => {
+      const iterator = this.container(container).items.query<ItemDefinition>(spec, {
+        ...(query.partitionKey === undefined ? {} : { partitionKey: query.partitionKey }),
+        maxItemCount: this.pageSize,
+        abortSignal: AbortSignal.timeout(this.requestTimeoutMs * 6),
+      });
+      const { resources } = await iterator.fetchAll();
+      return resources.map((resource) => stripSystemProperties(resource) as T);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.client.dispose();
+  }
+
+  private container(name: ContainerName): Container {
+    return this.client.database(this.options.database).container(name);
+  }
+
+  /** Request options with a deadline (a backstop to the SDK's own timeout) and an optional version condition. */
+  private deadline(ifMatch?: string): RequestOptions {
+    return {
+      abortSignal: AbortSignal.timeout(this.requestTimeoutMs * 2),
+      ...(ifMatch === undefined ? {} : { accessCondition: { type: 'IfMatch', condition: ifMatch } }),
+    };
+  }
+
+  private async attempt<R>(operation: string, container: string, id: string | undefined, work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      throw this.fail(error, operation, container, id);
+    }
+  }
+
+  private fail(error: unknown, operation: string, container: string, id: string | undefined): Error {
+    const mapped = toStoreError(error, container, id, operation);
+    if (mapped.code === 'unavailable') this.logger?.warn({ operation, container, status: statusOf(error) }, mapped.message);
+    return mapped;
+  }
+}
+
+function toVersioned<T extends Doc>(resource: ItemDefinition | undefined, etag: string | undefined): Versioned<T> {
+  if (!resource) throw new Error('Cosmos DB returned no document');
+  const tag = typeof resource._etag === 'string' ? resource._etag : etag;
+  if (!tag) throw new Error('Cosmos DB returned a document without an etag');
+  return { doc: stripSystemProperties(resource) as T, etag: tag };
+}

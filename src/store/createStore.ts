@@ -1,0 +1,21 @@
+import type { StoreConfig } from '../config/config';
+import type { Logger } from '../logging/logger';
+import { CosmosDocumentStore } from './cosmos/cosmosDocumentStore';
+import type { DocumentStore } from './documentStore';
+import { FileDocumentStore } from './embedded/fileDocumentStore';
+
+/** Picks the storage adapter the settings ask for: Cosmos DB when an endpoint is set, else the embedded store. */
+export function createStore(config: StoreConfig, logger?: Logger): DocumentStore {
+  if (config.kind === 'cosmos') {
+    return new CosmosDocumentStore(
+      {
+        endpoint: config.endpoint,
+        key: config.key,
+        database: config.database,
+        allowSelfSignedTls: config.allowSelfSignedTls,
+      },
+      logger?.child({ store: 'cosmos' }),
+    );
+  }
+  return new FileDocumentStore(config.dataDir, logger?.child({ store: 'embedded' }));
+}

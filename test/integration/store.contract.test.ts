@@ -1,0 +1,378 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore';
+import { createStore } from '../../src/store/createStore';
+import {
+  DocumentExistsError,
+  DocumentNotFoundError,
+  InvalidDocumentError,
+  StoreUnavailableError,
+  VersionConflictError,
+  type Doc,
+  type DocumentStore,
+  type Query,
+} from '../../src/store/documentStore';
+import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import { startCosmosServer, type CosmosTestServer } from '../support/cosmosServer';
+
+/** How each adapter under contract is brought up and torn down. */
+interface Subject {
+  name: string;
+  open(): Promise<{ store: DocumentStore; cleanup(): Promise<void> }>;
+}
+
+const embedded: Subject = {
+  name: 'embedded file store',
+  async open() {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'store-contract-'));
+    const store = createStore({ kind: 'embedded', dataDir });
+    return { store, cleanup: () => fs.rm(dataDir, { recursive: true, force: true }) };
+  },
+};
+
+const cosmos: Subject = {
+  name: 'Cosmos DB adapter (cosmosdb-server over HTTPS)',
+  async open() {
+    const server = await startCosmosServer();
+    // A small page size so that every multi-document query crosses a continuation.
+    const store = new CosmosDocumentStore({ ...connectionTo(server), pageSize: 3 });
+    return { store, cleanup: () => server.stop() };
+  },
+};
+
+function connectionTo(server: CosmosTestServer) {
+  return { endpoint: server.endpoint, key: server.key, database: 'contract', allowSelfSignedTls: true };
+}
+
+type Person = Doc & { name?: string; grade?: number | string; tags?: string[]; active?: boolean; run?: string };
+
+describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
+  let store: DocumentStore;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ store, cleanup } = await subject.open());
+    await store.init();
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await cleanup();
+  });
+
+  const uniqueId = (prefix: string) => `${prefix}-${randomUUID()}`;
+
+  describe('lifecycle', () => {
+    it('can be initialised again and answers a ping', async () => {
+      await expect(store.init()).resolves.toBeUndefined();
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+
+  describe('point reads and writes', () => {
+    it('returns undefined for a document that does not exist', async () => {
+      expect(await store.read('people', uniqueId('nobody'), uniqueId('nobody'))).toBeUndefined();
+    });
+
+    it('reads back exactly what was written, with no storage metadata', async () => {
+      const id = uniqueId('person');
+      const doc = {
+        id,
+        name: 'Siân O’Brien-Ćwikła 🩺',
+        grade: 7,
+        active: true,
+        manager: null,
+        tags: ['ward-5', 'nights'],
+        rota: { month: '2025-10', shifts: [{ start: '2025-10-26T00:30:00Z', end: '2025-10-26T08:00:00Z' }] },
+      };
+
+      const created = await store.create('people', doc);
+      const read = await store.read('people', id, id);
+
+      expect(created.doc).toEqual(doc);
+      expect(read?.doc).toEqual(doc);
+      expect(Object.keys(read?.doc ?? {}).sort()).toEqual(Object.keys(doc).sort());
+      expect(read?.etag).toBe(created.etag);
+    });
+
+    it('refuses a second create of the same id in the same partition, but not in another partition', async () => {
+      const id = uniqueId('offer');
+      await store.create('offers', { id, hostId: 'host-a', title: 'first' });
+
+      await expect(store.create('offers', { id, hostId: 'host-a', title: 'second' })).rejects.toBeInstanceOf(
+        DocumentExistsError,
+      );
+      await store.create('offers', { id, hostId: 'host-b', title: 'other host' });
+
+      expect((await store.read('offers', id, 'host-a'))?.doc.title).toBe('first');
+      expect((await store.read('offers', id, 'host-b'))?.doc.title).toBe('other host');
+    });
+
+    it('replaces only an existing document, and only while its version is current', async () => {
+      const id = uniqueId('request');
+      const visitorId = uniqueId('visitor');
+      await expect(store.replace('requests', { id, visitorId, state: 'x' })).rejects.toBeInstanceOf(DocumentNotFoundError);
+
+      const first = await store.create('requests', { id, visitorId, state: 'draft' });
+      const second = await store.replace('requests', { id, visitorId, state: 'submitted' }, { ifMatch: first.etag });
+
+      await expect(
+        store.replace('requests', { id, visitorId, state: 'withdrawn' }, { ifMatch: first.etag }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      expect(second.etag).not.toBe(first.etag);
+      expect((await store.read('requests', id, visitorId))?.doc.state).toBe('submitted');
+
+      const third = await store.replace('requests', { id, visitorId, state: 'approved' });
+      expect(third.etag).not.toBe(second.etag);
+      expect((await store.read('requests', id, visitorId))?.doc).toEqual({ id, visitorId, state: 'approved' });
+    });
+
+    it('upserts by creating then overwriting, with a new version each time', async () => {
+      const id = uniqueId('job');
+      const created = await store.upsert('jobs', { id, kind: 'digest', attempt: 1 });
+      const updated = await store.upsert('jobs', { id, kind: 'digest', attempt: 2 });
+
+      expect(updated.etag).not.toBe(created.etag);
+      expect(await store.read('jobs', id, 'digest')).toEqual({ doc: { id, kind: 'digest', attempt: 2 }, etag: updated.etag });
+    });
+
+    it('deletes once, reports false when there is nothing to delete, and respects the version', async () => {
+      const id = uniqueId('task');
+      const first = await store.create('tasks', { id, assigneeId: 'mgr-1' });
+      const second = await store.replace('tasks', { id, assigneeId: 'mgr-1', seen: true });
+
+      await expect(store.delete('tasks', id, 'mgr-1', { ifMatch: first.etag })).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await store.read('tasks', id, 'mgr-1')).toBeDefined();
+
+      expect(await store.delete('tasks', id, 'mgr-1', { ifMatch: second.etag })).toBe(true);
+      expect(await store.read('tasks', id, 'mgr-1')).toBeUndefined();
+      expect(await store.delete('tasks', id, 'mgr-1')).toBe(false);
+    });
+
+    it('lets exactly one of 20 concurrent replaces quoting the same version win', async () => {
+      const id = uniqueId('counter');
+      const { etag } = await store.create('jobs', { id, kind: 'counter', value: 0 });
+
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, writer) => store.replace('jobs', { id, kind: 'counter', value: writer + 1 }, { ifMatch: etag })),
+      );
+
+      const winners = outcomes.filter((o) => o.status === 'fulfilled');
+      const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(winners).toHaveLength(1);
+      expect(losers.every((o) => o.reason instanceof VersionConflictError)).toBe(true);
+      const stored = await store.read('jobs', id, 'counter');
+      expect(stored?.etag).toBe((winners[0] as PromiseFulfilledResult<{ etag: string }>).value.etag);
+    });
+
+    it.each([
+      ['a missing partition key', { id: 'x' }],
+      ['an empty partition key', { id: 'x', hostId: '' }],
+      ['a numeric partition key', { id: 'x', hostId: 42 }],
+      ['an empty id', { id: '', hostId: 'host-a' }],
+      ['an id with a slash', { id: 'a/b', hostId: 'host-a' }],
+    ])('refuses a document with %s', async (_label, doc) => {
+      const bad = doc as unknown as Doc;
+      await expect(store.create('offers', bad)).rejects.toBeInstanceOf(InvalidDocumentError);
+      await expect(store.upsert('offers', bad)).rejects.toBeInstanceOf(InvalidDocumentError);
+      await expect(store.replace('offers', bad)).rejects.toBeInstanceOf(InvalidDocumentError);
+    });
+  });
+
+  describe('queries', () => {
+    const team = uniqueId('team');
+    const elsewhere = uniqueId('team');
+    const people: Person[] = [
+      { id: 'p1', name: 'apple', grade: 5, tags: ['nights', 'theatre'], active: true },
+      { id: 'p2', name: 'Zebra', grade: 7, tags: ['days'], active: false },
+      { id: 'p3', name: 'Émile', grade: 6, tags: [], active: true },
+      { id: 'p4', name: 'banana', grade: 8, tags: ['nights'], active: true },
+      { id: 'p5', name: "x' OR 1=1 --", grade: 4, active: false },
+      { id: 'p6', name: '${x}', grade: 9, active: true },
+      { id: 'p7', name: 'no grade', active: true },
+      { id: 'p8', name: 'text grade', grade: '6', active: true },
+    ];
+
+    beforeAll(async () => {
+      for (const person of people) await store.create('offers', { ...person, hostId: team });
+      await store.create('offers', { id: 'p1', hostId: elsewhere, name: 'apple', grade: 5, active: true });
+    });
+
+    const ids = async (query: Omit<Query, 'partitionKey'>) =>
+      (await store.query<Person>('offers', { partitionKey: team, ...query })).map((doc) => doc.id).sort();
+
+    it('returns the whole partition, and only that partition, across pages', async () => {
+      const found = await store.query<Person>('offers', { partitionKey: team });
+      expect(found.map((doc) => doc.id).sort()).toEqual(people.map((p) => p.id).sort());
+      expect(found.find((doc) => doc.id === 'p1')).toEqual({ ...people[0], hostId: team });
+    });
+
+    it.each<[string, Query['where'], string[]]>([
+      ['=', [{ field: 'name', op: '=', value: 'banana' }], ['p4']],
+      ['= on a boolean', [{ field: 'active', op: '=', value: false }], ['p2', 'p5']],
+      ['!= (skipping missing fields and other types)', [{ field: 'grade', op: '!=', value: 6 }], ['p1', 'p2', 'p4', 'p5', 'p6']],
+      ['<', [{ field: 'grade', op: '<', value: 6 }], ['p1', 'p5']],
+      ['<=', [{ field: 'grade', op: '<=', value: 6 }], ['p1', 'p3', 'p5']],
+      ['>', [{ field: 'grade', op: '>', value: 7 }], ['p4', 'p6']],
+      ['>=', [{ field: 'grade', op: '>=', value: 7 }], ['p2', 'p4', 'p6']],
+      ['in', [{ field: 'name', op: 'in', value: ['apple', 'banana', 'cherry'] }], ['p1', 'p4']],
+      ['in with an empty list', [{ field: 'name', op: 'in', value: [] }], []],
+      ['contains', [{ field: 'tags', op: 'contains', value: 'nights' }], ['p1', 'p4']],
+      ['ordinal string comparison', [{ field: 'name', op: '<', value: 'a' }], ['p2', 'p6']],
+      [
+        'several conditions together',
+        [
+          { field: 'active', op: '=', value: true },
+          { field: 'grade', op: '>=', value: 5 },
+          { field: 'tags', op: 'contains', value: 'nights' },
+        ],
+        ['p1', 'p4'],
+      ],
+    ])('filters with %s', async (_label, where, expected) => {
+      expect(await ids({ where })).toEqual(expected);
+    });
+
+    it('treats hostile text as a plain value', async () => {
+      expect(await ids({ where: [{ field: 'name', op: '=', value: "x' OR 1=1 --" }] })).toEqual(['p5']);
+      expect(await ids({ where: [{ field: 'name', op: '=', value: '${x}' }] })).toEqual(['p6']);
+      expect(await ids({ where: [{ field: 'name', op: '=', value: "' OR 1=1 --" }] })).toEqual([]);
+      expect(await ids({ where: [{ field: 'name', op: 'in', value: ['") OR true OR ("'] }] })).toEqual([]);
+    });
+
+    it.each(['name OR 1=1', 'a.b', '1grade', 'name"]', ''])('refuses the field name %j', async (field) => {
+      await expect(store.query('offers', { partitionKey: team, where: [{ field, op: '=', value: 'x' }] })).rejects.toBeInstanceOf(
+        InvalidDocumentError,
+      );
+      await expect(store.query('offers', { partitionKey: team, orderBy: { field, direction: 'asc' } })).rejects.toBeInstanceOf(
+        InvalidDocumentError,
+      );
+    });
+
+    it('orders strings ordinally, both ways, and limits the result', async () => {
+      const named = [{ field: 'active', op: '=', value: true } as const, { field: 'grade', op: '>=', value: 5 } as const];
+      const ascending = await store.query<Person>('offers', { partitionKey: team, where: named, orderBy: { field: 'name', direction: 'asc' } });
+      const descending = await store.query<Person>('offers', {
+        partitionKey: team,
+        where: named,
+        orderBy: { field: 'name', direction: 'desc' },
+        limit: 2,
+      });
+
+      expect(ascending.map((p) => p.name)).toEqual(['${x}', 'apple', 'banana', 'Émile']);
+      expect(descending.map((p) => p.name)).toEqual(['Émile', 'banana']);
+    });
+
+    it('orders numbers and applies a limit of zero', async () => {
+      const byGrade = await store.query<Person>('offers', {
+        partitionKey: team,
+        where: [{ field: 'grade', op: '>', value: 0 }],
+        orderBy: { field: 'grade', direction: 'desc' },
+        limit: 3,
+      });
+      expect(byGrade.map((p) => p.grade)).toEqual([9, 8, 7]);
+      expect(await store.query('offers', { partitionKey: team, limit: 0 })).toEqual([]);
+    });
+
+    it('queries across partitions when no partition key is given', async () => {
+      const found = await store.query<Person>('offers', { where: [{ field: 'name', op: '=', value: 'apple' }] });
+      const owners = found.filter((doc) => doc.id === 'p1').map((doc) => doc.hostId);
+      expect(owners.sort()).toEqual([team, elsewhere].sort());
+    });
+
+    it('orders and limits across partitions', async () => {
+      const found = await store.query<Person>('offers', {
+        where: [{ field: 'grade', op: '>=', value: 5 }, { field: 'hostId', op: 'in', value: [team, elsewhere] }],
+        orderBy: { field: 'grade', direction: 'asc' },
+        limit: 3,
+      });
+      expect(found.map((doc) => [doc.grade, doc.id])).toEqual([[5, 'p1'], [5, 'p1'], [6, 'p3']]);
+    });
+  });
+});
+
+describe('Cosmos DB adapter when the account is unreachable', () => {
+  let server: CosmosTestServer;
+  let store: CosmosDocumentStore;
+
+  beforeAll(async () => {
+    server = await startCosmosServer();
+    store = new CosmosDocumentStore(connectionTo(server));
+    await store.init();
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await server.stop();
+  });
+
+  it('reports a stopped server as unavailable at once, and recovers with its data after a restart', async () => {
+    await store.create('people', { id: 'kept', name: 'kept' });
+    await server.stop();
+
+    const started = Date.now();
+    await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+    const failure = await store.read('people', 'kept', 'kept').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect((failure as Error).cause).toBeDefined();
+    await expect(store.query('people', { partitionKey: 'kept' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    await server.restart();
+    await expect(store.ping()).resolves.toBeUndefined();
+    expect((await store.read('people', 'kept', 'kept'))?.doc).toEqual({ id: 'kept', name: 'kept' });
+  });
+
+  it('reports a server that accepts connections but never answers as unavailable within a few seconds', async () => {
+    const silent = await startSilentServer();
+    const stuck = new CosmosDocumentStore({ ...connectionTo(server), endpoint: silent.endpoint, requestTimeoutMs: 1_000 });
+    try {
+      const started = Date.now();
+      await expect(stuck.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(stuck.read('people', 'kept', 'kept')).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(Date.now() - started).toBeLessThan(6_000);
+    } finally {
+      await stuck.close();
+      await silent.stop();
+    }
+  });
+});
+
+describe('createStore', () => {
+  it('picks the adapter the settings name', async () => {
+    const cosmosStore = createStore({
+      kind: 'cosmos',
+      endpoint: 'https://127.0.0.1:1',
+      key: Buffer.from('k').toString('base64'),
+      database: 'd',
+      allowSelfSignedTls: true,
+    });
+    const fileStore = createStore({ kind: 'embedded', dataDir: os.tmpdir() });
+
+    expect(cosmosStore).toBeInstanceOf(CosmosDocumentStore);
+    expect(fileStore).toBeInstanceOf(FileDocumentStore);
+    await cosmosStore.close();
+    await fileStore.close();
+  });
+});
+
+/** A TCP server that accepts connections and then says nothing, like a hung gateway. */
+async function startSilentServer(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    endpoint: `https://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
