@@ -1,4 +1,5 @@
 import { TurnState, type DefaultConversationState, type DefaultUserState } from '@microsoft/teams-ai';
+import type { OfferDraft } from '../domain/offerDialog/offerDraft';
 import type { RequestDraft } from '../domain/requestDialog/draft';
 
 export interface UserState extends DefaultUserState {
@@ -9,6 +10,8 @@ export interface UserState extends DefaultUserState {
 export interface ConversationState extends DefaultConversationState {
   /** A request being put together; kept in stored state so it survives a restart. */
   draft?: RequestDraft;
+  /** A host offer being written or changed; kept in stored state so it survives a restart. */
+  offerDraft?: OfferDraft;
 }
 
 export type AppTurnState = TurnState<ConversationState, UserState>;

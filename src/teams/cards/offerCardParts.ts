@@ -1,0 +1,71 @@
+import type { OfferField } from '../../domain/offerDialog/offerDraft';
+import { SETTING_LABELS, SENSITIVE_SETTINGS, type HostOffer, type Setting } from '../../domain/offers';
+import type { Profession } from '../../domain/people';
+import { plainText } from './plainText';
+
+/** Each staff group in plain words. */
+export const PROFESSION_WORDS: Record<Profession, string> = {
+  medical: 'Doctors (medical)',
+  nursing: 'Nursing',
+  midwifery: 'Midwifery',
+  ahp: 'Allied health professions (AHPs)',
+  healthcare_science: 'Healthcare science',
+  pharmacy: 'Pharmacy',
+  management: 'Management',
+  admin: 'Admin and clerical',
+  research: 'Research',
+  executive: 'Executives',
+};
+
+export function describeOpenTo(openTo: readonly Profession[]): string {
+  return openTo.length ? openTo.map((p) => PROFESSION_WORDS[p]).join(', ') : 'Anyone';
+}
+
+export function describeSetting(setting: Setting): string {
+  return `${SETTING_LABELS[setting]}${SENSITIVE_SETTINGS.has(setting) ? ' (you arrange an induction)' : ''}`;
+}
+
+export function describeCapacity(offer: Pick<HostOffer, 'capacityPerWeek' | 'capacityPerMonth'>): string {
+  return `Up to ${offer.capacityPerWeek} a week and ${offer.capacityPerMonth} a month`;
+}
+
+/** Buttons every offer question carries. */
+export function offerBackAndCancel(): Array<Record<string, unknown>> {
+  return [
+    { type: 'Action.Submit', title: 'Back', data: { verb: 'offer_control', word: 'back' } },
+    { type: 'Action.Submit', title: 'Cancel offer', data: { verb: 'offer_control', word: 'cancel' } },
+  ];
+}
+
+/** A shortcut answer. The title may come from the directory, so it is cleaned and capped. */
+export function offerChoiceButton(title: string, field: OfferField, value: string): Record<string, unknown> {
+  return { type: 'Action.Submit', title: plainText(title, 60), data: { verb: 'offer_choice', field, value } };
+}
+
+export function offerChoices(buttons: Array<[string, string]>, field: OfferField): Record<string, unknown> {
+  return { type: 'ActionSet', actions: buttons.map(([title, value]) => offerChoiceButton(title, field, value)) };
+}
+
+/** A labelled text box whose answer is sent with the "Next" button. Typing in the chat works too. */
+export function offerAnswerInput(
+  field: OfferField,
+  label: string,
+  options: { multiline?: boolean; maxLength: number; placeholder?: string; required?: boolean; value?: string },
+): Array<Record<string, unknown>> {
+  const required = options.required ?? true;
+  return [
+    {
+      type: 'Input.Text',
+      id: 'answer',
+      label: required ? label : `${label} (optional)`,
+      isRequired: required,
+      ...(required ? { errorMessage: `Please fill in: ${label}` } : {}),
+      isMultiline: options.multiline ?? false,
+      maxLength: options.maxLength,
+      ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+      // The current answer, when changing one: a value, never markup.
+      ...(options.value ? { value: options.value } : {}),
+    },
+    { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Next', data: { verb: 'offer_answer', field } }] },
+  ];
+}
