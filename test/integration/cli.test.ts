@@ -4,7 +4,10 @@ import type { CliContext } from '../../src/cli/cliContext';
 import { createProcessContext } from '../../src/cli/createProcessContext';
 import { ConfigError } from '../../src/config/config';
 import type { DocumentStore } from '../../src/store/documentStore';
-import { MemoryDocumentStore } from '../support/memoryStore';
+import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 
 const NOW = new Date('2025-10-22T09:30:00Z');
 
@@ -36,17 +39,51 @@ function cli(...args: string[]): string[] {
   return ['node', 'cli', ...args];
 }
 
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-test-'));
+});
+
+afterEach(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+/** Opens the embedded store on the test's folder, as the real CLI does once per command. */
+async function openFileStore(): Promise<DocumentStore> {
+  const store = new FileDocumentStore(dataDir);
+  await store.init();
+  return store;
+}
+
+/** Records whether a store was closed, to check the CLI always closes what it opened. */
+function watchClose(store: DocumentStore): { store: DocumentStore; closed: () => boolean } {
+  let closed = false;
+  const close = store.close.bind(store);
+  store.close = async () => {
+    closed = true;
+    await close();
+  };
+  return { store, closed: () => closed };
+}
+
 describe('demo seed', () => {
-  let store: MemoryDocumentStore;
+  let store: DocumentStore;
   let harness: Harness;
 
-  beforeEach(() => {
-    store = new MemoryDocumentStore();
-    harness = createHarness(async () => store);
+  beforeEach(async () => {
+    store = await openFileStore();
+    harness = createHarness(openFileStore);
+  });
+
+  afterEach(async () => {
+    await store.close();
   });
 
   it('loads the whole demo organisation into an empty store and says what it loaded', async () => {
     const expected = buildDemoOrganisation(NOW);
+    const watched = watchClose(await openFileStore());
+    harness = createHarness(async () => watched.store);
 
     await expect(runCli(cli('demo', 'seed'), harness.context)).resolves.toBe(0);
 
@@ -60,7 +97,7 @@ describe('demo seed', () => {
       `Loaded the demo organisation: ${people.length} staff, ${offers.length} host offers, ${rota.length} rota months.\n`,
     );
     expect(harness.errors()).toBe('');
-    expect(store.closed).toBe(true);
+    expect(watched.closed()).toBe(true);
   });
 
   it('stores each document under its partition key', async () => {
@@ -125,13 +162,13 @@ describe('demo seed', () => {
 
 describe('the command line', () => {
   it('lists demo seed in its help', () => {
-    const help = buildProgram(createHarness(async () => new MemoryDocumentStore()).context).helpInformation();
+    const help = buildProgram(createHarness(openFileStore).context).helpInformation();
     expect(help).toMatch(/Usage: cli \[options\] \[command\]/);
     expect(help).toMatch(/demo seed \[options\]\s+load the demo organisation/);
   });
 
   it('prints help for --help and exits 0 without opening the store', async () => {
-    const harness = createHarness(async () => new MemoryDocumentStore());
+    const harness = createHarness(openFileStore);
     await expect(runCli(cli('--help'), harness.context)).resolves.toBe(0);
     expect(harness.output()).toMatch(/demo seed/);
     expect(harness.output()).toMatch(/Exit codes/);
@@ -143,7 +180,7 @@ describe('the command line', () => {
     ['an unknown option', ['demo', 'seed', '--forse']],
     ['no command at all', []],
   ])('exits 2 for %s', async (_label, args) => {
-    const harness = createHarness(async () => new MemoryDocumentStore());
+    const harness = createHarness(openFileStore);
     await expect(runCli(cli(...args), harness.context)).resolves.toBe(2);
     expect(harness.opened()).toBe(0);
   });
@@ -168,6 +205,23 @@ describe('the command line', () => {
     expect(err).toMatch(/COSMOS_ENDPOINT: required when COSMOS_KEY is set/);
   });
 
+  it('seeds the embedded store that DATA_DIR names, through the real settings and store factory', async () => {
+    let out = '';
+    const context: CliContext = {
+      ...createProcessContext({ DATA_DIR: dataDir }),
+      out: { write: (text: string) => (out += text) },
+      now: () => NOW,
+    };
+
+    await expect(runCli(cli('demo', 'seed'), context)).resolves.toBe(0);
+
+    const store = await openFileStore();
+    const people = await store.query('people');
+    await store.close();
+    expect(people).toHaveLength(buildDemoOrganisation(NOW).people.length);
+    expect(out).toMatch(new RegExp(`^Loaded the demo organisation: ${people.length} staff, `));
+  });
+
   it('exits 1 with a short message, and shows the stack only with --verbose', async () => {
     const failing = createHarness(async () => {
       throw new Error('disk is full');
@@ -184,12 +238,12 @@ describe('the command line', () => {
   });
 
   it('closes the store even when the command fails', async () => {
-    const store = new MemoryDocumentStore();
-    store.query = async () => {
+    const watched = watchClose(await openFileStore());
+    watched.store.query = async () => {
       throw new Error('query failed');
     };
-    const harness = createHarness(async () => store);
+    const harness = createHarness(async () => watched.store);
     await expect(runCli(cli('demo', 'seed'), harness.context)).resolves.toBe(1);
-    expect(store.closed).toBe(true);
+    expect(watched.closed()).toBe(true);
   });
 });
