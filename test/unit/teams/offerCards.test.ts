@@ -52,7 +52,7 @@ describe.each(cards)('the %s card', (_name, card) => {
   it('sends only payloads the bot will accept', () => {
     walk(card, (obj) => {
       if (obj.type !== 'Action.Submit') return;
-      const data = { ...(obj.data as Json), answer: 'typed answer' };
+      const data: Json = { ...(obj.data as Json), answer: 'typed answer' };
       expect(isOfferVerb(data.verb)).toBe(true);
       if (isOfferVerb(data.verb)) expect(parseOfferPayload(data.verb, data)).toBeDefined();
     });
