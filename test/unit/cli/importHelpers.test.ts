@@ -1,0 +1,65 @@
+import { mapWithConcurrency } from '../../../src/cli/import/mapWithConcurrency';
+import { personIdForEmail } from '../../../src/cli/import/personIdForEmail';
+import { chooseProgress, createProgressBar, PROGRESS_THRESHOLD } from '../../../src/cli/import/progressBar';
+
+describe('personIdForEmail', () => {
+  it('is the same for the same email whatever its case or spacing, and differs between emails', () => {
+    const id = personIdForEmail('ann.nurse@trust.nhs.uk');
+    expect(personIdForEmail('  Ann.Nurse@TRUST.nhs.uk ')).toBe(id);
+    expect(personIdForEmail('ann.nurse2@trust.nhs.uk')).not.toBe(id);
+  });
+
+  it('is a version 5 UUID, with no character Cosmos DB refuses in an id', () => {
+    const id = personIdForEmail('o/brien?#x\\y@trust.nhs.uk');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('mapWithConcurrency', () => {
+  it('keeps results in input order and never runs more than the limit at once', async () => {
+    let running = 0;
+    let peak = 0;
+    const results = await mapWithConcurrency([5, 1, 4, 2, 3, 0, 6], 3, async (value) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, value));
+      running -= 1;
+      return value * 10;
+    });
+    expect(results).toEqual([50, 10, 40, 20, 30, 0, 60]);
+    expect(peak).toBe(3);
+  });
+
+  it('rejects with the first failure and starts no further work', async () => {
+    const started: number[] = [];
+    const run = mapWithConcurrency([1, 2, 3, 4, 5], 1, async (value) => {
+      started.push(value);
+      if (value === 2) throw new Error('store down');
+      return value;
+    });
+    await expect(run).rejects.toThrow('store down');
+    expect(started).toEqual([1, 2]);
+  });
+});
+
+describe('progress bar', () => {
+  it('redraws in place once per percent and ends with a full bar and a new line', () => {
+    let text = '';
+    const bar = createProgressBar({ write: (chunk: string) => (text += chunk) }, 'Importing rota', 200);
+    for (let step = 0; step < 200; step += 1) bar.advance();
+    bar.finish();
+    // 0% to 100%: 101 draws for 200 steps.
+    expect(text.match(/\r/g)).toHaveLength(101);
+    expect(text.endsWith(`\rImporting rota [${'#'.repeat(30)}] 100% (200/200)\n`)).toBe(true);
+  });
+
+  it('draws nothing when the output is not a terminal or the job is small', () => {
+    let text = '';
+    const write = (chunk: string) => (text += chunk);
+    chooseProgress({ write }, 'x', PROGRESS_THRESHOLD * 10).finish();
+    chooseProgress({ write, isTTY: true }, 'x', PROGRESS_THRESHOLD - 1).finish();
+    expect(text).toBe('');
+    chooseProgress({ write, isTTY: true }, 'x', PROGRESS_THRESHOLD).finish();
+    expect(text).toMatch(/100% \(2,000\/2,000\)\n$/);
+  });
+});
