@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type Config } from './config/config';
 import { seedDemoOrganisation } from './demo/seedDemo';
 import { createServer } from './http/createServer';
 import { createLogger, type Logger } from './logging/logger';
+import type { Dispatcher } from './app/dispatcher';
+import { startScheduler } from './app/startScheduler';
 import { createStore } from './store/createStore';
 import type { DocumentStore } from './store/documentStore';
 import { createAdapter } from './teams/createAdapter';
@@ -14,6 +16,7 @@ export interface RunningService {
   url: string;
   port: number;
   store: DocumentStore;
+  dispatcher: Dispatcher;
   close(): Promise<void>;
 }
 
@@ -31,11 +34,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   }
 
   const adapter = createAdapter(config.credentials);
-  const app = createBot({ adapter, store, logger });
+  const bot = createBot({ adapter, store, logger, botAppId: config.credentials?.appId ?? '' });
+  const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
   const server = createServer({
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    handleActivity: createMessageEndpoint(adapter, app),
+    handleActivity: createMessageEndpoint(adapter, bot.app),
     checkHealth: async () => {
       await store.ping();
       return { store: config.store.kind };
@@ -66,8 +70,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     url,
     port,
     store,
+    dispatcher: bot.dispatcher,
     close: async () => {
+      stopScheduler();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bot.dispatcher.idle();
       await store.close();
     },
   };

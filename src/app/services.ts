@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../store/documentStore';
+import type { Notification } from './notifications';
 import { HoldsRepository } from '../store/repositories/holdsRepository';
 import { OutboxRepository } from '../store/repositories/outboxRepository';
 import { OffersRepository } from '../store/repositories/offersRepository';
@@ -17,9 +18,11 @@ export interface Services {
   holds: HoldsRepository;
   outbox: OutboxRepository;
   clock: () => Date;
+  /** Hands freshly queued messages to the sender; they are delivered by the scheduler regardless. */
+  notify: (queued: Notification[]) => void;
 }
 
-export function createServices(store: DocumentStore, clock: () => Date = () => new Date()): Services {
+export function createServices(store: DocumentStore, clock: () => Date = () => new Date(), notify: (queued: Notification[]) => void = () => undefined): Services {
   return {
     people: new PeopleRepository(store),
     requests: new RequestsRepository(store),
@@ -29,5 +32,6 @@ export function createServices(store: DocumentStore, clock: () => Date = () => n
     holds: new HoldsRepository(store),
     outbox: new OutboxRepository(store),
     clock,
+    notify,
   };
 }

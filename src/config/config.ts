@@ -37,6 +37,7 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   MAX_BODY_KB: z.coerce.number().int().min(16).max(4096).default(256),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type StoreConfig =
@@ -61,6 +62,8 @@ export interface Config {
   store: StoreConfig;
   demoData: 'auto' | 'off';
   maxBodyBytes: number;
+  /** How often reminders, expiries and message delivery run; 0 switches the scheduler off. */
+  schedulerIntervalMs: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'embedded', dataDir: path.resolve(s.DATA_DIR) },
     demoData: s.DEMO_DATA,
     maxBodyBytes: s.MAX_BODY_KB * 1024,
+    schedulerIntervalMs: s.SCHEDULER_INTERVAL_SECONDS * 1000,
   };
 }
 

@@ -1,11 +1,15 @@
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { createDispatcher, type Dispatcher } from '../app/dispatcher';
 import { createServices, type Services } from '../app/services';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
 import { registerCardActions } from './handlers/cardActions';
+import { registerDecisionActions } from './handlers/decisionActions';
+import { SendRateLimiter } from './sendRateLimiter';
+import { TeamsDeliverer } from './teamsDeliverer';
 import { createWelcomeCard } from './cards/welcomeCard';
 import { handleMessage } from './handlers/messageHandler';
 import { firstName, identifyPerson } from './identity';
@@ -17,13 +21,23 @@ export interface BotDependencies {
   store: DocumentStore;
   logger: Logger;
   clock?: () => Date;
+  /** The bot's app id for proactive messages; empty in local mode. */
+  botAppId?: string;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
   startTypingTimer?: boolean;
 }
 
 /** Builds the Teams application: every route the bot answers is registered here. */
-export function createBot({ adapter, store, logger, clock, startTypingTimer = true }: BotDependencies): Application<AppTurnState> {
-  const services: Services = createServices(store, clock);
+export interface Bot {
+  app: Application<AppTurnState>;
+  dispatcher: Dispatcher;
+  services: Services;
+}
+
+export function createBot({ adapter, store, logger, clock, botAppId = '', startTypingTimer = true }: BotDependencies): Bot {
+  let dispatcher: Dispatcher | undefined;
+  const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued));
+  dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger);
   const app = new Application<AppTurnState>({
     adapter,
     storage: new BotStateStorage(store),
@@ -44,6 +58,7 @@ export function createBot({ adapter, store, logger, clock, startTypingTimer = tr
   });
 
   registerCardActions(app, services, logger);
+  registerDecisionActions(app, services, dispatcher, logger);
 
   app.activity('message', async (context, state) => {
     if (context.activity.value !== undefined && !context.activity.text) {
@@ -55,5 +70,5 @@ export function createBot({ adapter, store, logger, clock, startTypingTimer = tr
   });
 
   app.error(createTurnErrorHandler(logger));
-  return app;
+  return { app, dispatcher, services };
 }

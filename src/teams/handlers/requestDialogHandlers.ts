@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { createHostFinder } from '../../app/hostFinder';
 import type { Services } from '../../app/services';
+import { routeApprovalToLeads } from '../../app/programmeLeads';
 import { submitRequest } from '../../app/submitRequest';
 import type { Person } from '../../domain/people';
 import { advanceDraft, startDraft, type DialogTurn, type DraftInput } from '../../domain/requestDialog/advanceDraft';
@@ -63,6 +64,8 @@ async function submit(context: TurnContext, state: AppTurnState, person: Person,
   }
   state.conversation.draft = undefined;
   const manager = person.managerId ? await services.people.findById(person.managerId) : undefined;
+  services.notify(result.queued);
+  if (!manager) services.notify(await routeApprovalToLeads(services, result.request, services.clock(), 'The visitor has no line manager in the staff directory, so the programme lead has been asked to decide.'));
   const warnings = result.warnings.length ? ` Note: ${result.warnings.join(' ')}` : '';
   await context.sendActivity(
     manager

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
     [{ MICROSOFT_APP_ID: 'app' }, /^MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_TYPE is SingleTenant/],
     [{ MICROSOFT_APP_PASSWORD: 'secret' }, /^MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set/],
     [{ DEMO_DATA: 'yes' }, /^DEMO_DATA: must be one of auto, off/],
+    [{ SCHEDULER_INTERVAL_SECONDS: "-1" }, /^SCHEDULER_INTERVAL_SECONDS: /],
     [{ MAX_BODY_KB: '1' }, /^MAX_BODY_KB: /],
   ])('names the setting that is wrong: %j', (env, expected) => {
     expect(problemsFor(env as Record<string, string>)).toContainEqual(expect.stringMatching(expected));

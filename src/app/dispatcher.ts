@@ -1,0 +1,52 @@
+import { deliverDue, deliverOne, type Deliverer, type OutboxDependencies } from './deliverOutbox';
+import type { Notification } from './notifications';
+import { routeApprovalToLeads } from './programmeLeads';
+import { queueDueWork, takeLease } from './scheduledWork';
+import type { Services } from './services';
+import type { Logger } from '../logging/logger';
+import type { DocumentStore } from '../store/documentStore';
+
+export interface Dispatcher {
+  /** Starts delivering freshly queued messages now, without holding up the turn. */
+  kick(queued: Notification[]): void;
+  /** One scheduler tick: reminders and expiries (lease holder only), then everything due. */
+  tick(): Promise<void>;
+  /** Resolves when every kicked delivery has finished (for tests and shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createDispatcher(store: DocumentStore, services: Services, deliverer: Deliverer, logger: Logger): Dispatcher {
+  const inFlight = new Set<Promise<void>>();
+  const deps: OutboxDependencies = {
+    outbox: services.outbox,
+    people: services.people,
+    requests: services.requests,
+    deliverer,
+    logger,
+    onUnreachable: async (notification) => {
+      if (notification.kind !== 'approval_needed' || notification.id.includes(':lead-')) return;
+      const found = await services.requests.find(notification.visitorId, notification.requestId);
+      if (!found) return;
+      const queued = await routeApprovalToLeads(services, found.request, services.clock(), 'The visitor\'s line manager cannot be reached in Teams, so the programme lead has been asked to decide.');
+      dispatcher.kick(queued);
+    },
+  };
+  const track = (work: Promise<void>) => {
+    const tracked = work.catch((error: unknown) => logger.error({ err: error }, 'delivery failed; it will be retried')).finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  const dispatcher: Dispatcher = {
+    kick: (queued) => {
+      for (const n of queued) track(deliverOne(deps, n.personId, n.id, services.clock()));
+    },
+    tick: async () => {
+      const now = services.clock();
+      if (await takeLease(store, now)) await queueDueWork(store, services, now);
+      await deliverDue(deps, now);
+    },
+    idle: async () => {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+  };
+  return dispatcher;
+}

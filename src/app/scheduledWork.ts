@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { ShadowingRequest } from '../domain/requests';
+import { dueActions, type DueAction } from '../domain/workflow/dueReminders';
+import { applyTransition, OPEN_STATES } from '../domain/workflow/transitions';
+import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../store/documentStore';
+import type { Notification, NotificationKind } from './notifications';
+import { newNotification, notifyParties } from './notifyParties';
+import { listProgrammeLeads } from './programmeLeads';
+import { releasePlace } from './releasePlace';
+import type { Services } from './services';
+import { writeTasks } from './writeTasks';
+
+const LEASE_MS = 55_000;
+export const INSTANCE_ID = randomUUID();
+
+interface LeaseDoc {
+  id: string;
+  kind: string;
+  holder: string;
+  leaseUntil: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Takes the scheduler's lease for this run. With several instances on one store only the holder
+ * scans for reminders; the lease runs out by itself if the holder dies.
+ */
+export async function takeLease(store: DocumentStore, now: Date, holder = INSTANCE_ID): Promise<boolean> {
+  const id = 'scheduler';
+  const found = await store.read<LeaseDoc>('jobs', id, 'lease');
+  const lease: LeaseDoc = { id, kind: 'lease', holder, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() };
+  try {
+    if (!found) await store.create('jobs', lease);
+    else if (found.doc.holder === holder || found.doc.leaseUntil < now.toISOString()) await store.replace('jobs', lease, { ifMatch: found.etag });
+    else return false;
+    return true;
+  } catch (error) {
+    if (error instanceof VersionConflictError || error instanceof DocumentExistsError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Finds what every open request is owed now (reminders, escalations, expiries, day-before notes)
+ * and queues it. Every message's id comes from what caused it, so a run after a crash or downtime
+ * queues only what is still missing.
+ */
+export async function queueDueWork(store: DocumentStore, services: Services, now: Date): Promise<Notification[]> {
+  const open = await store.query<ShadowingRequest & { [f: string]: unknown }>('requests', { where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }] });
+  const queued: Notification[] = [];
+  for (const request of open) {
+    for (const action of dueActions(request, now)) queued.push(...(await carryOut(services, request, action, now)));
+  }
+  return queued;
+}
+
+const AWAITED: Partial<Record<ShadowingRequest['state'], 'managerId' | 'hostId' | 'visitorId'>> = {
+  awaiting_manager: 'managerId',
+  awaiting_host: 'hostId',
+  host_proposed_time: 'visitorId',
+};
+
+async function carryOut(services: Services, request: ShadowingRequest, action: DueAction, now: Date): Promise<Notification[]> {
+  if (action.kind === 'expire') return expire(services, request, now);
+  if (action.kind === 'day_before') {
+    return enqueueAll(services, [request.visitorId, request.hostId], 'visit_tomorrow', request, 'day-before', now);
+  }
+  const awaited = AWAITED[request.state];
+  const personId = awaited ? request[awaited] : undefined;
+  if (action.kind === 'remind') return enqueueAll(services, [personId], 'decision_reminder', request, `remind-${action.since}`, now);
+  const leads = (await listProgrammeLeads(services)).map((lead) => lead.id);
+  const note = 'This request has waited more than 5 working days for a decision.';
+  return [
+    ...(await enqueueAll(services, leads, 'escalation', request, `escalate-${action.since}`, now, note)),
+    ...(await enqueueAll(services, [request.visitorId], 'request_update', request, `escalate-${action.since}`, now, 'Your request has waited more than 5 working days, so I have asked the programme lead to help.')),
+  ];
+}
+
+async function enqueueAll(services: Services, people: Array<string | undefined>, kind: NotificationKind, request: ShadowingRequest, step: string, now: Date, note?: string): Promise<Notification[]> {
+  const queued: Notification[] = [];
+  for (const personId of new Set(people)) {
+    if (!personId) continue;
+    const notification = newNotification(kind, request, personId, step, now, note);
+    if (await services.outbox.enqueue(notification)) queued.push(notification);
+  }
+  return queued;
+}
+
+async function expire(services: Services, request: ShadowingRequest, now: Date): Promise<Notification[]> {
+  const found = await services.requests.find(request.visitorId, request.id);
+  if (!found) return [];
+  const moved = applyTransition(found.request, 'expire', { id: 'system', isProgrammeLead: false }, now, 'The date passed before everyone had answered.');
+  if (!moved.ok) return [];
+  try {
+    await services.requests.replace(moved.request, found.etag);
+  } catch (error) {
+    if (error instanceof VersionConflictError) return [];
+    throw error;
+  }
+  await writeTasks(services.tasks, moved.request);
+  await releasePlace(services.holds, moved.request);
+  return notifyParties(services.outbox, moved.request, 'expire', 'system', now, 'The date passed before everyone had answered, so the request has expired.');
+}

@@ -1,0 +1,23 @@
+import type { Logger } from '../logging/logger';
+import type { Dispatcher } from './dispatcher';
+
+/**
+ * Runs the scheduler tick every `intervalMs` inside the service (0 switches it off). Ticks never
+ * overlap; a failed tick is logged and the next one tries again. Returns a function that stops it.
+ */
+export function startScheduler(dispatcher: Dispatcher, intervalMs: number, logger: Logger): () => void {
+  if (intervalMs <= 0) return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    dispatcher
+      .tick()
+      .catch((error: unknown) => logger.error({ err: error }, 'scheduler tick failed; will retry'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

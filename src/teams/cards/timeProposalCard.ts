@@ -1,0 +1,20 @@
+import type { RequestView } from '../../app/describeRequest';
+import { formatVisitTime } from '../../domain/time/formatVisit';
+import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
+import { decideAction } from './decideAction';
+import { heading, hint } from './requestCardParts';
+import { requestFacts } from './requestFacts';
+
+/** The host suggested another time: the visitor takes it or leaves it, with one click. */
+export function createTimeProposalCard(view: RequestView): AdaptiveCardJson {
+  const proposed = view.request.proposed;
+  const newTime = proposed ? formatVisitTime(proposed.start, proposed.end) : 'a new time';
+  return adaptiveCard(
+    [
+      heading(`${view.host?.name ?? 'Your host'} suggests another time: ${newTime}`),
+      hint('It is free on both rotas. If you take it, the host will confirm it.'),
+      ...requestFacts(view),
+    ],
+    [decideAction(`Take ${newTime}`, 'accept_time', view.request, 'positive'), decideAction('No thanks, cancel the request', 'reject_time', view.request)],
+  );
+}

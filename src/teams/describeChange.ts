@@ -1,0 +1,35 @@
+import type { RequestView } from '../app/describeRequest';
+
+/** The latest change to a request, in a sentence: who did what, and why if they said. */
+export function describeChange(view: RequestView): string {
+  const last = view.request.history[view.request.history.length - 1];
+  if (!last) return '';
+  const who = nameOf(view, last.by);
+  const why = last.reason ? ` Their reason: "${last.reason}"` : '';
+  switch (last.to) {
+    case 'awaiting_manager':
+      return `${who} sent the request to ${view.manager?.name ?? 'the programme lead'}.`;
+    case 'awaiting_host':
+      return last.from === 'host_proposed_time' ? `${who} took the new time. ${view.host?.name ?? 'The host'} will confirm it.` : `${who} approved the release. ${view.host?.name ?? 'The host'} has been asked.`;
+    case 'host_proposed_time':
+      return `${who} suggested another time.`;
+    case 'confirmed':
+      return `${who} accepted. The visit is confirmed.`;
+    case 'declined_by_manager':
+      return `${who} could not release you this time.${why}`;
+    case 'declined_by_host':
+      return `${who} could not host this visit.${why}`;
+    case 'cancelled':
+      return `${who} cancelled the visit.${why}`;
+    case 'expired':
+      return 'The date passed before everyone had answered, so the request has expired.';
+    default:
+      return `The request is now ${last.to.replace(/_/g, ' ')}.`;
+  }
+}
+
+function nameOf(view: RequestView, id: string): string {
+  if (id === 'system') return 'The system';
+  for (const person of [view.visitor, view.manager, view.host]) if (person?.id === id) return person.name;
+  return 'Someone';
+}

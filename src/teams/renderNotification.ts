@@ -1,0 +1,39 @@
+import type { RequestView } from '../app/describeRequest';
+import type { Notification } from '../app/notifications';
+import type { AdaptiveCardJson } from './cards/cardTypes';
+import { createConfirmationCard } from './cards/confirmationCard';
+import { createHostRequestCard } from './cards/hostRequestCard';
+import { createManagerApprovalCard } from './cards/managerApprovalCard';
+import { createRequestStatusCard } from './cards/requestStatusCard';
+import { createTimeProposalCard } from './cards/timeProposalCard';
+import { describeChange } from './describeChange';
+
+/** Kinds whose card needs the host's other free times. */
+export function needsAlternatives(notification: Notification, view?: RequestView): boolean {
+  return notification.kind === 'host_decision_needed' || (notification.kind === 'decision_reminder' && view?.request.state === 'awaiting_host');
+}
+
+/** The card a queued message becomes, drawn from the request as it is now. */
+export function renderNotification(notification: Notification, view: RequestView): AdaptiveCardJson {
+  const state = view.request.state;
+  switch (notification.kind) {
+    case 'approval_needed':
+      return state === 'awaiting_manager' ? createManagerApprovalCard(view, { note: notification.note }) : createRequestStatusCard(view, describeChange(view));
+    case 'host_decision_needed':
+      return state === 'awaiting_host' ? createHostRequestCard(view) : createRequestStatusCard(view, describeChange(view));
+    case 'time_proposed':
+      return state === 'host_proposed_time' ? createTimeProposalCard(view) : createRequestStatusCard(view, describeChange(view));
+    case 'visit_confirmed':
+      return createConfirmationCard(view);
+    case 'visit_tomorrow':
+      return createConfirmationCard(view, { dayBefore: true });
+    case 'decision_reminder':
+      if (state === 'awaiting_manager') return createManagerApprovalCard(view, { reminder: true });
+      if (state === 'awaiting_host') return createHostRequestCard(view, { reminder: true });
+      return state === 'host_proposed_time' ? createTimeProposalCard(view) : createRequestStatusCard(view, describeChange(view));
+    case 'escalation':
+      return state === 'awaiting_manager' ? createManagerApprovalCard(view, { note: notification.note }) : createRequestStatusCard(view, notification.note);
+    case 'request_update':
+      return createRequestStatusCard(view, notification.note ?? describeChange(view));
+  }
+}

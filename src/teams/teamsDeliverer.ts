@@ -1,0 +1,50 @@
+import type { ConversationReference } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { describeRequest } from '../app/describeRequest';
+import type { Deliverer, DeliveryOutcome } from '../app/deliverOutbox';
+import type { Notification } from '../app/notifications';
+import type { Services } from '../app/services';
+import type { Person } from '../domain/people';
+import type { ShadowingRequest } from '../domain/requests';
+import { needsAlternatives, renderNotification } from './renderNotification';
+import { cardMessage } from './replies';
+import type { SendRateLimiter } from './sendRateLimiter';
+
+/** Sends queued messages as proactive Teams cards, within Teams' rate limits. */
+export class TeamsDeliverer implements Deliverer {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+    private readonly services: Services,
+    private readonly limiter: SendRateLimiter,
+  ) {}
+
+  async deliver(person: Person, notification: Notification, request: ShadowingRequest): Promise<DeliveryOutcome> {
+    const reference = person.conversation as Partial<ConversationReference> | undefined;
+    if (!reference?.conversation?.id) return { status: 'unreachable' };
+    const first = await describeRequest(this.services, request);
+    const view = needsAlternatives(notification, first) ? await describeRequest(this.services, request, { withAlternatives: true }) : first;
+    const card = renderNotification(notification, view);
+    await this.limiter.take(reference.conversation.id);
+    try {
+      let activityId: string | undefined;
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;
+      });
+      return { status: 'sent', ...(activityId ? { activityId } : {}) };
+    } catch (error) {
+      return classifyFailure(error);
+    }
+  }
+}
+
+/** 429: wait as told. 403 / 404: the app was removed or the chat is gone. Anything else: retry later. */
+export function classifyFailure(error: unknown): DeliveryOutcome {
+  const e = error as { statusCode?: number; response?: { headers?: { get?: (n: string) => string | undefined } } };
+  if (e.statusCode === 403 || e.statusCode === 404) return { status: 'unreachable' };
+  if (e.statusCode === 429) {
+    const header = Number(e.response?.headers?.get?.('retry-after'));
+    return { status: 'retry', error: 'throttled', retryAfterMs: Number.isFinite(header) && header > 0 ? header * 1000 : 2000 };
+  }
+  return { status: 'retry', error: error instanceof Error ? error.name : 'send failed' };
+}
