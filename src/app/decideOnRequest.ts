@@ -44,7 +44,7 @@ export async function decideOnRequest(services: Services, actor: Person, visitor
   }
   await writeTasks(services.tasks, checked.request);
   await releasePlace(services.holds, checked.request);
-  const queued = await notifyParties(services.outbox, checked.request, decision.action as Action, actor.id, now, reason);
+  const queued = await notifyParties(services.outbox, checked.request, decision.action as Action, actor.id, now);
   return { ok: true, request: checked.request, queued };
 }
 

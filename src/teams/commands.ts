@@ -1,5 +1,5 @@
 /** The things a person can ask for by name, whether typed or clicked on a card. */
-export const COMMANDS = ['help', 'new_request', 'offer_to_host', 'my_requests'] as const;
+export const COMMANDS = ['help', 'new_request', 'offer_to_host', 'my_requests', 'my_offers'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const PHRASES: Record<Command, string[]> = {
@@ -7,6 +7,7 @@ const PHRASES: Record<Command, string[]> = {
   new_request: ['new request', 'request a visit', 'request', 'shadow', 'i want to shadow'],
   offer_to_host: ['offer to host', 'host', 'offer', 'become a host'],
   my_requests: ['my requests', 'requests', 'my visits', 'status'],
+  my_offers: ['my offers', 'offers', 'my hosting'],
 };
 
 /** Reads a typed message as a command, or undefined when it is not one. */

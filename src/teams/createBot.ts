@@ -8,6 +8,7 @@ import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
 import { registerCardActions } from './handlers/cardActions';
 import { registerDecisionActions } from './handlers/decisionActions';
+import { registerOfferActions } from './handlers/offerDialogHandlers';
 import { SendRateLimiter } from './sendRateLimiter';
 import { TeamsDeliverer } from './teamsDeliverer';
 import { createWelcomeCard } from './cards/welcomeCard';
@@ -58,6 +59,7 @@ export function createBot({ adapter, store, logger, clock, botAppId = '', startT
   });
 
   registerCardActions(app, services, logger);
+  registerOfferActions(app, services, logger);
   registerDecisionActions(app, services, dispatcher, logger);
 
   app.activity('message', async (context, state) => {

@@ -44,3 +44,12 @@ export function installation(actor: Actor): Record<string, unknown> {
 export function cardSubmit(actor: Actor, data: Record<string, unknown>): Record<string, unknown> {
   return activityFrom(actor, { type: 'message', value: data });
 }
+
+/** What Teams sends when an Action.Execute (Universal Action) button is clicked. */
+export function cardExecute(actor: Actor, verb: string, data: Record<string, unknown>, serviceUrl?: string): Record<string, unknown> {
+  return activityFrom(
+    actor,
+    { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, deliveryMode: 'normal' },
+    serviceUrl,
+  );
+}

@@ -4,6 +4,7 @@ const COMMAND_LIST = [
   { title: 'new request', value: 'Ask to shadow someone. You can also just say what you want, for example "I\'d like to spend a morning with the discharge team next week".' },
   { title: 'offer to host', value: 'Offer to let colleagues shadow you or your team.' },
   { title: 'my requests', value: 'See your requests and where they have got to.' },
+  { title: 'my offers', value: 'See, change, pause or resume what you offer as a host.' },
   { title: 'help', value: 'Show this list.' },
 ];
 

@@ -7,6 +7,7 @@ import { createHelpCard } from '../cards/helpCard';
 import { createMyRequestsCard } from '../cards/myRequestsCard';
 import type { Command } from '../commands';
 import { sendCard } from '../replies';
+import { beginOffer, showMyOffers } from './offerDialogHandlers';
 import { beginRequest } from './requestDialogHandlers';
 
 export const NOT_IN_DIRECTORY =
@@ -33,9 +34,10 @@ export async function runCommand(command: Command, context: TurnContext, state: 
       await beginRequest(context, state, person, services);
       return;
     case 'offer_to_host':
-      await context.sendActivity(
-        'Offering to host through chat is not switched on in this version yet. Your programme lead can add your offer in the meantime.',
-      );
+      await beginOffer(context, state, person, services);
+      return;
+    case 'my_offers':
+      await showMyOffers(context, person, services);
       return;
   }
 }

@@ -5,13 +5,14 @@ import type { AppTurnState } from '../appTurnState';
 import { parseCommand } from '../commands';
 import { identifyPerson } from '../identity';
 import { NOT_IN_DIRECTORY, NOT_UNDERSTOOD, runCommand } from './commandHandlers';
+import { handleOfferText } from './offerDialogHandlers';
 import { beginRequest, continueRequest, repeatQuestion } from './requestDialogHandlers';
 
 /** Words that suggest someone is asking to shadow, so their sentence starts a request. */
 const REQUEST_WORDS = /\b(shadow|shadowing|visit|spend (a|an|the)|observe|see how|learn (about|how)|sit in|sit with|join)\b/i;
 
 /** Commands that still work in the middle of a request, leaving it open. */
-const GLOBAL_DURING_REQUEST = new Set(['help', 'my_requests']);
+const GLOBAL_DURING_REQUEST = new Set(['help', 'my_requests', 'my_offers']);
 
 /** A typed message: a command, an answer to the open request, a sentence that starts one, or none of these. */
 export async function handleMessage(
@@ -29,6 +30,7 @@ export async function handleMessage(
     if (command === 'help') return;
   }
   const person = await identifyPerson(context, services.people);
+  if (person && (await handleOfferText(context, state, person, services, text))) return;
   const draft = state.conversation.draft;
 
   if (draft && person) {

@@ -1,0 +1,145 @@
+import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
+import { actorFor, activityFrom, cardExecute, cardSubmit, message } from '../../support/activities';
+import { cardActions, lastCardReply } from '../../support/cards';
+import { startFakeConnector } from '../../support/fakeConnector';
+import { allText, postActivity, type BotReply } from '../../support/http';
+import { startTestService, type TestService } from '../../support/startTestService';
+
+const alex = actorFor(DEMO_IDS.alex, 'alex-flow');
+const megan = actorFor(DEMO_IDS.megan, 'megan-flow');
+const adele = actorFor(DEMO_IDS.adele, 'adele-flow');
+const lynne = actorFor(DEMO_IDS.lynne, 'lynne-flow');
+
+describe('from a submitted request to a confirmed visit, three people over HTTP', () => {
+  let service: TestService;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+
+  const install = (actor: typeof alex) =>
+    postActivity(service.url, activityFrom(actor, { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' }, connector.url));
+  // Replies come back in the response (expectReplies); the serviceUrl is the connector, as in Teams.
+  const say = async (text: string) => (await postActivity(service.url, { ...message(alex, text), serviceUrl: connector.url })).replies;
+  const click = async (data: Record<string, unknown>) => (await postActivity(service.url, { ...cardSubmit(alex, data), serviceUrl: connector.url })).replies;
+  const execute = async (actor: typeof alex, data: Record<string, unknown>) => {
+    const { status, body } = await postActivity(service.url, cardExecute(actor, 'decide', data, connector.url));
+    expect(status).toBe(200);
+    return body as { statusCode: number; type: string; value: unknown };
+  };
+  /** Cards the bot sent proactively to one person's chat since `from`. */
+  const sentTo = (actor: typeof alex, from = 0) =>
+    connector.posts.slice(from).filter((p) => p.path.includes(encodeURIComponent(actor.conversationId))).map((p) => p.body as unknown as BotReply);
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    service = await startTestService({ SCHEDULER_INTERVAL_SECONDS: '0' });
+    for (const actor of [alex, megan, adele, lynne]) await install(actor);
+  });
+  // Free the host's places after each test: the demo offer takes two visitors a week.
+  afterEach(async () => {
+    const open = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'state', op: 'in', value: ['awaiting_manager', 'awaiting_host', 'confirmed'] }] });
+    for (const request of open) await click({ verb: 'cancel_request', requestId: request.id });
+    await service.dispatcher.idle();
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await connector?.stop();
+  });
+
+  async function submitRequest(): Promise<string> {
+    await say("I'd like to spend a morning with the discharge team in two weeks");
+    await say('To understand why discharges from my ward get delayed');
+    await say('See a board round\nLearn how a discharge is planned');
+    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
+    const host = cardActions(lastCardReply(hosts)).find((a) => a.data.value === 'demo-offer-discharge-board-round');
+    const slots = await click(host?.data ?? {});
+    const slot = cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot');
+    await click(slot?.data ?? {});
+    const sent = await click({ verb: 'draft_submit' });
+    expect(allText(sent)).toContain('I have asked Megan Bowen to release you');
+    await service.dispatcher.idle();
+    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'state', op: '=', value: 'awaiting_manager' }] });
+    return String(request?.id);
+  }
+
+  it('sends Megan an approval card, Adele a host card after release, and both a confirmation', async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+
+    const toMegan = sentTo(megan, mark);
+    expect(toMegan).toHaveLength(1);
+    const approval = JSON.stringify(toMegan[0]);
+    expect(approval).toContain('Alex Wilber asks to be released for a shadowing visit');
+    expect(approval).toContain('Rostered then?');
+    expect(approval).toContain('"verb":"decide"');
+    expect(sentTo(adele, mark)).toHaveLength(0);
+
+    // Megan approves: her card is replaced by the decision.
+    const approved = await execute(megan, { action: 'approve', requestId, visitorId: DEMO_IDS.alex });
+    expect(approved.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(approved.value)).toContain('Megan Bowen approved the release. Adele Vance has been asked.');
+    await service.dispatcher.idle();
+
+    const toAdele = sentTo(adele, mark);
+    expect(toAdele).toHaveLength(1);
+    expect(JSON.stringify(toAdele[0])).toContain('Alex Wilber would like to shadow you');
+    expect(JSON.stringify(sentTo(alex, mark))).toContain('Megan Bowen approved the release.');
+
+    // Adele accepts: her card becomes the confirmation; Alex gets one too.
+    const accepted = await execute(adele, { action: 'accept', requestId, visitorId: DEMO_IDS.alex });
+    expect(JSON.stringify(accepted.value)).toContain('Your shadowing visit is confirmed');
+    await service.dispatcher.idle();
+    const toAlex = JSON.stringify(sentTo(alex, mark));
+    expect(toAlex).toContain('Your shadowing visit is confirmed');
+    expect(toAlex).toContain('Patient Flow Hub');
+    expect(toAlex).toContain('Add to my calendar');
+
+    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'id', op: '=', value: requestId }] });
+    expect(request).toMatchObject({ state: 'confirmed' });
+    expect((request?.history as Array<{ by: string; to: string }>).map((t) => [t.to, t.by])).toEqual([
+      ['awaiting_manager', DEMO_IDS.alex],
+      ['awaiting_host', DEMO_IDS.megan],
+      ['confirmed', DEMO_IDS.adele],
+    ]);
+  });
+
+  it('refuses a decision from the wrong person, changing nothing', async () => {
+    const requestId = await submitRequest();
+    for (const [actor, action] of [[lynne, 'approve'], [alex, 'approve'], [adele, 'accept']] as const) {
+      const answer = await execute(actor, { action, requestId, visitorId: DEMO_IDS.alex });
+      expect(JSON.stringify(answer.value)).toContain('Nothing has been changed.');
+    }
+    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'id', op: '=', value: requestId }] });
+    expect(request).toMatchObject({ state: 'awaiting_manager' });
+    expect((request?.history as unknown[]).length).toBe(1);
+  });
+
+  it('makes exactly one change when the manager double-clicks, and says so on the second', async () => {
+    const requestId = await submitRequest();
+    const [first, second] = await Promise.all([
+      execute(megan, { action: 'approve', requestId, visitorId: DEMO_IDS.alex }),
+      execute(megan, { action: 'approve', requestId, visitorId: DEMO_IDS.alex }),
+    ]);
+    const texts = [JSON.stringify(first.value), JSON.stringify(second.value)];
+    expect(texts.filter((t) => t.includes('approved the release')).length).toBeGreaterThanOrEqual(1);
+    expect(texts.filter((t) => t.includes('changed nothing') || t.includes('can no longer be done')).length).toBe(1);
+    await service.dispatcher.idle();
+    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'id', op: '=', value: requestId }] });
+    expect((request?.history as unknown[]).length).toBe(2);
+    const hostCards = await service.store.query('outbox', { partitionKey: DEMO_IDS.adele, where: [{ field: 'requestId', op: '=', value: requestId }] });
+    expect(hostCards).toHaveLength(1);
+  });
+
+  it('asks for a reason before a decline, and records it', async () => {
+    const requestId = await submitRequest();
+    const noReason = await execute(megan, { action: 'decline_release', requestId, visitorId: DEMO_IDS.alex });
+    expect(JSON.stringify(noReason.value)).toContain('Please give a short reason');
+    const declined = await execute(megan, { action: 'decline_release', requestId, visitorId: DEMO_IDS.alex, reason: 'We are short-staffed that week' });
+    expect(JSON.stringify(declined.value)).toContain('We are short-staffed that week');
+    await service.dispatcher.idle();
+    expect(JSON.stringify(sentTo(alex))).toContain('could not release you this time.');
+  });
+
+  it('refuses an unreadable or forged payload without a change', async () => {
+    const answer = await execute(megan, { action: 'approve', requestId: 'not-a-uuid', visitorId: DEMO_IDS.alex });
+    expect(JSON.stringify(answer.value)).toContain('nothing has been changed');
+  });
+});
