@@ -8,55 +8,59 @@ export interface Hold {
 }
 
 /**
- * The places held with one offer in one London month: every open request holds its place here.
- * One document per offer-month, changed only by conditional writes, so two requests racing for
- * the last place cannot both get it. Kept in the host's `tasks` partition.
+ * The places held with one offer: every open request holds its place here. One document per
+ * offer, changed only by conditional writes, so two requests racing for the last place cannot both
+ * get it. A single document (not one per month) because a week's places can span two months: a
+ * Tuesday in one month and the Thursday in the next count against the same weekly capacity, and
+ * only one document can be written conditionally. Holds leave when their request closes, so it
+ * stays small. Kept in the host's `tasks` partition.
  */
 interface LedgerDoc {
   id: string;
   assigneeId: string;
   role: 'ledger';
   offerId: string;
-  month: string;
   holds: Hold[];
   [field: string]: unknown;
 }
 
 export type HoldDecision = { ok: true } | { ok: false; reason: string };
 
-const MAX_ATTEMPTS = 5;
+/** Every place of an offer shares one document, so allow for a crowd: each round one writer wins. */
+const MAX_ATTEMPTS = 20;
 
 export function monthOf(instantIso: string): string {
   return DateTime.fromISO(instantIso, { zone: 'Europe/London' }).toFormat('yyyy-LL');
 }
 
-function ledgerId(offerId: string, month: string): string {
-  return `ledger:${offerId}:${month}`;
+function ledgerId(offerId: string): string {
+  return `ledger:${offerId}`;
 }
 
 export class HoldsRepository {
   constructor(private readonly store: DocumentStore) {}
 
-  /** Holds in the months around an instant: the month itself and its neighbours (weeks span months). */
+  /** Holds in the month around an instant and its neighbours (weeks span months). */
   async holdsAround(hostId: string, offerId: string, instantIso: string): Promise<Hold[]> {
     const centre = DateTime.fromISO(instantIso, { zone: 'Europe/London' });
-    const months = [-1, 0, 1].map((m) => centre.plus({ months: m }).toFormat('yyyy-LL'));
-    const docs = await Promise.all(months.map((month) => this.store.read<LedgerDoc>('tasks', ledgerId(offerId, month), hostId)));
-    return docs.flatMap((found) => found?.doc.holds ?? []);
+    const months = new Set([-1, 0, 1].map((m) => centre.plus({ months: m }).toFormat('yyyy-LL')));
+    const found = await this.store.read<LedgerDoc>('tasks', ledgerId(offerId), hostId);
+    return (found?.doc.holds ?? []).filter((h) => months.has(monthOf(h.start)));
   }
 
   /**
-   * Adds a hold if `decide` agrees given the holds already there; retried on a concurrent change,
-   * so the decision is always made on the latest holds.
+   * Adds a hold if `decide` agrees given all the offer's other holds; retried on a concurrent
+   * change, so the decision is always made on the latest holds.
    */
   async reserve(hostId: string, offerId: string, hold: Hold, decide: (existing: Hold[]) => Promise<HoldDecision>): Promise<HoldDecision> {
-    const id = ledgerId(offerId, monthOf(hold.start));
+    const id = ledgerId(offerId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      if (attempt > 0) await pause(attempt);
       const found = await this.store.read<LedgerDoc>('tasks', id, hostId);
       const holds = (found?.doc.holds ?? []).filter((h) => h.requestId !== hold.requestId);
       const decision = await decide(holds);
       if (!decision.ok) return decision;
-      const doc: LedgerDoc = { id, assigneeId: hostId, role: 'ledger', offerId, month: monthOf(hold.start), holds: [...holds, hold] };
+      const doc: LedgerDoc = { id, assigneeId: hostId, role: 'ledger', offerId, holds: [...holds, hold] };
       try {
         if (found) await this.store.replace('tasks', doc, { ifMatch: found.etag });
         else await this.store.create('tasks', doc);
@@ -68,14 +72,19 @@ export class HoldsRepository {
     return { ok: false, reason: 'Several people are booking this host at once. Please try again in a moment.' };
   }
 
-  /** Frees a request's place. Safe to repeat. */
+  /**
+   * Frees a request's place starting at `startIso` (a request moved to a new time holds the new
+   * place, which must stay). Safe to repeat.
+   */
   async release(hostId: string, offerId: string, requestId: string, startIso: string): Promise<void> {
-    const id = ledgerId(offerId, monthOf(startIso));
+    const id = ledgerId(offerId);
+    const isTheHold = (h: Hold) => h.requestId === requestId && Date.parse(h.start) === Date.parse(startIso);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      if (attempt > 0) await pause(attempt);
       const found = await this.store.read<LedgerDoc>('tasks', id, hostId);
-      if (!found || !found.doc.holds.some((h) => h.requestId === requestId)) return;
+      if (!found || !found.doc.holds.some(isTheHold)) return;
       try {
-        await this.store.replace('tasks', { ...found.doc, holds: found.doc.holds.filter((h) => h.requestId !== requestId) }, { ifMatch: found.etag });
+        await this.store.replace('tasks', { ...found.doc, holds: found.doc.holds.filter((h) => !isTheHold(h)) }, { ifMatch: found.etag });
         return;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
@@ -83,4 +92,9 @@ export class HoldsRepository {
     }
     throw new VersionConflictError('tasks', id);
   }
+}
+
+/** A short random wait before trying again, so racing writers spread out. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 5) * 5));
 }

@@ -1,0 +1,46 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createStore } from '../../src/store/createStore';
+import type { DocumentStore } from '../../src/store/documentStore';
+import { startCosmosServer } from './cosmosServer';
+
+/** One storage adapter the workflow tests run against, brought up fresh and torn down after. */
+export interface StoreSubject {
+  name: string;
+  open(): Promise<{ store: DocumentStore; cleanup(): Promise<void> }>;
+}
+
+export const embeddedSubject: StoreSubject = {
+  name: 'embedded file store',
+  async open() {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workflow-'));
+    const store = createStore({ kind: 'embedded', dataDir });
+    await store.init();
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await fs.rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+export const cosmosSubject: StoreSubject = {
+  name: 'Cosmos DB adapter (cosmosdb-server over HTTPS)',
+  async open() {
+    const server = await startCosmosServer();
+    const store = createStore({ kind: 'cosmos', endpoint: server.endpoint, key: server.key, database: 'workflow', allowSelfSignedTls: true });
+    await store.init();
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await server.stop();
+      },
+    };
+  },
+};
+
+export const STORE_SUBJECTS: readonly StoreSubject[] = [embeddedSubject, cosmosSubject];
