@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { createServices, type Services } from '../../../src/app/services';
+import { submitRequest } from '../../../src/app/submitRequest';
+import { loadConfig } from '../../../src/config/config';
+import { checkVisit } from '../../../src/domain/clash';
+import { slotForDay } from '../../../src/domain/requestDialog/slotForDay';
+import type { ShadowingRequest } from '../../../src/domain/requests';
+import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
+import { loadClashContext } from '../../../src/app/loadClashContext';
+import { createLogger } from '../../../src/logging/logger';
+import { startService, type RunningService } from '../../../src/main';
+import { actorFor, cardExecute, type Actor } from '../../support/activities';
+import { postActivity } from '../../support/http';
+import { ADELE_OFFER, finishedDraft, personOf } from '../../support/workflowFixtures';
+
+const megan = actorFor(DEMO_IDS.megan, 'megan-forged');
+const alex = actorFor(DEMO_IDS.alex, 'alex-forged');
+const isaiah = actorFor(DEMO_IDS.isaiah, 'isaiah-forged');
+const lynne = actorFor(DEMO_IDS.lynne, 'lynne-forged');
+const stranger = actorFor(randomUUID(), 'stranger-forged');
+
+/**
+ * Card actions over HTTP that carry a real request id but come from the wrong person, or carry
+ * altered ids: each is refused in plain words, changes nothing, and leaves a line in the log.
+ */
+describe('forged and misdirected card actions', () => {
+  let service: RunningService;
+  let services: Services;
+  let dataDir: string;
+  let request: ShadowingRequest;
+  const logLines: Array<Record<string, unknown>> = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'forged-actors-'));
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) });
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, SCHEDULER_INTERVAL_SECONDS: '0' });
+    service = await startService(config, createLogger('info', sink));
+    services = createServices(service.store);
+    request = await submitForAlex(services);
+  });
+  afterAll(async () => {
+    await service?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const execute = async (actor: Actor, data: Record<string, unknown>) => {
+    const { status, body } = await postActivity(service.url, cardExecute(actor, 'decide', data));
+    expect(status).toBe(200);
+    return JSON.stringify((body as { value: unknown }).value);
+  };
+  const unchanged = async () => {
+    const found = await services.requests.find(DEMO_IDS.alex, request.id);
+    expect(found?.request.state).toBe('awaiting_manager');
+    expect(found?.request.history).toHaveLength(1);
+    expect((await services.outbox.listForPerson(DEMO_IDS.adele)).filter((n) => n.requestId === request.id)).toHaveLength(0);
+    expect((await services.outbox.listForPerson(DEMO_IDS.alex)).filter((n) => n.requestId === request.id)).toHaveLength(0);
+  };
+  const loggedRefusal = (from: number) => logLines.slice(from).filter((l) => String(l.msg).startsWith('decision refused'));
+
+  it.each([
+    ['another manager approving', isaiah, 'approve'],
+    ['another manager declining', isaiah, 'decline_release'],
+    ['another host accepting', lynne, 'accept'],
+    ['the request’s own host acting before release', actorFor(DEMO_IDS.adele, 'adele-forged'), 'accept'],
+    ['the visitor approving their own request', alex, 'approve'],
+  ] as const)('refuses %s', async (_label, actor, action) => {
+    const mark = logLines.length;
+    const answer = await execute(actor, { action, requestId: request.id, visitorId: DEMO_IDS.alex, reason: 'Because' });
+    expect(answer).toMatch(/Only the people this request is for can do that|can no longer be done/);
+    expect(answer).toContain('Nothing has been changed.');
+    await unchanged();
+    expect(loggedRefusal(mark)).toEqual([expect.objectContaining({ requestId: request.id, action })]);
+    expect(JSON.stringify(loggedRefusal(mark))).not.toContain('Because');
+  });
+
+  it('refuses someone who is not in the directory', async () => {
+    const mark = logLines.length;
+    const answer = await execute(stranger, { action: 'approve', requestId: request.id, visitorId: DEMO_IDS.alex });
+    expect(answer).toContain('I do not know who you are, so nothing has been changed.');
+    await unchanged();
+    expect(loggedRefusal(mark)).toEqual([expect.objectContaining({ knownActor: false })]);
+  });
+
+  it.each([
+    ['a visitor id changed to someone else', { visitorId: DEMO_IDS.lynne }, 'I could not find that request'],
+    ['a request id changed to another one', { requestId: randomUUID() }, 'I could not find that request'],
+    ['a request id that is not an id', { requestId: `${randomUUID()}' OR 1=1` }, 'nothing has been changed'],
+    ['an action that is not a decision', { action: 'confirm_everything' }, 'nothing has been changed'],
+    ['an over-long visitor id', { visitorId: 'x'.repeat(5000) }, 'nothing has been changed'],
+  ])('refuses %s, even from the right manager', async (_label, tampered, expected) => {
+    const mark = logLines.length;
+    const answer = await execute(megan, { action: 'approve', requestId: request.id, visitorId: DEMO_IDS.alex, ...tampered });
+    expect(answer).toContain(expected);
+    await unchanged();
+    expect(loggedRefusal(mark)).toHaveLength(1);
+  });
+
+  it('still lets the right manager decide afterwards', async () => {
+    const answer = await execute(megan, { action: 'approve', requestId: request.id, visitorId: DEMO_IDS.alex });
+    expect(answer).toContain('Megan Bowen approved the release.');
+    expect((await services.requests.find(DEMO_IDS.alex, request.id))?.request.state).toBe('awaiting_host');
+  });
+});
+
+/** Alex asks for the first Tuesday or Thursday morning at least a week ahead on which Alex is free. */
+async function submitForAlex(services: Services): Promise<ShadowingRequest> {
+  const alexPerson = await personOf(services, DEMO_IDS.alex);
+  const offer = (await services.offers.find(DEMO_IDS.adele, ADELE_OFFER))?.offer;
+  if (!offer) throw new Error('the demo offer is missing');
+  const now = new Date();
+  for (let day = 7; day < 42; day += 1) {
+    const date = new Date(now.getTime() + day * 86_400_000);
+    if (![2, 4].includes(date.getUTCDay())) continue;
+    const slot = slotForDay(date.toISOString().slice(0, 10), 'am');
+    const context = await loadClashContext(services, alexPerson, offer, { from: new Date(slot.start), to: new Date(slot.end) });
+    if (!checkVisit({ ...context, start: slot.start, end: slot.end }).ok) continue;
+    const result = await submitRequest(services, alexPerson, finishedDraft(offer, slot, now), now);
+    if (result.ok) return result.request;
+  }
+  throw new Error('Alex is never free for the discharge team in the demo rota');
+}
