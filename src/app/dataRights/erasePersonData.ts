@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { anonymiseExchange, anonymiseVisitorRequest, mentionsPerson, removePartyFromRequest, scrubPerson, type ErasedPerson } from '../../domain/dataRights/anonymise';
+import type { ExchangeRecord } from '../../domain/outcomes/exchangeRecord';
+import type { RequestWithOutcomes } from '../../domain/outcomes/outcomeTypes';
+import type { Person } from '../../domain/people';
+import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../../store/containers';
+import type { Doc, DocumentStore } from '../../store/documentStore';
+import { botStateKeys, stateDocumentId } from './personDirectory';
+
+type Row = Doc & Record<string, unknown>;
+
+export interface ErasureReport {
+  deleted: Partial<Record<ContainerName, number>>;
+  anonymised: Partial<Record<ContainerName, number>>;
+}
+
+/** Containers whose documents that mention the person are deleted outright rather than kept anonymised. */
+const DELETE_WHEN_MENTIONED: ReadonlySet<ContainerName> = new Set(['rota', 'outbox', 'botstate', 'jobs']);
+
+/**
+ * Erases a person's personal data: their directory entry, rota, offers, messages, task pointers,
+ * bot state and anything else that names them are deleted; their requests are kept only as
+ * anonymised counts (a fresh random visitor id, none of their words); requests they managed or
+ * hosted and the exchange log keep professions, departments, dates and ratings, with their id and
+ * their words removed. Reads every container across partitions: slow, and only for the rare
+ * request of a data protection officer or the person themself. Safe to run again.
+ */
+export async function erasePersonData(store: DocumentStore, personId: string): Promise<ErasureReport | undefined> {
+  const found = await store.read<Row>('people', personId, personId);
+  const person: ErasedPerson = found ? { id: personId, email: found.doc.email as string, name: found.doc.name as string } : { id: personId };
+  const report: ErasureReport = { deleted: {}, anonymised: {} };
+  const count = (kind: 'deleted' | 'anonymised', container: ContainerName) => {
+    report[kind][container] = (report[kind][container] ?? 0) + 1;
+  };
+  for (const id of found ? botStateKeys(found.doc as unknown as Person).map(stateDocumentId) : []) {
+    if (await store.delete('botstate', id, id)) count('deleted', 'botstate');
+  }
+  const movedRequests = await eraseRequests(store, person, count);
+  for (const container of CONTAINER_NAMES.filter((c) => c !== 'requests')) {
+    const docs = await store.query<Row>(container);
+    for (const doc of docs.filter((d) => mentionsPerson(d, person))) {
+      const key = String(doc[partitionKeyField(container)]);
+      const replacement = DELETE_WHEN_MENTIONED.has(container) || key === personId ? undefined : keptVersion(container, doc, person, movedRequests);
+      if (replacement) {
+        await store.upsert(container, replacement);
+        count('anonymised', container);
+      } else if (await store.delete(container, doc.id, key)) count('deleted', container);
+    }
+  }
+  return found || Object.keys(report.deleted).length + Object.keys(report.anonymised).length > 0 ? report : undefined;
+}
+
+/** A document kept for others, without the person in it; undefined when it should go. */
+function keptVersion(container: ContainerName, doc: Row, person: ErasedPerson, moved: Map<string, string>): Row | undefined {
+  if (container === 'exchanges') return anonymiseExchange(doc as unknown as ExchangeRecord, person) as unknown as Row;
+  if (container === 'people') {
+    const { managerId, ...rest } = doc;
+    return scrubPerson(managerId === person.id ? rest : doc, person) as Row;
+  }
+  if (container === 'tasks') {
+    // A pointer to a request of the erased visitor follows the request to its new partition.
+    const visitorId = doc.visitorId === person.id ? moved.get(String(doc.requestId)) : undefined;
+    if (doc.visitorId === person.id && !visitorId) return undefined;
+    return scrubPerson({ ...doc, ...(visitorId ? { visitorId } : {}) }, person) as Row;
+  }
+  return scrubPerson(doc, person) as Row;
+}
+
+/** Requests: the person's own move to a fresh anonymous partition; others lose the person's part. */
+async function eraseRequests(store: DocumentStore, person: ErasedPerson, count: (kind: 'deleted' | 'anonymised', c: ContainerName) => void): Promise<Map<string, string>> {
+  const moved = new Map<string, string>();
+  const all = await store.query<Row>('requests');
+  for (const doc of all.filter((d) => mentionsPerson(d, person))) {
+    const request = doc as unknown as RequestWithOutcomes;
+    if (request.visitorId === person.id) {
+      const anonymousId = `erased-${randomUUID()}`;
+      await store.upsert('requests', anonymiseVisitorRequest(request, anonymousId, person) as unknown as Row);
+      await store.delete('requests', request.id, person.id);
+      moved.set(request.id, anonymousId);
+    } else {
+      await store.upsert('requests', removePartyFromRequest(request, person) as unknown as Row);
+    }
+    count('anonymised', 'requests');
+  }
+  return moved;
+}

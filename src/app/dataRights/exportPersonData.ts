@@ -1,0 +1,127 @@
+import type { ExchangeRecord } from '../../domain/outcomes/exchangeRecord';
+import type { RequestWithOutcomes } from '../../domain/outcomes/outcomeTypes';
+import type { Person } from '../../domain/people';
+import type { Transition } from '../../domain/requests';
+import type { Doc, DocumentStore } from '../../store/documentStore';
+import { botStateKeys, otherPeople, stateDocumentId, withoutOtherPeople } from './personDirectory';
+
+type Row = Doc & Record<string, unknown>;
+
+/** Everything held about one person, with everyone else reduced to their role. */
+export interface PersonDataExport {
+  exportedAt: string;
+  person: Record<string, unknown>;
+  requestsAsVisitor: Array<Record<string, unknown>>;
+  requestsAsManager: Array<Record<string, unknown>>;
+  requestsAsHost: Array<Record<string, unknown>>;
+  offers: Row[];
+  rota: Row[];
+  tasks: Array<Record<string, unknown>>;
+  messages: Array<Record<string, unknown>>;
+  exchanges: Array<Record<string, unknown>>;
+  conversationState: Array<Record<string, unknown>>;
+}
+
+/**
+ * A person's subject-access export. Their own records are given whole; on requests they were
+ * party to as manager or host, only their part (their decisions and feedback, the visit's time
+ * and setting), never the visitor's words. Anyone else's id, email or name left in any text is
+ * replaced with a neutral phrase. Reads each of the person's partitions; the exchange log and the
+ * directory are read across partitions, which is fine for a rare administrative request.
+ */
+export async function exportPersonData(store: DocumentStore, personId: string, now: Date = new Date()): Promise<PersonDataExport | undefined> {
+  const found = await store.read<Row>('people', personId, personId);
+  if (!found) return undefined;
+  const person = found.doc as unknown as Person;
+  const [own, tasks, offers, rota, messages, exchanges, others] = await Promise.all([
+    store.query<Row>('requests', { partitionKey: personId }),
+    store.query<Row>('tasks', { partitionKey: personId }),
+    store.query<Row>('offers', { partitionKey: personId }),
+    store.query<Row>('rota', { partitionKey: personId }),
+    store.query<Row>('outbox', { partitionKey: personId }),
+    exchangesOf(store, personId),
+    otherPeople(store, personId),
+  ]);
+  const asParty = await requestsAsParty(store, tasks);
+  const states = await Promise.all(botStateKeys(person).map((key) => store.read<Row>('botstate', stateDocumentId(key), stateDocumentId(key))));
+  const { managerId, ...self } = found.doc;
+  const exported: PersonDataExport = {
+    exportedAt: now.toISOString(),
+    person: { ...self, ...(managerId ? { lineManager: 'recorded in the directory' } : {}) },
+    requestsAsVisitor: own.map((r) => ownRequest(r as unknown as RequestWithOutcomes)),
+    requestsAsManager: asParty.filter((p) => p.role === 'manager').map((p) => partyView(p.request, personId, 'manager')),
+    requestsAsHost: asParty.filter((p) => p.role === 'host').map((p) => partyView(p.request, personId, 'host')),
+    offers,
+    rota,
+    tasks: tasks.map(({ visitorId: _v, ...task }) => task),
+    messages: messages.map(({ visitorId: _v, note: _n, lastError: _e, ...message }) => message),
+    exchanges: exchanges.map((record) => exchangeView(record, personId)),
+    conversationState: states.flatMap((s) => (s ? [{ id: s.doc.id, state: s.doc.state }] : [])),
+  };
+  return withoutOtherPeople(exported, others);
+}
+
+function roleWord(by: string, request: RequestWithOutcomes, selfRole: 'visitor' | 'manager' | 'host', selfId: string): string {
+  if (by === selfId) return 'you';
+  if (by === 'system') return 'the bot';
+  if (by === request.visitorId) return 'the visitor';
+  if (by === request.managerId) return selfRole === 'visitor' ? 'your manager' : "the visitor's manager";
+  if (by === request.hostId) return 'the host';
+  return 'a programme lead';
+}
+
+function history(request: RequestWithOutcomes, selfRole: 'visitor' | 'manager' | 'host', selfId: string): Array<Omit<Transition, 'by'> & { by: string }> {
+  return request.history.map((t) => ({ ...t, by: roleWord(t.by, request, selfRole, selfId) }));
+}
+
+/** The visitor's own request: all of it, with the other parties as roles and without the host's words. */
+function ownRequest(request: RequestWithOutcomes): Record<string, unknown> {
+  const { managerId, hostId, history: _h, outcomes, ...rest } = request;
+  const { host: _hostWords, ...ownOutcomes } = outcomes ?? {};
+  return {
+    ...rest,
+    ...(managerId ? { manager: 'your line manager' } : {}),
+    ...(hostId ? { host: 'the host' } : {}),
+    history: history(request, 'visitor', request.visitorId),
+    ...(outcomes ? { outcomes: { ...ownOutcomes, ...(ownOutcomes.checkIn ? { checkIn: { ...ownOutcomes.checkIn, by: roleWord(ownOutcomes.checkIn.by, request, 'visitor', request.visitorId) } } : {}) } } : {}),
+  };
+}
+
+/** A request the person was manager or host of: only their part. */
+function partyView(request: RequestWithOutcomes, personId: string, role: 'manager' | 'host'): Record<string, unknown> {
+  return {
+    requestId: request.id,
+    yourRole: role,
+    state: request.state,
+    ...(request.start ? { start: request.start, end: request.end } : {}),
+    ...(request.setting ? { setting: request.setting } : {}),
+    ...(role === 'host' && request.offerId ? { offerId: request.offerId } : {}),
+    yourDecisions: history(request, role, personId).filter((t) => t.by === 'you'),
+    ...(role === 'host' && request.outcomes?.host ? { yourFeedback: request.outcomes.host } : {}),
+  };
+}
+
+function exchangeView(record: ExchangeRecord, personId: string): Record<string, unknown> {
+  const { visitorId, hostId: _h, offerId: _o, ...rest } = record;
+  if (visitorId === personId) {
+    const { hostTeamGained: _g, wouldHostAgain: _w, ...mine } = rest;
+    return { yourRole: 'visitor', ...mine };
+  }
+  const { doDifferently: _d, followUp: _f, objectives: _obj, wouldRecommend: _r, ...mine } = rest;
+  return { yourRole: 'host', ...mine };
+}
+
+async function exchangesOf(store: DocumentStore, personId: string): Promise<ExchangeRecord[]> {
+  const [asVisitor, asHost] = await Promise.all([
+    store.query<ExchangeRecord & Row>('exchanges', { where: [{ field: 'visitorId', op: '=', value: personId }] }),
+    store.query<ExchangeRecord & Row>('exchanges', { where: [{ field: 'hostId', op: '=', value: personId }] }),
+  ]);
+  return [...asVisitor, ...asHost.filter((r) => r.visitorId !== personId)];
+}
+
+/** The requests a person's task pointers name, read from each visitor's partition. */
+async function requestsAsParty(store: DocumentStore, tasks: Row[]): Promise<Array<{ role: 'manager' | 'host'; request: RequestWithOutcomes }>> {
+  const pointers = tasks.filter((t) => (t.role === 'manager' || t.role === 'host') && typeof t.requestId === 'string' && typeof t.visitorId === 'string');
+  const read = await Promise.all(pointers.map((t) => store.read<Row>('requests', t.requestId as string, t.visitorId as string)));
+  return read.flatMap((found, i) => (found ? [{ role: pointers[i]?.role as 'manager' | 'host', request: found.doc as unknown as RequestWithOutcomes }] : []));
+}
