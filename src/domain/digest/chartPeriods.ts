@@ -5,6 +5,8 @@ import { isoWeekOf, weekBefore, type IsoWeek } from './isoWeek';
 import type { Period } from './measureFigures';
 import type { LabelledPeriod } from './summariseOrganisation';
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** Bars a chart may have before weeks give way to months. */
 export const MAX_WEEKLY_BARS = 13;
 
@@ -31,7 +33,7 @@ function monthsOf(period: Period): LabelledPeriod[] {
   const months: LabelledPeriod[] = [];
   for (let month = DateTime.fromMillis(period.start, { zone: LONDON }).startOf('month'); month.toMillis() < period.end; month = month.plus({ months: 1 })) {
     const span = { start: month.toMillis(), end: month.plus({ months: 1 }).toMillis() };
-    months.push({ label: month.toFormat('LLL yyyy', { locale: 'en-GB' }), period: clip(span, period) });
+    months.push({ label: `${MONTHS[month.month - 1]} ${month.year}`, period: clip(span, period) });
   }
   return months;
 }

@@ -40,8 +40,13 @@ export function describeTopHost(host: TopHost, place: number): string {
 
 /** "Tue 3 Mar, 09:00-13:00: Discharge board round, visitor Alex Wilber (waiting 3 working days)" */
 export function describeVisitLine(line: VisitLine, other: 'visitor' | 'host'): string {
-  const waited = line.waitingDays === undefined ? '' : ` (waiting ${line.waitingDays === 1 ? '1 working day' : `${line.waitingDays} working days`})`;
-  return `${line.when}: ${line.title}, ${other} ${line.personName}${waited}`;
+  return `${line.when}: ${line.title}, ${other} ${line.personName}${describeWait(line.waitingDays)}`;
+}
+
+function describeWait(days: number | undefined): string {
+  if (days === undefined) return '';
+  if (days === 0) return ' (waiting less than a working day)';
+  return ` (waiting ${days === 1 ? '1 working day' : `${days} working days`})`;
 }
 
 /** "and 4 more" when a list was cut short. */
