@@ -2,8 +2,11 @@ import { Command, Help } from 'commander';
 import dotenv from 'dotenv';
 import { withStore, type CliContext } from './cliContext';
 import { runClash } from './commands/clash';
+import { runCpd } from './commands/cpd';
+import { runDataErase, runDataExport } from './commands/dataRights';
 import { runDemoSeed } from './commands/demoSeed';
 import { runDirectoryImport } from './commands/directoryImport';
+import { runExportExchanges } from './commands/exportExchanges';
 import { runRotaImport } from './commands/rotaImport';
 import { createProcessContext } from './createProcessContext';
 import { EXIT_OK, reportFailure } from './reportFailure';
@@ -21,6 +24,9 @@ Examples:
   npm run cli -- rota import rota.csv --codes codes.json
   npm run cli -- rota import ann.ics --person ann@trust.nhs.uk
   npm run cli -- clash --person ann@trust.nhs.uk --start 2026-03-03T09:00 --end 2026-03-03T13:00
+  npm run cli -- export exchanges --from 2025-04-01 --to 2026-03-31 > exchanges.csv
+  npm run cli -- data export --person ann@trust.nhs.uk > ann.json
+  npm run cli -- data erase --person ann@trust.nhs.uk --yes
 
 Imports are all-or-nothing: a file with any bad row imports nothing and every bad row is listed
 as "line N: reason" (--skip-invalid imports the good rows). Importing a file again adds nothing twice.
@@ -63,7 +69,48 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
       await withStore(context, (store) => runClash({ store, out: context.out }, options));
     });
 
+  addOutcomeCommands(program, context);
   return program;
+}
+
+/** The exchange log export, CPD records, and a person's data export and erasure. */
+function addOutcomeCommands(program: Command, context: CliContext): void {
+  program
+    .command('export')
+    .description('export records for evaluation')
+    .command('exchanges')
+    .description('the exchange log for visits between two dates (both included), as CSV (default) or JSON lines on stdout')
+    .requiredOption('--from <date>', 'first visit date, YYYY-MM-DD (UK time)')
+    .requiredOption('--to <date>', 'last visit date, YYYY-MM-DD; at most 5 years after --from')
+    .option('--format <format>', 'csv or json (one JSON object per line)', 'csv')
+    .option('--department <name>', "only exchanges where the visitor's or the host's department is this")
+    .action(async (options: { from: string; to: string; format?: string; department?: string }) => {
+      await withStore(context, (store) => runExportExchanges({ store, out: context.out }, options));
+    });
+  program
+    .command('cpd')
+    .description("print a visitor's CPD / appraisal record of one visit, as text")
+    .requiredOption('--person <email>', 'the visitor')
+    .requiredOption('--request <id>', 'the request id of the visit')
+    .action(async (options: { person: string; request: string }) => {
+      await withStore(context, (store) => runCpd({ store, out: context.out, err: context.err }, options));
+    });
+  const data = program.command('data').description("a person's data, for the data protection officer");
+  data
+    .command('export')
+    .description('everything held about a person, as JSON on stdout (other people appear only as roles)')
+    .requiredOption('--person <email>', 'whose data')
+    .action(async (options: { person: string }) => {
+      await withStore(context, (store) => runDataExport({ store, out: context.out, now: context.now }, options));
+    });
+  data
+    .command('erase')
+    .description("erase a person's personal data, keeping only anonymised counts; needs --yes")
+    .requiredOption('--person <email>', 'whose data')
+    .option('--yes', 'confirm: this cannot be undone')
+    .action(async (options: { person: string; yes?: boolean }) => {
+      await withStore(context, (store) => runDataErase({ store, out: context.out, now: context.now }, options));
+    });
 }
 
 function addImportCommands(program: Command, context: CliContext): void {
