@@ -1,0 +1,11 @@
+/**
+ * How long a Retry-After header asks the caller to wait: delta-seconds (what Graph sends) or an
+ * HTTP date. Undefined when missing or unreadable.
+ */
+export function readRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
