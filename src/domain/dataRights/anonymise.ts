@@ -62,13 +62,16 @@ export function removePartyFromRequest(request: RequestWithOutcomes, person: Era
   return scrubPerson(changed, person);
 }
 
-/** The exchange log keeps its aggregates; the person's id and their own words go. */
+/** The exchange log keeps its aggregates; the erased person's id and their own words go. */
 export function anonymiseExchange(record: ExchangeRecord, person: ErasedPerson): ExchangeRecord {
   const wasVisitor = record.visitorId === person.id;
   const wasHost = record.hostId === person.id;
-  const { visitorId: _v, hostId: _h, offerId: _o, doDifferently, hostTeamGained, followUp, ...rest } = record;
+  const { visitorId, hostId, offerId, doDifferently, hostTeamGained, followUp, ...rest } = record;
   const kept: ExchangeRecord = {
     ...rest,
+    // The other party's id stays, so their own export and erasure still find the record.
+    ...(visitorId && !wasVisitor ? { visitorId } : {}),
+    ...(hostId && !wasHost ? { hostId, ...(offerId ? { offerId } : {}) } : {}),
     objectives: wasVisitor ? record.objectives.map(({ rating }) => (rating ? { rating } : {})) : record.objectives,
     ...(doDifferently !== undefined && !wasVisitor ? { doDifferently } : {}),
     ...(hostTeamGained !== undefined && !wasHost ? { hostTeamGained } : {}),
