@@ -27,12 +27,17 @@ export interface OutboxDependencies {
 }
 
 const LEASE_MS = 60_000;
-const MAX_ATTEMPTS = 10;
+const MAX_BACKOFF_MS = 3_600_000;
+/** After this many attempts a message still waiting is logged as a warning; it is never given up. */
+const WARN_AFTER_ATTEMPTS = 10;
 
 /**
  * Delivers one queued message at most once per claim: the message is claimed with a conditional
  * write (so only one run, on any instance, sends it), sent, then marked sent. A failure is retried
- * later with backoff; nothing is dropped.
+ * later with backoff (at most an hour apart), for as long as it takes; nothing is dropped.
+ *
+ * At least once, not exactly once: if the process dies after the connector accepted the message
+ * and before it is marked sent, the claim runs out and the message is sent again.
  */
 export async function deliverOne(deps: OutboxDependencies, personId: string, id: string, now: Date): Promise<void> {
   const found = await deps.outbox.find(personId, id);
@@ -44,24 +49,30 @@ export async function deliverOne(deps: OutboxDependencies, personId: string, id:
   const claimedEtag = await deps.outbox.update(claimed, etag);
   if (!claimedEtag) return;
 
-  const outcome = await attempt(deps, claimed);
+  const { outcome, person } = await attempt(deps, claimed);
   const finished = settle(claimed, outcome, now);
   await deps.outbox.update(finished, claimedEtag);
-  if (finished.status === 'unreachable') await deps.onUnreachable?.(finished);
-  deps.logger.info({ notificationId: id, kind: claimed.kind, status: finished.status, attempts: finished.attempts }, 'outbox delivery');
+  if (finished.status === 'unreachable') {
+    if (person) await deps.people.markUnreachable(person.id, now);
+    await deps.onUnreachable?.(finished);
+  }
+  const level = finished.status === 'pending' && finished.attempts >= WARN_AFTER_ATTEMPTS ? 'warn' : 'info';
+  deps.logger[level]({ notificationId: id, kind: claimed.kind, status: finished.status, attempts: finished.attempts }, 'outbox delivery');
 }
 
-async function attempt(deps: OutboxDependencies, notification: Notification): Promise<DeliveryOutcome> {
+/** Sends the message; `person` is set when it was the person who could not be reached. */
+async function attempt(deps: OutboxDependencies, notification: Notification): Promise<{ outcome: DeliveryOutcome; person?: Person }> {
   try {
     const [person, request] = await Promise.all([
       deps.people.findById(notification.personId),
       deps.requests.find(notification.visitorId, notification.requestId),
     ]);
-    if (!person || !request) return { status: 'unreachable' };
-    if (!person.conversation) return { status: 'unreachable' };
-    return await deps.deliverer.deliver(person, notification, request.request);
+    if (!person || !request) return { outcome: { status: 'unreachable' } };
+    if (!person.conversation) return { outcome: { status: 'unreachable' }, person };
+    const outcome = await deps.deliverer.deliver(person, notification, request.request);
+    return outcome.status === 'unreachable' ? { outcome, person } : { outcome };
   } catch (error) {
-    return { status: 'retry', error: error instanceof Error ? error.name : 'unknown error' };
+    return { outcome: { status: 'retry', error: error instanceof Error ? error.name : 'unknown error' } };
   }
 }
 
@@ -69,14 +80,22 @@ function settle(notification: Notification, outcome: DeliveryOutcome, now: Date)
   const { leaseUntil: _lease, ...rest } = notification;
   if (outcome.status === 'sent') return { ...rest, status: 'sent', sentAt: now.toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) };
   if (outcome.status === 'unreachable') return { ...rest, status: 'unreachable' };
-  if (notification.attempts >= MAX_ATTEMPTS) return { ...rest, status: 'failed', lastError: outcome.error };
-  const backoff = outcome.retryAfterMs ?? Math.min(2 ** notification.attempts * 5_000, 3_600_000) * (0.5 + Math.random());
+  const backoff = outcome.retryAfterMs ?? Math.min(2 ** Math.min(notification.attempts, 20) * 5_000, MAX_BACKOFF_MS) * (0.5 + Math.random());
   return { ...rest, status: 'pending', lastError: outcome.error, nextAttemptAt: new Date(now.getTime() + backoff).toISOString() };
 }
 
-/** Delivers everything due, oldest first. Several instances may run this at once. */
-export async function deliverDue(deps: OutboxDependencies, now: Date, limit = 100): Promise<number> {
+/**
+ * Delivers everything due, oldest first. Several instances may run this at once. Each claim is
+ * stamped with `now` plus the time this run has taken so far, so a slow run never claims a message
+ * with a lease that has already run out (which would let another instance send it too).
+ */
+export async function deliverDue(deps: OutboxDependencies, now: Date, limit = 100, elapsedMs: () => number = stopwatch()): Promise<number> {
   const due = await deps.outbox.listDue(now, limit);
-  for (const notification of due) await deliverOne(deps, notification.personId, notification.id, now);
+  for (const notification of due) await deliverOne(deps, notification.personId, notification.id, new Date(now.getTime() + elapsedMs()));
   return due.length;
+}
+
+function stopwatch(): () => number {
+  const started = performance.now();
+  return () => performance.now() - started;
 }

@@ -25,7 +25,7 @@ interface LeaseDoc {
  * Takes the scheduler's lease for this run. With several instances on one store only the holder
  * scans for reminders; the lease runs out by itself if the holder dies.
  */
-export async function takeLease(store: DocumentStore, now: Date, holder = INSTANCE_ID): Promise<boolean> {
+export async function takeLease(store: DocumentStore, now: Date, holder: string = INSTANCE_ID): Promise<boolean> {
   const id = 'scheduler';
   const found = await store.read<LeaseDoc>('jobs', id, 'lease');
   const lease: LeaseDoc = { id, kind: 'lease', holder, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() };

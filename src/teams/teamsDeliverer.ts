@@ -38,13 +38,20 @@ export class TeamsDeliverer implements Deliverer {
   }
 }
 
+const DEFAULT_RETRY_AFTER_MS = 2000;
+
 /** 429: wait as told. 403 / 404: the app was removed or the chat is gone. Anything else: retry later. */
-export function classifyFailure(error: unknown): DeliveryOutcome {
-  const e = error as { statusCode?: number; response?: { headers?: { get?: (n: string) => string | undefined } } };
+export function classifyFailure(error: unknown, nowMs: number = Date.now()): DeliveryOutcome {
+  const e = error as { statusCode?: number; response?: { headers?: { get?: (n: string) => string | null | undefined } } };
   if (e.statusCode === 403 || e.statusCode === 404) return { status: 'unreachable' };
-  if (e.statusCode === 429) {
-    const header = Number(e.response?.headers?.get?.('retry-after'));
-    return { status: 'retry', error: 'throttled', retryAfterMs: Number.isFinite(header) && header > 0 ? header * 1000 : 2000 };
-  }
+  if (e.statusCode === 429) return { status: 'retry', error: 'throttled', retryAfterMs: readRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs) };
   return { status: 'retry', error: error instanceof Error ? error.name : 'send failed' };
+}
+
+/** Retry-After is either a number of seconds or an HTTP date; anything unreadable waits 2 s. */
+function readRetryAfter(header: string | null | undefined, nowMs: number): number {
+  const value = header?.trim() ?? '';
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.max(Number(value) * 1000, 1);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(date - nowMs, 1);
 }

@@ -28,6 +28,23 @@ export class PeopleRepository {
     await this.store.replace<PersonDoc>('people', { ...rest, conversation }, { ifMatch: found.etag });
   }
 
+  /**
+   * Records that proactive messages no longer reach the person (the app was removed). Kept until
+   * they next talk to the bot, when their conversation is remembered again. Safe to repeat.
+   */
+  async markUnreachable(id: string, at: Date): Promise<void> {
+    for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+      const found = await this.store.read<PersonDoc>('people', id, id);
+      if (!found || found.doc.unreachableSince !== undefined) return;
+      try {
+        await this.store.replace<PersonDoc>('people', { ...found.doc, unreachableSince: at.toISOString() }, { ifMatch: found.etag });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt === SAVE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   /** The person with this email (compared in lower case), if any. A cross-partition query. */
   async findByEmail(email: string): Promise<Person | undefined> {
     const found = await this.store.query<PersonDoc>('people', {
