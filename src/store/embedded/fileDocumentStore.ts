@@ -28,6 +28,10 @@ import { flushFolder, writeFileAtomically } from './writeFileAtomically';
  * `<dataDir>/<container>/<encoded partition key>/<encoded id>.json`, holding `{ etag, doc }`.
  * Writes are atomic (temporary file, flush, rename) and take a per-document lock that also holds
  * against another process on the same folder; reads take no lock.
+ *
+ * Time to live, as in Cosmos DB: a document with a positive `ttl` (seconds) is gone that long
+ * after its last write (the file's modification time). Reads, queries and writes treat it as
+ * absent, and it is deleted when next met.
  */
 export class FileDocumentStore implements DocumentStore {
   private readonly dataDir: string;
@@ -35,6 +39,7 @@ export class FileDocumentStore implements DocumentStore {
   constructor(
     dataDir: string,
     private readonly logger?: Logger,
+    private readonly now: () => number = Date.now,
   ) {
     this.dataDir = path.resolve(dataDir);
   }
@@ -59,7 +64,8 @@ export class FileDocumentStore implements DocumentStore {
 
   async read<T extends Doc>(container: ContainerName, id: string, partitionKey: string): Promise<Versioned<T> | undefined> {
     ensureValidKey(container, id, partitionKey);
-    const stored = await this.guard('read', () => readStoredDocument(this.documentPath(container, id, partitionKey)));
+    const filePath = this.documentPath(container, id, partitionKey);
+    const stored = await this.guard('read', () => this.readLive(filePath));
     return stored && stored.doc.id === id ? { doc: stored.doc as T, etag: stored.etag } : undefined;
   }
 
@@ -87,8 +93,11 @@ export class FileDocumentStore implements DocumentStore {
     const filePath = this.documentPath(container, id, partitionKey);
     return this.guard('delete', () =>
       this.locked(filePath, async () => {
-        const current = await readStoredDocument(filePath);
-        if (!current) return false;
+        const current = await this.readLive(filePath);
+        if (!current) {
+          await fs.rm(filePath, { force: true });
+          return false;
+        }
         if (options.ifMatch !== undefined && options.ifMatch !== current.etag) {
           throw new VersionConflictError(container, id);
         }
@@ -108,7 +117,8 @@ export class FileDocumentStore implements DocumentStore {
           ? await this.listPartitionFolders(container)
           : [this.partitionFolder(container, query.partitionKey)];
       const stored = await readStoredDocuments(folders);
-      return stored.map((entry) => entry.doc as T);
+      const live = await Promise.all(stored.map((entry) => this.liveOrPurged(container, entry)));
+      return live.filter((doc): doc is T => doc !== undefined);
     });
     return evaluateQuery(docs, query, partitionKeyField(container));
   }
@@ -129,11 +139,42 @@ export class FileDocumentStore implements DocumentStore {
     await this.guard('write', async () => {
       await fs.mkdir(path.dirname(filePath), { recursive: true });
       await this.locked(filePath, async () => {
-        check(await readStoredDocument(filePath));
+        check(await this.readLive(filePath));
         await writeFileAtomically(filePath, JSON.stringify({ etag, doc: written }));
       });
     });
     return { doc: written, etag };
+  }
+
+  /** The stored document, or undefined when there is none or its time to live has run out. */
+  private async readLive(filePath: string): Promise<StoredDocument | undefined> {
+    const stored = await readStoredDocument(filePath);
+    return stored && (await this.hasExpired(stored.doc, filePath)) ? undefined : stored;
+  }
+
+  private async hasExpired(doc: Doc, filePath: string): Promise<boolean> {
+    const ttl = doc.ttl;
+    if (typeof ttl !== 'number' || !(ttl > 0)) return false;
+    try {
+      const { mtimeMs } = await fs.stat(filePath);
+      return mtimeMs + ttl * 1000 <= this.now();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+      throw error;
+    }
+  }
+
+  /** A queried document if it is still live; an expired one is deleted (if nobody rewrote it meanwhile). */
+  private async liveOrPurged<T extends Doc>(container: ContainerName, entry: StoredDocument): Promise<T | undefined> {
+    const key = entry.doc[partitionKeyField(container)];
+    if (typeof entry.doc.ttl !== 'number' || typeof key !== 'string') return entry.doc as T;
+    const filePath = this.documentPath(container, entry.doc.id, key);
+    if (!(await this.hasExpired(entry.doc, filePath))) return entry.doc as T;
+    await this.locked(filePath, async () => {
+      const current = await readStoredDocument(filePath);
+      if (current && (await this.hasExpired(current.doc, filePath))) await fs.rm(filePath, { force: true });
+    });
+    return undefined;
   }
 
   private locked<R>(filePath: string, work: () => Promise<R>): Promise<R> {
