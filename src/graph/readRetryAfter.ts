@@ -6,6 +6,8 @@ export function readRetryAfter(header: string | null, now: number = Date.now()):
   if (header === null || header.trim() === '') return undefined;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its month; without this, Date.parse would read "-3" as a year.
+  if (!/[A-Za-z]{3}/.test(text)) return undefined;
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
