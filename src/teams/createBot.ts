@@ -13,6 +13,7 @@ import { SendRateLimiter } from './sendRateLimiter';
 import { TeamsDeliverer } from './teamsDeliverer';
 import { createWelcomeCard } from './cards/welcomeCard';
 import { handleMessage } from './handlers/messageHandler';
+import { registerUnhandledInvoke } from './handlers/unhandledInvoke';
 import { firstName, identifyPerson } from './identity';
 import { sendCard } from './replies';
 import { createTurnErrorHandler } from './turnErrorHandler';
@@ -71,6 +72,7 @@ export function createBot({ adapter, store, logger, clock, botAppId = '', startT
     await handleMessage(context, state, services, welcome, logger);
   });
 
+  registerUnhandledInvoke(app, logger);
   app.error(createTurnErrorHandler(logger));
   return { app, dispatcher, services };
 }
