@@ -5,6 +5,7 @@ import { runClash } from './commands/clash';
 import { runCpd } from './commands/cpd';
 import { runDataErase, runDataExport } from './commands/dataRights';
 import { runDemoSeed } from './commands/demoSeed';
+import { runDigestPreview } from './commands/digestPreview';
 import { runDirectoryImport } from './commands/directoryImport';
 import { runExportExchanges } from './commands/exportExchanges';
 import { runRotaImport } from './commands/rotaImport';
@@ -24,6 +25,7 @@ Examples:
   npm run cli -- rota import rota.csv --codes codes.json
   npm run cli -- rota import ann.ics --person ann@trust.nhs.uk
   npm run cli -- clash --person ann@trust.nhs.uk --start 2026-03-03T09:00 --end 2026-03-03T13:00
+  npm run cli -- digest preview --week 2026-W02 --person ann@trust.nhs.uk
   npm run cli -- export exchanges --from 2025-04-01 --to 2026-03-31 > exchanges.csv
   npm run cli -- data export --person ann@trust.nhs.uk > ann.json
   npm run cli -- data erase --person ann@trust.nhs.uk --yes
@@ -70,7 +72,21 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
     });
 
   addOutcomeCommands(program, context);
+  addDigestCommands(program, context);
   return program;
+}
+
+function addDigestCommands(program: Command, context: CliContext): void {
+  program
+    .command('digest')
+    .description('work with the weekly digest')
+    .command('preview')
+    .description('print the weekly digests that would be sent, as plain text; sends and writes nothing')
+    .option('--week <YYYY-Www>', 'the ISO week, e.g. 2026-W02 (default: this week)')
+    .option('--person <email>', "only this person's digest")
+    .action(async (options: { week?: string; person?: string }) => {
+      await withStore(context, (store) => runDigestPreview({ store, out: context.out, now: context.now, env: context.env }, options));
+    });
 }
 
 /** The exchange log export, CPD records, and a person's data export and erasure. */

@@ -15,6 +15,8 @@ import type { BarChart, DigestContent, DigestSection, OrganisationSummary, Repor
 export type OutlineBlock =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
+  /** A line that may hold someone's own words (a department they typed): shown as typed. */
+  | { kind: 'note'; text: string }
   | { kind: 'list'; title: string; items: string[] }
   | { kind: 'facts'; title: string; facts: FigureLine[] }
   | { kind: 'chart'; chart: BarChart };
@@ -27,9 +29,9 @@ export function outlineDigest(content: DigestContent): OutlineBlock[] {
 }
 
 export function outlineReport(report: ReportContent): OutlineBlock[] {
-  const where = report.department ? ` for ${report.department}` : ' for the whole organisation';
   return [
-    { kind: 'title', text: `Job shadowing report${where}` },
+    { kind: 'title', text: 'Job shadowing report' },
+    { kind: 'note', text: report.department ? `Department: ${report.department} (visitor's or host's side)` : 'The whole organisation' },
     ...outlineOrganisation(report.organisation, 'the period before', `${report.organisation.periodLabel}`),
   ];
 }

@@ -16,6 +16,8 @@ function renderBlock(block: OutlineBlock): string {
       return `${block.text}\n${'='.repeat(block.text.length)}`;
     case 'heading':
       return `${block.text}\n${'-'.repeat(block.text.length)}`;
+    case 'note':
+      return block.text;
     case 'list':
       return [`${block.title}:`, ...block.items.map((item) => `  - ${item}`)].join('\n');
     case 'facts': {

@@ -1,6 +1,6 @@
 import { buildDigest, type DigestReader } from '../../../../src/domain/digest/buildDigest';
 import type { DigestContent, DigestSection, VisitList } from '../../../../src/domain/digest/digestTypes';
-import { EXCHANGES, NOW, PEOPLE, REQUESTS, WEEK, world } from './digestFixtures';
+import { EXCHANGES, NOW, PEOPLE, REQUESTS, WEEK, world } from '../../../support/digestFixtures';
 
 function reader(id: string, isProgrammeLead = false): DigestReader {
   return { id, name: PEOPLE.find((p) => p.id === id)?.name ?? id, isProgrammeLead };

@@ -3,7 +3,7 @@ import { outlineDigest, outlineReport } from '../../../../src/domain/digest/outl
 import { parseReportRequest } from '../../../../src/domain/digest/parseReportRequest';
 import { renderOutlineText } from '../../../../src/domain/digest/renderOutlineText';
 import { buildDigest } from '../../../../src/domain/digest/buildDigest';
-import { NOW, WEEK, world } from './digestFixtures';
+import { NOW, WEEK, world } from '../../../support/digestFixtures';
 
 describe('reading a report request', () => {
   const now = new Date('2026-01-05T09:00:00Z');
@@ -84,7 +84,7 @@ describe('plain-text rendering', () => {
 
   it('a report names its department', () => {
     const text = renderOutlineText(outlineReport(buildReport({ from: '2026-02-16', to: '2026-03-01', department: 'Pharmacy' }, world(), NOW)));
-    expect(text).toContain('Job shadowing report for Pharmacy');
+    expect(text).toContain("Job shadowing report\n====================\n\nDepartment: Pharmacy (visitor's or host's side)");
     expect(text).toContain('The organisation: Mon 16 Feb to Sun 1 Mar');
   });
 });

@@ -1,9 +1,10 @@
-import type { DigestWorld, PersonSummary } from '../../../../src/domain/digest/digestTypes';
-import { parseIsoWeek, type IsoWeek } from '../../../../src/domain/digest/isoWeek';
-import type { ExchangeRecord } from '../../../../src/domain/outcomes/exchangeRecord';
-import type { RequestWithOutcomes } from '../../../../src/domain/outcomes/outcomeTypes';
-import type { Profession } from '../../../../src/domain/people';
-import type { RequestState, Transition } from '../../../../src/domain/requests';
+import type { DigestWorld, PersonSummary } from '../../src/domain/digest/digestTypes';
+import { parseIsoWeek, type IsoWeek } from '../../src/domain/digest/isoWeek';
+import type { ExchangeRecord } from '../../src/domain/outcomes/exchangeRecord';
+import type { RequestWithOutcomes } from '../../src/domain/outcomes/outcomeTypes';
+import type { Person, Profession } from '../../src/domain/people';
+import type { Doc, DocumentStore } from '../../src/store/documentStore';
+import type { RequestState, Transition } from '../../src/domain/requests';
 
 /** Week 10 of 2026: Monday 2 March (GMT). The digest goes out at 08:00 that Monday. */
 export const WEEK: IsoWeek = parseIsoWeek('2026-W10') as IsoWeek;
@@ -128,4 +129,22 @@ export const EXCHANGES: ExchangeRecord[] = [
 
 export function world(overrides: Partial<DigestWorld> = {}): DigestWorld {
   return { requests: REQUESTS, exchanges: EXCHANGES, people: new Map(PEOPLE.map((p) => [p.id, p])), ...overrides };
+}
+
+/** The fixture people as directory entries; all but `unreachable` have installed the app. Patti is the programme lead. */
+export function directoryPeople(unreachable: readonly string[] = []): Person[] {
+  return PEOPLE.map((p) => ({
+    ...p,
+    email: `${p.id}@trust.nhs.uk`,
+    jobTitle: 'Staff',
+    roles: p.id === 'patti' ? ['staff', 'programme_lead'] : ['staff'],
+    ...(unreachable.includes(p.id) ? {} : { conversation: { conversation: { id: `a:${p.id}-personal` }, serviceUrl: 'http://127.0.0.1:9/', user: { id: `29:${p.id}` } } }),
+  }));
+}
+
+/** Writes the fixture organisation (people, requests, exchange log) into a store. */
+export async function seedDigestFixtures(store: DocumentStore, unreachable: readonly string[] = []): Promise<void> {
+  for (const person of directoryPeople(unreachable)) await store.upsert('people', person as Person & Doc);
+  for (const request of REQUESTS) await store.upsert('requests', request as RequestWithOutcomes & Doc);
+  for (const record of EXCHANGES) await store.upsert('exchanges', record as ExchangeRecord & Doc);
 }
