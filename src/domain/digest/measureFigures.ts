@@ -79,6 +79,12 @@ export function median(values: readonly number[]): number | undefined {
   return Math.round(value * 10) / 10;
 }
 
+/** "The Discharge Team", "discharge team" and "Discharge" all name the same department. */
 function normalise(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/^the /, '')
+    .replace(/ (team|department|dept\.?)$/, '');
 }

@@ -34,7 +34,7 @@ export function parseReportRequest(text: string, now: Date): ReportRequestResult
 }
 
 function splitDepartment(body: string): { datePart: string; department?: string } {
-  const match = /(?:^|\s)(?:for|in|department|dept\.?)\s+(?:the\s+)?(.+?)\s*(?:department|team)?\s*$/i.exec(body);
+  const match = /(?:^|\s)(?:for|in|department|dept\.?)\s+(?:the\s+)?(.+?)\s*$/i.exec(body);
   if (!match || NAMED_WINDOWS.some((w) => w.pattern.test(match[1] as string))) return { datePart: body };
   const department = (match[1] as string).replace(/\s+/g, ' ').trim();
   return { datePart: body.slice(0, match.index).trim(), ...(department ? { department } : {}) };

@@ -15,7 +15,7 @@ describe('reading a report request', () => {
     ['report 1 Dec to 4 Jan', { from: '2025-12-01', to: '2026-01-04' }],
     ['report last month', { from: '2025-12-01', to: '2025-12-31' }],
     ['report for last month', { from: '2025-12-01', to: '2025-12-31' }],
-    ['report last week for the discharge team', { from: '2025-12-29', to: '2026-01-04', department: 'discharge' }],
+    ['report last week for the discharge team', { from: '2025-12-29', to: '2026-01-04', department: 'discharge team' }],
     ['report for Care in the Community', { from: '2025-12-09', to: '2026-01-05', department: 'Care in the Community' }],
   ])('%s', (text, expected) => {
     expect(parseReportRequest(text, now)).toEqual({ ok: true, request: expected });
@@ -38,7 +38,7 @@ describe('reading a report request', () => {
 
 describe('a report for a date range and department', () => {
   it('counts only the named department, visitor or host side, compared with the period before', () => {
-    const report = buildReport({ from: '2026-02-16', to: '2026-03-01', department: 'discharge team' }, world(), NOW);
+    const report = buildReport({ from: '2026-02-16', to: '2026-03-01', department: 'the discharge' }, world(), NOW);
     expect(report.organisation.figures).toMatchObject({ completions: 2, hours: 7.5, confirmations: 1 });
     expect(report.organisation.topHosts.map((h) => h.name)).toEqual(['Adele Vance']);
     expect(report.organisation.chart.bars).toEqual([

@@ -1,0 +1,77 @@
+import type { TurnContext } from 'botbuilder';
+import { createServices } from '../../../src/app/services';
+import { DEFAULT_DIGEST_SETTINGS, readDigestSettings, type DigestSettings } from '../../../src/domain/digest/digestSettings';
+import type { Person } from '../../../src/domain/people';
+import { createReportMaker, isReportRequest, runReport } from '../../../src/teams/handlers/reportHandlers';
+import { directoryPeople, seedDigestFixtures } from '../../support/digestFixtures';
+import { openTestStore, type TestStore } from '../cli/cliHarness';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+/** A turn that only collects what the bot sends. */
+function fakeTurn(): { context: TurnContext; sent: unknown[] } {
+  const sent: unknown[] = [];
+  const context = { sendActivity: async (activity: unknown) => void sent.push(activity) } as unknown as TurnContext;
+  return { context, sent };
+}
+
+const personOf = (id: string): Person => directoryPeople().find((p) => p.id === id) as Person;
+const cardOf = (sent: unknown[]) => JSON.stringify((sent[0] as { attachments?: Array<{ content: unknown }> }).attachments?.[0]?.content ?? null);
+
+describe('reports in the bot', () => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await openTestStore();
+    await seedDigestFixtures(store);
+  });
+  afterAll(async () => store.dispose());
+
+  const ask = async (id: string, text: string, settings: DigestSettings = DEFAULT_DIGEST_SETTINGS) => {
+    const { context, sent } = fakeTurn();
+    await runReport(context, personOf(id), text, createReportMaker(store, createServices(store, () => NOW), settings), NOW);
+    return sent;
+  };
+
+  it('gives a programme lead a report card for the department and dates asked for', async () => {
+    const sent = await ask('patti', 'report from 16 Feb to 1 Mar for Discharge Team');
+    const card = cardOf(sent);
+    expect(card).toContain('Department: Discharge Team');
+    expect(card).toContain('The organisation: Mon 16 Feb to Sun 1 Mar');
+    expect(card).toContain('"title":"Visits completed","value":"2, up from 0 the period before"');
+    expect(card).toContain('1. Adele Vance, Discharge Team: 2 visits');
+    for (const visitor of ['Alex', 'Bob', 'Carl', 'Dana']) expect(card).not.toContain(visitor);
+  });
+
+  it.each(['megan', 'adele', 'alex'])('politely refuses %s, who is not a programme lead, and shows nothing', async (id) => {
+    const sent = await ask(id, 'report for Acute Medicine');
+    expect(sent).toEqual([expect.stringMatching(/^Reports are for programme leads, so I cannot show you one\./)]);
+  });
+
+  it('counts someone named in PROGRAMME_LEAD_EMAILS as a programme lead', async () => {
+    const settings = readDigestSettings({ PROGRAMME_LEAD_EMAILS: ' Megan@Trust.nhs.uk , someone@trust.nhs.uk' });
+    if (!settings.ok) throw new Error(settings.problems.join());
+    const sent = await ask('megan', 'report last month', settings.settings);
+    expect(cardOf(sent)).toContain('The organisation: Sun 1 Feb to Sat 28 Feb');
+  });
+
+  it('explains dates it cannot use', async () => {
+    expect(await ask('patti', 'report from 31 Oct 2025 to 1 Oct 2025')).toEqual([expect.stringContaining('is after the end')]);
+  });
+
+  it('asks someone not in the directory to be added first', async () => {
+    const { context, sent } = fakeTurn();
+    await runReport(context, undefined, 'report', createReportMaker(store, createServices(store), DEFAULT_DIGEST_SETTINGS), NOW);
+    expect(sent).toEqual([expect.stringContaining("can't find you in the staff directory")]);
+  });
+
+  it.each([
+    ['report', true],
+    ['Reports from 1 Oct', true],
+    ['report from 1 Oct to 31 Oct for Acute Medicine', true],
+    ['reporting', false],
+    ['my requests', false],
+  ])('reads "%s" as a report request: %s', (text, expected) => {
+    expect(isReportRequest(text)).toBe(expected);
+  });
+});
