@@ -1,7 +1,7 @@
 import { checkVisit } from '../domain/clash';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
-import { applyTransition, type Action } from '../domain/workflow/transitions';
+import { applyTransition, type Action, type Actor } from '../domain/workflow/transitions';
 import { VersionConflictError } from '../store/documentStore';
 import { loadClashContext } from './loadClashContext';
 import type { Notification } from './notifications';
@@ -24,12 +24,13 @@ export type DecisionResult =
  * re-checked against rotas and places where it matters, and written only if nobody else changed
  * the request first. A double click or a retried card action makes no second change.
  */
-export async function decideOnRequest(services: Services, actor: Person, visitorId: string, requestId: string, decision: Decision, now: Date): Promise<DecisionResult> {
+export async function decideOnRequest(services: Services, who: Actor | Person, visitorId: string, requestId: string, decision: Decision, now: Date): Promise<DecisionResult> {
+  const actor: Actor = 'isProgrammeLead' in who ? who : { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
   const found = await services.requests.find(visitorId, requestId);
   if (!found) return { ok: false, refusal: 'I could not find that request. It may have been removed.' };
   const { request, etag } = found;
   const reason = 'reason' in decision ? decision.reason : undefined;
-  const moved = applyTransition(request, decision.action, { id: actor.id, isProgrammeLead: actor.roles.includes('programme_lead') }, now, reason);
+  const moved = applyTransition(request, decision.action, actor, now, reason);
   if (!moved.ok) return { ok: false, refusal: moved.refusal, request };
 
   const checked = await recheck(services, request, moved.request, decision);

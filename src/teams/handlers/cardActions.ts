@@ -30,7 +30,8 @@ export function registerCardActions(app: Application<AppTurnState>, services: Se
       const payload = parseCardPayload('cancel_request', data);
       if (!payload) return refuse();
       const result = await cancelRequest(services, person.id, payload.requestId, { id: person.id, isProgrammeLead: person.roles.includes('programme_lead') }, services.clock());
-      await context.sendActivity(result.ok ? 'I have cancelled that request.' : result.refusal);
+      if (result.ok) services.notify(result.queued);
+      await context.sendActivity(result.ok ? 'I have cancelled that request. Everyone involved has been told.' : result.refusal);
       return showMyRequests(context, person, services);
     }
     const draft = state.conversation.draft;
