@@ -1,0 +1,30 @@
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { buildAppPackage } from './appPackage/buildAppPackage';
+import { findRepoRoot } from './appPackage/findRepoRoot';
+import { PackageSettingsError, readPackageSettings } from './appPackage/readPackageSettings';
+
+/**
+ * `npm run package`: fills appPackage/manifest.template.json from the settings (environment, then
+ * .env), checks it against the Teams schema and writes appPackage/build/shadowing-bot.zip.
+ */
+function main(): void {
+  const root = findRepoRoot(__dirname);
+  dotenv.config({ path: path.join(root, '.env') });
+  try {
+    const settings = readPackageSettings(process.env);
+    const built = buildAppPackage(root, settings, path.join(root, 'appPackage', 'build', 'shadowing-bot.zip'));
+    process.stdout.write(
+      `Wrote ${path.relative(root, built.zipPath)} (Teams app id ${settings.teamsAppId}, version ${String(built.manifest.version)}, bot ${settings.botId}).\n`,
+    );
+  } catch (error) {
+    if (error instanceof PackageSettingsError) {
+      process.stderr.write(`${error.message}\nSet them in the environment or in .env (see infra/README.md, "Teams app package").\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+main();
