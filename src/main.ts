@@ -1,4 +1,10 @@
 import 'dotenv/config';
+import { startTelemetry } from './logging/telemetry';
+
+// Started before the HTTP server, the Bot Framework and the Azure SDK are loaded, so their calls are
+// traced; only when this file is the program (tests import it without telemetry).
+const telemetry = require.main === module ? startTelemetry(process.env) : undefined;
+
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { seedDemoOrganisation } from './demo/seedDemo';
@@ -8,7 +14,7 @@ import type { Dispatcher } from './app/dispatcher';
 import { startScheduler } from './app/startScheduler';
 import { createStore } from './store/createStore';
 import type { DocumentStore } from './store/documentStore';
-import { createAdapter } from './teams/createAdapter';
+import { createAdapter, type AdapterOptions } from './teams/createAdapter';
 import { createBot } from './teams/createBot';
 import { createMessageEndpoint } from './teams/createMessageEndpoint';
 
@@ -20,11 +26,16 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** What only code may set (tests): never read from settings. */
+export interface ServiceOptions {
+  adapter?: Pick<AdapterOptions, 'openIdMetadataUrl' | 'credentialsFactory'>;
+}
+
 /** A start-up failure the operator can act on: the message says which setting to check. */
 export class StartupError extends Error {}
 
 /** Opens the store, loads the demo organisation where wanted, and serves the bot. */
-export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
   const store = createStore(config.store, logger);
   await openStore(store, config);
 
@@ -33,7 +44,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     if (seeded.seeded) logger.info({ people: seeded.people, offers: seeded.offers }, 'loaded the demo organisation into the empty store');
   }
 
-  const adapter = createAdapter(config.credentials);
+  const adapter = createAdapter(config.credentials, {
+    allowedTenantIds: config.allowedTenantIds,
+    logger: logger.child({ component: 'adapter' }),
+    ...options.adapter,
+  });
   const bot = createBot({ adapter, store, logger, botAppId: config.credentials?.appId ?? '' });
   const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
   const server = createServer({
@@ -86,7 +101,7 @@ async function openStore(store: DocumentStore, config: Config): Promise<void> {
   } catch (error) {
     const setting =
       config.store.kind === 'cosmos'
-        ? `COSMOS_ENDPOINT / COSMOS_KEY: could not open Cosmos DB at ${config.store.endpoint}. Check the endpoint, the key and that the account is reachable.`
+        ? `COSMOS_ENDPOINT / COSMOS_KEY: could not open Cosmos DB at ${config.store.endpoint}. Check the endpoint, that the account is reachable, and the key (COSMOS_KEY) or, without one, that the managed identity (AZURE_CLIENT_ID) has the Cosmos DB Built-in Data Contributor role.`
         : `DATA_DIR: could not open the embedded store in ${config.store.dataDir}. Check that the folder exists or can be created, and is writable.`;
     throw new StartupError(setting, { cause: error });
   }
@@ -123,6 +138,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
     await service.close();
+    await telemetry?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

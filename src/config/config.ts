@@ -30,6 +30,7 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  ALLOWED_TENANT_IDS: optionalText,
   COSMOS_ENDPOINT: optionalText.pipe(z.string().url().optional()),
   COSMOS_KEY: optionalText,
   COSMOS_DATABASE: z.string().trim().min(1).default('shadowing'),
@@ -59,6 +60,8 @@ export interface Config {
   port: number;
   logLevel: string;
   credentials?: BotCredentials;
+  /** Entra ID tenants whose activities are served; empty: every tenant. */
+  allowedTenantIds: string[];
   store: StoreConfig;
   demoData: 'auto' | 'off';
   maxBodyBytes: number;
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
 
   const credentials = readCredentials(s, problems);
+  const allowedTenantIds = readTenantList(s.ALLOWED_TENANT_IDS, problems);
   const localMode = credentials === undefined;
   if (localMode && s.NODE_ENV === 'production') {
     problems.push(
@@ -91,9 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (s.COSMOS_KEY && !s.COSMOS_ENDPOINT) {
     problems.push('COSMOS_ENDPOINT: required when COSMOS_KEY is set.');
-  }
-  if (s.COSMOS_ENDPOINT && !s.COSMOS_KEY) {
-    problems.push('COSMOS_KEY: required when COSMOS_ENDPOINT is set (the account key from Keys in the Azure portal).');
   }
   if (s.COSMOS_ALLOW_SELF_SIGNED_TLS && s.NODE_ENV === 'production') {
     problems.push('COSMOS_ALLOW_SELF_SIGNED_TLS: may not be true when NODE_ENV=production.');
@@ -107,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: s.PORT,
     logLevel: s.LOG_LEVEL,
     credentials,
+    allowedTenantIds,
     store: s.COSMOS_ENDPOINT
       ? {
           kind: 'cosmos',
@@ -139,6 +141,17 @@ function readCredentials(s: z.infer<typeof schema>, problems: string[]): BotCred
     tenantId: s.MICROSOFT_APP_TENANT_ID,
     appType: s.MICROSOFT_APP_TYPE,
   };
+}
+
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
+
+function readTenantList(text: string | undefined, problems: string[]): string[] {
+  const ids = (text ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const wrong = ids.filter((id) => !TENANT_ID.test(id));
+  if (wrong.length > 0) {
+    problems.push(`ALLOWED_TENANT_IDS: must be Entra ID tenant ids (GUIDs) separated by commas; not ${wrong.map((id) => JSON.stringify(id)).join(', ')}.`);
+  }
+  return ids.map((id) => id.toLowerCase());
 }
 
 function describeIssue(issue: z.ZodIssue): string {

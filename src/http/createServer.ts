@@ -1,5 +1,6 @@
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../logging/logger';
+import { requestLogger } from '../logging/requestLogger';
 import { checkActivityShape } from './checkActivity';
 
 export interface ServerDependencies {
@@ -21,7 +22,7 @@ export function createServer({ logger, maxBodyBytes, handleActivity, checkHealth
   server.post('/api/messages', async (req: Request, res: Response) => {
     const problem = checkActivityShape(req.body);
     if (problem) {
-      logger.warn({ requestId: req.id(), problem }, 'refused a malformed activity');
+      requestLogger(logger, req).warn({ problem }, 'refused a malformed activity');
       res.send(400, { code: 'BadRequest', message: 'The request body is not a valid activity.' });
       return;
     }
@@ -39,10 +40,10 @@ export function createServer({ logger, maxBodyBytes, handleActivity, checkHealth
   });
 
   server.on('after', (req: Request, res: Response) => {
-    logger.info({ requestId: req.id(), method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    requestLogger(logger, req).info({ method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
   });
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    logger.warn({ requestId: req.id(), status: err.statusCode, error: err.name }, 'request refused');
+    requestLogger(logger, req).warn({ status: err.statusCode, error: err.name }, 'request refused');
     callback();
   });
   return server;

@@ -45,7 +45,7 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, /^NODE_ENV: must be one of development, test, production/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
     [{ COSMOS_ENDPOINT: 'not a url', COSMOS_KEY: 'k' }, /^COSMOS_ENDPOINT: must be a URL/],
-    [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }, /^COSMOS_KEY: required when COSMOS_ENDPOINT is set/],
+    [{ ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }, /^ALLOWED_TENANT_IDS: must be Entra ID tenant ids/],
     [{ COSMOS_KEY: 'k' }, /^COSMOS_ENDPOINT: required when COSMOS_KEY is set/],
     [{ MICROSOFT_APP_ID: 'app' }, /^MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_TYPE is SingleTenant/],
     [{ MICROSOFT_APP_PASSWORD: 'secret' }, /^MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set/],
@@ -59,6 +59,17 @@ describe('loadConfig', () => {
   it('chooses Cosmos DB when an endpoint and key are set', () => {
     const config = loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY: 'k' });
     expect(config.store).toEqual({ kind: 'cosmos', endpoint: 'https://acct.documents.azure.com:443/', key: 'k', database: 'shadowing', allowSelfSignedTls: false });
+  });
+
+  it('uses the managed identity for Cosmos DB when no key is set', () => {
+    const config = loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' });
+    expect(config.store).toEqual({ kind: 'cosmos', endpoint: 'https://acct.documents.azure.com:443/', key: undefined, database: 'shadowing', allowSelfSignedTls: false });
+  });
+
+  it('reads the tenant allow-list, trimmed and in lower case; empty means every tenant', () => {
+    const listed = loadConfig({ ALLOWED_TENANT_IDS: ' 3F2A7C1E-0000-4000-8000-00000000A001 ,, 9b9b9b9b-0000-4000-8000-00000000b002 ' });
+    expect(listed.allowedTenantIds).toEqual(['3f2a7c1e-0000-4000-8000-00000000a001', '9b9b9b9b-0000-4000-8000-00000000b002']);
+    expect(loadConfig({}).allowedTenantIds).toEqual([]);
   });
 
   it('never allows self-signed Cosmos certificates in production', () => {
