@@ -91,8 +91,10 @@ export class FileDocumentStore implements DocumentStore {
   async delete(container: ContainerName, id: string, partitionKey: string, options: WriteOptions = {}): Promise<boolean> {
     ensureValidKey(container, id, partitionKey);
     const filePath = this.documentPath(container, id, partitionKey);
-    return this.guard('delete', () =>
-      this.locked(filePath, async () => {
+    return this.guard('delete', async () => {
+      // A partition never written has no folder to hold a lock in, and nothing to delete.
+      if (!(await folderExists(path.dirname(filePath)))) return false;
+      return this.locked(filePath, async () => {
         const current = await this.readLive(filePath);
         if (!current) {
           await fs.rm(filePath, { force: true });
@@ -104,8 +106,8 @@ export class FileDocumentStore implements DocumentStore {
         await fs.rm(filePath, { force: true });
         await flushFolder(path.dirname(filePath));
         return true;
-      }),
-    );
+      });
+    });
   }
 
   async query<T extends Doc>(container: ContainerName, query: Query = {}): Promise<T[]> {
@@ -212,5 +214,13 @@ export class FileDocumentStore implements DocumentStore {
       if (error instanceof StoreError) throw error;
       throw new StoreUnavailableError(`embedded store: ${operation} failed`, error);
     }
+  }
+}
+
+async function folderExists(folder: string): Promise<boolean> {
+  try {
+    return (await fs.stat(folder)).isDirectory();
+  } catch {
+    return false;
   }
 }

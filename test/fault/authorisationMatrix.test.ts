@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { createServices, type Services } from '../../src/app/services';
+import { DEMO_IDS } from '../../src/demo/demoOrganisation';
+import { REQUEST_STATES, type RequestState, type ShadowingRequest } from '../../src/domain/requests';
+import { COMMANDS } from '../../src/teams/commands';
+import { actorFor, cardExecute, cardSubmit, type Actor } from '../support/activities';
+import { BUSY_CONTAINERS, snapshotContainers } from '../support/domainSnapshot';
+import { startFakeConnector } from '../support/fakeConnector';
+import { allText, postActivity } from '../support/http';
+import { clearRequest, DISCHARGE_OFFER, freeMornings, requestInState } from '../support/requestInState';
+import { startTestService, type TestService } from '../support/startTestService';
+
+/**
+ * Who may do what, cell by cell: every decision button and the cancel button, pressed by every
+ * role, on a request in every state. Only the cells the workflow rules allow change anything, and
+ * those change it exactly once. The table below is written out by hand from the rules, on purpose
+ * not computed from them.
+ */
+const ROLES = {
+  visitor: actorFor(DEMO_IDS.alex, 'alex-matrix'),
+  manager: actorFor(DEMO_IDS.megan, 'megan-matrix'),
+  otherManager: actorFor(DEMO_IDS.isaiah, 'isaiah-matrix'),
+  host: actorFor(DEMO_IDS.adele, 'adele-matrix'),
+  otherHost: actorFor(DEMO_IDS.lynne, 'lynne-matrix'),
+  lead: actorFor(DEMO_IDS.patti, 'patti-matrix'),
+  stranger: actorFor(randomUUID(), 'stranger-matrix'),
+} as const;
+type Role = keyof typeof ROLES;
+
+type Button = 'approve' | 'decline_release' | 'accept' | 'decline_visit' | 'propose_time' | 'accept_time' | 'reject_time' | 'cancel' | 'cancel_request';
+const OPEN: RequestState[] = ['awaiting_manager', 'awaiting_host', 'host_proposed_time', 'confirmed'];
+
+/** For each button: the states it works in, who may press it there, and where the request ends up. */
+const ALLOWED: Record<Button, { states: RequestState[]; roles: Role[]; to: RequestState }> = {
+  approve: { states: ['awaiting_manager'], roles: ['manager', 'lead'], to: 'awaiting_host' },
+  decline_release: { states: ['awaiting_manager'], roles: ['manager', 'lead'], to: 'declined_by_manager' },
+  accept: { states: ['awaiting_host'], roles: ['host'], to: 'confirmed' },
+  decline_visit: { states: ['awaiting_host'], roles: ['host'], to: 'declined_by_host' },
+  propose_time: { states: ['awaiting_host'], roles: ['host'], to: 'host_proposed_time' },
+  accept_time: { states: ['host_proposed_time'], roles: ['visitor'], to: 'awaiting_host' },
+  reject_time: { states: ['host_proposed_time'], roles: ['visitor'], to: 'cancelled' },
+  cancel: { states: OPEN, roles: ['visitor', 'host', 'lead'], to: 'cancelled' },
+  // "Cancel request" on "my requests" looks only among the clicker's own requests.
+  cancel_request: { states: OPEN, roles: ['visitor'], to: 'cancelled' },
+};
+
+const BUTTONS = Object.keys(ALLOWED) as Button[];
+const CELLS = (Object.keys(ROLES) as Role[]).flatMap((role) => BUTTONS.flatMap((button) => REQUEST_STATES.map((state) => ({ role, button, state }))));
+
+describe('the authorisation matrix: every button x every role x every state, over HTTP', () => {
+  let service: TestService;
+  let services: Services;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let slot: { start: string; end: string };
+  let proposed: { start: string; end: string };
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    service = await startTestService({ SCHEDULER_INTERVAL_SECONDS: '0' });
+    services = createServices(service.store);
+    [slot, proposed] = (await freeMornings(services, 2, new Date())) as [typeof slot, typeof proposed];
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await connector?.stop();
+  });
+
+  const press = async (role: Role, button: Button, request: ShadowingRequest): Promise<string> => {
+    const actor = ROLES[role];
+    if (button === 'cancel_request') {
+      const { status, replies } = await postActivity(service.url, { ...cardSubmit(actor, { verb: 'cancel_request', requestId: request.id }), serviceUrl: connector.url });
+      expect(status).toBe(200);
+      return allText(replies);
+    }
+    const data = { action: button, requestId: request.id, visitorId: request.visitorId, reason: 'Not this time', slot: `${proposed.start}|${proposed.end}` };
+    const { status, body } = await postActivity(service.url, cardExecute(actor, 'decide', data, connector.url));
+    expect(status).toBe(200);
+    return JSON.stringify(body);
+  };
+  const stored = async (request: ShadowingRequest) => service.store.read('requests', request.id, request.visitorId);
+  const queuedFor = async (request: ShadowingRequest) => service.store.query('outbox', { where: [{ field: 'requestId', op: '=', value: request.id }] });
+
+  it.each(BUTTONS)('lets only the allowed cells change anything: %s', async (button) => {
+    const allowedCells: string[] = [];
+    for (const { role, state } of CELLS.filter((cell) => cell.button === button)) {
+      const request = requestInState(state, slot, proposed, new Date());
+      await services.requests.create(request);
+      const before = await stored(request);
+      const answer = await press(role, button, request);
+      const after = await stored(request);
+      const rule = ALLOWED[button];
+      const cell = `${role} ${button} on ${state}`;
+      if (rule.states.includes(state) && rule.roles.includes(role)) {
+        allowedCells.push(cell);
+        expect({ cell, state: after?.doc.state }).toEqual({ cell, state: rule.to });
+        expect(after?.doc.history).toHaveLength(request.history.length + 1);
+        expect((after?.doc.history as Array<{ by: string }>).at(-1)?.by).toBe(ROLES[role].aadObjectId);
+        // The same click again changes nothing more.
+        const again = await press(role, button, request);
+        expect(again).toMatch(/can no longer be done|could not find|changed nothing/i);
+        expect((await stored(request))?.etag).toBe(after?.etag);
+      } else {
+        expect({ cell, etag: after?.etag, doc: after?.doc }).toEqual({ cell, etag: before?.etag, doc: before?.doc });
+        expect({ cell, queued: await queuedFor(request) }).toEqual({ cell, queued: [] });
+        expect(answer).toMatch(/nothing has been changed|could not find that request|not changed anything|no longer be done|not in the staff directory|can't find you in the staff directory/i);
+      }
+      await clearRequest(service.store, request);
+    }
+    const expected = ALLOWED[button].roles.length * ALLOWED[button].states.length;
+    expect(allowedCells).toHaveLength(expected);
+  });
+
+  it('changes nothing when anyone uses any command, whatever state a request is in', async () => {
+    for (const state of REQUEST_STATES) {
+      const request = requestInState(state, slot, proposed, new Date());
+      await services.requests.create(request);
+      const before = await snapshotContainers(service.store, BUSY_CONTAINERS);
+      for (const role of Object.keys(ROLES) as Role[]) {
+        // Every command once; in the other states the ones that show data.
+        for (const command of state === 'awaiting_manager' ? COMMANDS : (['my_requests', 'my_offers'] as const)) {
+          const chat: Actor = { ...ROLES[role], conversationId: `a:matrix-${randomUUID()}` };
+          const { status, replies } = await postActivity(service.url, { ...cardSubmit(chat, { verb: command }), serviceUrl: connector.url });
+          expect(status).toBe(200);
+          // Only the visitor's own list shows the request.
+          if (command === 'my_requests' && role !== 'visitor') expect(allText(replies)).not.toContain('understand why discharges');
+        }
+      }
+      expect(await snapshotContainers(service.store, BUSY_CONTAINERS)).toBe(before);
+      await clearRequest(service.store, request);
+    }
+  });
+
+  it("refuses to pause, resume or change another host's offer, and lets its host", async () => {
+    const offer = async () => service.store.read('offers', DISCHARGE_OFFER, DEMO_IDS.adele);
+    const original = await offer();
+    for (const role of Object.keys(ROLES) as Role[]) {
+      if (role === 'host') continue;
+      for (const verb of ['offer_pause', 'offer_resume', 'offer_change']) {
+        const { status, replies } = await postActivity(service.url, { ...cardSubmit(ROLES[role], { verb, offerId: DISCHARGE_OFFER }), serviceUrl: connector.url });
+        expect(status).toBe(200);
+        expect(allText(replies)).toMatch(/could not find that offer among yours|can't find you in the staff directory/);
+        expect((await offer())?.etag).toBe(original?.etag);
+      }
+    }
+    const host = ROLES.host;
+    expect(allText((await postActivity(service.url, cardSubmit(host, { verb: 'offer_pause', offerId: DISCHARGE_OFFER }))).replies)).toContain('Paused.');
+    expect((await offer())?.doc.status).toBe('paused');
+    expect(allText((await postActivity(service.url, cardSubmit(host, { verb: 'offer_resume', offerId: DISCHARGE_OFFER }))).replies)).toContain('Resumed.');
+    expect((await offer())?.doc.status).toBe('active');
+  });
+});
