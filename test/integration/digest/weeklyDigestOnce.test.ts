@@ -1,4 +1,5 @@
 import { deliverDue, type OutboxDependencies } from '../../../src/app/deliverOutbox';
+import { createDispatcher } from '../../../src/app/dispatcher';
 import { digestWeekJobId, type DigestWeekJob } from '../../../src/app/digest/digestWeekJob';
 import { previewDigests } from '../../../src/app/digest/previewDigests';
 import { queueWeeklyDigests } from '../../../src/app/digest/queueWeeklyDigests';
@@ -49,9 +50,9 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
   };
 
   /** Who should get this week's digest: the preview's list of people reachable in Teams. */
-  const duePeople = async (services: Services, week: string) => {
+  const duePeople = async (services: Services, week: string, settings = SETTINGS) => {
     const store = await openStore();
-    const previews = await previewDigests(store, services, parseIsoWeek(week)!, SETTINGS);
+    const previews = await previewDigests(store, services, parseIsoWeek(week)!, settings);
     return previews.filter((p) => p.wouldSend).map((p) => p.person.id).sort();
   };
 
@@ -132,14 +133,33 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
 
+  it("the scheduler's tick queues the week's digests at the configured time, and the next tick sends them", async () => {
+    const store = await openStore();
+    let now = new Date('2026-03-19T15:59:00Z'); // Thursday of 2026-W12, a minute before 16:00
+    const services = createServices(store, () => now);
+    const deliverer = recordingDeliverer();
+    const settings = { ...SETTINGS, schedule: { weekday: 'thu' as const, time: '16:00' } };
+    const dispatcher = createDispatcher(store, services, deliverer, createLogger('silent'), settings);
+    await dispatcher.tick();
+    expect(await store.read('jobs', digestWeekJobId('2026-W12'), 'digest-week')).toBeUndefined();
+    now = new Date('2026-03-19T16:00:00Z');
+    await dispatcher.tick();
+    await dispatcher.tick();
+    const due = await duePeople(services, '2026-W12', settings);
+    expect(due.length).toBeGreaterThan(0);
+    const counts = digestsPerPerson(deliverer.delivered, '2026-W12');
+    expect([...counts.keys()].sort()).toEqual(due);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
   it('each message carries the digest of the person it goes to', async () => {
     const store = await openStore();
     const services = createServices(store);
     for (const id of ['megan', 'patti', 'adele']) {
-      const [queued] = await services.outbox.listForPerson(id);
-      expect(queued).toMatchObject({ kind: 'weekly_digest', personId: id, payload: { personId: id, week: expect.any(String) } });
+      const queued = await services.outbox.find(id, `digest:2026-W10:${id}`);
+      expect(queued?.notification).toMatchObject({ kind: 'weekly_digest', personId: id, requestId: '2026-W10', payload: { personId: id, week: '2026-W10' } });
     }
-    expect(await services.outbox.listForPerson('carl')).toEqual([]);
+    expect((await services.outbox.listForPerson('carl')).filter((n) => n.kind === 'weekly_digest')).toEqual([]);
   });
 });
 
