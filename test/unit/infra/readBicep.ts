@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const INFRA = path.resolve(__dirname, '../../../infra');
+
+export function readInfraFile(name: string): string {
+  return fs.readFileSync(path.join(INFRA, name), 'utf8');
+}
+
+export interface BicepParam {
+  name: string;
+  type: string;
+  defaultText?: string;
+  allowed?: string[];
+}
+
+/** The `param` lines of a Bicep file with their @allowed lists: enough to check a parameters file. */
+export function readParams(text: string): BicepParam[] {
+  const params: BicepParam[] = [];
+  let allowed: string[] | undefined;
+  let collecting = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '@allowed([') {
+      collecting = true;
+      allowed = [];
+      continue;
+    }
+    if (collecting) {
+      if (line === '])') collecting = false;
+      else allowed!.push(line.replace(/^'|'$/g, ''));
+      continue;
+    }
+    const match = /^param (\w+) (\w+)(?: = (.+))?$/.exec(line);
+    if (match) {
+      params.push({ name: match[1]!, type: match[2]!, defaultText: match[3], allowed });
+      allowed = undefined;
+    }
+  }
+  return params;
+}
+
+/**
+ * The keys and raw values of a top-level `var <name> = { ... }` object whose entries are one
+ * `KEY: value` per line.
+ */
+export function readObjectVar(text: string, name: string): Record<string, string> {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.trim() === `var ${name} = {`);
+  if (start < 0) throw new Error(`var ${name} not found`);
+  const entries: Record<string, string> = {};
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '}') return entries;
+    const match = /^\s+(\w+): (.+)$/.exec(line);
+    if (!match) throw new Error(`var ${name}: cannot read line "${line}"`);
+    entries[match[1]!] = match[2]!.trim();
+  }
+  throw new Error(`var ${name}: no closing brace`);
+}
