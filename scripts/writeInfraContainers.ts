@@ -1,17 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONTAINER_NAMES, partitionKeyField } from '../src/store/containers';
+import { CONTAINERS, CONTAINER_NAMES, partitionKeyField } from '../src/store/containers';
 import { findRepoRoot } from './appPackage/findRepoRoot';
 
 /** One container as infra/main.bicep creates it. */
 export interface InfraContainer {
   name: string;
   partitionKeyPath: string;
+  /** -1: time to live on with no default, so a document expires only when it carries its own `ttl` (retention). */
+  defaultTtl: number;
 }
+
+/** TTL as the Cosmos adapter creates containers (cosmosDocumentStore init), unless containers.ts says otherwise. */
+const TTL_ON_WITHOUT_DEFAULT = -1;
 
 /** The containers of src/store/containers.ts, in the shape the Bicep reads with loadJsonContent. */
 export function describeContainers(): InfraContainer[] {
-  return CONTAINER_NAMES.map((name) => ({ name, partitionKeyPath: `/${partitionKeyField(name)}` }));
+  return CONTAINER_NAMES.map((name) => {
+    const definition: { partitionKey: string; defaultTtl?: number } = CONTAINERS[name];
+    return {
+      name,
+      partitionKeyPath: `/${partitionKeyField(name)}`,
+      defaultTtl: definition.defaultTtl ?? TTL_ON_WITHOUT_DEFAULT,
+    };
+  });
 }
 
 export function renderContainersJson(): string {

@@ -21,7 +21,7 @@ param capacityMode string
 @minValue(1000)
 param maxThroughput int
 
-@description('Containers: [{ name, partitionKeyPath }], generated from src/store/containers.ts.')
+@description('Containers: [{ name, partitionKeyPath, defaultTtl }], generated from src/store/containers.ts.')
 param containers array
 
 @description('Principal (object) ids given the Cosmos DB Built-in Data Contributor role on the account.')
@@ -91,6 +91,8 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
         kind: 'Hash'
         version: 2
       }
+      // -1: documents expire only when they carry their own ttl (the retention periods).
+      defaultTtl: container.defaultTtl
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true

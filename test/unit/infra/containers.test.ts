@@ -20,6 +20,13 @@ describe('the containers the Bicep creates', () => {
     }
   });
 
+  it('has time to live switched on, as the Cosmos adapter creates containers, so retention periods take effect', () => {
+    const adapter = fs.readFileSync(path.resolve(INFRA, '../src/store/cosmos/cosmosDocumentStore.ts'), 'utf8');
+    const adapterTtl = /defaultTtl: (-?\d+)/.exec(adapter)?.[1];
+    expect(adapterTtl).toBeDefined();
+    for (const container of describeContainers()) expect(container.defaultTtl).toBe(Number(adapterTtl));
+  });
+
   it('main.bicep reads containers.json and hands it to the Cosmos module, which creates one container per entry', () => {
     const main = readInfraFile('main.bicep');
     expect(main).toContain("var containers = loadJsonContent('containers.json')");
@@ -29,6 +36,7 @@ describe('the containers the Bicep creates', () => {
     expect(cosmos).toContain('[for container in containers: {');
     expect(cosmos).toMatch(/id: container\.name/);
     expect(cosmos).toMatch(/paths: \[\s*container\.partitionKeyPath\s*\]/);
+    expect(cosmos).toContain('defaultTtl: container.defaultTtl');
     expect(cosmos).toContain("indexingMode: 'consistent'");
     // No container is named anywhere else in the Bicep: the JSON is the only list.
     for (const name of CONTAINER_NAMES) {
