@@ -1,3 +1,5 @@
+import { OUTCOME_NOTIFICATION_KINDS } from './outcomes/outcomeNotificationKinds';
+
 /** What a person is told, and why. The Teams layer turns each kind into a card when it is sent. */
 export const NOTIFICATION_KINDS = [
   'approval_needed',
@@ -8,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'decision_reminder',
   'escalation',
   'visit_tomorrow',
+  ...OUTCOME_NOTIFICATION_KINDS,
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { applyTransition, OPEN_STATES } from '../domain/workflow/transitions';
 import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../store/documentStore';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification, notifyParties } from './notifyParties';
+import { queueCheckIns } from './outcomes/queueCheckIns';
 import { listProgrammeLeads } from './programmeLeads';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
@@ -51,6 +52,7 @@ export async function queueDueWork(store: DocumentStore, services: Services, now
   for (const request of open) {
     for (const action of dueActions(request, now)) queued.push(...(await carryOut(services, request, action, now)));
   }
+  queued.push(...(await queueCheckIns(store, services, now)));
   return queued;
 }
 

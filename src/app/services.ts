@@ -1,6 +1,8 @@
 import type { DocumentStore } from '../store/documentStore';
+import type { RetentionSettings } from './dataRights/retention';
 import type { Notification } from './notifications';
 import { HoldsRepository } from '../store/repositories/holdsRepository';
+import { ExchangesRepository } from '../store/repositories/exchangesRepository';
 import { OutboxRepository } from '../store/repositories/outboxRepository';
 import { OffersRepository } from '../store/repositories/offersRepository';
 import { PeopleRepository } from '../store/repositories/peopleRepository';
@@ -17,12 +19,15 @@ export interface Services {
   tasks: TasksRepository;
   holds: HoldsRepository;
   outbox: OutboxRepository;
+  exchanges: ExchangesRepository;
+  /** How long closed records are kept; absent means for ever. */
+  retention?: RetentionSettings;
   clock: () => Date;
   /** Hands freshly queued messages to the sender; they are delivered by the scheduler regardless. */
   notify: (queued: Notification[]) => void;
 }
 
-export function createServices(store: DocumentStore, clock: () => Date = () => new Date(), notify: (queued: Notification[]) => void = () => undefined): Services {
+export function createServices(store: DocumentStore, clock: () => Date = () => new Date(), notify: (queued: Notification[]) => void = () => undefined, retention?: RetentionSettings): Services {
   return {
     people: new PeopleRepository(store),
     requests: new RequestsRepository(store),
@@ -31,6 +36,8 @@ export function createServices(store: DocumentStore, clock: () => Date = () => n
     tasks: new TasksRepository(store),
     holds: new HoldsRepository(store),
     outbox: new OutboxRepository(store),
+    exchanges: new ExchangesRepository(store),
+    ...(retention ? { retention } : {}),
     clock,
     notify,
   };

@@ -39,6 +39,8 @@ const schema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   MAX_BODY_KB: z.coerce.number().int().min(16).max(4096).default(256),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
+  EXCHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(2190),
 });
 
 export type StoreConfig =
@@ -67,6 +69,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How often reminders, expiries and message delivery run; 0 switches the scheduler off. */
   schedulerIntervalMs: number;
+  /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
+  retention: { personalDays: number; exchangeLogDays: number };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -121,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: s.DEMO_DATA,
     maxBodyBytes: s.MAX_BODY_KB * 1024,
     schedulerIntervalMs: s.SCHEDULER_INTERVAL_SECONDS * 1000,
+    retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
   };
 }
 

@@ -9,6 +9,9 @@ import { BotStateStorage } from './botStateStorage';
 import { registerCardActions } from './handlers/cardActions';
 import { registerDecisionActions } from './handlers/decisionActions';
 import { registerOfferActions } from './handlers/offerDialogHandlers';
+import { registerOutcomeActions } from './handlers/outcomeActions';
+import { registerDataRightsHandlers } from './handlers/dataRightsHandlers';
+import type { RetentionSettings } from '../app/dataRights/retention';
 import { SendRateLimiter } from './sendRateLimiter';
 import { TeamsDeliverer } from './teamsDeliverer';
 import { createWelcomeCard } from './cards/welcomeCard';
@@ -23,6 +26,7 @@ export interface BotDependencies {
   store: DocumentStore;
   logger: Logger;
   clock?: () => Date;
+  retention?: RetentionSettings;
   /** The bot's app id for proactive messages; empty in local mode. */
   botAppId?: string;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
@@ -36,9 +40,9 @@ export interface Bot {
   services: Services;
 }
 
-export function createBot({ adapter, store, logger, clock, botAppId = '', startTypingTimer = true }: BotDependencies): Bot {
+export function createBot({ adapter, store, logger, clock, retention, botAppId = '', startTypingTimer = true }: BotDependencies): Bot {
   let dispatcher: Dispatcher | undefined;
-  const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued));
+  const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued), retention);
   dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger);
   const app = new Application<AppTurnState>({
     adapter,
@@ -62,6 +66,8 @@ export function createBot({ adapter, store, logger, clock, botAppId = '', startT
   registerCardActions(app, services, logger);
   registerOfferActions(app, services, logger);
   registerDecisionActions(app, services, dispatcher, logger);
+  registerOutcomeActions(app, services, logger);
+  registerDataRightsHandlers(app, services, store, logger);
 
   app.activity('message', async (context, state) => {
     if (context.activity.value !== undefined && !context.activity.text) {

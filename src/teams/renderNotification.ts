@@ -7,6 +7,7 @@ import { createManagerApprovalCard } from './cards/managerApprovalCard';
 import { createRequestStatusCard } from './cards/requestStatusCard';
 import { createTimeProposalCard } from './cards/timeProposalCard';
 import { describeChange } from './describeChange';
+import { renderOutcomeNotification } from './renderOutcomeNotification';
 
 /** Kinds whose card needs the host's other free times. */
 export function needsAlternatives(notification: Notification, view?: RequestView): boolean {
@@ -33,6 +34,9 @@ export function renderNotification(notification: Notification, view: RequestView
       return state === 'host_proposed_time' ? createTimeProposalCard(view) : createRequestStatusCard(view, describeChange(view));
     case 'escalation':
       return state === 'awaiting_manager' ? createManagerApprovalCard(view, { note: notification.note }) : createRequestStatusCard(view, notification.note);
+    case 'visit_check_in':
+    case 'outcome_follow_up':
+      return renderOutcomeNotification(notification, view);
     case 'request_update':
       return createRequestStatusCard(view, notification.note ?? describeChange(view));
   }

@@ -35,7 +35,8 @@ export class CosmosDocumentStore implements DocumentStore {
       const { database } = await this.client.databases.createIfNotExists({ id: this.options.database }, this.deadline());
       for (const container of CONTAINER_NAMES) {
         const partitionKey = { paths: [`/${partitionKeyField(container)}`] };
-        await database.containers.createIfNotExists({ id: container, partitionKey }, this.deadline());
+        // TTL on, with no default: a document expires only when it carries its own `ttl`.
+        await database.containers.createIfNotExists({ id: container, partitionKey, defaultTtl: -1 }, this.deadline());
       }
     });
   }
