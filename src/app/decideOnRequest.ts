@@ -1,7 +1,7 @@
 import { checkVisit } from '../domain/clash';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
-import { applyTransition, type Action, type Actor } from '../domain/workflow/transitions';
+import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain/workflow/transitions';
 import { VersionConflictError } from '../store/documentStore';
 import { loadClashContext } from './loadClashContext';
 import type { Notification } from './notifications';
@@ -31,7 +31,10 @@ export async function decideOnRequest(services: Services, who: Actor | Person, v
   const { request, etag } = found;
   const reason = 'reason' in decision ? decision.reason : undefined;
   const moved = applyTransition(request, decision.action, actor, now, reason);
-  if (!moved.ok) return { ok: false, refusal: moved.refusal, request };
+  if (!moved.ok) {
+    if (isOwnLastDecision(request, decision.action, actor.id)) services.notify(await carryThrough(services, request, decision.action, actor.id, now));
+    return { ok: false, refusal: moved.refusal, request };
+  }
 
   const checked = await recheck(services, request, moved.request, decision);
   if (!checked.ok) return { ok: false, refusal: checked.refusal, request };
@@ -43,10 +46,24 @@ export async function decideOnRequest(services: Services, who: Actor | Person, v
     const latest = await services.requests.find(visitorId, requestId);
     return { ok: false, refusal: 'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.', request: latest?.request };
   }
-  await writeTasks(services.tasks, checked.request);
-  await releasePlace(services.holds, checked.request);
-  const queued = await notifyParties(services.outbox, checked.request, decision.action as Action, actor.id, now);
+  const queued = await carryThrough(services, checked.request, decision.action, actor.id, now);
   return { ok: true, request: checked.request, queued };
+}
+
+/** What follows a decision: pointers, places and messages. Each step is idempotent, so it can run again. */
+async function carryThrough(services: Services, request: ShadowingRequest, action: Action, actorId: string, now: Date): Promise<Notification[]> {
+  await writeTasks(services.tasks, request);
+  await releasePlace(services.holds, request);
+  return notifyParties(services.outbox, request, action, actorId, now);
+}
+
+/**
+ * A click repeated after the store failed part way: the decision was written but what follows it
+ * may not have been. Running that again completes it; messages already queued are not queued twice.
+ */
+function isOwnLastDecision(request: ShadowingRequest, action: Action, actorId: string): boolean {
+  const last = request.history.at(-1);
+  return last !== undefined && last.by === actorId && last.to === TRANSITIONS[action].to;
 }
 
 type Rechecked = { ok: true; request: ShadowingRequest } | { ok: false; refusal: string };

@@ -132,7 +132,7 @@ describe('hostile text through every free-text field', () => {
       await service.dispatcher.idle();
       const toAlex = connector.posts.slice(mark).filter((p) => p.path.includes('alex-hostile'));
       expect(toAlex).toHaveLength(1);
-      if (probe) for (const post of toAlex) expect(renderedPlacesOf(post.body as BotReply, probe)).toEqual([]);
+      if (probe) for (const post of toAlex) expect(renderedPlacesOf(post.body as unknown as BotReply, probe)).toEqual([]);
     }
     await clearRequest(service.store, request);
   });
