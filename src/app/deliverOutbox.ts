@@ -13,7 +13,8 @@ export type DeliveryOutcome =
 
 /** Sends one message to one person (the Teams layer: cards, proactive messages, rate limits). */
 export interface Deliverer {
-  deliver(person: Person, notification: Notification, request: ShadowingRequest): Promise<DeliveryOutcome>;
+  /** `request` is undefined for a message about no single request (the weekly digest). */
+  deliver(person: Person, notification: Notification, request: ShadowingRequest | undefined): Promise<DeliveryOutcome>;
 }
 
 export interface OutboxDependencies {
@@ -65,11 +66,11 @@ async function attempt(deps: OutboxDependencies, notification: Notification): Pr
   try {
     const [person, request] = await Promise.all([
       deps.people.findById(notification.personId),
-      deps.requests.find(notification.visitorId, notification.requestId),
+      notification.kind === 'weekly_digest' ? undefined : deps.requests.find(notification.visitorId, notification.requestId),
     ]);
-    if (!person || !request) return { outcome: { status: 'unreachable' } };
+    if (!person || (!request && notification.kind !== 'weekly_digest')) return { outcome: { status: 'unreachable' } };
     if (!person.conversation) return { outcome: { status: 'unreachable' }, person };
-    const outcome = await deps.deliverer.deliver(person, notification, request.request);
+    const outcome = await deps.deliverer.deliver(person, notification, request?.request);
     return outcome.status === 'unreachable' ? { outcome, person } : { outcome };
   } catch (error) {
     return { outcome: { status: 'retry', error: error instanceof Error ? error.name : 'unknown error' } };

@@ -5,6 +5,8 @@ import { queueDueWork, takeLease } from './scheduledWork';
 import type { Services } from './services';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
+import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest/digestSettings';
+import { queueWeeklyDigests } from './digest/queueWeeklyDigests';
 
 export interface Dispatcher {
   /** Starts delivering freshly queued messages now, without holding up the turn. */
@@ -15,7 +17,7 @@ export interface Dispatcher {
   idle(): Promise<void>;
 }
 
-export function createDispatcher(store: DocumentStore, services: Services, deliverer: Deliverer, logger: Logger): Dispatcher {
+export function createDispatcher(store: DocumentStore, services: Services, deliverer: Deliverer, logger: Logger, digest: DigestSettings = DEFAULT_DIGEST_SETTINGS): Dispatcher {
   const inFlight = new Set<Promise<void>>();
   const deps: OutboxDependencies = {
     outbox: services.outbox,
@@ -41,8 +43,11 @@ export function createDispatcher(store: DocumentStore, services: Services, deliv
     },
     tick: async () => {
       const now = services.clock();
-      if (await takeLease(store, now)) await queueDueWork(store, services, now);
+      const leader = await takeLease(store, now);
+      if (leader) await queueDueWork(store, services, now);
       await deliverDue(deps, now);
+      // After this tick's deliveries, so a Monday's digests never hold up a decision; sent next tick.
+      if (leader) await queueWeeklyDigests(store, services, now, digest);
     },
     idle: async () => {
       while (inFlight.size > 0) await Promise.all([...inFlight]);

@@ -1,5 +1,7 @@
 import { OUTCOME_NOTIFICATION_KINDS } from './outcomes/outcomeNotificationKinds';
 
+import type { DigestContent } from '../domain/digest/digestTypes';
+
 /** What a person is told, and why. The Teams layer turns each kind into a card when it is sent. */
 export const NOTIFICATION_KINDS = [
   'approval_needed',
@@ -10,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'decision_reminder',
   'escalation',
   'visit_tomorrow',
+  'weekly_digest',
   ...OUTCOME_NOTIFICATION_KINDS,
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -39,6 +42,8 @@ export interface Notification {
   /** The Teams activity id of the card sent, so it can be updated in place later. */
   activityId?: string;
   lastError?: string;
+  /** For 'weekly_digest' (requestId is the week, visitorId the reader): the digest as built when queued. */
+  payload?: DigestContent;
 }
 
 export function notificationId(kind: NotificationKind, requestId: string, personId: string, step: string): string {

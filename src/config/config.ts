@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DIGEST_SETTINGS, readDigestSettings, type DigestSettings } from '../domain/digest/digestSettings';
 
 /** A setting that is missing or wrong. The message names the setting and says what it needs. */
 export class ConfigError extends Error {
@@ -69,6 +70,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How often reminders, expiries and message delivery run; 0 switches the scheduler off. */
   schedulerIntervalMs: number;
+  /** When the weekly digest goes out (DIGEST_WEEKDAY, DIGEST_TIME) and extra programme leads (PROGRAMME_LEAD_EMAILS). */
+  digest: DigestSettings;
   /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
   retention: { personalDays: number; exchangeLogDays: number };
 }
@@ -103,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (s.COSMOS_ALLOW_SELF_SIGNED_TLS && s.NODE_ENV === 'production') {
     problems.push('COSMOS_ALLOW_SELF_SIGNED_TLS: may not be true when NODE_ENV=production.');
   }
+  const digest = readDigestSettings(env);
+  if (!digest.ok) problems.push(...digest.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: s.DEMO_DATA,
     maxBodyBytes: s.MAX_BODY_KB * 1024,
     schedulerIntervalMs: s.SCHEDULER_INTERVAL_SECONDS * 1000,
+    digest: digest.ok ? digest.settings : DEFAULT_DIGEST_SETTINGS,
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
   };
 }

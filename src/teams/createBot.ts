@@ -16,6 +16,8 @@ import { SendRateLimiter } from './sendRateLimiter';
 import { TeamsDeliverer } from './teamsDeliverer';
 import { createWelcomeCard } from './cards/welcomeCard';
 import { handleMessage } from './handlers/messageHandler';
+import { createReportMaker } from './handlers/reportHandlers';
+import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest/digestSettings';
 import { registerUnhandledInvoke } from './handlers/unhandledInvoke';
 import { firstName, identifyPerson } from './identity';
 import { sendCard } from './replies';
@@ -31,6 +33,8 @@ export interface BotDependencies {
   botAppId?: string;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
   startTypingTimer?: boolean;
+  /** Weekly digest timing and extra programme leads; the defaults without it. */
+  digest?: DigestSettings;
 }
 
 /** Builds the Teams application: every route the bot answers is registered here. */
@@ -40,10 +44,11 @@ export interface Bot {
   services: Services;
 }
 
-export function createBot({ adapter, store, logger, clock, retention, botAppId = '', startTypingTimer = true }: BotDependencies): Bot {
+export function createBot({ adapter, store, logger, clock, retention, botAppId = '', startTypingTimer = true, digest = DEFAULT_DIGEST_SETTINGS }: BotDependencies): Bot {
   let dispatcher: Dispatcher | undefined;
   const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued), retention);
-  dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger);
+  dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger, digest);
+  const reports = createReportMaker(store, services, digest);
   const app = new Application<AppTurnState>({
     adapter,
     storage: new BotStateStorage(store),
@@ -75,7 +80,7 @@ export function createBot({ adapter, store, logger, clock, retention, botAppId =
       await context.sendActivity('That button is from an old or unknown card, so I have not done anything. Type "help" to see what you can do.');
       return;
     }
-    await handleMessage(context, state, services, welcome, logger);
+    await handleMessage(context, state, services, welcome, logger, reports);
   });
 
   registerUnhandledInvoke(app, logger);

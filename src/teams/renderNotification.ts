@@ -2,6 +2,7 @@ import type { RequestView } from '../app/describeRequest';
 import type { Notification } from '../app/notifications';
 import type { AdaptiveCardJson } from './cards/cardTypes';
 import { createConfirmationCard } from './cards/confirmationCard';
+import { renderDigestNotification } from './cards/digestCard';
 import { createHostRequestCard } from './cards/hostRequestCard';
 import { createManagerApprovalCard } from './cards/managerApprovalCard';
 import { createRequestStatusCard } from './cards/requestStatusCard';
@@ -37,6 +38,8 @@ export function renderNotification(notification: Notification, view: RequestView
     case 'visit_check_in':
     case 'outcome_follow_up':
       return renderOutcomeNotification(notification, view);
+    case 'weekly_digest':
+      return renderDigestNotification(notification);
     case 'request_update':
       return createRequestStatusCard(view, notification.note ?? describeChange(view));
   }

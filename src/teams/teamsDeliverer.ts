@@ -6,6 +6,8 @@ import type { Notification } from '../app/notifications';
 import type { Services } from '../app/services';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
+import type { AdaptiveCardJson } from './cards/cardTypes';
+import { renderDigestNotification } from './cards/digestCard';
 import { needsAlternatives, renderNotification } from './renderNotification';
 import { cardMessage } from './replies';
 import type { SendRateLimiter } from './sendRateLimiter';
@@ -19,12 +21,10 @@ export class TeamsDeliverer implements Deliverer {
     private readonly limiter: SendRateLimiter,
   ) {}
 
-  async deliver(person: Person, notification: Notification, request: ShadowingRequest): Promise<DeliveryOutcome> {
+  async deliver(person: Person, notification: Notification, request: ShadowingRequest | undefined): Promise<DeliveryOutcome> {
     const reference = person.conversation as Partial<ConversationReference> | undefined;
     if (!reference?.conversation?.id) return { status: 'unreachable' };
-    const first = await describeRequest(this.services, request);
-    const view = needsAlternatives(notification, first) ? await describeRequest(this.services, request, { withAlternatives: true }) : first;
-    const card = renderNotification(notification, view);
+    const card = request ? await this.requestCard(notification, request) : renderDigestNotification(notification);
     await this.limiter.take(reference.conversation.id);
     try {
       let activityId: string | undefined;
@@ -35,6 +35,12 @@ export class TeamsDeliverer implements Deliverer {
     } catch (error) {
       return classifyFailure(error);
     }
+  }
+
+  private async requestCard(notification: Notification, request: ShadowingRequest): Promise<AdaptiveCardJson> {
+    const first = await describeRequest(this.services, request);
+    const view = needsAlternatives(notification, first) ? await describeRequest(this.services, request, { withAlternatives: true }) : first;
+    return renderNotification(notification, view);
   }
 }
 

@@ -5,6 +5,7 @@ const COMMAND_LIST = [
   { title: 'offer to host', value: 'Offer to let colleagues shadow you or your team.' },
   { title: 'my requests', value: 'See your requests and where they have got to.' },
   { title: 'my offers', value: 'See, change, pause or resume what you offer as a host.' },
+  { title: 'report', value: 'Programme leads: figures for a period and department, for example "report from 1 Oct to 31 Oct for Acute Medicine".' },
   { title: 'help', value: 'Show this list.' },
 ];
 

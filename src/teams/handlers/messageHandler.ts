@@ -6,6 +6,7 @@ import { parseCommand } from '../commands';
 import { identifyPerson } from '../identity';
 import { NOT_IN_DIRECTORY, NOT_UNDERSTOOD, runCommand } from './commandHandlers';
 import { handleOfferText } from './offerDialogHandlers';
+import { isReportRequest, runReport, type ReportMaker } from './reportHandlers';
 import { beginRequest, continueRequest, repeatQuestion } from './requestDialogHandlers';
 
 /** Words that suggest someone is asking to shadow, so their sentence starts a request. */
@@ -21,6 +22,7 @@ export async function handleMessage(
   services: Services,
   welcome: (context: TurnContext, state: AppTurnState) => Promise<void>,
   logger: Logger,
+  reports: ReportMaker,
 ): Promise<void> {
   const text = (context.activity.text ?? '').trim();
   const command = parseCommand(text);
@@ -31,6 +33,7 @@ export async function handleMessage(
   }
   const person = await identifyPerson(context, services.people);
   if (person && (await handleOfferText(context, state, person, services, text))) return;
+  if (isReportRequest(text)) return runReport(context, person, text, reports, services.clock());
   const draft = state.conversation.draft;
 
   if (draft && person) {
