@@ -1,0 +1,135 @@
+import { performance } from 'node:perf_hooks';
+import { DEMO_IDS } from '../src/demo/demoOrganisation';
+import type { DocumentStore } from '../src/store/documentStore';
+import { morningOf, personOf, seedWorkflow, submitFor, VISIT_DAY } from '../test/support/workflowFixtures';
+import { APP_PER_SECOND, CONVERSATION_PER_SECOND, startLimitedConnector, type LimitedConnector } from './fanout/startLimitedConnector';
+import { runWorker } from './fanout/runWorker';
+import { conversationIdOf, queueRound, seedRecipients } from './fanout/seedRecipients';
+import { describeMachine, runMain } from './support/machine';
+import { printFigures, printLine } from './support/output';
+import { printTable } from './support/printTable';
+import { startCosmosProcess } from './support/startCosmosProcess';
+import { round } from './support/stats';
+
+/**
+ * Fan-out benchmark: one proactive message to each of 2,000 people through the real outbox,
+ * deliverDue, TeamsDeliverer and SendRateLimiter, to a loopback connector that enforces Teams'
+ * limits (50 a second per app, 7 a second per conversation, 429 with Retry-After past them).
+ * Round 1 runs straight through; round 2 is killed (SIGKILL) half-way and resumed by a fresh
+ * instance over the same store. Duplicates and losses are counted per conversation.
+ * Run: `npm run build && node dist/bench/fanout.js` (FANOUT_RATE=47 to try another limiter rate).
+ */
+const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
+const DATABASE = 'bench-fanout';
+/** The claims of a killed instance last a minute; the fresh instance runs as if that had passed. */
+const RESUME_SHIFT_MS = 61_000;
+const LIMIT_MS = 300_000;
+
+interface RoundFigures {
+  recipients: number;
+  accepted: number;
+  throttled429: number;
+  duplicates: number;
+  lost: number;
+  sendSeconds: number;
+  wallSeconds: number;
+  sendRate: number;
+  efficiency: number;
+  killedAfter?: number;
+  /** CPU time of the sending instance per message (start-up included). */
+  cpuMsPerMessage?: number;
+  workerExit?: Array<number | string>;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cosmos = await startCosmosProcess();
+  const connector = await startLimitedConnector();
+  try {
+    const store = await cosmos.openStore(DATABASE);
+    const workflow = await seedWorkflow(store);
+    const request = await submitFor(workflow, await personOf(workflow.services, DEMO_IDS.alex), morningOf(VISIT_DAY));
+    await clearOutbox(store);
+    const recipients = await seedRecipients(store, RECIPIENTS, connector.url);
+    const env = {
+      FANOUT_COSMOS_ENDPOINT: cosmos.endpoint,
+      FANOUT_COSMOS_KEY: cosmos.key,
+      FANOUT_DATABASE: DATABASE,
+      ...(process.env.FANOUT_RATE ? { FANOUT_RATE: process.env.FANOUT_RATE } : {}),
+    };
+
+    await queueRound(store, recipients, request, 'round-1', new Date());
+    connector.reset();
+    const wall1 = performance.now();
+    const worker = runWorker(env);
+    const exit1 = await worker.done;
+    const cpuMsPerMessage = round((worker.usage?.cpuMs ?? 0) / Math.max(1, worker.usage?.handled ?? 1), 2);
+    const straight = tally(connector, RECIPIENTS, performance.now() - wall1, { workerExit: [exit1], cpuMsPerMessage });
+
+    await queueRound(store, recipients, request, 'round-2', new Date());
+    connector.reset();
+    const wall2 = performance.now();
+    const first = runWorker(env);
+    const half = Math.floor(RECIPIENTS / 2);
+    await Promise.race([connector.whenAccepted(half).then(() => first.child.kill('SIGKILL')), first.done]);
+    const exitA = await first.done;
+    const killedAfter = connector.counts.accepted;
+    const exitB = await runWorker({ ...env, FANOUT_CLOCK_SHIFT_MS: String(RESUME_SHIFT_MS) }).done;
+    const resumed = tally(connector, RECIPIENTS, performance.now() - wall2, { killedAfter, workerExit: [exitA, exitB] });
+
+    report(straight, resumed, performance.now() - started);
+  } finally {
+    await connector.stop();
+    await cosmos.stop();
+  }
+}
+
+async function clearOutbox(store: DocumentStore): Promise<void> {
+  for (const doc of await store.query('outbox')) await store.delete('outbox', String(doc.id), String(doc.personId));
+}
+
+function tally(connector: LimitedConnector, recipients: number, wallMs: number, extra: Partial<RoundFigures>): RoundFigures {
+  const { counts } = connector;
+  let duplicates = 0;
+  let lost = 0;
+  for (let i = 0; i < recipients; i += 1) {
+    const got = counts.perConversation.get(conversationIdOf(i)) ?? 0;
+    if (got === 0) lost += 1;
+    duplicates += Math.max(0, got - 1);
+  }
+  const sendSeconds = (counts.lastAt - counts.firstAt) / 1000;
+  const sendRate = sendSeconds > 0 ? (counts.accepted - 1) / sendSeconds : 0;
+  return {
+    recipients,
+    accepted: counts.accepted,
+    throttled429: counts.throttled,
+    duplicates,
+    lost,
+    sendSeconds: round(sendSeconds, 1),
+    wallSeconds: round(wallMs / 1000, 1),
+    sendRate: round(sendRate, 1),
+    efficiency: round(sendRate / APP_PER_SECOND, 3),
+    ...extra,
+  };
+}
+
+function report(straight: RoundFigures, resumed: RoundFigures, elapsedMs: number): void {
+  printFigures('fanout', {
+    recipients: RECIPIENTS,
+    message: 'request update card (proactive), rendered per recipient',
+    limits: { appPerSecond: APP_PER_SECOND, conversationPerSecond: CONVERSATION_PER_SECOND },
+    limiterRate: process.env.FANOUT_RATE ? Number(process.env.FANOUT_RATE) : 'default',
+    efficiency: straight.efficiency,
+    duplicates: straight.duplicates + resumed.duplicates,
+    lost: straight.lost + resumed.lost,
+    straight,
+    killedAndResumed: resumed,
+    machine: describeMachine(),
+    totalSeconds: round(elapsedMs / 1000, 1),
+  });
+  printLine();
+  const row = (name: string, r: RoundFigures) => [name, r.accepted, r.throttled429, r.duplicates, r.lost, r.sendSeconds, r.sendRate, r.efficiency.toFixed(3)];
+  printTable(['round', 'sent', '429s', 'duplicates', 'lost', 'send s', 'per s', 'efficiency'], [row('straight through', straight), row(`killed after ${resumed.killedAfter}, resumed`, resumed)]);
+}
+
+if (require.main === module) runMain('fanout', LIMIT_MS, main);

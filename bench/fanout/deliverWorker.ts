@@ -1,0 +1,59 @@
+import { deliverDue, type OutboxDependencies } from '../../src/app/deliverOutbox';
+import { createServices } from '../../src/app/services';
+import { createLogger } from '../../src/logging/logger';
+import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore';
+import { createAdapter } from '../../src/teams/createAdapter';
+import { SendRateLimiter } from '../../src/teams/sendRateLimiter';
+import { TeamsDeliverer } from '../../src/teams/teamsDeliverer';
+
+/**
+ * One sending instance, as the service runs it: the real outbox, deliverDue, TeamsDeliverer and
+ * SendRateLimiter over the Cosmos-protocol server, sending until nothing is left to send. Run as
+ * a child process by the fanout benchmark, which may kill it half-way.
+ *
+ * Settings (environment): FANOUT_COSMOS_ENDPOINT, FANOUT_COSMOS_KEY, FANOUT_DATABASE; optional
+ * FANOUT_RATE (the limiter's messages a second; unset: its default), FANOUT_CLOCK_SHIFT_MS (runs
+ * as if that much later, e.g. after the claims of a killed instance have run out).
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const shift = Number(env.FANOUT_CLOCK_SHIFT_MS ?? 0);
+  const clock = () => new Date(Date.now() + shift);
+  const store = new CosmosDocumentStore({
+    endpoint: String(env.FANOUT_COSMOS_ENDPOINT),
+    key: String(env.FANOUT_COSMOS_KEY),
+    database: String(env.FANOUT_DATABASE),
+    allowSelfSignedTls: true,
+    requestTimeoutMs: 30_000,
+  });
+  await store.init();
+  const services = createServices(store, clock);
+  const limiter = env.FANOUT_RATE ? new SendRateLimiter(Number(env.FANOUT_RATE)) : new SendRateLimiter();
+  const deps: OutboxDependencies = {
+    outbox: services.outbox,
+    people: services.people,
+    requests: services.requests,
+    deliverer: new TeamsDeliverer(createAdapter(), '', services, limiter),
+    logger: createLogger('silent'),
+  };
+  let handledInAll = 0;
+  for (;;) {
+    const handled = await deliverDue(deps, clock());
+    handledInAll += handled;
+    if (handled > 0) continue;
+    const waiting = await store.query('outbox', { where: [{ field: 'status', op: 'in', value: ['pending', 'sending'] }], limit: 1 });
+    if (waiting.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await store.close();
+  const used = process.cpuUsage();
+  process.send?.({ cpuMs: (used.user + used.system) / 1000, handled: handledInAll });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

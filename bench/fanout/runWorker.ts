@@ -1,0 +1,19 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface WorkerRun {
+  child: ChildProcess;
+  /** Resolves with the exit code, or the signal that ended it. */
+  done: Promise<number | string>;
+  /** What the instance reported when it finished: CPU time used and messages handled. */
+  usage: { cpuMs: number; handled: number } | undefined;
+}
+
+/** Starts one sending instance (deliverWorker) as a child process. */
+export function runWorker(env: Record<string, string>): WorkerRun {
+  const child = fork(path.join(__dirname, 'deliverWorker.js'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const done = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? 0)));
+  const run: WorkerRun = { child, done, usage: undefined };
+  child.on('message', (message) => (run.usage = message as WorkerRun['usage']));
+  return run;
+}

@@ -1,0 +1,96 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+/** Teams' limits for proactive messages, as the connector below enforces them. */
+export const APP_PER_SECOND = 50;
+export const CONVERSATION_PER_SECOND = 7;
+
+export interface ConnectorCounts {
+  accepted: number;
+  throttled: number;
+  /** Messages accepted per conversation id. */
+  perConversation: Map<string, number>;
+  /** performance.now() of the first and last accepted message. */
+  firstAt: number;
+  lastAt: number;
+}
+
+export interface LimitedConnector {
+  url: string;
+  counts: ConnectorCounts;
+  /** Resolves when `accepted` reaches `count`. */
+  whenAccepted(count: number): Promise<void>;
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A loopback Bot Connector that holds the bot to Teams' limits: at most 50 messages in any second
+ * for the app and 7 in any second per conversation; past either it answers 429 with Retry-After,
+ * as Teams does. Accepted messages are counted per conversation, to find duplicates and losses.
+ */
+export async function startLimitedConnector(): Promise<LimitedConnector> {
+  const appTimes: number[] = [];
+  const conversationTimes = new Map<string, number[]>();
+  let counts = freshCounts();
+  let waiters: Array<{ count: number; resolve: () => void }> = [];
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const conversation = conversationOf(req.url ?? '');
+      const now = performance.now();
+      const app = recent(appTimes, now);
+      const own = recent(conversationTimes.get(conversation) ?? [], now);
+      conversationTimes.set(conversation, own);
+      if (app.length >= APP_PER_SECOND || own.length >= CONVERSATION_PER_SECOND) {
+        counts.throttled += 1;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+        res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests' } }));
+        return;
+      }
+      app.push(now);
+      own.push(now);
+      counts.accepted += 1;
+      counts.perConversation.set(conversation, (counts.perConversation.get(conversation) ?? 0) + 1);
+      if (counts.firstAt === 0) counts.firstAt = now;
+      counts.lastAt = now;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${counts.accepted}` }));
+      waiters = waiters.filter((w) => (counts.accepted >= w.count ? (w.resolve(), false) : true));
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    get counts() {
+      return counts;
+    },
+    whenAccepted: (count) => new Promise<void>((resolve) => (counts.accepted >= count ? resolve() : waiters.push({ count, resolve }))),
+    reset: () => {
+      counts = freshCounts();
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function freshCounts(): ConnectorCounts {
+  return { accepted: 0, throttled: 0, perConversation: new Map(), firstAt: 0, lastAt: 0 };
+}
+
+/** `/v3/conversations/{id}/activities[/{replyTo}]` -> the conversation id. */
+function conversationOf(path: string): string {
+  const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(path);
+  return match ? decodeURIComponent(match[1] as string) : path;
+}
+
+/** The times within the last second, oldest first (older ones dropped). */
+function recent(times: number[], now: number): number[] {
+  while (times.length > 0 && (times[0] as number) <= now - 1000) times.shift();
+  return times;
+}

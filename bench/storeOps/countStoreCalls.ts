@@ -1,0 +1,61 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore';
+
+export interface PathCounts {
+  requests: number;
+  byOperation: Record<string, number>;
+  byContainer: Record<string, number>;
+  crossPartitionQueries: number;
+  /** Each cross-partition query: container and the fields it filtered on. */
+  crossPartition: string[];
+}
+
+const OPERATIONS = ['read', 'create', 'replace', 'upsert', 'delete', 'query'] as const;
+
+/**
+ * Counts every call made through any CosmosDocumentStore in this process (the service's own store
+ * included), by path: the label set with `setPath`, or the one a piece of work was started under
+ * with `runAs` (e.g. deliveries the service starts after a turn). A query without a partition key
+ * is a cross-partition query.
+ */
+export function countStoreCalls(): { setPath(path: string): void; runAs<T>(path: string, work: () => T): T; counts: Map<string, PathCounts>; restore(): void } {
+  const started = new AsyncLocalStorage<string>();
+  const counts = new Map<string, PathCounts>();
+  let current = 'setup';
+  const originals = new Map<string, unknown>();
+  const prototype = CosmosDocumentStore.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const operation of OPERATIONS) {
+    const original = prototype[operation] as (...args: unknown[]) => Promise<unknown>;
+    originals.set(operation, original);
+    prototype[operation] = function (this: unknown, ...args: unknown[]) {
+      record(countsFor(counts, started.getStore() ?? current), operation, args);
+      return original.apply(this, args);
+    };
+  }
+  return {
+    setPath: (path) => (current = path),
+    runAs: (path, work) => started.run(path, work),
+    counts,
+    restore: () => {
+      for (const [operation, original] of originals) prototype[operation] = original as (...args: unknown[]) => Promise<unknown>;
+    },
+  };
+}
+
+function countsFor(counts: Map<string, PathCounts>, path: string): PathCounts {
+  let held = counts.get(path);
+  if (!held) counts.set(path, (held = { requests: 0, byOperation: {}, byContainer: {}, crossPartitionQueries: 0, crossPartition: [] }));
+  return held;
+}
+
+function record(counts: PathCounts, operation: string, args: unknown[]): void {
+  const container = String(args[0]);
+  counts.requests += 1;
+  counts.byOperation[operation] = (counts.byOperation[operation] ?? 0) + 1;
+  counts.byContainer[container] = (counts.byContainer[container] ?? 0) + 1;
+  if (operation !== 'query') return;
+  const query = (args[1] ?? {}) as { partitionKey?: unknown; where?: Array<{ field: string }> };
+  if (query.partitionKey !== undefined) return;
+  counts.crossPartitionQueries += 1;
+  counts.crossPartition.push(`${container}(${(query.where ?? []).map((w) => w.field).join(', ') || 'all'})`);
+}
