@@ -1,0 +1,125 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_IDS } from '../../src/demo/demoOrganisation';
+import type { ShadowingRequest } from '../../src/domain/requests';
+import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import { actorFor, activityFrom, cardExecute, type Actor } from '../support/activities';
+import { startChildService, writeLoader, type ChildService } from '../support/childService';
+import { startHoldingConnector, type HoldingConnector } from '../support/holdingConnector';
+import { requestInState } from '../support/requestInState';
+
+/**
+ * The real service in its own process, killed with SIGKILL while a manager's decisions are being
+ * answered and their messages are on the way, then started again on the same data folder "a
+ * minute later": no decision that was answered is lost, a decision cut off is completed when the
+ * manager clicks again, and every message arrives exactly once.
+ */
+const DECISIONS = 6;
+const DIGEST_HEADING = 'Your week in job shadowing';
+const megan = actorFor(DEMO_IDS.megan, 'megan-killed');
+const adele = actorFor(DEMO_IDS.adele, 'adele-killed');
+const alex = actorFor(DEMO_IDS.alex, 'alex-killed');
+
+describe('the service killed mid-decision and mid-delivery, then restarted', () => {
+  let scratch: string;
+  let loaderPath: string;
+  let connector: HoldingConnector;
+  let store: FileDocumentStore;
+  const running: ChildService[] = [];
+
+  const start = async (env: Record<string, string> = {}) => {
+    const service = await startChildService(loaderPath, scratch, { DATA_DIR: path.join(scratch, 'data'), SCHEDULER_INTERVAL_SECONDS: '1', ...env });
+    running.push(service);
+    return service;
+  };
+  const post = (service: ChildService, activity: unknown) =>
+    fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const approve = async (service: ChildService, request: ShadowingRequest): Promise<string | undefined> => {
+    try {
+      const response = await post(service, cardExecute(megan, 'decide', { action: 'approve', requestId: request.id, visitorId: request.visitorId }, connector.url));
+      return response.status === 200 ? await response.text() : undefined;
+    } catch {
+      return undefined; // the process died before answering
+    }
+  };
+  const cardsFor = (actor: Actor, request?: ShadowingRequest) =>
+    connector.delivered.filter((p) => p.path.includes(encodeURIComponent(actor.conversationId)) && (!request || JSON.stringify(p.body).includes(request.id)));
+
+  beforeAll(async () => {
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'killed-service-'));
+    loaderPath = await writeLoader(scratch);
+    connector = await startHoldingConnector();
+  });
+  afterAll(async () => {
+    for (const service of running) service.process.kill('SIGKILL');
+    await Promise.all(running.map((service) => service.exited));
+    await store?.close();
+    await connector?.stop();
+    await fs.rm(scratch, { recursive: true, force: true });
+  });
+
+  it('loses no answered decision and delivers every message exactly once', async () => {
+    const first = await start();
+    for (const actor of [megan, adele, alex]) {
+      await post(first, activityFrom(actor, { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' }, connector.url));
+    }
+    store = new FileDocumentStore(path.join(scratch, 'data'));
+    await store.init();
+    const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const slot = { start: `${day}T09:00:00.000Z`, end: `${day}T12:00:00.000Z` };
+    const requests = Array.from({ length: DECISIONS }, () => requestInState('awaiting_manager', slot, slot, new Date()));
+    for (const request of requests) await store.create('requests', { ...request });
+    const welcomes = connector.delivered.length;
+
+    // Megan approves them all at once; the service dies as the first message leaves it.
+    const firstMessage = connector.holdNext();
+    const answers = requests.map((request) => approve(first, request));
+    await firstMessage;
+    first.process.kill('SIGKILL');
+    await first.exited;
+    connector.dropHeld();
+    const answered = await Promise.all(answers);
+    expect(connector.delivered.length).toBe(welcomes);
+
+    // Every decision answered before the crash is in the store.
+    for (const [index, request] of requests.entries()) {
+      const stored = (await store.read('requests', request.id, request.visitorId))?.doc as ShadowingRequest | undefined;
+      if (answered[index]?.includes('approved the release')) {
+        expect(stored?.state).toBe('awaiting_host');
+      }
+    }
+
+    // Restarted a minute later; Megan clicks again on whatever got no answer.
+    const second = await start({ TEST_CLOCK_OFFSET_MS: '61000' });
+    for (const [index, request] of requests.entries()) {
+      if (answered[index]?.includes('approved the release')) continue;
+      expect(await approve(second, request)).toMatch(/approved the release|can no longer be done/);
+    }
+
+    // Every message owed is eventually sent: two per decision, and the week's digests, which the
+    // scheduler queues on its own while all this goes on.
+    const owed = async () => store.query('outbox', { where: [{ field: 'status', op: '!=', value: 'sent' }] });
+    for (let waited = 0; (await owed()).length > 0 && waited < 150; waited += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(await owed()).toEqual([]);
+    // Two more scheduler ticks: nothing is sent a second time.
+    await new Promise((r) => setTimeout(r, 2500));
+
+    for (const request of requests) {
+      expect(cardsFor(adele, request)).toHaveLength(1);
+      const stored = (await store.read('requests', request.id, request.visitorId))?.doc as ShadowingRequest;
+      expect(stored.history.map((t) => [t.to, t.by])).toEqual([
+        ['awaiting_manager', DEMO_IDS.alex],
+        ['awaiting_host', DEMO_IDS.megan],
+      ]);
+    }
+    expect(cardsFor(alex).filter((p) => JSON.stringify(p.body).includes('Megan Bowen approved the release'))).toHaveLength(DECISIONS);
+    const digests = await store.query('outbox', { where: [{ field: 'kind', op: '=', value: 'weekly_digest' }] });
+    for (const actor of [megan, adele, alex]) {
+      const received = connector.delivered.filter((p) => p.path.includes(encodeURIComponent(actor.conversationId)) && JSON.stringify(p.body).includes(DIGEST_HEADING));
+      expect({ who: actor.userId, digests: received.length }).toEqual({ who: actor.userId, digests: digests.filter((d) => d.personId === actor.aadObjectId).length });
+    }
+    const sinceDecisions = connector.delivered.slice(welcomes).filter((p) => !JSON.stringify(p.body).includes(DIGEST_HEADING));
+    expect(sinceDecisions).toHaveLength(2 * DECISIONS);
+  });
+});

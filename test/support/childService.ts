@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Lets a plain `node` child run the TypeScript sources (transpiled on require, as in the store's
+ * durability tests), with an optional clock shifted forward by TEST_CLOCK_OFFSET_MS: a restart
+ * "a minute later" without waiting a minute, so leases held by a killed process have run out.
+ */
+const LOADER = `
+const fs = require('node:fs');
+const ts = require(${JSON.stringify(require.resolve('typescript'))});
+require.extensions['.ts'] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  module._compile(outputText, filename);
+};
+const offset = Number(process.env.TEST_CLOCK_OFFSET_MS || 0);
+if (offset) {
+  const RealDate = Date;
+  class ShiftedDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
+    static now() { return RealDate.now() + offset; }
+  }
+  globalThis.Date = ShiftedDate;
+}
+`;
+
+export interface ChildService {
+  url: string;
+  process: ChildProcess;
+  /** Resolves when the process has gone, however it ended. */
+  exited: Promise<void>;
+}
+
+export async function writeLoader(folder: string): Promise<string> {
+  const loaderPath = path.join(folder, 'load-typescript.js');
+  await fs.writeFile(loaderPath, LOADER);
+  return loaderPath;
+}
+
+/** Starts `src/main.ts` in its own process on a free loopback port; resolves once it is serving. */
+export async function startChildService(loaderPath: string, cwd: string, env: Record<string, string>): Promise<ChildService> {
+  const child = spawn(process.execPath, ['--require', loaderPath, path.join(ROOT, 'src', 'main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(ROOT, 'node_modules'), NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const started = out.split('\n').find((line) => line.includes('"service started"'));
+      if (started) resolve((JSON.parse(started) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before starting: ${err.slice(0, 2000)}`)));
+  });
+  // Keep draining the log so the child never blocks on a full pipe.
+  child.stdout?.resume();
+  return { url, process: child, exited };
+}
