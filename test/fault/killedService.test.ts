@@ -107,7 +107,7 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
 
     for (const request of requests) {
       expect(cardsFor(adele, request)).toHaveLength(1);
-      const stored = (await store.read('requests', request.id, request.visitorId))?.doc as ShadowingRequest;
+      const stored = (await store.read('requests', request.id, request.visitorId))?.doc as unknown as ShadowingRequest;
       expect(stored.history.map((t) => [t.to, t.by])).toEqual([
         ['awaiting_manager', DEMO_IDS.alex],
         ['awaiting_host', DEMO_IDS.megan],

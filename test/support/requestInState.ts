@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { loadClashContext } from '../../src/app/loadClashContext';
+import { notifyParties } from '../../src/app/notifyParties';
 import type { Services } from '../../src/app/services';
+import { writeTasks } from '../../src/app/writeTasks';
+import type { Action } from '../../src/domain/workflow/transitions';
 import { checkVisit } from '../../src/domain/clash';
 import type { HostOffer } from '../../src/domain/offers';
 import type { Person } from '../../src/domain/people';
@@ -59,6 +62,36 @@ export function requestInState(state: RequestState, slot: Slot, proposed: Slot, 
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/** The move that leads into each state. */
+const MOVE_INTO: Partial<Record<RequestState, Action>> = {
+  awaiting_manager: 'submit',
+  awaiting_host: 'approve',
+  host_proposed_time: 'propose_time',
+  confirmed: 'accept',
+  completed: 'complete',
+  no_show: 'no_show',
+  declined_by_manager: 'decline_release',
+  declined_by_host: 'decline_visit',
+  cancelled: 'cancel',
+  expired: 'expire',
+};
+
+/** Writes what the request's last move would have written with it: pointers and messages. */
+export async function writeFollowUps(services: Services, request: ShadowingRequest): Promise<void> {
+  await writeTasks(services.tasks, request);
+  const last = request.history.at(-1);
+  const move = last && MOVE_INTO[last.to];
+  if (last && move) await notifyParties(services.outbox, request, move, last.by, new Date(last.at));
+}
+
+/** The request and everything written because of it, without version tags, for before/after comparisons. */
+export async function relatedDocuments(store: DocumentStore, request: ShadowingRequest): Promise<string> {
+  const byRequest = { where: [{ field: 'requestId', op: '=' as const, value: request.id }] };
+  const [doc, tasks, outbox] = await Promise.all([store.read('requests', request.id, request.visitorId), store.query('tasks', byRequest), store.query('outbox', byRequest)]);
+  const sorted = (docs: Array<{ id: string }>) => [...docs].sort((a, b) => a.id.localeCompare(b.id));
+  return JSON.stringify({ request: doc?.doc, tasks: sorted(tasks), outbox: sorted(outbox) });
 }
 
 /** Tuesday and Thursday mornings at least a week ahead when Alex may visit Adele's team. */
