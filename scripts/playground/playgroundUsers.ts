@@ -23,7 +23,7 @@ export const PLAYGROUND_USERS: readonly PlaygroundUser[] = [
   user('adele', 2, 'Adele', 'Vance', 'adelev', 'adelev', 'Discharge coordinator who hosts visitors (host)'),
   user('isaiah', 3, 'Isaiah', 'Langer', 'isaiah', 'isaiahl', "Head of Patient Flow, Adele's line manager"),
   user('patti', 4, 'Patti', 'Fernandez', 'pattif', 'pattif', 'Programme lead for job shadowing'),
-  user('lynne', 5, 'Lynne', 'Robbins', 'lynner', 'lynner', 'Physiotherapist'),
+  user('lynne', 5, 'Lynne', 'Robbins', 'lynner', 'lynner', 'Physiotherapist who hosts visitors'),
 ];
 
 function user(
