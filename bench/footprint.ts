@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   await store.close();
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const spawned = performance.now();
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
     env: { ...process.env, ...benchEnvironment(cosmos, DATABASE), PORT: String(port), NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -54,7 +53,6 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await cosmos.stop();
   }
-  void spawned;
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<number> {
