@@ -11,6 +11,8 @@ interface Rule {
   from: readonly RequestState[];
   to: RequestState;
   roles: readonly ActorRole[];
+  /** Narrower starting states for some roles (a host only hears of a request once it is released). */
+  fromFor?: Partial<Record<ActorRole, readonly RequestState[]>>;
   needsReason?: boolean;
 }
 
@@ -24,7 +26,12 @@ export const TRANSITIONS = {
   propose_time: { from: ['awaiting_host'], to: 'host_proposed_time', roles: ['host'] },
   accept_time: { from: ['host_proposed_time'], to: 'awaiting_host', roles: ['visitor'] },
   reject_time: { from: ['host_proposed_time'], to: 'cancelled', roles: ['visitor'] },
-  cancel: { from: OPEN_STATES, to: 'cancelled', roles: ['visitor', 'host', 'programme_lead'] },
+  cancel: {
+    from: OPEN_STATES,
+    to: 'cancelled',
+    roles: ['visitor', 'host', 'programme_lead'],
+    fromFor: { host: ['awaiting_host', 'host_proposed_time', 'confirmed'] },
+  },
   complete: { from: ['confirmed'], to: 'completed', roles: ['visitor', 'host', 'programme_lead', 'system'] },
   no_show: { from: ['confirmed'], to: 'no_show', roles: ['host', 'programme_lead'] },
   expire: { from: ['awaiting_manager', 'awaiting_host', 'host_proposed_time'], to: 'expired', roles: ['system'] },
@@ -69,7 +76,8 @@ export function applyTransition(request: ShadowingRequest, action: Action, actor
   if (!roles.some((role) => rule.roles.includes(role))) {
     return { ok: false, refusal: 'Only the people this request is for can do that. Nothing has been changed.' };
   }
-  if (!rule.from.includes(request.state)) {
+  const permitted = roles.filter((role) => rule.roles.includes(role));
+  if (!permitted.some((role) => (rule.fromFor?.[role] ?? rule.from).includes(request.state))) {
     return { ok: false, refusal: `This request is ${STATE_WORDS[request.state]}, so that can no longer be done. Nothing has been changed.` };
   }
   const why = reason?.trim();
