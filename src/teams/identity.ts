@@ -7,16 +7,23 @@ export function actorId(context: TurnContext): string | undefined {
   return context.activity.from?.aadObjectId ?? undefined;
 }
 
-/** Looks up the person on this turn and keeps their conversation reference current. */
+const PERSON_KEY = Symbol('person on this turn');
+
+/**
+ * Looks up the person on this turn (once per turn) and keeps their conversation reference
+ * current. The reference leaves out the incoming activity's id, which changes every turn, so the
+ * person's record is rewritten only when the conversation itself changes.
+ */
 export async function identifyPerson(context: TurnContext, people: PeopleRepository): Promise<Person | undefined> {
+  if (context.turnState.has(PERSON_KEY)) return context.turnState.get(PERSON_KEY) as Person | undefined;
   const id = actorId(context);
-  if (!id) return undefined;
-  const person = await people.findById(id);
-  if (person) {
-    const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
-    await people.rememberConversation(person.id, reference);
+  const found = id ? await people.findVersioned(id) : undefined;
+  if (found) {
+    const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+    await people.rememberConversation(found.doc.id, reference, found);
   }
-  return person;
+  context.turnState.set(PERSON_KEY, found?.doc);
+  return found?.doc;
 }
 
 export function firstName(person: Person | undefined): string | undefined {

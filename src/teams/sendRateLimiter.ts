@@ -7,7 +7,7 @@ export class SendRateLimiter {
   private readonly conversationTimes = new Map<string, number[]>();
 
   constructor(
-    private readonly perSecond = 40,
+    private readonly perSecond = 45,
     private readonly perConversationPerSecond = 5,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),

@@ -19,7 +19,8 @@ export interface CosmosTestServer {
  * certificate is self-signed and expired: clients need `allowSelfSignedTls: true`.
  */
 export async function startCosmosServer(): Promise<CosmosTestServer> {
-  const server = createHttpsServer();
+  // Keep connections open between requests, as a real account does (the default closes each one).
+  const server = createHttpsServer({ keepAlive: true } as Parameters<typeof createHttpsServer>[0]);
   await listen(server, 0);
   const port = (server.address() as AddressInfo).port;
   // The server builds its in-memory account on every 'listening' event; after the first one,

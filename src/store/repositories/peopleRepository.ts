@@ -18,9 +18,16 @@ export class PeopleRepository {
     return (await this.store.read<PersonDoc>('people', id, id))?.doc;
   }
 
-  /** Keeps the person's conversation reference current, so proactive messages can reach them. */
-  async rememberConversation(id: string, conversation: ConversationRef): Promise<void> {
-    const found = await this.store.read<PersonDoc>('people', id, id);
+  async findVersioned(id: string): Promise<{ doc: Person; etag: string } | undefined> {
+    return this.store.read<PersonDoc>('people', id, id);
+  }
+
+  /**
+   * Keeps the person's conversation reference current, so proactive messages can reach them.
+   * Writes only when it changed; pass what was just read to save a second read.
+   */
+  async rememberConversation(id: string, conversation: ConversationRef, read?: { doc: Person; etag: string }): Promise<void> {
+    const found = read ?? (await this.store.read<PersonDoc>('people', id, id));
     if (!found) return;
     const same = JSON.stringify(found.doc.conversation) === JSON.stringify(conversation);
     if (same && found.doc.unreachableSince === undefined) return;

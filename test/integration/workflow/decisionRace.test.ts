@@ -1,3 +1,4 @@
+import type { Services } from '../../../src/app/services';
 import { cancelRequest } from '../../../src/app/cancelRequest';
 import { decideOnRequest, type Decision } from '../../../src/app/decideOnRequest';
 import { notificationId } from '../../../src/app/notifications';
@@ -44,6 +45,25 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     return [submitted, after('request_update', manager)].sort();
   };
 
+  /**
+   * Holds every caller's first read of the request until all `count` have read it, so the moves
+   * really race from the same version instead of running one after another.
+   */
+  const racing = (count: number): Services => {
+    let read = 0;
+    let release = () => undefined as void;
+    const allRead = new Promise<void>((resolve) => (release = resolve));
+    const requests = Object.create(workflow.services.requests) as Services['requests'];
+    requests.find = async (visitorId, requestId) => {
+      const found = await workflow.services.requests.find(visitorId, requestId);
+      read += 1;
+      if (read >= count) release();
+      await allRead;
+      return found;
+    };
+    return { ...workflow.services, requests };
+  };
+
   it('lets exactly one of 20 approve, decline and cancel clicks through', async () => {
     const visitor = visitors[0] as Person;
     const request = await submitFor(workflow, visitor, slot);
@@ -55,7 +75,8 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     });
 
     const now = workflow.services.clock();
-    const results = await Promise.all(moves.map((m) => decideOnRequest(workflow.services, m.actor, visitor.id, request.id, m.decision, now)));
+    const race = racing(moves.length);
+    const results = await Promise.all(moves.map((m) => decideOnRequest(race, m.actor, visitor.id, request.id, m.decision, now)));
 
     const winners = results.flatMap((r, i) => (r.ok ? [moves[i]?.decision.action as string] : []));
     expect(winners).toHaveLength(1);
@@ -73,11 +94,12 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     const request = await submitFor(workflow, visitor, slot);
     const manager = await personOf(workflow.services, visitor.managerId as string);
     const now = workflow.services.clock();
+    const race = racing(10);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         i % 2 === 0
-          ? decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, now)
-          : cancelRequest(workflow.services, visitor.id, request.id, { id: visitor.id, isProgrammeLead: false }, now),
+          ? decideOnRequest(race, manager, visitor.id, request.id, { action: 'approve' }, now)
+          : cancelRequest(race, visitor.id, request.id, { id: visitor.id, isProgrammeLead: false }, now),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
