@@ -2,6 +2,7 @@ import type { OfferField } from '../../domain/offerDialog/offerDraft';
 import { SETTING_LABELS, SENSITIVE_SETTINGS, type HostOffer, type Setting } from '../../domain/offers';
 import type { Profession } from '../../domain/people';
 import { plainText } from './plainText';
+import { WITHOUT_INPUTS } from './requestCardParts';
 
 /** Each staff group in plain words. */
 export const PROFESSION_WORDS: Record<Profession, string> = {
@@ -32,14 +33,14 @@ export function describeCapacity(offer: Pick<HostOffer, 'capacityPerWeek' | 'cap
 /** Buttons every offer question carries. */
 export function offerBackAndCancel(): Array<Record<string, unknown>> {
   return [
-    { type: 'Action.Submit', title: 'Back', data: { verb: 'offer_control', word: 'back' } },
-    { type: 'Action.Submit', title: 'Cancel offer', data: { verb: 'offer_control', word: 'cancel' } },
+    { type: 'Action.Submit', title: 'Back', data: { verb: 'offer_control', word: 'back' }, ...WITHOUT_INPUTS },
+    { type: 'Action.Submit', title: 'Cancel offer', data: { verb: 'offer_control', word: 'cancel' }, ...WITHOUT_INPUTS },
   ];
 }
 
 /** A shortcut answer. The title may come from the directory, so it is cleaned and capped. */
 export function offerChoiceButton(title: string, field: OfferField, value: string): Record<string, unknown> {
-  return { type: 'Action.Submit', title: plainText(title, 60), data: { verb: 'offer_choice', field, value } };
+  return { type: 'Action.Submit', title: plainText(title, 60), data: { verb: 'offer_choice', field, value }, ...WITHOUT_INPUTS };
 }
 
 export function offerChoices(buttons: Array<[string, string]>, field: OfferField): Record<string, unknown> {

@@ -1,15 +1,21 @@
 import type { DraftField } from '../../domain/requestDialog/draft';
 
+/**
+ * Buttons that send no typed answer: without `associatedInputs: 'none'`, Teams checks the card's
+ * required answer box first and will not send the click while it is empty.
+ */
+export const WITHOUT_INPUTS = { associatedInputs: 'none' } as const;
+
 /** Buttons every request question carries. */
 export function backAndCancel(): Array<Record<string, unknown>> {
   return [
-    { type: 'Action.Submit', title: 'Back', data: { verb: 'draft_control', word: 'back' } },
-    { type: 'Action.Submit', title: 'Cancel request', data: { verb: 'draft_control', word: 'cancel' } },
+    { type: 'Action.Submit', title: 'Back', data: { verb: 'draft_control', word: 'back' }, ...WITHOUT_INPUTS },
+    { type: 'Action.Submit', title: 'Cancel request', data: { verb: 'draft_control', word: 'cancel' }, ...WITHOUT_INPUTS },
   ];
 }
 
 export function choiceButton(title: string, field: DraftField, value: string): Record<string, unknown> {
-  return { type: 'Action.Submit', title, data: { verb: 'draft_choice', field, value } };
+  return { type: 'Action.Submit', title, data: { verb: 'draft_choice', field, value }, ...WITHOUT_INPUTS };
 }
 
 /** A problem with the last answer, in words (and marked as a warning, not by colour alone). */
