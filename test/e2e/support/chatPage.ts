@@ -8,7 +8,7 @@ export const STEP_TIMEOUT_MS = 30_000;
 const COMPOSER = '[data-lexical-editor="true"]';
 const SEND_BUTTON = 'button[aria-label="Send Message"]';
 /** A message from the bot in the Playground's conversation pane. */
-const BOT_MESSAGE = '.fai-OutputCard';
+export const BOT_MESSAGE = '.fai-OutputCard';
 
 let screenshotDir: Promise<string> | undefined;
 

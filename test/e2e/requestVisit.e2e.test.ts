@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import { DEMO_IDS } from '../../src/demo/demoIds';
+import { askForVisit, DISCHARGE_OFFER_TITLE } from './support/askForVisit';
+import { step } from './support/chatPage';
+import { openChat, say } from './support/chatSteps';
+import { launchChromium, type ChromiumSession } from './support/launchChromium';
+import { startDemoStack, type DemoStack } from './support/startDemoStack';
+
+/** Issue 3 in the Playground: Alex asks for a visit in a sentence and ends with a request waiting for Megan. */
+describe('asking for a shadowing visit in the Playground as Alex', () => {
+  let stack: DemoStack | undefined;
+  let browser: ChromiumSession | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    stack = await startDemoStack(['alex']);
+    page = await browser.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 30_000);
+
+  it('goes from a sentence to a request sent to the manager, and lists it', async () => {
+    await step(page, 'welcome card', () => openChat(page, stack!.playgrounds.alex!));
+
+    const { time } = await askForVisit(page);
+
+    const listed = await step(page, 'my requests', () => say(page, 'my requests', /Your requests/));
+    await step(page, 'my requests shows the request waiting', async () => {
+      const text = await listed.innerText();
+      for (const expected of [DISCHARGE_OFFER_TITLE, 'Waiting for your manager', time]) {
+        if (!text.includes(expected)) throw new Error(`"my requests" does not show "${expected}":\n${text}`);
+      }
+    });
+
+    const stored = await stack!.service.store.query('requests', { partitionKey: DEMO_IDS.alex });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      state: 'awaiting_manager',
+      managerId: DEMO_IDS.megan,
+      hostId: DEMO_IDS.adele,
+      offerId: 'demo-offer-discharge-board-round',
+      objectives: ['See a board round', 'Learn how a discharge is planned'],
+    });
+  }, 60_000);
+});
