@@ -49,7 +49,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
     logger: logger.child({ component: 'adapter' }),
     ...options.adapter,
   });
-  const bot = createBot({ adapter, store, logger, retention: config.retention, botAppId: config.credentials?.appId ?? '', digest: config.digest });
+  const bot = createBot({ adapter, store, logger, retention: config.retention, reapproveNewTime: config.reapproveNewTime, botAppId: config.credentials?.appId ?? '', digest: config.digest });
   const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
   const server = createServer({
     logger,

@@ -30,9 +30,10 @@ export async function decideOnRequest(services: Services, who: Actor | Person, v
   if (!found) return { ok: false, refusal: 'I could not find that request. It may have been removed.' };
   const { request, etag } = found;
   const reason = 'reason' in decision ? decision.reason : undefined;
-  const moved = applyTransition(request, decision.action, actor, now, reason);
+  const action: Action = decision.action === 'accept_time' && services.reapproveNewTime ? 'accept_time_for_manager' : decision.action;
+  const moved = applyTransition(request, action, actor, now, reason);
   if (!moved.ok) {
-    if (isOwnLastDecision(request, decision.action, actor.id)) services.notify(await carryThrough(services, request, decision.action, actor.id, now));
+    if (isOwnLastDecision(request, action, actor.id)) services.notify(await carryThrough(services, request, action, actor.id, now));
     return { ok: false, refusal: moved.refusal, request };
   }
 
@@ -46,7 +47,7 @@ export async function decideOnRequest(services: Services, who: Actor | Person, v
     const latest = await services.requests.find(visitorId, requestId);
     return { ok: false, refusal: 'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.', request: latest?.request };
   }
-  const queued = await carryThrough(services, checked.request, decision.action, actor.id, now);
+  const queued = await carryThrough(services, checked.request, action, actor.id, now);
   return { ok: true, request: checked.request, queued };
 }
 

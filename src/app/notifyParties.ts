@@ -14,6 +14,7 @@ const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
   decline_visit: [['visitor', 'request_update']],
   propose_time: [['visitor', 'time_proposed']],
   accept_time: [['host', 'host_decision_needed']],
+  accept_time_for_manager: [['manager', 'approval_needed']],
   reject_time: [['host', 'request_update']],
   cancel: [['visitor', 'request_update'], ['manager', 'request_update'], ['host', 'request_update']],
   expire: [['visitor', 'request_update'], ['manager', 'request_update'], ['host', 'request_update']],

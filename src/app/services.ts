@@ -20,6 +20,8 @@ export interface Services {
   holds: HoldsRepository;
   outbox: OutboxRepository;
   exchanges: ExchangesRepository;
+  /** When a visitor takes a new time the host proposed, the manager approves it again. */
+  reapproveNewTime?: boolean;
   /** How long closed records are kept; absent means for ever. */
   retention?: RetentionSettings;
   clock: () => Date;
@@ -27,7 +29,7 @@ export interface Services {
   notify: (queued: Notification[]) => void;
 }
 
-export function createServices(store: DocumentStore, clock: () => Date = () => new Date(), notify: (queued: Notification[]) => void = () => undefined, retention?: RetentionSettings): Services {
+export function createServices(store: DocumentStore, clock: () => Date = () => new Date(), notify: (queued: Notification[]) => void = () => undefined, retention?: RetentionSettings, policy: { reapproveNewTime?: boolean } = {}): Services {
   return {
     people: new PeopleRepository(store),
     requests: new RequestsRepository(store),
@@ -38,6 +40,7 @@ export function createServices(store: DocumentStore, clock: () => Date = () => n
     outbox: new OutboxRepository(store),
     exchanges: new ExchangesRepository(store),
     ...(retention ? { retention } : {}),
+    ...(policy.reapproveNewTime ? { reapproveNewTime: true } : {}),
     clock,
     notify,
   };

@@ -40,6 +40,7 @@ const schema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   MAX_BODY_KB: z.coerce.number().int().min(16).max(4096).default(256),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  REAPPROVE_NEW_TIME: booleanText(false),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
   EXCHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(2190),
 });
@@ -70,6 +71,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How often reminders, expiries and message delivery run; 0 switches the scheduler off. */
   schedulerIntervalMs: number;
+  /** A new time the host proposed and the visitor took goes back to the manager for approval. */
+  reapproveNewTime: boolean;
   /** When the weekly digest goes out (DIGEST_WEEKDAY, DIGEST_TIME) and extra programme leads (PROGRAMME_LEAD_EMAILS). */
   digest: DigestSettings;
   /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: s.DEMO_DATA,
     maxBodyBytes: s.MAX_BODY_KB * 1024,
     schedulerIntervalMs: s.SCHEDULER_INTERVAL_SECONDS * 1000,
+    reapproveNewTime: s.REAPPROVE_NEW_TIME,
     digest: digest.ok ? digest.settings : DEFAULT_DIGEST_SETTINGS,
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
   };

@@ -29,6 +29,8 @@ export interface BotDependencies {
   logger: Logger;
   clock?: () => Date;
   retention?: RetentionSettings;
+  /** A changed date goes back to the manager. */
+  reapproveNewTime?: boolean;
   /** The bot's app id for proactive messages; empty in local mode. */
   botAppId?: string;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
@@ -44,9 +46,9 @@ export interface Bot {
   services: Services;
 }
 
-export function createBot({ adapter, store, logger, clock, retention, botAppId = '', startTypingTimer = true, digest = DEFAULT_DIGEST_SETTINGS }: BotDependencies): Bot {
+export function createBot({ adapter, store, logger, clock, retention, reapproveNewTime, botAppId = '', startTypingTimer = true, digest = DEFAULT_DIGEST_SETTINGS }: BotDependencies): Bot {
   let dispatcher: Dispatcher | undefined;
-  const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued), retention);
+  const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued), retention, { reapproveNewTime });
   dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger, digest);
   const reports = createReportMaker(store, services, digest);
   const app = new Application<AppTurnState>({

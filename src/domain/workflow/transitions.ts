@@ -25,6 +25,8 @@ export const TRANSITIONS = {
   decline_visit: { from: ['awaiting_host'], to: 'declined_by_host', roles: ['host'], needsReason: true },
   propose_time: { from: ['awaiting_host'], to: 'host_proposed_time', roles: ['host'] },
   accept_time: { from: ['host_proposed_time'], to: 'awaiting_host', roles: ['visitor'] },
+  /** The same, where the trust wants a changed date approved by the manager again. */
+  accept_time_for_manager: { from: ['host_proposed_time'], to: 'awaiting_manager', roles: ['visitor'] },
   reject_time: { from: ['host_proposed_time'], to: 'cancelled', roles: ['visitor'] },
   cancel: {
     from: OPEN_STATES,

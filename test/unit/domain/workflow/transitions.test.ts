@@ -32,6 +32,7 @@ const ALLOWED: Record<Action, string[]> = {
   decline_visit: ['host'],
   propose_time: ['host'],
   accept_time: ['visitor'],
+  accept_time_for_manager: ['visitor'],
   reject_time: ['visitor'],
   cancel: ['visitor', 'host', 'lead'],
   complete: ['visitor', 'host', 'lead', 'system'],
