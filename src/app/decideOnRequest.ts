@@ -1,4 +1,4 @@
-import { checkVisit } from '../domain/clash';
+import { checkVisit, type HeldBooking } from '../domain/clash';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
 import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain/workflow/transitions';
@@ -86,10 +86,16 @@ async function checkProposal(services: Services, request: ShadowingRequest, slot
 }
 
 async function moveToProposedTime(services: Services, request: ShadowingRequest, slot: { start: string; end: string }): Promise<Rechecked> {
-  const problems = await clashesFor(services, request, slot);
-  if (problems.length) return { ok: false, refusal: `The new time no longer works: ${problems.join(' ')}` };
-  if (request.hostId && request.offerId) {
-    const reserved = await services.holds.reserve(request.hostId, request.offerId, { requestId: request.id, ...slot }, async () => ({ ok: true }));
+  if (!request.hostId || !request.offerId) {
+    const problems = await clashesFor(services, request, slot);
+    if (problems.length) return { ok: false, refusal: `The new time no longer works: ${problems.join(' ')}` };
+  } else {
+    // The new place is taken only if the rules still agree against the latest holds, in the same
+    // conditional write; the old place is given back afterwards.
+    const reserved = await services.holds.reserve(request.hostId, request.offerId, { requestId: request.id, ...slot }, async (holds) => {
+      const problems = await clashesFor(services, request, slot, holds);
+      return problems.length ? { ok: false, reason: `The new time no longer works: ${problems.join(' ')}` } : { ok: true };
+    });
     if (!reserved.ok) return { ok: false, refusal: reserved.reason };
     if (request.start) await services.holds.release(request.hostId, request.offerId, request.id, request.start);
   }
@@ -97,12 +103,12 @@ async function moveToProposedTime(services: Services, request: ShadowingRequest,
   return { ok: true, request: { ...rest, start: slot.start, end: slot.end } };
 }
 
-async function clashesFor(services: Services, request: ShadowingRequest, slot: { start: string; end: string }): Promise<string[]> {
+async function clashesFor(services: Services, request: ShadowingRequest, slot: { start: string; end: string }, holds?: HeldBooking[]): Promise<string[]> {
   const [visitor, offer] = await Promise.all([
     services.people.findById(request.visitorId),
     request.hostId && request.offerId ? services.offers.find(request.hostId, request.offerId) : Promise.resolve(undefined),
   ]);
   if (!visitor) return ['The visitor is no longer in the staff directory.'];
   const context = await loadClashContext(services, visitor, offer?.offer, { from: new Date(slot.start), to: new Date(slot.end) }, request.id);
-  return checkVisit({ ...context, start: slot.start, end: slot.end }).clashes.map((c) => c.explanation);
+  return checkVisit({ ...context, ...(holds ? { heldBookings: holds } : {}), start: slot.start, end: slot.end }).clashes.map((c) => c.explanation);
 }
