@@ -8,6 +8,7 @@ import { runDemoSeed } from './commands/demoSeed';
 import { runDigestPreview } from './commands/digestPreview';
 import { runDirectoryImport } from './commands/directoryImport';
 import { runExportExchanges } from './commands/exportExchanges';
+import { addGraphSyncCommands } from './commands/graphSync';
 import { runRotaImport } from './commands/rotaImport';
 import { createProcessContext } from './createProcessContext';
 import { EXIT_OK, reportFailure } from './reportFailure';
@@ -24,6 +25,8 @@ Examples:
   npm run cli -- directory import staff.csv
   npm run cli -- rota import rota.csv --codes codes.json
   npm run cli -- rota import ann.ics --person ann@trust.nhs.uk
+  npm run cli -- directory sync --graph --group <group-id>
+  npm run cli -- rota sync --shifts --from 2026-03-02 --to 2026-04-26
   npm run cli -- clash --person ann@trust.nhs.uk --start 2026-03-03T09:00 --end 2026-03-03T13:00
   npm run cli -- digest preview --week 2026-W02 --person ann@trust.nhs.uk
   npm run cli -- export exchanges --from 2025-04-01 --to 2026-03-31 > exchanges.csv
@@ -60,6 +63,7 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
     });
 
   addImportCommands(program, context);
+  addGraphSyncCommands(program, context);
   program
     .command('clash')
     .description('check a proposed visit against the rotas; prints one JSON object with clashes and suggestions')
