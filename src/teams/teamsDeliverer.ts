@@ -11,6 +11,7 @@ import { renderDigestNotification } from './cards/digestCard';
 import { needsAlternatives, renderNotification } from './renderNotification';
 import { cardMessage } from './replies';
 import type { SendRateLimiter } from './sendRateLimiter';
+import { refreshVisitorRequestCard } from './visitorRequestCard';
 
 /** Sends queued messages as proactive Teams cards, within Teams' rate limits. */
 export class TeamsDeliverer implements Deliverer {
@@ -30,6 +31,7 @@ export class TeamsDeliverer implements Deliverer {
       let activityId: string | undefined;
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;
+        if (request && person.id === request.visitorId) await refreshVisitorRequestCard(context, this.services, request);
       });
       return { status: 'sent', ...(activityId ? { activityId } : {}) };
     } catch (error) {

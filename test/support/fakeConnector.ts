@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface CapturedPost {
+  method: string;
   path: string;
   body: Record<string, unknown>;
 }
@@ -17,7 +18,7 @@ export async function startFakeConnector(): Promise<{ url: string; posts: Captur
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
-      posts.push({ path: req.url ?? '', body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      posts.push({ method: req.method ?? '', path: req.url ?? '', body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${++counter}` }));
     });

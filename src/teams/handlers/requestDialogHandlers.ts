@@ -7,10 +7,10 @@ import type { Person } from '../../domain/people';
 import { advanceDraft, startDraft, type DialogTurn, type DraftInput } from '../../domain/requestDialog/advanceDraft';
 import type { RequestDraft } from '../../domain/requestDialog/draft';
 import type { AppTurnState } from '../appTurnState';
-import { createMyRequestsCard } from '../cards/myRequestsCard';
 import { createRequestQuestionCard } from '../cards/requestQuestionCard';
 import { createRequestSummaryCard } from '../cards/requestSummaryCard';
 import { sendCard } from '../replies';
+import { sendVisitorRequestCard } from '../visitorRequestCard';
 
 /** Begins a request, keeping whatever the person's sentence already said. */
 export async function beginRequest(context: TurnContext, state: AppTurnState, person: Person, services: Services, sentence = ''): Promise<void> {
@@ -72,5 +72,5 @@ async function submit(context: TurnContext, state: AppTurnState, person: Person,
       ? `Sent. I have asked ${manager.name} to release you, and will tell you here when they answer.${warnings}`
       : `Sent. I could not find your line manager in the directory, so your programme lead will decide on your release. I will tell you here when they answer.${warnings}`,
   );
-  await sendCard(context, createMyRequestsCard([result.request]), 'Your request');
+  await sendVisitorRequestCard(context, services, result.request);
 }

@@ -101,6 +101,30 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     ]);
   });
 
+  it("updates the visitor's own request card in place when the manager decides", async () => {
+    await say("I'd like to spend a morning with the discharge team in two weeks");
+    await say('To understand why discharges from my ward get delayed');
+    await say('See a board round');
+    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
+    const host = cardActions(lastCardReply(hosts)).find((a) => a.data.value === 'demo-offer-discharge-board-round');
+    const slots = await click(host?.data ?? {});
+    await click(cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot')?.data ?? {});
+    // Sent as Teams does, with replies posted to the connector, so the request card gets an id.
+    const mark = connector.posts.length;
+    await postActivity(service.url, { ...cardSubmit(alex, { verb: 'draft_submit' }), serviceUrl: connector.url, deliveryMode: 'normal' });
+    await connector.waitFor(mark + 2);
+    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'state', op: '=', value: 'awaiting_manager' }] });
+    const record = await service.store.read('outbox', `request_update:${String(request?.id)}:${DEMO_IDS.alex}:card`, DEMO_IDS.alex);
+    const cardId = String(record?.doc.activityId);
+    expect(cardId).toMatch(/^sent-\d+$/);
+
+    await execute(megan, { action: 'approve', requestId: request?.id, visitorId: DEMO_IDS.alex });
+    await service.dispatcher.idle();
+    const updates = connector.posts.filter((p) => p.method === 'PUT' && p.path.endsWith(`/activities/${cardId}`));
+    expect(updates).toHaveLength(1);
+    expect(JSON.stringify(updates[0]?.body)).toContain('Waiting for the host');
+  });
+
   it('refuses a decision from the wrong person, changing nothing', async () => {
     const requestId = await submitRequest();
     for (const [actor, action] of [[lynne, 'approve'], [alex, 'approve'], [adele, 'accept']] as const) {
