@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, toLondonDate, toLondonInstant } from '../domain/time/londonTime';
+import type { Logger } from '../logging/logger';
+import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../store/documentStore';
+import { PeopleRepository } from '../store/repositories/peopleRepository';
+import { RotaRepository } from '../store/repositories/rotaRepository';
+import { createGraphClient, type GraphClientChoices } from './createGraphClient';
+import type { GraphClient } from './graphClient';
+import { GraphDirectory } from './graphDirectory';
+import { GraphShifts } from './graphShifts';
+import type { GraphSettings } from './graphSettings';
+import { syncShiftsTeams, type ShiftsSyncSummary } from './syncShiftsTeams';
+
+/** London time after which the day's sync runs: before the working day, after overnight rota changes. */
+export const SHIFTS_SYNC_TIME = '05:00';
+/** How far ahead each sync reads. */
+export const SHIFTS_SYNC_DAYS = 56;
+/** How long one run may hold the day's job; a failed run waits this long before another try. */
+export const SHIFTS_SYNC_LEASE_MS = 30 * 60_000;
+export const SHIFTS_SYNC_MAX_TRIES = 3;
+
+/** The record of one London day's sync: created once, so one instance runs it. */
+interface ShiftsSyncJob {
+  id: string;
+  kind: 'shifts-sync';
+  day: string;
+  state: 'running' | 'done';
+  holder: string;
+  leaseUntil: string;
+  tries: number;
+  added?: number;
+  [field: string]: unknown;
+}
+
+export interface DailyShiftsSyncDeps {
+  store: DocumentStore;
+  graph: GraphClient;
+  settings: Pick<GraphSettings, 'shiftsTeamIds' | 'professionField'>;
+  logger: Logger;
+  holder: string;
+}
+
+export type DailyShiftsSyncOutcome = 'not due' | 'not this instance' | 'done' | 'failed';
+
+/**
+ * Once a London day, after SHIFTS_SYNC_TIME: reads the next eight weeks of every Shifts team into
+ * the rota. The day's job record is created by one instance only; a run that fails (or whose
+ * instance dies) is taken over when its lease runs out, at most SHIFTS_SYNC_MAX_TRIES times a day.
+ */
+export async function runDailyShiftsSync(deps: DailyShiftsSyncDeps, now: Date): Promise<DailyShiftsSyncOutcome> {
+  const day = toLondonDate(now.getTime());
+  if (now.getTime() < toLondonInstant(day, SHIFTS_SYNC_TIME)) return 'not due';
+  const held = await claimDay(deps.store, day, now, deps.holder);
+  if (!held) return 'not this instance';
+  let summary: ShiftsSyncSummary;
+  try {
+    summary = await syncShiftsTeams(
+      { shifts: new GraphShifts(deps.graph), directory: new GraphDirectory(deps.graph, { professionField: deps.settings.professionField }), people: new PeopleRepository(deps.store), rota: new RotaRepository(deps.store) },
+      deps.settings.shiftsTeamIds,
+      new Date(toLondonInstant(day, '00:00')),
+      new Date(toLondonInstant(addDays(day, SHIFTS_SYNC_DAYS), '00:00')),
+    );
+  } catch (error) {
+    deps.logger.warn({ err: error, day, tries: held.job.tries }, 'Shifts sync failed; it is tried again later today');
+    return 'failed';
+  }
+  await rewrite(deps.store, held, { state: 'done', added: summary.added });
+  const { added, duplicates, monthsWritten, teamsRead, entriesLeftOut } = summary;
+  deps.logger.info({ day, added, duplicates, monthsWritten, teamsRead, teamsNotFound: summary.teamsNotFound, entriesLeftOut }, 'Shifts sync done');
+  return 'done';
+}
+
+/**
+ * Runs the daily sync from a timer (every ten minutes by default) while the service is up. Does
+ * nothing unless Graph is on and GRAPH_SHIFTS_TEAM_IDS names a team. Returns a function that stops it.
+ */
+export function startDailyShiftsSync(
+  options: { store: DocumentStore; settings: GraphSettings; logger: Logger; intervalMs?: number; clock?: () => Date },
+  choices: GraphClientChoices = {},
+): () => void {
+  const { store, settings, logger, intervalMs = 10 * 60_000, clock = () => new Date() } = options;
+  if (!settings.enabled || settings.shiftsTeamIds.length === 0 || intervalMs <= 0) return () => undefined;
+  const deps: DailyShiftsSyncDeps = { store, graph: createGraphClient(settings, choices), settings, logger: logger.child({ job: 'shifts-sync' }), holder: randomUUID() };
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runDailyShiftsSync(deps, clock())
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'Shifts sync could not start; will retry'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+interface HeldJob {
+  job: ShiftsSyncJob;
+  etag: string;
+}
+
+async function claimDay(store: DocumentStore, day: string, now: Date, holder: string): Promise<HeldJob | undefined> {
+  const id = `shifts-sync:${day}`;
+  const leaseUntil = new Date(now.getTime() + SHIFTS_SYNC_LEASE_MS).toISOString();
+  const found = await store.read<ShiftsSyncJob>('jobs', id, 'shifts-sync');
+  try {
+    if (!found) {
+      const job: ShiftsSyncJob = { id, kind: 'shifts-sync', day, state: 'running', holder, leaseUntil, tries: 1 };
+      return { job, etag: (await store.create('jobs', job)).etag };
+    }
+    const { doc } = found;
+    if (doc.state === 'done' || doc.leaseUntil > now.toISOString() || doc.tries >= SHIFTS_SYNC_MAX_TRIES) return undefined;
+    const job: ShiftsSyncJob = { ...doc, holder, leaseUntil, tries: doc.tries + 1 };
+    return { job, etag: (await store.replace('jobs', job, { ifMatch: found.etag })).etag };
+  } catch (error) {
+    if (error instanceof DocumentExistsError || error instanceof VersionConflictError) return undefined;
+    throw error;
+  }
+}
+
+async function rewrite(store: DocumentStore, held: HeldJob, changes: Partial<ShiftsSyncJob>): Promise<void> {
+  try {
+    await store.replace('jobs', { ...held.job, ...changes }, { ifMatch: held.etag });
+  } catch (error) {
+    // Another instance took the job over after the lease ran out; it records the result.
+    if (!(error instanceof VersionConflictError)) throw error;
+  }
+}
