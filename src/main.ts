@@ -12,6 +12,8 @@ import { createServer } from './http/createServer';
 import { createLogger, type Logger } from './logging/logger';
 import type { Dispatcher } from './app/dispatcher';
 import { startScheduler } from './app/startScheduler';
+import { startDailyShiftsSync } from './graph/dailyShiftsSync';
+import { createUnreachableInstaller } from './graph/installForUnreachable';
 import { createStore } from './store/createStore';
 import type { DocumentStore } from './store/documentStore';
 import { createAdapter, type AdapterOptions } from './teams/createAdapter';
@@ -49,8 +51,9 @@ export async function startService(config: Config, logger: Logger, options: Serv
     logger: logger.child({ component: 'adapter' }),
     ...options.adapter,
   });
-  const bot = createBot({ adapter, store, logger, retention: config.retention, reapproveNewTime: config.reapproveNewTime, botAppId: config.credentials?.appId ?? '', digest: config.digest });
+  const bot = createBot({ adapter, store, logger, retention: config.retention, reapproveNewTime: config.reapproveNewTime, reachOut: createUnreachableInstaller(config.graph), botAppId: config.credentials?.appId ?? '', digest: config.digest });
   const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
+  const stopShiftsSync = startDailyShiftsSync({ store, settings: config.graph, logger });
   const server = createServer({
     logger,
     maxBodyBytes: config.maxBodyBytes,
@@ -88,6 +91,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
     dispatcher: bot.dispatcher,
     close: async () => {
       stopScheduler();
+      stopShiftsSync();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bot.dispatcher.idle();
       await store.close();

@@ -17,7 +17,14 @@ export interface Dispatcher {
   idle(): Promise<void>;
 }
 
-export function createDispatcher(store: DocumentStore, services: Services, deliverer: Deliverer, logger: Logger, digest: DigestSettings = DEFAULT_DIGEST_SETTINGS): Dispatcher {
+export function createDispatcher(
+  store: DocumentStore,
+  services: Services,
+  deliverer: Deliverer,
+  logger: Logger,
+  digest: DigestSettings = DEFAULT_DIGEST_SETTINGS,
+  reachOut?: (notification: Notification, services: Services, logger: Logger) => Promise<boolean>,
+): Dispatcher {
   const inFlight = new Set<Promise<void>>();
   const deps: OutboxDependencies = {
     outbox: services.outbox,
@@ -26,6 +33,8 @@ export function createDispatcher(store: DocumentStore, services: Services, deliv
     deliverer,
     logger,
     onUnreachable: async (notification) => {
+      // With Graph on: the app is installed for someone the bot has never talked to, and the message tried again later.
+      if (await reachOut?.(notification, services, logger)) return;
       if (notification.kind !== 'approval_needed' || notification.id.includes(':lead-')) return;
       const found = await services.requests.find(notification.visitorId, notification.requestId);
       if (!found) return;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DIGEST_SETTINGS, readDigestSettings, type DigestSettings } from '../domain/digest/digestSettings';
+import { DEFAULT_GRAPH_SETTINGS, readGraphSettings, type GraphSettings } from '../graph/graphSettings';
 
 /** A setting that is missing or wrong. The message names the setting and says what it needs. */
 export class ConfigError extends Error {
@@ -75,6 +76,8 @@ export interface Config {
   reapproveNewTime: boolean;
   /** When the weekly digest goes out (DIGEST_WEEKDAY, DIGEST_TIME) and extra programme leads (PROGRAMME_LEAD_EMAILS). */
   digest: DigestSettings;
+  /** Microsoft Graph: GRAPH_ENABLED, GRAPH_PROFESSION_FIELD, GRAPH_SHIFTS_TEAM_IDS, TEAMS_APP_CATALOG_ID, GRAPH_BASE_URL. */
+  graph: GraphSettings;
   /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
   retention: { personalDays: number; exchangeLogDays: number };
 }
@@ -111,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const digest = readDigestSettings(env);
   if (!digest.ok) problems.push(...digest.problems);
+  const graph = readGraphSettings(env);
+  if (!graph.ok) problems.push(...graph.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -135,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: s.SCHEDULER_INTERVAL_SECONDS * 1000,
     reapproveNewTime: s.REAPPROVE_NEW_TIME,
     digest: digest.ok ? digest.settings : DEFAULT_DIGEST_SETTINGS,
+    graph: graph.ok ? graph.settings : DEFAULT_GRAPH_SETTINGS,
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
   };
 }

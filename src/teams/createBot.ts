@@ -1,6 +1,7 @@
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { createDispatcher, type Dispatcher } from '../app/dispatcher';
+import type { UnreachableHook } from '../graph/installForUnreachable';
 import { createServices, type Services } from '../app/services';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
@@ -31,6 +32,8 @@ export interface BotDependencies {
   retention?: RetentionSettings;
   /** A changed date goes back to the manager. */
   reapproveNewTime?: boolean;
+  /** Called when a message cannot reach someone; true when it will be tried again (src/graph/installForUnreachable.ts). */
+  reachOut?: UnreachableHook;
   /** The bot's app id for proactive messages; empty in local mode. */
   botAppId?: string;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
@@ -46,10 +49,10 @@ export interface Bot {
   services: Services;
 }
 
-export function createBot({ adapter, store, logger, clock, retention, reapproveNewTime, botAppId = '', startTypingTimer = true, digest = DEFAULT_DIGEST_SETTINGS }: BotDependencies): Bot {
+export function createBot({ adapter, store, logger, clock, retention, reapproveNewTime, reachOut, botAppId = '', startTypingTimer = true, digest = DEFAULT_DIGEST_SETTINGS }: BotDependencies): Bot {
   let dispatcher: Dispatcher | undefined;
   const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued), retention, { reapproveNewTime });
-  dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger, digest);
+  dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger, digest, reachOut);
   const reports = createReportMaker(store, services, digest);
   const app = new Application<AppTurnState>({
     adapter,
@@ -63,6 +66,12 @@ export function createBot({ adapter, store, logger, clock, retention, reapproveN
     await sendCard(context, createWelcomeCard(firstName(person)), 'Welcome to job shadowing');
     state.user.welcomed = true;
   };
+
+  // Installing the app (also through Graph, for a manager the bot has not met) stores the
+  // person's conversation, so proactive cards can reach them.
+  app.activity('installationUpdate', async (context) => {
+    await identifyPerson(context, services.people);
+  });
 
   app.conversationUpdate('membersAdded', async (context, state) => {
     const botId = context.activity.recipient?.id;
