@@ -24,15 +24,24 @@ export class PeopleRepository {
 
   /**
    * Keeps the person's conversation reference current, so proactive messages can reach them.
-   * Writes only when it changed; pass what was just read to save a second read.
+   * Writes only when it changed; pass what was just read to save a second read. Teams sends the
+   * installation and the conversation update together, so a write that lost to another turn
+   * reads the person again and tries once more.
    */
   async rememberConversation(id: string, conversation: ConversationRef, read?: { doc: Person; etag: string }): Promise<void> {
-    const found = read ?? (await this.store.read<PersonDoc>('people', id, id));
-    if (!found) return;
-    const same = JSON.stringify(found.doc.conversation) === JSON.stringify(conversation);
-    if (same && found.doc.unreachableSince === undefined) return;
-    const { unreachableSince: _dropped, ...rest } = found.doc;
-    await this.store.replace<PersonDoc>('people', { ...rest, conversation }, { ifMatch: found.etag });
+    let found = read ?? (await this.store.read<PersonDoc>('people', id, id));
+    for (let attempt = 1; found; attempt += 1) {
+      const same = JSON.stringify(found.doc.conversation) === JSON.stringify(conversation);
+      if (same && found.doc.unreachableSince === undefined) return;
+      const { unreachableSince: _dropped, ...rest } = found.doc;
+      try {
+        await this.store.replace<PersonDoc>('people', { ...rest, conversation }, { ifMatch: found.etag });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt === SAVE_ATTEMPTS) throw error;
+      }
+      found = await this.store.read<PersonDoc>('people', id, id);
+    }
   }
 
   /**
