@@ -26,7 +26,7 @@ export class PeopleRepository {
    * Keeps the person's conversation reference current, so proactive messages can reach them.
    * Writes only when it changed; pass what was just read to save a second read. Teams sends the
    * installation and the conversation update together, so a write that lost to another turn
-   * reads the person again and tries once more.
+   * reads the person again and tries again, three attempts in all.
    */
   async rememberConversation(id: string, conversation: ConversationRef, read?: { doc: Person; etag: string }): Promise<void> {
     let found = read ?? (await this.store.read<PersonDoc>('people', id, id));
