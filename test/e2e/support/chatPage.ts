@@ -8,16 +8,19 @@ export const STEP_TIMEOUT_MS = 30_000;
 const COMPOSER = '[data-lexical-editor="true"]';
 const SEND_BUTTON = 'button[aria-label="Send Message"]';
 /** A message from the bot in the Playground's conversation pane. */
-export const BOT_MESSAGE = '.fai-OutputCard';
+const BOT_MESSAGE = '.fai-OutputCard';
 
 let screenshotDir: Promise<string> | undefined;
 
 /**
- * Runs one step of a browser test. If it fails, a screenshot of the page is saved to a temporary
- * folder and its path is added to the error.
+ * Runs one step of a browser test on `page`, brought to the front first: Chromium slows the timers
+ * of background tabs, which makes the Playground's page slow to send and show messages when
+ * several people's pages are open. If the step fails, a screenshot of the page is saved to a
+ * temporary folder and its path is added to the error.
  */
 export async function step<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
   try {
+    await page.bringToFront();
     return await action();
   } catch (error) {
     const file = await saveScreenshot(page, name);

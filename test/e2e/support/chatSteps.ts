@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { RunningPlayground } from '../../../scripts/playground/spawnPlayground';
-import { BOT_MESSAGE, botMessages, sendMessage, STEP_TIMEOUT_MS, waitForBotMessage } from './chatPage';
+import { botMessages, sendMessage, STEP_TIMEOUT_MS, waitForBotMessage } from './chatPage';
 
 /**
  * Opens a person's chat in the Playground and waits for the bot's welcome card. Loading the page
@@ -34,6 +34,7 @@ export function clickForReply(page: Page, card: Locator, name: string | RegExp, 
   return expectNewBotMessage(page, reply, () => clickButton(card, name));
 }
 
+/** Clicks the button called `name` on a card (exactly, when `name` is a string). */
 export async function clickButton(card: Locator, name: string | RegExp): Promise<void> {
   const button = card.getByRole('button', { name, exact: typeof name === 'string' });
   await button.click({ timeout: STEP_TIMEOUT_MS });
@@ -44,7 +45,9 @@ export async function clickButton(card: Locator, name: string | RegExp): Promise
  * replaced its card in place and the text it was found by has gone.
  */
 export async function pinMessage(page: Page, message: Locator): Promise<Locator> {
-  const index = await message.evaluate((element, selector) => Array.from(document.querySelectorAll(selector)).indexOf(element), BOT_MESSAGE);
+  const target = await message.elementHandle({ timeout: STEP_TIMEOUT_MS });
+  const index = await botMessages(page).evaluateAll((all, element) => all.indexOf(element as (typeof all)[number]), target);
+  await target.dispose();
   if (index < 0) throw new Error('That message is no longer in the conversation.');
   return botMessages(page).nth(index);
 }

@@ -19,12 +19,14 @@ export interface DemoStack {
 
 /**
  * The bot in this process on a fresh embedded store (the demo organisation is loaded into it) on a
- * free port, and one Playground per demo person on free ports, all on 127.0.0.1.
+ * free port, and one Playground per demo person on free ports, all on 127.0.0.1. `settings` are
+ * further environment settings for the bot, e.g. SCHEDULER_INTERVAL_SECONDS: '0' so that only the
+ * test runs the scheduler's tick.
  */
-export async function startDemoStack(peopleKeys: string[]): Promise<DemoStack> {
+export async function startDemoStack(peopleKeys: string[], settings: Record<string, string> = {}): Promise<DemoStack> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'shadowing-e2e-'));
   const dataDir = path.join(scratch, 'data');
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', ...settings });
   const service = await startService(config, createLogger(config.logLevel));
   const playgrounds: Record<string, RunningPlayground> = {};
   const stop = async (): Promise<void> => {
