@@ -68,3 +68,23 @@ describe('the bot over HTTP (expectReplies)', () => {
     expect(allText(replies)).toContain("I can't find you in the staff directory yet");
   });
 });
+
+describe('installation and conversation updates arriving together', () => {
+  it('welcomes the person and stores their conversation, whichever turn writes first', async () => {
+    const service = await startTestService();
+    try {
+      const lynne = actorFor(DEMO_IDS.lynne, 'lynne-install');
+      const [install, update] = await Promise.all([
+        postActivity(service.url, { ...installation(lynne), type: 'installationUpdate', action: 'add', membersAdded: undefined }),
+        postActivity(service.url, installation(lynne)),
+      ]);
+      expect(install.status).toBe(200);
+      expect(allText(update.replies)).toContain('Hello Lynne');
+      expect(allText([...install.replies, ...update.replies])).not.toContain('something went wrong');
+      const [person] = await service.store.query('people', { partitionKey: DEMO_IDS.lynne });
+      expect(person?.conversation).toMatchObject({ conversation: { id: lynne.conversationId } });
+    } finally {
+      await service.stop();
+    }
+  });
+});

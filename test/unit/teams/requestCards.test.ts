@@ -61,3 +61,24 @@ describe('request cards', () => {
     expect(Buffer.byteLength(JSON.stringify(createRequestSummaryCard(long)))).toBeLessThan(28 * 1024);
   });
 });
+
+describe('shortcut buttons on question cards', () => {
+  it('send without the answer box, which is required only for "Next"', () => {
+    const card = createRequestQuestionCard({ kind: 'ask', step: 'setting' }, draft);
+    const actions: Array<Record<string, unknown>> = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Action.')) actions.push(o);
+      Object.values(o).forEach(visit);
+    };
+    visit(card);
+    const next = actions.filter((a) => a.title === 'Next');
+    const shortcuts = actions.filter((a) => a.title !== 'Next');
+    expect(next).toHaveLength(1);
+    expect(next[0]?.associatedInputs).toBeUndefined();
+    expect(shortcuts.map((a) => a.title)).toEqual(expect.arrayContaining(['Any setting', 'Back', 'Cancel request']));
+    for (const action of shortcuts) expect({ title: action.title, associatedInputs: action.associatedInputs }).toEqual({ title: action.title, associatedInputs: 'none' });
+  });
+});
