@@ -46,9 +46,16 @@ function planDays(subject: RotaSubject): string[][] {
   });
 }
 
-/** One block of two or three days' annual leave, replacing working days, somewhere in weeks 2-7. */
+/** Week index (0 = this week) from which demo annual leave may start. */
+const FIRST_LEAVE_WEEK = 3;
+
+/**
+ * One block of two or three days' annual leave, replacing working days, somewhere in weeks 4-7.
+ * The first three weeks (this week, next week, the week after) are kept free of leave, so that
+ * trying the demo ("next week", "in two weeks") works the same whatever the date.
+ */
 function addAnnualLeave(days: string[][], random: SeededRandom): void {
-  const firstDay = random.integer(1, DEMO_ROTA_WEEKS - 2) * 7 + random.integer(0, 2);
+  const firstDay = random.integer(FIRST_LEAVE_WEEK, DEMO_ROTA_WEEKS - 2) * 7 + random.integer(0, 2);
   let remaining = random.integer(2, 3);
   for (let day = firstDay; day < firstDay + 7 && day < days.length && remaining > 0; day += 1) {
     if (isWorkingDay(days[day] ?? [])) {
