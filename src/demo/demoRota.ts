@@ -9,6 +9,7 @@ import {
   type ShiftTemplate,
 } from './demoShiftPatterns';
 import type { RotaPattern } from './demoStaff';
+import { DEMO_IDS } from './demoIds';
 import { createSeededRandom, type SeededRandom } from './seededRandom';
 
 export const DEMO_ZONE = 'Europe/London';
@@ -31,7 +32,8 @@ export function buildDemoRota(subjects: readonly RotaSubject[], firstMonday: Dat
   const calendar = createCalendar(firstMonday);
   return subjects.flatMap((subject) => {
     const days = planDays(subject);
-    addAnnualLeave(days, createSeededRandom(`${subject.personId}:${firstMonday.toISODate()}`));
+    const firstLeaveWeek = PLAYGROUND_PEOPLE.has(subject.personId) ? PLAYGROUND_FIRST_LEAVE_WEEK : 1;
+    addAnnualLeave(days, createSeededRandom(`${subject.personId}:${firstMonday.toISODate()}`), firstLeaveWeek);
     return groupByMonth(subject.personId, toDatedShifts(days, SHIFT_TEMPLATES[subject.pattern], calendar));
   });
 }
@@ -46,16 +48,17 @@ function planDays(subject: RotaSubject): string[][] {
   });
 }
 
-/** Week index (0 = this week) from which demo annual leave may start. */
-const FIRST_LEAVE_WEEK = 3;
-
 /**
- * One block of two or three days' annual leave, replacing working days, somewhere in weeks 4-7.
- * The first three weeks (this week, next week, the week after) are kept free of leave, so that
- * trying the demo ("next week", "in two weeks") works the same whatever the date.
+ * The people of the Playground walk-through take no leave in the first three weeks (this week,
+ * next week, the week after), so asking for "next week" or "in two weeks" works whatever the date.
+ * Everyone else takes theirs somewhere from next week on.
  */
-function addAnnualLeave(days: string[][], random: SeededRandom): void {
-  const firstDay = random.integer(FIRST_LEAVE_WEEK, DEMO_ROTA_WEEKS - 2) * 7 + random.integer(0, 2);
+const PLAYGROUND_FIRST_LEAVE_WEEK = 3;
+const PLAYGROUND_PEOPLE: ReadonlySet<string> = new Set(Object.values(DEMO_IDS));
+
+/** One block of two or three days' annual leave, replacing working days, from `firstWeek` on. */
+function addAnnualLeave(days: string[][], random: SeededRandom, firstWeek: number): void {
+  const firstDay = random.integer(firstWeek, DEMO_ROTA_WEEKS - 2) * 7 + random.integer(0, 2);
   let remaining = random.integer(2, 3);
   for (let day = firstDay; day < firstDay + 7 && day < days.length && remaining > 0; day += 1) {
     if (isWorkingDay(days[day] ?? [])) {
