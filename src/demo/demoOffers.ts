@@ -1,20 +1,11 @@
-import type { OfferedSession, Setting } from '../domain/offers';
+import type { HostOffer } from '../domain/offers';
 import type { Profession } from '../domain/people';
 
 /** One host offer of the demo; the host's profession and department come from the staff list. */
-export interface DemoOfferRow {
-  id: string;
-  hostKey: string;
-  title: string;
-  description: string;
-  setting: Setting;
-  sessions: OfferedSession[];
-  capacityPerWeek: number;
-  capacityPerMonth: number;
-  openTo: Profession[];
-  prerequisites: string;
-  meetingPoint: string;
-}
+export type DemoOfferRow = Pick<
+  HostOffer,
+  'id' | 'title' | 'description' | 'setting' | 'sessions' | 'capacityPerWeek' | 'capacityPerMonth' | 'openTo' | 'prerequisites' | 'meetingPoint'
+> & { hostKey: string };
 
 const CLINICAL_STAFF: Profession[] = ['medical', 'nursing', 'midwifery', 'ahp', 'healthcare_science', 'pharmacy'];
 

@@ -1,15 +1,11 @@
-import { DateTime } from 'luxon';
+import { formatLondonRange, LONDON_ZONE } from './londonTime';
 
-export const LONDON = 'Europe/London';
+export const LONDON = LONDON_ZONE;
 
 /** "Tue 3 Mar, 09:00-13:00" in Europe/London; a visit across midnight shows both days. */
 export function formatVisitTime(startIso: string, endIso: string): string {
-  const start = DateTime.fromISO(startIso, { zone: 'utc' }).setZone(LONDON);
-  const end = DateTime.fromISO(endIso, { zone: 'utc' }).setZone(LONDON);
-  const day = (t: DateTime) => t.toFormat('ccc d LLL', { locale: 'en-GB' });
-  const time = (t: DateTime) => t.toFormat('HH:mm');
-  if (!start.isValid || !end.isValid) return 'Time not known';
-  return start.hasSame(end, 'day')
-    ? `${day(start)}, ${time(start)}-${time(end)}`
-    : `${day(start)}, ${time(start)} to ${day(end)}, ${time(end)}`;
+  const start = Date.parse(startIso);
+  const end = Date.parse(endIso);
+  if (Number.isNaN(start) || Number.isNaN(end)) return 'Time not known';
+  return formatLondonRange({ start, end });
 }
