@@ -32,7 +32,7 @@ param baseName string = 'shadowing'
 param appServicePlanSku string = 'B1'
 
 @description('Node runtime on App Service Linux (see: az webapp list-runtimes --os linux).')
-param nodeVersion string = '20-lts'
+param nodeVersion string = '24-lts'
 
 @description('Cosmos DB database name.')
 param cosmosDatabaseName string = 'shadowing'

@@ -85,7 +85,9 @@ describe('infra/main.bicep and its modules', () => {
     expect(server).toContain("server.post('/api/messages'");
     expect(main).toContain("endpoint: 'https://${webApp.outputs.hostName}/api/messages'");
     const packageJson = JSON.parse(fs.readFileSync(path.resolve(INFRA, '../package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(packageJson.scripts.serve).toBe('node dist/src/main.js');
+    expect(readInfraFile('modules/webApp.bicep')).toContain("appCommandLine: 'node dist/src/main.js'");
+    expect(main).toContain("param nodeVersion string = '24-lts'");
+    expect(packageJson.scripts.serve).toMatch(/ dist\/src\/main\.js$/);
   });
 
   it('gives the bot the managed identity as its app id and switches on the Teams channel', () => {
