@@ -22,7 +22,7 @@ export function readStartOptions(argv: string[]): StartOptions {
     program.parse(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError && error.code === 'commander.helpDisplayed') throw new HelpShown();
-    throw new Error(error instanceof Error ? error.message.replace(/^error: /, '') : String(error));
+    throw new Error(error instanceof Error ? error.message.replace(/^error: /, '') : String(error), { cause: error });
   }
   const raw = program.opts<{ people: string; everyone: boolean; firstPort: string }>();
   return {

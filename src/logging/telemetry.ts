@@ -54,5 +54,6 @@ export function telemetryOptions(connectionString: string): AzureMonitorOpenTele
 
 function loadAzureMonitor(): AzureMonitor {
   // Required here rather than imported at the top, so a process without telemetry never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured
   return require('@azure/monitor-opentelemetry') as AzureMonitor;
 }

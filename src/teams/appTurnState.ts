@@ -1,4 +1,4 @@
-import { TurnState, type DefaultConversationState, type DefaultUserState } from '@microsoft/teams-ai';
+import { type TurnState, type DefaultConversationState, type DefaultUserState } from '@microsoft/teams-ai';
 import type { OfferDraft } from '../domain/offerDialog/offerDraft';
 import type { RequestDraft } from '../domain/requestDialog/draft';
 

@@ -50,9 +50,9 @@ export interface Bot {
 }
 
 export function createBot({ adapter, store, logger, clock, retention, reapproveNewTime, reachOut, botAppId = '', startTypingTimer = true, digest = DEFAULT_DIGEST_SETTINGS }: BotDependencies): Bot {
-  let dispatcher: Dispatcher | undefined;
-  const services: Services = createServices(store, clock, (queued) => dispatcher?.kick(queued), retention, { reapproveNewTime });
-  dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger, digest, reachOut);
+  // Messages are queued only once the bot answers turns, by which time the dispatcher exists.
+  const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, { reapproveNewTime });
+  const dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger, digest, reachOut);
   const reports = createReportMaker(store, services, digest);
   const app = new Application<AppTurnState>({
     adapter,

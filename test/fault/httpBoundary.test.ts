@@ -7,7 +7,7 @@ import { OFFER_VERBS } from '../../src/teams/offerCardPayloads';
 import { actorFor, activityFrom, type Actor } from '../support/activities';
 import { BUSY_CONTAINERS, DOMAIN_CONTAINERS, snapshotContainers } from '../support/domainSnapshot';
 import { startFakeConnector } from '../support/fakeConnector';
-import { bodyText, LEAKED_ERROR } from '../support/politeReply';
+import { LEAKED_ERROR } from '../support/politeReply';
 import { startTestService, type TestService } from '../support/startTestService';
 
 /**

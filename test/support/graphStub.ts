@@ -41,7 +41,6 @@ export async function startGraphStub(): Promise<GraphStub> {
   const routes: Array<{ method: string; path: string | RegExp; answer: StubResponse | Handler }> = [];
   const queued = new Map<string, StubResponse[]>();
   const requests: StubRequest[] = [];
-  let stub: GraphStub;
 
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -75,7 +74,7 @@ export async function startGraphStub(): Promise<GraphStub> {
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
-  stub = {
+  const stub: GraphStub = {
     baseUrl,
     requests,
     route: (method, path, answer) => routes.unshift({ method, path, answer }),

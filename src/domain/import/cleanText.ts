@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { stripHiddenCharacters as stripHidden } from '../text/hiddenCharacters';
 
-/** Characters that reorder text on screen (bidirectional overrides and isolates, marks). */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/** Control characters other than tab. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
 const MAX_SHOWN = 40;
 
 const emailSchema = z.string().max(254).email();
 
 /** Removes characters that could disguise text: bidirectional controls and control characters. */
 export function stripHiddenCharacters(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(CONTROL_CHARS, '');
+  return stripHidden(text, { keepLineBreaks: false });
 }
 
 /** A value quoted for an error message: hidden characters removed, long values shortened. */

@@ -1,11 +1,11 @@
+import { stripHiddenCharacters } from '../text/hiddenCharacters';
 import { findPatientIdentifier, patientDataRefusal } from '../text/patientData';
 
 export type TextCheck = { ok: true; value: string } | { ok: false; problem: string };
 
 /** Cleans a free-text answer and checks its length and that it holds no patient data. */
 export function checkAnswerText(raw: string, options: { label: string; min?: number; max: number }): TextCheck {
-  const value = raw
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+  const value = stripHiddenCharacters(raw)
     .replace(/[ \t]+/g, ' ')
     .trim();
   const min = options.min ?? 1;

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TEMP_FILE_PATTERN } from './writeFileAtomically';
@@ -8,7 +9,7 @@ import { TEMP_FILE_PATTERN } from './writeFileAtomically';
  * how many were removed.
  */
 export async function removeLeftoverTempFiles(folder: string, depth = 2): Promise<number> {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
   } catch (error) {

@@ -1,9 +1,11 @@
+import { stripHiddenCharacters } from '../../domain/text/hiddenCharacters';
+
 /**
  * Prepares text a person typed (or a directory supplied) for display: control and
  * bidirectional-override characters are removed and the length is capped.
  */
 export function plainText(text: string, maxLength = 500): string {
-  const cleaned = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+  const cleaned = stripHiddenCharacters(text);
   return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
 }
 

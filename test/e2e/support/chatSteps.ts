@@ -58,6 +58,8 @@ export async function waitForCardText(card: Locator, text: RegExp): Promise<void
     await card.filter({ hasText: text }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   } catch (error) {
     const shown = await card.innerText({ timeout: 1_000 }).catch(() => '(the card has gone)');
-    throw new Error(`expected the card to show ${text}, but it showed:\n${shown}\n${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`expected the card to show ${text}, but it showed:\n${shown}\n${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXCHANGE_COLUMNS } from '../../../src/domain/outcomes/exchangeColumns';
@@ -33,25 +34,9 @@ function record(id: string, visitDate: string, fields: Partial<ExchangeRecord> =
   };
 }
 
-/** Splits CSV text into rows of cells (quoted cells may hold commas, quotes and line breaks). */
+/** Splits CSV text into rows of cells with the same parser the imports use. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r') continue;
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += c;
-  }
-  return rows;
+  return parse(text, { relaxColumnCount: true }) as string[][];
 }
 
 describe('cli: export exchanges', () => {

@@ -14,6 +14,7 @@ interface ThrottlePolicy {
 /** The SDK's own 429 policy (not exported from the package, so loaded from its build). */
 function sdkThrottlePolicy(options: object): ThrottlePolicy {
   const root = path.dirname(require.resolve('@azure/cosmos'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file inside the package's build
   const { ResourceThrottleRetryPolicy } = require(path.join(root, 'retry', 'resourceThrottleRetryPolicy.js')) as {
     ResourceThrottleRetryPolicy: new (options: object) => ThrottlePolicy;
   };

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { checkVisit, suggestSlots, type SuggestSlotsInput } from '../../../../src/domain/clash';
 import { addDays, londonSessionInterval, toLondonDate, toLondonIso, weekdayOf } from '../../../../src/domain/time/londonTime';
-import type { Shift, ShiftKind } from '../../../../src/domain/rota';
 import { booking, londonIso, offer, shift } from './clashFixtures';
 import { heldFrom, offerTerms, PERIOD_DAYS, PERIOD_STARTS, shiftsFrom } from './clashArbitraries';
 
