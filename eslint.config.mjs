@@ -13,14 +13,26 @@ function banned(packages, message) {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '.tools/**', 'appPackage/build/**', 'devTools/**', '.playground/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      '.tools/**',
+      'appPackage/build/**',
+      'devTools/**',
+      '.playground/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
@@ -28,7 +40,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs', '**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: {
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
         require: 'readonly',
         module: 'writable',
         process: 'readonly',
@@ -48,9 +62,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            banned(TEAMS_PACKAGES, 'The domain stays free of Bot Framework and Teams AI: put this in src/teams.'),
-            banned(ADAPTER_PACKAGES, 'The domain stays free of adapters: put this in src/store, src/http or src/graph.'),
-            banned(['**/app/**', '**/store/**', '**/teams/**', '**/http/**', '**/graph/**', '**/cli/**'], 'The domain depends on nothing outside src/domain.'),
+            banned(
+              TEAMS_PACKAGES,
+              'The domain stays free of Bot Framework and Teams AI: put this in src/teams.',
+            ),
+            banned(
+              ADAPTER_PACKAGES,
+              'The domain stays free of adapters: put this in src/store, src/http or src/graph.',
+            ),
+            banned(
+              ['**/app/**', '**/store/**', '**/teams/**', '**/http/**', '**/graph/**', '**/cli/**'],
+              'The domain depends on nothing outside src/domain.',
+            ),
           ],
         },
       ],

@@ -2,7 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_IDS } from '../src/demo/demoOrganisation';
 import type { DocumentStore } from '../src/store/documentStore';
 import { morningOf, personOf, seedWorkflow, submitFor, VISIT_DAY } from '../test/support/workflowFixtures';
-import { APP_PER_SECOND, CONVERSATION_PER_SECOND, startLimitedConnector, type LimitedConnector } from './fanout/startLimitedConnector';
+import {
+  APP_PER_SECOND,
+  CONVERSATION_PER_SECOND,
+  startLimitedConnector,
+  type LimitedConnector,
+} from './fanout/startLimitedConnector';
 import { runWorker } from './fanout/runWorker';
 import { conversationIdOf, queueRound, seedRecipients } from './fanout/seedRecipients';
 import { describeMachine, runMain } from './support/machine';
@@ -48,7 +53,11 @@ async function main(): Promise<void> {
   try {
     const store = await cosmos.openStore(DATABASE);
     const workflow = await seedWorkflow(store);
-    const request = await submitFor(workflow, await personOf(workflow.services, DEMO_IDS.alex), morningOf(VISIT_DAY));
+    const request = await submitFor(
+      workflow,
+      await personOf(workflow.services, DEMO_IDS.alex),
+      morningOf(VISIT_DAY),
+    );
     await clearOutbox(store);
     const recipients = await seedRecipients(store, RECIPIENTS, connector.url);
     const env = {
@@ -64,7 +73,10 @@ async function main(): Promise<void> {
     const worker = runWorker(env);
     const exit1 = await worker.done;
     const cpuMsPerMessage = round((worker.usage?.cpuMs ?? 0) / Math.max(1, worker.usage?.handled ?? 1), 2);
-    const straight = tally(connector, RECIPIENTS, performance.now() - wall1, { workerExit: [exit1], cpuMsPerMessage });
+    const straight = tally(connector, RECIPIENTS, performance.now() - wall1, {
+      workerExit: [exit1],
+      cpuMsPerMessage,
+    });
 
     await queueRound(store, recipients, request, 'round-2', new Date());
     connector.reset();
@@ -75,7 +87,10 @@ async function main(): Promise<void> {
     const exitA = await first.done;
     const killedAfter = connector.counts.accepted;
     const exitB = await runWorker({ ...env, FANOUT_CLOCK_SHIFT_MS: String(RESUME_SHIFT_MS) }).done;
-    const resumed = tally(connector, RECIPIENTS, performance.now() - wall2, { killedAfter, workerExit: [exitA, exitB] });
+    const resumed = tally(connector, RECIPIENTS, performance.now() - wall2, {
+      killedAfter,
+      workerExit: [exitA, exitB],
+    });
 
     report(straight, resumed, performance.now() - started);
   } finally {
@@ -85,10 +100,16 @@ async function main(): Promise<void> {
 }
 
 async function clearOutbox(store: DocumentStore): Promise<void> {
-  for (const doc of await store.query('outbox')) await store.delete('outbox', String(doc.id), String(doc.personId));
+  for (const doc of await store.query('outbox'))
+    await store.delete('outbox', String(doc.id), String(doc.personId));
 }
 
-function tally(connector: LimitedConnector, recipients: number, wallMs: number, extra: Partial<RoundFigures>): RoundFigures {
+function tally(
+  connector: LimitedConnector,
+  recipients: number,
+  wallMs: number,
+  extra: Partial<RoundFigures>,
+): RoundFigures {
   const { counts } = connector;
   let duplicates = 0;
   let lost = 0;
@@ -128,8 +149,20 @@ function report(straight: RoundFigures, resumed: RoundFigures, elapsedMs: number
     totalSeconds: round(elapsedMs / 1000, 1),
   });
   printLine();
-  const row = (name: string, r: RoundFigures) => [name, r.accepted, r.throttled429, r.duplicates, r.lost, r.sendSeconds, r.sendRate, r.efficiency.toFixed(3)];
-  printTable(['round', 'sent', '429s', 'duplicates', 'lost', 'send s', 'per s', 'efficiency'], [row('straight through', straight), row(`killed after ${resumed.killedAfter}, resumed`, resumed)]);
+  const row = (name: string, r: RoundFigures) => [
+    name,
+    r.accepted,
+    r.throttled429,
+    r.duplicates,
+    r.lost,
+    r.sendSeconds,
+    r.sendRate,
+    r.efficiency.toFixed(3),
+  ];
+  printTable(
+    ['round', 'sent', '429s', 'duplicates', 'lost', 'send s', 'per s', 'efficiency'],
+    [row('straight through', straight), row(`killed after ${resumed.killedAfter}, resumed`, resumed)],
+  );
 }
 
 if (require.main === module) runMain('fanout', LIMIT_MS, main);

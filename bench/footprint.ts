@@ -35,7 +35,12 @@ async function main(): Promise<void> {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
-    env: { ...process.env, ...benchEnvironment(cosmos, DATABASE), PORT: String(port), NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      ...benchEnvironment(cosmos, DATABASE),
+      PORT: String(port),
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const client = createClient(CONVERSATIONS);
@@ -44,7 +49,12 @@ async function main(): Promise<void> {
     const rssAtStart = readRssMiB(child.pid ?? 0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const rssIdle = readRssMiB(child.pid ?? 0);
-    const samples = await loadAndSample(url, child.pid ?? 0, visitorIds.map((id, i) => actorFor(id, `footprint-${i}`)), client);
+    const samples = await loadAndSample(
+      url,
+      child.pid ?? 0,
+      visitorIds.map((id, i) => actorFor(id, `footprint-${i}`)),
+      client,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const rssAfter = readRssMiB(child.pid ?? 0);
     report({ startupMs, rssAtStart, rssIdle, rssAfter, ...samples });
@@ -58,8 +68,12 @@ async function main(): Promise<void> {
 async function waitForHealth(url: string, child: ChildProcess): Promise<number> {
   const started = performance.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service stopped during start-up (exit ${child.exitCode})`);
-    const healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`the service stopped during start-up (exit ${child.exitCode})`);
+    const healthy = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -73,38 +87,77 @@ interface Samples {
 }
 
 /** Mixed turns for LOAD_MS, RSS read every SAMPLE_MS. */
-async function loadAndSample(url: string, pid: number, actors: Actor[], client: ReturnType<typeof createClient>): Promise<Samples> {
-  const ask = async (actor: Actor, text: string) => (await client.post(`${url}/api/messages`, message(actor, text))).status === 200;
+async function loadAndSample(
+  url: string,
+  pid: number,
+  actors: Actor[],
+  client: ReturnType<typeof createClient>,
+): Promise<Samples> {
+  const ask = async (actor: Actor, text: string) =>
+    (await client.post(`${url}/api/messages`, message(actor, text))).status === 200;
   for (const actor of actors) {
     await ask(actor, 'hello');
     await ask(actor, "I'd like to spend a morning with the discharge team in two weeks");
   }
   const begin = performance.now();
   const points: Samples['points'] = [{ seconds: 0, rssMiB: readRssMiB(pid) }];
-  const timer = setInterval(() => points.push({ seconds: round((performance.now() - begin) / 1000, 1), rssMiB: readRssMiB(pid) }), SAMPLE_MS);
-  const script = ['To understand why discharges from my ward get delayed', 'back', 'my requests', 'continue', 'help', 'my offers'];
-  const result = await runLoad(actors.length, LOAD_MS, Number.MAX_SAFE_INTEGER, (i, n) => ask(actors[i] as Actor, script[n % script.length] as string));
+  const timer = setInterval(
+    () => points.push({ seconds: round((performance.now() - begin) / 1000, 1), rssMiB: readRssMiB(pid) }),
+    SAMPLE_MS,
+  );
+  const script = [
+    'To understand why discharges from my ward get delayed',
+    'back',
+    'my requests',
+    'continue',
+    'help',
+    'my offers',
+  ];
+  const result = await runLoad(actors.length, LOAD_MS, Number.MAX_SAFE_INTEGER, (i, n) =>
+    ask(actors[i] as Actor, script[n % script.length] as string),
+  );
   clearInterval(timer);
   points.push({ seconds: round((performance.now() - begin) / 1000, 1), rssMiB: readRssMiB(pid) });
   return { points, turns: result.count, errors: result.errors, turnsPerSecond: result.turnsPerSecond };
 }
 
-function report(figures: Samples & { startupMs: number; rssAtStart: number; rssIdle: number; rssAfter: number }): void {
+function report(
+  figures: Samples & { startupMs: number; rssAtStart: number; rssIdle: number; rssAfter: number },
+): void {
   const { points } = figures;
   const half = points.filter((p) => p.seconds >= (points[points.length - 1]?.seconds ?? 0) / 2);
-  const perMinute = (list: typeof points) => round(slope(list.map((p) => ({ x: p.seconds / 60, y: p.rssMiB }))), 2);
+  const perMinute = (list: typeof points) =>
+    round(slope(list.map((p) => ({ x: p.seconds / 60, y: p.rssMiB }))), 2);
   printFigures('footprint', {
     startupMsToHealthy: round(figures.startupMs, 0),
-    rssMiB: { atHealthy: figures.rssAtStart, idle: figures.rssIdle, peakUnderLoad: Math.max(...points.map((p) => p.rssMiB)), afterLoad: figures.rssAfter },
+    rssMiB: {
+      atHealthy: figures.rssAtStart,
+      idle: figures.rssIdle,
+      peakUnderLoad: Math.max(...points.map((p) => p.rssMiB)),
+      afterLoad: figures.rssAfter,
+    },
     slopeMiBPerMinute: { wholeLoad: perMinute(points), secondHalf: perMinute(half) },
-    load: { seconds: LOAD_MS / 1000, conversations: CONVERSATIONS, turns: figures.turns, turnsPerSecond: figures.turnsPerSecond, errors: figures.errors },
+    load: {
+      seconds: LOAD_MS / 1000,
+      conversations: CONVERSATIONS,
+      turns: figures.turns,
+      turnsPerSecond: figures.turnsPerSecond,
+      errors: figures.errors,
+    },
     samples: points,
     machine: describeMachine(),
   });
   printLine();
-  printLine(`start-up to a healthy /healthz: ${Math.round(figures.startupMs)} ms; RSS ${figures.rssAtStart} MiB when healthy, ${figures.rssIdle} MiB idle, ${figures.rssAfter} MiB after the load`);
-  printLine(`${figures.turns} turns in ${LOAD_MS / 1000} s (${figures.turnsPerSecond}/s), ${figures.errors} errors; RSS slope ${perMinute(points)} MiB/min overall, ${perMinute(half)} MiB/min over the second half\n`);
-  printTable(['seconds', 'RSS MiB'], points.map((p) => [p.seconds, p.rssMiB]));
+  printLine(
+    `start-up to a healthy /healthz: ${Math.round(figures.startupMs)} ms; RSS ${figures.rssAtStart} MiB when healthy, ${figures.rssIdle} MiB idle, ${figures.rssAfter} MiB after the load`,
+  );
+  printLine(
+    `${figures.turns} turns in ${LOAD_MS / 1000} s (${figures.turnsPerSecond}/s), ${figures.errors} errors; RSS slope ${perMinute(points)} MiB/min overall, ${perMinute(half)} MiB/min over the second half\n`,
+  );
+  printTable(
+    ['seconds', 'RSS MiB'],
+    points.map((p) => [p.seconds, p.rssMiB]),
+  );
 }
 
 if (require.main === module) runMain('footprint', LIMIT_MS, main);

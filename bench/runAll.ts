@@ -17,14 +17,23 @@ const BENCHMARKS: Record<string, string> = {
 /** A benchmark still running after this is stopped, whatever its own limit. */
 const BENCHMARK_LIMIT_MS = 300_000;
 
-function runOne(name: string, file: string): Promise<{ name: string; code: number | string; seconds: number }> {
+function runOne(
+  name: string,
+  file: string,
+): Promise<{ name: string; code: number | string; seconds: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(__dirname, file)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(__dirname, file)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), BENCHMARK_LIMIT_MS);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ name, code: signal ?? code ?? 0, seconds: Math.round((performance.now() - started) / 100) / 10 });
+      resolve({
+        name,
+        code: signal ?? code ?? 0,
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+      });
     });
   });
 }
@@ -33,7 +42,9 @@ async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((name) => !(name in BENCHMARKS));
   if (unknown.length > 0) {
-    process.stderr.write(`Unknown benchmark: ${unknown.join(', ')}. Choose from: ${Object.keys(BENCHMARKS).join(', ')}.\n`);
+    process.stderr.write(
+      `Unknown benchmark: ${unknown.join(', ')}. Choose from: ${Object.keys(BENCHMARKS).join(', ')}.\n`,
+    );
     process.exit(2);
   }
   const names = asked.length > 0 ? asked : Object.keys(BENCHMARKS);
@@ -43,7 +54,9 @@ async function main(): Promise<void> {
     results.push(await runOne(name, BENCHMARKS[name] as string));
     process.stdout.write('\n');
   }
-  process.stderr.write(`\n${results.map((r) => `${r.name}: ${r.code === 0 ? 'done' : `failed (${r.code})`} in ${r.seconds} s`).join('\n')}\n`);
+  process.stderr.write(
+    `\n${results.map((r) => `${r.name}: ${r.code === 0 ? 'done' : `failed (${r.code})`} in ${r.seconds} s`).join('\n')}\n`,
+  );
   process.exitCode = results.every((r) => r.code === 0) ? 0 : 1;
 }
 

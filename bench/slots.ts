@@ -61,14 +61,25 @@ function choosePairs(trust: SyntheticTrust): Pair[] {
 }
 
 /** What loadClashContext would read, taken from memory: the same window, no store. */
-function contextFromMemory(trust: SyntheticTrust, pair: Pair, window: Interval, fullYear: boolean): ClashContextInput {
+function contextFromMemory(
+  trust: SyntheticTrust,
+  pair: Pair,
+  window: Interval,
+  fullYear: boolean,
+): ClashContextInput {
   const from = window.start - 8 * DAY_MS;
   const to = window.end + 3 * DAY_MS;
   const shiftsOf = (personId: string): Shift[] => {
     const all = (trust.rota.get(personId) ?? []).flatMap((month) => month.shifts);
     return fullYear ? all : all.filter((s) => Date.parse(s.end) > from && Date.parse(s.start) < to);
   };
-  return { visitorShifts: shiftsOf(pair.visitor.id), visitorGroup: pair.visitor.profession, hostShifts: shiftsOf(pair.offer.hostId), offer: pair.offer, heldBookings: [] };
+  return {
+    visitorShifts: shiftsOf(pair.visitor.id),
+    visitorGroup: pair.visitor.profession,
+    hostShifts: shiftsOf(pair.offer.hostId),
+    offer: pair.offer,
+    heldBookings: [],
+  };
 }
 
 function searchWindow(pair: Pair): Interval {
@@ -77,17 +88,30 @@ function searchWindow(pair: Pair): Interval {
 
 /** Contexts are taken from memory before timing, so only the domain code is timed. */
 async function measurePure(trust: SyntheticTrust, pairs: Pair[], fullYear: boolean) {
-  const checks = pairs.map((pair) => ({ ...contextFromMemory(trust, pair, pair.visit, fullYear), start: pair.visit.start, end: pair.visit.end }));
+  const checks = pairs.map((pair) => ({
+    ...contextFromMemory(trust, pair, pair.visit, fullYear),
+    start: pair.visit.start,
+    end: pair.visit.end,
+  }));
   const searches = pairs.map((pair) => {
     const window = searchWindow(pair);
-    return { ...contextFromMemory(trust, pair, window, fullYear), from: window.start, to: window.end, length: pair.part };
+    return {
+      ...contextFromMemory(trust, pair, window, fullYear),
+      from: window.start,
+      to: window.end,
+      length: pair.part,
+    };
   });
   for (let run = 0; run < WARM_UP_RUNS; run += 1) {
     checkVisit(checks[run] as (typeof checks)[number]);
     suggestSlots(searches[run] as (typeof searches)[number]);
   }
-  const check = await measure(pairs.length, PURE_BUDGET_MS / 2, (run) => checkVisit(checks[run] as (typeof checks)[number]));
-  const slots = await measure(pairs.length, PURE_BUDGET_MS / 2, (run) => suggestSlots(searches[run] as (typeof searches)[number]));
+  const check = await measure(pairs.length, PURE_BUDGET_MS / 2, (run) =>
+    checkVisit(checks[run] as (typeof checks)[number]),
+  );
+  const slots = await measure(pairs.length, PURE_BUDGET_MS / 2, (run) =>
+    suggestSlots(searches[run] as (typeof searches)[number]),
+  );
   return { check, slots };
 }
 
@@ -96,7 +120,9 @@ async function loadStore(store: DocumentStore, trust: SyntheticTrust, pairs: Pai
   const started = performance.now();
   const queried = new Set(pairs.flatMap((pair) => [pair.visitor.id, pair.offer.hostId]));
   const others = trust.people.map((person) => person.id).filter((id) => !queried.has(id));
-  await mapWithConcurrency([...new Set(pairs.map((pair) => pair.offer))], LOAD_CONCURRENCY, (offer) => store.upsert('offers', { ...offer }));
+  await mapWithConcurrency([...new Set(pairs.map((pair) => pair.offer))], LOAD_CONCURRENCY, (offer) =>
+    store.upsert('offers', { ...offer }),
+  );
   let docs = 0;
   const loadPerson = async (personId: string) => {
     for (const month of trust.rota.get(personId) ?? []) {
@@ -113,7 +139,13 @@ async function loadStore(store: DocumentStore, trust: SyntheticTrust, pairs: Pai
     await loadPerson(personId);
     backgroundPeople += 1;
   });
-  return { peopleQueried: queried.size, queriedDocs, backgroundPeople, docsLoaded: docs, loadSeconds: round((performance.now() - started) / 1000, 1) };
+  return {
+    peopleQueried: queried.size,
+    queriedDocs,
+    backgroundPeople,
+    docsLoaded: docs,
+    loadSeconds: round((performance.now() - started) / 1000, 1),
+  };
 }
 
 async function measureStore(store: DocumentStore, pairs: Pair[]) {
@@ -122,12 +154,18 @@ async function measureStore(store: DocumentStore, pairs: Pair[]) {
   const checkRequests: number[] = [];
   const slotRequests: number[] = [];
   for (const pair of pairs.slice(0, WARM_UP_RUNS)) {
-    await loadClashContext(services, pair.visitor, pair.offer, { from: new Date(pair.visit.start), to: new Date(pair.visit.end) });
+    await loadClashContext(services, pair.visitor, pair.offer, {
+      from: new Date(pair.visit.start),
+      to: new Date(pair.visit.end),
+    });
   }
   const check = await measure(pairs.length, STORE_BUDGET_MS / 2, async (run) => {
     const pair = pairs[run] as Pair;
     counting.reset();
-    const context = await loadClashContext(services, pair.visitor, pair.offer, { from: new Date(pair.visit.start), to: new Date(pair.visit.end) });
+    const context = await loadClashContext(services, pair.visitor, pair.offer, {
+      from: new Date(pair.visit.start),
+      to: new Date(pair.visit.end),
+    });
     checkVisit({ ...context, start: pair.visit.start, end: pair.visit.end });
     checkRequests.push(counting.count());
   });
@@ -135,11 +173,19 @@ async function measureStore(store: DocumentStore, pairs: Pair[]) {
     const pair = pairs[run] as Pair;
     const window = searchWindow(pair);
     counting.reset();
-    const context = await loadClashContext(services, pair.visitor, pair.offer, { from: new Date(window.start), to: new Date(window.end) });
+    const context = await loadClashContext(services, pair.visitor, pair.offer, {
+      from: new Date(window.start),
+      to: new Date(window.end),
+    });
     suggestSlots({ ...context, from: window.start, to: window.end, length: pair.part });
     slotRequests.push(counting.count());
   });
-  return { check, slots, requestsPerCheck: describeCounts(checkRequests), requestsPerSlotSearch: describeCounts(slotRequests) };
+  return {
+    check,
+    slots,
+    requestsPerCheck: describeCounts(checkRequests),
+    requestsPerSlotSearch: describeCounts(slotRequests),
+  };
 }
 
 function describeCounts(counts: readonly number[]) {
@@ -148,9 +194,11 @@ function describeCounts(counts: readonly number[]) {
 }
 
 function printTable(rows: Array<[string, Timing]>): void {
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(44) : cell.padStart(10))).join('');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(44) : cell.padStart(10))).join('');
   console.log(line(['measure (ms)', 'runs', 'p50', 'p95', 'max']));
-  for (const [name, t] of rows) console.log(line([name, String(t.runs), t.p50.toFixed(3), t.p95.toFixed(3), t.max.toFixed(3)]));
+  for (const [name, t] of rows)
+    console.log(line([name, String(t.runs), t.p50.toFixed(3), t.p95.toFixed(3), t.max.toFixed(3)]));
 }
 
 async function main(): Promise<void> {
@@ -163,13 +211,26 @@ async function main(): Promise<void> {
   const pure = await measurePure(trust, pairs, false);
   const pureYear = await measurePure(trust, pairs, true);
   const server = await startCosmosServer();
-  const store = new CosmosDocumentStore({ endpoint: server.endpoint, key: server.key, database: 'bench', allowSelfSignedTls: true, requestTimeoutMs: 30_000 });
+  const store = new CosmosDocumentStore({
+    endpoint: server.endpoint,
+    key: server.key,
+    database: 'bench',
+    allowSelfSignedTls: true,
+    requestTimeoutMs: 30_000,
+  });
   try {
     await store.init();
     const load = await loadStore(store, trust, pairs);
     const viaStore = await measureStore(store, pairs);
     const figures = {
-      bench: 'slots', staff: STAFF, rotaMonths: months, shifts: trust.shiftCount, rotaDays: DAYS, offers: trust.offers.size, pairs: pairs.length, buildSeconds,
+      bench: 'slots',
+      staff: STAFF,
+      rotaMonths: months,
+      shifts: trust.shiftCount,
+      rotaDays: DAYS,
+      offers: trust.offers.size,
+      pairs: pairs.length,
+      buildSeconds,
       store: { kind: '@vercel/cosmosdb-server over loopback (HTTPS) via CosmosDocumentStore', ...load },
       pure: { check: pure.check, slots: pure.slots },
       pureFullYear: { check: pureYear.check, slots: pureYear.slots },
@@ -178,8 +239,10 @@ async function main(): Promise<void> {
       totalSeconds: round((performance.now() - started) / 1000, 1),
     };
     console.log(JSON.stringify(figures));
-    console.log(`\n${STAFF} staff, ${months} rota months, ${trust.shiftCount} shifts; ${pairs.length} visitor-host pairs; ` +
-      `store held ${load.docsLoaded} of ${months} rota months (${load.peopleQueried} people queried + ${load.backgroundPeople} more), loaded in ${load.loadSeconds} s.\n`);
+    console.log(
+      `\n${STAFF} staff, ${months} rota months, ${trust.shiftCount} shifts; ${pairs.length} visitor-host pairs; ` +
+        `store held ${load.docsLoaded} of ${months} rota months (${load.peopleQueried} people queried + ${load.backgroundPeople} more), loaded in ${load.loadSeconds} s.\n`,
+    );
     printTable([
       ['clash check, pure (windowed rotas)', pure.check],
       ['slot search 14 days, pure (windowed rotas)', pure.slots],
@@ -188,8 +251,10 @@ async function main(): Promise<void> {
       ['clash check, with store reads', viaStore.check],
       ['slot search 14 days, with store reads', viaStore.slots],
     ]);
-    console.log(`\nstore requests per check: mean ${viaStore.requestsPerCheck.mean}, max ${viaStore.requestsPerCheck.max}; ` +
-      `per slot search: mean ${viaStore.requestsPerSlotSearch.mean}, max ${viaStore.requestsPerSlotSearch.max}`);
+    console.log(
+      `\nstore requests per check: mean ${viaStore.requestsPerCheck.mean}, max ${viaStore.requestsPerCheck.max}; ` +
+        `per slot search: mean ${viaStore.requestsPerSlotSearch.mean}, max ${viaStore.requestsPerSlotSearch.max}`,
+    );
   } finally {
     await store.close();
     await server.stop();

@@ -7,7 +7,14 @@ import { DEMO_IDS } from '../src/demo/demoOrganisation';
 import type { Person } from '../src/domain/people';
 import type { DocumentStore } from '../src/store/documentStore';
 import { ExchangesRepository } from '../src/store/repositories/exchangesRepository';
-import { actorFor, activityFrom, cardExecute, cardSubmit, message, type Actor } from '../test/support/activities';
+import {
+  actorFor,
+  activityFrom,
+  cardExecute,
+  cardSubmit,
+  message,
+  type Actor,
+} from '../test/support/activities';
 import { cardActions, lastCardReply } from '../test/support/cards';
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { allText, postActivity } from '../test/support/http';
@@ -39,18 +46,43 @@ async function main(): Promise<void> {
   const kick = dispatcher.kick.bind(dispatcher);
   dispatcher.kick = (queued) => counter.runAs('background', () => kick(queued));
   try {
-    const [alex, megan, adele] = [actorFor(DEMO_IDS.alex, 'alex'), actorFor(DEMO_IDS.megan, 'megan'), actorFor(DEMO_IDS.adele, 'adele')];
+    const [alex, megan, adele] = [
+      actorFor(DEMO_IDS.alex, 'alex'),
+      actorFor(DEMO_IDS.megan, 'megan'),
+      actorFor(DEMO_IDS.adele, 'adele'),
+    ];
     for (const actor of [alex, megan, adele]) {
-      await postActivity(service.url, activityFrom(actor, { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' }, connector.url));
+      await postActivity(
+        service.url,
+        activityFrom(
+          actor,
+          { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' },
+          connector.url,
+        ),
+      );
     }
     await dispatcher.idle();
 
     counter.setPath('visitor');
-    const requestId = await requestAsVisitor(service.url, alex, connector.url, () => dispatcher.idle(), service.store);
+    const requestId = await requestAsVisitor(
+      service.url,
+      alex,
+      connector.url,
+      () => dispatcher.idle(),
+      service.store,
+    );
     counter.setPath('manager');
-    await decide(service.url, megan, connector.url, { action: 'approve', requestId, visitorId: DEMO_IDS.alex });
+    await decide(service.url, megan, connector.url, {
+      action: 'approve',
+      requestId,
+      visitorId: DEMO_IDS.alex,
+    });
     counter.setPath('host');
-    await decide(service.url, adele, connector.url, { action: 'accept', requestId, visitorId: DEMO_IDS.alex });
+    await decide(service.url, adele, connector.url, {
+      action: 'accept',
+      requestId,
+      visitorId: DEMO_IDS.alex,
+    });
     counter.setPath('idle');
     await dispatcher.idle();
 
@@ -63,36 +95,67 @@ async function main(): Promise<void> {
   }
 }
 
-async function requestAsVisitor(url: string, alex: Actor, connectorUrl: string, idle: () => Promise<void>, store: DocumentStore): Promise<string> {
-  const say = async (text: string) => (await postActivity(url, { ...message(alex, text), serviceUrl: connectorUrl })).replies;
-  const click = async (data: Record<string, unknown>) => (await postActivity(url, { ...cardSubmit(alex, data), serviceUrl: connectorUrl })).replies;
+async function requestAsVisitor(
+  url: string,
+  alex: Actor,
+  connectorUrl: string,
+  idle: () => Promise<void>,
+  store: DocumentStore,
+): Promise<string> {
+  const say = async (text: string) =>
+    (await postActivity(url, { ...message(alex, text), serviceUrl: connectorUrl })).replies;
+  const click = async (data: Record<string, unknown>) =>
+    (await postActivity(url, { ...cardSubmit(alex, data), serviceUrl: connectorUrl })).replies;
   await say("I'd like to spend a morning with the discharge team in two weeks");
   await say('To understand why discharges from my ward get delayed');
   await say('See a board round\nLearn how a discharge is planned');
   const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-  const host = cardActions(lastCardReply(hosts)).find((a) => a.data.value === 'demo-offer-discharge-board-round');
+  const host = cardActions(lastCardReply(hosts)).find(
+    (a) => a.data.value === 'demo-offer-discharge-board-round',
+  );
   const slots = await click(host?.data ?? {});
   const slot = cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot');
   await click(slot?.data ?? {});
   const sent = await click({ verb: 'draft_submit' });
   if (!allText(sent).includes('I have asked')) throw new Error('the request was not submitted');
   await idle();
-  const saved = await store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'state', op: '=', value: 'awaiting_manager' }] });
+  const saved = await store.query('requests', {
+    partitionKey: DEMO_IDS.alex,
+    where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
+  });
   return String(saved[0]?.id);
 }
 
-async function decide(url: string, actor: Actor, connectorUrl: string, data: Record<string, unknown>): Promise<void> {
+async function decide(
+  url: string,
+  actor: Actor,
+  connectorUrl: string,
+  data: Record<string, unknown>,
+): Promise<void> {
   const { status, body } = await postActivity(url, cardExecute(actor, 'decide', data, connectorUrl));
-  if (status !== 200 || JSON.stringify(body).includes('Nothing has been changed')) throw new Error(`the decision was refused: ${JSON.stringify(body)}`);
+  if (status !== 200 || JSON.stringify(body).includes('Nothing has been changed'))
+    throw new Error(`the decision was refused: ${JSON.stringify(body)}`);
 }
 
 /** After the visit: the scheduler's scan, the visitor's check-in and form, the host's form, the log. */
-async function recordOutcome(counter: ReturnType<typeof countStoreCalls>, store: DocumentStore, requestId: string): Promise<Record<string, unknown>> {
-  const found = await store.read<{ id: string; end?: string } & Record<string, unknown>>('requests', requestId, DEMO_IDS.alex);
+async function recordOutcome(
+  counter: ReturnType<typeof countStoreCalls>,
+  store: DocumentStore,
+  requestId: string,
+): Promise<Record<string, unknown>> {
+  const found = await store.read<{ id: string; end?: string } & Record<string, unknown>>(
+    'requests',
+    requestId,
+    DEMO_IDS.alex,
+  );
   const visitEnd = Date.parse(found?.doc.end ?? '');
-  if (Number.isNaN(visitEnd)) return { recorded: false, reason: 'the request has no visit end to move the clock past' };
+  if (Number.isNaN(visitEnd))
+    return { recorded: false, reason: 'the request has no visit end to move the clock past' };
   let now = new Date(visitEnd + 2 * 3_600_000);
-  const services: OutcomeServices = Object.assign(createServices(store, () => now), { exchanges: new ExchangesRepository(store) });
+  const services: OutcomeServices = Object.assign(
+    createServices(store, () => now),
+    { exchanges: new ExchangesRepository(store) },
+  );
   const person = async (id: string) => (await services.people.findById(id)) as Person;
   const [alex, adele] = [await person(DEMO_IDS.alex), await person(DEMO_IDS.adele)];
   const steps: Array<[string, () => Promise<unknown>]> = [
@@ -100,31 +163,56 @@ async function recordOutcome(counter: ReturnType<typeof countStoreCalls>, store:
     ['visitor', () => recordCheckIn(services, alex, alex.id, requestId, 'yes', now)],
     ['visitor', () => submitOutcomeForm(services, 'visitor', alex, alex.id, requestId, VISITOR_FORM, now)],
     ['host', () => submitOutcomeForm(services, 'host', adele, alex.id, requestId, HOST_FORM, now)],
-    ['background', async () => ((now = new Date(visitEnd + 15 * DAY_MS)), queueCheckIns(store, services, now))],
+    [
+      'background',
+      async () => ((now = new Date(visitEnd + 15 * DAY_MS)), queueCheckIns(store, services, now)),
+    ],
   ];
   const results: string[] = [];
   for (const [path, step] of steps) {
     counter.setPath(path);
     const result = (await step()) as { ok?: boolean } | unknown[] | undefined;
-    results.push(Array.isArray(result) ? `${result.length} queued` : result && typeof result === 'object' && 'ok' in result ? String(result.ok) : 'done');
+    results.push(
+      Array.isArray(result)
+        ? `${result.length} queued`
+        : result && typeof result === 'object' && 'ok' in result
+          ? String(result.ok)
+          : 'done',
+    );
   }
   counter.setPath('idle');
-  const logged = await store.query('exchanges', { where: [{ field: 'requestId', op: '=', value: requestId }] });
+  const logged = await store.query('exchanges', {
+    where: [{ field: 'requestId', op: '=', value: requestId }],
+  });
   return { recorded: true, steps: results, exchangeLogged: logged.length > 0 };
 }
 
 function report(counts: Map<string, PathCounts>, outcome: Record<string, unknown>): void {
-  const empty: PathCounts = { requests: 0, byOperation: {}, byContainer: {}, crossPartitionQueries: 0, crossPartition: [] };
+  const empty: PathCounts = {
+    requests: 0,
+    byOperation: {},
+    byContainer: {},
+    crossPartitionQueries: 0,
+    crossPartition: [],
+  };
   const byPath = Object.fromEntries(PATHS.map((path) => [path, counts.get(path) ?? empty]));
   const total = PATHS.reduce((sum, path) => sum + (counts.get(path)?.requests ?? 0), 0);
-  const crossOnTurns = (['visitor', 'manager', 'host'] as const).reduce((sum, path) => sum + (counts.get(path)?.crossPartitionQueries ?? 0), 0);
+  const crossOnTurns = (['visitor', 'manager', 'host'] as const).reduce(
+    (sum, path) => sum + (counts.get(path)?.crossPartitionQueries ?? 0),
+    0,
+  );
   printFigures('store_ops', {
-    exchange: 'request conversation, submit, release, accept over HTTP; check-in, both outcome forms and the after-visit scan with the clock moved on',
+    exchange:
+      'request conversation, submit, release, accept over HTTP; check-in, both outcome forms and the after-visit scan with the clock moved on',
     requests: total,
-    crossPartitionQueries: PATHS.reduce((sum, path) => sum + (counts.get(path)?.crossPartitionQueries ?? 0), 0),
+    crossPartitionQueries: PATHS.reduce(
+      (sum, path) => sum + (counts.get(path)?.crossPartitionQueries ?? 0),
+      0,
+    ),
     crossPartitionOnPeoplePaths: crossOnTurns,
     requestCharge: null,
-    requestChargeNote: '@vercel/cosmosdb-server reports a flat 1 RU for every HTTP request, so no real charge can be measured here',
+    requestChargeNote:
+      '@vercel/cosmosdb-server reports a flat 1 RU for every HTTP request, so no real charge can be measured here',
     byPath,
     setup: counts.get('setup')?.requests ?? 0,
     outcome,
@@ -141,7 +229,9 @@ function report(counts: Map<string, PathCounts>, outcome: Record<string, unknown
   );
   for (const path of PATHS) {
     const c = byPath[path] as PathCounts;
-    printLine(`\n${path}: by container ${JSON.stringify(c.byContainer)}${c.crossPartition.length ? `; cross-partition: ${c.crossPartition.join('; ')}` : ''}`);
+    printLine(
+      `\n${path}: by container ${JSON.stringify(c.byContainer)}${c.crossPartition.length ? `; cross-partition: ${c.crossPartition.join('; ')}` : ''}`,
+    );
   }
 }
 

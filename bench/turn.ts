@@ -42,13 +42,17 @@ async function main(): Promise<void> {
     // Each conversation: welcomed, then a request begun and its purpose question asked.
     for (const actor of actors) {
       await ask(ours, actor, 'hello', /./);
-      if (!(await ask(ours, actor, OPENING, /why/i))) throw new Error('the request conversation did not ask for a purpose');
+      if (!(await ask(ours, actor, OPENING, /why/i)))
+        throw new Error('the request conversation did not ask for a purpose');
     }
     const turns: Record<Kind, (i: number, n: number) => Promise<boolean>> = {
       echo: (i, n) => ask(echo.url, actors[i] as Actor, `hello ${n}`, /You said/),
       read: (i) => ask(ours, actors[i] as Actor, 'my requests', /request/i),
       // Answer the purpose question, then go back to it: each is one step of the conversation.
-      step: (i, n) => (n % 2 === 0 ? ask(ours, actors[i] as Actor, PURPOSE, /Your request/) : ask(ours, actors[i] as Actor, 'back', /Your request/)),
+      step: (i, n) =>
+        n % 2 === 0
+          ? ask(ours, actors[i] as Actor, PURPOSE, /Your request/)
+          : ask(ours, actors[i] as Actor, 'back', /Your request/),
     };
     const results: Record<Kind, LoadResult[]> = { echo: [], read: [], step: [] };
     for (const concurrency of CONCURRENCY) {
@@ -67,7 +71,12 @@ async function main(): Promise<void> {
 
 function report(results: Record<Kind, LoadResult[]>, elapsedMs: number): void {
   const ratio = (kind: 'read' | 'step') =>
-    Object.fromEntries(results[kind].map((r, i) => [String(r.concurrency), round(r.turnsPerSecond / Math.max(0.001, results.echo[i]?.turnsPerSecond ?? 0), 2)]));
+    Object.fromEntries(
+      results[kind].map((r, i) => [
+        String(r.concurrency),
+        round(r.turnsPerSecond / Math.max(0.001, results.echo[i]?.turnsPerSecond ?? 0), 2),
+      ]),
+    );
   const cells = (kind: Kind) => Object.fromEntries(results[kind].map((r) => [String(r.concurrency), r]));
   printFigures('turn', {
     store: '@vercel/cosmosdb-server over loopback (HTTPS), in its own process',
@@ -81,9 +90,34 @@ function report(results: Record<Kind, LoadResult[]>, elapsedMs: number): void {
   });
   printLine();
   const rows = (['echo', 'read', 'step'] as const).flatMap((kind) =>
-    results[kind].map((r, i) => [kind, r.concurrency, r.count, r.turnsPerSecond, r.p50, r.p95, r.p99, r.max, r.errors, kind === 'echo' ? '1.00' : (r.turnsPerSecond / (results.echo[i]?.turnsPerSecond ?? 1)).toFixed(2)]),
+    results[kind].map((r, i) => [
+      kind,
+      r.concurrency,
+      r.count,
+      r.turnsPerSecond,
+      r.p50,
+      r.p95,
+      r.p99,
+      r.max,
+      r.errors,
+      kind === 'echo' ? '1.00' : (r.turnsPerSecond / (results.echo[i]?.turnsPerSecond ?? 1)).toFixed(2),
+    ]),
   );
-  printTable(['turns', 'conversations', 'turns run', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'vs echo'], rows);
+  printTable(
+    [
+      'turns',
+      'conversations',
+      'turns run',
+      'turns/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'errors',
+      'vs echo',
+    ],
+    rows,
+  );
 }
 
 if (require.main === module) runMain('turn', LIMIT_MS, main);

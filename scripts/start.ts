@@ -17,7 +17,11 @@ async function start(): Promise<void> {
   const options = readOptionsOrExit();
   const config = loadConfigOrExit();
   const ports = options.people.map((person) => playgroundPort(options, person));
-  await Promise.all(options.people.map((person, i) => ensurePortFree(ports[i]!, `Playground for ${person.name}`, portAdvice())));
+  await Promise.all(
+    options.people.map((person, i) =>
+      ensurePortFree(ports[i]!, `Playground for ${person.name}`, portAdvice()),
+    ),
+  );
 
   const service = await startService(config, createLogger(config.logLevel));
   const botBase = `http://${LOOPBACK_HOST}:${service.port}`;
@@ -101,7 +105,9 @@ function printWelcome(service: RunningService, playgrounds: RunningPlayground[],
     config.store.kind === 'embedded'
       ? ` Data lives in ${path.relative(process.cwd(), config.store.dataDir) || '.'}/ (delete it to start again from the demo organisation).`
       : ' Data lives in Cosmos DB (COSMOS_ENDPOINT).',
-    playgrounds.length < PLAYGROUND_USERS.length ? ' More people: npm start -- --everyone   (or --people alex,megan,adele)' : '',
+    playgrounds.length < PLAYGROUND_USERS.length
+      ? ' More people: npm start -- --everyone   (or --people alex,megan,adele)'
+      : '',
     ' Press Ctrl-C to stop everything.',
     '================================================================================',
     '',

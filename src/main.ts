@@ -37,13 +37,21 @@ export interface ServiceOptions {
 export class StartupError extends Error {}
 
 /** Opens the store, loads the demo organisation where wanted, and serves the bot. */
-export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
   const store = createStore(config.store, logger);
   await openStore(store, config);
 
   if (config.store.kind === 'embedded' && config.demoData === 'auto') {
     const seeded = await seedDemoOrganisation(store, { today: new Date() });
-    if (seeded.seeded) logger.info({ people: seeded.people, offers: seeded.offers }, 'loaded the demo organisation into the empty store');
+    if (seeded.seeded)
+      logger.info(
+        { people: seeded.people, offers: seeded.offers },
+        'loaded the demo organisation into the empty store',
+      );
   }
 
   const adapter = createAdapter(config.credentials, {
@@ -51,7 +59,16 @@ export async function startService(config: Config, logger: Logger, options: Serv
     logger: logger.child({ component: 'adapter' }),
     ...options.adapter,
   });
-  const bot = createBot({ adapter, store, logger, retention: config.retention, reapproveNewTime: config.reapproveNewTime, reachOut: createUnreachableInstaller(config.graph), botAppId: config.credentials?.appId ?? '', digest: config.digest });
+  const bot = createBot({
+    adapter,
+    store,
+    logger,
+    retention: config.retention,
+    reapproveNewTime: config.reapproveNewTime,
+    reachOut: createUnreachableInstaller(config.graph),
+    botAppId: config.credentials?.appId ?? '',
+    digest: config.digest,
+  });
   const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
   const stopShiftsSync = startDailyShiftsSync({ store, settings: config.graph, logger });
   const server = createServer({
@@ -68,7 +85,9 @@ export async function startService(config: Config, logger: Logger, options: Serv
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new StartupError(`PORT: ${config.port} is already in use on ${config.host}. Stop whatever is using it or set PORT to another number.`)
+          ? new StartupError(
+              `PORT: ${config.port} is already in use on ${config.host}. Stop whatever is using it or set PORT to another number.`,
+            )
           : error,
       ),
     );

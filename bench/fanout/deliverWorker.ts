@@ -41,7 +41,10 @@ async function main(): Promise<void> {
     const handled = await deliverDue(deps, clock());
     handledInAll += handled;
     if (handled > 0) continue;
-    const waiting = await store.query('outbox', { where: [{ field: 'status', op: 'in', value: ['pending', 'sending'] }], limit: 1 });
+    const waiting = await store.query('outbox', {
+      where: [{ field: 'status', op: 'in', value: ['pending', 'sending'] }],
+      limit: 1,
+    });
     if (waiting.length === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

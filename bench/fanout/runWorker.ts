@@ -11,8 +11,13 @@ export interface WorkerRun {
 
 /** Starts one sending instance (deliverWorker) as a child process. */
 export function runWorker(env: Record<string, string>): WorkerRun {
-  const child = fork(path.join(__dirname, 'deliverWorker.js'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const done = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? 0)));
+  const child = fork(path.join(__dirname, 'deliverWorker.js'), [], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const done = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code ?? 0)),
+  );
   const run: WorkerRun = { child, done, usage: undefined };
   child.on('message', (message) => (run.usage = message as WorkerRun['usage']));
   return run;

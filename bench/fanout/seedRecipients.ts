@@ -15,7 +15,11 @@ export function conversationIdOf(index: number): string {
 }
 
 /** `count` staff, each with a Teams conversation whose service URL is the connector. */
-export async function seedRecipients(store: DocumentStore, count: number, connectorUrl: string): Promise<string[]> {
+export async function seedRecipients(
+  store: DocumentStore,
+  count: number,
+  connectorUrl: string,
+): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => recipientId(i));
   await mapWithConcurrency(ids, WRITE_CONCURRENCY, async (id, i) => {
     const person: Person = {
@@ -29,7 +33,11 @@ export async function seedRecipients(store: DocumentStore, count: number, connec
       conversation: {
         channelId: 'msteams',
         serviceUrl: connectorUrl,
-        conversation: { id: conversationIdOf(i), conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000001' },
+        conversation: {
+          id: conversationIdOf(i),
+          conversationType: 'personal',
+          tenantId: '00000000-0000-0000-0000-0000000000001',
+        },
         user: { id: `29:fanout-${i}`, aadObjectId: id },
         bot: { id: '28:shadowing-bot', name: 'Job shadowing' },
       },
@@ -43,7 +51,13 @@ export async function seedRecipients(store: DocumentStore, count: number, connec
  * One message about `request` to each recipient, queued in the outbox as the service queues
  * them (a request update; each id names the round, so a round is queued once).
  */
-export async function queueRound(store: DocumentStore, recipients: readonly string[], request: ShadowingRequest, round: string, now: Date): Promise<void> {
+export async function queueRound(
+  store: DocumentStore,
+  recipients: readonly string[],
+  request: ShadowingRequest,
+  round: string,
+  now: Date,
+): Promise<void> {
   const stamp = now.toISOString();
   await mapWithConcurrency([...recipients], WRITE_CONCURRENCY, async (personId) => {
     const notification: Notification = {

@@ -67,7 +67,10 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
     get counts() {
       return counts;
     },
-    whenAccepted: (count) => new Promise<void>((resolve) => (counts.accepted >= count ? resolve() : waiters.push({ count, resolve }))),
+    whenAccepted: (count) =>
+      new Promise<void>((resolve) =>
+        counts.accepted >= count ? resolve() : waiters.push({ count, resolve }),
+      ),
     reset: () => {
       counts = freshCounts();
     },

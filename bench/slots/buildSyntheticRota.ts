@@ -64,7 +64,15 @@ function choosePattern(random: SeededRandom): [RotaPattern, Profession] {
 
 function createPerson(index: number, profession: Profession): Person {
   const id = `bench-${String(index).padStart(5, '0')}`;
-  return { id, email: `${id}@trust.example`, name: `Staff ${index}`, jobTitle: 'Staff', department: `Dept ${index % 40}`, profession, roles: ['staff'] };
+  return {
+    id,
+    email: `${id}@trust.example`,
+    name: `Staff ${index}`,
+    jobTitle: 'Staff',
+    department: `Dept ${index % 40}`,
+    profession,
+    roles: ['staff'],
+  };
 }
 
 function planShifts(
@@ -94,7 +102,12 @@ function planShifts(
       const start = Math.max(previousEnd, instantOf(date, template.start));
       const end = instantOf(template.end <= template.start ? addDays(date, 1) : date, template.end);
       if (start >= end) continue;
-      shifts.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), kind: template.kind, code });
+      shifts.push({
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        kind: template.kind,
+        code,
+      });
       previousEnd = end;
     }
   }

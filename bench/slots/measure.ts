@@ -11,7 +11,11 @@ export interface Timing {
  * Runs `sample(i)` until `maxRuns` runs or `budgetMs` has passed (at least one run), timing each
  * in milliseconds.
  */
-export async function measure(maxRuns: number, budgetMs: number, sample: (run: number) => unknown): Promise<Timing> {
+export async function measure(
+  maxRuns: number,
+  budgetMs: number,
+  sample: (run: number) => unknown,
+): Promise<Timing> {
   const times: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let run = 0; run < maxRuns && (run === 0 || performance.now() < deadline); run += 1) {
@@ -25,7 +29,12 @@ export async function measure(maxRuns: number, budgetMs: number, sample: (run: n
 export function summarise(values: readonly number[]): Timing {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
-  return { runs: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1] ?? 0) };
+  return {
+    runs: sorted.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    max: round(sorted[sorted.length - 1] ?? 0),
+  };
 }
 
 export function round(value: number, places = 3): number {

@@ -18,12 +18,20 @@ const OPERATIONS = ['read', 'create', 'replace', 'upsert', 'delete', 'query'] as
  * with `runAs` (e.g. deliveries the service starts after a turn). A query without a partition key
  * is a cross-partition query.
  */
-export function countStoreCalls(): { setPath(path: string): void; runAs<T>(path: string, work: () => T): T; counts: Map<string, PathCounts>; restore(): void } {
+export function countStoreCalls(): {
+  setPath(path: string): void;
+  runAs<T>(path: string, work: () => T): T;
+  counts: Map<string, PathCounts>;
+  restore(): void;
+} {
   const started = new AsyncLocalStorage<string>();
   const counts = new Map<string, PathCounts>();
   let current = 'setup';
   const originals = new Map<string, unknown>();
-  const prototype = CosmosDocumentStore.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const prototype = CosmosDocumentStore.prototype as unknown as Record<
+    string,
+    (...args: unknown[]) => Promise<unknown>
+  >;
   for (const operation of OPERATIONS) {
     const original = prototype[operation] as (...args: unknown[]) => Promise<unknown>;
     originals.set(operation, original);
@@ -37,14 +45,25 @@ export function countStoreCalls(): { setPath(path: string): void; runAs<T>(path:
     runAs: (path, work) => started.run(path, work),
     counts,
     restore: () => {
-      for (const [operation, original] of originals) prototype[operation] = original as (...args: unknown[]) => Promise<unknown>;
+      for (const [operation, original] of originals)
+        prototype[operation] = original as (...args: unknown[]) => Promise<unknown>;
     },
   };
 }
 
 function countsFor(counts: Map<string, PathCounts>, path: string): PathCounts {
   let held = counts.get(path);
-  if (!held) counts.set(path, (held = { requests: 0, byOperation: {}, byContainer: {}, crossPartitionQueries: 0, crossPartition: [] }));
+  if (!held)
+    counts.set(
+      path,
+      (held = {
+        requests: 0,
+        byOperation: {},
+        byContainer: {},
+        crossPartitionQueries: 0,
+        crossPartition: [],
+      }),
+    );
   return held;
 }
 

@@ -11,7 +11,10 @@ function main(): void {
   const server = createHttpsServer({ keepAlive: true } as Parameters<typeof createHttpsServer>[0]);
   server.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
-    process.send?.({ endpoint: `https://127.0.0.1:${port}`, key: Buffer.from('any key will do').toString('base64') });
+    process.send?.({
+      endpoint: `https://127.0.0.1:${port}`,
+      key: Buffer.from('any key will do').toString('base64'),
+    });
   });
   process.once('disconnect', () => process.exit(0));
 }

@@ -1,7 +1,13 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 
 /** The machine a figure was measured on. */
-export function describeMachine(): { node: string; cpus: number; cpu: string; memoryGiB: number; loadAverage1m: number } {
+export function describeMachine(): {
+  node: string;
+  cpus: number;
+  cpu: string;
+  memoryGiB: number;
+  loadAverage1m: number;
+} {
   return {
     node: process.version,
     cpus: cpus().length,

@@ -33,7 +33,11 @@ export function benchEnvironment(cosmos: CosmosProcess, database: string): Recor
  * The real service (startService) over @vercel/cosmosdb-server in a child process, with the demo
  * organisation and `visitors` extra visitors loaded.
  */
-export async function startBenchService(database: string, visitors: number, env: Record<string, string> = {}): Promise<BenchService> {
+export async function startBenchService(
+  database: string,
+  visitors: number,
+  env: Record<string, string> = {},
+): Promise<BenchService> {
   const cosmos = await startCosmosProcess();
   const config = loadConfig({ ...benchEnvironment(cosmos, database), ...env });
   const service = await startService(config, createLogger('silent'));
@@ -52,13 +56,20 @@ export async function startBenchService(database: string, visitors: number, env:
 
 /** Copies of Alex with their own ids, so that each conversation is a different person. */
 export async function addVisitors(store: DocumentStore, count: number): Promise<string[]> {
-  const alex = (await store.read<Person & { [field: string]: unknown }>('people', DEMO_IDS.alex, DEMO_IDS.alex))?.doc;
+  const alex = (
+    await store.read<Person & { [field: string]: unknown }>('people', DEMO_IDS.alex, DEMO_IDS.alex)
+  )?.doc;
   if (!alex) throw new Error('the demo organisation has no Alex');
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const id = `be4c0000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     const { conversation: _none, ...rest } = alex;
-    await store.upsert('people', { ...rest, id, email: `bench.visitor.${i}@northmoor-nhs.example`, name: `Visitor ${i}` });
+    await store.upsert('people', {
+      ...rest,
+      id,
+      email: `bench.visitor.${i}@northmoor-nhs.example`,
+      name: `Visitor ${i}`,
+    });
     ids.push(id);
   }
   return ids;

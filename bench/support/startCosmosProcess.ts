@@ -13,7 +13,9 @@ export interface CosmosProcess {
 
 /** Starts @vercel/cosmosdb-server on loopback in a child process. */
 export async function startCosmosProcess(): Promise<CosmosProcess> {
-  const child: ChildProcess = fork(path.join(__dirname, 'cosmosChild.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(__dirname, 'cosmosChild.js'), [], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const { endpoint, key } = await new Promise<{ endpoint: string; key: string }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as { endpoint: string; key: string }));
     child.once('exit', (code) => reject(new Error(`the Cosmos-protocol server stopped (exit ${code})`)));
@@ -23,7 +25,13 @@ export async function startCosmosProcess(): Promise<CosmosProcess> {
     key,
     pid: child.pid ?? 0,
     openStore: async (database) => {
-      const store = new CosmosDocumentStore({ endpoint, key, database, allowSelfSignedTls: true, requestTimeoutMs: 30_000 });
+      const store = new CosmosDocumentStore({
+        endpoint,
+        key,
+        database,
+        allowSelfSignedTls: true,
+        requestTimeoutMs: 30_000,
+      });
       await store.init();
       return store;
     },

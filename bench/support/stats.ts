@@ -10,7 +10,13 @@ export interface Latency {
 export function describeLatency(values: readonly number[]): Latency {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
-  return { count: sorted.length, p50: round(at(0.5), 1), p95: round(at(0.95), 1), p99: round(at(0.99), 1), max: round(sorted[sorted.length - 1] ?? 0, 1) };
+  return {
+    count: sorted.length,
+    p50: round(at(0.5), 1),
+    p95: round(at(0.95), 1),
+    p99: round(at(0.99), 1),
+    max: round(sorted[sorted.length - 1] ?? 0, 1),
+  };
 }
 
 export function round(value: number, places = 3): number {

@@ -13,7 +13,12 @@ export interface LoadResult extends Latency {
  * was answered, for `durationMs` (or until `maxTurns` in all). `turn(conversation, n)` sends the
  * n-th turn of one conversation and resolves true when the answer was the expected one.
  */
-export async function runLoad(concurrency: number, durationMs: number, maxTurns: number, turn: (conversation: number, n: number) => Promise<boolean>): Promise<LoadResult> {
+export async function runLoad(
+  concurrency: number,
+  durationMs: number,
+  maxTurns: number,
+  turn: (conversation: number, n: number) => Promise<boolean>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let started = 0;
@@ -30,5 +35,11 @@ export async function runLoad(concurrency: number, durationMs: number, maxTurns:
   };
   await Promise.all(Array.from({ length: concurrency }, (_, index) => conversation(index)));
   const seconds = (performance.now() - begin) / 1000;
-  return { concurrency, seconds: round(seconds, 2), turnsPerSecond: round(latencies.length / seconds, 1), errors, ...describeLatency(latencies) };
+  return {
+    concurrency,
+    seconds: round(seconds, 2),
+    turnsPerSecond: round(latencies.length / seconds, 1),
+    errors,
+    ...describeLatency(latencies),
+  };
 }

@@ -14,19 +14,27 @@ export interface BuiltPackage {
 
 /** Reads the app version from package.json (the manifest wants plain major.minor.patch). */
 export function readAppVersion(root: string): string {
-  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string };
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    version?: string;
+  };
   if (!version) throw new Error('package.json: no version');
   return version;
 }
 
 /** Fills the template from the settings and checks the result against the official schema. */
 export function buildManifest(root: string, settings: PackageSettings): Record<string, unknown> {
-  const template = JSON.parse(fs.readFileSync(path.join(root, 'appPackage', 'manifest.template.json'), 'utf8')) as unknown;
-  const manifest = fillManifest(template, placeholderValues(settings, readAppVersion(root))) as Record<string, unknown>;
+  const template = JSON.parse(
+    fs.readFileSync(path.join(root, 'appPackage', 'manifest.template.json'), 'utf8'),
+  ) as unknown;
+  const manifest = fillManifest(template, placeholderValues(settings, readAppVersion(root))) as Record<
+    string,
+    unknown
+  >;
   const left = findPlaceholders(manifest);
   if (left.length > 0) throw new Error(`manifest: placeholders left unfilled: ${left.join(', ')}`);
   const problems = validateManifest(manifest);
-  if (problems.length > 0) throw new Error(`manifest does not match the Teams schema:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0)
+    throw new Error(`manifest does not match the Teams schema:\n  - ${problems.join('\n  - ')}`);
   return manifest;
 }
 

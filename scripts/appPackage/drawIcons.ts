@@ -22,7 +22,10 @@ const BASELINE = 0.86;
 const GAP = 0.045;
 /** Two people side by side, the host in front and the visitor just behind: "come and see what I do". */
 const HOST: Figure = { head: { cx: 0.62, cy: 0.34, r: 0.13 }, shoulders: { cx: 0.62, rx: 0.25, ry: 0.34 } };
-const VISITOR: Figure = { head: { cx: 0.36, cy: 0.38, r: 0.11 }, shoulders: { cx: 0.36, rx: 0.21, ry: 0.29 } };
+const VISITOR: Figure = {
+  head: { cx: 0.36, cy: 0.38, r: 0.11 },
+  shoulders: { cx: 0.36, rx: 0.21, ry: 0.29 },
+};
 /** The symbol spans x 0.15-0.87 and y 0.21-0.86 in its own unit square; these centre it. */
 const SYMBOL_CENTRE = { x: 0.51, y: 0.535 };
 const SYMBOL_WIDTH = 0.72;

@@ -24,13 +24,16 @@ export function fillManifest(template: unknown, values: Record<string, string>):
   if (typeof template === 'string') {
     return template.replace(PLACEHOLDER, (_match, name: string) => {
       const value = values[name];
-      if (value === undefined) throw new Error(`manifest.template.json: no value for placeholder \${{${name}}}`);
+      if (value === undefined)
+        throw new Error(`manifest.template.json: no value for placeholder \${{${name}}}`);
       return value;
     });
   }
   if (Array.isArray(template)) return template.map((item) => fillManifest(item, values));
   if (template !== null && typeof template === 'object') {
-    return Object.fromEntries(Object.entries(template).map(([key, item]) => [key, fillManifest(item, values)]));
+    return Object.fromEntries(
+      Object.entries(template).map(([key, item]) => [key, fillManifest(item, values)]),
+    );
   }
   return template;
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 export function findRepoRoot(start: string): string {
   let folder = path.resolve(start);
   for (;;) {
-    if (fs.existsSync(path.join(folder, 'package.json')) && fs.existsSync(path.join(folder, 'appPackage'))) return folder;
+    if (fs.existsSync(path.join(folder, 'package.json')) && fs.existsSync(path.join(folder, 'appPackage')))
+      return folder;
     const parent = path.dirname(folder);
     if (parent === folder) throw new Error(`No project folder (package.json and appPackage/) above ${start}`);
     folder = parent;

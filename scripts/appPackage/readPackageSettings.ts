@@ -33,14 +33,20 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
 
   const botId = text('MICROSOFT_APP_ID');
   if (botId === '') {
-    problems.push("MICROSOFT_APP_ID: required: the bot's Microsoft App ID (the deployment's botAppId output).");
+    problems.push(
+      "MICROSOFT_APP_ID: required: the bot's Microsoft App ID (the deployment's botAppId output).",
+    );
   } else if (!GUID.test(botId)) {
-    problems.push(`MICROSOFT_APP_ID: must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${botId}".`);
+    problems.push(
+      `MICROSOFT_APP_ID: must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${botId}".`,
+    );
   }
 
   const botDomain = text('BOT_DOMAIN');
   if (botDomain === '') {
-    problems.push("BOT_DOMAIN: required: the bot's public host name (the deployment's botDomain output), e.g. app-shadowing-abc123.azurewebsites.net.");
+    problems.push(
+      "BOT_DOMAIN: required: the bot's public host name (the deployment's botDomain output), e.g. app-shadowing-abc123.azurewebsites.net.",
+    );
   } else if (!HOST_NAME.test(botDomain)) {
     problems.push(`BOT_DOMAIN: must be a host name only, without https:// or a path, not "${botDomain}".`);
   }
@@ -51,11 +57,20 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
   }
 
   const developerName = text('TEAMS_DEVELOPER_NAME');
-  if (developerName === '') problems.push('TEAMS_DEVELOPER_NAME: required: your organisation\'s name as Teams shows it, e.g. "Example NHS Foundation Trust".');
-  else if (developerName.length > DEVELOPER_NAME_MAX) problems.push(`TEAMS_DEVELOPER_NAME: at most ${DEVELOPER_NAME_MAX} characters (Teams' limit).`);
+  if (developerName === '')
+    problems.push(
+      'TEAMS_DEVELOPER_NAME: required: your organisation\'s name as Teams shows it, e.g. "Example NHS Foundation Trust".',
+    );
+  else if (developerName.length > DEVELOPER_NAME_MAX)
+    problems.push(`TEAMS_DEVELOPER_NAME: at most ${DEVELOPER_NAME_MAX} characters (Teams' limit).`);
 
   const urls = {
-    developerWebsiteUrl: readHttpsUrl(env, 'TEAMS_DEVELOPER_WEBSITE_URL', 'your website or the service desk page', problems),
+    developerWebsiteUrl: readHttpsUrl(
+      env,
+      'TEAMS_DEVELOPER_WEBSITE_URL',
+      'your website or the service desk page',
+      problems,
+    ),
     privacyUrl: readHttpsUrl(env, 'TEAMS_PRIVACY_URL', 'your privacy notice', problems),
     termsUrl: readHttpsUrl(env, 'TEAMS_TERMS_URL', 'your terms of use or acceptable use policy', problems),
   };

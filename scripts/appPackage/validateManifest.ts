@@ -22,5 +22,7 @@ export function validateManifest(manifest: unknown, schema = loadManifestSchema(
   addFormats(ajv);
   const validate = ajv.compile(schema);
   if (validate(manifest)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is not valid'}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '/'} ${error.message ?? 'is not valid'}`,
+  );
 }

@@ -18,7 +18,9 @@ function isWildcard(host) {
 }
 
 function isPortLike(value) {
-  return value === undefined || typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value));
+  return (
+    value === undefined || typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))
+  );
 }
 
 /** Returns the `listen` arguments with a wildcard or missing host replaced by 127.0.0.1. */

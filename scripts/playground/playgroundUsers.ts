@@ -18,8 +18,24 @@ export const PLAYGROUND_TENANT_ID = DEMO_TENANT_ID;
 
 /** Ordered as the Playground lists them; Alex Wilber is its default user. */
 export const PLAYGROUND_USERS: readonly PlaygroundUser[] = [
-  user('alex', 0, 'Alex', 'Wilber', 'alexw', 'alexw', 'FY1 doctor in Acute Medicine who wants to shadow (visitor)'),
-  user('megan', 1, 'Megan', 'Bowen', 'meganb', 'meganb', "Consultant, Alex's line manager (approves Alex's visits)"),
+  user(
+    'alex',
+    0,
+    'Alex',
+    'Wilber',
+    'alexw',
+    'alexw',
+    'FY1 doctor in Acute Medicine who wants to shadow (visitor)',
+  ),
+  user(
+    'megan',
+    1,
+    'Megan',
+    'Bowen',
+    'meganb',
+    'meganb',
+    "Consultant, Alex's line manager (approves Alex's visits)",
+  ),
   user('adele', 2, 'Adele', 'Vance', 'adelev', 'adelev', 'Discharge coordinator who hosts visitors (host)'),
   user('isaiah', 3, 'Isaiah', 'Langer', 'isaiah', 'isaiahl', "Head of Patient Flow, Adele's line manager"),
   user('patti', 4, 'Patti', 'Fernandez', 'pattif', 'pattif', 'Programme lead for job shadowing'),

@@ -31,7 +31,9 @@ export function findFreePort(): Promise<number> {
     probe.listen(0, LOOPBACK_HOST, () => {
       const address = probe.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('Could not find a free port on 127.0.0.1.'))));
+      probe.close(() =>
+        port > 0 ? resolve(port) : reject(new Error('Could not find a free port on 127.0.0.1.')),
+      );
     });
   });
 }

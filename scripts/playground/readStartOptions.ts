@@ -13,16 +13,26 @@ export interface StartOptions {
 export function readStartOptions(argv: string[]): StartOptions {
   const program = new Command('npm start --')
     .description('Starts the bot and one Microsoft 365 Agents Playground per demo person, all on 127.0.0.1.')
-    .option('--people <names>', `comma-separated demo people (${PLAYGROUND_USERS.map((u) => u.key).join(', ')})`, 'alex')
+    .option(
+      '--people <names>',
+      `comma-separated demo people (${PLAYGROUND_USERS.map((u) => u.key).join(', ')})`,
+      'alex',
+    )
     .option('--everyone', 'a Playground for each of the six demo people', false)
-    .option('--first-port <port>', 'port of the first Playground; the others follow it', String(FIRST_PLAYGROUND_PORT))
+    .option(
+      '--first-port <port>',
+      'port of the first Playground; the others follow it',
+      String(FIRST_PLAYGROUND_PORT),
+    )
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
   try {
     program.parse(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError && error.code === 'commander.helpDisplayed') throw new HelpShown();
-    throw new Error(error instanceof Error ? error.message.replace(/^error: /, '') : String(error), { cause: error });
+    throw new Error(error instanceof Error ? error.message.replace(/^error: /, '') : String(error), {
+      cause: error,
+    });
   }
   const raw = program.opts<{ people: string; everyone: boolean; firstPort: string }>();
   return {
@@ -35,23 +45,31 @@ export function readStartOptions(argv: string[]): StartOptions {
 export class HelpShown extends Error {}
 
 function readPeople(list: string): PlaygroundUser[] {
-  const names = list.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const people: PlaygroundUser[] = [];
   for (const name of names) {
     const person = findPlaygroundUser(name.split(/\s+/)[0] ?? name);
     if (!person) {
-      throw new Error(`--people: "${name}" is not a demo person; use ${PLAYGROUND_USERS.map((u) => u.key).join(', ')}.`);
+      throw new Error(
+        `--people: "${name}" is not a demo person; use ${PLAYGROUND_USERS.map((u) => u.key).join(', ')}.`,
+      );
     }
     if (!people.includes(person)) people.push(person);
   }
-  if (people.length === 0) throw new Error('--people: name at least one demo person, for example --people alex,megan.');
+  if (people.length === 0)
+    throw new Error('--people: name at least one demo person, for example --people alex,megan.');
   return people;
 }
 
 function readPort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1024 || port > 65535 - PLAYGROUND_USERS.length) {
-    throw new Error(`--first-port: "${text}" is not a usable port (1024 to ${65535 - PLAYGROUND_USERS.length}).`);
+    throw new Error(
+      `--first-port: "${text}" is not a usable port (1024 to ${65535 - PLAYGROUND_USERS.length}).`,
+    );
   }
   return port;
 }

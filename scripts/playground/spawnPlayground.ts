@@ -46,17 +46,21 @@ const OUTPUT_LINES_KEPT = 40;
  */
 export async function spawnPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const configPath = await writePlaygroundConfig(options.workDir, options.user);
-  const child = spawn(process.execPath, ['--require', findLoopbackPreload(), findPlaygroundCli(), ...cliArguments(options)], {
-    cwd: options.workDir,
-    env: {
-      ...process.env,
-      TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-      PLAYGROUND_EXIT_WITH_PARENT: '1',
+  const child = spawn(
+    process.execPath,
+    ['--require', findLoopbackPreload(), findPlaygroundCli(), ...cliArguments(options)],
+    {
+      cwd: options.workDir,
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+        PLAYGROUND_EXIT_WITH_PARENT: '1',
+      },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const playground = describeChild(child, options);
   try {
     await waitUntilServing(playground, options.startTimeoutMs ?? 30_000);
@@ -69,10 +73,14 @@ export async function spawnPlayground(options: PlaygroundOptions): Promise<Runni
 
 function cliArguments(options: PlaygroundOptions): string[] {
   return [
-    '--app-endpoint', options.botEndpoint,
-    '--channel-id', 'msteams',
-    '--port', String(options.port),
-    '--service-url', `http://${LOOPBACK_HOST}:${options.port}/_connector`,
+    '--app-endpoint',
+    options.botEndpoint,
+    '--channel-id',
+    'msteams',
+    '--port',
+    String(options.port),
+    '--service-url',
+    `http://${LOOPBACK_HOST}:${options.port}/_connector`,
     '--disable-telemetry',
   ];
 }
@@ -121,25 +129,38 @@ function describeChild(child: ChildProcess, options: PlaygroundOptions): Startin
 async function waitUntilServing(playground: StartingPlayground, timeoutMs: number): Promise<void> {
   let done = false;
   try {
-    await Promise.race([waitForListening(playground, timeoutMs, () => done), failOnExit(playground, () => done)]);
+    await Promise.race([
+      waitForListening(playground, timeoutMs, () => done),
+      failOnExit(playground, () => done),
+    ]);
     await waitForHealthy(playground.url, timeoutMs);
   } finally {
     done = true;
   }
 }
 
-async function waitForListening(playground: StartingPlayground, timeoutMs: number, isDone: () => boolean): Promise<void> {
+async function waitForListening(
+  playground: StartingPlayground,
+  timeoutMs: number,
+  isDone: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!isDone() && Date.now() < deadline) {
     const port = playground.listeningPort();
     if (port === playground.port) return;
     if (port !== undefined) {
-      throw new PortInUseError(playground.port, `Playground for ${playground.user.name}`, 'Stop whatever is using it and try again.');
+      throw new PortInUseError(
+        playground.port,
+        `Playground for ${playground.user.name}`,
+        'Stop whatever is using it and try again.',
+      );
     }
     await delay(100);
   }
   if (!isDone()) {
-    throw new Error(`The Playground for ${playground.user.name} did not start within ${timeoutMs / 1000} s.\n${playground.recentOutput()}`);
+    throw new Error(
+      `The Playground for ${playground.user.name} did not start within ${timeoutMs / 1000} s.\n${playground.recentOutput()}`,
+    );
   }
 }
 
@@ -160,7 +181,11 @@ function readListeningPort(line: string): number | undefined {
   return match?.[1] ? Number(match[1]) : undefined;
 }
 
-async function stopProcessGroup(pid: number, exited: Promise<PlaygroundExit>, graceMs = 5_000): Promise<void> {
+async function stopProcessGroup(
+  pid: number,
+  exited: Promise<PlaygroundExit>,
+  graceMs = 5_000,
+): Promise<void> {
   signalGroup(pid, 'SIGTERM');
   const timedOut = await Promise.race([exited.then(() => false), delay(graceMs).then(() => true)]);
   if (timedOut) {
@@ -192,6 +217,7 @@ function findLoopbackPreload(): string {
     path.resolve(__dirname, '..', '..', '..', 'scripts', 'playground', 'loopbackPreload.js'),
   ];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`scripts/playground/loopbackPreload.js is missing (looked in ${candidates.join(', ')}).`);
+  if (!found)
+    throw new Error(`scripts/playground/loopbackPreload.js is missing (looked in ${candidates.join(', ')}).`);
   return found;
 }

@@ -21,7 +21,9 @@ export function renderPlaygroundConfig(current: PlaygroundUser): string {
     'currentUser:',
     ...renderUser(current, '  '),
     'users:',
-    ...others.flatMap((other) => renderUser(other, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line))),
+    ...others.flatMap((other) =>
+      renderUser(other, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)),
+    ),
     'personalChat:',
     `  id: ${quote(`personal-chat-${current.key}`)}`,
     'groupChat:',

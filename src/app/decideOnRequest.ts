@@ -24,16 +24,28 @@ export type DecisionResult =
  * re-checked against rotas and places where it matters, and written only if nobody else changed
  * the request first. A double click or a retried card action makes no second change.
  */
-export async function decideOnRequest(services: Services, who: Actor | Person, visitorId: string, requestId: string, decision: Decision, now: Date): Promise<DecisionResult> {
-  const actor: Actor = 'isProgrammeLead' in who ? who : { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
+export async function decideOnRequest(
+  services: Services,
+  who: Actor | Person,
+  visitorId: string,
+  requestId: string,
+  decision: Decision,
+  now: Date,
+): Promise<DecisionResult> {
+  const actor: Actor =
+    'isProgrammeLead' in who ? who : { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
   const found = await services.requests.find(visitorId, requestId);
   if (!found) return { ok: false, refusal: 'I could not find that request. It may have been removed.' };
   const { request, etag } = found;
   const reason = 'reason' in decision ? decision.reason : undefined;
-  const action: Action = decision.action === 'accept_time' && services.reapproveNewTime ? 'accept_time_for_manager' : decision.action;
+  const action: Action =
+    decision.action === 'accept_time' && services.reapproveNewTime
+      ? 'accept_time_for_manager'
+      : decision.action;
   const moved = applyTransition(request, action, actor, now, reason);
   if (!moved.ok) {
-    if (isOwnLastDecision(request, action, actor.id)) services.notify(await carryThrough(services, request, action, actor.id, now));
+    if (isOwnLastDecision(request, action, actor.id))
+      services.notify(await carryThrough(services, request, action, actor.id, now));
     return { ok: false, refusal: moved.refusal, request };
   }
 
@@ -45,14 +57,25 @@ export async function decideOnRequest(services: Services, who: Actor | Person, v
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error;
     const latest = await services.requests.find(visitorId, requestId);
-    return { ok: false, refusal: 'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.', request: latest?.request };
+    return {
+      ok: false,
+      refusal:
+        'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.',
+      request: latest?.request,
+    };
   }
   const queued = await carryThrough(services, checked.request, action, actor.id, now);
   return { ok: true, request: checked.request, queued };
 }
 
 /** What follows a decision: pointers, places and messages. Each step is idempotent, so it can run again. */
-async function carryThrough(services: Services, request: ShadowingRequest, action: Action, actorId: string, now: Date): Promise<Notification[]> {
+async function carryThrough(
+  services: Services,
+  request: ShadowingRequest,
+  action: Action,
+  actorId: string,
+  now: Date,
+): Promise<Notification[]> {
   await writeTasks(services.tasks, request);
   await releasePlace(services.holds, request);
   return notifyParties(services.outbox, request, action, actorId, now);
@@ -70,45 +93,94 @@ function isOwnLastDecision(request: ShadowingRequest, action: Action, actorId: s
 type Rechecked = { ok: true; request: ShadowingRequest } | { ok: false; refusal: string };
 
 /** Rotas and places change while a request waits: check again before a host accepts or a time moves. */
-async function recheck(services: Services, before: ShadowingRequest, after: ShadowingRequest, decision: Decision): Promise<Rechecked> {
+async function recheck(
+  services: Services,
+  before: ShadowingRequest,
+  after: ShadowingRequest,
+  decision: Decision,
+): Promise<Rechecked> {
   if (decision.action === 'propose_time') return checkProposal(services, after, decision);
-  if (decision.action === 'accept_time' && before.proposed) return moveToProposedTime(services, after, before.proposed);
+  if (decision.action === 'accept_time' && before.proposed)
+    return moveToProposedTime(services, after, before.proposed);
   if (decision.action !== 'accept') return { ok: true, request: after };
-  const problems = await clashesFor(services, after, { start: after.start as string, end: after.end as string });
-  return problems.length ? { ok: false, refusal: `This visit no longer fits: ${problems.join(' ')} You could propose another time instead.` } : { ok: true, request: after };
+  const problems = await clashesFor(services, after, {
+    start: after.start as string,
+    end: after.end as string,
+  });
+  return problems.length
+    ? {
+        ok: false,
+        refusal: `This visit no longer fits: ${problems.join(' ')} You could propose another time instead.`,
+      }
+    : { ok: true, request: after };
 }
 
-async function checkProposal(services: Services, request: ShadowingRequest, slot: { start: string; end: string }): Promise<Rechecked> {
-  if (!(new Date(slot.start) < new Date(slot.end))) return { ok: false, refusal: 'The new time must end after it starts.' };
+async function checkProposal(
+  services: Services,
+  request: ShadowingRequest,
+  slot: { start: string; end: string },
+): Promise<Rechecked> {
+  if (!(new Date(slot.start) < new Date(slot.end)))
+    return { ok: false, refusal: 'The new time must end after it starts.' };
   const problems = await clashesFor(services, request, slot);
   if (problems.length) return { ok: false, refusal: `That time does not work: ${problems.join(' ')}` };
   return { ok: true, request: { ...request, proposed: { start: slot.start, end: slot.end } } };
 }
 
-async function moveToProposedTime(services: Services, request: ShadowingRequest, slot: { start: string; end: string }): Promise<Rechecked> {
+async function moveToProposedTime(
+  services: Services,
+  request: ShadowingRequest,
+  slot: { start: string; end: string },
+): Promise<Rechecked> {
   if (!request.hostId || !request.offerId) {
     const problems = await clashesFor(services, request, slot);
     if (problems.length) return { ok: false, refusal: `The new time no longer works: ${problems.join(' ')}` };
   } else {
     // The new place is taken only if the rules still agree against the latest holds, in the same
     // conditional write; the old place is given back afterwards.
-    const reserved = await services.holds.reserve(request.hostId, request.offerId, { requestId: request.id, ...slot }, async (holds) => {
-      const problems = await clashesFor(services, request, slot, holds);
-      return problems.length ? { ok: false, reason: `The new time no longer works: ${problems.join(' ')}` } : { ok: true };
-    });
+    const reserved = await services.holds.reserve(
+      request.hostId,
+      request.offerId,
+      { requestId: request.id, ...slot },
+      async (holds) => {
+        const problems = await clashesFor(services, request, slot, holds);
+        return problems.length
+          ? { ok: false, reason: `The new time no longer works: ${problems.join(' ')}` }
+          : { ok: true };
+      },
+    );
     if (!reserved.ok) return { ok: false, refusal: reserved.reason };
-    if (request.start) await services.holds.release(request.hostId, request.offerId, request.id, request.start);
+    if (request.start)
+      await services.holds.release(request.hostId, request.offerId, request.id, request.start);
   }
   const { proposed: _done, ...rest } = request;
   return { ok: true, request: { ...rest, start: slot.start, end: slot.end } };
 }
 
-async function clashesFor(services: Services, request: ShadowingRequest, slot: { start: string; end: string }, holds?: HeldBooking[]): Promise<string[]> {
+async function clashesFor(
+  services: Services,
+  request: ShadowingRequest,
+  slot: { start: string; end: string },
+  holds?: HeldBooking[],
+): Promise<string[]> {
   const [visitor, offer] = await Promise.all([
     services.people.findById(request.visitorId),
-    request.hostId && request.offerId ? services.offers.find(request.hostId, request.offerId) : Promise.resolve(undefined),
+    request.hostId && request.offerId
+      ? services.offers.find(request.hostId, request.offerId)
+      : Promise.resolve(undefined),
   ]);
   if (!visitor) return ['The visitor is no longer in the staff directory.'];
-  const context = await loadClashContext(services, visitor, offer?.offer, { from: new Date(slot.start), to: new Date(slot.end) }, request.id);
-  return checkVisit({ ...context, ...(holds ? { heldBookings: holds } : {}), start: slot.start, end: slot.end }).clashes.map((c) => c.explanation);
+  const context = await loadClashContext(
+    services,
+    visitor,
+    offer?.offer,
+    { from: new Date(slot.start), to: new Date(slot.end) },
+    request.id,
+  );
+  return checkVisit({
+    ...context,
+    ...(holds ? { heldBookings: holds } : {}),
+    start: slot.start,
+    end: slot.end,
+  }).clashes.map((c) => c.explanation);
 }

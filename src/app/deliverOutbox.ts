@@ -14,7 +14,11 @@ export type DeliveryOutcome =
 /** Sends one message to one person (the Teams layer: cards, proactive messages, rate limits). */
 export interface Deliverer {
   /** `request` is undefined for a message about no single request (the weekly digest). */
-  deliver(person: Person, notification: Notification, request: ShadowingRequest | undefined): Promise<DeliveryOutcome>;
+  deliver(
+    person: Person,
+    notification: Notification,
+    request: ShadowingRequest | undefined,
+  ): Promise<DeliveryOutcome>;
 }
 
 export interface OutboxDependencies {
@@ -40,13 +44,23 @@ const WARN_AFTER_ATTEMPTS = 10;
  * At least once, not exactly once: if the process dies after the connector accepted the message
  * and before it is marked sent, the claim runs out and the message is sent again.
  */
-export async function deliverOne(deps: OutboxDependencies, personId: string, id: string, now: Date): Promise<void> {
+export async function deliverOne(
+  deps: OutboxDependencies,
+  personId: string,
+  id: string,
+  now: Date,
+): Promise<void> {
   const found = await deps.outbox.find(personId, id);
   if (!found) return;
   const { notification, etag } = found;
   const stalled = notification.status === 'sending' && (notification.leaseUntil ?? '') < now.toISOString();
   if (notification.status !== 'pending' && !stalled) return;
-  const claimed: Notification = { ...notification, status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(), attempts: notification.attempts + 1 };
+  const claimed: Notification = {
+    ...notification,
+    status: 'sending',
+    leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+    attempts: notification.attempts + 1,
+  };
   const claimedEtag = await deps.outbox.update(claimed, etag);
   if (!claimedEtag) return;
 
@@ -58,17 +72,26 @@ export async function deliverOne(deps: OutboxDependencies, personId: string, id:
     await deps.onUnreachable?.(finished);
   }
   const level = finished.status === 'pending' && finished.attempts >= WARN_AFTER_ATTEMPTS ? 'warn' : 'info';
-  deps.logger[level]({ notificationId: id, kind: claimed.kind, status: finished.status, attempts: finished.attempts }, 'outbox delivery');
+  deps.logger[level](
+    { notificationId: id, kind: claimed.kind, status: finished.status, attempts: finished.attempts },
+    'outbox delivery',
+  );
 }
 
 /** Sends the message; `person` is set when it was the person who could not be reached. */
-async function attempt(deps: OutboxDependencies, notification: Notification): Promise<{ outcome: DeliveryOutcome; person?: Person }> {
+async function attempt(
+  deps: OutboxDependencies,
+  notification: Notification,
+): Promise<{ outcome: DeliveryOutcome; person?: Person }> {
   try {
     const [person, request] = await Promise.all([
       deps.people.findById(notification.personId),
-      notification.kind === 'weekly_digest' ? undefined : deps.requests.find(notification.visitorId, notification.requestId),
+      notification.kind === 'weekly_digest'
+        ? undefined
+        : deps.requests.find(notification.visitorId, notification.requestId),
     ]);
-    if (!person || (!request && notification.kind !== 'weekly_digest')) return { outcome: { status: 'unreachable' } };
+    if (!person || (!request && notification.kind !== 'weekly_digest'))
+      return { outcome: { status: 'unreachable' } };
     if (!person.conversation) return { outcome: { status: 'unreachable' }, person };
     const outcome = await deps.deliverer.deliver(person, notification, request?.request);
     return outcome.status === 'unreachable' ? { outcome, person } : { outcome };
@@ -79,10 +102,23 @@ async function attempt(deps: OutboxDependencies, notification: Notification): Pr
 
 function settle(notification: Notification, outcome: DeliveryOutcome, now: Date): Notification {
   const { leaseUntil: _lease, ...rest } = notification;
-  if (outcome.status === 'sent') return { ...rest, status: 'sent', sentAt: now.toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) };
+  if (outcome.status === 'sent')
+    return {
+      ...rest,
+      status: 'sent',
+      sentAt: now.toISOString(),
+      ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
+    };
   if (outcome.status === 'unreachable') return { ...rest, status: 'unreachable' };
-  const backoff = outcome.retryAfterMs ?? Math.min(2 ** Math.min(notification.attempts, 20) * 5_000, MAX_BACKOFF_MS) * (0.5 + Math.random());
-  return { ...rest, status: 'pending', lastError: outcome.error, nextAttemptAt: new Date(now.getTime() + backoff).toISOString() };
+  const backoff =
+    outcome.retryAfterMs ??
+    Math.min(2 ** Math.min(notification.attempts, 20) * 5_000, MAX_BACKOFF_MS) * (0.5 + Math.random());
+  return {
+    ...rest,
+    status: 'pending',
+    lastError: outcome.error,
+    nextAttemptAt: new Date(now.getTime() + backoff).toISOString(),
+  };
 }
 
 /**
@@ -108,7 +144,8 @@ export async function deliverDue(
 ): Promise<number> {
   const due = await deps.outbox.listDue(now, limit);
   await forEachAtMost(groupByPerson(due), concurrency, async (messages) => {
-    for (const notification of messages) await deliverOne(deps, notification.personId, notification.id, new Date(now.getTime() + elapsedMs()));
+    for (const notification of messages)
+      await deliverOne(deps, notification.personId, notification.id, new Date(now.getTime() + elapsedMs()));
   });
   return due.length;
 }
@@ -128,7 +165,11 @@ function groupByPerson(notifications: readonly Notification[]): Notification[][]
  * Runs `work` over `items`, at most `limit` at once. After a failure nothing new is started; the
  * work under way finishes, then the first failure is thrown.
  */
-async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachAtMost<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const lane = async () => {

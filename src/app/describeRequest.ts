@@ -24,22 +24,39 @@ export interface RequestView {
   alternativeSlots: Array<{ start: string; end: string }>;
 }
 
-export async function describeRequest(services: Services, request: ShadowingRequest, options: { withAlternatives?: boolean } = {}): Promise<RequestView> {
+export async function describeRequest(
+  services: Services,
+  request: ShadowingRequest,
+  options: { withAlternatives?: boolean } = {},
+): Promise<RequestView> {
   const [visitor, manager, host, offer, previous] = await Promise.all([
     services.people.findById(request.visitorId),
     request.managerId ? services.people.findById(request.managerId) : undefined,
     request.hostId ? services.people.findById(request.hostId) : undefined,
-    request.hostId && request.offerId ? services.offers.find(request.hostId, request.offerId).then((f) => f?.offer) : undefined,
+    request.hostId && request.offerId
+      ? services.offers.find(request.hostId, request.offerId).then((f) => f?.offer)
+      : undefined,
     services.requests.listForVisitor(request.visitorId, 100),
   ]);
   const year = DateTime.fromJSDate(services.clock()).setZone(LONDON).year;
-  const doneThisYear = previous.filter((r) => r.state === 'completed' && r.start && DateTime.fromISO(r.start).setZone(LONDON).year === year).length;
-  const visitorRota = request.start && request.end ? await rotaStatus(services, request.visitorId, request.start, request.end) : 'not_rostered';
-  const alternativeSlots = options.withAlternatives && visitor && offer ? await alternatives(services, visitor, offer, request) : [];
+  const doneThisYear = previous.filter(
+    (r) => r.state === 'completed' && r.start && DateTime.fromISO(r.start).setZone(LONDON).year === year,
+  ).length;
+  const visitorRota =
+    request.start && request.end
+      ? await rotaStatus(services, request.visitorId, request.start, request.end)
+      : 'not_rostered';
+  const alternativeSlots =
+    options.withAlternatives && visitor && offer ? await alternatives(services, visitor, offer, request) : [];
   return { request, visitor, manager, host, offer, visitorRota, doneThisYear, alternativeSlots };
 }
 
-async function rotaStatus(services: Services, personId: string, start: string, end: string): Promise<RotaStatus> {
+async function rotaStatus(
+  services: Services,
+  personId: string,
+  start: string,
+  end: string,
+): Promise<RotaStatus> {
   const shifts = await services.rota.shiftsBetween(personId, new Date(start), new Date(end));
   if (shifts.some((s) => ['duty', 'night', 'long_day', 'training'].includes(s.kind))) return 'rostered_on';
   if (shifts.some((s) => s.kind === 'on_call')) return 'on_call';
@@ -48,14 +65,21 @@ async function rotaStatus(services: Services, personId: string, start: string, e
 }
 
 /** The next free times in the two weeks after the requested one, for a host who cannot do it. */
-async function alternatives(services: Services, visitor: Person, offer: HostOffer, request: ShadowingRequest): Promise<Array<{ start: string; end: string }>> {
+async function alternatives(
+  services: Services,
+  visitor: Person,
+  offer: HostOffer,
+  request: ShadowingRequest,
+): Promise<Array<{ start: string; end: string }>> {
   const now = services.clock().getTime();
   const from = new Date(Math.max(now, new Date(request.start ?? now).getTime()) + 60 * 60 * 1000);
   const to = DateTime.fromJSDate(from).plus({ days: 28 }).toJSDate();
   const context = await loadClashContext(services, visitor, offer, { from, to }, request.id);
   const length = request.length === 'pm' || request.length === 'full_day' ? request.length : 'am';
-  return suggestSlots({ ...context, from: from.toISOString(), to: to.toISOString(), length, count: 4 }).map((s) => ({
-    start: new Date(s.start).toISOString(),
-    end: new Date(s.end).toISOString(),
-  }));
+  return suggestSlots({ ...context, from: from.toISOString(), to: to.toISOString(), length, count: 4 }).map(
+    (s) => ({
+      start: new Date(s.start).toISOString(),
+      end: new Date(s.end).toISOString(),
+    }),
+  );
 }

@@ -38,12 +38,19 @@ export function createDispatcher(
       if (notification.kind !== 'approval_needed' || notification.id.includes(':lead-')) return;
       const found = await services.requests.find(notification.visitorId, notification.requestId);
       if (!found) return;
-      const queued = await routeApprovalToLeads(services, found.request, services.clock(), 'The visitor\'s line manager cannot be reached in Teams, so the programme lead has been asked to decide.');
+      const queued = await routeApprovalToLeads(
+        services,
+        found.request,
+        services.clock(),
+        "The visitor's line manager cannot be reached in Teams, so the programme lead has been asked to decide.",
+      );
       dispatcher.kick(queued);
     },
   };
   const track = (work: Promise<void>) => {
-    const tracked = work.catch((error: unknown) => logger.error({ err: error }, 'delivery failed; it will be retried')).finally(() => inFlight.delete(tracked));
+    const tracked = work
+      .catch((error: unknown) => logger.error({ err: error }, 'delivery failed; it will be retried'))
+      .finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   };
   const dispatcher: Dispatcher = {

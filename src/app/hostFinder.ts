@@ -29,16 +29,30 @@ const SLOTS_PER_HOST = 3;
  * Finds hosts for a visitor's draft: ranks the catalogue by what they asked for, then keeps the
  * offers with clash-free times for both people in the visitor's window.
  */
-export function createHostFinder(deps: HostFinderDependencies, visitor: Person, clock: () => Date = () => new Date()): HostFinder {
+export function createHostFinder(
+  deps: HostFinderDependencies,
+  visitor: Person,
+  clock: () => Date = () => new Date(),
+): HostFinder {
   return {
     findHosts: async (draft) => {
       const window = londonWindow(draft);
       const wanted = draft.settings ?? [];
-      const catalogue = (await deps.offers.listActive()).filter((o) => wanted.length === 0 || wanted.includes(o.setting));
+      const catalogue = (await deps.offers.listActive()).filter(
+        (o) => wanted.length === 0 || wanted.includes(o.setting),
+      );
       const query = [draft.what, draft.purpose, ...(draft.objectives ?? [])].filter(Boolean).join('. ');
-      const shortlist = rankOffers({ offers: catalogue, visitor, query: draft.what ?? query, limit: SHORTLIST });
+      const shortlist = rankOffers({
+        offers: catalogue,
+        visitor,
+        query: draft.what ?? query,
+        limit: SHORTLIST,
+      });
       const withSlots = await Promise.all(
-        shortlist.map(async ({ offer }) => ({ offer, slots: await findSlots(deps, visitor, offer, draft, window, clock()) })),
+        shortlist.map(async ({ offer }) => ({
+          offer,
+          slots: await findSlots(deps, visitor, offer, draft, window, clock()),
+        })),
       );
       const availability = Object.fromEntries(withSlots.map(({ offer, slots }) => [offer.id, slots.length]));
       const ranked = rankOffers({
@@ -49,36 +63,72 @@ export function createHostFinder(deps: HostFinderDependencies, visitor: Person, 
         window: { start: window.from.toISOString(), end: window.to.toISOString() },
         limit: SHOWN,
       });
-      return Promise.all(ranked.map(async ({ offer, reason }) => toOption(deps, offer, reason, withSlots.find((o) => o.offer.id === offer.id)?.slots ?? [])));
+      return Promise.all(
+        ranked.map(async ({ offer, reason }) =>
+          toOption(deps, offer, reason, withSlots.find((o) => o.offer.id === offer.id)?.slots ?? []),
+        ),
+      );
     },
     checkSlot: async (draft, slot) => {
-      const chosen = draft.chosen ? await deps.offers.find(draft.chosen.hostId, draft.chosen.offerId) : undefined;
-      const context = await loadClashContext(deps, visitor, chosen?.offer, { from: new Date(slot.start), to: new Date(slot.end) });
+      const chosen = draft.chosen
+        ? await deps.offers.find(draft.chosen.hostId, draft.chosen.offerId)
+        : undefined;
+      const context = await loadClashContext(deps, visitor, chosen?.offer, {
+        from: new Date(slot.start),
+        to: new Date(slot.end),
+      });
       const report = checkVisit({ ...context, start: slot.start, end: slot.end });
-      return { ok: report.ok, problems: report.clashes.map((c) => c.explanation), warnings: report.warnings.map((w) => w.explanation) };
+      return {
+        ok: report.ok,
+        problems: report.clashes.map((c) => c.explanation),
+        warnings: report.warnings.map((w) => w.explanation),
+      };
     },
   };
 }
 
 function londonWindow(draft: RequestDraft): { from: Date; to: Date } {
   const from = DateTime.fromISO(draft.window?.from ?? '', { zone: LONDON }).startOf('day');
-  const to = DateTime.fromISO(draft.window?.to ?? from.toISODate() ?? '', { zone: LONDON }).plus({ days: 1 }).startOf('day');
+  const to = DateTime.fromISO(draft.window?.to ?? from.toISODate() ?? '', { zone: LONDON })
+    .plus({ days: 1 })
+    .startOf('day');
   return { from: from.toJSDate(), to: to.toJSDate() };
 }
 
-async function findSlots(deps: HostFinderDependencies, visitor: Person, offer: HostOffer, draft: RequestDraft, window: { from: Date; to: Date }, now: Date): Promise<SlotOption[]> {
+async function findSlots(
+  deps: HostFinderDependencies,
+  visitor: Person,
+  offer: HostOffer,
+  draft: RequestDraft,
+  window: { from: Date; to: Date },
+  now: Date,
+): Promise<SlotOption[]> {
   const context = await loadClashContext(deps, visitor, offer, window);
   const from = window.from < now ? now : window.from;
   if (from >= window.to) return [];
   if (draft.length === 'custom') return customSlots(context, draft, from, window.to);
-  const slots = suggestSlots({ ...context, from: from.toISOString(), to: window.to.toISOString(), length: draft.length ?? 'am', count: SLOTS_PER_HOST });
-  return slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), warnings: s.warnings.map((w) => w.explanation) }));
+  const slots = suggestSlots({
+    ...context,
+    from: from.toISOString(),
+    to: window.to.toISOString(),
+    length: draft.length ?? 'am',
+    count: SLOTS_PER_HOST,
+  });
+  return slots.map((s) => ({
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
+    warnings: s.warnings.map((w) => w.explanation),
+  }));
 }
 
 /** Custom times: each day in the window, checked with the full rules. */
 function customSlots(context: ClashContextInput, draft: RequestDraft, from: Date, to: Date): SlotOption[] {
   const slots: SlotOption[] = [];
-  for (let day = DateTime.fromJSDate(from, { zone: LONDON }).startOf('day'); day.toJSDate() < to && slots.length < SLOTS_PER_HOST; day = day.plus({ days: 1 })) {
+  for (
+    let day = DateTime.fromJSDate(from, { zone: LONDON }).startOf('day');
+    day.toJSDate() < to && slots.length < SLOTS_PER_HOST;
+    day = day.plus({ days: 1 })
+  ) {
     const slot = slotForDay(day.toISODate() as string, 'custom', draft.customTimes);
     if (new Date(slot.start) < from || new Date(slot.end) > to) continue;
     const report = checkVisit({ ...context, start: slot.start, end: slot.end });
@@ -87,7 +137,12 @@ function customSlots(context: ClashContextInput, draft: RequestDraft, from: Date
   return slots;
 }
 
-async function toOption(deps: HostFinderDependencies, offer: HostOffer, reason: string, slots: SlotOption[]): Promise<HostOption> {
+async function toOption(
+  deps: HostFinderDependencies,
+  offer: HostOffer,
+  reason: string,
+  slots: SlotOption[],
+): Promise<HostOption> {
   const host = await deps.people.findById(offer.hostId);
   return {
     offerId: offer.id,

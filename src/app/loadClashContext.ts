@@ -26,9 +26,15 @@ export async function loadClashContext(
   const [visitorShifts, hostShifts, held] = await Promise.all([
     sources.rota.shiftsBetween(visitor.id, from, to),
     offer ? sources.rota.shiftsBetween(offer.hostId, from, to) : Promise.resolve(undefined),
-    offer ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString()) : Promise.resolve([]),
+    offer
+      ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString())
+      : Promise.resolve([]),
   ]);
-  const heldBookings: HeldBooking[] = held.map((hold) => ({ requestId: hold.requestId, start: hold.start, end: hold.end }));
+  const heldBookings: HeldBooking[] = held.map((hold) => ({
+    requestId: hold.requestId,
+    start: hold.start,
+    end: hold.end,
+  }));
   return {
     visitorShifts,
     visitorGroup: visitor.profession,

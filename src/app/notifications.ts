@@ -46,6 +46,11 @@ export interface Notification {
   payload?: DigestContent;
 }
 
-export function notificationId(kind: NotificationKind, requestId: string, personId: string, step: string): string {
+export function notificationId(
+  kind: NotificationKind,
+  requestId: string,
+  personId: string,
+  step: string,
+): string {
   return `${kind}:${requestId}:${personId}:${step}`;
 }

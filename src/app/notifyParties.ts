@@ -8,25 +8,50 @@ type Recipient = 'visitor' | 'manager' | 'host';
 /** Who hears about each move, and what kind of message they get. */
 const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
   submit: [['manager', 'approval_needed']],
-  approve: [['host', 'host_decision_needed'], ['visitor', 'request_update']],
+  approve: [
+    ['host', 'host_decision_needed'],
+    ['visitor', 'request_update'],
+  ],
   decline_release: [['visitor', 'request_update']],
-  accept: [['visitor', 'visit_confirmed'], ['manager', 'request_update']],
+  accept: [
+    ['visitor', 'visit_confirmed'],
+    ['manager', 'request_update'],
+  ],
   decline_visit: [['visitor', 'request_update']],
   propose_time: [['visitor', 'time_proposed']],
   accept_time: [['host', 'host_decision_needed']],
   accept_time_for_manager: [['manager', 'approval_needed']],
   reject_time: [['host', 'request_update']],
-  cancel: [['visitor', 'request_update'], ['manager', 'request_update'], ['host', 'request_update']],
-  expire: [['visitor', 'request_update'], ['manager', 'request_update'], ['host', 'request_update']],
+  cancel: [
+    ['visitor', 'request_update'],
+    ['manager', 'request_update'],
+    ['host', 'request_update'],
+  ],
+  expire: [
+    ['visitor', 'request_update'],
+    ['manager', 'request_update'],
+    ['host', 'request_update'],
+  ],
 };
 
 /**
  * Queues the messages a move owes. Each id names the request, the step and the recipient, so a
  * retried decision queues nothing new. Returns the messages newly queued, for immediate delivery.
  */
-export async function notifyParties(outbox: OutboxRepository, request: ShadowingRequest, action: Action, actorId: string, now: Date, note?: string): Promise<Notification[]> {
+export async function notifyParties(
+  outbox: OutboxRepository,
+  request: ShadowingRequest,
+  action: Action,
+  actorId: string,
+  now: Date,
+  note?: string,
+): Promise<Notification[]> {
   const step = String(request.history.length);
-  const ids: Record<Recipient, string | undefined> = { visitor: request.visitorId, manager: request.managerId, host: request.hostId };
+  const ids: Record<Recipient, string | undefined> = {
+    visitor: request.visitorId,
+    manager: request.managerId,
+    host: request.hostId,
+  };
   const queued: Notification[] = [];
   for (const [recipient, kind] of AFTER[action] ?? []) {
     const personId = ids[recipient];
@@ -39,7 +64,14 @@ export async function notifyParties(outbox: OutboxRepository, request: Shadowing
   return queued;
 }
 
-export function newNotification(kind: NotificationKind, request: ShadowingRequest, personId: string, step: string, now: Date, note?: string): Notification {
+export function newNotification(
+  kind: NotificationKind,
+  request: ShadowingRequest,
+  personId: string,
+  step: string,
+  now: Date,
+  note?: string,
+): Notification {
   const stamp = now.toISOString();
   return {
     id: notificationId(kind, request.id, personId, step),

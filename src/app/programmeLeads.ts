@@ -13,14 +13,33 @@ export async function listProgrammeLeads(services: Services): Promise<Person[]> 
  * Sends a manager's approval to the programme leads instead, and tells the visitor why. Used when
  * the visitor has no manager in the directory, or the manager cannot be reached in Teams.
  */
-export async function routeApprovalToLeads(services: Services, request: ShadowingRequest, now: Date, why: string): Promise<Notification[]> {
+export async function routeApprovalToLeads(
+  services: Services,
+  request: ShadowingRequest,
+  now: Date,
+  why: string,
+): Promise<Notification[]> {
   const leads = (await listProgrammeLeads(services)).filter((lead) => lead.id !== request.visitorId);
   const queued: Notification[] = [];
   for (const lead of leads) {
-    const notification = newNotification('approval_needed', request, lead.id, `lead-${request.history.length}`, now, why);
+    const notification = newNotification(
+      'approval_needed',
+      request,
+      lead.id,
+      `lead-${request.history.length}`,
+      now,
+      why,
+    );
     if (await services.outbox.enqueue(notification)) queued.push(notification);
   }
-  const told = newNotification('request_update', request, request.visitorId, `lead-${request.history.length}`, now, why);
+  const told = newNotification(
+    'request_update',
+    request,
+    request.visitorId,
+    `lead-${request.history.length}`,
+    now,
+    why,
+  );
   if (await services.outbox.enqueue(told)) queued.push(told);
   return queued;
 }

@@ -26,13 +26,23 @@ interface LeaseDoc {
  * Takes the scheduler's lease for this run. With several instances on one store only the holder
  * scans for reminders; the lease runs out by itself if the holder dies.
  */
-export async function takeLease(store: DocumentStore, now: Date, holder: string = INSTANCE_ID): Promise<boolean> {
+export async function takeLease(
+  store: DocumentStore,
+  now: Date,
+  holder: string = INSTANCE_ID,
+): Promise<boolean> {
   const id = 'scheduler';
   const found = await store.read<LeaseDoc>('jobs', id, 'lease');
-  const lease: LeaseDoc = { id, kind: 'lease', holder, leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() };
+  const lease: LeaseDoc = {
+    id,
+    kind: 'lease',
+    holder,
+    leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+  };
   try {
     if (!found) await store.create('jobs', lease);
-    else if (found.doc.holder === holder || found.doc.leaseUntil < now.toISOString()) await store.replace('jobs', lease, { ifMatch: found.etag });
+    else if (found.doc.holder === holder || found.doc.leaseUntil < now.toISOString())
+      await store.replace('jobs', lease, { ifMatch: found.etag });
     else return false;
     return true;
   } catch (error) {
@@ -46,11 +56,18 @@ export async function takeLease(store: DocumentStore, now: Date, holder: string 
  * and queues it. Every message's id comes from what caused it, so a run after a crash or downtime
  * queues only what is still missing.
  */
-export async function queueDueWork(store: DocumentStore, services: Services, now: Date): Promise<Notification[]> {
-  const open = await store.query<ShadowingRequest & { [f: string]: unknown }>('requests', { where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }] });
+export async function queueDueWork(
+  store: DocumentStore,
+  services: Services,
+  now: Date,
+): Promise<Notification[]> {
+  const open = await store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
+    where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }],
+  });
   const queued: Notification[] = [];
   for (const request of open) {
-    for (const action of dueActions(request, now)) queued.push(...(await carryOut(services, request, action, now)));
+    for (const action of dueActions(request, now))
+      queued.push(...(await carryOut(services, request, action, now)));
   }
   queued.push(...(await queueCheckIns(store, services, now)));
   return queued;
@@ -62,23 +79,52 @@ const AWAITED: Partial<Record<ShadowingRequest['state'], 'managerId' | 'hostId' 
   host_proposed_time: 'visitorId',
 };
 
-async function carryOut(services: Services, request: ShadowingRequest, action: DueAction, now: Date): Promise<Notification[]> {
+async function carryOut(
+  services: Services,
+  request: ShadowingRequest,
+  action: DueAction,
+  now: Date,
+): Promise<Notification[]> {
   if (action.kind === 'expire') return expire(services, request, now);
   if (action.kind === 'day_before') {
-    return enqueueAll(services, [request.visitorId, request.hostId], 'visit_tomorrow', request, 'day-before', now);
+    return enqueueAll(
+      services,
+      [request.visitorId, request.hostId],
+      'visit_tomorrow',
+      request,
+      'day-before',
+      now,
+    );
   }
   const awaited = AWAITED[request.state];
   const personId = awaited ? request[awaited] : undefined;
-  if (action.kind === 'remind') return enqueueAll(services, [personId], 'decision_reminder', request, `remind-${action.since}`, now);
+  if (action.kind === 'remind')
+    return enqueueAll(services, [personId], 'decision_reminder', request, `remind-${action.since}`, now);
   const leads = (await listProgrammeLeads(services)).map((lead) => lead.id);
   const note = 'This request has waited more than 5 working days for a decision.';
   return [
     ...(await enqueueAll(services, leads, 'escalation', request, `escalate-${action.since}`, now, note)),
-    ...(await enqueueAll(services, [request.visitorId], 'request_update', request, `escalate-${action.since}`, now, 'Your request has waited more than 5 working days, so I have asked the programme lead to help.')),
+    ...(await enqueueAll(
+      services,
+      [request.visitorId],
+      'request_update',
+      request,
+      `escalate-${action.since}`,
+      now,
+      'Your request has waited more than 5 working days, so I have asked the programme lead to help.',
+    )),
   ];
 }
 
-async function enqueueAll(services: Services, people: Array<string | undefined>, kind: NotificationKind, request: ShadowingRequest, step: string, now: Date, note?: string): Promise<Notification[]> {
+async function enqueueAll(
+  services: Services,
+  people: Array<string | undefined>,
+  kind: NotificationKind,
+  request: ShadowingRequest,
+  step: string,
+  now: Date,
+  note?: string,
+): Promise<Notification[]> {
   const queued: Notification[] = [];
   for (const personId of new Set(people)) {
     if (!personId) continue;
@@ -91,7 +137,13 @@ async function enqueueAll(services: Services, people: Array<string | undefined>,
 async function expire(services: Services, request: ShadowingRequest, now: Date): Promise<Notification[]> {
   const found = await services.requests.find(request.visitorId, request.id);
   if (!found) return [];
-  const moved = applyTransition(found.request, 'expire', { id: 'system', isProgrammeLead: false }, now, 'The date passed before everyone had answered.');
+  const moved = applyTransition(
+    found.request,
+    'expire',
+    { id: 'system', isProgrammeLead: false },
+    now,
+    'The date passed before everyone had answered.',
+  );
   if (!moved.ok) return [];
   try {
     await services.requests.replace(moved.request, found.etag);
@@ -101,5 +153,12 @@ async function expire(services: Services, request: ShadowingRequest, now: Date):
   }
   await writeTasks(services.tasks, moved.request);
   await releasePlace(services.holds, moved.request);
-  return notifyParties(services.outbox, moved.request, 'expire', 'system', now, 'The date passed before everyone had answered, so the request has expired.');
+  return notifyParties(
+    services.outbox,
+    moved.request,
+    'expire',
+    'system',
+    now,
+    'The date passed before everyone had answered, so the request has expired.',
+  );
 }

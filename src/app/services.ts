@@ -29,7 +29,13 @@ export interface Services {
   notify: (queued: Notification[]) => void;
 }
 
-export function createServices(store: DocumentStore, clock: () => Date = () => new Date(), notify: (queued: Notification[]) => void = () => undefined, retention?: RetentionSettings, policy: { reapproveNewTime?: boolean } = {}): Services {
+export function createServices(
+  store: DocumentStore,
+  clock: () => Date = () => new Date(),
+  notify: (queued: Notification[]) => void = () => undefined,
+  retention?: RetentionSettings,
+  policy: { reapproveNewTime?: boolean } = {},
+): Services {
   return {
     people: new PeopleRepository(store),
     requests: new RequestsRepository(store),

@@ -34,21 +34,41 @@ export type SubmitResult =
  * two visitors can never both hold the last place. Then the request is stored as awaiting the
  * manager, and the pointers that let the manager and host find it are filed.
  */
-export async function submitRequest(deps: SubmitDependencies, visitor: Person, draft: RequestDraft, now: Date): Promise<SubmitResult> {
+export async function submitRequest(
+  deps: SubmitDependencies,
+  visitor: Person,
+  draft: RequestDraft,
+  now: Date,
+): Promise<SubmitResult> {
   const { chosen, slot } = draft;
-  if (!chosen || !slot || !draft.purpose || !draft.objectives?.length) return { ok: false, problems: ['The request is not finished yet.'] };
+  if (!chosen || !slot || !draft.purpose || !draft.objectives?.length)
+    return { ok: false, problems: ['The request is not finished yet.'] };
   const found = await deps.offers.find(chosen.hostId, chosen.offerId);
-  if (!found || found.offer.status !== 'active') return { ok: false, problems: ['That host has paused or withdrawn the offer. Please choose another host.'] };
+  if (!found || found.offer.status !== 'active')
+    return {
+      ok: false,
+      problems: ['That host has paused or withdrawn the offer. Please choose another host.'],
+    };
   const offer = found.offer;
   const requestId = randomUUID();
 
-  const context = await loadClashContext(deps, visitor, offer, { from: new Date(slot.start), to: new Date(slot.end) });
-  let warnings: string[] = [];
-  const reserved = await deps.holds.reserve(offer.hostId, offer.id, { requestId, start: slot.start, end: slot.end }, async (holds) => {
-    const report = checkVisit({ ...context, heldBookings: holds, start: slot.start, end: slot.end });
-    warnings = report.warnings.map((w) => w.explanation);
-    return report.ok ? { ok: true } : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
+  const context = await loadClashContext(deps, visitor, offer, {
+    from: new Date(slot.start),
+    to: new Date(slot.end),
   });
+  let warnings: string[] = [];
+  const reserved = await deps.holds.reserve(
+    offer.hostId,
+    offer.id,
+    { requestId, start: slot.start, end: slot.end },
+    async (holds) => {
+      const report = checkVisit({ ...context, heldBookings: holds, start: slot.start, end: slot.end });
+      warnings = report.warnings.map((w) => w.explanation);
+      return report.ok
+        ? { ok: true }
+        : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
+    },
+  );
   if (!reserved.ok) return { ok: false, problems: [reserved.reason] };
 
   const stamp = now.toISOString();

@@ -16,7 +16,18 @@ export async function writeTasks(tasks: TasksRepository, request: ShadowingReque
     updatedAt: request.updatedAt,
   };
   const writes: Array<Promise<void>> = [];
-  if (request.managerId) writes.push(tasks.upsert({ id: taskId('manager', request.id), assigneeId: request.managerId, role: 'manager', ...common }));
-  if (request.hostId) writes.push(tasks.upsert({ id: taskId('host', request.id), assigneeId: request.hostId, role: 'host', ...common }));
+  if (request.managerId)
+    writes.push(
+      tasks.upsert({
+        id: taskId('manager', request.id),
+        assigneeId: request.managerId,
+        role: 'manager',
+        ...common,
+      }),
+    );
+  if (request.hostId)
+    writes.push(
+      tasks.upsert({ id: taskId('host', request.id), assigneeId: request.hostId, role: 'host', ...common }),
+    );
   await Promise.all(writes);
 }

@@ -19,7 +19,10 @@ export interface CliContext {
 }
 
 /** Opens the store, runs `work` with it and closes it again, whatever happens. */
-export async function withStore<T>(context: CliContext, work: (store: DocumentStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  context: CliContext,
+  work: (store: DocumentStore) => Promise<T>,
+): Promise<T> {
   const store = await context.openStore();
   try {
     return await work(store);

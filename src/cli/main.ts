@@ -46,7 +46,10 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
   const program = new Command('cli')
     .description(PROGRAM_DESCRIPTION)
     .option('--verbose', 'show technical details (stack traces) when a command fails')
-    .configureOutput({ writeOut: (text) => context.out.write(text), writeErr: (text) => context.err.write(text) })
+    .configureOutput({
+      writeOut: (text) => context.out.write(text),
+      writeErr: (text) => context.err.write(text),
+    })
     .configureHelp({ visibleCommands: listLeafCommands, subcommandTerm: describeCommandPath })
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(add --help for the list of commands)')
@@ -55,18 +58,24 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
   const demo = program.command('demo').description('work with the built-in demo organisation');
   demo
     .command('seed')
-    .description('load the demo organisation (about 40 staff, host offers, 8 weeks of rota) into an empty store')
+    .description(
+      'load the demo organisation (about 40 staff, host offers, 8 weeks of rota) into an empty store',
+    )
     .option('--force', 'load even when the store already holds staff, overwriting the demo documents')
     .action(async (options: { force?: boolean }) => {
       const force = options.force === true;
-      await withStore(context, (store) => runDemoSeed({ store, out: context.out, now: context.now }, { force }));
+      await withStore(context, (store) =>
+        runDemoSeed({ store, out: context.out, now: context.now }, { force }),
+      );
     });
 
   addImportCommands(program, context);
   addGraphSyncCommands(program, context);
   program
     .command('clash')
-    .description('check a proposed visit against the rotas; prints one JSON object with clashes and suggestions')
+    .description(
+      'check a proposed visit against the rotas; prints one JSON object with clashes and suggestions',
+    )
     .requiredOption('--person <email>', 'the visitor')
     .requiredOption('--start <time>', 'start: ISO-8601 with an offset, or YYYY-MM-DDTHH:MM in UK time')
     .requiredOption('--end <time>', 'end, in the same forms')
@@ -89,7 +98,9 @@ function addDigestCommands(program: Command, context: CliContext): void {
     .option('--week <YYYY-Www>', 'the ISO week, e.g. 2026-W02 (default: this week)')
     .option('--person <email>', "only this person's digest")
     .action(async (options: { week?: string; person?: string }) => {
-      await withStore(context, (store) => runDigestPreview({ store, out: context.out, now: context.now, env: context.env }, options));
+      await withStore(context, (store) =>
+        runDigestPreview({ store, out: context.out, now: context.now, env: context.env }, options),
+      );
     });
 }
 
@@ -99,7 +110,9 @@ function addOutcomeCommands(program: Command, context: CliContext): void {
     .command('export')
     .description('export records for evaluation')
     .command('exchanges')
-    .description('the exchange log for visits between two dates (both included), as CSV (default) or JSON lines on stdout')
+    .description(
+      'the exchange log for visits between two dates (both included), as CSV (default) or JSON lines on stdout',
+    )
     .requiredOption('--from <date>', 'first visit date, YYYY-MM-DD (UK time)')
     .requiredOption('--to <date>', 'last visit date, YYYY-MM-DD; at most 5 years after --from')
     .option('--format <format>', 'csv or json (one JSON object per line)', 'csv')
@@ -121,7 +134,9 @@ function addOutcomeCommands(program: Command, context: CliContext): void {
     .description('everything held about a person, as JSON on stdout (other people appear only as roles)')
     .requiredOption('--person <email>', 'whose data')
     .action(async (options: { person: string }) => {
-      await withStore(context, (store) => runDataExport({ store, out: context.out, now: context.now }, options));
+      await withStore(context, (store) =>
+        runDataExport({ store, out: context.out, now: context.now }, options),
+      );
     });
   data
     .command('erase')
@@ -129,7 +144,9 @@ function addOutcomeCommands(program: Command, context: CliContext): void {
     .requiredOption('--person <email>', 'whose data')
     .option('--yes', 'confirm: this cannot be undone')
     .action(async (options: { person: string; yes?: boolean }) => {
-      await withStore(context, (store) => runDataErase({ store, out: context.out, now: context.now }, options));
+      await withStore(context, (store) =>
+        runDataErase({ store, out: context.out, now: context.now }, options),
+      );
     });
 }
 
@@ -143,26 +160,41 @@ function addImportCommands(program: Command, context: CliContext): void {
     .option('--person <email>', 'whose rota an iCalendar file holds (or name the file <email>.ics)')
     .option('--skip-invalid', 'import the good rows even when some are bad (the bad ones are still listed)')
     .action(async (file: string, options: { codes?: string; person?: string; skipInvalid?: boolean }) => {
-      const request = { file, codes: options.codes, person: options.person, skipInvalid: options.skipInvalid === true };
-      await withStore(context, (store) => runRotaImport({ store, out: context.out, err: context.err }, request));
+      const request = {
+        file,
+        codes: options.codes,
+        person: options.person,
+        skipInvalid: options.skipInvalid === true,
+      };
+      await withStore(context, (store) =>
+        runRotaImport({ store, out: context.out, err: context.err }, request),
+      );
     });
   program
     .command('directory')
     .description('work with the staff directory')
     .command('import <file>')
-    .description('import staff from an ESR-style CSV (email,name,job_title,department,profession,manager_email)')
+    .description(
+      'import staff from an ESR-style CSV (email,name,job_title,department,profession,manager_email)',
+    )
     .option('--skip-invalid', 'import the good rows even when some are bad (the bad ones are still listed)')
     .action(async (file: string, options: { skipInvalid?: boolean }) => {
       const request = { file, skipInvalid: options.skipInvalid === true };
-      await withStore(context, (store) => runDirectoryImport({ store, out: context.out, err: context.err }, request));
+      await withStore(context, (store) =>
+        runDirectoryImport({ store, out: context.out, err: context.err }, request),
+      );
     });
 }
 
 /** Lists nested commands by their full path ("demo seed") so the top-level help shows them all. */
 function listLeafCommands(this: Help, cmd: Command): Command[] {
-  return Help.prototype.visibleCommands.call(this, cmd).flatMap((sub) =>
-    sub.commands.length > 0 ? listLeafCommands.call(this, sub).filter((leaf) => leaf.name() !== 'help') : [sub],
-  );
+  return Help.prototype.visibleCommands
+    .call(this, cmd)
+    .flatMap((sub) =>
+      sub.commands.length > 0
+        ? listLeafCommands.call(this, sub).filter((leaf) => leaf.name() !== 'help')
+        : [sub],
+    );
 }
 
 function describeCommandPath(this: Help, cmd: Command): string {

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_DIGEST_SETTINGS, readDigestSettings, type DigestSettings } from '../domain/digest/digestSettings';
+import {
+  DEFAULT_DIGEST_SETTINGS,
+  readDigestSettings,
+  type DigestSettings,
+} from '../domain/digest/digestSettings';
 import { DEFAULT_GRAPH_SETTINGS, readGraphSettings, type GraphSettings } from '../graph/graphSettings';
 
 /** A setting that is missing or wrong. The message names the setting and says what it needs. */
@@ -104,7 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (localMode && s.HOST !== undefined && !LOOPBACK.has(s.HOST)) {
-    problems.push(`HOST: must be a loopback address (127.0.0.1) while no bot credentials are set, not "${s.HOST}".`);
+    problems.push(
+      `HOST: must be a loopback address (127.0.0.1) while no bot credentials are set, not "${s.HOST}".`,
+    );
   }
   if (s.COSMOS_KEY && !s.COSMOS_ENDPOINT) {
     problems.push('COSMOS_ENDPOINT: required when COSMOS_KEY is set.');
@@ -147,7 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function readCredentials(s: z.infer<typeof schema>, problems: string[]): BotCredentials | undefined {
   if (!s.MICROSOFT_APP_ID) {
-    if (s.MICROSOFT_APP_PASSWORD) problems.push('MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set.');
+    if (s.MICROSOFT_APP_PASSWORD)
+      problems.push('MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set.');
     return undefined;
   }
   if (s.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !s.MICROSOFT_APP_PASSWORD) {
@@ -167,16 +174,22 @@ function readCredentials(s: z.infer<typeof schema>, problems: string[]): BotCred
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
 
 function readTenantList(text: string | undefined, problems: string[]): string[] {
-  const ids = (text ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = (text ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   const wrong = ids.filter((id) => !TENANT_ID.test(id));
   if (wrong.length > 0) {
-    problems.push(`ALLOWED_TENANT_IDS: must be Entra ID tenant ids (GUIDs) separated by commas; not ${wrong.map((id) => JSON.stringify(id)).join(', ')}.`);
+    problems.push(
+      `ALLOWED_TENANT_IDS: must be Entra ID tenant ids (GUIDs) separated by commas; not ${wrong.map((id) => JSON.stringify(id)).join(', ')}.`,
+    );
   }
   return ids.map((id) => id.toLowerCase());
 }
 
 function describeIssue(issue: z.ZodIssue): string {
   if (issue.code === 'invalid_enum_value') return `must be one of ${issue.options.join(', ')}`;
-  if (issue.code === 'invalid_string' && issue.validation === 'url') return 'must be a URL such as https://<account>.documents.azure.com:443/';
+  if (issue.code === 'invalid_string' && issue.validation === 'url')
+    return 'must be a URL such as https://<account>.documents.azure.com:443/';
   return issue.message.toLowerCase();
 }

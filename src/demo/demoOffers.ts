@@ -4,10 +4,26 @@ import type { Profession } from '../domain/people';
 /** One host offer of the demo; the host's profession and department come from the staff list. */
 export type DemoOfferRow = Pick<
   HostOffer,
-  'id' | 'title' | 'description' | 'setting' | 'sessions' | 'capacityPerWeek' | 'capacityPerMonth' | 'openTo' | 'prerequisites' | 'meetingPoint'
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'setting'
+  | 'sessions'
+  | 'capacityPerWeek'
+  | 'capacityPerMonth'
+  | 'openTo'
+  | 'prerequisites'
+  | 'meetingPoint'
 > & { hostKey: string };
 
-const CLINICAL_STAFF: Profession[] = ['medical', 'nursing', 'midwifery', 'ahp', 'healthcare_science', 'pharmacy'];
+const CLINICAL_STAFF: Profession[] = [
+  'medical',
+  'nursing',
+  'midwifery',
+  'ahp',
+  'healthcare_science',
+  'pharmacy',
+];
 
 export const DEMO_OFFERS: readonly DemoOfferRow[] = [
   {
@@ -17,12 +33,17 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
     description:
       'Join the discharge team for the 09:00 board round, where nurses, doctors, therapists and social workers go through every patient who could go home soon and agree what is still needed. Then sit in on a discharge planning meeting with a family and community services. You will see why discharges get held up and what helps people get home sooner.',
     setting: 'office',
-    sessions: [{ weekday: 'tue', part: 'am' }, { weekday: 'thu', part: 'am' }],
+    sessions: [
+      { weekday: 'tue', part: 'am' },
+      { weekday: 'thu', part: 'am' },
+    ],
     capacityPerWeek: 2,
     capacityPerMonth: 4,
     openTo: [],
-    prerequisites: 'None. Bring your trust ID badge. We talk about real patients, so everything you hear stays confidential.',
-    meetingPoint: 'Patient Flow Hub, Level 2, Main Building, next to the site office. Please arrive at 08:50.',
+    prerequisites:
+      'None. Bring your trust ID badge. We talk about real patients, so everything you hear stays confidential.',
+    meetingPoint:
+      'Patient Flow Hub, Level 2, Main Building, next to the site office. Please arrive at 08:50.',
   },
   {
     id: 'demo-offer-physiotherapy-clinic',
@@ -45,7 +66,10 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
     description:
       'Spend a clinic with the diabetes nurse specialist. See how we help people adjust their insulin, use glucose sensors and fit their condition around work and family. Useful for anyone who looks after people with diabetes on wards or at home.',
     setting: 'outpatient_clinic',
-    sessions: [{ weekday: 'mon', part: 'pm' }, { weekday: 'fri', part: 'am' }],
+    sessions: [
+      { weekday: 'mon', part: 'pm' },
+      { weekday: 'fri', part: 'am' },
+    ],
     capacityPerWeek: 1,
     capacityPerMonth: 4,
     openTo: [],
@@ -59,11 +83,15 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
     description:
       'Go out with a district nurse visiting people at home: wound care, injections, care at the end of life and checking that people are managing after leaving hospital. See what support there is once patients go home, and what makes a discharge work for them.',
     setting: 'community',
-    sessions: [{ weekday: 'wed', part: 'full_day' }, { weekday: 'thu', part: 'full_day' }],
+    sessions: [
+      { weekday: 'wed', part: 'full_day' },
+      { weekday: 'thu', part: 'full_day' },
+    ],
     capacityPerWeek: 1,
     capacityPerMonth: 2,
     openTo: [],
-    prerequisites: 'Comfortable shoes and your ID badge. We travel between visits in a trust car. Patients are asked before you come into their home.',
+    prerequisites:
+      'Comfortable shoes and your ID badge. We travel between visits in a trust car. Patients are asked before you come into their home.',
     meetingPoint: 'Northmoor East Community Hub, 14 Mill Lane, at 08:30.',
   },
   {
@@ -73,7 +101,10 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
     description:
       'Shadow the nurse in charge of the unit where patients sent in by A&E and their GP spend their first two days. See the handover, the safety huddle, how beds are given out and how the team spots a patient who is getting worse.',
     setting: 'ward',
-    sessions: [{ weekday: 'tue', part: 'am' }, { weekday: 'wed', part: 'am' }],
+    sessions: [
+      { weekday: 'tue', part: 'am' },
+      { weekday: 'wed', part: 'am' },
+    ],
     capacityPerWeek: 1,
     capacityPerMonth: 3,
     openTo: [],
@@ -88,7 +119,10 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
     description:
       'Follow a scrub nurse through a planned list of joint operations: the team briefing, the safety checklist, the operations themselves and the handover to the recovery nurses. See how a theatre team works together and why the checklist matters.',
     setting: 'theatre',
-    sessions: [{ weekday: 'mon', part: 'full_day' }, { weekday: 'thu', part: 'full_day' }],
+    sessions: [
+      { weekday: 'mon', part: 'full_day' },
+      { weekday: 'thu', part: 'full_day' },
+    ],
     capacityPerWeek: 1,
     capacityPerMonth: 2,
     openTo: CLINICAL_STAFF,

@@ -47,7 +47,12 @@ function toPerson(row: DemoStaffRow, idByKey: ReadonlyMap<string, string>): Pers
 }
 
 function makeEmail(name: string): string {
-  const localPart = name.toLowerCase().replace(/[^a-z ]/g, '').trim().split(/\s+/).join('.');
+  const localPart = name
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .split(/\s+/)
+    .join('.');
   return `${localPart}@${DEMO_EMAIL_DOMAIN}`;
 }
 

@@ -33,7 +33,11 @@ export function buildDemoRota(subjects: readonly RotaSubject[], firstMonday: Dat
   return subjects.flatMap((subject) => {
     const days = planDays(subject);
     const firstLeaveWeek = PLAYGROUND_PEOPLE.has(subject.personId) ? PLAYGROUND_FIRST_LEAVE_WEEK : 1;
-    addAnnualLeave(days, createSeededRandom(`${subject.personId}:${firstMonday.toISODate()}`), firstLeaveWeek);
+    addAnnualLeave(
+      days,
+      createSeededRandom(`${subject.personId}:${firstMonday.toISODate()}`),
+      firstLeaveWeek,
+    );
     return groupByMonth(subject.personId, toDatedShifts(days, SHIFT_TEMPLATES[subject.pattern], calendar));
   });
 }
@@ -82,7 +86,11 @@ interface DatedShift {
  * Turns day codes into UTC shifts. A whole-day entry (rest, leave) that follows a night starts when
  * the night ends, so no two entries overlap; any other overlap is a mistake in the tables.
  */
-function toDatedShifts(days: string[][], templates: Record<string, ShiftTemplate>, calendar: Calendar): DatedShift[] {
+function toDatedShifts(
+  days: string[][],
+  templates: Record<string, ShiftTemplate>,
+  calendar: Calendar,
+): DatedShift[] {
   const shifts: DatedShift[] = [];
   let previousEnd = 0;
   days.forEach((codes, dayIndex) => {
@@ -93,11 +101,17 @@ function toDatedShifts(days: string[][], templates: Record<string, ShiftTemplate
       let start = calendar.instantOf(dayIndex, template.start);
       const end = calendar.instantOf(template.end <= template.start ? dayIndex + 1 : dayIndex, template.end);
       if (start < previousEnd) {
-        if (template.start !== '00:00') throw new Error(`Demo rota code ${code} overlaps the entry before it`);
+        if (template.start !== '00:00')
+          throw new Error(`Demo rota code ${code} overlaps the entry before it`);
         start = previousEnd;
       }
       if (start >= end) continue;
-      const shift = { start: new Date(start).toISOString(), end: new Date(end).toISOString(), kind: template.kind, code };
+      const shift = {
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        kind: template.kind,
+        code,
+      };
       shifts.push({ month, shift });
       previousEnd = end;
     }
@@ -115,7 +129,9 @@ interface Calendar {
 /** Everyone works the same few times of day, so each day's conversions are worked out once. */
 function createCalendar(firstMonday: DateTime): Calendar {
   const instants = new Map<string, number>();
-  const dates = Array.from({ length: DEMO_ROTA_WEEKS * 7 + 1 }, (_, dayIndex) => firstMonday.plus({ days: dayIndex }));
+  const dates = Array.from({ length: DEMO_ROTA_WEEKS * 7 + 1 }, (_, dayIndex) =>
+    firstMonday.plus({ days: dayIndex }),
+  );
   const months = dates.map((date) => date.toFormat('yyyy-MM'));
   const dateOf = (dayIndex: number) => dates[dayIndex] ?? firstMonday.plus({ days: dayIndex });
   return {
@@ -134,7 +150,10 @@ function createCalendar(firstMonday: DateTime): Calendar {
 
 function atWallClock(date: DateTime, time: string): DateTime {
   const [hour, minute] = time.split(':').map(Number);
-  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone: DEMO_ZONE });
+  return DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour, minute },
+    { zone: DEMO_ZONE },
+  );
 }
 
 /** Groups shifts by the Europe/London month in which each starts. */

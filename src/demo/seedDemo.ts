@@ -24,7 +24,10 @@ const WRITE_BATCH_SIZE = 10;
  * Loads the demo organisation when the `people` container is empty, or always with `force`. Every
  * write is an upsert, so a load that stopped half way can simply be run again.
  */
-export async function seedDemoOrganisation(store: DocumentStore, options: SeedDemoOptions): Promise<SeedDemoResult> {
+export async function seedDemoOrganisation(
+  store: DocumentStore,
+  options: SeedDemoOptions,
+): Promise<SeedDemoResult> {
   if (!options.force && (await holdsStaff(store))) {
     return { seeded: false, people: 0, offers: 0, rotaMonths: 0 };
   }
@@ -50,7 +53,11 @@ function toDoc<T extends { id: string }>(value: T): Doc {
   return { ...value };
 }
 
-async function upsertAll(store: DocumentStore, container: ContainerName, docs: readonly Doc[]): Promise<void> {
+async function upsertAll(
+  store: DocumentStore,
+  container: ContainerName,
+  docs: readonly Doc[],
+): Promise<void> {
   for (let i = 0; i < docs.length; i += WRITE_BATCH_SIZE) {
     await Promise.all(docs.slice(i, i + WRITE_BATCH_SIZE).map((doc) => store.upsert(container, doc)));
   }

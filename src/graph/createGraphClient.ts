@@ -14,9 +14,16 @@ export interface GraphClientChoices extends Omit<Partial<GraphClientOptions>, 'b
  * (AZURE_CLIENT_ID names a user-assigned one); on a workstation DefaultAzureCredential also
  * accepts `az login`. Tests pass their own credential.
  */
-export function createGraphClient(settings: Pick<GraphSettings, 'baseUrl'>, choices: GraphClientChoices = {}): GraphClient {
+export function createGraphClient(
+  settings: Pick<GraphSettings, 'baseUrl'>,
+  choices: GraphClientChoices = {},
+): GraphClient {
   const { credential, env = process.env, ...options } = choices;
-  return new GraphClient({ ...options, baseUrl: settings.baseUrl, credential: credential ?? createDefaultCredential(env) });
+  return new GraphClient({
+    ...options,
+    baseUrl: settings.baseUrl,
+    credential: credential ?? createDefaultCredential(env),
+  });
 }
 
 export function createDefaultCredential(env: Readonly<Record<string, string | undefined>>): TokenCredential {

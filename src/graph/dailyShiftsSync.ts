@@ -47,7 +47,10 @@ export type DailyShiftsSyncOutcome = 'not due' | 'not this instance' | 'done' | 
  * the rota. The day's job record is created by one instance only; a run that fails (or whose
  * instance dies) is taken over when its lease runs out, at most SHIFTS_SYNC_MAX_TRIES times a day.
  */
-export async function runDailyShiftsSync(deps: DailyShiftsSyncDeps, now: Date): Promise<DailyShiftsSyncOutcome> {
+export async function runDailyShiftsSync(
+  deps: DailyShiftsSyncDeps,
+  now: Date,
+): Promise<DailyShiftsSyncOutcome> {
   const day = toLondonDate(now.getTime());
   if (now.getTime() < toLondonInstant(day, SHIFTS_SYNC_TIME)) return 'not due';
   const held = await claimDay(deps.store, day, now, deps.holder);
@@ -55,18 +58,37 @@ export async function runDailyShiftsSync(deps: DailyShiftsSyncDeps, now: Date): 
   let summary: ShiftsSyncSummary;
   try {
     summary = await syncShiftsTeams(
-      { shifts: new GraphShifts(deps.graph), directory: new GraphDirectory(deps.graph, { professionField: deps.settings.professionField }), people: new PeopleRepository(deps.store), rota: new RotaRepository(deps.store) },
+      {
+        shifts: new GraphShifts(deps.graph),
+        directory: new GraphDirectory(deps.graph, { professionField: deps.settings.professionField }),
+        people: new PeopleRepository(deps.store),
+        rota: new RotaRepository(deps.store),
+      },
       deps.settings.shiftsTeamIds,
       new Date(toLondonInstant(day, '00:00')),
       new Date(toLondonInstant(addDays(day, SHIFTS_SYNC_DAYS), '00:00')),
     );
   } catch (error) {
-    deps.logger.warn({ err: error, day, tries: held.job.tries }, 'Shifts sync failed; it is tried again later today');
+    deps.logger.warn(
+      { err: error, day, tries: held.job.tries },
+      'Shifts sync failed; it is tried again later today',
+    );
     return 'failed';
   }
   await rewrite(deps.store, held, { state: 'done', added: summary.added });
   const { added, duplicates, monthsWritten, teamsRead, entriesLeftOut } = summary;
-  deps.logger.info({ day, added, duplicates, monthsWritten, teamsRead, teamsNotFound: summary.teamsNotFound, entriesLeftOut }, 'Shifts sync done');
+  deps.logger.info(
+    {
+      day,
+      added,
+      duplicates,
+      monthsWritten,
+      teamsRead,
+      teamsNotFound: summary.teamsNotFound,
+      entriesLeftOut,
+    },
+    'Shifts sync done',
+  );
   return 'done';
 }
 
@@ -75,12 +97,24 @@ export async function runDailyShiftsSync(deps: DailyShiftsSyncDeps, now: Date): 
  * nothing unless Graph is on and GRAPH_SHIFTS_TEAM_IDS names a team. Returns a function that stops it.
  */
 export function startDailyShiftsSync(
-  options: { store: DocumentStore; settings: GraphSettings; logger: Logger; intervalMs?: number; clock?: () => Date },
+  options: {
+    store: DocumentStore;
+    settings: GraphSettings;
+    logger: Logger;
+    intervalMs?: number;
+    clock?: () => Date;
+  },
   choices: GraphClientChoices = {},
 ): () => void {
   const { store, settings, logger, intervalMs = 10 * 60_000, clock = () => new Date() } = options;
   if (!settings.enabled || settings.shiftsTeamIds.length === 0 || intervalMs <= 0) return () => undefined;
-  const deps: DailyShiftsSyncDeps = { store, graph: createGraphClient(settings, choices), settings, logger: logger.child({ job: 'shifts-sync' }), holder: randomUUID() };
+  const deps: DailyShiftsSyncDeps = {
+    store,
+    graph: createGraphClient(settings, choices),
+    settings,
+    logger: logger.child({ job: 'shifts-sync' }),
+    holder: randomUUID(),
+  };
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
@@ -100,17 +134,31 @@ interface HeldJob {
   etag: string;
 }
 
-async function claimDay(store: DocumentStore, day: string, now: Date, holder: string): Promise<HeldJob | undefined> {
+async function claimDay(
+  store: DocumentStore,
+  day: string,
+  now: Date,
+  holder: string,
+): Promise<HeldJob | undefined> {
   const id = `shifts-sync:${day}`;
   const leaseUntil = new Date(now.getTime() + SHIFTS_SYNC_LEASE_MS).toISOString();
   const found = await store.read<ShiftsSyncJob>('jobs', id, 'shifts-sync');
   try {
     if (!found) {
-      const job: ShiftsSyncJob = { id, kind: 'shifts-sync', day, state: 'running', holder, leaseUntil, tries: 1 };
+      const job: ShiftsSyncJob = {
+        id,
+        kind: 'shifts-sync',
+        day,
+        state: 'running',
+        holder,
+        leaseUntil,
+        tries: 1,
+      };
       return { job, etag: (await store.create('jobs', job)).etag };
     }
     const { doc } = found;
-    if (doc.state === 'done' || doc.leaseUntil > now.toISOString() || doc.tries >= SHIFTS_SYNC_MAX_TRIES) return undefined;
+    if (doc.state === 'done' || doc.leaseUntil > now.toISOString() || doc.tries >= SHIFTS_SYNC_MAX_TRIES)
+      return undefined;
     const job: ShiftsSyncJob = { ...doc, holder, leaseUntil, tries: doc.tries + 1 };
     return { job, etag: (await store.replace('jobs', job, { ifMatch: found.etag })).etag };
   } catch (error) {

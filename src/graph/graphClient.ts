@@ -1,5 +1,11 @@
 import type { TokenCredential } from '@azure/identity';
-import { GraphAccessDeniedError, GraphError, GraphNotFoundError, GraphThrottledError, GraphUnavailableError } from './graphErrors';
+import {
+  GraphAccessDeniedError,
+  GraphError,
+  GraphNotFoundError,
+  GraphThrottledError,
+  GraphUnavailableError,
+} from './graphErrors';
 import { readRetryAfter } from './readRetryAfter';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
@@ -59,7 +65,12 @@ export class GraphClient {
     const items: T[] = [];
     let url: string | undefined = this.urlFor(path);
     for (let page = 0; url !== undefined; page += 1) {
-      if (page >= (this.options.maxPages ?? 100)) throw new GraphError(`GET ${describePath(path)}: more than ${page} pages; stopped.`, undefined, 'TooManyPages');
+      if (page >= (this.options.maxPages ?? 100))
+        throw new GraphError(
+          `GET ${describePath(path)}: more than ${page} pages; stopped.`,
+          undefined,
+          'TooManyPages',
+        );
       const body: Page<T> = (await this.send<Page<T>>('GET', url, undefined, request)) ?? {};
       items.push(...(body.value ?? []));
       url = this.checkNextLink(body['@odata.nextLink'], path);
@@ -78,12 +89,21 @@ export class GraphClient {
   private checkNextLink(link: string | undefined, path: string): string | undefined {
     if (!link) return undefined;
     if (new URL(link, this.baseUrl).origin !== this.origin) {
-      throw new GraphError(`GET ${describePath(path)}: the next page is on another host; not followed.`, undefined, 'UnexpectedNextLink');
+      throw new GraphError(
+        `GET ${describePath(path)}: the next page is on another host; not followed.`,
+        undefined,
+        'UnexpectedNextLink',
+      );
     }
     return link;
   }
 
-  private async send<T>(method: string, url: string, body: unknown, request: GraphRequest): Promise<T | undefined> {
+  private async send<T>(
+    method: string,
+    url: string,
+    body: unknown,
+    request: GraphRequest,
+  ): Promise<T | undefined> {
     const label = `${method} ${describePath(url.slice(this.baseUrl.length) || url)}`;
     const maxAttempts = this.options.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt += 1) {
@@ -94,7 +114,11 @@ export class GraphClient {
         const wait = retryAfterMs ?? DEFAULT_BACKOFF_MS * attempt;
         if (attempt >= maxAttempts || wait > (this.options.maxRetryAfterMs ?? 10_000)) {
           await response.body?.cancel();
-          throw new GraphThrottledError(`${label}: Microsoft Graph is busy (${response.status}) after ${attempt} attempt(s); try again later.`, response.status, retryAfterMs);
+          throw new GraphThrottledError(
+            `${label}: Microsoft Graph is busy (${response.status}) after ${attempt} attempt(s); try again later.`,
+            response.status,
+            retryAfterMs,
+          );
         }
         await response.body?.cancel();
         await (this.options.sleep ?? sleep)(wait);
@@ -104,8 +128,18 @@ export class GraphClient {
     }
   }
 
-  private async fetchOnce(method: string, url: string, body: unknown, request: GraphRequest, label: string): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${await this.accessToken()}`, accept: 'application/json', ...request.headers };
+  private async fetchOnce(
+    method: string,
+    url: string,
+    body: unknown,
+    request: GraphRequest,
+    label: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await this.accessToken()}`,
+      accept: 'application/json',
+      ...request.headers,
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
       return await fetch(url, {
@@ -116,14 +150,23 @@ export class GraphClient {
         redirect: 'error',
       });
     } catch (error) {
-      throw new GraphUnavailableError(`${label}: Microsoft Graph did not answer (${(error as Error).name}).`, undefined, undefined);
+      throw new GraphUnavailableError(
+        `${label}: Microsoft Graph did not answer (${(error as Error).name}).`,
+        undefined,
+        undefined,
+      );
     }
   }
 
   private async accessToken(): Promise<string> {
     if (this.token && this.token.expiresAt - TOKEN_MARGIN_MS > Date.now()) return this.token.value;
     const token = await this.options.credential.getToken(GRAPH_SCOPE);
-    if (!token) throw new GraphError('No token for Microsoft Graph: check the managed identity (AZURE_CLIENT_ID) or app registration.', undefined, 'NoToken');
+    if (!token)
+      throw new GraphError(
+        'No token for Microsoft Graph: check the managed identity (AZURE_CLIENT_ID) or app registration.',
+        undefined,
+        'NoToken',
+      );
     this.token = { value: token.token, expiresAt: token.expiresOnTimestamp };
     return token.token;
   }
@@ -135,19 +178,46 @@ async function readBody<T>(response: Response, label: string): Promise<T | undef
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new GraphUnavailableError(`${label}: Microsoft Graph answered with something that is not JSON.`, response.status, undefined);
+    throw new GraphUnavailableError(
+      `${label}: Microsoft Graph answered with something that is not JSON.`,
+      response.status,
+      undefined,
+    );
   }
 }
 
-async function toError(response: Response, label: string, permission: string | undefined): Promise<GraphError> {
+async function toError(
+  response: Response,
+  label: string,
+  permission: string | undefined,
+): Promise<GraphError> {
   const code = await readErrorCode(response);
   if (response.status === 403 || response.status === 401) {
-    const needs = permission ? `the app needs the ${permission} application permission with admin consent` : 'check the app\'s Graph permissions and admin consent';
-    return new GraphAccessDeniedError(`${label}: Microsoft Graph refused access (${response.status} ${code ?? ''}): ${needs}.`.replace(' )', ')'), response.status, code);
+    const needs = permission
+      ? `the app needs the ${permission} application permission with admin consent`
+      : "check the app's Graph permissions and admin consent";
+    return new GraphAccessDeniedError(
+      `${label}: Microsoft Graph refused access (${response.status} ${code ?? ''}): ${needs}.`.replace(
+        ' )',
+        ')',
+      ),
+      response.status,
+      code,
+    );
   }
-  if (response.status === 404) return new GraphNotFoundError(`${label}: not found in Microsoft Graph.`, 404, code);
-  if (response.status >= 500) return new GraphUnavailableError(`${label}: Microsoft Graph failed (${response.status}).`, response.status, code);
-  return new GraphError(`${label}: Microsoft Graph refused the request (${response.status} ${code ?? ''}).`.replace(' )', ')'), response.status, code);
+  if (response.status === 404)
+    return new GraphNotFoundError(`${label}: not found in Microsoft Graph.`, 404, code);
+  if (response.status >= 500)
+    return new GraphUnavailableError(
+      `${label}: Microsoft Graph failed (${response.status}).`,
+      response.status,
+      code,
+    );
+  return new GraphError(
+    `${label}: Microsoft Graph refused the request (${response.status} ${code ?? ''}).`.replace(' )', ')'),
+    response.status,
+    code,
+  );
 }
 
 async function readErrorCode(response: Response): Promise<string | undefined> {

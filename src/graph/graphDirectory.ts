@@ -60,7 +60,10 @@ export class GraphDirectory {
     options: GraphDirectoryOptions = {},
   ) {
     const field = options.professionField ?? 'employeeType';
-    if (!checkProfessionField(field)) throw new RangeError(`GRAPH_PROFESSION_FIELD: "${field}" is not a Graph user property or property.subproperty.`);
+    if (!checkProfessionField(field))
+      throw new RangeError(
+        `GRAPH_PROFESSION_FIELD: "${field}" is not a Graph user property or property.subproperty.`,
+      );
     this.professionPath = field.split('.');
     const ttlMs = options.ttlMs ?? 15 * 60_000;
     this.profiles = new TtlCache(ttlMs, options.now);
@@ -71,7 +74,9 @@ export class GraphDirectory {
   async readProfile(userId: string): Promise<DirectoryProfile> {
     return this.profiles.getOrLoad(userId, async () => {
       const select = [...new Set([...BASE_FIELDS, this.professionPath[0] as string])].join(',');
-      const user = await this.graph.get<GraphUser>(`/users/${encodeURIComponent(userId)}?$select=${select}`, { permission: READ_USERS });
+      const user = await this.graph.get<GraphUser>(`/users/${encodeURIComponent(userId)}?$select=${select}`, {
+        permission: READ_USERS,
+      });
       return this.toProfile(user);
     });
   }
@@ -80,7 +85,10 @@ export class GraphDirectory {
   async readManagerId(userId: string): Promise<string | undefined> {
     return this.managers.getOrLoad(userId, async () => {
       try {
-        const manager = await this.graph.get<{ id?: string }>(`/users/${encodeURIComponent(userId)}/manager?$select=id`, { permission: READ_USERS });
+        const manager = await this.graph.get<{ id?: string }>(
+          `/users/${encodeURIComponent(userId)}/manager?$select=id`,
+          { permission: READ_USERS },
+        );
         return manager?.id;
       } catch (error) {
         // Graph answers 404 both for "no manager" and for an unknown user; readProfile tells them apart.
@@ -104,7 +112,11 @@ export class GraphDirectory {
 }
 
 function readPath(value: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((current, key) => (typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined), value);
+  return path.reduce<unknown>(
+    (current, key) =>
+      typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined,
+    value,
+  );
 }
 
 function readText(value: unknown): string | undefined {

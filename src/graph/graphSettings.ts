@@ -39,13 +39,18 @@ export function readGraphSettings(env: Readonly<Record<string, string | undefine
   const enabled = readEnabled(env.GRAPH_ENABLED, problems);
   const professionField = (env.GRAPH_PROFESSION_FIELD ?? '').trim() || DEFAULT_GRAPH_SETTINGS.professionField;
   if (!checkProfessionField(professionField)) {
-    problems.push(`GRAPH_PROFESSION_FIELD: must be a Graph user property such as employeeType, or property.subproperty such as onPremisesExtensionAttributes.extensionAttribute3; not "${professionField}".`);
+    problems.push(
+      `GRAPH_PROFESSION_FIELD: must be a Graph user property such as employeeType, or property.subproperty such as onPremisesExtensionAttributes.extensionAttribute3; not "${professionField}".`,
+    );
   }
   const shiftsTeamIds = readTeamIds(env.GRAPH_SHIFTS_TEAM_IDS, problems);
   const catalogAppId = readCatalogAppId(env.TEAMS_APP_CATALOG_ID, problems);
   const baseUrl = readBaseUrl(env.GRAPH_BASE_URL, (env.NODE_ENV ?? '').trim() === 'production', problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, settings: { enabled, professionField, shiftsTeamIds, baseUrl, ...(catalogAppId ? { catalogAppId } : {}) } };
+  return {
+    ok: true,
+    settings: { enabled, professionField, shiftsTeamIds, baseUrl, ...(catalogAppId ? { catalogAppId } : {}) },
+  };
 }
 
 function readEnabled(text: string | undefined, problems: string[]): boolean {
@@ -56,10 +61,15 @@ function readEnabled(text: string | undefined, problems: string[]): boolean {
 }
 
 function readTeamIds(text: string | undefined, problems: string[]): string[] {
-  const ids = (text ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = (text ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   const wrong = ids.filter((id) => !GUID.test(id));
   if (wrong.length > 0) {
-    problems.push(`GRAPH_SHIFTS_TEAM_IDS: must be team ids (GUIDs) separated by commas; not ${wrong.map((id) => JSON.stringify(id)).join(', ')}.`);
+    problems.push(
+      `GRAPH_SHIFTS_TEAM_IDS: must be team ids (GUIDs) separated by commas; not ${wrong.map((id) => JSON.stringify(id)).join(', ')}.`,
+    );
   }
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 }
@@ -67,7 +77,10 @@ function readTeamIds(text: string | undefined, problems: string[]): string[] {
 function readCatalogAppId(text: string | undefined, problems: string[]): string | undefined {
   const id = (text ?? '').trim();
   if (id === '') return undefined;
-  if (!GUID.test(id)) problems.push(`TEAMS_APP_CATALOG_ID: must be the app's id in the Teams app catalogue (a GUID), not "${id}".`);
+  if (!GUID.test(id))
+    problems.push(
+      `TEAMS_APP_CATALOG_ID: must be the app's id in the Teams app catalogue (a GUID), not "${id}".`,
+    );
   return id.toLowerCase();
 }
 
@@ -82,10 +95,21 @@ function readBaseUrl(text: string | undefined, production: boolean, problems: st
     problems.push(`GRAPH_BASE_URL: must be a URL such as ${GRAPH_BASE_URL}, not "${value}".`);
     return DEFAULT_GRAPH_SETTINGS.baseUrl;
   }
-  if (url.protocol === 'https:' && url.username === '' && url.password === '') return value.replace(/\/+$/, '');
-  if (production) problems.push(`GRAPH_BASE_URL: must be an https URL without a user name when NODE_ENV=production, not "${url.origin}".`);
-  else if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname) || url.username !== '' || url.password !== '') {
-    problems.push(`GRAPH_BASE_URL: must be an https URL (plain http only to a test stub on 127.0.0.1), not "${url.origin}".`);
+  if (url.protocol === 'https:' && url.username === '' && url.password === '')
+    return value.replace(/\/+$/, '');
+  if (production)
+    problems.push(
+      `GRAPH_BASE_URL: must be an https URL without a user name when NODE_ENV=production, not "${url.origin}".`,
+    );
+  else if (
+    url.protocol !== 'http:' ||
+    !LOOPBACK_HOSTS.has(url.hostname) ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    problems.push(
+      `GRAPH_BASE_URL: must be an https URL (plain http only to a test stub on 127.0.0.1), not "${url.origin}".`,
+    );
   }
   return value.replace(/\/+$/, '');
 }

@@ -1,6 +1,12 @@
 import type { IncomingShift } from '../domain/import/mergeShifts';
 import type { GraphClient, GraphRequest } from './graphClient';
-import { mapShift, mapTimeOff, type ShiftsShift, type ShiftsTimeOff, type ShiftsTimeOffReason } from './mapShiftsItems';
+import {
+  mapShift,
+  mapTimeOff,
+  type ShiftsShift,
+  type ShiftsTimeOff,
+  type ShiftsTimeOffReason,
+} from './mapShiftsItems';
 
 export interface GraphShiftsOptions {
   /**
@@ -36,6 +42,9 @@ export class GraphShifts {
   }
 
   private request(): GraphRequest {
-    return { permission: READ_SCHEDULE, ...(this.options.actAsUserId ? { headers: { 'MS-APP-ACTS-AS': this.options.actAsUserId } } : {}) };
+    return {
+      permission: READ_SCHEDULE,
+      ...(this.options.actAsUserId ? { headers: { 'MS-APP-ACTS-AS': this.options.actAsUserId } } : {}),
+    };
   }
 }

@@ -11,7 +11,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * where their conversation reference is stored. `teamsAppId` is the app's id in the Trust's app
  * catalogue (see findCatalogAppId), not the manifest id.
  */
-export async function installAppForUser(graph: GraphClient, userId: string, teamsAppId: string): Promise<InstallOutcome> {
+export async function installAppForUser(
+  graph: GraphClient,
+  userId: string,
+  teamsAppId: string,
+): Promise<InstallOutcome> {
   try {
     await graph.post(
       `/users/${encodeURIComponent(userId)}/teamwork/installedApps`,
@@ -29,6 +33,8 @@ export async function installAppForUser(graph: GraphClient, userId: string, team
 export async function findCatalogAppId(graph: GraphClient, manifestId: string): Promise<string | undefined> {
   if (!GUID.test(manifestId)) throw new RangeError('The Teams app manifest id must be a GUID.');
   const filter = encodeURIComponent(`externalId eq '${manifestId}'`);
-  const apps = await graph.list<{ id: string }>(`/appCatalogs/teamsApps?$filter=${filter}`, { permission: 'AppCatalog.Read.All' });
+  const apps = await graph.list<{ id: string }>(`/appCatalogs/teamsApps?$filter=${filter}`, {
+    permission: 'AppCatalog.Read.All',
+  });
   return apps[0]?.id;
 }

@@ -14,13 +14,20 @@ export interface AppInstaller {
 
 export type InstallDecision =
   | { install: true; userIds: string[] }
-  | { install: false; reason: 'still deliverable' | 'not in the directory' | 'removed the app' | 'waited long enough' };
+  | {
+      install: false;
+      reason: 'still deliverable' | 'not in the directory' | 'removed the app' | 'waited long enough';
+    };
 
 /**
  * Called when a message could not be delivered. Resolves true when the message will be tried
  * again later (the app is being installed), false when the caller should carry on as before.
  */
-export type UnreachableHook = (notification: Notification, services: Pick<Services, 'people' | 'outbox' | 'clock'>, logger: Logger) => Promise<boolean>;
+export type UnreachableHook = (
+  notification: Notification,
+  services: Pick<Services, 'people' | 'outbox' | 'clock'>,
+  logger: Logger,
+) => Promise<boolean>;
 
 /** Delivery attempts (the first included) after which the bot stops waiting for Teams and falls back. */
 export const MAX_ATTEMPTS_WAITING = 5;
@@ -54,8 +61,17 @@ export function retryDelayMs(attempts: number): number {
  * conversation reference, and the next attempt reaches them. Resolves true when the message will
  * be tried again.
  */
-export async function installForUnreachable(installer: AppInstaller, notification: Notification, services: Pick<Services, 'people' | 'outbox' | 'clock'>, logger: Logger): Promise<boolean> {
-  const log = { notificationId: notification.id, personId: notification.personId, attempts: notification.attempts };
+export async function installForUnreachable(
+  installer: AppInstaller,
+  notification: Notification,
+  services: Pick<Services, 'people' | 'outbox' | 'clock'>,
+  logger: Logger,
+): Promise<boolean> {
+  const log = {
+    notificationId: notification.id,
+    personId: notification.personId,
+    attempts: notification.attempts,
+  };
   try {
     const decision = decideInstall(notification, await services.people.findById(notification.personId));
     if (!decision.install) {
@@ -63,7 +79,10 @@ export async function installForUnreachable(installer: AppInstaller, notificatio
       return false;
     }
     const { outcome, problem } = await tryInstall(installer, decision.userIds);
-    logger[problem ? 'warn' : 'info']({ ...log, outcome, problem }, 'installing the app for a person the bot cannot reach');
+    logger[problem ? 'warn' : 'info'](
+      { ...log, outcome, problem },
+      'installing the app for a person the bot cannot reach',
+    );
     if (outcome === 'refused' || outcome === 'unknown user') return false;
     return await putBack(services, notification);
   } catch (error) {
@@ -74,13 +93,21 @@ export async function installForUnreachable(installer: AppInstaller, notificatio
 }
 
 /** The hook for the dispatcher when Graph is on and the app's catalogue id is set; otherwise undefined. */
-export function createUnreachableInstaller(settings: GraphSettings, choices: GraphClientChoices = {}): UnreachableHook | undefined {
+export function createUnreachableInstaller(
+  settings: GraphSettings,
+  choices: GraphClientChoices = {},
+): UnreachableHook | undefined {
   const installer = createAppInstaller(settings, choices);
-  return installer ? (notification, services, logger) => installForUnreachable(installer, notification, services, logger) : undefined;
+  return installer
+    ? (notification, services, logger) => installForUnreachable(installer, notification, services, logger)
+    : undefined;
 }
 
 /** Short waits only: this runs inside message delivery. */
-export function createAppInstaller(settings: GraphSettings, choices: GraphClientChoices = {}): AppInstaller | undefined {
+export function createAppInstaller(
+  settings: GraphSettings,
+  choices: GraphClientChoices = {},
+): AppInstaller | undefined {
   const { catalogAppId } = settings;
   if (!settings.enabled || !catalogAppId) return undefined;
   const graph = createGraphClient(settings, { maxAttempts: 2, maxRetryAfterMs: 5_000, ...choices });
@@ -96,7 +123,8 @@ async function tryInstall(installer: AppInstaller, userIds: readonly string[]): 
       return { outcome: await installer.install(userId) };
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
-      if (error instanceof GraphThrottledError || error instanceof GraphUnavailableError) return { outcome: 'busy', problem: describe(error) };
+      if (error instanceof GraphThrottledError || error instanceof GraphUnavailableError)
+        return { outcome: 'busy', problem: describe(error) };
       if (!(error instanceof GraphNotFoundError)) return { outcome: 'refused', problem: describe(error) };
     }
   }
@@ -109,11 +137,20 @@ function describe(error: GraphError): string {
 }
 
 /** Back to pending, due after a wait; false when the message has gone or someone else sent it meanwhile. */
-async function putBack(services: Pick<Services, 'outbox' | 'clock'>, notification: Notification): Promise<boolean> {
+async function putBack(
+  services: Pick<Services, 'outbox' | 'clock'>,
+  notification: Notification,
+): Promise<boolean> {
   const found = await services.outbox.find(notification.personId, notification.id);
   if (!found) return false;
-  if (found.notification.status !== 'unreachable') return found.notification.status === 'pending' || found.notification.status === 'sending';
+  if (found.notification.status !== 'unreachable')
+    return found.notification.status === 'pending' || found.notification.status === 'sending';
   const due = new Date(services.clock().getTime() + retryDelayMs(found.notification.attempts)).toISOString();
-  const waiting: Notification = { ...found.notification, status: 'pending', nextAttemptAt: due, lastError: 'waiting for Teams after installing the app' };
+  const waiting: Notification = {
+    ...found.notification,
+    status: 'pending',
+    nextAttemptAt: due,
+    lastError: 'waiting for Teams after installing the app',
+  };
   return (await services.outbox.update(waiting, found.etag)) !== undefined;
 }

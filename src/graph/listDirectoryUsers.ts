@@ -33,9 +33,14 @@ export async function listDirectoryUsers(graph: GraphClient, scope: DirectorySco
   if (scope.kind === 'users') return resolveUsers(graph, scope.users);
   const listed =
     scope.kind === 'group'
-      ? await graph.list<ListedUser>(`/groups/${encodeURIComponent(scope.groupId)}/transitiveMembers/microsoft.graph.user?${LIST_FIELDS}&$top=${PAGE}`, { permission: 'GroupMember.Read.All' })
+      ? await graph.list<ListedUser>(
+          `/groups/${encodeURIComponent(scope.groupId)}/transitiveMembers/microsoft.graph.user?${LIST_FIELDS}&$top=${PAGE}`,
+          { permission: 'GroupMember.Read.All' },
+        )
       : await graph.list<ListedUser>(`/users?${LIST_FIELDS}&$top=${PAGE}`, { permission: 'User.Read.All' });
-  const staff = listed.filter((user) => user.accountEnabled !== false && (user.userType ?? 'Member') === 'Member');
+  const staff = listed.filter(
+    (user) => user.accountEnabled !== false && (user.userType ?? 'Member') === 'Member',
+  );
   return { ids: [...new Set(staff.map((user) => user.id))], notFound: [] };
 }
 
@@ -57,14 +62,21 @@ async function resolveUsers(graph: GraphClient, references: readonly string[]): 
 
 /** An object id or sign-in name as Graph knows it, else the account whose mail it is. */
 async function resolveUser(graph: GraphClient, reference: string): Promise<string | undefined> {
-  if (!checkUserReference(reference)) throw new RangeError(`"${reference}" is neither an Entra ID object id nor an email address.`);
+  if (!checkUserReference(reference))
+    throw new RangeError(`"${reference}" is neither an Entra ID object id nor an email address.`);
   try {
-    return (await graph.get<{ id: string }>(`/users/${encodeURIComponent(reference)}?$select=id`, { permission: 'User.Read.All' }))?.id;
+    return (
+      await graph.get<{ id: string }>(`/users/${encodeURIComponent(reference)}?$select=id`, {
+        permission: 'User.Read.All',
+      })
+    )?.id;
   } catch (error) {
     if (!(error instanceof GraphNotFoundError)) throw error;
     if (GUID.test(reference)) return undefined;
   }
   const filter = encodeURIComponent(`mail eq '${reference.toLowerCase()}'`);
-  const matches = await graph.list<{ id: string }>(`/users?$filter=${filter}&$select=id`, { permission: 'User.Read.All' });
+  const matches = await graph.list<{ id: string }>(`/users?$filter=${filter}&$select=id`, {
+    permission: 'User.Read.All',
+  });
   return matches.length === 1 ? matches[0]?.id : undefined;
 }

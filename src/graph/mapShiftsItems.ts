@@ -7,13 +7,21 @@ import type { Shift, ShiftKind } from '../domain/rota';
 export interface ShiftsShift {
   id?: string;
   userId?: string | null;
-  sharedShift?: { displayName?: string | null; startDateTime?: string | null; endDateTime?: string | null } | null;
+  sharedShift?: {
+    displayName?: string | null;
+    startDateTime?: string | null;
+    endDateTime?: string | null;
+  } | null;
 }
 
 export interface ShiftsTimeOff {
   id?: string;
   userId?: string | null;
-  sharedTimeOff?: { timeOffReasonId?: string | null; startDateTime?: string | null; endDateTime?: string | null } | null;
+  sharedTimeOff?: {
+    timeOffReasonId?: string | null;
+    startDateTime?: string | null;
+    endDateTime?: string | null;
+  } | null;
 }
 
 export interface ShiftsTimeOffReason {
@@ -39,7 +47,10 @@ export function mapShift(item: ShiftsShift): IncomingShift | undefined {
 }
 
 /** Time off as leave: study leave when its reason reads like study, annual leave otherwise. */
-export function mapTimeOff(item: ShiftsTimeOff, reasons: ReadonlyMap<string, string>): IncomingShift | undefined {
+export function mapTimeOff(
+  item: ShiftsTimeOff,
+  reasons: ReadonlyMap<string, string>,
+): IncomingShift | undefined {
   const times = readTimes(item.sharedTimeOff?.startDateTime, item.sharedTimeOff?.endDateTime);
   if (!times || !item.userId) return undefined;
   const reason = reasons.get(item.sharedTimeOff?.timeOffReasonId ?? '') ?? '';

@@ -11,8 +11,15 @@ export type DirectorySyncResult =
  * same repository the CSV import uses: roles and the conversation reference are kept. When the
  * profession field cannot be read, a person already known keeps their staff group.
  */
-export async function syncDirectoryUser(directory: GraphDirectory, people: PeopleRepository, userId: string): Promise<DirectorySyncResult> {
-  const [profile, managerId] = await Promise.all([directory.readProfile(userId), directory.readManagerId(userId)]);
+export async function syncDirectoryUser(
+  directory: GraphDirectory,
+  people: PeopleRepository,
+  userId: string,
+): Promise<DirectorySyncResult> {
+  const [profile, managerId] = await Promise.all([
+    directory.readProfile(userId),
+    directory.readManagerId(userId),
+  ]);
   const profession = profile.profession ?? (await people.findById(userId))?.profession;
   if (profession === undefined) return { outcome: 'skipped', reason: 'profession not recognised' };
   const outcome = await people.saveDirectoryEntry(profile.id, {

@@ -28,8 +28,19 @@ export const SYNC_CONCURRENCY = 4;
  * Entra ID object id as the person id. Then adds, once, any line manager who is outside the list
  * and not yet known, so their approvals have someone to go to. Syncing again changes nothing.
  */
-export async function syncDirectoryUsers(directory: GraphDirectory, people: PeopleRepository, ids: readonly string[], concurrency = SYNC_CONCURRENCY): Promise<DirectorySyncSummary> {
-  const summary: DirectorySyncSummary = { created: 0, updated: 0, unchanged: 0, managersAdded: 0, skipped: [] };
+export async function syncDirectoryUsers(
+  directory: GraphDirectory,
+  people: PeopleRepository,
+  ids: readonly string[],
+  concurrency = SYNC_CONCURRENCY,
+): Promise<DirectorySyncSummary> {
+  const summary: DirectorySyncSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    managersAdded: 0,
+    skipped: [],
+  };
   const synced: string[] = [];
   await inBatches(ids, concurrency, async (id) => {
     const result = await syncOne(directory, people, id);
@@ -59,23 +70,34 @@ async function syncOne(directory: GraphDirectory, people: PeopleRepository, id: 
   }
   if (!(await people.findById(profile.id)) && profile.email !== '') {
     const sameEmail = await people.findByEmail(profile.email);
-    if (sameEmail && sameEmail.id !== profile.id) return { outcome: 'skipped', reason: 'in the directory under another id' };
+    if (sameEmail && sameEmail.id !== profile.id)
+      return { outcome: 'skipped', reason: 'in the directory under another id' };
   }
   const result = await syncDirectoryUser(directory, people, profile.id);
   return result.outcome === 'skipped' ? { outcome: 'skipped', reason: 'staff group not recognised' } : result;
 }
 
 /** Managers of the synced people who are neither in the list nor in the directory. Read from the directory's cache. */
-async function findMissingManagers(directory: GraphDirectory, people: PeopleRepository, synced: readonly string[], listed: ReadonlySet<string>): Promise<string[]> {
+async function findMissingManagers(
+  directory: GraphDirectory,
+  people: PeopleRepository,
+  synced: readonly string[],
+  listed: ReadonlySet<string>,
+): Promise<string[]> {
   const missing = new Set<string>();
   for (const id of synced) {
     const managerId = await directory.readManagerId(id);
-    if (managerId && !listed.has(managerId) && !missing.has(managerId) && !(await people.findById(managerId))) missing.add(managerId);
+    if (managerId && !listed.has(managerId) && !missing.has(managerId) && !(await people.findById(managerId)))
+      missing.add(managerId);
   }
   return [...missing];
 }
 
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   for (let start = 0; start < items.length; start += size) {
     await Promise.all(items.slice(start, start + size).map(work));
   }

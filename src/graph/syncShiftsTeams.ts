@@ -29,7 +29,12 @@ export interface ShiftsSyncSummary extends RotaWriteResult {
  * ID object id, else by email; people the directory does not hold are left out (and counted).
  * Reading the same window again adds nothing.
  */
-export async function syncShiftsTeams(deps: ShiftsSyncDependencies, teamIds: readonly string[], from: Date, to: Date): Promise<ShiftsSyncSummary> {
+export async function syncShiftsTeams(
+  deps: ShiftsSyncDependencies,
+  teamIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<ShiftsSyncSummary> {
   const entries: IncomingShift[] = [];
   const teamsNotFound: string[] = [];
   for (const teamId of teamIds) {
@@ -47,11 +52,20 @@ export async function syncShiftsTeams(deps: ShiftsSyncDependencies, teamIds: rea
   });
   const written = await writeShiftsToRota(deps.rota, matched);
   const unmatched = [...new Set(entries.map((entry) => entry.personId))].filter((id) => !personIds.has(id));
-  return { ...written, teamsRead: teamIds.length - teamsNotFound.length, teamsNotFound, entriesLeftOut: entries.length - matched.length, peopleLeftOut: unmatched.length };
+  return {
+    ...written,
+    teamsRead: teamIds.length - teamsNotFound.length,
+    teamsNotFound,
+    entriesLeftOut: entries.length - matched.length,
+    peopleLeftOut: unmatched.length,
+  };
 }
 
 /** Shifts user ids to person ids, for those the directory holds. */
-async function matchPeople(deps: ShiftsSyncDependencies, userIds: ReadonlySet<string>): Promise<Map<string, string>> {
+async function matchPeople(
+  deps: ShiftsSyncDependencies,
+  userIds: ReadonlySet<string>,
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const userId of userIds) {
     const personId = await matchPerson(deps, userId);

@@ -14,7 +14,10 @@ export interface RotaWriteResult {
  * (person, London month) is read once, merged without duplicates, and written only if it gained
  * shifts. Reading the same Shifts window twice adds nothing.
  */
-export async function writeShiftsToRota(rota: RotaRepository, incoming: readonly IncomingShift[]): Promise<RotaWriteResult> {
+export async function writeShiftsToRota(
+  rota: RotaRepository,
+  incoming: readonly IncomingShift[],
+): Promise<RotaWriteResult> {
   const clock = londonClock();
   const touched = new Map<string, { personId: string; month: string }>();
   for (const { personId, shift } of incoming) {
@@ -24,7 +27,8 @@ export async function writeShiftsToRota(rota: RotaRepository, incoming: readonly
   const existing: RotaMonth[] = [];
   for (const { personId, month } of touched.values()) {
     const found = await rota.readMonth(personId, month);
-    if (found) existing.push({ personId: found.rota.personId, month: found.rota.month, shifts: found.rota.shifts });
+    if (found)
+      existing.push({ personId: found.rota.personId, month: found.rota.month, shifts: found.rota.shifts });
   }
   const merge = mergeIntoRotaMonths(existing, incoming);
   for (const month of merge.changed) await rota.writeMonth(month);

@@ -7,7 +7,8 @@ export function checkActivityShape(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not a JSON object';
   const activity = body as Record<string, unknown>;
   if (typeof activity.type !== 'string' || activity.type === '') return 'type is missing';
-  if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\//.test(activity.serviceUrl)) return 'serviceUrl is missing';
+  if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\//.test(activity.serviceUrl))
+    return 'serviceUrl is missing';
   if (typeof activity.channelId !== 'string' || activity.channelId === '') return 'channelId is missing';
   for (const field of ['from', 'recipient', 'conversation'] as const) {
     const value = activity[field];

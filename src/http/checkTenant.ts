@@ -4,14 +4,18 @@
  */
 export function readTenantIds(body: unknown): string[] {
   if (typeof body !== 'object' || body === null) return [];
-  const activity = body as { channelData?: { tenant?: { id?: unknown } }; conversation?: { tenantId?: unknown } };
+  const activity = body as {
+    channelData?: { tenant?: { id?: unknown } };
+    conversation?: { tenantId?: unknown };
+  };
   const found = [activity.channelData?.tenant?.id, activity.conversation?.tenantId].filter(
     (id): id is string => typeof id === 'string' && id.trim() !== '',
   );
   return [...new Set(found.map((id) => id.trim().toLowerCase()))];
 }
 
-export type TenantCheck = { allowed: true } | { allowed: false; reason: 'tenant missing' | 'tenant not allowed' };
+export type TenantCheck =
+  { allowed: true } | { allowed: false; reason: 'tenant missing' | 'tenant not allowed' };
 
 /**
  * With an allow-list, an activity must name a tenant and every tenant it names must be listed
@@ -22,5 +26,7 @@ export function checkTenant(body: unknown, allowedTenantIds: readonly string[] |
   const tenants = readTenantIds(body);
   if (tenants.length === 0) return { allowed: false, reason: 'tenant missing' };
   const allowed = new Set(allowedTenantIds.map((id) => id.trim().toLowerCase()));
-  return tenants.every((id) => allowed.has(id)) ? { allowed: true } : { allowed: false, reason: 'tenant not allowed' };
+  return tenants.every((id) => allowed.has(id))
+    ? { allowed: true }
+    : { allowed: false, reason: 'tenant not allowed' };
 }

@@ -15,7 +15,12 @@ export interface ServerDependencies {
 const HEALTH_TIMEOUT_MS = 3000;
 
 /** The HTTP service: the bot's messaging endpoint and a health check, nothing else. */
-export function createServer({ logger, maxBodyBytes, handleActivity, checkHealth }: ServerDependencies): restify.Server {
+export function createServer({
+  logger,
+  maxBodyBytes,
+  handleActivity,
+  checkHealth,
+}: ServerDependencies): restify.Server {
   const server = restify.createServer({ name: 'shadowing-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false }));
 
@@ -40,12 +45,18 @@ export function createServer({ logger, maxBodyBytes, handleActivity, checkHealth
   });
 
   server.on('after', (req: Request, res: Response) => {
-    requestLogger(logger, req).info({ method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    requestLogger(logger, req).info(
+      { method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
   });
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    requestLogger(logger, req).warn({ status: err.statusCode, error: err.name }, 'request refused');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      requestLogger(logger, req).warn({ status: err.statusCode, error: err.name }, 'request refused');
+      callback();
+    },
+  );
   return server;
 }
 

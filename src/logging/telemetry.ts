@@ -20,7 +20,10 @@ const OFF: Telemetry = { enabled: false, stop: async () => undefined };
  * nothing at all otherwise (the SDK is not even loaded). Call it first thing in the process, before
  * the HTTP server and the Azure SDK clients are created, so their calls are traced.
  */
-export function startTelemetry(env: NodeJS.ProcessEnv = process.env, load: () => AzureMonitor = loadAzureMonitor): Telemetry {
+export function startTelemetry(
+  env: NodeJS.ProcessEnv = process.env,
+  load: () => AzureMonitor = loadAzureMonitor,
+): Telemetry {
   const connectionString = env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim();
   if (!connectionString) return OFF;
   const monitor = load();

@@ -6,7 +6,10 @@ const FORBIDDEN_ID_CHARACTERS = /[/\\?#]/;
 const MAX_ID_LENGTH = 255;
 
 /** Throws InvalidDocumentError unless the document has a usable id and partition key. */
-export function ensureValidDocument(container: ContainerName, doc: unknown): { id: string; partitionKey: string } {
+export function ensureValidDocument(
+  container: ContainerName,
+  doc: unknown,
+): { id: string; partitionKey: string } {
   ensureKnownContainer(container);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new InvalidDocumentError(`${container}: a document must be an object`);
@@ -31,7 +34,9 @@ export function ensureValidKey(
     throw new InvalidDocumentError(`${container}: id must be a non-empty string`);
   }
   if (id.length > MAX_ID_LENGTH || FORBIDDEN_ID_CHARACTERS.test(id)) {
-    throw new InvalidDocumentError(`${container}: id must be at most ${MAX_ID_LENGTH} characters without / \\ ? #`);
+    throw new InvalidDocumentError(
+      `${container}: id must be at most ${MAX_ID_LENGTH} characters without / \\ ? #`,
+    );
   }
   if (typeof partitionKey !== 'string' || partitionKey === '') {
     throw new InvalidDocumentError(`${container}: ${field} (the partition key) must be a non-empty string`);
@@ -48,9 +53,13 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Throws InvalidDocumentError unless every field named in the query is a plain top-level name. */
 export function ensureValidQuery(query: Query): void {
-  const fields = [...(query.where ?? []).map((condition) => condition.field), ...(query.orderBy ? [query.orderBy.field] : [])];
+  const fields = [
+    ...(query.where ?? []).map((condition) => condition.field),
+    ...(query.orderBy ? [query.orderBy.field] : []),
+  ];
   for (const field of fields) {
-    if (!FIELD_NAME.test(field)) throw new InvalidDocumentError(`query: "${field}" is not a top-level field name`);
+    if (!FIELD_NAME.test(field))
+      throw new InvalidDocumentError(`query: "${field}" is not a top-level field name`);
   }
   for (const condition of query.where ?? []) {
     if (condition.op === 'in' && !Array.isArray(condition.value)) {
@@ -60,7 +69,10 @@ export function ensureValidQuery(query: Query): void {
   if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 0)) {
     throw new InvalidDocumentError('query: limit must be a whole number, zero or more');
   }
-  if (query.partitionKey !== undefined && (typeof query.partitionKey !== 'string' || query.partitionKey === '')) {
+  if (
+    query.partitionKey !== undefined &&
+    (typeof query.partitionKey !== 'string' || query.partitionKey === '')
+  ) {
     throw new InvalidDocumentError('query: partitionKey must be a non-empty string');
   }
 }

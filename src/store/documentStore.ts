@@ -39,14 +39,23 @@ export interface DocumentStore {
   init(): Promise<void>;
   /** Resolves when the store answers; rejects with StoreUnavailableError when it does not. */
   ping(): Promise<void>;
-  read<T extends Doc>(container: ContainerName, id: string, partitionKey: string): Promise<Versioned<T> | undefined>;
+  read<T extends Doc>(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+  ): Promise<Versioned<T> | undefined>;
   /** Rejects with DocumentExistsError when a document with this id is already in the partition. */
   create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>>;
   /** Rejects with DocumentNotFoundError, or VersionConflictError when `ifMatch` is stale. */
   replace<T extends Doc>(container: ContainerName, doc: T, options?: WriteOptions): Promise<Versioned<T>>;
   upsert<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>>;
   /** Resolves false when there was nothing to delete. */
-  delete(container: ContainerName, id: string, partitionKey: string, options?: WriteOptions): Promise<boolean>;
+  delete(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    options?: WriteOptions,
+  ): Promise<boolean>;
   query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]>;
   close(): Promise<void>;
 }

@@ -5,7 +5,11 @@ import type { Condition, Doc, Query } from './documentStore';
  * missing field never matches, comparisons (= aside) need both sides of one type, strings compare
  * ordinally, and ORDER BY ranks mixed types as null < boolean < number < string.
  */
-export function evaluateQuery<T extends Doc>(docs: readonly T[], query: Query, partitionKeyField: string): T[] {
+export function evaluateQuery<T extends Doc>(
+  docs: readonly T[],
+  query: Query,
+  partitionKeyField: string,
+): T[] {
   const matching = docs.filter(
     (doc) =>
       (query.partitionKey === undefined || doc[partitionKeyField] === query.partitionKey) &&
@@ -35,7 +39,11 @@ export function matchesCondition(actual: unknown, condition: Condition): boolean
   }
 }
 
-function matchesOrdering(actual: unknown, op: '<' | '<=' | '>' | '>=', expected: string | number | boolean): boolean {
+function matchesOrdering(
+  actual: unknown,
+  op: '<' | '<=' | '>' | '>=',
+  expected: string | number | boolean,
+): boolean {
   if (typeof actual !== typeof expected) return false;
   const order = compareSameType(actual as typeof expected, expected);
   if (op === '<') return order < 0;

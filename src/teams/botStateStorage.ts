@@ -48,7 +48,8 @@ export class BotStateStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.store.delete('botstate', stateDocumentId(key), stateDocumentId(key))));
+    await Promise.all(
+      keys.map((key) => this.store.delete('botstate', stateDocumentId(key), stateDocumentId(key))),
+    );
   }
 }
-

@@ -10,7 +10,10 @@ const field = z.enum(DRAFT_STEPS).exclude(['summary']);
 export const CARD_PAYLOADS = {
   draft_answer: z.object({ verb: z.literal('draft_answer'), field, answer: z.string().max(5000).optional() }),
   draft_choice: z.object({ verb: z.literal('draft_choice'), field, value: z.string().min(1).max(200) }),
-  draft_control: z.object({ verb: z.literal('draft_control'), word: z.enum(['back', 'cancel', 'start_over']) }),
+  draft_control: z.object({
+    verb: z.literal('draft_control'),
+    word: z.enum(['back', 'cancel', 'start_over']),
+  }),
   draft_edit: z.object({ verb: z.literal('draft_edit'), field }),
   draft_submit: z.object({ verb: z.literal('draft_submit') }),
   cancel_request: z.object({ verb: z.literal('cancel_request'), requestId: z.string().uuid() }),

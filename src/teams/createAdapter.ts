@@ -72,7 +72,10 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string): ConfigurationBotFra
 const REFUSALS = {
   401: { code: 'Unauthorized', message: 'The request is not authorised.' },
   403: { code: 'Forbidden', message: 'This bot does not serve your organisation.' },
-  503: { code: 'ServiceUnavailable', message: 'The request could not be authenticated just now. Try again shortly.' },
+  503: {
+    code: 'ServiceUnavailable',
+    message: 'The request could not be authenticated just now. Try again shortly.',
+  },
 } as const;
 
 /** A TeamsAdapter that authenticates first, then checks the tenant, and only then runs the turn. */
@@ -85,8 +88,16 @@ class CheckedTeamsAdapter extends TeamsAdapter {
     super(settings, factory);
   }
 
-  protected override processActivity(authHeader: string, activity: Activity, logic: Logic): Promise<InvokeResponse | undefined>;
-  protected override processActivity(result: AuthenticateRequestResult, activity: Activity, logic: Logic): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    result: AuthenticateRequestResult,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined>;
   protected override async processActivity(
     auth: string | AuthenticateRequestResult,
     activity: Activity,

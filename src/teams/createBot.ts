@@ -49,10 +49,30 @@ export interface Bot {
   services: Services;
 }
 
-export function createBot({ adapter, store, logger, clock, retention, reapproveNewTime, reachOut, botAppId = '', startTypingTimer = true, digest = DEFAULT_DIGEST_SETTINGS }: BotDependencies): Bot {
+export function createBot({
+  adapter,
+  store,
+  logger,
+  clock,
+  retention,
+  reapproveNewTime,
+  reachOut,
+  botAppId = '',
+  startTypingTimer = true,
+  digest = DEFAULT_DIGEST_SETTINGS,
+}: BotDependencies): Bot {
   // Messages are queued only once the bot answers turns, by which time the dispatcher exists.
-  const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, { reapproveNewTime });
-  const dispatcher = createDispatcher(store, services, new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()), logger, digest, reachOut);
+  const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, {
+    reapproveNewTime,
+  });
+  const dispatcher = createDispatcher(
+    store,
+    services,
+    new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()),
+    logger,
+    digest,
+    reachOut,
+  );
   const reports = createReportMaker(store, services, digest);
   const app = new Application<AppTurnState>({
     adapter,
@@ -88,7 +108,9 @@ export function createBot({ adapter, store, logger, clock, retention, reapproveN
   app.activity('message', async (context, state) => {
     if (context.activity.value !== undefined && !context.activity.text) {
       logger.warn({ activityId: context.activity.id }, 'card submission not recognised');
-      await context.sendActivity('That button is from an old or unknown card, so I have not done anything. Type "help" to see what you can do.');
+      await context.sendActivity(
+        'That button is from an old or unknown card, so I have not done anything. Type "help" to see what you can do.',
+      );
       return;
     }
     await handleMessage(context, state, services, welcome, logger, reports);

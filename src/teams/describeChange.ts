@@ -10,7 +10,9 @@ export function describeChange(view: RequestView): string {
     case 'awaiting_manager':
       return `${who} sent the request to ${view.manager?.name ?? 'the programme lead'}.`;
     case 'awaiting_host':
-      return last.from === 'host_proposed_time' ? `${who} took the new time. ${view.host?.name ?? 'The host'} will confirm it.` : `${who} approved the release. ${view.host?.name ?? 'The host'} has been asked.`;
+      return last.from === 'host_proposed_time'
+        ? `${who} took the new time. ${view.host?.name ?? 'The host'} will confirm it.`
+        : `${who} approved the release. ${view.host?.name ?? 'The host'} has been asked.`;
     case 'host_proposed_time':
       return `${who} suggested another time.`;
     case 'confirmed':

@@ -14,12 +14,17 @@ const PERSON_KEY = Symbol('person on this turn');
  * current. The reference leaves out the incoming activity's id, which changes every turn, so the
  * person's record is rewritten only when the conversation itself changes.
  */
-export async function identifyPerson(context: TurnContext, people: PeopleRepository): Promise<Person | undefined> {
+export async function identifyPerson(
+  context: TurnContext,
+  people: PeopleRepository,
+): Promise<Person | undefined> {
   if (context.turnState.has(PERSON_KEY)) return context.turnState.get(PERSON_KEY) as Person | undefined;
   const id = actorId(context);
   const found = id ? await people.findVersioned(id) : undefined;
   if (found) {
-    const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+    const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(
+      context.activity,
+    ) as Record<string, unknown>;
     await people.rememberConversation(found.doc.id, reference, found);
   }
   context.turnState.set(PERSON_KEY, found?.doc);

@@ -13,7 +13,10 @@ const offerId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/);
 export const OFFER_PAYLOADS = {
   offer_answer: z.object({ verb: z.literal('offer_answer'), field, answer: z.string().max(5000).optional() }),
   offer_choice: z.object({ verb: z.literal('offer_choice'), field, value: z.string().min(1).max(200) }),
-  offer_control: z.object({ verb: z.literal('offer_control'), word: z.enum(['back', 'cancel', 'start_over']) }),
+  offer_control: z.object({
+    verb: z.literal('offer_control'),
+    word: z.enum(['back', 'cancel', 'start_over']),
+  }),
   offer_edit: z.object({ verb: z.literal('offer_edit'), field }),
   offer_submit: z.object({ verb: z.literal('offer_submit') }),
   offer_new: z.object({ verb: z.literal('offer_new') }),

@@ -12,7 +12,10 @@ import { renderOutcomeNotification } from './renderOutcomeNotification';
 
 /** Kinds whose card needs the host's other free times. */
 export function needsAlternatives(notification: Notification, view?: RequestView): boolean {
-  return notification.kind === 'host_decision_needed' || (notification.kind === 'decision_reminder' && view?.request.state === 'awaiting_host');
+  return (
+    notification.kind === 'host_decision_needed' ||
+    (notification.kind === 'decision_reminder' && view?.request.state === 'awaiting_host')
+  );
 }
 
 /** The card a queued message becomes, drawn from the request as it is now. */
@@ -20,11 +23,17 @@ export function renderNotification(notification: Notification, view: RequestView
   const state = view.request.state;
   switch (notification.kind) {
     case 'approval_needed':
-      return state === 'awaiting_manager' ? createManagerApprovalCard(view, { note: notification.note }) : createRequestStatusCard(view, describeChange(view));
+      return state === 'awaiting_manager'
+        ? createManagerApprovalCard(view, { note: notification.note })
+        : createRequestStatusCard(view, describeChange(view));
     case 'host_decision_needed':
-      return state === 'awaiting_host' ? createHostRequestCard(view) : createRequestStatusCard(view, describeChange(view));
+      return state === 'awaiting_host'
+        ? createHostRequestCard(view)
+        : createRequestStatusCard(view, describeChange(view));
     case 'time_proposed':
-      return state === 'host_proposed_time' ? createTimeProposalCard(view) : createRequestStatusCard(view, describeChange(view));
+      return state === 'host_proposed_time'
+        ? createTimeProposalCard(view)
+        : createRequestStatusCard(view, describeChange(view));
     case 'visit_confirmed':
       return createConfirmationCard(view);
     case 'visit_tomorrow':
@@ -32,9 +41,13 @@ export function renderNotification(notification: Notification, view: RequestView
     case 'decision_reminder':
       if (state === 'awaiting_manager') return createManagerApprovalCard(view, { reminder: true });
       if (state === 'awaiting_host') return createHostRequestCard(view, { reminder: true });
-      return state === 'host_proposed_time' ? createTimeProposalCard(view) : createRequestStatusCard(view, describeChange(view));
+      return state === 'host_proposed_time'
+        ? createTimeProposalCard(view)
+        : createRequestStatusCard(view, describeChange(view));
     case 'escalation':
-      return state === 'awaiting_manager' ? createManagerApprovalCard(view, { note: notification.note }) : createRequestStatusCard(view, notification.note);
+      return state === 'awaiting_manager'
+        ? createManagerApprovalCard(view, { note: notification.note })
+        : createRequestStatusCard(view, notification.note);
     case 'visit_check_in':
     case 'outcome_follow_up':
       return renderOutcomeNotification(notification, view);

@@ -17,9 +17,18 @@ export function renderOutcomeNotification(notification: Notification, view: Requ
   const request = view.request as RequestWithOutcomes;
   const recipient = notification.personId === request.visitorId ? 'visitor' : 'host';
   if ((notification.kind as string) === 'outcome_follow_up') {
-    return request.outcomes?.followUp ? createOutcomeStatusCard(view, 'Three months on', 'You have already answered this. Thank you.') : createFollowUpCard(view);
+    return request.outcomes?.followUp
+      ? createOutcomeStatusCard(view, 'Three months on', 'You have already answered this. Thank you.')
+      : createFollowUpCard(view);
   }
   if (request.state === 'confirmed') return createCheckInCard(view, recipient);
-  if (request.state === 'completed' && !request.outcomes?.[recipient]) return recipient === 'visitor' ? createVisitorOutcomeCard(view) : createHostOutcomeCard(view);
-  return createOutcomeStatusCard(view, 'After your shadowing visit', request.state === 'completed' ? 'Your feedback is recorded. Thank you.' : 'This visit is recorded as not having taken place. There is nothing more to do.');
+  if (request.state === 'completed' && !request.outcomes?.[recipient])
+    return recipient === 'visitor' ? createVisitorOutcomeCard(view) : createHostOutcomeCard(view);
+  return createOutcomeStatusCard(
+    view,
+    'After your shadowing visit',
+    request.state === 'completed'
+      ? 'Your feedback is recorded. Thank you.'
+      : 'This visit is recorded as not having taken place. There is nothing more to do.',
+  );
 }

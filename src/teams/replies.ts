@@ -7,6 +7,10 @@ export function cardMessage(card: AdaptiveCardJson, summary?: string): Partial<A
   return message;
 }
 
-export async function sendCard(context: TurnContext, card: AdaptiveCardJson, summary?: string): Promise<void> {
+export async function sendCard(
+  context: TurnContext,
+  card: AdaptiveCardJson,
+  summary?: string,
+): Promise<void> {
   await context.sendActivity(cardMessage(card, summary));
 }

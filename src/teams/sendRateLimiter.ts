@@ -24,7 +24,10 @@ export class SendRateLimiter {
         conv.push(t);
         return;
       }
-      const oldest = Math.min(app.length >= this.perSecond ? (app[0] as number) : Infinity, conv.length >= this.perConversationPerSecond ? (conv[0] as number) : Infinity);
+      const oldest = Math.min(
+        app.length >= this.perSecond ? (app[0] as number) : Infinity,
+        conv.length >= this.perConversationPerSecond ? (conv[0] as number) : Infinity,
+      );
       await this.sleep(Math.max(1, oldest + 1000 - t));
     }
   }

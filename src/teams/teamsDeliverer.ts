@@ -22,16 +22,23 @@ export class TeamsDeliverer implements Deliverer {
     private readonly limiter: SendRateLimiter,
   ) {}
 
-  async deliver(person: Person, notification: Notification, request: ShadowingRequest | undefined): Promise<DeliveryOutcome> {
+  async deliver(
+    person: Person,
+    notification: Notification,
+    request: ShadowingRequest | undefined,
+  ): Promise<DeliveryOutcome> {
     const reference = person.conversation as Partial<ConversationReference> | undefined;
     if (!reference?.conversation?.id) return { status: 'unreachable' };
-    const card = request ? await this.requestCard(notification, request) : renderDigestNotification(notification);
+    const card = request
+      ? await this.requestCard(notification, request)
+      : renderDigestNotification(notification);
     await this.limiter.take(reference.conversation.id);
     try {
       let activityId: string | undefined;
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;
-        if (request && person.id === request.visitorId) await refreshVisitorRequestCard(context, this.services, request);
+        if (request && person.id === request.visitorId)
+          await refreshVisitorRequestCard(context, this.services, request);
       });
       return { status: 'sent', ...(activityId ? { activityId } : {}) };
     } catch (error) {
@@ -39,9 +46,14 @@ export class TeamsDeliverer implements Deliverer {
     }
   }
 
-  private async requestCard(notification: Notification, request: ShadowingRequest): Promise<AdaptiveCardJson> {
+  private async requestCard(
+    notification: Notification,
+    request: ShadowingRequest,
+  ): Promise<AdaptiveCardJson> {
     const first = await describeRequest(this.services, request);
-    const view = needsAlternatives(notification, first) ? await describeRequest(this.services, request, { withAlternatives: true }) : first;
+    const view = needsAlternatives(notification, first)
+      ? await describeRequest(this.services, request, { withAlternatives: true })
+      : first;
     return renderNotification(notification, view);
   }
 }
@@ -50,9 +62,17 @@ const DEFAULT_RETRY_AFTER_MS = 2000;
 
 /** 429: wait as told. 403 / 404: the app was removed or the chat is gone. Anything else: retry later. */
 export function classifyFailure(error: unknown, nowMs: number = Date.now()): DeliveryOutcome {
-  const e = error as { statusCode?: number; response?: { headers?: { get?: (n: string) => string | null | undefined } } };
+  const e = error as {
+    statusCode?: number;
+    response?: { headers?: { get?: (n: string) => string | null | undefined } };
+  };
   if (e.statusCode === 403 || e.statusCode === 404) return { status: 'unreachable' };
-  if (e.statusCode === 429) return { status: 'retry', error: 'throttled', retryAfterMs: readRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs) };
+  if (e.statusCode === 429)
+    return {
+      status: 'retry',
+      error: 'throttled',
+      retryAfterMs: readRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs),
+    };
   return { status: 'retry', error: error instanceof Error ? error.name : 'send failed' };
 }
 

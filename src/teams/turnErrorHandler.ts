@@ -35,7 +35,17 @@ export function createTurnErrorHandler(logger: Logger) {
     );
     try {
       if (activity?.type === 'invoke') {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: friendlyErrorMessage(error, reference) } } });
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: {
+            status: 200,
+            body: {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.activity.message',
+              value: friendlyErrorMessage(error, reference),
+            },
+          },
+        });
       } else {
         await context.sendActivity(friendlyErrorMessage(error, reference));
       }

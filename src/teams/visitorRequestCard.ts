@@ -13,20 +13,39 @@ function cardRecordId(request: ShadowingRequest): string {
 }
 
 /** Sends the visitor their request card and remembers it, so later decisions can update it in place. */
-export async function sendVisitorRequestCard(context: TurnContext, services: Services, request: ShadowingRequest): Promise<void> {
-  const sent = await context.sendActivity(cardMessage(createMyRequestsCard([request], OPEN_STATES), 'Your request'));
+export async function sendVisitorRequestCard(
+  context: TurnContext,
+  services: Services,
+  request: ShadowingRequest,
+): Promise<void> {
+  const sent = await context.sendActivity(
+    cardMessage(createMyRequestsCard([request], OPEN_STATES), 'Your request'),
+  );
   if (!sent?.id) return;
   const now = services.clock();
-  await services.outbox.enqueue({ ...newNotification('request_update', request, request.visitorId, 'card', now), status: 'sent', sentAt: now.toISOString(), activityId: sent.id });
+  await services.outbox.enqueue({
+    ...newNotification('request_update', request, request.visitorId, 'card', now),
+    status: 'sent',
+    sentAt: now.toISOString(),
+    activityId: sent.id,
+  });
 }
 
 /** Brings the visitor's request card up to date, if one was sent in this conversation. Best effort. */
-export async function refreshVisitorRequestCard(context: TurnContext, services: Services, request: ShadowingRequest): Promise<void> {
+export async function refreshVisitorRequestCard(
+  context: TurnContext,
+  services: Services,
+  request: ShadowingRequest,
+): Promise<void> {
   const record = await services.outbox.find(request.visitorId, cardRecordId(request));
   const activityId = record?.notification.activityId;
   if (!activityId) return;
   try {
-    await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(createMyRequestsCard([request], OPEN_STATES))] });
+    await context.updateActivity({
+      type: 'message',
+      id: activityId,
+      attachments: [CardFactory.adaptiveCard(createMyRequestsCard([request], OPEN_STATES))],
+    });
   } catch {
     // The card may have been deleted or be too old to edit; the new message still tells them.
   }

@@ -39,12 +39,15 @@ describe('after a visit: check-ins and feedback in the Playground, and the excha
   it('takes a confirmed visit to a logged exchange with both sides of the feedback and no names', async () => {
     const { alex, adele } = pages;
     const { store, dispatcher } = stack!.service;
-    for (const key of PEOPLE) await step(pages[key], `welcome card for ${key}`, () => openChat(pages[key], stack!.playgrounds[key]!));
+    for (const key of PEOPLE)
+      await step(pages[key], `welcome card for ${key}`, () => openChat(pages[key], stack!.playgrounds[key]!));
 
     const request = await writePastConfirmedVisit(store, OBJECTIVES);
     await dispatcher.tick();
 
-    const visitorCard = await step(alex, 'check-in reaches Alex', async () => pinMessage(alex, await waitForBotMessage(alex, /Did this shadowing visit happen\?/)));
+    const visitorCard = await step(alex, 'check-in reaches Alex', async () =>
+      pinMessage(alex, await waitForBotMessage(alex, /Did this shadowing visit happen\?/)),
+    );
     await step(alex, 'Alex says it happened', async () => {
       await clickButton(visitorCard, 'Yes, it happened');
       await waitForCardText(visitorCard, /How did your visit go\?/);
@@ -62,7 +65,9 @@ describe('after a visit: check-ins and feedback in the Playground, and the excha
       await waitForCardText(visitorCard, /Thank you: your feedback is recorded/);
     });
 
-    const hostCard = await step(adele, 'check-in reaches Adele', async () => pinMessage(adele, await waitForBotMessage(adele, /Did this shadowing visit happen\?/)));
+    const hostCard = await step(adele, 'check-in reaches Adele', async () =>
+      pinMessage(adele, await waitForBotMessage(adele, /Did this shadowing visit happen\?/)),
+    );
     await step(adele, 'Adele says it happened', async () => {
       await clickButton(hostCard, 'Yes, it happened');
       await waitForCardText(hostCard, /Thank you for hosting/);
@@ -70,7 +75,10 @@ describe('after a visit: check-ins and feedback in the Playground, and the excha
     await step(adele, 'Adele sends her feedback', async () => {
       await fillHostForm(hostCard, { teamGained: TEAM_GAINED, hostAgain: 'Yes' });
       await clickButton(hostCard, 'Send my feedback');
-      await waitForCardText(hostCard, /Your feedback is recorded\. It helps show what these visits are worth\./);
+      await waitForCardText(
+        hostCard,
+        /Your feedback is recorded\. It helps show what these visits are worth\./,
+      );
     });
 
     const stored = await store.read('requests', request.id, DEMO_IDS.alex);

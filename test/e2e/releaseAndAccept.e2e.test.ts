@@ -32,20 +32,27 @@ describe('release and acceptance across three Playgrounds', () => {
   it('takes a request from Alex through Megan and Adele to a confirmed visit', async () => {
     const { alex, megan, adele } = pages;
     // Opening each chat installs the bot for that person, so it knows where to reach them.
-    for (const key of PEOPLE) await step(pages[key], `welcome card for ${key}`, () => openChat(pages[key], stack!.playgrounds[key]!));
+    for (const key of PEOPLE)
+      await step(pages[key], `welcome card for ${key}`, () => openChat(pages[key], stack!.playgrounds[key]!));
 
     const { time } = await askForVisit(alex);
 
     const approval = await step(megan, 'approval card reaches Megan', async () =>
-      pinMessage(megan, await waitForBotMessage(megan, /Alex Wilber asks to be released for a shadowing visit/)),
+      pinMessage(
+        megan,
+        await waitForBotMessage(megan, /Alex Wilber asks to be released for a shadowing visit/),
+      ),
     );
-    await step(megan, 'approval card shows the visit', () => waitForCardText(approval, new RegExp(escape(time))));
+    await step(megan, 'approval card shows the visit', () =>
+      waitForCardText(approval, new RegExp(escape(time))),
+    );
     await step(megan, 'Megan approves', async () => {
       await clickButton(approval, 'Approve release');
       await waitForCardText(approval, /Megan Bowen approved the release\. Adele Vance has been asked\./);
     });
     await step(megan, 'decision buttons gone from her card', async () => {
-      if (await approval.getByRole('button', { name: 'Approve release' }).count()) throw new Error('the approval card still offers "Approve release"');
+      if (await approval.getByRole('button', { name: 'Approve release' }).count())
+        throw new Error('the approval card still offers "Approve release"');
     });
 
     const hostCard = await step(adele, 'host card reaches Adele', async () =>
@@ -56,7 +63,9 @@ describe('release and acceptance across three Playgrounds', () => {
       await waitForCardText(hostCard, /Your shadowing visit is confirmed/);
     });
 
-    const confirmation = await step(alex, 'confirmation reaches Alex', () => waitForBotMessage(alex, /Your shadowing visit is confirmed/));
+    const confirmation = await step(alex, 'confirmation reaches Alex', () =>
+      waitForBotMessage(alex, /Your shadowing visit is confirmed/),
+    );
     await step(alex, 'confirmation says where and when', async () => {
       await waitForCardText(confirmation, /Patient Flow Hub/);
       await waitForCardText(confirmation, new RegExp(escape(time)));

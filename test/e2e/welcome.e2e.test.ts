@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
-import { botMessages, sendMessage, step, STEP_TIMEOUT_MS, waitForBotMessage, waitForMoreBotMessages } from './support/chatPage';
+import {
+  botMessages,
+  sendMessage,
+  step,
+  STEP_TIMEOUT_MS,
+  waitForBotMessage,
+  waitForMoreBotMessages,
+} from './support/chatPage';
 import { startDemoStack, type DemoStack } from './support/startDemoStack';
 
 /**
@@ -53,9 +60,15 @@ describe('chatting with the bot in the Playground as Alex', () => {
   }, 120_000);
 });
 
-async function expectText(page: Page, name: string, message: ReturnType<Page['locator']>, text: RegExp): Promise<void> {
+async function expectText(
+  page: Page,
+  name: string,
+  message: ReturnType<Page['locator']>,
+  text: RegExp,
+): Promise<void> {
   await step(page, name, async () => {
     const content = await message.innerText({ timeout: STEP_TIMEOUT_MS });
-    if (!text.test(content)) throw new Error(`expected the bot's message to match ${text}, but it said:\n${content}`);
+    if (!text.test(content))
+      throw new Error(`expected the bot's message to match ${text}, but it said:\n${content}`);
   });
 }

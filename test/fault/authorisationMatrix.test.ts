@@ -7,7 +7,14 @@ import { actorFor, cardExecute, cardSubmit, type Actor } from '../support/activi
 import { BUSY_CONTAINERS, snapshotContainers } from '../support/domainSnapshot';
 import { startFakeConnector } from '../support/fakeConnector';
 import { allText, postActivity } from '../support/http';
-import { clearRequest, DISCHARGE_OFFER, freeMornings, relatedDocuments, requestInState, writeFollowUps } from '../support/requestInState';
+import {
+  clearRequest,
+  DISCHARGE_OFFER,
+  freeMornings,
+  relatedDocuments,
+  requestInState,
+  writeFollowUps,
+} from '../support/requestInState';
 import { startTestService, type TestService } from '../support/startTestService';
 
 /**
@@ -27,11 +34,23 @@ const ROLES = {
 } as const;
 type Role = keyof typeof ROLES;
 
-type Button = 'approve' | 'decline_release' | 'accept' | 'decline_visit' | 'propose_time' | 'accept_time' | 'reject_time' | 'cancel' | 'cancel_request';
+type Button =
+  | 'approve'
+  | 'decline_release'
+  | 'accept'
+  | 'decline_visit'
+  | 'propose_time'
+  | 'accept_time'
+  | 'reject_time'
+  | 'cancel'
+  | 'cancel_request';
 const OPEN: RequestState[] = ['awaiting_manager', 'awaiting_host', 'host_proposed_time', 'confirmed'];
 
 /** For each button: the states it works in, who may press it there, and where the request ends up. */
-const ALLOWED: Record<Button, { states: RequestState[]; roles: Role[]; to: RequestState; except?: Array<[Role, RequestState]> }> = {
+const ALLOWED: Record<
+  Button,
+  { states: RequestState[]; roles: Role[]; to: RequestState; except?: Array<[Role, RequestState]> }
+> = {
   approve: { states: ['awaiting_manager'], roles: ['manager', 'lead'], to: 'awaiting_host' },
   decline_release: { states: ['awaiting_manager'], roles: ['manager', 'lead'], to: 'declined_by_manager' },
   accept: { states: ['awaiting_host'], roles: ['host'], to: 'confirmed' },
@@ -40,13 +59,20 @@ const ALLOWED: Record<Button, { states: RequestState[]; roles: Role[]; to: Reque
   accept_time: { states: ['host_proposed_time'], roles: ['visitor'], to: 'awaiting_host' },
   reject_time: { states: ['host_proposed_time'], roles: ['visitor'], to: 'cancelled' },
   // The host hears of a request only once the manager has released the visitor.
-  cancel: { states: OPEN, roles: ['visitor', 'host', 'lead'], to: 'cancelled', except: [['host', 'awaiting_manager']] },
+  cancel: {
+    states: OPEN,
+    roles: ['visitor', 'host', 'lead'],
+    to: 'cancelled',
+    except: [['host', 'awaiting_manager']],
+  },
   // "Cancel request" on "my requests" looks only among the clicker's own requests.
   cancel_request: { states: OPEN, roles: ['visitor'], to: 'cancelled' },
 };
 
 const BUTTONS = Object.keys(ALLOWED) as Button[];
-const CELLS = (Object.keys(ROLES) as Role[]).flatMap((role) => BUTTONS.flatMap((button) => REQUEST_STATES.map((state) => ({ role, button, state }))));
+const CELLS = (Object.keys(ROLES) as Role[]).flatMap((role) =>
+  BUTTONS.flatMap((button) => REQUEST_STATES.map((state) => ({ role, button, state }))),
+);
 
 describe('the authorisation matrix: every button x every role x every state, over HTTP', () => {
   let service: TestService;
@@ -69,16 +95,29 @@ describe('the authorisation matrix: every button x every role x every state, ove
   const press = async (role: Role, button: Button, request: ShadowingRequest): Promise<string> => {
     const actor = ROLES[role];
     if (button === 'cancel_request') {
-      const { status, replies } = await postActivity(service.url, { ...cardSubmit(actor, { verb: 'cancel_request', requestId: request.id }), serviceUrl: connector.url });
+      const { status, replies } = await postActivity(service.url, {
+        ...cardSubmit(actor, { verb: 'cancel_request', requestId: request.id }),
+        serviceUrl: connector.url,
+      });
       expect(status).toBe(200);
       return allText(replies);
     }
-    const data = { action: button, requestId: request.id, visitorId: request.visitorId, reason: 'Not this time', slot: `${proposed.start}|${proposed.end}` };
-    const { status, body } = await postActivity(service.url, cardExecute(actor, 'decide', data, connector.url));
+    const data = {
+      action: button,
+      requestId: request.id,
+      visitorId: request.visitorId,
+      reason: 'Not this time',
+      slot: `${proposed.start}|${proposed.end}`,
+    };
+    const { status, body } = await postActivity(
+      service.url,
+      cardExecute(actor, 'decide', data, connector.url),
+    );
     expect(status).toBe(200);
     return JSON.stringify(body);
   };
-  const stored = async (request: ShadowingRequest) => service.store.read('requests', request.id, request.visitorId);
+  const stored = async (request: ShadowingRequest) =>
+    service.store.read('requests', request.id, request.visitorId);
 
   it.each(BUTTONS)('lets only the allowed cells change anything: %s', async (button) => {
     const allowedCells: string[] = [];
@@ -103,13 +142,20 @@ describe('the authorisation matrix: every button x every role x every state, ove
         expect(again).toMatch(/can no longer be done|could not find|changed nothing/i);
         expect((await stored(request))?.etag).toBe(after?.etag);
       } else {
-        expect({ cell, etag: after?.etag, doc: after?.doc }).toEqual({ cell, etag: before?.etag, doc: before?.doc });
+        expect({ cell, etag: after?.etag, doc: after?.doc }).toEqual({
+          cell,
+          etag: before?.etag,
+          doc: before?.doc,
+        });
         expect({ cell, related: await relatedDocuments(service.store, request) }).toEqual({ cell, related });
-        expect(answer).toMatch(/nothing has been changed|could not find that request|not changed anything|no longer be done|not in the staff directory|can't find you in the staff directory/i);
+        expect(answer).toMatch(
+          /nothing has been changed|could not find that request|not changed anything|no longer be done|not in the staff directory|can't find you in the staff directory/i,
+        );
       }
       await clearRequest(service.store, request);
     }
-    const expected = ALLOWED[button].roles.length * ALLOWED[button].states.length - (ALLOWED[button].except?.length ?? 0);
+    const expected =
+      ALLOWED[button].roles.length * ALLOWED[button].states.length - (ALLOWED[button].except?.length ?? 0);
     expect(allowedCells).toHaveLength(expected);
   });
 
@@ -120,12 +166,18 @@ describe('the authorisation matrix: every button x every role x every state, ove
       const before = await snapshotContainers(service.store, BUSY_CONTAINERS);
       for (const role of Object.keys(ROLES) as Role[]) {
         // Every command once; in the other states the ones that show data.
-        for (const command of state === 'awaiting_manager' ? COMMANDS : (['my_requests', 'my_offers'] as const)) {
+        for (const command of state === 'awaiting_manager'
+          ? COMMANDS
+          : (['my_requests', 'my_offers'] as const)) {
           const chat: Actor = { ...ROLES[role], conversationId: `a:matrix-${randomUUID()}` };
-          const { status, replies } = await postActivity(service.url, { ...cardSubmit(chat, { verb: command }), serviceUrl: connector.url });
+          const { status, replies } = await postActivity(service.url, {
+            ...cardSubmit(chat, { verb: command }),
+            serviceUrl: connector.url,
+          });
           expect(status).toBe(200);
           // Only the visitor's own list shows the request.
-          if (command === 'my_requests' && role !== 'visitor') expect(allText(replies)).not.toContain('understand why discharges');
+          if (command === 'my_requests' && role !== 'visitor')
+            expect(allText(replies)).not.toContain('understand why discharges');
         }
       }
       expect(await snapshotContainers(service.store, BUSY_CONTAINERS)).toBe(before);
@@ -139,16 +191,35 @@ describe('the authorisation matrix: every button x every role x every state, ove
     for (const role of Object.keys(ROLES) as Role[]) {
       if (role === 'host') continue;
       for (const verb of ['offer_pause', 'offer_resume', 'offer_change']) {
-        const { status, replies } = await postActivity(service.url, { ...cardSubmit(ROLES[role], { verb, offerId: DISCHARGE_OFFER }), serviceUrl: connector.url });
+        const { status, replies } = await postActivity(service.url, {
+          ...cardSubmit(ROLES[role], { verb, offerId: DISCHARGE_OFFER }),
+          serviceUrl: connector.url,
+        });
         expect(status).toBe(200);
-        expect(allText(replies)).toMatch(/could not find that offer among yours|can't find you in the staff directory/);
+        expect(allText(replies)).toMatch(
+          /could not find that offer among yours|can't find you in the staff directory/,
+        );
         expect((await offer())?.etag).toBe(original?.etag);
       }
     }
     const host = ROLES.host;
-    expect(allText((await postActivity(service.url, cardSubmit(host, { verb: 'offer_pause', offerId: DISCHARGE_OFFER }))).replies)).toContain('Paused.');
+    expect(
+      allText(
+        (await postActivity(service.url, cardSubmit(host, { verb: 'offer_pause', offerId: DISCHARGE_OFFER })))
+          .replies,
+      ),
+    ).toContain('Paused.');
     expect((await offer())?.doc.status).toBe('paused');
-    expect(allText((await postActivity(service.url, cardSubmit(host, { verb: 'offer_resume', offerId: DISCHARGE_OFFER }))).replies)).toContain('Resumed.');
+    expect(
+      allText(
+        (
+          await postActivity(
+            service.url,
+            cardSubmit(host, { verb: 'offer_resume', offerId: DISCHARGE_OFFER }),
+          )
+        ).replies,
+      ),
+    ).toContain('Resumed.');
     expect((await offer())?.doc.status).toBe('active');
   });
 });

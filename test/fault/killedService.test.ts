@@ -29,22 +29,42 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
   const running: ChildService[] = [];
 
   const start = async (env: Record<string, string> = {}) => {
-    const service = await startChildService(loaderPath, scratch, { DATA_DIR: path.join(scratch, 'data'), SCHEDULER_INTERVAL_SECONDS: '1', ...env });
+    const service = await startChildService(loaderPath, scratch, {
+      DATA_DIR: path.join(scratch, 'data'),
+      SCHEDULER_INTERVAL_SECONDS: '1',
+      ...env,
+    });
     running.push(service);
     return service;
   };
   const post = (service: ChildService, activity: unknown) =>
-    fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
   const approve = async (service: ChildService, request: ShadowingRequest): Promise<string | undefined> => {
     try {
-      const response = await post(service, cardExecute(megan, 'decide', { action: 'approve', requestId: request.id, visitorId: request.visitorId }, connector.url));
+      const response = await post(
+        service,
+        cardExecute(
+          megan,
+          'decide',
+          { action: 'approve', requestId: request.id, visitorId: request.visitorId },
+          connector.url,
+        ),
+      );
       return response.status === 200 ? await response.text() : undefined;
     } catch {
       return undefined; // the process died before answering
     }
   };
   const cardsFor = (actor: Actor, request?: ShadowingRequest) =>
-    connector.delivered.filter((p) => p.path.includes(encodeURIComponent(actor.conversationId)) && (!request || JSON.stringify(p.body).includes(request.id)));
+    connector.delivered.filter(
+      (p) =>
+        p.path.includes(encodeURIComponent(actor.conversationId)) &&
+        (!request || JSON.stringify(p.body).includes(request.id)),
+    );
 
   beforeAll(async () => {
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'killed-service-'));
@@ -62,13 +82,22 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
   it('loses no answered decision and delivers every message exactly once', async () => {
     const first = await start();
     for (const actor of [megan, adele, alex]) {
-      await post(first, activityFrom(actor, { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' }, connector.url));
+      await post(
+        first,
+        activityFrom(
+          actor,
+          { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' },
+          connector.url,
+        ),
+      );
     }
     store = new FileDocumentStore(path.join(scratch, 'data'));
     await store.init();
     const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const slot = { start: `${day}T09:00:00.000Z`, end: `${day}T12:00:00.000Z` };
-    const requests = Array.from({ length: DECISIONS }, () => requestInState('awaiting_manager', slot, slot, new Date()));
+    const requests = Array.from({ length: DECISIONS }, () =>
+      requestInState('awaiting_manager', slot, slot, new Date()),
+    );
     for (const request of requests) await store.create('requests', { ...request });
     const welcomes = connector.delivered.length;
 
@@ -84,7 +113,8 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
 
     // Every decision answered before the crash is in the store.
     for (const [index, request] of requests.entries()) {
-      const stored = (await store.read('requests', request.id, request.visitorId))?.doc as ShadowingRequest | undefined;
+      const stored = (await store.read('requests', request.id, request.visitorId))?.doc as
+        ShadowingRequest | undefined;
       if (answered[index]?.includes('approved the release')) {
         expect(stored?.state).toBe('awaiting_host');
       }
@@ -100,26 +130,41 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
     // Every message owed is eventually sent: two per decision, and the week's digests, which the
     // scheduler queues on its own while all this goes on.
     const owed = async () => store.query('outbox', { where: [{ field: 'status', op: '!=', value: 'sent' }] });
-    for (let waited = 0; (await owed()).length > 0 && waited < 150; waited += 1) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; (await owed()).length > 0 && waited < 150; waited += 1)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await owed()).toEqual([]);
     // Two more scheduler ticks: nothing is sent a second time.
     await new Promise((r) => setTimeout(r, 2500));
 
     for (const request of requests) {
       expect(cardsFor(adele, request)).toHaveLength(1);
-      const stored = (await store.read('requests', request.id, request.visitorId))?.doc as unknown as ShadowingRequest;
+      const stored = (await store.read('requests', request.id, request.visitorId))
+        ?.doc as unknown as ShadowingRequest;
       expect(stored.history.map((t) => [t.to, t.by])).toEqual([
         ['awaiting_manager', DEMO_IDS.alex],
         ['awaiting_host', DEMO_IDS.megan],
       ]);
     }
-    expect(cardsFor(alex).filter((p) => JSON.stringify(p.body).includes('Megan Bowen approved the release'))).toHaveLength(DECISIONS);
-    const digests = await store.query('outbox', { where: [{ field: 'kind', op: '=', value: 'weekly_digest' }] });
+    expect(
+      cardsFor(alex).filter((p) => JSON.stringify(p.body).includes('Megan Bowen approved the release')),
+    ).toHaveLength(DECISIONS);
+    const digests = await store.query('outbox', {
+      where: [{ field: 'kind', op: '=', value: 'weekly_digest' }],
+    });
     for (const actor of [megan, adele, alex]) {
-      const received = connector.delivered.filter((p) => p.path.includes(encodeURIComponent(actor.conversationId)) && JSON.stringify(p.body).includes(DIGEST_HEADING));
-      expect({ who: actor.userId, digests: received.length }).toEqual({ who: actor.userId, digests: digests.filter((d) => d.personId === actor.aadObjectId).length });
+      const received = connector.delivered.filter(
+        (p) =>
+          p.path.includes(encodeURIComponent(actor.conversationId)) &&
+          JSON.stringify(p.body).includes(DIGEST_HEADING),
+      );
+      expect({ who: actor.userId, digests: received.length }).toEqual({
+        who: actor.userId,
+        digests: digests.filter((d) => d.personId === actor.aadObjectId).length,
+      });
     }
-    const sinceDecisions = connector.delivered.slice(welcomes).filter((p) => !JSON.stringify(p.body).includes(DIGEST_HEADING));
+    const sinceDecisions = connector.delivered
+      .slice(welcomes)
+      .filter((p) => !JSON.stringify(p.body).includes(DIGEST_HEADING));
     expect(sinceDecisions).toHaveLength(2 * DECISIONS);
   });
 });

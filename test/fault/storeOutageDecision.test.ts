@@ -18,7 +18,8 @@ import { finishedDraft, personOf } from '../support/workflowFixtures';
  * the half-filled request is intact, and a decision has either not happened or is completed by
  * clicking again (tasks, places and messages brought in line, each message queued once).
  */
-const FRIENDLY = /Sorry, I can't reach my records just now, so I could not finish that\. .*reference: [0-9A-F]{8}\./;
+const FRIENDLY =
+  /Sorry, I can't reach my records just now, so I could not finish that\. .*reference: [0-9A-F]{8}\./;
 const megan = actorFor(DEMO_IDS.megan, 'megan-outage');
 const alex = actorFor(DEMO_IDS.alex, 'alex-outage-mid');
 
@@ -31,10 +32,24 @@ describe('the store going away mid-turn (Cosmos-protocol server)', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     cosmos = await startInterruptibleCosmos();
-    service = await startTestService({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_ALLOW_SELF_SIGNED_TLS: 'true', COSMOS_DATABASE: 'outage-mid', SCHEDULER_INTERVAL_SECONDS: '0' });
+    service = await startTestService({
+      COSMOS_ENDPOINT: cosmos.endpoint,
+      COSMOS_KEY: cosmos.key,
+      COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
+      COSMOS_DATABASE: 'outage-mid',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+    });
     await seedDemoOrganisation(service.store, { today: new Date() });
     services = createServices(service.store);
-    for (const who of [megan, alex]) await postActivity(service.url, activityFrom(who, { type: 'conversationUpdate', membersAdded: [{ id: who.userId }], deliveryMode: 'normal' }, connector.url));
+    for (const who of [megan, alex])
+      await postActivity(
+        service.url,
+        activityFrom(
+          who,
+          { type: 'conversationUpdate', membersAdded: [{ id: who.userId }], deliveryMode: 'normal' },
+          connector.url,
+        ),
+      );
   });
   afterAll(async () => {
     await service?.stop();
@@ -46,54 +61,90 @@ describe('the store going away mid-turn (Cosmos-protocol server)', () => {
     const now = new Date();
     const slots = await freeMornings(services, slotIndex + 1, now);
     const offer = (await services.offers.find(DEMO_IDS.adele, DISCHARGE_OFFER))?.offer;
-    const result = await submitRequest(services, await personOf(services, DEMO_IDS.alex), finishedDraft(offer!, slots[slotIndex]!, now), now);
+    const result = await submitRequest(
+      services,
+      await personOf(services, DEMO_IDS.alex),
+      finishedDraft(offer!, slots[slotIndex]!, now),
+      now,
+    );
     if (!result.ok) throw new Error(result.problems.join(' '));
     return result.request;
   };
   const decide = async (who: Actor, request: ShadowingRequest) => {
-    const { status, body } = await postActivity(service.url, cardExecute(who, 'decide', { action: 'approve', requestId: request.id, visitorId: request.visitorId }, connector.url));
+    const { status, body } = await postActivity(
+      service.url,
+      cardExecute(
+        who,
+        'decide',
+        { action: 'approve', requestId: request.id, visitorId: request.visitorId },
+        connector.url,
+      ),
+    );
     expect(status).toBe(200);
     expect(JSON.stringify(body)).not.toMatch(LEAKED_ERROR);
     return JSON.stringify(body);
   };
   const tasksOf = async (request: ShadowingRequest) =>
-    (await service.store.query('tasks', { where: [{ field: 'requestId', op: '=', value: request.id }] })).map((t) => [t.role, t.state]).sort();
-  const hostCards = async (request: ShadowingRequest) => service.store.query('outbox', { partitionKey: DEMO_IDS.adele, where: [{ field: 'requestId', op: '=', value: request.id }] });
+    (await service.store.query('tasks', { where: [{ field: 'requestId', op: '=', value: request.id }] }))
+      .map((t) => [t.role, t.state])
+      .sort();
+  const hostCards = async (request: ShadowingRequest) =>
+    service.store.query('outbox', {
+      partitionKey: DEMO_IDS.adele,
+      where: [{ field: 'requestId', op: '=', value: request.id }],
+    });
 
   it('keeps a conversation step whose answer could not be saved, and asks it again', async () => {
-    const say = async (text: string) => postActivity(service.url, { ...message(alex, text), serviceUrl: connector.url });
-    expect(allText((await say('I would like to shadow the discharge team next week')).replies)).toContain('Why would you like to go?');
-    const stopped = cosmos.stopAfter((method, path) => method === 'GET' && path.includes('/colls/botstate/docs/'));
+    const say = async (text: string) =>
+      postActivity(service.url, { ...message(alex, text), serviceUrl: connector.url });
+    expect(allText((await say('I would like to shadow the discharge team next week')).replies)).toContain(
+      'Why would you like to go?',
+    );
+    const stopped = cosmos.stopAfter(
+      (method, path) => method === 'GET' && path.includes('/colls/botstate/docs/'),
+    );
     const down = await say('To understand why discharges get delayed');
     await stopped;
     expect(down.status).toBe(200);
     expect(allText(down.replies)).toMatch(FRIENDLY);
     expect(allText(down.replies)).not.toMatch(LEAKED_ERROR);
     await cosmos.restart();
-    expect(allText((await say('To understand why discharges get delayed')).replies)).toContain('What do you want to learn?');
+    expect(allText((await say('To understand why discharges get delayed')).replies)).toContain(
+      'What do you want to learn?',
+    );
     expect(allText((await say('cancel')).replies)).toContain('I have cancelled that request.');
   });
 
   it('makes no change when the store is gone before a decision is written', async () => {
     const request = await submitForAlex(0);
-    const stopped = cosmos.stopAfter((method, path) => method === 'GET' && path.includes(`/colls/requests/docs/${request.id}`));
+    const stopped = cosmos.stopAfter(
+      (method, path) => method === 'GET' && path.includes(`/colls/requests/docs/${request.id}`),
+    );
     expect(await decide(megan, request)).toMatch(FRIENDLY);
     await stopped;
     await cosmos.restart();
     const stored = (await services.requests.find(DEMO_IDS.alex, request.id))?.request;
     expect(stored).toEqual(request);
-    expect(await tasksOf(request)).toEqual([['host', 'awaiting_manager'], ['manager', 'awaiting_manager']]);
+    expect(await tasksOf(request)).toEqual([
+      ['host', 'awaiting_manager'],
+      ['manager', 'awaiting_manager'],
+    ]);
     expect(await hostCards(request)).toEqual([]);
 
     expect(await decide(megan, request)).toContain('approved the release');
     await service.dispatcher.idle();
-    expect(await tasksOf(request)).toEqual([['host', 'awaiting_host'], ['manager', 'awaiting_host']]);
+    expect(await tasksOf(request)).toEqual([
+      ['host', 'awaiting_host'],
+      ['manager', 'awaiting_host'],
+    ]);
     expect(await hostCards(request)).toHaveLength(1);
   });
 
   it('completes a decision written just before the store went away when the manager clicks again', async () => {
     const request = await submitForAlex(1);
-    const stopped = cosmos.stopAfter((method, path) => method === 'PUT' && path.includes(`/colls/requests/docs/${request.id}`));
+    const stopped = cosmos.stopAfter(
+      (method, path) => method === 'PUT' && path.includes(`/colls/requests/docs/${request.id}`),
+    );
     expect(await decide(megan, request)).toMatch(FRIENDLY);
     await stopped;
     await cosmos.restart();
@@ -107,8 +158,18 @@ describe('the store going away mid-turn (Cosmos-protocol server)', () => {
     await service.dispatcher.idle();
     const stored = (await services.requests.find(DEMO_IDS.alex, request.id))?.request;
     expect(stored?.history.map((t) => t.to)).toEqual(['awaiting_manager', 'awaiting_host']);
-    expect(await tasksOf(request)).toEqual([['host', 'awaiting_host'], ['manager', 'awaiting_host']]);
+    expect(await tasksOf(request)).toEqual([
+      ['host', 'awaiting_host'],
+      ['manager', 'awaiting_host'],
+    ]);
     expect(await hostCards(request)).toHaveLength(1);
-    expect((await service.store.query('outbox', { partitionKey: DEMO_IDS.alex, where: [{ field: 'requestId', op: '=', value: request.id }] })).length).toBe(1);
+    expect(
+      (
+        await service.store.query('outbox', {
+          partitionKey: DEMO_IDS.alex,
+          where: [{ field: 'requestId', op: '=', value: request.id }],
+        })
+      ).length,
+    ).toBe(1);
   });
 });

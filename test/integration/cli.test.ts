@@ -112,7 +112,11 @@ describe('demo seed', () => {
 
     expect(alex?.doc).toMatchObject({ name: 'Alex Wilber', managerId: DEMO_IDS.megan });
     expect(offer?.doc).toMatchObject({ hostId: DEMO_IDS.adele, title: adeleOffer!.title });
-    expect(rota?.doc).toMatchObject({ personId: DEMO_IDS.alex, month: alexMonth!.month, shifts: alexMonth!.shifts });
+    expect(rota?.doc).toMatchObject({
+      personId: DEMO_IDS.alex,
+      month: alexMonth!.month,
+      shifts: alexMonth!.shifts,
+    });
   });
 
   it('starts the rota in the week of the clock it is given', async () => {
@@ -143,7 +147,11 @@ describe('demo seed', () => {
 
     await expect(runCli(cli('demo', 'seed', '--force'), harness.context)).resolves.toBe(0);
 
-    const reloaded = await store.read<{ id: string; jobTitle: string }>('people', DEMO_IDS.alex, DEMO_IDS.alex);
+    const reloaded = await store.read<{ id: string; jobTitle: string }>(
+      'people',
+      DEMO_IDS.alex,
+      DEMO_IDS.alex,
+    );
     expect(reloaded?.doc.jobTitle).toBe(alex!.doc.jobTitle);
     expect(await counts()).toEqual(before);
     expect(harness.output().trim().split('\n').pop()).toMatch(/^Loaded the demo organisation: /);

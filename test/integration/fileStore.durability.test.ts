@@ -96,14 +96,20 @@ async function openStore(dataDir: string): Promise<FileDocumentStore> {
 /** Every file in the data folder, with its path relative to it. */
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
 }
 
 describe('embedded store durability', () => {
   it('keeps documents across closing and reopening on the same folder', async () => {
     const dataDir = await newDataDir();
     const first = await openStore(dataDir);
-    const written = await first.create('requests', { id: 'req-1', visitorId: 'visitor/ä b.c', state: 'submitted' });
+    const written = await first.create('requests', {
+      id: 'req-1',
+      visitorId: 'visitor/ä b.c',
+      state: 'submitted',
+    });
     await first.upsert('people', { id: 'Person.One', name: 'Upper case and dots' });
     await first.close();
 
@@ -154,7 +160,9 @@ describe('embedded store durability', () => {
     writer.kill('SIGKILL');
     await new Promise((resolve) => writer.once('exit', resolve));
 
-    const documentFiles = (await listFiles(dataDir)).filter((file) => file.endsWith('.json') && !path.basename(file).startsWith('.'));
+    const documentFiles = (await listFiles(dataDir)).filter(
+      (file) => file.endsWith('.json') && !path.basename(file).startsWith('.'),
+    );
     expect(documentFiles).toHaveLength(10);
     for (const file of documentFiles) {
       const text = await fs.readFile(path.join(dataDir, file), 'utf8');
@@ -163,7 +171,9 @@ describe('embedded store durability', () => {
     const store = await openStore(dataDir);
     const docs = await store.query('jobs', { partitionKey: 'churn' });
     expect(docs.map((doc) => doc.id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `doc-${i}`).sort());
-    expect(docs.every((doc) => typeof doc.payload === 'string' && doc.payload.length === 256 * 1024)).toBe(true);
+    expect(docs.every((doc) => typeof doc.payload === 'string' && doc.payload.length === 256 * 1024)).toBe(
+      true,
+    );
     expect((await listFiles(dataDir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
 
     // A lock the killed process held goes stale, so the documents can still be written.

@@ -11,7 +11,7 @@ const jobs: Record<string, Job> = {
   /** Adds one to the counter `count` times, re-reading after every version conflict. */
   async increment(store, [count]) {
     let conflicts = 0;
-    for (let done = 0; done < Number(count); ) {
+    for (let done = 0; done < Number(count);) {
       const current = await store.read('jobs', 'counter', 'counter');
       if (!current) throw new Error('counter missing');
       try {
@@ -49,7 +49,9 @@ const jobs: Record<string, Job> = {
     const payload = 'x'.repeat(256 * 1024);
     for (let round = 0; ; round += 1) {
       await Promise.all(
-        Array.from({ length: 10 }, (_, index) => store.upsert('jobs', { id: `doc-${index}`, kind: 'churn', round, payload })),
+        Array.from({ length: 10 }, (_, index) =>
+          store.upsert('jobs', { id: `doc-${index}`, kind: 'churn', round, payload }),
+        ),
       );
       if (round === 0) process.stdout.write('written\n');
     }

@@ -47,7 +47,13 @@ function connectionTo(server: CosmosTestServer) {
   return { endpoint: server.endpoint, key: server.key, database: 'contract', allowSelfSignedTls: true };
 }
 
-type Person = Doc & { name?: string; grade?: number | string; tags?: string[]; active?: boolean; run?: string };
+type Person = Doc & {
+  name?: string;
+  grade?: number | string;
+  tags?: string[];
+  active?: boolean;
+  run?: string;
+};
 
 describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
   let store: DocumentStore;
@@ -114,10 +120,16 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
     it('replaces only an existing document, and only while its version is current', async () => {
       const id = uniqueId('request');
       const visitorId = uniqueId('visitor');
-      await expect(store.replace('requests', { id, visitorId, state: 'x' })).rejects.toBeInstanceOf(DocumentNotFoundError);
+      await expect(store.replace('requests', { id, visitorId, state: 'x' })).rejects.toBeInstanceOf(
+        DocumentNotFoundError,
+      );
 
       const first = await store.create('requests', { id, visitorId, state: 'draft' });
-      const second = await store.replace('requests', { id, visitorId, state: 'submitted' }, { ifMatch: first.etag });
+      const second = await store.replace(
+        'requests',
+        { id, visitorId, state: 'submitted' },
+        { ifMatch: first.etag },
+      );
 
       await expect(
         store.replace('requests', { id, visitorId, state: 'withdrawn' }, { ifMatch: first.etag }),
@@ -127,7 +139,11 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
 
       const third = await store.replace('requests', { id, visitorId, state: 'approved' });
       expect(third.etag).not.toBe(second.etag);
-      expect((await store.read('requests', id, visitorId))?.doc).toEqual({ id, visitorId, state: 'approved' });
+      expect((await store.read('requests', id, visitorId))?.doc).toEqual({
+        id,
+        visitorId,
+        state: 'approved',
+      });
     });
 
     it('upserts by creating then overwriting, with a new version each time', async () => {
@@ -136,7 +152,10 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       const updated = await store.upsert('jobs', { id, kind: 'digest', attempt: 2 });
 
       expect(updated.etag).not.toBe(created.etag);
-      expect(await store.read('jobs', id, 'digest')).toEqual({ doc: { id, kind: 'digest', attempt: 2 }, etag: updated.etag });
+      expect(await store.read('jobs', id, 'digest')).toEqual({
+        doc: { id, kind: 'digest', attempt: 2 },
+        etag: updated.etag,
+      });
     });
 
     it('deletes once, reports false when there is nothing to delete, and respects the version', async () => {
@@ -144,7 +163,9 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       const first = await store.create('tasks', { id, assigneeId: 'mgr-1' });
       const second = await store.replace('tasks', { id, assigneeId: 'mgr-1', seen: true });
 
-      await expect(store.delete('tasks', id, 'mgr-1', { ifMatch: first.etag })).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(store.delete('tasks', id, 'mgr-1', { ifMatch: first.etag })).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
       expect(await store.read('tasks', id, 'mgr-1')).toBeDefined();
 
       expect(await store.delete('tasks', id, 'mgr-1', { ifMatch: second.etag })).toBe(true);
@@ -157,7 +178,9 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       const { etag } = await store.create('jobs', { id, kind: 'counter', value: 0 });
 
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, writer) => store.replace('jobs', { id, kind: 'counter', value: writer + 1 }, { ifMatch: etag })),
+        Array.from({ length: 20 }, (_, writer) =>
+          store.replace('jobs', { id, kind: 'counter', value: writer + 1 }, { ifMatch: etag }),
+        ),
       );
 
       const winners = outcomes.filter((o) => o.status === 'fulfilled');
@@ -213,7 +236,11 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
     it.each<[string, Query['where'], string[]]>([
       ['=', [{ field: 'name', op: '=', value: 'banana' }], ['p4']],
       ['= on a boolean', [{ field: 'active', op: '=', value: false }], ['p2', 'p5']],
-      ['!= (skipping missing fields and other types)', [{ field: 'grade', op: '!=', value: 6 }], ['p1', 'p2', 'p4', 'p5', 'p6']],
+      [
+        '!= (skipping missing fields and other types)',
+        [{ field: 'grade', op: '!=', value: 6 }],
+        ['p1', 'p2', 'p4', 'p5', 'p6'],
+      ],
       ['<', [{ field: 'grade', op: '<', value: 6 }], ['p1', 'p5']],
       ['<=', [{ field: 'grade', op: '<=', value: 6 }], ['p1', 'p3', 'p5']],
       ['>', [{ field: 'grade', op: '>', value: 7 }], ['p4', 'p6']],
@@ -243,17 +270,24 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
     });
 
     it.each(['name OR 1=1', 'a.b', '1grade', 'name"]', ''])('refuses the field name %j', async (field) => {
-      await expect(store.query('offers', { partitionKey: team, where: [{ field, op: '=', value: 'x' }] })).rejects.toBeInstanceOf(
-        InvalidDocumentError,
-      );
-      await expect(store.query('offers', { partitionKey: team, orderBy: { field, direction: 'asc' } })).rejects.toBeInstanceOf(
-        InvalidDocumentError,
-      );
+      await expect(
+        store.query('offers', { partitionKey: team, where: [{ field, op: '=', value: 'x' }] }),
+      ).rejects.toBeInstanceOf(InvalidDocumentError);
+      await expect(
+        store.query('offers', { partitionKey: team, orderBy: { field, direction: 'asc' } }),
+      ).rejects.toBeInstanceOf(InvalidDocumentError);
     });
 
     it('orders strings ordinally, both ways, and limits the result', async () => {
-      const named = [{ field: 'active', op: '=', value: true } as const, { field: 'grade', op: '>=', value: 5 } as const];
-      const ascending = await store.query<Person>('offers', { partitionKey: team, where: named, orderBy: { field: 'name', direction: 'asc' } });
+      const named = [
+        { field: 'active', op: '=', value: true } as const,
+        { field: 'grade', op: '>=', value: 5 } as const,
+      ];
+      const ascending = await store.query<Person>('offers', {
+        partitionKey: team,
+        where: named,
+        orderBy: { field: 'name', direction: 'asc' },
+      });
       const descending = await store.query<Person>('offers', {
         partitionKey: team,
         where: named,
@@ -277,18 +311,27 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
     });
 
     it('queries across partitions when no partition key is given', async () => {
-      const found = await store.query<Person>('offers', { where: [{ field: 'name', op: '=', value: 'apple' }] });
+      const found = await store.query<Person>('offers', {
+        where: [{ field: 'name', op: '=', value: 'apple' }],
+      });
       const owners = found.filter((doc) => doc.id === 'p1').map((doc) => doc.hostId);
       expect(owners.sort()).toEqual([team, elsewhere].sort());
     });
 
     it('orders and limits across partitions', async () => {
       const found = await store.query<Person>('offers', {
-        where: [{ field: 'grade', op: '>=', value: 5 }, { field: 'hostId', op: 'in', value: [team, elsewhere] }],
+        where: [
+          { field: 'grade', op: '>=', value: 5 },
+          { field: 'hostId', op: 'in', value: [team, elsewhere] },
+        ],
         orderBy: { field: 'grade', direction: 'asc' },
         limit: 3,
       });
-      expect(found.map((doc) => [doc.grade, doc.id])).toEqual([[5, 'p1'], [5, 'p1'], [6, 'p3']]);
+      expect(found.map((doc) => [doc.grade, doc.id])).toEqual([
+        [5, 'p1'],
+        [5, 'p1'],
+        [6, 'p3'],
+      ]);
     });
   });
 });
@@ -317,7 +360,9 @@ describe('Cosmos DB adapter when the account is unreachable', () => {
     const failure = await store.read('people', 'kept', 'kept').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StoreUnavailableError);
     expect((failure as Error).cause).toBeDefined();
-    await expect(store.query('people', { partitionKey: 'kept' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.query('people', { partitionKey: 'kept' })).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
 
     await server.restart();
@@ -327,7 +372,11 @@ describe('Cosmos DB adapter when the account is unreachable', () => {
 
   it('reports a server that accepts connections but never answers as unavailable within a few seconds', async () => {
     const silent = await startSilentServer();
-    const stuck = new CosmosDocumentStore({ ...connectionTo(server), endpoint: silent.endpoint, requestTimeoutMs: 1_000 });
+    const stuck = new CosmosDocumentStore({
+      ...connectionTo(server),
+      endpoint: silent.endpoint,
+      requestTimeoutMs: 1_000,
+    });
     try {
       const started = Date.now();
       await expect(stuck.ping()).rejects.toBeInstanceOf(StoreUnavailableError);

@@ -13,7 +13,11 @@ export function actorFor(aadObjectId: string | undefined, label: string): Actor 
 }
 
 /** A Teams-shaped activity from `actor`, answered in the HTTP response (expectReplies) by default. */
-export function activityFrom(actor: Actor, fields: Record<string, unknown>, serviceUrl = 'http://127.0.0.1:9/'): Record<string, unknown> {
+export function activityFrom(
+  actor: Actor,
+  fields: Record<string, unknown>,
+  serviceUrl = 'http://127.0.0.1:9/',
+): Record<string, unknown> {
   return {
     id: randomUUID(),
     channelId: 'msteams',
@@ -46,10 +50,20 @@ export function cardSubmit(actor: Actor, data: Record<string, unknown>): Record<
 }
 
 /** What Teams sends when an Action.Execute (Universal Action) button is clicked. */
-export function cardExecute(actor: Actor, verb: string, data: Record<string, unknown>, serviceUrl?: string): Record<string, unknown> {
+export function cardExecute(
+  actor: Actor,
+  verb: string,
+  data: Record<string, unknown>,
+  serviceUrl?: string,
+): Record<string, unknown> {
   return activityFrom(
     actor,
-    { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, deliveryMode: 'normal' },
+    {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      deliveryMode: 'normal',
+    },
     serviceUrl,
   );
 }

@@ -44,8 +44,22 @@ export async function startBotTokenIssuer(): Promise<BotTokenIssuer> {
     requests.push(req.url ?? '');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const documents: Record<string, unknown> = {
-      '/.well-known/openid-configuration': { issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] },
-      '/keys': { keys: [{ ...published.publicKey.export({ format: 'jwk' }), kid: KEY_ID, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] },
+      '/.well-known/openid-configuration': {
+        issuer: CHANNEL_ISSUER,
+        jwks_uri: `${base}/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      },
+      '/keys': {
+        keys: [
+          {
+            ...published.publicKey.export({ format: 'jwk' }),
+            kid: KEY_ID,
+            use: 'sig',
+            alg: 'RS256',
+            endorsements: ['msteams'],
+          },
+        ],
+      },
     };
     const document = documents[req.url ?? ''];
     res.writeHead(document ? 200 : 404, { 'content-type': 'application/json' });
@@ -57,7 +71,11 @@ export async function startBotTokenIssuer(): Promise<BotTokenIssuer> {
   const signWith = (key: KeyObject, claims: TokenClaims) => {
     const { expiresIn = 3600, ...rest } = claims;
     const now = Math.floor(Date.now() / 1000);
-    return jwt.sign({ iss: CHANNEL_ISSUER, nbf: now - 60, iat: now - 60, exp: now + expiresIn, ...rest }, key, { algorithm: 'RS256', keyid: KEY_ID });
+    return jwt.sign(
+      { iss: CHANNEL_ISSUER, nbf: now - 60, iat: now - 60, exp: now + expiresIn, ...rest },
+      key,
+      { algorithm: 'RS256', keyid: KEY_ID },
+    );
   };
 
   return {

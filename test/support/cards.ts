@@ -9,7 +9,8 @@ export function cardActions(reply: BotReply | undefined): Array<{ title: string;
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const obj = node as Json;
-    if (typeof obj.type === 'string' && obj.type.startsWith('Action.') && obj.data) found.push({ title: String(obj.title), data: obj.data as Json });
+    if (typeof obj.type === 'string' && obj.type.startsWith('Action.') && obj.data)
+      found.push({ title: String(obj.title), data: obj.data as Json });
     Object.values(obj).forEach(visit);
   };
   (reply?.attachments ?? []).forEach((a) => visit(a.content));

@@ -44,10 +44,21 @@ export async function writeLoader(folder: string): Promise<string> {
 }
 
 /** Starts `src/main.ts` in its own process on a free loopback port; resolves once it is serving. */
-export async function startChildService(loaderPath: string, cwd: string, env: Record<string, string>): Promise<ChildService> {
+export async function startChildService(
+  loaderPath: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<ChildService> {
   const child = spawn(process.execPath, ['--require', loaderPath, path.join(ROOT, 'src', 'main.ts')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(ROOT, 'node_modules'), NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_PATH: path.join(ROOT, 'node_modules'),
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -60,7 +71,9 @@ export async function startChildService(loaderPath: string, cwd: string, env: Re
       const started = out.split('\n').find((line) => line.includes('"service started"'));
       if (started) resolve((JSON.parse(started) as { url: string }).url);
     });
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before starting: ${err.slice(0, 2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the service exited with ${code} before starting: ${err.slice(0, 2000)}`)),
+    );
   });
   // Keep draining the log so the child never blocks on a full pipe.
   child.stdout?.resume();

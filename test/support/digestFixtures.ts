@@ -10,7 +10,13 @@ import type { RequestState, Transition } from '../../src/domain/requests';
 export const WEEK: IsoWeek = parseIsoWeek('2026-W10') as IsoWeek;
 export const NOW = new Date('2026-03-02T08:00:00Z');
 
-function person(id: string, name: string, department: string, profession: Profession, managerId?: string): PersonSummary {
+function person(
+  id: string,
+  name: string,
+  department: string,
+  profession: Profession,
+  managerId?: string,
+): PersonSummary {
   return { id, name, department, profession, ...(managerId ? { managerId } : {}) };
 }
 
@@ -48,7 +54,8 @@ function request(spec: RequestSpec): RequestWithOutcomes {
   const end = new Date(Date.parse(start) + (spec.hours ?? 4) * 3_600_000).toISOString();
   const sentAt = spec.sentAt ?? '2026-02-10T10:00:00Z';
   const history: Transition[] = [{ from: 'draft', to: 'awaiting_manager', by: spec.visitorId, at: sentAt }];
-  if (spec.confirmedAt) history.push({ from: 'awaiting_host', to: 'confirmed', by: spec.hostId, at: spec.confirmedAt });
+  if (spec.confirmedAt)
+    history.push({ from: 'awaiting_host', to: 'confirmed', by: spec.hostId, at: spec.confirmedAt });
   const last = history[history.length - 1]!.to;
   if (last !== spec.state) history.push({ from: last, to: spec.state, by: 'system', at: spec.since });
   return {
@@ -73,25 +80,116 @@ function request(spec: RequestSpec): RequestWithOutcomes {
 
 export const REQUESTS: RequestWithOutcomes[] = [
   // Alex visits Adele this week (Tuesday morning), confirmed a week ago.
-  request({ id: 'r-alex-adele', visitorId: 'alex', managerId: 'megan', hostId: 'adele', state: 'confirmed', start: '2026-03-03T09:00:00Z', since: '2026-02-23T11:00:00Z', confirmedAt: '2026-02-23T11:00:00Z', sentAt: '2026-02-18T10:00:00Z', offerTitle: 'Discharge board round' }),
+  request({
+    id: 'r-alex-adele',
+    visitorId: 'alex',
+    managerId: 'megan',
+    hostId: 'adele',
+    state: 'confirmed',
+    start: '2026-03-03T09:00:00Z',
+    since: '2026-02-23T11:00:00Z',
+    confirmedAt: '2026-02-23T11:00:00Z',
+    sentAt: '2026-02-18T10:00:00Z',
+    offerTitle: 'Discharge board round',
+  }),
   // Alex's request to Lynne has waited for Megan since 19 Feb: 7 working days by 2 March.
-  request({ id: 'r-alex-lynne', visitorId: 'alex', managerId: 'megan', hostId: 'lynne', state: 'awaiting_manager', start: '2026-03-19T09:00:00Z', since: '2026-02-19T09:00:00Z', sentAt: '2026-02-19T09:00:00Z', offerTitle: 'Physio on the stroke unit' }),
+  request({
+    id: 'r-alex-lynne',
+    visitorId: 'alex',
+    managerId: 'megan',
+    hostId: 'lynne',
+    state: 'awaiting_manager',
+    start: '2026-03-19T09:00:00Z',
+    since: '2026-02-19T09:00:00Z',
+    sentAt: '2026-02-19T09:00:00Z',
+    offerTitle: 'Physio on the stroke unit',
+  }),
   // Bob's request waits for Adele.
-  request({ id: 'r-bob-adele', visitorId: 'bob', managerId: 'mary', hostId: 'adele', state: 'awaiting_host', start: '2026-03-12T09:00:00Z', since: '2026-02-27T15:00:00Z', offerTitle: 'Discharge board round' }),
+  request({
+    id: 'r-bob-adele',
+    visitorId: 'bob',
+    managerId: 'mary',
+    hostId: 'adele',
+    state: 'awaiting_host',
+    start: '2026-03-12T09:00:00Z',
+    since: '2026-02-27T15:00:00Z',
+    offerTitle: 'Discharge board round',
+  }),
   // Bob visits Lynne this week, Wednesday afternoon.
-  request({ id: 'r-bob-lynne', visitorId: 'bob', managerId: 'mary', hostId: 'lynne', state: 'confirmed', start: '2026-03-04T13:00:00Z', since: '2026-02-25T09:00:00Z', confirmedAt: '2026-02-25T09:00:00Z', sentAt: '2026-02-20T09:00:00Z', offerTitle: 'Physio on the stroke unit' }),
+  request({
+    id: 'r-bob-lynne',
+    visitorId: 'bob',
+    managerId: 'mary',
+    hostId: 'lynne',
+    state: 'confirmed',
+    start: '2026-03-04T13:00:00Z',
+    since: '2026-02-25T09:00:00Z',
+    confirmedAt: '2026-02-25T09:00:00Z',
+    sentAt: '2026-02-20T09:00:00Z',
+    offerTitle: 'Physio on the stroke unit',
+  }),
   // Alex visited Lynne last week; nobody has checked in yet, so feedback is due.
-  request({ id: 'r-alex-done', visitorId: 'alex', managerId: 'megan', hostId: 'lynne', state: 'confirmed', start: '2026-02-24T09:00:00Z', since: '2026-02-16T09:00:00Z', confirmedAt: '2026-02-16T09:00:00Z', offerTitle: 'Physio gym session' }),
+  request({
+    id: 'r-alex-done',
+    visitorId: 'alex',
+    managerId: 'megan',
+    hostId: 'lynne',
+    state: 'confirmed',
+    start: '2026-02-24T09:00:00Z',
+    since: '2026-02-16T09:00:00Z',
+    confirmedAt: '2026-02-16T09:00:00Z',
+    offerTitle: 'Physio gym session',
+  }),
   // Carl visits Lynne in three weeks.
-  request({ id: 'r-carl-lynne', visitorId: 'carl', managerId: 'mary', hostId: 'lynne', state: 'confirmed', start: '2026-03-20T09:00:00Z', since: '2026-02-26T09:00:00Z', confirmedAt: '2026-02-26T09:00:00Z', offerTitle: 'Physio on the stroke unit' }),
+  request({
+    id: 'r-carl-lynne',
+    visitorId: 'carl',
+    managerId: 'mary',
+    hostId: 'lynne',
+    state: 'confirmed',
+    start: '2026-03-20T09:00:00Z',
+    since: '2026-02-26T09:00:00Z',
+    confirmedAt: '2026-02-26T09:00:00Z',
+    offerTitle: 'Physio on the stroke unit',
+  }),
   // Dana visited Adele last week and has given feedback.
   {
-    ...request({ id: 'r-dana-adele', visitorId: 'dana', managerId: 'megan', hostId: 'adele', state: 'completed', start: '2026-02-26T09:00:00Z', since: '2026-02-26T14:00:00Z', confirmedAt: '2026-02-12T09:00:00Z', sentAt: '2026-02-09T09:00:00Z', offerTitle: 'Discharge board round' }),
-    outcomes: { visitor: { ratings: ['met'], knowledge: ['practical_wisdom'], doDifferently: 'PRIVATE-DIFFERENTLY-dana', wouldRecommend: true, followOn: 'none', hours: 4, at: '2026-02-26T16:00:00Z' } },
+    ...request({
+      id: 'r-dana-adele',
+      visitorId: 'dana',
+      managerId: 'megan',
+      hostId: 'adele',
+      state: 'completed',
+      start: '2026-02-26T09:00:00Z',
+      since: '2026-02-26T14:00:00Z',
+      confirmedAt: '2026-02-12T09:00:00Z',
+      sentAt: '2026-02-09T09:00:00Z',
+      offerTitle: 'Discharge board round',
+    }),
+    outcomes: {
+      visitor: {
+        ratings: ['met'],
+        knowledge: ['practical_wisdom'],
+        doDifferently: 'PRIVATE-DIFFERENTLY-dana',
+        wouldRecommend: true,
+        followOn: 'none',
+        hours: 4,
+        at: '2026-02-26T16:00:00Z',
+      },
+    },
   },
 ];
 
-function record(requestId: string, visitorId: string, hostId: string, start: string, visitor: Profession, host: Profession, ratings: Array<'met' | 'partly' | 'not_met'>, hours: number): ExchangeRecord {
+function record(
+  requestId: string,
+  visitorId: string,
+  hostId: string,
+  start: string,
+  visitor: Profession,
+  host: Profession,
+  ratings: Array<'met' | 'partly' | 'not_met'>,
+  hours: number,
+): ExchangeRecord {
   const people = new Map(PEOPLE.map((p) => [p.id, p]));
   return {
     id: requestId,
@@ -128,7 +226,12 @@ export const EXCHANGES: ExchangeRecord[] = [
 ];
 
 export function world(overrides: Partial<DigestWorld> = {}): DigestWorld {
-  return { requests: REQUESTS, exchanges: EXCHANGES, people: new Map(PEOPLE.map((p) => [p.id, p])), ...overrides };
+  return {
+    requests: REQUESTS,
+    exchanges: EXCHANGES,
+    people: new Map(PEOPLE.map((p) => [p.id, p])),
+    ...overrides,
+  };
 }
 
 /** The fixture people as directory entries; all but `unreachable` have installed the app. Patti is the programme lead. */
@@ -138,12 +241,23 @@ export function directoryPeople(unreachable: readonly string[] = []): Person[] {
     email: `${p.id}@trust.nhs.uk`,
     jobTitle: 'Staff',
     roles: p.id === 'patti' ? ['staff', 'programme_lead'] : ['staff'],
-    ...(unreachable.includes(p.id) ? {} : { conversation: { conversation: { id: `a:${p.id}-personal` }, serviceUrl: 'http://127.0.0.1:9/', user: { id: `29:${p.id}` } } }),
+    ...(unreachable.includes(p.id)
+      ? {}
+      : {
+          conversation: {
+            conversation: { id: `a:${p.id}-personal` },
+            serviceUrl: 'http://127.0.0.1:9/',
+            user: { id: `29:${p.id}` },
+          },
+        }),
   }));
 }
 
 /** Writes the fixture organisation (people, requests, exchange log) into a store. */
-export async function seedDigestFixtures(store: DocumentStore, unreachable: readonly string[] = []): Promise<void> {
+export async function seedDigestFixtures(
+  store: DocumentStore,
+  unreachable: readonly string[] = [],
+): Promise<void> {
   for (const person of directoryPeople(unreachable)) await store.upsert('people', person as Person & Doc);
   for (const request of REQUESTS) await store.upsert('requests', request as RequestWithOutcomes & Doc);
   for (const record of EXCHANGES) await store.upsert('exchanges', record as ExchangeRecord & Doc);

@@ -11,14 +11,23 @@ export interface CapturedPost {
  * A loopback stand-in for the Bot Connector service: records what the bot sends to
  * `serviceUrl` + v3/conversations/{id}/activities[/{replyToId}] and answers like the real one.
  */
-export async function startFakeConnector(): Promise<{ url: string; posts: CapturedPost[]; waitFor(count: number, ms?: number): Promise<CapturedPost[]>; stop(): Promise<void> }> {
+export async function startFakeConnector(): Promise<{
+  url: string;
+  posts: CapturedPost[];
+  waitFor(count: number, ms?: number): Promise<CapturedPost[]>;
+  stop(): Promise<void>;
+}> {
   const posts: CapturedPost[] = [];
   let counter = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
-      posts.push({ method: req.method ?? '', path: req.url ?? '', body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      posts.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+      });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${++counter}` }));
     });

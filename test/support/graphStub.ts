@@ -63,12 +63,23 @@ export async function startGraphStub(): Promise<GraphStub> {
 
   function answerFor(request: StubRequest): StubResponse {
     if (request.headers.authorization !== `Bearer ${STUB_TOKEN}`) {
-      return { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } } };
+      return {
+        status: 401,
+        body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } },
+      };
     }
     const next = queued.get(`${request.method} ${request.path}`)?.shift();
     if (next) return next;
-    const route = routes.find((r) => r.method === request.method && (typeof r.path === 'string' ? r.path === request.path : r.path.test(request.path)));
-    if (!route) return { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'Resource does not exist.' } } };
+    const route = routes.find(
+      (r) =>
+        r.method === request.method &&
+        (typeof r.path === 'string' ? r.path === request.path : r.path.test(request.path)),
+    );
+    if (!route)
+      return {
+        status: 404,
+        body: { error: { code: 'Request_ResourceNotFound', message: 'Resource does not exist.' } },
+      };
     return typeof route.answer === 'function' ? route.answer(request, stub) : route.answer;
   }
 
@@ -78,7 +89,8 @@ export async function startGraphStub(): Promise<GraphStub> {
     baseUrl,
     requests,
     route: (method, path, answer) => routes.unshift({ method, path, answer }),
-    queue: (method, path, ...responses) => queued.set(`${method} ${path}`, [...(queued.get(`${method} ${path}`) ?? []), ...responses]),
+    queue: (method, path, ...responses) =>
+      queued.set(`${method} ${path}`, [...(queued.get(`${method} ${path}`) ?? []), ...responses]),
     requestsTo: (method, path) => requests.filter((r) => r.method === method && r.path === path),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -8,8 +8,16 @@ export interface HostileText {
 /** The hostile-text corpus with its long entries expanded. */
 export const HOSTILE_TEXTS: HostileText[] = corpus.entries.map((entry) => ({
   name: entry.name,
-  text: 'text' in entry && typeof entry.text === 'string' ? entry.text : (entry as { repeat: string }).repeat.repeat((entry as { times: number }).times),
+  text:
+    'text' in entry && typeof entry.text === 'string'
+      ? entry.text
+      : (entry as { repeat: string }).repeat.repeat((entry as { times: number }).times),
 }));
+
+/** Control and direction characters: the test's own statement of what is removed. */
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * What a free-text answer is stored as: the characters typed, less control and direction-override
@@ -17,8 +25,7 @@ export const HOSTILE_TEXTS: HostileText[] = corpus.entries.map((entry) => ({
  */
 export function expectedStoredText(typed: string): string {
   return typed
-    // eslint-disable-next-line no-control-regex -- the test's own statement of what is removed
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(HIDDEN, '')
     .replace(/[ \t]+/g, ' ')
     .trim();
 }

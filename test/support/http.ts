@@ -4,7 +4,10 @@ export interface BotReply {
   attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
 }
 
-export async function postActivity(baseUrl: string, activity: unknown): Promise<{ status: number; replies: BotReply[]; body: unknown }> {
+export async function postActivity(
+  baseUrl: string,
+  activity: unknown,
+): Promise<{ status: number; replies: BotReply[]; body: unknown }> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -13,7 +13,8 @@ export interface Placement {
 export function renderedStrings(card: unknown): Placement[] {
   const found: Placement[] = [];
   const visit = (node: unknown, path: string, parentType: string | undefined): void => {
-    if (Array.isArray(node)) return node.forEach((item, index) => visit(item, `${path}[${index}]`, parentType));
+    if (Array.isArray(node))
+      return node.forEach((item, index) => visit(item, `${path}[${index}]`, parentType));
     if (!node || typeof node !== 'object') return;
     const obj = node as Json;
     const type = typeof obj.type === 'string' ? obj.type : parentType;
@@ -38,12 +39,16 @@ function isSafePlace(type: string | undefined, key: string): boolean {
 }
 
 /** Places in a reply (its plain text, summary, and every card) where this probe shows rendered. */
-export function renderedPlacesOf(reply: { text?: unknown; summary?: unknown; attachments?: Array<{ content?: unknown }> }, probe: string): string[] {
+export function renderedPlacesOf(
+  reply: { text?: unknown; summary?: unknown; attachments?: Array<{ content?: unknown }> },
+  probe: string,
+): string[] {
   const places: string[] = [];
   if (typeof reply.text === 'string' && reply.text.includes(probe)) places.push('text');
   if (typeof reply.summary === 'string' && reply.summary.includes(probe)) places.push('summary');
   for (const [index, attachment] of (reply.attachments ?? []).entries()) {
-    for (const placement of renderedStrings(attachment.content)) if (placement.text.includes(probe)) places.push(`attachments[${index}]${placement.path.slice(1)}`);
+    for (const placement of renderedStrings(attachment.content))
+      if (placement.text.includes(probe)) places.push(`attachments[${index}]${placement.path.slice(1)}`);
   }
   return places;
 }

@@ -12,14 +12,32 @@ export function outcomeServicesOf(workflow: Workflow): OutcomeServices {
 }
 
 /** A request for this visitor on this morning, released by their manager and accepted by Adele. */
-export async function confirmedVisit(workflow: Workflow, visitor: Person, day: string): Promise<RequestWithOutcomes> {
+export async function confirmedVisit(
+  workflow: Workflow,
+  visitor: Person,
+  day: string,
+): Promise<RequestWithOutcomes> {
   const request = await submitFor(workflow, visitor, morningOf(day));
   const now = workflow.services.clock();
   const manager = await personOf(workflow.services, visitor.managerId as string);
-  const approved = await decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, now);
+  const approved = await decideOnRequest(
+    workflow.services,
+    manager,
+    visitor.id,
+    request.id,
+    { action: 'approve' },
+    now,
+  );
   if (!approved.ok) throw new Error(`approval refused: ${approved.refusal}`);
   const adele = await personOf(workflow.services, DEMO_IDS.adele);
-  const accepted = await decideOnRequest(workflow.services, adele, visitor.id, request.id, { action: 'accept' }, now);
+  const accepted = await decideOnRequest(
+    workflow.services,
+    adele,
+    visitor.id,
+    request.id,
+    { action: 'accept' },
+    now,
+  );
   if (!accepted.ok) throw new Error(`acceptance refused: ${accepted.refusal}`);
   return accepted.request;
 }
@@ -38,4 +56,7 @@ export const VISITOR_FORM = {
   nowWhat: 'I will start the forms earlier.',
 };
 
-export const HOST_FORM = { teamGained: 'A junior doctor view of our discharge checklist.', wouldHostAgain: 'yes' };
+export const HOST_FORM = {
+  teamGained: 'A junior doctor view of our discharge checklist.',
+  wouldHostAgain: 'yes',
+};

@@ -20,12 +20,29 @@ const PATHS: Record<RequestState, Array<[RequestState, string]>> = {
   draft: [],
   awaiting_manager: [],
   awaiting_host: [['awaiting_host', DEMO_IDS.megan]],
-  host_proposed_time: [['awaiting_host', DEMO_IDS.megan], ['host_proposed_time', DEMO_IDS.adele]],
-  confirmed: [['awaiting_host', DEMO_IDS.megan], ['confirmed', DEMO_IDS.adele]],
-  completed: [['awaiting_host', DEMO_IDS.megan], ['confirmed', DEMO_IDS.adele], ['completed', 'system']],
-  no_show: [['awaiting_host', DEMO_IDS.megan], ['confirmed', DEMO_IDS.adele], ['no_show', DEMO_IDS.adele]],
+  host_proposed_time: [
+    ['awaiting_host', DEMO_IDS.megan],
+    ['host_proposed_time', DEMO_IDS.adele],
+  ],
+  confirmed: [
+    ['awaiting_host', DEMO_IDS.megan],
+    ['confirmed', DEMO_IDS.adele],
+  ],
+  completed: [
+    ['awaiting_host', DEMO_IDS.megan],
+    ['confirmed', DEMO_IDS.adele],
+    ['completed', 'system'],
+  ],
+  no_show: [
+    ['awaiting_host', DEMO_IDS.megan],
+    ['confirmed', DEMO_IDS.adele],
+    ['no_show', DEMO_IDS.adele],
+  ],
   declined_by_manager: [['declined_by_manager', DEMO_IDS.megan]],
-  declined_by_host: [['awaiting_host', DEMO_IDS.megan], ['declined_by_host', DEMO_IDS.adele]],
+  declined_by_host: [
+    ['awaiting_host', DEMO_IDS.megan],
+    ['declined_by_host', DEMO_IDS.adele],
+  ],
   cancelled: [['cancelled', DEMO_IDS.alex]],
   expired: [['expired', 'system']],
 };
@@ -36,7 +53,8 @@ const PATHS: Record<RequestState, Array<[RequestState, string]>> = {
  */
 export function requestInState(state: RequestState, slot: Slot, proposed: Slot, now: Date): ShadowingRequest {
   const at = now.toISOString();
-  const history: Transition[] = state === 'draft' ? [] : [{ from: 'draft', to: 'awaiting_manager', by: DEMO_IDS.alex, at }];
+  const history: Transition[] =
+    state === 'draft' ? [] : [{ from: 'draft', to: 'awaiting_manager', by: DEMO_IDS.alex, at }];
   let from: RequestState = 'awaiting_manager';
   for (const [to, by] of PATHS[state]) {
     history.push({ from, to, by, at });
@@ -89,7 +107,11 @@ export async function writeFollowUps(services: Services, request: ShadowingReque
 /** The request and everything written because of it, without version tags, for before/after comparisons. */
 export async function relatedDocuments(store: DocumentStore, request: ShadowingRequest): Promise<string> {
   const byRequest = { where: [{ field: 'requestId', op: '=' as const, value: request.id }] };
-  const [doc, tasks, outbox] = await Promise.all([store.read('requests', request.id, request.visitorId), store.query('tasks', byRequest), store.query('outbox', byRequest)]);
+  const [doc, tasks, outbox] = await Promise.all([
+    store.read('requests', request.id, request.visitorId),
+    store.query('tasks', byRequest),
+    store.query('outbox', byRequest),
+  ]);
   const sorted = (docs: Array<{ id: string }>) => [...docs].sort((a, b) => a.id.localeCompare(b.id));
   return JSON.stringify({ request: doc?.doc, tasks: sorted(tasks), outbox: sorted(outbox) });
 }
@@ -103,10 +125,14 @@ export async function freeMornings(services: Services, count: number, now: Date)
     const date = new Date(now.getTime() + day * 86_400_000);
     if (![2, 4].includes(date.getUTCDay())) continue;
     const slot = slotForDay(date.toISOString().slice(0, 10), 'am');
-    const context = await loadClashContext(services, alex, offer, { from: new Date(slot.start), to: new Date(slot.end) });
+    const context = await loadClashContext(services, alex, offer, {
+      from: new Date(slot.start),
+      to: new Date(slot.end),
+    });
     if (checkVisit({ ...context, heldBookings: [], start: slot.start, end: slot.end }).ok) found.push(slot);
   }
-  if (found.length < count) throw new Error(`Alex is free for the discharge team on only ${found.length} mornings`);
+  if (found.length < count)
+    throw new Error(`Alex is free for the discharge team on only ${found.length} mornings`);
   return found;
 }
 
@@ -114,7 +140,9 @@ export async function freeMornings(services: Services, count: number, now: Date)
 export async function clearRequest(store: DocumentStore, request: ShadowingRequest): Promise<void> {
   await store.delete('requests', request.id, request.visitorId);
   for (const container of ['tasks', 'outbox'] as const) {
-    for (const doc of await store.query(container, { where: [{ field: 'requestId', op: '=', value: request.id }] })) {
+    for (const doc of await store.query(container, {
+      where: [{ field: 'requestId', op: '=', value: request.id }],
+    })) {
       await store.delete(container, doc.id, String(container === 'tasks' ? doc.assigneeId : doc.personId));
     }
   }

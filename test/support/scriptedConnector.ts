@@ -17,7 +17,9 @@ export interface ReceivedPost {
  * id and how many posts that conversation has had), e.g. 403 for a person who removed the app or
  * 429 with Retry-After. Records every post and the status it got.
  */
-export async function startScriptedConnector(answer: (conversationId: string, nth: number) => ScriptedAnswer = () => ({ status: 200 })): Promise<{
+export async function startScriptedConnector(
+  answer: (conversationId: string, nth: number) => ScriptedAnswer = () => ({ status: 200 }),
+): Promise<{
   url: string;
   posts: ReceivedPost[];
   stop(): Promise<void>;
@@ -29,13 +31,19 @@ export async function startScriptedConnector(answer: (conversationId: string, nt
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
-      const conversationId = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
+      const conversationId = decodeURIComponent(
+        /\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '',
+      );
       const nth = (counts.get(conversationId) ?? 0) + 1;
       counts.set(conversationId, nth);
       const { status, headers = {} } = answer(conversationId, nth);
       posts.push({ conversationId, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, status });
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(status < 300 ? JSON.stringify({ id: `sent-${++sent}` }) : JSON.stringify({ error: { code: 'Scripted', message: 'scripted failure' } }));
+      res.end(
+        status < 300
+          ? JSON.stringify({ id: `sent-${++sent}` })
+          : JSON.stringify({ error: { code: 'Scripted', message: 'scripted failure' } }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -40,7 +40,11 @@ export function morningOf(day: string): { start: string; end: string } {
 }
 
 /** A request conversation finished up to its summary, for this offer and time. */
-export function finishedDraft(offer: HostOffer, slot: { start: string; end: string }, now: Date): RequestDraft {
+export function finishedDraft(
+  offer: HostOffer,
+  slot: { start: string; end: string },
+  now: Date,
+): RequestDraft {
   return {
     step: 'summary',
     trail: [],
@@ -48,7 +52,14 @@ export function finishedDraft(offer: HostOffer, slot: { start: string; end: stri
     purpose: 'To understand why discharges from my ward get delayed',
     objectives: ['See a board round', 'Learn how a discharge is planned'],
     length: 'am',
-    chosen: { offerId: offer.id, hostId: offer.hostId, title: offer.title, hostName: 'Adele Vance', setting: offer.setting, sensitive: false },
+    chosen: {
+      offerId: offer.id,
+      hostId: offer.hostId,
+      title: offer.title,
+      hostName: 'Adele Vance',
+      setting: offer.setting,
+      sensitive: false,
+    },
     slot,
     startedAt: now.toISOString(),
   };
@@ -58,13 +69,24 @@ export function finishedDraft(offer: HostOffer, slot: { start: string; end: stri
  * Demo staff with a line manager who could visit the host then: free on their rota and not the
  * host or the host's manager. Checked without anyone's holds, so they compete only for places.
  */
-export async function freeVisitors(services: Services, offer: HostOffer, slot: { start: string; end: string }, count: number, exclude: readonly Person[] = []): Promise<Person[]> {
+export async function freeVisitors(
+  services: Services,
+  offer: HostOffer,
+  slot: { start: string; end: string },
+  count: number,
+  exclude: readonly Person[] = [],
+): Promise<Person[]> {
   const taken = new Set(exclude.map((p) => p.id));
-  const everyone = (await services.people.listAll()).filter((p) => p.managerId && p.id !== offer.hostId && p.id !== DEMO_IDS.isaiah && !taken.has(p.id));
+  const everyone = (await services.people.listAll()).filter(
+    (p) => p.managerId && p.id !== offer.hostId && p.id !== DEMO_IDS.isaiah && !taken.has(p.id),
+  );
   everyone.sort((a, b) => a.id.localeCompare(b.id));
   const free: Person[] = [];
   for (const person of everyone) {
-    const context = await loadClashContext(services, person, offer, { from: new Date(slot.start), to: new Date(slot.end) });
+    const context = await loadClashContext(services, person, offer, {
+      from: new Date(slot.start),
+      to: new Date(slot.end),
+    });
     if (checkVisit({ ...context, heldBookings: [], start: slot.start, end: slot.end }).ok) free.push(person);
     if (free.length === count) return free;
   }
@@ -72,16 +94,29 @@ export async function freeVisitors(services: Services, offer: HostOffer, slot: {
 }
 
 /** One different free visitor for each slot. */
-export async function visitorPerSlot(services: Services, offer: HostOffer, slots: ReadonlyArray<{ start: string; end: string }>): Promise<Person[]> {
+export async function visitorPerSlot(
+  services: Services,
+  offer: HostOffer,
+  slots: ReadonlyArray<{ start: string; end: string }>,
+): Promise<Person[]> {
   const chosen: Person[] = [];
   for (const slot of slots) chosen.push(...(await freeVisitors(services, offer, slot, 1, chosen)));
   return chosen;
 }
 
 /** Submits a finished draft for this visitor and returns the stored request. */
-export async function submitFor(workflow: Workflow, visitor: Person, slot: { start: string; end: string }): Promise<ShadowingRequest> {
+export async function submitFor(
+  workflow: Workflow,
+  visitor: Person,
+  slot: { start: string; end: string },
+): Promise<ShadowingRequest> {
   const now = workflow.services.clock();
-  const result = await submitRequest(workflow.services, visitor, finishedDraft(workflow.offer, slot, now), now);
+  const result = await submitRequest(
+    workflow.services,
+    visitor,
+    finishedDraft(workflow.offer, slot, now),
+    now,
+  );
   if (!result.ok) throw new Error(`submission refused: ${result.problems.join(' ')}`);
   return result.request;
 }

@@ -31,7 +31,13 @@ export const cosmosSubject: StoreSubject = {
   name: 'Cosmos DB adapter (cosmosdb-server over HTTPS)',
   async open() {
     const server = await startCosmosServer();
-    const store = createStore({ kind: 'cosmos', endpoint: server.endpoint, key: server.key, database: 'workflow', allowSelfSignedTls: true });
+    const store = createStore({
+      kind: 'cosmos',
+      endpoint: server.endpoint,
+      key: server.key,
+      database: 'workflow',
+      allowSelfSignedTls: true,
+    });
     await store.init();
     return {
       store,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { anonymiseExchange, anonymiseVisitorRequest, mentionsPerson, removePartyFromRequest, scrubPerson, type ErasedPerson } from '../../domain/dataRights/anonymise';
+import {
+  anonymiseExchange,
+  anonymiseVisitorRequest,
+  mentionsPerson,
+  removePartyFromRequest,
+  scrubPerson,
+  type ErasedPerson,
+} from '../../domain/dataRights/anonymise';
 import type { ExchangeRecord } from '../../domain/outcomes/exchangeRecord';
 import type { RequestWithOutcomes } from '../../domain/outcomes/outcomeTypes';
 import type { Person } from '../../domain/people';
@@ -25,9 +32,14 @@ const DELETE_WHEN_MENTIONED: ReadonlySet<ContainerName> = new Set(['rota', 'outb
  * their words removed. Reads every container across partitions: slow, and only for the rare
  * request of a data protection officer or the person themself. Safe to run again.
  */
-export async function erasePersonData(store: DocumentStore, personId: string): Promise<ErasureReport | undefined> {
+export async function erasePersonData(
+  store: DocumentStore,
+  personId: string,
+): Promise<ErasureReport | undefined> {
   const found = await store.read<Row>('people', personId, personId);
-  const person: ErasedPerson = found ? { id: personId, email: found.doc.email as string, name: found.doc.name as string } : { id: personId };
+  const person: ErasedPerson = found
+    ? { id: personId, email: found.doc.email as string, name: found.doc.name as string }
+    : { id: personId };
   const report: ErasureReport = { deleted: {}, anonymised: {} };
   const count = (kind: 'deleted' | 'anonymised', container: ContainerName) => {
     report[kind][container] = (report[kind][container] ?? 0) + 1;
@@ -40,19 +52,30 @@ export async function erasePersonData(store: DocumentStore, personId: string): P
     const docs = await store.query<Row>(container);
     for (const doc of docs.filter((d) => mentionsPerson(d, person))) {
       const key = String(doc[partitionKeyField(container)]);
-      const replacement = DELETE_WHEN_MENTIONED.has(container) || key === personId ? undefined : keptVersion(container, doc, person, movedRequests);
+      const replacement =
+        DELETE_WHEN_MENTIONED.has(container) || key === personId
+          ? undefined
+          : keptVersion(container, doc, person, movedRequests);
       if (replacement) {
         await store.upsert(container, replacement);
         count('anonymised', container);
       } else if (await store.delete(container, doc.id, key)) count('deleted', container);
     }
   }
-  return found || Object.keys(report.deleted).length + Object.keys(report.anonymised).length > 0 ? report : undefined;
+  return found || Object.keys(report.deleted).length + Object.keys(report.anonymised).length > 0
+    ? report
+    : undefined;
 }
 
 /** A document kept for others, without the person in it; undefined when it should go. */
-function keptVersion(container: ContainerName, doc: Row, person: ErasedPerson, moved: Map<string, string>): Row | undefined {
-  if (container === 'exchanges') return anonymiseExchange(doc as unknown as ExchangeRecord, person) as unknown as Row;
+function keptVersion(
+  container: ContainerName,
+  doc: Row,
+  person: ErasedPerson,
+  moved: Map<string, string>,
+): Row | undefined {
+  if (container === 'exchanges')
+    return anonymiseExchange(doc as unknown as ExchangeRecord, person) as unknown as Row;
   if (container === 'people') {
     const { managerId, ...rest } = doc;
     return scrubPerson(managerId === person.id ? rest : doc, person) as Row;
@@ -67,7 +90,11 @@ function keptVersion(container: ContainerName, doc: Row, person: ErasedPerson, m
 }
 
 /** Requests: the person's own move to a fresh anonymous partition; others lose the person's part. */
-async function eraseRequests(store: DocumentStore, person: ErasedPerson, count: (kind: 'deleted' | 'anonymised', c: ContainerName) => void): Promise<Map<string, string>> {
+async function eraseRequests(
+  store: DocumentStore,
+  person: ErasedPerson,
+  count: (kind: 'deleted' | 'anonymised', c: ContainerName) => void,
+): Promise<Map<string, string>> {
   const moved = new Map<string, string>();
   const all = await store.query<Row>('requests');
   for (const doc of all.filter((d) => mentionsPerson(d, person))) {

@@ -29,7 +29,11 @@ export interface PersonDataExport {
  * replaced with a neutral phrase. Reads each of the person's partitions; the exchange log and the
  * directory are read across partitions, which is fine for a rare administrative request.
  */
-export async function exportPersonData(store: DocumentStore, personId: string, now: Date = new Date()): Promise<PersonDataExport | undefined> {
+export async function exportPersonData(
+  store: DocumentStore,
+  personId: string,
+  now: Date = new Date(),
+): Promise<PersonDataExport | undefined> {
   const found = await store.read<Row>('people', personId, personId);
   if (!found) return undefined;
   const person = found.doc as unknown as Person;
@@ -43,14 +47,22 @@ export async function exportPersonData(store: DocumentStore, personId: string, n
     otherPeople(store, personId),
   ]);
   const asParty = await requestsAsParty(store, tasks);
-  const states = await Promise.all(botStateKeys(person).map((key) => store.read<Row>('botstate', stateDocumentId(key), stateDocumentId(key))));
+  const states = await Promise.all(
+    botStateKeys(person).map((key) =>
+      store.read<Row>('botstate', stateDocumentId(key), stateDocumentId(key)),
+    ),
+  );
   const { managerId, ...self } = found.doc;
   const exported: PersonDataExport = {
     exportedAt: now.toISOString(),
     person: { ...self, ...(managerId ? { lineManager: 'recorded in the directory' } : {}) },
     requestsAsVisitor: own.map((r) => ownRequest(r as unknown as RequestWithOutcomes)),
-    requestsAsManager: asParty.filter((p) => p.role === 'manager').map((p) => partyView(p.request, personId, 'manager')),
-    requestsAsHost: asParty.filter((p) => p.role === 'host').map((p) => partyView(p.request, personId, 'host')),
+    requestsAsManager: asParty
+      .filter((p) => p.role === 'manager')
+      .map((p) => partyView(p.request, personId, 'manager')),
+    requestsAsHost: asParty
+      .filter((p) => p.role === 'host')
+      .map((p) => partyView(p.request, personId, 'host')),
     offers,
     rota,
     tasks: tasks.map(({ visitorId: _v, ...task }) => task),
@@ -61,7 +73,12 @@ export async function exportPersonData(store: DocumentStore, personId: string, n
   return withoutOtherPeople(exported, others);
 }
 
-function roleWord(by: string, request: RequestWithOutcomes, selfRole: 'visitor' | 'manager' | 'host', selfId: string): string {
+function roleWord(
+  by: string,
+  request: RequestWithOutcomes,
+  selfRole: 'visitor' | 'manager' | 'host',
+  selfId: string,
+): string {
   if (by === selfId) return 'you';
   if (by === 'system') return 'the bot';
   if (by === request.visitorId) return 'the visitor';
@@ -70,7 +87,11 @@ function roleWord(by: string, request: RequestWithOutcomes, selfRole: 'visitor' 
   return 'a programme lead';
 }
 
-function history(request: RequestWithOutcomes, selfRole: 'visitor' | 'manager' | 'host', selfId: string): Array<Omit<Transition, 'by'> & { by: string }> {
+function history(
+  request: RequestWithOutcomes,
+  selfRole: 'visitor' | 'manager' | 'host',
+  selfId: string,
+): Array<Omit<Transition, 'by'> & { by: string }> {
   return request.history.map((t) => ({ ...t, by: roleWord(t.by, request, selfRole, selfId) }));
 }
 
@@ -83,12 +104,30 @@ function ownRequest(request: RequestWithOutcomes): Record<string, unknown> {
     ...(managerId ? { manager: 'your line manager' } : {}),
     ...(hostId ? { host: 'the host' } : {}),
     history: history(request, 'visitor', request.visitorId),
-    ...(outcomes ? { outcomes: { ...ownOutcomes, ...(ownOutcomes.checkIn ? { checkIn: { ...ownOutcomes.checkIn, by: roleWord(ownOutcomes.checkIn.by, request, 'visitor', request.visitorId) } } : {}) } } : {}),
+    ...(outcomes
+      ? {
+          outcomes: {
+            ...ownOutcomes,
+            ...(ownOutcomes.checkIn
+              ? {
+                  checkIn: {
+                    ...ownOutcomes.checkIn,
+                    by: roleWord(ownOutcomes.checkIn.by, request, 'visitor', request.visitorId),
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 
 /** A request the person was manager or host of: only their part. */
-function partyView(request: RequestWithOutcomes, personId: string, role: 'manager' | 'host'): Record<string, unknown> {
+function partyView(
+  request: RequestWithOutcomes,
+  personId: string,
+  role: 'manager' | 'host',
+): Record<string, unknown> {
   return {
     requestId: request.id,
     yourRole: role,
@@ -113,15 +152,38 @@ function exchangeView(record: ExchangeRecord, personId: string): Record<string, 
 
 async function exchangesOf(store: DocumentStore, personId: string): Promise<ExchangeRecord[]> {
   const [asVisitor, asHost] = await Promise.all([
-    store.query<ExchangeRecord & Row>('exchanges', { where: [{ field: 'visitorId', op: '=', value: personId }] }),
-    store.query<ExchangeRecord & Row>('exchanges', { where: [{ field: 'hostId', op: '=', value: personId }] }),
+    store.query<ExchangeRecord & Row>('exchanges', {
+      where: [{ field: 'visitorId', op: '=', value: personId }],
+    }),
+    store.query<ExchangeRecord & Row>('exchanges', {
+      where: [{ field: 'hostId', op: '=', value: personId }],
+    }),
   ]);
   return [...asVisitor, ...asHost.filter((r) => r.visitorId !== personId)];
 }
 
 /** The requests a person's task pointers name, read from each visitor's partition. */
-async function requestsAsParty(store: DocumentStore, tasks: Row[]): Promise<Array<{ role: 'manager' | 'host'; request: RequestWithOutcomes }>> {
-  const pointers = tasks.filter((t) => (t.role === 'manager' || t.role === 'host') && typeof t.requestId === 'string' && typeof t.visitorId === 'string');
-  const read = await Promise.all(pointers.map((t) => store.read<Row>('requests', t.requestId as string, t.visitorId as string)));
-  return read.flatMap((found, i) => (found ? [{ role: pointers[i]?.role as 'manager' | 'host', request: found.doc as unknown as RequestWithOutcomes }] : []));
+async function requestsAsParty(
+  store: DocumentStore,
+  tasks: Row[],
+): Promise<Array<{ role: 'manager' | 'host'; request: RequestWithOutcomes }>> {
+  const pointers = tasks.filter(
+    (t) =>
+      (t.role === 'manager' || t.role === 'host') &&
+      typeof t.requestId === 'string' &&
+      typeof t.visitorId === 'string',
+  );
+  const read = await Promise.all(
+    pointers.map((t) => store.read<Row>('requests', t.requestId as string, t.visitorId as string)),
+  );
+  return read.flatMap((found, i) =>
+    found
+      ? [
+          {
+            role: pointers[i]?.role as 'manager' | 'host',
+            request: found.doc as unknown as RequestWithOutcomes,
+          },
+        ]
+      : [],
+  );
 }

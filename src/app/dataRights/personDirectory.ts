@@ -26,7 +26,10 @@ export function withoutOtherPeople<T>(value: T, others: readonly ErasedPerson[])
   const walk = (item: unknown): unknown => {
     if (typeof item === 'string') return item.replace(pattern, ANOTHER_PERSON);
     if (Array.isArray(item)) return item.map(walk);
-    if (item && typeof item === 'object') return Object.fromEntries(Object.entries(item as Record<string, unknown>).map(([k, v]) => [k, walk(v)]));
+    if (item && typeof item === 'object')
+      return Object.fromEntries(
+        Object.entries(item as Record<string, unknown>).map(([k, v]) => [k, walk(v)]),
+      );
     return item;
   };
   return walk(value) as T;
@@ -34,7 +37,9 @@ export function withoutOtherPeople<T>(value: T, others: readonly ErasedPerson[])
 
 /** The bot-state document ids (conversation and user scopes) for a person's stored Teams conversation. */
 export function botStateKeys(person: Person): string[] {
-  const ref = person.conversation as { channelId?: string; bot?: { id?: string }; conversation?: { id?: string }; user?: { id?: string } } | undefined;
+  const ref = person.conversation as
+    | { channelId?: string; bot?: { id?: string }; conversation?: { id?: string }; user?: { id?: string } }
+    | undefined;
   if (!ref?.channelId || !ref.bot?.id) return [];
   const base = `${ref.channelId}/${ref.bot.id}`;
   return [

@@ -32,14 +32,28 @@ export function digestWeekJobId(week: string): string {
 }
 
 /** Takes the week's job: creates it, or takes over a run whose lease has run out. Undefined: done, or someone else holds it. */
-export async function claimDigestWeek(store: DocumentStore, week: string, now: Date, holder: string): Promise<HeldJob | undefined> {
+export async function claimDigestWeek(
+  store: DocumentStore,
+  week: string,
+  now: Date,
+  holder: string,
+): Promise<HeldJob | undefined> {
   const id = digestWeekJobId(week);
-  const fresh: DigestWeekJob = { id, kind: 'digest-week', week, state: 'queuing', holder, leaseUntil: leaseFrom(now), startedAt: now.toISOString() };
+  const fresh: DigestWeekJob = {
+    id,
+    kind: 'digest-week',
+    week,
+    state: 'queuing',
+    holder,
+    leaseUntil: leaseFrom(now),
+    startedAt: now.toISOString(),
+  };
   const found = await store.read<DigestWeekJob>('jobs', id, 'digest-week');
   try {
     if (!found) return { job: fresh, etag: (await store.create('jobs', fresh)).etag };
     const { doc } = found;
-    if (doc.state === 'done' || (doc.holder !== holder && doc.leaseUntil > now.toISOString())) return undefined;
+    if (doc.state === 'done' || (doc.holder !== holder && doc.leaseUntil > now.toISOString()))
+      return undefined;
     const taken = { ...doc, holder, leaseUntil: leaseFrom(now) };
     return { job: taken, etag: (await store.replace('jobs', taken, { ifMatch: found.etag })).etag };
   } catch (error) {
@@ -49,15 +63,28 @@ export async function claimDigestWeek(store: DocumentStore, week: string, now: D
 }
 
 /** Extends the lease; undefined when another run has taken the job meanwhile. */
-export async function renewDigestLease(store: DocumentStore, held: HeldJob, now: Date): Promise<HeldJob | undefined> {
+export async function renewDigestLease(
+  store: DocumentStore,
+  held: HeldJob,
+  now: Date,
+): Promise<HeldJob | undefined> {
   return rewrite(store, held, { leaseUntil: leaseFrom(now) });
 }
 
-export async function finishDigestWeek(store: DocumentStore, held: HeldJob, now: Date, queued: number): Promise<HeldJob | undefined> {
+export async function finishDigestWeek(
+  store: DocumentStore,
+  held: HeldJob,
+  now: Date,
+  queued: number,
+): Promise<HeldJob | undefined> {
   return rewrite(store, held, { state: 'done', finishedAt: now.toISOString(), queued });
 }
 
-async function rewrite(store: DocumentStore, held: HeldJob, changes: Partial<DigestWeekJob>): Promise<HeldJob | undefined> {
+async function rewrite(
+  store: DocumentStore,
+  held: HeldJob,
+  changes: Partial<DigestWeekJob>,
+): Promise<HeldJob | undefined> {
   const job = { ...held.job, ...changes };
   try {
     return { job, etag: (await store.replace('jobs', job, { ifMatch: held.etag })).etag };

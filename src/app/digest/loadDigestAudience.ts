@@ -32,7 +32,13 @@ export interface DigestAudience {
  * window began (two cross-partition queries), the exchange log's months for that window (one
  * partition each), and the people named on them (point-sized queries by id).
  */
-export async function loadDigestAudience(store: DocumentStore, services: Services, week: IsoWeek, now: Date, settings: DigestSettings): Promise<DigestAudience> {
+export async function loadDigestAudience(
+  store: DocumentStore,
+  services: Services,
+  week: IsoWeek,
+  now: Date,
+  settings: DigestSettings,
+): Promise<DigestAudience> {
   const since = Math.min(weekBefore(week, TREND_WEEKS).start, now.getTime() - FEEDBACK_DAYS * DAY_MS);
   const requests = await loadRequests(store, new Date(since).toISOString());
   const exchanges = await loadExchanges(store, { start: since, end: week.end });
@@ -40,18 +46,36 @@ export async function loadDigestAudience(store: DocumentStore, services: Service
 }
 
 /** The same for a report: requests open or touched since the period began, and its months of the log. */
-export async function loadReportAudience(store: DocumentStore, services: Services, period: Period, settings: DigestSettings): Promise<DigestAudience> {
+export async function loadReportAudience(
+  store: DocumentStore,
+  services: Services,
+  period: Period,
+  settings: DigestSettings,
+): Promise<DigestAudience> {
   const requests = await loadRequests(store, new Date(period.start).toISOString());
   const exchanges = await loadExchanges(store, period);
   return assemble(store, services, requests, exchanges, settings);
 }
 
-async function assemble(store: DocumentStore, services: Services, requests: RequestWithOutcomes[], exchanges: ExchangeRecord[], settings: DigestSettings): Promise<DigestAudience> {
+async function assemble(
+  store: DocumentStore,
+  services: Services,
+  requests: RequestWithOutcomes[],
+  exchanges: ExchangeRecord[],
+  settings: DigestSettings,
+): Promise<DigestAudience> {
   const leads = await findProgrammeLeads(services, settings);
-  const named = requests.flatMap((r) => [r.visitorId, r.managerId, r.hostId]).concat(exchanges.map((e) => e.hostId));
-  const people = await loadPeople(store, named.filter((id): id is string => id !== undefined));
+  const named = requests
+    .flatMap((r) => [r.visitorId, r.managerId, r.hostId])
+    .concat(exchanges.map((e) => e.hostId));
+  const people = await loadPeople(
+    store,
+    named.filter((id): id is string => id !== undefined),
+  );
   // A visitor's manager in the directory sees their visits even if the request named someone else.
-  const managers = [...people.values()].map((p) => p.managerId).filter((id): id is string => id !== undefined && !people.has(id));
+  const managers = [...people.values()]
+    .map((p) => p.managerId)
+    .filter((id): id is string => id !== undefined && !people.has(id));
   for (const [id, person] of await loadPeople(store, managers)) people.set(id, person);
   for (const lead of leads) people.set(lead.id, lead);
   return {
@@ -95,7 +119,10 @@ async function loadPeople(store: DocumentStore, ids: readonly string[]): Promise
   const found = new Map<string, Person>();
   for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
     const chunk = unique.slice(i, i + IDS_PER_QUERY);
-    for (const person of await store.query<PersonDoc>('people', { where: [{ field: 'id', op: 'in', value: chunk }] })) found.set(person.id, person);
+    for (const person of await store.query<PersonDoc>('people', {
+      where: [{ field: 'id', op: 'in', value: chunk }],
+    }))
+      found.set(person.id, person);
   }
   return found;
 }
@@ -103,7 +130,9 @@ async function loadPeople(store: DocumentStore, ids: readonly string[]): Promise
 /** People with the programme_lead role, and anyone named in PROGRAMME_LEAD_EMAILS. */
 export async function findProgrammeLeads(services: Services, settings: DigestSettings): Promise<Person[]> {
   const byRole = await services.people.listProgrammeLeads();
-  const byEmail = await Promise.all(settings.programmeLeadEmails.map((email) => services.people.findByEmail(email)));
+  const byEmail = await Promise.all(
+    settings.programmeLeadEmails.map((email) => services.people.findByEmail(email)),
+  );
   const leads = new Map<string, Person>();
   for (const person of [...byRole, ...byEmail]) if (person) leads.set(person.id, person);
   return [...leads.values()];
@@ -111,7 +140,10 @@ export async function findProgrammeLeads(services: Services, settings: DigestSet
 
 /** Whether this person may see aggregates and reports. */
 export function isProgrammeLead(person: Person, settings: DigestSettings): boolean {
-  return person.roles.includes('programme_lead') || settings.programmeLeadEmails.includes(person.email.trim().toLowerCase());
+  return (
+    person.roles.includes('programme_lead') ||
+    settings.programmeLeadEmails.includes(person.email.trim().toLowerCase())
+  );
 }
 
 function summarise(person: Person): PersonSummary {

@@ -13,7 +13,14 @@ export const REPORTS_ARE_FOR_LEADS =
   'Reports are for programme leads, so I cannot show you one. Your weekly digest tells you about your own requests, visits and approvals. If you need figures for your team, please ask your programme lead.';
 
 /** Reads the request, checks the person may see aggregates, and builds the report. */
-export async function makeReport(store: DocumentStore, services: Services, settings: DigestSettings, person: Person, text: string, now: Date): Promise<ReportOutcome> {
+export async function makeReport(
+  store: DocumentStore,
+  services: Services,
+  settings: DigestSettings,
+  person: Person,
+  text: string,
+  now: Date,
+): Promise<ReportOutcome> {
   if (!isProgrammeLead(person, settings)) return { ok: false, refusal: REPORTS_ARE_FOR_LEADS };
   const parsed = parseReportRequest(text, now);
   if (!parsed.ok) return { ok: false, refusal: parsed.reason };
@@ -21,7 +28,13 @@ export async function makeReport(store: DocumentStore, services: Services, setti
 }
 
 /** The report for a period and department, for callers that have already checked who is asking. */
-export async function reportFor(store: DocumentStore, services: Services, settings: DigestSettings, request: ReportRequest, now: Date): Promise<ReportContent> {
+export async function reportFor(
+  store: DocumentStore,
+  services: Services,
+  settings: DigestSettings,
+  request: ReportRequest,
+  now: Date,
+): Promise<ReportContent> {
   const audience = await loadReportAudience(store, services, reportPeriod(request), settings);
   return buildReport(request, audience.world, now);
 }

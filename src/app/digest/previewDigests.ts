@@ -20,13 +20,26 @@ export interface DigestPreview {
  * now. Reads only: nothing is queued, sent or written. With `person`, only theirs (shown even when
  * they cannot be reached, saying so).
  */
-export async function previewDigests(store: DocumentStore, services: Services, week: IsoWeek, settings: DigestSettings, person?: Person): Promise<DigestPreview[]> {
+export async function previewDigests(
+  store: DocumentStore,
+  services: Services,
+  week: IsoWeek,
+  settings: DigestSettings,
+  person?: Person,
+): Promise<DigestPreview[]> {
   const at = new Date(digestDueAt(week, settings.schedule));
   const audience = await loadDigestAudience(store, services, week, at, settings);
   if (person) {
     const isProgrammeLead = audience.leadIds.has(person.id);
-    const content = buildDigest({ id: person.id, name: person.name, isProgrammeLead }, { week, now: at, world: audience.world });
+    const content = buildDigest(
+      { id: person.id, name: person.name, isProgrammeLead },
+      { week, now: at, world: audience.world },
+    );
     return content ? [{ person, content, wouldSend: isReachable(person) }] : [];
   }
-  return listDigests(audience, week, at).map((content) => ({ person: audience.people.get(content.personId) as Person, content, wouldSend: true }));
+  return listDigests(audience, week, at).map((content) => ({
+    person: audience.people.get(content.personId) as Person,
+    content,
+    wouldSend: true,
+  }));
 }

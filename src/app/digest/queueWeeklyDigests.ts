@@ -24,7 +24,13 @@ export function digestNotificationId(week: string, personId: string): string {
  * instance or a run after a crash adds nothing twice. The week's job record keeps the scan to one
  * run at a time and once a week. Resolves the messages this run newly queued.
  */
-export async function queueWeeklyDigests(store: DocumentStore, services: Services, now: Date, settings: DigestSettings, holder: string = INSTANCE_ID): Promise<Notification[]> {
+export async function queueWeeklyDigests(
+  store: DocumentStore,
+  services: Services,
+  now: Date,
+  settings: DigestSettings,
+  holder: string = INSTANCE_ID,
+): Promise<Notification[]> {
   const week = isoWeekOf(now.getTime());
   if (now.getTime() < digestDueAt(week, settings.schedule)) return [];
   let held = await claimDigestWeek(store, week.label, now, holder);

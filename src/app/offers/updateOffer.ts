@@ -1,13 +1,27 @@
 import { offerFieldsFromDraft, type OfferDraft } from '../../domain/offerDialog/offerDraft';
 import type { HostOffer } from '../../domain/offers';
 import { VersionConflictError } from '../../store/documentStore';
-import { findOwnOffer, NOT_YOUR_OFFER, OFFER_CHANGED_ELSEWHERE, OFFER_NOT_FINISHED, type OfferActor, type OfferDependencies, type OfferResult } from './offerResult';
+import {
+  findOwnOffer,
+  NOT_YOUR_OFFER,
+  OFFER_CHANGED_ELSEWHERE,
+  OFFER_NOT_FINISHED,
+  type OfferActor,
+  type OfferDependencies,
+  type OfferResult,
+} from './offerResult';
 
 /**
  * Saves changes to one of the host's own offers with a conditional write, keeping its id, status
  * and creation time. If it changed since it was read, nothing is saved and the host is told.
  */
-export async function updateOffer(deps: OfferDependencies, host: OfferActor, offerId: string, draft: OfferDraft, now: Date): Promise<OfferResult> {
+export async function updateOffer(
+  deps: OfferDependencies,
+  host: OfferActor,
+  offerId: string,
+  draft: OfferDraft,
+  now: Date,
+): Promise<OfferResult> {
   const fields = offerFieldsFromDraft(draft);
   if (!fields) return { ok: false, refusal: OFFER_NOT_FINISHED };
   const found = await findOwnOffer(deps, host, offerId);
@@ -18,7 +32,11 @@ export async function updateOffer(deps: OfferDependencies, host: OfferActor, off
 }
 
 /** Replaces an offer if it is unchanged since `etag` was read. */
-export async function writeOffer(deps: OfferDependencies, offer: HostOffer, etag: string): Promise<OfferResult> {
+export async function writeOffer(
+  deps: OfferDependencies,
+  offer: HostOffer,
+  etag: string,
+): Promise<OfferResult> {
   try {
     await deps.offers.replace(offer, etag);
   } catch (error) {

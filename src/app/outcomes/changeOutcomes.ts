@@ -5,7 +5,8 @@ import { VersionConflictError } from '../../store/documentStore';
 import type { Notification } from '../notifications';
 import type { Services } from '../services';
 
-export type OutcomeRefusal = 'not_found' | 'not_party' | 'too_early' | 'not_happened' | 'already_recorded' | 'invalid' | 'busy';
+export type OutcomeRefusal =
+  'not_found' | 'not_party' | 'too_early' | 'not_happened' | 'already_recorded' | 'invalid' | 'busy';
 
 export type OutcomeResult =
   | { ok: true; request: RequestWithOutcomes; queued: Notification[]; already?: true }
@@ -37,10 +38,18 @@ export async function changeOutcomes(
   visitorId: string,
   requestId: string,
   change: (request: RequestWithOutcomes) => Change,
-): Promise<{ ok: true; before: RequestWithOutcomes; request: RequestWithOutcomes; already?: true } | Extract<OutcomeResult, { ok: false }>> {
+): Promise<
+  | { ok: true; before: RequestWithOutcomes; request: RequestWithOutcomes; already?: true }
+  | Extract<OutcomeResult, { ok: false }>
+> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const found = await services.requests.find(visitorId, requestId);
-    if (!found) return { ok: false, reason: 'not_found', refusal: 'I could not find that visit. It may have been removed.' };
+    if (!found)
+      return {
+        ok: false,
+        reason: 'not_found',
+        refusal: 'I could not find that visit. It may have been removed.',
+      };
     const before = found.request as RequestWithOutcomes;
     const decided = change(before);
     if (!decided.ok) return { ...decided, request: before };
@@ -52,5 +61,9 @@ export async function changeOutcomes(
       if (!(error instanceof VersionConflictError)) throw error;
     }
   }
-  return { ok: false, reason: 'busy', refusal: 'Several people are changing this visit at once. Please try again in a moment.' };
+  return {
+    ok: false,
+    reason: 'busy',
+    refusal: 'Several people are changing this visit at once. Please try again in a moment.',
+  };
 }

@@ -20,7 +20,10 @@ export async function queueOutcomeMessages(
   for (const personId of new Set(people)) {
     if (!personId) continue;
     // The kinds are spread into NOTIFICATION_KINDS; widening first keeps this valid either way.
-    const notification = withTtl(newNotification(kind as string as NotificationKind, request, personId, step, now), retention?.personalDays);
+    const notification = withTtl(
+      newNotification(kind as string as NotificationKind, request, personId, step, now),
+      retention?.personalDays,
+    );
     if (await outbox.enqueue(notification)) queued.push(notification);
   }
   return queued;

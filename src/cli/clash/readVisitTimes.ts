@@ -17,7 +17,9 @@ export function readVisitTimes(startText: string, endText: string): Interval {
   const end = readInstant('--end', endText);
   if (end <= start) throw new UsageError(`--end (${endText}) must be after --start (${startText}).`);
   if (end - start > MAX_VISIT_DAYS * DAY_MS) {
-    throw new UsageError(`The visit from ${startText} to ${endText} is longer than ${MAX_VISIT_DAYS} days; check the dates.`);
+    throw new UsageError(
+      `The visit from ${startText} to ${endText} is longer than ${MAX_VISIT_DAYS} days; check the dates.`,
+    );
   }
   return { start, end };
 }

@@ -44,7 +44,8 @@ export async function runClash(deps: ClashDeps, options: ClashOptions): Promise<
   const visit = readVisitTimes(options.start, options.end);
   const services = createServices(deps.store);
   const visitor = await findPerson(services.people, '--person', options.person);
-  const host = options.host === undefined ? undefined : await findPerson(services.people, '--host', options.host);
+  const host =
+    options.host === undefined ? undefined : await findPerson(services.people, '--host', options.host);
   const context = await loadContext(services, visitor, host, visit);
   const answer = answerClash(context, visit);
   deps.out.write(`${JSON.stringify(answer)}\n`);
@@ -70,7 +71,8 @@ export function answerClash(context: ClashContextInput, visit: Interval): ClashA
 
 async function findPerson(people: PeopleRepository, option: string, email: string): Promise<Person> {
   const trimmed = email.trim();
-  if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) throw new UsageError(`${option} "${email}" is not an email address.`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(trimmed))
+    throw new UsageError(`${option} "${email}" is not an email address.`);
   const person = await people.findByEmail(trimmed);
   if (!person) throw new UsageError(`${option}: no one with email "${trimmed}" is in the staff directory.`);
   return person;
@@ -87,12 +89,19 @@ async function loadContext(
   host: Person | undefined,
   visit: Interval,
 ): Promise<ClashContextInput> {
-  const window = { from: new Date(visit.start), to: new Date(Math.max(visit.end, visit.start + SUGGESTION_WINDOW_DAYS * DAY_MS)) };
+  const window = {
+    from: new Date(visit.start),
+    to: new Date(Math.max(visit.end, visit.start + SUGGESTION_WINDOW_DAYS * DAY_MS)),
+  };
   const offer = host ? await chooseOffer(services.offers, host) : undefined;
   const context = await loadClashContext(services, visitor, offer, window);
   if (!host || offer) return context;
   const from = new Date(visit.start - 8 * DAY_MS);
-  const hostShifts = await services.rota.shiftsBetween(host.id, from, new Date(window.to.getTime() + 3 * DAY_MS));
+  const hostShifts = await services.rota.shiftsBetween(
+    host.id,
+    from,
+    new Date(window.to.getTime() + 3 * DAY_MS),
+  );
   return { ...context, hostShifts };
 }
 

@@ -20,10 +20,15 @@ export async function runDataExport(deps: DataRightsDeps, options: { person: str
 }
 
 /** `data erase --person <email> --yes`: erases the person's personal data; without --yes, does nothing. */
-export async function runDataErase(deps: DataRightsDeps, options: { person: string; yes?: boolean }): Promise<ErasureReport | undefined> {
+export async function runDataErase(
+  deps: DataRightsDeps,
+  options: { person: string; yes?: boolean },
+): Promise<ErasureReport | undefined> {
   const person = await findPerson(deps.store, options.person);
   if (options.yes !== true) {
-    throw new UsageError(`This erases the personal data of ${person.email} and cannot be undone. Run again with --yes to go ahead.`);
+    throw new UsageError(
+      `This erases the personal data of ${person.email} and cannot be undone. Run again with --yes to go ahead.`,
+    );
   }
   const report = await erasePersonData(deps.store, person.id);
   deps.out.write(`${JSON.stringify({ erased: person.email, ...report })}\n`);
@@ -32,7 +37,8 @@ export async function runDataErase(deps: DataRightsDeps, options: { person: stri
 
 async function findPerson(store: DocumentStore, email: string): Promise<Person> {
   const trimmed = email.trim();
-  if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) throw new UsageError(`--person "${email}" is not an email address.`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(trimmed))
+    throw new UsageError(`--person "${email}" is not an email address.`);
   const person = await new PeopleRepository(store).findByEmail(trimmed);
   if (!person) throw new UsageError(`--person: no one with email "${trimmed}" is in the staff directory.`);
   return person;

@@ -25,29 +25,54 @@ export interface DigestPreviewOptions {
  * `digest preview [--week YYYY-Www] [--person <email>]`: prints, as plain text, the digests the
  * week would send at its digest time, built from the data as it is now. Sends and writes nothing.
  */
-export async function runDigestPreview(deps: DigestPreviewDeps, options: DigestPreviewOptions): Promise<void> {
+export async function runDigestPreview(
+  deps: DigestPreviewDeps,
+  options: DigestPreviewOptions,
+): Promise<void> {
   const settings = readDigestSettings(deps.env);
   if (!settings.ok) throw new UsageError(settings.problems.join('\n'));
   const week = readWeek(options.week, deps.now());
-  const person = options.person ? await createServices(deps.store, deps.now).people.findByEmail(options.person) : undefined;
-  if (options.person && !person) throw new UsageError(`No one with the email ${options.person} is in the staff directory.`);
+  const person = options.person
+    ? await createServices(deps.store, deps.now).people.findByEmail(options.person)
+    : undefined;
+  if (options.person && !person)
+    throw new UsageError(`No one with the email ${options.person} is in the staff directory.`);
 
-  const previews = await previewDigests(deps.store, createServices(deps.store, deps.now), week, settings.settings, person);
+  const previews = await previewDigests(
+    deps.store,
+    createServices(deps.store, deps.now),
+    week,
+    settings.settings,
+    person,
+  );
   const due = toLondonIso(digestDueAt(week, settings.settings.schedule));
-  deps.out.write(`Weekly digests for ${week.label}, as they would be built at ${due} from the data as it is now.\n\n`);
+  deps.out.write(
+    `Weekly digests for ${week.label}, as they would be built at ${due} from the data as it is now.\n\n`,
+  );
   for (const { person: to, content, wouldSend } of previews) {
-    const note = wouldSend ? '' : ' - NOT SENT: this person cannot be reached in Teams (the app is not installed)';
+    const note = wouldSend
+      ? ''
+      : ' - NOT SENT: this person cannot be reached in Teams (the app is not installed)';
     deps.out.write(`To: ${to.name} <${to.email}>${note}\n\n${renderOutlineText(outlineDigest(content))}\n`);
   }
   const count = previews.filter((p) => p.wouldSend).length;
-  const nothing = options.person ? `${options.person} has nothing this week, so would get no digest.` : 'No one has anything this week.';
-  deps.out.write(previews.length === 0 ? `${nothing}\n` : `${count === 1 ? '1 digest' : `${count} digests`} would be sent.\n`);
+  const nothing = options.person
+    ? `${options.person} has nothing this week, so would get no digest.`
+    : 'No one has anything this week.';
+  deps.out.write(
+    previews.length === 0
+      ? `${nothing}\n`
+      : `${count === 1 ? '1 digest' : `${count} digests`} would be sent.\n`,
+  );
   deps.out.write('This was a preview: nothing was sent or written.\n');
 }
 
 function readWeek(label: string | undefined, now: Date): IsoWeek {
   if (label === undefined) return isoWeekOf(now.getTime());
   const week = parseIsoWeek(label);
-  if (!week) throw new UsageError(`--week: "${label}" is not a week that exists; use the ISO form YYYY-Www, for example 2026-W02.`);
+  if (!week)
+    throw new UsageError(
+      `--week: "${label}" is not a week that exists; use the ISO form YYYY-Www, for example 2026-W02.`,
+    );
   return week;
 }

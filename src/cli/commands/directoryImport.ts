@@ -35,13 +35,18 @@ export async function runDirectoryImport(
   options: DirectoryImportOptions,
 ): Promise<DirectoryImportResult> {
   if (!options.file.toLowerCase().endsWith('.csv')) {
-    throw new UsageError(`"${options.file}" is not a CSV file: the directory import reads an ESR-style staff .csv file.`);
+    throw new UsageError(
+      `"${options.file}" is not a CSV file: the directory import reads an ESR-style staff .csv file.`,
+    );
   }
   const text = await readImportFile(options.file);
   const people = new PeopleRepository(deps.store);
   const known = indexByEmail(await people.listAll());
   const parsed = parseDirectoryCsv(text, { isKnownEmail: (email) => known.has(email) });
-  enforceAllOrNothing(deps.err, parsed.errors, { skipInvalid: options.skipInvalid, goodRows: parsed.rows.length });
+  enforceAllOrNothing(deps.err, parsed.errors, {
+    skipInvalid: options.skipInvalid,
+    goodRows: parsed.rows.length,
+  });
   const ids = assignIds(parsed.rows, known);
   const progress = chooseProgress(deps.err, 'Importing staff', parsed.rows.length);
   const outcomes = await mapWithConcurrency(parsed.rows, WRITE_CONCURRENCY, async (entry) => {
@@ -57,7 +62,10 @@ export async function runDirectoryImport(
 
 export function describeDirectoryImport(result: DirectoryImportResult): string {
   const total = result.created + result.updated + result.unchanged;
-  const skipped = result.badRows > 0 ? ` ${formatCount(result.badRows)} bad row${result.badRows === 1 ? '' : 's'} left out.` : '';
+  const skipped =
+    result.badRows > 0
+      ? ` ${formatCount(result.badRows)} bad row${result.badRows === 1 ? '' : 's'} left out.`
+      : '';
   return (
     `Imported ${formatCount(total)} staff: ${formatCount(result.created)} new, ${formatCount(result.updated)} updated, ` +
     `${formatCount(result.unchanged)} unchanged.${skipped}`
@@ -69,7 +77,10 @@ function indexByEmail(people: readonly Person[]): Map<string, Person> {
 }
 
 /** Emails to person ids: the existing id for anyone already in the directory, else one from the email. */
-function assignIds(entries: readonly DirectoryEntry[], known: ReadonlyMap<string, Person>): Map<string, string> {
+function assignIds(
+  entries: readonly DirectoryEntry[],
+  known: ReadonlyMap<string, Person>,
+): Map<string, string> {
   const ids = new Map<string, string>();
   for (const [email, person] of known) ids.set(email, person.id);
   for (const entry of entries) if (!ids.has(entry.email)) ids.set(entry.email, personIdForEmail(entry.email));

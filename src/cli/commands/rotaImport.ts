@@ -38,11 +38,16 @@ export interface RotaImportResult extends ShiftWriteResult {
  * the directory) before writing anything, then files the shifts into rota months without
  * duplicates and prints a one-line summary.
  */
-export async function runRotaImport(deps: RotaImportDeps, options: RotaImportOptions): Promise<RotaImportResult> {
+export async function runRotaImport(
+  deps: RotaImportDeps,
+  options: RotaImportOptions,
+): Promise<RotaImportResult> {
   const format = readFormat(options.file);
   const codes = options.codes ? await readCodes(options.codes) : undefined;
   if (format === 'csv' && options.person) {
-    throw new UsageError('--person is for iCalendar files only; a rota CSV names each person in its staff_email column.');
+    throw new UsageError(
+      '--person is for iCalendar files only; a rota CSV names each person in its staff_email column.',
+    );
   }
   const person = format === 'ics' ? choosePerson(options) : undefined;
   const text = await readImportFile(options.file);
@@ -52,8 +57,14 @@ export async function runRotaImport(deps: RotaImportDeps, options: RotaImportOpt
     format === 'csv'
       ? parseRotaCsv(text, { codes, isKnownEmail })
       : parseIcs(text, { email: person ?? '', codes, isKnownEmail });
-  enforceAllOrNothing(deps.err, parsed.errors, { skipInvalid: options.skipInvalid, goodRows: parsed.rows.length });
-  const incoming: IncomingShift[] = parsed.rows.map((row) => ({ personId: directory.get(row.email) as string, shift: row.shift }));
+  enforceAllOrNothing(deps.err, parsed.errors, {
+    skipInvalid: options.skipInvalid,
+    goodRows: parsed.rows.length,
+  });
+  const incoming: IncomingShift[] = parsed.rows.map((row) => ({
+    personId: directory.get(row.email) as string,
+    shift: row.shift,
+  }));
   const written = await writeImportedShifts(new RotaRepository(deps.store), incoming, (steps) =>
     chooseProgress(deps.err, 'Importing rota', steps),
   );
@@ -63,7 +74,8 @@ export async function runRotaImport(deps: RotaImportDeps, options: RotaImportOpt
 }
 
 export function describeRotaImport(result: RotaImportResult): string {
-  const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+  const plural = (count: number, one: string, many: string) =>
+    `${formatCount(count)} ${count === 1 ? one : many}`;
   const skipped = result.badRows > 0 ? ` ${plural(result.badRows, 'bad row', 'bad rows')} left out.` : '';
   return (
     `Imported ${plural(result.added, 'shift', 'shifts')} for ${plural(result.staff, 'member of staff', 'staff')} ` +
@@ -76,12 +88,15 @@ function readFormat(file: string): 'csv' | 'ics' {
   const extension = extname(file).toLowerCase();
   if (extension === '.csv') return 'csv';
   if (extension === '.ics' || extension === '.ical') return 'ics';
-  throw new UsageError(`Cannot tell the format of "${file}": name a rota CSV file .csv or an iCalendar file .ics.`);
+  throw new UsageError(
+    `Cannot tell the format of "${file}": name a rota CSV file .csv or an iCalendar file .ics.`,
+  );
 }
 
 async function readCodes(path: string): Promise<CodeMapping> {
   const parsed = parseCodeMapping(await readImportFile(path));
-  if (!parsed.ok) throw new UsageError(`The code mapping "${path}" cannot be used:\n  - ${parsed.errors.join('\n  - ')}`);
+  if (!parsed.ok)
+    throw new UsageError(`The code mapping "${path}" cannot be used:\n  - ${parsed.errors.join('\n  - ')}`);
   return parsed.mapping;
 }
 
@@ -91,7 +106,7 @@ function choosePerson(options: RotaImportOptions): string {
   const name = basename(options.file, extname(options.file));
   if (name.includes('@')) return name;
   throw new UsageError(
-    'An iCalendar file holds one person\'s rota: say whose with --person <email>, or name the file after their email.',
+    "An iCalendar file holds one person's rota: say whose with --person <email>, or name the file after their email.",
   );
 }
 

@@ -27,7 +27,9 @@ export function createProgressBar(out: TextOutput, label: string, total: number)
     drawnPercent = percent;
     const filled = Math.round((percent / 100) * WIDTH);
     const bar = `${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}`;
-    out.write(`\r${label} [${bar}] ${String(percent).padStart(3)}% (${formatCount(done)}/${formatCount(total)})`);
+    out.write(
+      `\r${label} [${bar}] ${String(percent).padStart(3)}% (${formatCount(done)}/${formatCount(total)})`,
+    );
   };
   return {
     advance(steps = 1) {
@@ -43,8 +45,14 @@ export function createProgressBar(out: TextOutput, label: string, total: number)
 }
 
 /** A bar only when someone is watching (a terminal) and the job is large. */
-export function chooseProgress(out: TextOutput & { isTTY?: boolean }, label: string, total: number): Progress {
-  return out.isTTY === true && total >= PROGRESS_THRESHOLD ? createProgressBar(out, label, total) : NO_PROGRESS;
+export function chooseProgress(
+  out: TextOutput & { isTTY?: boolean },
+  label: string,
+  total: number,
+): Progress {
+  return out.isTTY === true && total >= PROGRESS_THRESHOLD
+    ? createProgressBar(out, label, total)
+    : NO_PROGRESS;
 }
 
 /** 1234 as "1,234", the way the summaries print counts. */

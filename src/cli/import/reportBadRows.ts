@@ -25,7 +25,9 @@ export function enforceAllOrNothing(
   writeBadRows(err, errors);
   if (errors.length === 0) return;
   if (options.skipInvalid) {
-    err.write(`Skipping ${describeRows(errors.length)} (listed above); importing the ${formatCount(options.goodRows)} good rows.\n`);
+    err.write(
+      `Skipping ${describeRows(errors.length)} (listed above); importing the ${formatCount(options.goodRows)} good rows.\n`,
+    );
     return;
   }
   err.write(

@@ -1,15 +1,28 @@
 import type { ShiftKind } from '../rota';
 
 /** Kinds that are work: they need rest around them and count towards weekly hours. */
-export const WORK_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>(['duty', 'long_day', 'night', 'training']);
+export const WORK_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>([
+  'duty',
+  'long_day',
+  'night',
+  'training',
+]);
 export const ON_CALL_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>(['on_call']);
 export const NIGHT_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>(['night']);
 /** Leave the visitor may choose to use for a visit: a warning, not a block. */
 export const LEAVE_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>(['annual_leave', 'study_leave']);
 /** The host is not at work. */
-export const HOST_AWAY_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>(['annual_leave', 'study_leave', 'rest']);
+export const HOST_AWAY_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>([
+  'annual_leave',
+  'study_leave',
+  'rest',
+]);
 /** The host is at work but committed to something other than hosting. */
-export const HOST_ELSEWHERE_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>(['on_call', 'night', 'training']);
+export const HOST_ELSEWHERE_KINDS: ReadonlySet<ShiftKind> = new Set<ShiftKind>([
+  'on_call',
+  'night',
+  'training',
+]);
 
 const KIND_WORDS: Readonly<Record<ShiftKind, string>> = {
   duty: 'shift',

@@ -38,7 +38,11 @@ function listSessionDays(offer: OfferTerms | undefined): ReadonlySet<Weekday> {
 }
 
 /** Each possible slot of the given length on the session days, in time order. */
-function* generateSlots(window: Interval, length: SessionPart, days: ReadonlySet<Weekday>): Generator<Interval> {
+function* generateSlots(
+  window: Interval,
+  length: SessionPart,
+  days: ReadonlySet<Weekday>,
+): Generator<Interval> {
   // Calendar days are stepped as UTC midnights of the London dates: UTC has no clock changes.
   const lastDay = Date.parse(`${toLondonDate(window.end)}T00:00:00Z`);
   for (let day = Date.parse(`${toLondonDate(window.start)}T00:00:00Z`); day <= lastDay; day += DAY_MS) {

@@ -28,7 +28,13 @@ export function buildDigest(reader: DigestReader, context: DigestContext): Diges
     reader.isProgrammeLead ? leadSection(context) : undefined,
   ].filter((s): s is DigestSection => s !== undefined);
   if (sections.length === 0) return undefined;
-  return { week: context.week.label, personId: reader.id, personName: reader.name, weekStarting: formatLondonDate(context.week.start), sections };
+  return {
+    week: context.week.label,
+    personId: reader.id,
+    personName: reader.name,
+    weekStarting: formatLondonDate(context.week.start),
+    sections,
+  };
 }
 
 /** Last week's figures beside the week before, with a six-week chart, for a programme lead. */
@@ -40,7 +46,12 @@ function leadSection({ week, now, world }: DigestContext): DigestSection | undef
 }
 
 export function hasAnything(summary: OrganisationSummary): boolean {
-  return isBusy(summary.figures) || isBusy(summary.previous) || summary.bottlenecks.length > 0 || summary.chart.bars.some((b) => b.value > 0);
+  return (
+    isBusy(summary.figures) ||
+    isBusy(summary.previous) ||
+    summary.bottlenecks.length > 0 ||
+    summary.chart.bars.some((b) => b.value > 0)
+  );
 }
 
 function isBusy(figures: PeriodFigures): boolean {

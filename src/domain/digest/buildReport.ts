@@ -7,7 +7,10 @@ import { summariseOrganisation } from './summariseOrganisation';
 
 /** The report's period as instants: from 00:00 London on `from` to 00:00 after `to`. */
 export function reportPeriod(request: Pick<ReportRequest, 'from' | 'to'>): Period {
-  return { start: toLondonInstant(request.from, '00:00'), end: toLondonInstant(addDays(request.to, 1), '00:00') };
+  return {
+    start: toLondonInstant(request.from, '00:00'),
+    end: toLondonInstant(addDays(request.to, 1), '00:00'),
+  };
 }
 
 /**

@@ -31,7 +31,11 @@ export function barsFor(period: Period): LabelledPeriod[] {
 
 function monthsOf(period: Period): LabelledPeriod[] {
   const months: LabelledPeriod[] = [];
-  for (let month = DateTime.fromMillis(period.start, { zone: LONDON }).startOf('month'); month.toMillis() < period.end; month = month.plus({ months: 1 })) {
+  for (
+    let month = DateTime.fromMillis(period.start, { zone: LONDON }).startOf('month');
+    month.toMillis() < period.end;
+    month = month.plus({ months: 1 })
+  ) {
     const span = { start: month.toMillis(), end: month.plus({ months: 1 }).toMillis() };
     months.push({ label: `${MONTHS[month.month - 1]} ${month.year}`, period: clip(span, period) });
   }
@@ -39,7 +43,10 @@ function monthsOf(period: Period): LabelledPeriod[] {
 }
 
 function labelWeek(week: IsoWeek): LabelledPeriod {
-  return { label: `w/c ${formatLondonDate(week.start).slice(4)}`, period: { start: week.start, end: week.end } };
+  return {
+    label: `w/c ${formatLondonDate(week.start).slice(4)}`,
+    period: { start: week.start, end: week.end },
+  };
 }
 
 function clip(span: Period, period: Period): Period {

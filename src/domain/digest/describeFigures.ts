@@ -1,4 +1,12 @@
-import type { BarChart, Bottleneck, OrganisationSummary, PeriodFigures, TopHost, VisitLine, VisitList } from './digestTypes';
+import type {
+  BarChart,
+  Bottleneck,
+  OrganisationSummary,
+  PeriodFigures,
+  TopHost,
+  VisitLine,
+  VisitList,
+} from './digestTypes';
 
 /** A labelled figure in words, e.g. { label: 'Requests sent', value: '5, up from 3' }. */
 export interface FigureLine {
@@ -22,7 +30,10 @@ export function describeFigures(summary: OrganisationSummary, comparedWith: stri
     { label: 'Visits completed', value: compare(now.completions, before.completions, comparedWith) },
     { label: 'Did not happen (no-show)', value: compare(now.noShows, before.noShows, comparedWith) },
     { label: 'Hours spent shadowing', value: compare(now.hours, before.hours, comparedWith) },
-    { label: 'Median days to arrange', value: now.medianDaysToArrange === undefined ? 'None confirmed' : `${now.medianDaysToArrange} days` },
+    {
+      label: 'Median days to arrange',
+      value: now.medianDaysToArrange === undefined ? 'None confirmed' : `${now.medianDaysToArrange} days`,
+    },
     { label: 'Across professions', value: percent(now.crossProfessionShare, 'of completed visits') },
     { label: 'Objectives met', value: describeObjectives(now) },
   ];

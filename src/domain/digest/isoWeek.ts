@@ -38,7 +38,8 @@ export function parseIsoWeek(label: string): IsoWeek | undefined {
   if (!match) return undefined;
   const [weekYear, weekNumber] = [Number(match[1]), Number(match[2])];
   const probe = DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone: LONDON });
-  if (weekNumber < 1 || !probe.isValid || probe.weekNumber !== weekNumber || probe.weekYear !== weekYear) return undefined;
+  if (weekNumber < 1 || !probe.isValid || probe.weekNumber !== weekNumber || probe.weekYear !== weekYear)
+    return undefined;
   return weekFrom(weekYear, weekNumber);
 }
 

@@ -31,8 +31,11 @@ export function within(instant: number | undefined, period: Period): boolean {
 export function narrowToDepartment(world: DigestWorld, department: string | undefined): DigestWorld {
   if (!department) return world;
   const wanted = normalise(department);
-  const departmentOf = (id: string | undefined) => (id ? normalise(world.people.get(id)?.department ?? '') : '');
-  const requests = world.requests.filter((r) => departmentOf(r.visitorId) === wanted || departmentOf(r.hostId) === wanted);
+  const departmentOf = (id: string | undefined) =>
+    id ? normalise(world.people.get(id)?.department ?? '') : '';
+  const requests = world.requests.filter(
+    (r) => departmentOf(r.visitorId) === wanted || departmentOf(r.hostId) === wanted,
+  );
   const exchanges = world.exchanges.filter((e) =>
     [e.visitor.department, e.host.department].some((d) => d !== undefined && normalise(d) === wanted),
   );
@@ -75,7 +78,10 @@ export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const value =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return Math.round(value * 10) / 10;
 }
 

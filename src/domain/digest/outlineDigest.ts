@@ -6,7 +6,15 @@ import {
   describeVisitLine,
   type FigureLine,
 } from './describeFigures';
-import type { BarChart, DigestContent, DigestSection, OrganisationSummary, ReportContent, VisitList, VisitLine } from './digestTypes';
+import type {
+  BarChart,
+  DigestContent,
+  DigestSection,
+  OrganisationSummary,
+  ReportContent,
+  VisitList,
+  VisitLine,
+} from './digestTypes';
 
 /**
  * A digest or report as a sequence of plain blocks, in reading order. The CLI prints it as text and
@@ -31,7 +39,12 @@ export function outlineDigest(content: DigestContent): OutlineBlock[] {
 export function outlineReport(report: ReportContent): OutlineBlock[] {
   return [
     { kind: 'title', text: 'Job shadowing report' },
-    { kind: 'note', text: report.department ? `Department: ${report.department} (visitor's or host's side)` : 'The whole organisation' },
+    {
+      kind: 'note',
+      text: report.department
+        ? `Department: ${report.department} (visitor's or host's side)`
+        : 'The whole organisation',
+    },
     ...outlineOrganisation(report.organisation, 'the period before', `${report.organisation.periodLabel}`),
   ];
 }
@@ -41,14 +54,18 @@ function outlineSection(section: DigestSection): OutlineBlock[] {
     case 'manager':
       return [
         { kind: 'heading', text: 'As a manager' },
-        ...list('Approvals waiting for you', section.approvalsWaiting, (l) => describeVisitLine(l, 'visitor')),
+        ...list('Approvals waiting for you', section.approvalsWaiting, (l) =>
+          describeVisitLine(l, 'visitor'),
+        ),
         ...list("Your team's visits this week", section.teamVisits, (l) => describeVisitLine(l, 'visitor')),
       ];
     case 'host':
       return [
         { kind: 'heading', text: 'As a host' },
         ...list('Your visitors this week', section.visitorsThisWeek, (l) => describeVisitLine(l, 'visitor')),
-        ...list('Requests waiting for your answer', section.requestsWaiting, (l) => describeVisitLine(l, 'visitor')),
+        ...list('Requests waiting for your answer', section.requestsWaiting, (l) =>
+          describeVisitLine(l, 'visitor'),
+        ),
       ];
     case 'visitor':
       return [
@@ -57,11 +74,19 @@ function outlineSection(section: DigestSection): OutlineBlock[] {
         ...list('Please tell us how these went', section.feedbackDue, (l) => describeVisitLine(l, 'host')),
       ];
     case 'programme_lead':
-      return outlineOrganisation(section.organisation, 'the week before', `last week, ${section.organisation.periodLabel}`);
+      return outlineOrganisation(
+        section.organisation,
+        'the week before',
+        `last week, ${section.organisation.periodLabel}`,
+      );
   }
 }
 
-function outlineOrganisation(summary: OrganisationSummary, comparedWith: string, period: string): OutlineBlock[] {
+function outlineOrganisation(
+  summary: OrganisationSummary,
+  comparedWith: string,
+  period: string,
+): OutlineBlock[] {
   return [
     { kind: 'heading', text: `The organisation: ${period}` },
     { kind: 'facts', title: 'Figures', facts: describeFigures(summary, comparedWith) },
@@ -69,12 +94,18 @@ function outlineOrganisation(summary: OrganisationSummary, comparedWith: string,
     {
       kind: 'list',
       title: 'Waiting too long',
-      items: summary.bottlenecks.length > 0 ? summary.bottlenecks.map(describeBottleneck) : ['Nothing has waited 5 working days or more.'],
+      items:
+        summary.bottlenecks.length > 0
+          ? summary.bottlenecks.map(describeBottleneck)
+          : ['Nothing has waited 5 working days or more.'],
     },
     {
       kind: 'list',
       title: 'Top hosts',
-      items: summary.topHosts.length > 0 ? summary.topHosts.map((h, i) => describeTopHost(h, i + 1)) : ['No completed visits in this period.'],
+      items:
+        summary.topHosts.length > 0
+          ? summary.topHosts.map((h, i) => describeTopHost(h, i + 1))
+          : ['No completed visits in this period.'],
     },
   ];
 }
@@ -82,5 +113,11 @@ function outlineOrganisation(summary: OrganisationSummary, comparedWith: string,
 function list(title: string, visits: VisitList, describe: (line: VisitLine) => string): OutlineBlock[] {
   if (visits.total === 0) return [];
   const rest = describeRest(visits);
-  return [{ kind: 'list', title: `${title} (${visits.total})`, items: [...visits.lines.map(describe), ...(rest ? [rest] : [])] }];
+  return [
+    {
+      kind: 'list',
+      title: `${title} (${visits.total})`,
+      items: [...visits.lines.map(describe), ...(rest ? [rest] : [])],
+    },
+  ];
 }

@@ -29,7 +29,8 @@ export function parseReportRequest(text: string, now: Date): ReportRequestResult
   const { datePart, department } = splitDepartment(body);
   const dates = readRange(datePart, today);
   if (!dates.ok) return dates;
-  if (department !== undefined && department.length > MAX_DEPARTMENT_LENGTH) return { ok: false, reason: 'That department name is too long.' };
+  if (department !== undefined && department.length > MAX_DEPARTMENT_LENGTH)
+    return { ok: false, reason: 'That department name is too long.' };
   return { ok: true, request: { ...dates.range, ...(department ? { department } : {}) } };
 }
 
@@ -41,9 +42,15 @@ function splitDepartment(body: string): { datePart: string; department?: string 
 }
 
 const NAMED_WINDOWS: Array<{ pattern: RegExp; window: (today: DateTime) => [DateTime, DateTime] }> = [
-  { pattern: /^last week$/i, window: (t) => [t.startOf('week').minus({ weeks: 1 }), t.startOf('week').minus({ days: 1 })] },
+  {
+    pattern: /^last week$/i,
+    window: (t) => [t.startOf('week').minus({ weeks: 1 }), t.startOf('week').minus({ days: 1 })],
+  },
   { pattern: /^this week$/i, window: (t) => [t.startOf('week'), t] },
-  { pattern: /^last month$/i, window: (t) => [t.startOf('month').minus({ months: 1 }), t.startOf('month').minus({ days: 1 })] },
+  {
+    pattern: /^last month$/i,
+    window: (t) => [t.startOf('month').minus({ months: 1 }), t.startOf('month').minus({ days: 1 })],
+  },
   { pattern: /^this month$/i, window: (t) => [t.startOf('month'), t] },
   { pattern: /^this year$/i, window: (t) => [t.startOf('year'), t] },
 ];
@@ -62,7 +69,8 @@ function readRange(datePart: string, today: DateTime): RangeResult {
   if (!start || !end) return { ok: false, reason: `I could not read the dates in that. ${EXAMPLE}` };
   let endDay = end.yearStated ? end.day : end.day.set({ year: start.day.year });
   // "1 Dec to 4 Jan": the end is in the next year.
-  if (!end.yearStated && endDay < start.day && endDay.month < start.day.month) endDay = endDay.plus({ years: 1 });
+  if (!end.yearStated && endDay < start.day && endDay.month < start.day.month)
+    endDay = endDay.plus({ years: 1 });
   return checked(start.day, endDay, today);
 }
 
@@ -71,7 +79,14 @@ function readDay(text: string, today: DateTime): { day: DateTime; yearStated: bo
   const found = chrono.en.GB.parse(text.trim(), reference, { forwardDate: false })[0];
   if (!found || !found.start.isCertain('day') || !found.start.isCertain('month')) return undefined;
   const yearStated = found.start.isCertain('year');
-  let day = DateTime.fromObject({ year: found.start.get('year') ?? today.year, month: found.start.get('month') ?? 1, day: found.start.get('day') ?? 1 }, { zone: LONDON });
+  let day = DateTime.fromObject(
+    {
+      year: found.start.get('year') ?? today.year,
+      month: found.start.get('month') ?? 1,
+      day: found.start.get('day') ?? 1,
+    },
+    { zone: LONDON },
+  );
   if (!day.isValid) return undefined;
   if (!yearStated) day = day.set({ year: today.year });
   if (!yearStated && day > today) day = day.minus({ years: 1 });
@@ -79,8 +94,17 @@ function readDay(text: string, today: DateTime): { day: DateTime; yearStated: bo
 }
 
 function checked(from: DateTime, to: DateTime, today: DateTime): RangeResult {
-  if (to < from) return { ok: false, reason: `The start, ${from.toFormat('d LLLL yyyy')}, is after the end, ${to.toFormat('d LLLL yyyy')}. Please give the earlier date first.` };
-  if (from > today) return { ok: false, reason: 'That period has not started yet, so there is nothing to report.' };
-  if (to.diff(from, 'years').years > MAX_REPORT_YEARS) return { ok: false, reason: `A report can cover up to ${MAX_REPORT_YEARS} years. Please choose a shorter period.` };
+  if (to < from)
+    return {
+      ok: false,
+      reason: `The start, ${from.toFormat('d LLLL yyyy')}, is after the end, ${to.toFormat('d LLLL yyyy')}. Please give the earlier date first.`,
+    };
+  if (from > today)
+    return { ok: false, reason: 'That period has not started yet, so there is nothing to report.' };
+  if (to.diff(from, 'years').years > MAX_REPORT_YEARS)
+    return {
+      ok: false,
+      reason: `A report can cover up to ${MAX_REPORT_YEARS} years. Please choose a shorter period.`,
+    };
   return { ok: true, range: { from: from.toISODate() as string, to: to.toISODate() as string } };
 }

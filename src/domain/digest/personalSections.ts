@@ -20,10 +20,17 @@ export interface DigestContext {
 }
 
 /** Approvals waiting for this manager, and their team's confirmed visits this week. */
-export function managerSection(personId: string, { week, now, world }: DigestContext): DigestSection | undefined {
-  const waiting = world.requests.filter((r) => r.state === 'awaiting_manager' && r.managerId === personId && r.visitorId !== personId);
+export function managerSection(
+  personId: string,
+  { week, now, world }: DigestContext,
+): DigestSection | undefined {
+  const waiting = world.requests.filter(
+    (r) => r.state === 'awaiting_manager' && r.managerId === personId && r.visitorId !== personId,
+  );
   const managerOf = (r: ShadowingRequest) => world.people.get(r.visitorId)?.managerId ?? r.managerId;
-  const visits = world.requests.filter((r) => isVisitInWeek(r, week) && r.visitorId !== personId && managerOf(r) === personId);
+  const visits = world.requests.filter(
+    (r) => isVisitInWeek(r, week) && r.visitorId !== personId && managerOf(r) === personId,
+  );
   if (waiting.length === 0 && visits.length === 0) return undefined;
   return {
     role: 'manager',
@@ -33,7 +40,10 @@ export function managerSection(personId: string, { week, now, world }: DigestCon
 }
 
 /** This host's visitors this week, and requests waiting for the host's answer. */
-export function hostSection(personId: string, { week, now, world }: DigestContext): DigestSection | undefined {
+export function hostSection(
+  personId: string,
+  { week, now, world }: DigestContext,
+): DigestSection | undefined {
   const mine = world.requests.filter((r) => r.hostId === personId && r.visitorId !== personId);
   const visits = mine.filter((r) => isVisitInWeek(r, week));
   const waiting = mine.filter((r) => r.state === 'awaiting_host');
@@ -46,11 +56,22 @@ export function hostSection(personId: string, { week, now, world }: DigestContex
 }
 
 /** This visitor's confirmed visits in the next four weeks, and visits whose feedback is still owed. */
-export function visitorSection(personId: string, { week, now, world }: DigestContext): DigestSection | undefined {
+export function visitorSection(
+  personId: string,
+  { week, now, world }: DigestContext,
+): DigestSection | undefined {
   const mine = world.requests.filter((r) => r.visitorId === personId);
   const horizon = week.start + UPCOMING_DAYS * DAY_MS;
-  const upcoming = mine.filter((r) => r.state === 'confirmed' && r.start !== undefined && Date.parse(r.start) >= now.getTime() && Date.parse(r.start) < horizon);
-  const answered = new Set(world.exchanges.filter((e) => e.visitorFeedback || e.outcome === 'no_show').map((e) => e.requestId));
+  const upcoming = mine.filter(
+    (r) =>
+      r.state === 'confirmed' &&
+      r.start !== undefined &&
+      Date.parse(r.start) >= now.getTime() &&
+      Date.parse(r.start) < horizon,
+  );
+  const answered = new Set(
+    world.exchanges.filter((e) => e.visitorFeedback || e.outcome === 'no_show').map((e) => e.requestId),
+  );
   const feedback = mine.filter((r) => owesFeedback(r, now) && !answered.has(r.id));
   if (upcoming.length === 0 && feedback.length === 0) return undefined;
   return {
@@ -80,12 +101,22 @@ function waitedSince(request: ShadowingRequest, now: Date, world: DigestWorld): 
   return workingDaysBetween(new Date(since), now, world.holidays);
 }
 
-function listOf(requests: readonly ShadowingRequest[], toLine: (r: ShadowingRequest) => VisitLine): VisitList {
-  const ordered = [...requests].sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.id.localeCompare(b.id));
+function listOf(
+  requests: readonly ShadowingRequest[],
+  toLine: (r: ShadowingRequest) => VisitLine,
+): VisitList {
+  const ordered = [...requests].sort(
+    (a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.id.localeCompare(b.id),
+  );
   return { lines: ordered.slice(0, LINES_PER_LIST).map(toLine), total: ordered.length };
 }
 
-function line(request: ShadowingRequest, otherId: string | undefined, world: DigestWorld, waitingDays?: number): VisitLine {
+function line(
+  request: ShadowingRequest,
+  otherId: string | undefined,
+  world: DigestWorld,
+  waitingDays?: number,
+): VisitLine {
   const other = otherId ? world.people.get(otherId) : undefined;
   return {
     requestId: request.id,

@@ -22,7 +22,9 @@ function renderBlock(block: OutlineBlock): string {
       return [`${block.title}:`, ...block.items.map((item) => `  - ${item}`)].join('\n');
     case 'facts': {
       const width = Math.max(...block.facts.map((f) => f.label.length));
-      return [`${block.title}:`, ...block.facts.map((f) => `  ${f.label.padEnd(width)}  ${f.value}`)].join('\n');
+      return [`${block.title}:`, ...block.facts.map((f) => `  ${f.label.padEnd(width)}  ${f.value}`)].join(
+        '\n',
+      );
     }
     case 'chart':
       return renderTextChart(block.chart);

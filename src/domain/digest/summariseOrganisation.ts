@@ -18,7 +18,13 @@ export interface LabelledPeriod {
  * over `chartPeriods`, the requests stuck for more than five working days at `now`, and the hosts
  * with the most completed visits. Counts and host names only: nothing any visitor wrote.
  */
-export function summariseOrganisation(world: DigestWorld, period: Period, previous: Period, chartPeriods: readonly LabelledPeriod[], now: Date): OrganisationSummary {
+export function summariseOrganisation(
+  world: DigestWorld,
+  period: Period,
+  previous: Period,
+  chartPeriods: readonly LabelledPeriod[],
+  now: Date,
+): OrganisationSummary {
   return {
     periodLabel: describePeriod(period),
     figures: measureFigures(world, period),
@@ -42,15 +48,25 @@ function completionsChart(world: DigestWorld, periods: readonly LabelledPeriod[]
   };
 }
 
-const STUCK_STAGES: ReadonlyArray<Bottleneck['stage']> = ['awaiting_manager', 'awaiting_host', 'host_proposed_time'];
+const STUCK_STAGES: ReadonlyArray<Bottleneck['stage']> = [
+  'awaiting_manager',
+  'awaiting_host',
+  'host_proposed_time',
+];
 
 /** Requests waiting at one stage for five working days or more, counted per stage. */
-export function findBottlenecks(requests: readonly ShadowingRequest[], now: Date, holidays?: readonly string[]): Bottleneck[] {
+export function findBottlenecks(
+  requests: readonly ShadowingRequest[],
+  now: Date,
+  holidays?: readonly string[],
+): Bottleneck[] {
   const found: Bottleneck[] = [];
   for (const stage of STUCK_STAGES) {
     const waits = requests
       .filter((r) => r.state === stage)
-      .map((r) => workingDaysBetween(new Date(r.history[r.history.length - 1]?.at ?? r.updatedAt), now, holidays))
+      .map((r) =>
+        workingDaysBetween(new Date(r.history[r.history.length - 1]?.at ?? r.updatedAt), now, holidays),
+      )
       .filter((days) => days >= ESCALATE_AFTER_WORKING_DAYS);
     if (waits.length > 0) found.push({ stage, count: waits.length, longestWorkingDays: Math.max(...waits) });
   }
@@ -66,7 +82,12 @@ function findTopHosts(world: DigestWorld, period: Period): TopHost[] {
   return [...visits.entries()]
     .map(([hostId, count]) => {
       const host = world.people.get(hostId);
-      return { hostId, name: host?.name ?? 'A host no longer in the directory', department: host?.department ?? '', visits: count };
+      return {
+        hostId,
+        name: host?.name ?? 'A host no longer in the directory',
+        department: host?.department ?? '',
+        visits: count,
+      };
     })
     .sort((a, b) => b.visits - a.visits || a.name.localeCompare(b.name))
     .slice(0, TOP_HOSTS);

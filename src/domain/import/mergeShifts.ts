@@ -21,11 +21,18 @@ export interface RotaMerge {
  * shift with the same start, end, kind and code as one already held is the same shift, so
  * importing a file twice adds nothing. Inputs are not changed.
  */
-export function mergeIntoRotaMonths(existing: readonly RotaMonth[], incoming: readonly IncomingShift[]): RotaMerge {
+export function mergeIntoRotaMonths(
+  existing: readonly RotaMonth[],
+  incoming: readonly IncomingShift[],
+): RotaMerge {
   const byKey = new Map<string, { month: RotaMonth; seen: Set<string>; changed: boolean }>();
   for (const month of existing) {
     const key = monthKey(month.personId, month.month);
-    const held = byKey.get(key) ?? { month: { ...month, shifts: [] }, seen: new Set<string>(), changed: false };
+    const held = byKey.get(key) ?? {
+      month: { ...month, shifts: [] },
+      seen: new Set<string>(),
+      changed: false,
+    };
     for (const shift of month.shifts) {
       const identity = identify(shift);
       if (held.seen.has(identity)) continue;
@@ -75,7 +82,8 @@ function identify(shift: Shift): string {
 
 function readInstant(iso: string): number {
   const instant = Date.parse(iso);
-  if (Number.isNaN(instant)) throw new RangeError(`Shift time ${JSON.stringify(iso)} is not an ISO-8601 instant.`);
+  if (Number.isNaN(instant))
+    throw new RangeError(`Shift time ${JSON.stringify(iso)} is not an ISO-8601 instant.`);
   return instant;
 }
 

@@ -24,7 +24,14 @@ export interface DirectoryParseOptions {
   isKnownEmail?: (email: string) => boolean;
 }
 
-export const DIRECTORY_COLUMNS = ['email', 'name', 'job_title', 'department', 'profession', 'manager_email'] as const;
+export const DIRECTORY_COLUMNS = [
+  'email',
+  'name',
+  'job_title',
+  'department',
+  'profession',
+  'manager_email',
+] as const;
 const MAX_TEXT = 200;
 
 /**
@@ -42,7 +49,8 @@ export function parseDirectoryCsv(text: string, options: DirectoryParseOptions =
     const problems: string[] = [];
     const entry = readEntry(record, problems);
     const previous = entry && (entries.get(entry.email)?.line ?? badLines.get(entry.email));
-    if (entry && previous !== undefined) problems.push(`email ${quoteValue(entry.email)} is already listed on line ${previous}`);
+    if (entry && previous !== undefined)
+      problems.push(`email ${quoteValue(entry.email)} is already listed on line ${previous}`);
     if (entry && problems.length === 0) entries.set(entry.email, entry);
     else {
       const email = normaliseEmail(record.values.email ?? '');
@@ -59,7 +67,10 @@ export function parseDirectoryCsv(text: string, options: DirectoryParseOptions =
 
 function readEntry({ values, line }: CsvRecord, problems: string[]): DirectoryEntry | undefined {
   const email = normaliseEmail(values.email ?? '');
-  if (!email) problems.push(values.email ? `email ${quoteValue(values.email)} is not a valid email address` : 'email is empty');
+  if (!email)
+    problems.push(
+      values.email ? `email ${quoteValue(values.email)} is not a valid email address` : 'email is empty',
+    );
   const name = readText('name', values.name ?? '', true, problems);
   const jobTitle = readText('job_title', values.job_title ?? '', false, problems);
   const department = readText('department', values.department ?? '', true, problems);
@@ -76,10 +87,12 @@ function readEntry({ values, line }: CsvRecord, problems: string[]): DirectoryEn
   let managerEmail: string | undefined;
   if (values.manager_email) {
     managerEmail = normaliseEmail(values.manager_email);
-    if (!managerEmail) problems.push(`manager_email ${quoteValue(values.manager_email)} is not a valid email address`);
+    if (!managerEmail)
+      problems.push(`manager_email ${quoteValue(values.manager_email)} is not a valid email address`);
     else if (managerEmail === email) problems.push('the person is listed as their own manager');
   }
-  if (!email || name === undefined || jobTitle === undefined || department === undefined || !profession) return undefined;
+  if (!email || name === undefined || jobTitle === undefined || department === undefined || !profession)
+    return undefined;
   return { email, name, jobTitle, department, profession, ...(managerEmail ? { managerEmail } : {}), line };
 }
 
@@ -91,9 +104,10 @@ function readText(column: string, raw: string, required: boolean, problems: stri
   }
   if (Array.from(text).length > MAX_TEXT) problems.push(`${column} is longer than ${MAX_TEXT} characters`);
   else if (looksLikeFormula(text)) {
-    problems.push(`${column} starts with ${quoteValue(text.charAt(0))}, which a spreadsheet would run as a formula`);
-  }
-  else return text;
+    problems.push(
+      `${column} starts with ${quoteValue(text.charAt(0))}, which a spreadsheet would run as a formula`,
+    );
+  } else return text;
   return undefined;
 }
 
@@ -129,9 +143,12 @@ function checkManagers(
       const next: DirectoryEntry | undefined = manager ? entries.get(manager) : undefined;
       if (!manager || (!next && isKnownEmail(manager))) outcome.set(current.email, true);
       else if (!next && badLines.has(manager)) {
-        fail(current, `manager ${quoteValue(manager)} on line ${badLines.get(manager)} has errors of their own`);
-      }
-      else if (!next) fail(current, `manager ${quoteValue(manager)} is not in this file or the staff directory`);
+        fail(
+          current,
+          `manager ${quoteValue(manager)} on line ${badLines.get(manager)} has errors of their own`,
+        );
+      } else if (!next)
+        fail(current, `manager ${quoteValue(manager)} is not in this file or the staff directory`);
       current = next;
     }
     for (const entry of path.reverse()) {

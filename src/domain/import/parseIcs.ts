@@ -21,7 +21,11 @@ export interface IcsParseOptions {
 }
 
 /** Outlook and Windows name the UK zone differently. */
-const ZONE_ALIASES: Record<string, string> = { 'GMT STANDARD TIME': LONDON_ZONE, GB: LONDON_ZONE, 'EUROPE/LONDON': LONDON_ZONE };
+const ZONE_ALIASES: Record<string, string> = {
+  'GMT STANDARD TIME': LONDON_ZONE,
+  GB: LONDON_ZONE,
+  'EUROPE/LONDON': LONDON_ZONE,
+};
 const MAX_ALL_DAY_DAYS = 366;
 const DAY_MS = 86_400_000;
 
@@ -92,7 +96,8 @@ function readEvent(
 ): void {
   if (props.get('STATUS')?.value.trim().toUpperCase() === 'CANCELLED') return;
   const problems: string[] = [];
-  if (props.has('RRULE')) problems.push('repeating events (RRULE) are not supported; export each shift as its own event');
+  if (props.has('RRULE'))
+    problems.push('repeating events (RRULE) are not supported; export each shift as its own event');
   const code = readCode(props, codes, problems);
   const shifts = readTimes(props, problems);
   if (problems.length > 0 || !code || !shifts) {
@@ -137,7 +142,9 @@ function readTimes(props: Map<string, IcsProperty>, problems: string[]): [number
   const durationProp = props.get('DURATION');
   if (!start) return undefined;
   if (start.kind === 'date') {
-    const end = endProp ? readEventTime(endProp, problems) : { kind: 'date' as const, date: addDays(start.date, 1) };
+    const end = endProp
+      ? readEventTime(endProp, problems)
+      : { kind: 'date' as const, date: addDays(start.date, 1) };
     if (!end) return undefined;
     if (end.kind !== 'date') {
       problems.push('DTSTART is a date but DTEND has a time; give both as dates or both with times');
@@ -158,7 +165,11 @@ function readTimes(props: Map<string, IcsProperty>, problems: string[]): [number
   return [[start.at, end.at]];
 }
 
-function wholeDays(first: CalendarDate, endExclusive: CalendarDate, problems: string[]): [number, number][] | undefined {
+function wholeDays(
+  first: CalendarDate,
+  endExclusive: CalendarDate,
+  problems: string[],
+): [number, number][] | undefined {
   const dayNumber = (date: CalendarDate) => Date.UTC(date.year, date.month - 1, date.day) / DAY_MS;
   const days = Math.round(dayNumber(endExclusive) - dayNumber(first));
   if (days < 1) {
@@ -194,7 +205,8 @@ function readEventTime(prop: IcsProperty, problems: string[]): EventTime | undef
     problems.push(`${prop.name} ${quoteValue(value)} is not a real date and time (use YYYYMMDDTHHMMSS)`);
     return undefined;
   }
-  if (match[5]) return { kind: 'instant', at: Date.UTC(date.year, date.month - 1, date.day, hour, minute, second) };
+  if (match[5])
+    return { kind: 'instant', at: Date.UTC(date.year, date.month - 1, date.day, hour, minute, second) };
   const zoneName = prop.params.TZID ?? LONDON_ZONE;
   const clock = zoneClock(ZONE_ALIASES[zoneName.toUpperCase()] ?? zoneName);
   if (!clock) {
@@ -212,18 +224,26 @@ function readEventTime(prop: IcsProperty, problems: string[]): EventTime | undef
   return { kind: 'instant', at: at + second * 1000 };
 }
 
-function readDuration(start: number, prop: IcsProperty | undefined, problems: string[]): EventTime | undefined {
+function readDuration(
+  start: number,
+  prop: IcsProperty | undefined,
+  problems: string[],
+): EventTime | undefined {
   if (!prop) {
     problems.push('the event has no DTEND or DURATION');
     return undefined;
   }
-  const match = /^\+?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i.exec(prop.value.trim());
+  const match = /^\+?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i.exec(
+    prop.value.trim(),
+  );
   if (!match || prop.value.trim().toUpperCase() === 'P' || prop.value.trim().toUpperCase().endsWith('T')) {
     problems.push(`DURATION ${quoteValue(prop.value)} is not a duration such as PT8H30M`);
     return undefined;
   }
   const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
-  const ms = ((((weeks ?? 0) * 7 + (days ?? 0)) * 24 + (hours ?? 0)) * 60 + (minutes ?? 0)) * 60_000 + (seconds ?? 0) * 1000;
+  const ms =
+    ((((weeks ?? 0) * 7 + (days ?? 0)) * 24 + (hours ?? 0)) * 60 + (minutes ?? 0)) * 60_000 +
+    (seconds ?? 0) * 1000;
   return { kind: 'instant', at: start + ms };
 }
 

@@ -111,7 +111,9 @@ function readShiftTimes(dateText: string, startText: string, endText: string, pr
   if (startText === '' && endText === '') return date ? wholeDay(date, problems) : undefined;
   if (startText === '' || endText === '') {
     const given = startText === '' ? 'end' : 'start';
-    problems.push(`${given} is given but ${given === 'end' ? 'start' : 'end'} is empty (give both, or neither for a whole day)`);
+    problems.push(
+      `${given} is given but ${given === 'end' ? 'start' : 'end'} is empty (give both, or neither for a whole day)`,
+    );
     return undefined;
   }
   const start = readTime('start', startText, problems);
@@ -135,7 +137,8 @@ function readDate(text: string, problems: string[]): CalendarDate | undefined {
 
 function readTime(name: string, text: string, problems: string[]): WallTime | undefined {
   const time = readWallTime(text);
-  if (!time) problems.push(`${name} time ${quoteValue(text)} is not a time of day (use HH:MM, 00:00 to 23:59)`);
+  if (!time)
+    problems.push(`${name} time ${quoteValue(text)} is not a time of day (use HH:MM, 00:00 to 23:59)`);
   return time;
 }
 
@@ -143,7 +146,9 @@ function toInstant(name: string, date: CalendarDate, time: WallTime, problems: s
   const instant = londonClock().toInstant(date, time);
   if (instant === undefined) {
     const wall = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
-    problems.push(`${name} time ${wall} on ${formatDate(date)} does not exist in UK time (the clocks go forward that night)`);
+    problems.push(
+      `${name} time ${wall} on ${formatDate(date)} does not exist in UK time (the clocks go forward that night)`,
+    );
   }
   return instant;
 }

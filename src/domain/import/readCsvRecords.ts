@@ -35,7 +35,8 @@ export function readCsvRecords(text: string, columns: readonly string[]): CsvRea
   // One line-ending style, so that the parser's line count stays exact inside quoted fields.
   const parsed = parseLeniently(text.replace(/\r\n?/g, '\n'), errors);
   const [header, ...body] = parsed;
-  if (!header) return { records: [], errors: [...errors, { line: 1, reason: 'the file has no header line' }] };
+  if (!header)
+    return { records: [], errors: [...errors, { line: 1, reason: 'the file has no header line' }] };
   const headerProblem = checkHeader(header.record, columns);
   if (headerProblem) return { records: [], errors: [{ line: startLine(header), reason: headerProblem }] };
   const names = header.record.map((name) => name.trim().toLowerCase());
@@ -101,6 +102,7 @@ function checkHeader(fields: string[], columns: readonly string[]): string | und
   const missing = columns.filter((name) => !names.includes(name));
   if (missing.length > 0) return `missing column ${missing.join(', ')}; the header must be ${expected}`;
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
-  if (repeated.length > 0) return `column ${repeated.join(', ')} appears more than once; the header must be ${expected}`;
+  if (repeated.length > 0)
+    return `column ${repeated.join(', ')} appears more than once; the header must be ${expected}`;
   return undefined;
 }

@@ -47,7 +47,9 @@ function parseContentLine(content: string, line: number): IcsProperty | undefine
 
 /** Reverses iCalendar TEXT escaping (\\, \; \, \n). */
 export function unescapeIcsText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_match, char: string) => (char === 'n' || char === 'N' ? ' ' : char));
+  return value.replace(/\\([\\;,nN])/g, (_match, char: string) =>
+    char === 'n' || char === 'N' ? ' ' : char,
+  );
 }
 
 /** Splits a multi-valued TEXT property (e.g. CATEGORIES) on unescaped commas. */

@@ -84,7 +84,8 @@ export function parseCodeMapping(json: unknown): CodeMappingResult {
   const mapping = new Map(Object.entries(DEFAULT_CODES));
   for (const [code, kind] of Object.entries(parsed.data)) {
     const key = normaliseCode(code);
-    if (key === '' || key.length > 20) errors.push(`Code ${quoteValue(code)} must be 1 to 20 characters long.`);
+    if (key === '' || key.length > 20)
+      errors.push(`Code ${quoteValue(code)} must be 1 to 20 characters long.`);
     else mapping.set(key, kind);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, mapping };
@@ -92,7 +93,8 @@ export function parseCodeMapping(json: unknown): CodeMappingResult {
 
 function describeIssue(issue: z.ZodIssue): string {
   const code = issue.path[0];
-  if (code === undefined) return 'The code mapping must be a JSON object such as {"E": "duty", "N": "night"}.';
+  if (code === undefined)
+    return 'The code mapping must be a JSON object such as {"E": "duty", "N": "night"}.';
   const given =
     issue.code === 'invalid_enum_value'
       ? quoteValue(String(issue.received))

@@ -1,7 +1,21 @@
 import { checkAnswerText } from '../requestDialog/checkAnswerText';
 import { readControlWord } from '../requestDialog/readChoices';
-import { nextMissingOfferStep, startOfferDraft, type OfferDraft, type OfferField, type OfferStep } from './offerDraft';
-import { readCapacityPair, readCount, readNone, readOfferSetting, readOpenTo, readProfession, readYesNo } from './readOfferChoices';
+import {
+  nextMissingOfferStep,
+  startOfferDraft,
+  type OfferDraft,
+  type OfferField,
+  type OfferStep,
+} from './offerDraft';
+import {
+  readCapacityPair,
+  readCount,
+  readNone,
+  readOfferSetting,
+  readOpenTo,
+  readProfession,
+  readYesNo,
+} from './readOfferChoices';
 import { readSessions } from './readSessions';
 
 export type OfferInput =
@@ -36,31 +50,56 @@ const SAVE_WORDS = /^(save|submit|done|publish|yes|confirm|save it|save offer|sa
 
 /** Takes one answer, button or control word and says what to ask next. Bad answers change nothing. */
 export function advanceOfferDraft(draft: OfferDraft, input: OfferInput, now: Date): OfferTurn {
-  const control = input.kind === 'control' ? input.word : input.kind === 'text' ? readControlWord(input.text) : undefined;
+  const control =
+    input.kind === 'control' ? input.word : input.kind === 'text' ? readControlWord(input.text) : undefined;
   if (control === 'cancel') return { draft: undefined, prompt: { kind: 'cancelled' } };
   if (control === 'start_over') return startOver(draft, now);
   if (control === 'back') return goBack(draft);
   if (input.kind === 'edit') {
-    return { draft: { ...draft, step: input.field, editing: true, trail: [...draft.trail, draft.step] }, prompt: { kind: 'ask', step: input.field } };
+    return {
+      draft: { ...draft, step: input.field, editing: true, trail: [...draft.trail, draft.step] },
+      prompt: { kind: 'ask', step: input.field },
+    };
   }
-  const wantsSave = input.kind === 'submit' || (input.kind === 'text' && draft.step === 'summary' && SAVE_WORDS.test(input.text.trim()));
+  const wantsSave =
+    input.kind === 'submit' ||
+    (input.kind === 'text' && draft.step === 'summary' && SAVE_WORDS.test(input.text.trim()));
   if (wantsSave) return submit(draft);
   if (draft.step === 'summary') {
-    return { draft, prompt: { kind: 'summary', problem: 'Use the buttons to change something or save the offer, or say "cancel".' } };
+    return {
+      draft,
+      prompt: {
+        kind: 'summary',
+        problem: 'Use the buttons to change something or save the offer, or say "cancel".',
+      },
+    };
   }
   if (input.kind === 'choice' && input.field !== draft.step) {
-    return { draft, prompt: { kind: 'ask', step: draft.step, problem: 'That button was for an earlier question. Here is where we are now.' } };
+    return {
+      draft,
+      prompt: {
+        kind: 'ask',
+        step: draft.step,
+        problem: 'That button was for an earlier question. Here is where we are now.',
+      },
+    };
   }
   const value = input.kind === 'text' ? input.text : input.kind === 'choice' ? input.value : '';
   const applied = applyAnswer(draft, draft.step, value);
-  if ('problem' in applied) return { draft, prompt: { kind: 'ask', step: draft.step, problem: applied.problem } };
+  if ('problem' in applied)
+    return { draft, prompt: { kind: 'ask', step: draft.step, problem: applied.problem } };
   if ('redirect' in applied) return applied.redirect;
   return moveOn({ ...applied.draft, editing: false, trail: [...draft.trail, draft.step] });
 }
 
 type Applied = { draft: OfferDraft } | { problem: string } | { redirect: OfferTurn };
 
-function checked(draft: OfferDraft, field: 'title' | 'description' | 'department' | 'prerequisites' | 'meetingPoint', value: string, label: string): Applied {
+function checked(
+  draft: OfferDraft,
+  field: 'title' | 'description' | 'department' | 'prerequisites' | 'meetingPoint',
+  value: string,
+  label: string,
+): Applied {
   const limits = OFFER_LIMITS[field];
   const result = checkAnswerText(value, { label, min: limits.min, max: limits.max });
   return result.ok ? { draft: { ...draft, [field]: result.value } } : { problem: result.problem };
@@ -80,7 +119,15 @@ function applyAnswer(draft: OfferDraft, step: OfferField, value: string): Applie
       return checked(draft, 'department', value, 'your department or team');
     case 'setting': {
       const read = readOfferSetting(value);
-      return 'problem' in read ? read : { draft: { ...draft, setting: read.setting, inductionAccepted: draft.setting === read.setting ? draft.inductionAccepted : false } };
+      return 'problem' in read
+        ? read
+        : {
+            draft: {
+              ...draft,
+              setting: read.setting,
+              inductionAccepted: draft.setting === read.setting ? draft.inductionAccepted : false,
+            },
+          };
     }
     case 'induction':
       return answerInduction(draft, value);
@@ -97,7 +144,9 @@ function applyAnswer(draft: OfferDraft, step: OfferField, value: string): Applie
       return 'problem' in read ? read : { draft: { ...draft, openTo: read.openTo } };
     }
     case 'prerequisites':
-      return readNone(value) ? { draft: { ...draft, prerequisites: '' } } : checked(draft, 'prerequisites', value, 'what visitors need beforehand');
+      return readNone(value)
+        ? { draft: { ...draft, prerequisites: '' } }
+        : checked(draft, 'prerequisites', value, 'what visitors need beforehand');
     case 'meetingPoint':
       return checked(draft, 'meetingPoint', value, 'where to meet');
   }
@@ -107,11 +156,21 @@ function answerInduction(draft: OfferDraft, value: string): Applied {
   const yes = readYesNo(value);
   if (yes === undefined) return { problem: 'Please answer "yes, I will arrange the induction" or "no".' };
   if (yes) return { draft: { ...draft, inductionAccepted: true } };
-  const back: OfferDraft = { ...draft, step: 'setting', setting: undefined, inductionAccepted: false, trail: draft.trail.filter((s) => s !== 'setting') };
+  const back: OfferDraft = {
+    ...draft,
+    step: 'setting',
+    setting: undefined,
+    inductionAccepted: false,
+    trail: draft.trail.filter((s) => s !== 'setting'),
+  };
   return {
     redirect: {
       draft: back,
-      prompt: { kind: 'ask', step: 'setting', note: 'Visitors can only come to a ward, theatre, A&E or critical care if you arrange an induction. Please choose a lower-risk setting, such as a clinic, office or meeting.' },
+      prompt: {
+        kind: 'ask',
+        step: 'setting',
+        note: 'Visitors can only come to a ward, theatre, A&E or critical care if you arrange an induction. Please choose a lower-risk setting, such as a clinic, office or meeting.',
+      },
     },
   };
 }
@@ -120,8 +179,12 @@ const CAPACITY = OFFER_LIMITS.capacity;
 const CAPACITY_RANGE = `a whole number from ${CAPACITY.min} to ${CAPACITY.max}`;
 
 function checkCapacity(n: number | undefined, label: string): number | { problem: string } {
-  if (n === undefined || !Number.isInteger(n)) return { problem: `Please give ${label} as ${CAPACITY_RANGE}, such as "2".` };
-  if (n < CAPACITY.min || n > CAPACITY.max) return { problem: `${label[0]?.toUpperCase()}${label.slice(1)} must be ${CAPACITY_RANGE}; you said ${n}.` };
+  if (n === undefined || !Number.isInteger(n))
+    return { problem: `Please give ${label} as ${CAPACITY_RANGE}, such as "2".` };
+  if (n < CAPACITY.min || n > CAPACITY.max)
+    return {
+      problem: `${label[0]?.toUpperCase()}${label.slice(1)} must be ${CAPACITY_RANGE}; you said ${n}.`,
+    };
   return n;
 }
 
@@ -153,21 +216,32 @@ function moveOn(draft: OfferDraft): OfferTurn {
   const step = nextMissingOfferStep(draft);
   if (step === 'summary') return { draft: { ...draft, step }, prompt: { kind: 'summary' } };
   const stale = step === 'perMonth' && draft.capacityPerMonth !== undefined;
-  const note = stale ? `You now offer ${draft.capacityPerWeek} a week, so the month needs at least ${draft.capacityPerWeek}. Please give it again.` : undefined;
+  const note = stale
+    ? `You now offer ${draft.capacityPerWeek} a week, so the month needs at least ${draft.capacityPerWeek}. Please give it again.`
+    : undefined;
   return { draft: { ...draft, step }, prompt: { kind: 'ask', step, ...(note ? { note } : {}) } };
 }
 
 function submit(draft: OfferDraft): OfferTurn {
   const missing = nextMissingOfferStep(draft);
-  if (draft.step === 'summary' && missing === 'summary') return { draft: undefined, prompt: { kind: 'submit' } };
+  if (draft.step === 'summary' && missing === 'summary')
+    return { draft: undefined, prompt: { kind: 'submit' } };
   const step = missing === 'summary' ? draft.step : missing;
   if (step === 'summary') return { draft, prompt: { kind: 'summary' } };
-  return { draft: { ...draft, step }, prompt: { kind: 'ask', step, problem: 'There is still something to answer first.' } };
+  return {
+    draft: { ...draft, step },
+    prompt: { kind: 'ask', step, problem: 'There is still something to answer first.' },
+  };
 }
 
 function startOver(draft: OfferDraft, now: Date): OfferTurn {
-  const fresh = { ...startOfferDraft(draft.defaults, now), ...(draft.offerId ? { offerId: draft.offerId } : {}) };
-  const note = draft.offerId ? 'Starting again. Your saved offer stays as it was until you save.' : 'Starting again.';
+  const fresh = {
+    ...startOfferDraft(draft.defaults, now),
+    ...(draft.offerId ? { offerId: draft.offerId } : {}),
+  };
+  const note = draft.offerId
+    ? 'Starting again. Your saved offer stays as it was until you save.'
+    : 'Starting again.';
   return { draft: fresh, prompt: { kind: 'ask', step: 'title', note } };
 }
 
@@ -175,9 +249,18 @@ function goBack(draft: OfferDraft): OfferTurn {
   const previous: OfferStep | undefined = draft.trail[draft.trail.length - 1];
   if (!previous) {
     return draft.step === 'summary'
-      ? { draft, prompt: { kind: 'summary', problem: 'There is nothing before this. Use a Change button, or say "cancel".' } }
+      ? {
+          draft,
+          prompt: {
+            kind: 'summary',
+            problem: 'There is nothing before this. Use a Change button, or say "cancel".',
+          },
+        }
       : { draft, prompt: { kind: 'ask', step: draft.step, note: 'This is the first question.' } };
   }
   const back: OfferDraft = { ...draft, step: previous, trail: draft.trail.slice(0, -1), editing: false };
-  return { draft: back, prompt: previous === 'summary' ? { kind: 'summary' } : { kind: 'ask', step: previous } };
+  return {
+    draft: back,
+    prompt: previous === 'summary' ? { kind: 'summary' } : { kind: 'ask', step: previous },
+  };
 }

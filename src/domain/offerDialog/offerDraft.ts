@@ -64,7 +64,17 @@ export interface OfferDraft {
 /** The parts of a HostOffer the conversation fills in. */
 export type OfferFields = Pick<
   HostOffer,
-  'title' | 'description' | 'profession' | 'department' | 'setting' | 'sessions' | 'capacityPerWeek' | 'capacityPerMonth' | 'openTo' | 'prerequisites' | 'meetingPoint'
+  | 'title'
+  | 'description'
+  | 'profession'
+  | 'department'
+  | 'setting'
+  | 'sessions'
+  | 'capacityPerWeek'
+  | 'capacityPerMonth'
+  | 'openTo'
+  | 'prerequisites'
+  | 'meetingPoint'
 >;
 
 export function startOfferDraft(defaults: HostDefaults, now: Date): OfferDraft {
@@ -115,9 +125,45 @@ export function nextMissingOfferStep(draft: OfferDraft): OfferStep {
 /** The offer's fields once every question is answered; undefined while something is missing. */
 export function offerFieldsFromDraft(draft: OfferDraft): OfferFields | undefined {
   if (nextMissingOfferStep(draft) !== 'summary') return undefined;
-  const { title, description, profession, department, setting, sessions, capacityPerWeek, capacityPerMonth, openTo, prerequisites, meetingPoint } = draft;
-  if (!title || !description || !profession || !department || !setting || !sessions || !capacityPerWeek || !capacityPerMonth || !openTo || prerequisites === undefined || !meetingPoint) {
+  const {
+    title,
+    description,
+    profession,
+    department,
+    setting,
+    sessions,
+    capacityPerWeek,
+    capacityPerMonth,
+    openTo,
+    prerequisites,
+    meetingPoint,
+  } = draft;
+  if (
+    !title ||
+    !description ||
+    !profession ||
+    !department ||
+    !setting ||
+    !sessions ||
+    !capacityPerWeek ||
+    !capacityPerMonth ||
+    !openTo ||
+    prerequisites === undefined ||
+    !meetingPoint
+  ) {
     return undefined;
   }
-  return { title, description, profession, department, setting, sessions, capacityPerWeek, capacityPerMonth, openTo, prerequisites, meetingPoint };
+  return {
+    title,
+    description,
+    profession,
+    department,
+    setting,
+    sessions,
+    capacityPerWeek,
+    capacityPerMonth,
+    openTo,
+    prerequisites,
+    meetingPoint,
+  };
 }

@@ -20,13 +20,15 @@ const PART_PATTERNS: Array<[RegExp, SessionPart]> = [
 ];
 
 /** Words and phrases that name days or parts of a day, in the order they appear. */
-const TOKEN = /(mon(?:day)?s? ?(?:to|-|–) ?fri(?:day)?s?|(?:full|whole|all)[ -]?days?|every ?day|each day|week ?days?|[a-z.]+)/g;
+const TOKEN =
+  /(mon(?:day)?s? ?(?:to|-|–) ?fri(?:day)?s?|(?:full|whole|all)[ -]?days?|every ?day|each day|week ?days?|[a-z.]+)/g;
 
 type Token = { days: Weekday[] } | { part: SessionPart };
 
 export type SessionsReading = { sessions: OfferedSession[] } | { problem: string };
 
-const HELP = 'Please name days and parts of the day, for example "Tuesday mornings and Thursday afternoons" or "weekday mornings".';
+const HELP =
+  'Please name days and parts of the day, for example "Tuesday mornings and Thursday afternoons" or "weekday mornings".';
 
 /**
  * Reads the sessions a host offers from their own words: "Tuesday mornings and Thursday
@@ -69,7 +71,8 @@ function pairDaysFirst(tokens: Token[]): SessionsReading {
     last = days;
     pending = [];
   }
-  if (pending.length) return { problem: `Which part of the day for ${pending.map(dayWord).join(', ')}? ${HELP}` };
+  if (pending.length)
+    return { problem: `Which part of the day for ${pending.map(dayWord).join(', ')}? ${HELP}` };
   return { sessions };
 }
 
@@ -93,7 +96,15 @@ function pairPartFirst(tokens: Token[]): SessionsReading {
 }
 
 const PART_WORDS: Record<SessionPart, string> = { am: 'mornings', pm: 'afternoons', full_day: 'full days' };
-const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 function dayWord(day: Weekday): string {
   return DAY_NAMES[day];

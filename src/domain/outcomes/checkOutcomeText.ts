@@ -6,14 +6,27 @@ export type TextCheck = { ok: true; text: string } | { ok: false; problem: strin
  * Reads one free-text answer: trimmed, within its length, and refused when it looks like it holds
  * patient data (an NHS number or a patient identifier), with the reason in plain words.
  */
-export function checkOutcomeText(label: string, value: unknown, maxLength: number, options: { required: boolean }): TextCheck {
+export function checkOutcomeText(
+  label: string,
+  value: unknown,
+  maxLength: number,
+  options: { required: boolean },
+): TextCheck {
   const text = typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
-  if (value !== undefined && typeof value !== 'string') return { ok: false, problem: `${label}: please type your answer as text.` };
+  if (value !== undefined && typeof value !== 'string')
+    return { ok: false, problem: `${label}: please type your answer as text.` };
   if (!text && options.required) return { ok: false, problem: `${label}: please fill this in.` };
-  if (text.length > maxLength) return { ok: false, problem: `${label}: please keep it to ${maxLength} characters (it is ${text.length}).` };
+  if (text.length > maxLength)
+    return {
+      ok: false,
+      problem: `${label}: please keep it to ${maxLength} characters (it is ${text.length}).`,
+    };
   const found = findPatientIdentifier(text);
   if (found) {
-    return { ok: false, problem: `${label}: that looks like it contains ${found}. Please never include patient details; describe what you learned without them. Nothing has been recorded.` };
+    return {
+      ok: false,
+      problem: `${label}: that looks like it contains ${found}. Please never include patient details; describe what you learned without them. Nothing has been recorded.`,
+    };
   }
   return { ok: true, text };
 }

@@ -14,7 +14,13 @@ export interface CpdFacts {
  * A CPD / appraisal record of one visit, as plain text with light markdown, ready to paste into
  * an e-portfolio or appraisal form. Undefined until the visitor has given their feedback.
  */
-export function formatCpdRecord({ request, visitorName, hostName, hostRole, hostDepartment }: CpdFacts): string | undefined {
+export function formatCpdRecord({
+  request,
+  visitorName,
+  hostName,
+  hostRole,
+  hostDepartment,
+}: CpdFacts): string | undefined {
   const seen = request.outcomes?.visitor;
   if (request.state !== 'completed' || !seen || !request.start || !request.end) return undefined;
   const host = [hostName, hostRole, hostDepartment].filter(Boolean).join(', ') || 'Not recorded';
@@ -29,7 +35,9 @@ export function formatCpdRecord({ request, visitorName, hostName, hostRole, host
     `Type of activity: work-based learning (job shadowing)`,
     '',
     '## Objectives and outcomes',
-    ...request.objectives.map((objective, i) => `- ${objective}: ${RATING_WORDS[seen.ratings[i] ?? 'not_met']}`),
+    ...request.objectives.map(
+      (objective, i) => `- ${objective}: ${RATING_WORDS[seen.ratings[i] ?? 'not_met']}`,
+    ),
     '',
     '## Learning gained',
     ...seen.knowledge.map((kind) => `- ${KNOWLEDGE_WORDS[kind]}`),
@@ -40,7 +48,18 @@ export function formatCpdRecord({ request, visitorName, hostName, hostRole, host
     `Follow-up planned: ${FOLLOW_ON_WORDS[seen.followOn]}`,
   ];
   if (seen.reflection) {
-    lines.push('', '## Reflection', '### What?', seen.reflection.what, '', '### So what?', seen.reflection.soWhat, '', '### Now what?', seen.reflection.nowWhat);
+    lines.push(
+      '',
+      '## Reflection',
+      '### What?',
+      seen.reflection.what,
+      '',
+      '### So what?',
+      seen.reflection.soWhat,
+      '',
+      '### Now what?',
+      seen.reflection.nowWhat,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -24,17 +24,21 @@ export type OutcomeDueAction =
 export function dueOutcomeActions(request: RequestWithOutcomes, now: Date): OutcomeDueAction[] {
   if (!request.end) return [];
   const ended = now.getTime() - Date.parse(request.end);
-  if (request.state === 'confirmed' && ended >= 0 && ended < CHECK_IN_WINDOW_DAYS * DAY_MS) return [{ kind: 'check_in', requestId: request.id }];
+  if (request.state === 'confirmed' && ended >= 0 && ended < CHECK_IN_WINDOW_DAYS * DAY_MS)
+    return [{ kind: 'check_in', requestId: request.id }];
   if (request.state !== 'completed') return [];
   const actions: OutcomeDueAction[] = [];
   if (inWindow(ended, LOG_AFTER_DAYS)) actions.push({ kind: 'log_exchange', requestId: request.id });
-  if (inWindow(ended, FOLLOW_UP_AFTER_DAYS) && !request.outcomes?.followUp) actions.push({ kind: 'follow_up', requestId: request.id });
+  if (inWindow(ended, FOLLOW_UP_AFTER_DAYS) && !request.outcomes?.followUp)
+    actions.push({ kind: 'follow_up', requestId: request.id });
   return actions;
 }
 
 /** Whether the follow-up question may be answered now. */
 export function followUpOpen(request: RequestWithOutcomes, now: Date): boolean {
-  return Boolean(request.end) && now.getTime() - Date.parse(request.end ?? '') >= FOLLOW_UP_AFTER_DAYS * DAY_MS;
+  return (
+    Boolean(request.end) && now.getTime() - Date.parse(request.end ?? '') >= FOLLOW_UP_AFTER_DAYS * DAY_MS
+  );
 }
 
 /** The range of visit ends the scheduler reads for each kind of work (ISO instants, half-open). */

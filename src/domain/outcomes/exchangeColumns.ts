@@ -16,7 +16,10 @@ export const EXCHANGE_COLUMNS: ReadonlyArray<readonly [string, (r: ExchangeRecor
   ['host_department', (r) => r.host.department],
   ['cross_profession', (r) => r.crossProfession],
   ['setting', (r) => r.setting],
-  ['objectives', (r) => r.objectives.map((o) => `${o.text ?? '(removed)'} [${o.rating ?? 'not rated'}]`).join(' | ')],
+  [
+    'objectives',
+    (r) => r.objectives.map((o) => `${o.text ?? '(removed)'} [${o.rating ?? 'not rated'}]`).join(' | '),
+  ],
   ['objectives_met', (r) => r.objectives.filter((o) => o.rating === 'met').length],
   ['objectives_partly', (r) => r.objectives.filter((o) => o.rating === 'partly').length],
   ['objectives_not_met', (r) => r.objectives.filter((o) => o.rating === 'not_met').length],

@@ -2,7 +2,13 @@ import { DateTime } from 'luxon';
 import type { HostOffer, Setting } from '../offers';
 import type { Person, Profession } from '../people';
 import { LONDON } from '../time/formatVisit';
-import type { FollowOnPlan, KnowledgeType, ObjectiveRating, PracticeChange, RequestWithOutcomes } from './outcomeTypes';
+import type {
+  FollowOnPlan,
+  KnowledgeType,
+  ObjectiveRating,
+  PracticeChange,
+  RequestWithOutcomes,
+} from './outcomeTypes';
 
 /**
  * One completed (or no-show) exchange in the log, for evaluation. What it keeps, and why:
@@ -77,13 +83,18 @@ export function periodOf(instantIso: string): string {
 /** The log entry for a finished request; undefined when it is not completed or no-show, or has no time. */
 export function buildExchangeRecord(facts: ExchangeFacts): ExchangeRecord | undefined {
   const { request, visitor, host, offer } = facts;
-  if ((request.state !== 'completed' && request.state !== 'no_show') || !request.start || !request.end) return undefined;
+  if ((request.state !== 'completed' && request.state !== 'no_show') || !request.start || !request.end)
+    return undefined;
   const outcomes = request.outcomes ?? {};
   const happened = request.state === 'completed';
   const seen = happened ? outcomes.visitor : undefined;
   const gained = happened ? outcomes.host : undefined;
-  const visitorSide: Side = { ...(visitor ? { profession: visitor.profession, department: visitor.department } : {}) };
-  const hostSide: Side = { ...pick(host?.profession ?? offer?.profession, host?.department ?? offer?.department) };
+  const visitorSide: Side = {
+    ...(visitor ? { profession: visitor.profession, department: visitor.department } : {}),
+  };
+  const hostSide: Side = {
+    ...pick(host?.profession ?? offer?.profession, host?.department ?? offer?.department),
+  };
   return {
     id: request.id,
     period: periodOf(request.start),
@@ -97,16 +108,31 @@ export function buildExchangeRecord(facts: ExchangeFacts): ExchangeRecord | unde
     visitDate: DateTime.fromISO(request.start, { zone: 'utc' }).setZone(LONDON).toISODate() ?? '',
     visitor: visitorSide,
     host: hostSide,
-    crossProfession: Boolean(visitorSide.profession && hostSide.profession && visitorSide.profession !== hostSide.profession),
-    ...(request.setting ?? offer?.setting ? { setting: request.setting ?? offer?.setting } : {}),
-    objectives: request.objectives.map((text, i) => ({ text, ...(seen?.ratings[i] ? { rating: seen.ratings[i] } : {}) })),
+    crossProfession: Boolean(
+      visitorSide.profession && hostSide.profession && visitorSide.profession !== hostSide.profession,
+    ),
+    ...((request.setting ?? offer?.setting) ? { setting: request.setting ?? offer?.setting } : {}),
+    objectives: request.objectives.map((text, i) => ({
+      text,
+      ...(seen?.ratings[i] ? { rating: seen.ratings[i] } : {}),
+    })),
     knowledge: seen?.knowledge ?? [],
-    ...(seen ? { hours: seen.hours, doDifferently: seen.doDifferently, wouldRecommend: seen.wouldRecommend, followOn: seen.followOn } : {}),
+    ...(seen
+      ? {
+          hours: seen.hours,
+          doDifferently: seen.doDifferently,
+          wouldRecommend: seen.wouldRecommend,
+          followOn: seen.followOn,
+        }
+      : {}),
     ...(gained ? { hostTeamGained: gained.teamGained, wouldHostAgain: gained.wouldHostAgain } : {}),
     ...optionalNumber('daysToConfirm', daysToConfirm(request)),
     remindersNeeded: facts.remindersNeeded,
     cover: { visitorRostered: facts.visitorRostered, notesGiven: Boolean(request.coverNotes?.trim()) },
-    costs: { stated: Boolean(request.costs?.trim()), ...optionalNumber('amountGbp', readPounds(request.costs)) },
+    costs: {
+      stated: Boolean(request.costs?.trim()),
+      ...optionalNumber('amountGbp', readPounds(request.costs)),
+    },
     ...(outcomes.followUp ? { followUp: outcomes.followUp } : {}),
     visitorFeedback: Boolean(seen),
     hostFeedback: Boolean(gained),
@@ -140,7 +166,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

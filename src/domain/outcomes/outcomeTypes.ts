@@ -17,17 +17,34 @@ export type FollowOnPlan = (typeof FOLLOW_ON_PLANS)[number];
 export const PRACTICE_CHANGES = ['yes', 'not_yet', 'no'] as const;
 export type PracticeChange = (typeof PRACTICE_CHANGES)[number];
 
-export const RATING_WORDS: Record<ObjectiveRating, string> = { met: 'Met', partly: 'Partly met', not_met: 'Not met' };
+export const RATING_WORDS: Record<ObjectiveRating, string> = {
+  met: 'Met',
+  partly: 'Partly met',
+  not_met: 'Not met',
+};
 export const KNOWLEDGE_WORDS: Record<KnowledgeType, string> = {
   scientific_or_factual: 'Scientific or factual knowledge',
   technical_know_how: 'Technical know-how',
   practical_wisdom: 'Practical wisdom',
 };
-export const FOLLOW_ON_WORDS: Record<FollowOnPlan, string> = { none: 'None planned', follow_up: 'A follow-up visit', reciprocal: 'A reciprocal visit (they visit us)' };
-export const PRACTICE_CHANGE_WORDS: Record<PracticeChange, string> = { yes: 'Yes', not_yet: 'Not yet', no: 'No' };
+export const FOLLOW_ON_WORDS: Record<FollowOnPlan, string> = {
+  none: 'None planned',
+  follow_up: 'A follow-up visit',
+  reciprocal: 'A reciprocal visit (they visit us)',
+};
+export const PRACTICE_CHANGE_WORDS: Record<PracticeChange, string> = {
+  yes: 'Yes',
+  not_yet: 'Not yet',
+  no: 'No',
+};
 
 /** Longest answer kept, per free-text field. */
-export const TEXT_LIMITS = { doDifferently: 1000, teamGained: 1000, reflection: 2000, followUp: 1000 } as const;
+export const TEXT_LIMITS = {
+  doDifferently: 1000,
+  teamGained: 1000,
+  reflection: 2000,
+  followUp: 1000,
+} as const;
 export const MIN_HOURS = 0.5;
 export const MAX_HOURS = 24;
 

@@ -26,7 +26,11 @@ export function objectiveInputId(index: number): string {
 }
 
 /** The visitor's form. `objectiveCount` is how many objectives the request stated. */
-export function readVisitorOutcome(input: FormInput, objectiveCount: number, at: Date): FormRead<VisitorOutcome> {
+export function readVisitorOutcome(
+  input: FormInput,
+  objectiveCount: number,
+  at: Date,
+): FormRead<VisitorOutcome> {
   const problems: string[] = [];
   const ratings: ObjectiveRating[] = [];
   for (let i = 0; i < objectiveCount; i += 1) {
@@ -36,25 +40,50 @@ export function readVisitorOutcome(input: FormInput, objectiveCount: number, at:
   }
   const knowledge = readKnowledge(input.knowledge);
   if (!knowledge) problems.push('What you gained: please choose from the three kinds listed.');
-  const doDifferently = checkOutcomeText('What you will do differently', input.doDifferently, TEXT_LIMITS.doDifferently, { required: true });
+  const doDifferently = checkOutcomeText(
+    'What you will do differently',
+    input.doDifferently,
+    TEXT_LIMITS.doDifferently,
+    { required: true },
+  );
   if (!doDifferently.ok) problems.push(doDifferently.problem);
   const wouldRecommend = readYesNo(input.wouldRecommend);
   if (wouldRecommend === undefined) problems.push('Would you recommend it: please choose yes or no.');
   const followOn = oneOf(input.followOn, FOLLOW_ON_PLANS);
   if (!followOn) problems.push('Follow-up or reciprocal visit: please choose one.');
   const hours = readHours(input.hours);
-  if (hours === undefined) problems.push(`Hours: please give a number from ${MIN_HOURS} to ${MAX_HOURS}, for example 3.5.`);
+  if (hours === undefined)
+    problems.push(`Hours: please give a number from ${MIN_HOURS} to ${MAX_HOURS}, for example 3.5.`);
   const reflection = readReflection(input, problems);
-  if (problems.length > 0 || !knowledge || !doDifferently.ok || wouldRecommend === undefined || !followOn || hours === undefined) return { ok: false, problems };
+  if (
+    problems.length > 0 ||
+    !knowledge ||
+    !doDifferently.ok ||
+    wouldRecommend === undefined ||
+    !followOn ||
+    hours === undefined
+  )
+    return { ok: false, problems };
   return {
     ok: true,
-    value: { ratings, knowledge, doDifferently: doDifferently.text, wouldRecommend, followOn, hours, ...(reflection ? { reflection } : {}), at: at.toISOString() },
+    value: {
+      ratings,
+      knowledge,
+      doDifferently: doDifferently.text,
+      wouldRecommend,
+      followOn,
+      hours,
+      ...(reflection ? { reflection } : {}),
+      at: at.toISOString(),
+    },
   };
 }
 
 export function readHostOutcome(input: FormInput, at: Date): FormRead<HostOutcome> {
   const problems: string[] = [];
-  const teamGained = checkOutcomeText('What your team gained', input.teamGained, TEXT_LIMITS.teamGained, { required: true });
+  const teamGained = checkOutcomeText('What your team gained', input.teamGained, TEXT_LIMITS.teamGained, {
+    required: true,
+  });
   if (!teamGained.ok) problems.push(teamGained.problem);
   const wouldHostAgain = readYesNo(input.wouldHostAgain);
   if (wouldHostAgain === undefined) problems.push('Would you host again: please choose yes or no.');
@@ -69,7 +98,10 @@ export function readFollowUpAnswer(input: FormInput, at: Date): FormRead<FollowU
   const detail = checkOutcomeText('What changed', input.detail, TEXT_LIMITS.followUp, { required: false });
   if (!detail.ok) problems.push(detail.problem);
   if (!changed || !detail.ok) return { ok: false, problems };
-  return { ok: true, value: { changed, ...(detail.text ? { detail: detail.text } : {}), at: at.toISOString() } };
+  return {
+    ok: true,
+    value: { changed, ...(detail.text ? { detail: detail.text } : {}), at: at.toISOString() },
+  };
 }
 
 /** The reflection is optional, but once started all three parts are needed. */
@@ -86,7 +118,9 @@ function readReflection(input: FormInput, problems: string[]): Reflection | unde
   }
   if (texts.length < 3 || texts.every((t) => t === '')) return undefined;
   if (texts.some((t) => t === '')) {
-    problems.push('Reflection: please answer all three parts (What? So what? Now what?), or leave all three empty.');
+    problems.push(
+      'Reflection: please answer all three parts (What? So what? Now what?), or leave all three empty.',
+    );
     return undefined;
   }
   const [what = '', soWhat = '', nowWhat = ''] = texts;
@@ -94,7 +128,9 @@ function readReflection(input: FormInput, problems: string[]): Reflection | unde
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value.trim()) ? (value.trim() as T) : undefined;
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value.trim())
+    ? (value.trim() as T)
+    : undefined;
 }
 
 function readYesNo(value: unknown): boolean | undefined {
@@ -112,7 +148,12 @@ function readKnowledge(value: unknown): KnowledgeType[] | undefined {
 }
 
 function readHours(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   if (!Number.isFinite(number) || number < MIN_HOURS || number > MAX_HOURS) return undefined;
   return Math.round(number * 4) / 4;
 }

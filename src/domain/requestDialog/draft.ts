@@ -2,7 +2,17 @@ import type { Setting } from '../offers';
 import type { DayPart, DayWindow } from './parseWhen';
 
 /** The questions of the request conversation, in the order they are asked. */
-export const DRAFT_STEPS = ['what', 'purpose', 'objectives', 'when', 'length', 'setting', 'host', 'slot', 'summary'] as const;
+export const DRAFT_STEPS = [
+  'what',
+  'purpose',
+  'objectives',
+  'when',
+  'length',
+  'setting',
+  'host',
+  'slot',
+  'summary',
+] as const;
 export type DraftStep = (typeof DRAFT_STEPS)[number];
 /** Steps a visitor can go back to and change from the summary. */
 export type DraftField = Exclude<DraftStep, 'summary'>;
@@ -57,7 +67,14 @@ export interface RequestDraft {
   settings?: Setting[];
   /** The options last shown, so "2" or a button picks the same one again. */
   hostOptions?: HostOption[];
-  chosen?: { offerId: string; hostId: string; title: string; hostName: string; setting: Setting; sensitive: boolean };
+  chosen?: {
+    offerId: string;
+    hostId: string;
+    title: string;
+    hostName: string;
+    setting: Setting;
+    sensitive: boolean;
+  };
   slotOptions?: SlotOption[];
   slot?: { start: string; end: string };
   startedAt: string;

@@ -10,14 +10,25 @@ export interface DayWindow {
   to: string;
 }
 
-export type WhenResult =
-  | { ok: true; window: DayWindow; part?: DayPart }
-  | { ok: false; reason: string };
+export type WhenResult = { ok: true; window: DayWindow; part?: DayPart } | { ok: false; reason: string };
 
 export const MAX_MONTHS_AHEAD = 6;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * Reads when someone would like to visit, in their own words and in Europe/London: "next Tuesday
@@ -30,11 +41,15 @@ export function parseWhen(text: string, now: Date): WhenResult {
   const part = readDayPart(lower);
 
   const impossible = findImpossibleDate(lower, today);
-  if (impossible) return { ok: false, reason: `${impossible} is not a real date. Please check the day and month.` };
+  if (impossible)
+    return { ok: false, reason: `${impossible} is not a real date. Please check the day and month.` };
 
   const window = readNamedWindow(lower, today) ?? readDate(text, now);
   if (!window) {
-    return { ok: false, reason: 'I could not read a date in that. Try "next Tuesday morning", "3 March" or "next week".' };
+    return {
+      ok: false,
+      reason: 'I could not read a date in that. Try "next Tuesday morning", "3 March" or "next week".',
+    };
   }
   return checkWindow(window, today, part);
 }
@@ -47,12 +62,20 @@ function readDayPart(lower: string): DayPart | undefined {
 }
 
 function findImpossibleDate(lower: string, today: DateTime): string | undefined {
-  const named = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(lower);
+  const named =
+    /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(
+      lower,
+    );
   const numeric = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/.exec(lower);
   const candidates: Array<{ day: number; month: number; year: number; label: string }> = [];
   if (named) {
     const month = MONTHS.indexOf(named[2] as string) + 1;
-    candidates.push({ day: Number(named[1]), month, year: today.year, label: `${named[1]} ${MONTH_NAMES[month - 1]}` });
+    candidates.push({
+      day: Number(named[1]),
+      month,
+      year: today.year,
+      label: `${named[1]} ${MONTH_NAMES[month - 1]}`,
+    });
   }
   if (numeric) {
     const year = numeric[3] ? Number(numeric[3].length === 2 ? `20${numeric[3]}` : numeric[3]) : today.year;
@@ -70,7 +93,8 @@ function isRealDay(day: number, month: number, year: number): boolean {
 function readNamedWindow(lower: string, today: DateTime): DayWindow | undefined {
   const monday = today.startOf('week');
   if (/\bthis week\b/.test(lower)) return days(today, monday.plus({ days: 6 }));
-  if (/\b(week after next|in (two|2) weeks)\b/.test(lower)) return days(monday.plus({ weeks: 2 }), monday.plus({ weeks: 2, days: 6 }));
+  if (/\b(week after next|in (two|2) weeks)\b/.test(lower))
+    return days(monday.plus({ weeks: 2 }), monday.plus({ weeks: 2, days: 6 }));
   if (/\bnext week\b/.test(lower)) return days(monday.plus({ weeks: 1 }), monday.plus({ weeks: 1, days: 6 }));
   if (/\bthis month\b/.test(lower)) return days(today, today.endOf('month'));
   if (/\bnext month\b/.test(lower)) {
@@ -101,7 +125,11 @@ function londonWallClock(now: Date): Date {
 
 function toLondonDay(component: chrono.ParsedComponents): DateTime {
   return DateTime.fromObject(
-    { year: component.get('year') ?? undefined, month: component.get('month') ?? undefined, day: component.get('day') ?? undefined },
+    {
+      year: component.get('year') ?? undefined,
+      month: component.get('month') ?? undefined,
+      day: component.get('day') ?? undefined,
+    },
     { zone: LONDON },
   );
 }
@@ -114,9 +142,13 @@ function checkWindow(window: DayWindow, today: DateTime, part: DayPart | undefin
   const latest = today.plus({ months: MAX_MONTHS_AHEAD });
   const from = DateTime.fromISO(window.from, { zone: LONDON });
   const to = DateTime.fromISO(window.to, { zone: LONDON });
-  if (to < today) return { ok: false, reason: 'That date has passed. Please choose a day from today onwards.' };
+  if (to < today)
+    return { ok: false, reason: 'That date has passed. Please choose a day from today onwards.' };
   if (from > latest) {
-    return { ok: false, reason: `I can only arrange visits up to ${MAX_MONTHS_AHEAD} months ahead, so up to ${latest.toFormat('d LLLL yyyy')}.` };
+    return {
+      ok: false,
+      reason: `I can only arrange visits up to ${MAX_MONTHS_AHEAD} months ahead, so up to ${latest.toFormat('d LLLL yyyy')}.`,
+    };
   }
   const clipped = {
     from: (from < today ? today : from).toISODate() as string,

@@ -4,7 +4,11 @@ import type { CustomTimes, VisitLengthChoice } from './draft';
 export type ControlWord = 'back' | 'cancel' | 'start_over';
 
 export function readControlWord(text: string): ControlWord | undefined {
-  const t = text.toLowerCase().replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .toLowerCase()
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/^(back|go back|undo|previous)$/.test(t)) return 'back';
   if (/^(cancel|stop|quit|exit|never mind|nevermind|cancel request)$/.test(t)) return 'cancel';
   if (/^(start over|start again|restart|begin again)$/.test(t)) return 'start_over';
@@ -13,12 +17,14 @@ export function readControlWord(text: string): ControlWord | undefined {
 
 export type LengthReading = { length: VisitLengthChoice; customTimes?: CustomTimes } | { problem: string };
 
-const LENGTH_HELP = 'Please say "morning" (09:00-13:00), "afternoon" (13:00-17:00), "full day" (09:00-17:00), or give times such as "10:00-12:30".';
+const LENGTH_HELP =
+  'Please say "morning" (09:00-13:00), "afternoon" (13:00-17:00), "full day" (09:00-17:00), or give times such as "10:00-12:30".';
 
 /** "morning", "afternoon", "full day", or times such as "10:00-12:30" / "10am to 2pm". */
 export function readLength(text: string): LengthReading {
   const t = text.toLowerCase().trim();
-  const times = /(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|–|to|until|till)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?/.exec(t);
+  const times =
+    /(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|–|to|until|till)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?/.exec(t);
   if (times) return readCustomTimes(times);
   if (/\b(full|whole|all)[ -]?day\b/.test(t)) return { length: 'full_day' };
   if (/\b(morning|am)\b/.test(t)) return { length: 'am' };
@@ -35,15 +41,21 @@ function readCustomTimes(m: RegExpExecArray): LengthReading {
   };
   const start = toMinutes(m[1], m[2], m[3]);
   const end = toMinutes(m[4], m[5], m[6] ?? (m[3] === 'pm' ? 'pm' : undefined));
-  if (Number.isNaN(start) || Number.isNaN(end)) return { problem: `Those times are not real times. ${LENGTH_HELP}` };
+  if (Number.isNaN(start) || Number.isNaN(end))
+    return { problem: `Those times are not real times. ${LENGTH_HELP}` };
   if (end <= start) return { problem: 'The end time must be after the start time, on the same day.' };
-  if (end - start < 60 || end - start > 10 * 60) return { problem: 'A visit should last between 1 and 10 hours.' };
-  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  if (end - start < 60 || end - start > 10 * 60)
+    return { problem: 'A visit should last between 1 and 10 hours.' };
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return { length: 'custom', customTimes: { start: hhmm(start), end: hhmm(end) } };
 }
 
 const SETTING_WORDS: Array<[RegExp, Setting[]]> = [
-  [/\b(lower risk|low risk|non[- ]?clinical|no patients)\b/, ['outpatient_clinic', 'office', 'community', 'research', 'board_or_policy_meeting']],
+  [
+    /\b(lower risk|low risk|non[- ]?clinical|no patients)\b/,
+    ['outpatient_clinic', 'office', 'community', 'research', 'board_or_policy_meeting'],
+  ],
   [/\b(outpatient|clinic|opd)/, ['outpatient_clinic']],
   [/\b(theatre|operating|surgery)/, ['theatre']],
   [/\b(ward|inpatient)/, ['ward']],
@@ -60,11 +72,15 @@ const SETTING_WORDS: Array<[RegExp, Setting[]]> = [
 /** Setting preferences: "any", "lower risk", or named settings. Empty list means any. */
 export function readSettings(text: string): { settings: Setting[] } | { problem: string } {
   const t = text.toLowerCase();
-  if (/\b(any|anywhere|no preference|don'?t mind|do not mind|either|whatever)\b/.test(t)) return { settings: [] };
+  if (/\b(any|anywhere|no preference|don'?t mind|do not mind|either|whatever)\b/.test(t))
+    return { settings: [] };
   const found = new Set<Setting>();
   for (const [pattern, settings] of SETTING_WORDS) if (pattern.test(t)) settings.forEach((s) => found.add(s));
   if (found.size === 0) {
-    return { problem: 'I did not recognise a setting. Say "any", "lower risk", or name one: clinic, office, community, ward, theatre, A&E, critical care, research, board meeting.' };
+    return {
+      problem:
+        'I did not recognise a setting. Say "any", "lower risk", or name one: clinic, office, community, ward, theatre, A&E, critical care, research, board meeting.',
+    };
   }
   return { settings: [...found] };
 }

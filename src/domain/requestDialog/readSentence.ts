@@ -29,9 +29,15 @@ export function readSentence(sentence: string, now: Date): SentenceReading {
 }
 
 function readWhat(sentence: string): string | undefined {
-  const match = /\b(?:with|shadow(?:ing)?|visit(?:ing)?|see(?:ing)?|join(?:ing)?|observe|observing)\s+(?:an?\s+|the\s+)?(.+)$/i.exec(sentence);
+  const match =
+    /\b(?:with|shadow(?:ing)?|visit(?:ing)?|see(?:ing)?|join(?:ing)?|observe|observing)\s+(?:an?\s+|the\s+)?(.+)$/i.exec(
+      sentence,
+    );
   if (!match) return undefined;
-  const rest = (match[1] as string).replace(TIME_WORDS, '').replace(/[.!?,;:]+$/, '').trim();
+  const rest = (match[1] as string)
+    .replace(TIME_WORDS, '')
+    .replace(/[.!?,;:]+$/, '')
+    .trim();
   if (rest.length < 2 || rest.length > 200) return undefined;
   return rest;
 }

@@ -31,11 +31,7 @@ export function tokenise(cleaned: string): Token[] {
 
 function lowerWord(raw: string): string {
   if (raw === '&') return 'and';
-  return raw
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’]/g, '');
+  return raw.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/['’]/g, '');
 }
 
 /** Light plural handling: "wards" -> "ward", "therapies" -> "therapy", "GPs" -> "gp". */

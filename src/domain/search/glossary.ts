@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { cleanForSearch, isAllCapitals, isStopWord, normalisePhrase, tokenise, type Token } from './analyseText';
+import {
+  cleanForSearch,
+  isAllCapitals,
+  isStopWord,
+  normalisePhrase,
+  tokenise,
+  type Token,
+} from './analyseText';
 import { DEFAULT_GLOSSARY, type GlossaryEntry } from './glossaryEntries';
 
 export type { GlossaryEntry } from './glossaryEntries';
@@ -133,16 +140,21 @@ function findConcepts(text: string, index: Index): Concepts {
   const add = (key: string, source: string) => {
     if (!concepts.has(key)) concepts.set(key, source);
   };
-  for (let at = 0; at < tokens.length; ) {
+  for (let at = 0; at < tokens.length;) {
     const found = matchLongest(tokens, at, index);
-    for (const key of found.keys) add(key, cleaned.slice(tokens[at]?.start, tokens[at + found.length - 1]?.end));
+    for (const key of found.keys)
+      add(key, cleaned.slice(tokens[at]?.start, tokens[at + found.length - 1]?.end));
     at += found.length;
   }
   for (const token of tokens) if (!isStopWord(token)) add(`word:${token.norm}`, token.raw);
   return concepts;
 }
 
-function matchLongest(tokens: Token[], at: number, index: Index): { keys: ReadonlySet<string>; length: number } {
+function matchLongest(
+  tokens: Token[],
+  at: number,
+  index: Index,
+): { keys: ReadonlySet<string>; length: number } {
   for (let length = Math.min(index.longest, tokens.length - at); length >= 1; length -= 1) {
     const slice = tokens.slice(at, at + length);
     const keys =

@@ -84,7 +84,9 @@ export function rankOffers(input: RankOffersInput): RankedOffer[] {
     }
     ranked.push({ offer, score: Math.round(score * 1000) / 1000, reason: joinReason(parts) });
   }
-  ranked.sort((a, b) => b.score - a.score || (a.offer.id < b.offer.id ? -1 : a.offer.id > b.offer.id ? 1 : 0));
+  ranked.sort(
+    (a, b) => b.score - a.score || (a.offer.id < b.offer.id ? -1 : a.offer.id > b.offer.id ? 1 : 0),
+  );
   return ranked.slice(0, Math.max(0, input.limit));
 }
 
@@ -126,7 +128,9 @@ function describeMatch(matched: [string, string][], glossary: Glossary): string 
 type Factor = (offer: HostOffer, input: RankOffersInput) => { score: number; note?: string };
 
 const crossing: Factor = (offer, { visitor }) =>
-  offer.profession !== visitor.profession ? { score: WEIGHTS.crossProfession, note: 'a different profession' } : { score: 0 };
+  offer.profession !== visitor.profession
+    ? { score: WEIGHTS.crossProfession, note: 'a different profession' }
+    : { score: 0 };
 
 const settingRisk: Factor = (offer) =>
   SENSITIVE_SETTINGS.has(offer.setting)
@@ -137,11 +141,15 @@ const capacity: Factor = (offer, { capacityLeft }) => {
   const left = capacityLeft?.[offer.id];
   if (left === undefined) return { score: 0 };
   if (left <= 0) return { score: WEIGHTS.full, note: 'no places left this month' };
-  return { score: Math.min(left, 4) * WEIGHTS.perPlace, note: `${left} ${left === 1 ? 'place' : 'places'} left this month` };
+  return {
+    score: Math.min(left, 4) * WEIGHTS.perPlace,
+    note: `${left} ${left === 1 ? 'place' : 'places'} left this month`,
+  };
 };
 
 const availability: Factor = (offer, input) => {
-  const slots = input.availability?.[offer.id] ?? (input.window ? countOfferedDays(offer, input.window) : undefined);
+  const slots =
+    input.availability?.[offer.id] ?? (input.window ? countOfferedDays(offer, input.window) : undefined);
   if (slots === undefined) return { score: 0 };
   if (slots <= 0) return { score: WEIGHTS.noSlots, note: 'no free sessions in your dates' };
   const note = `${slots} free ${slots === 1 ? 'session' : 'sessions'} in your dates`;
@@ -167,7 +175,11 @@ function countOfferedDays(offer: HostOffer, window: { start: string; end: string
   const end = DateTime.fromISO(window.end, { zone: 'Europe/London' });
   if (!start.isValid || !end.isValid) return undefined;
   let count = 0;
-  for (let day = start.startOf('day'), steps = 0; day < end && steps < MAX_WINDOW_DAYS; day = day.plus({ days: 1 }), steps += 1) {
+  for (
+    let day = start.startOf('day'), steps = 0;
+    day < end && steps < MAX_WINDOW_DAYS;
+    day = day.plus({ days: 1 }), steps += 1
+  ) {
     const weekday = WEEKDAYS[day.weekday - 1];
     count += offer.sessions.filter((session) => session.weekday === weekday).length;
   }

@@ -8,7 +8,11 @@ export function findPatientIdentifier(text: string): string | undefined {
     const digits = `${match[1]}${match[2]}${match[3]}`;
     if (isValidNhsNumber(digits)) return 'an NHS number';
   }
-  if (/\b(mrn|hospital (number|no)|patient (id|number|no)|dob|date of birth)\b[^a-z]{0,3}[a-z]{0,3}\s*[:#]?\s*\d/i.test(text)) {
+  if (
+    /\b(mrn|hospital (number|no)|patient (id|number|no)|dob|date of birth)\b[^a-z]{0,3}[a-z]{0,3}\s*[:#]?\s*\d/i.test(
+      text,
+    )
+  ) {
     return 'a patient identifier';
   }
   return undefined;

@@ -25,11 +25,14 @@ export function dueActions(request: ShadowingRequest, now: Date, holidays?: read
     if (request.start && new Date(request.start) <= now) return [{ kind: 'expire', requestId: request.id }];
     const waited = workingDaysBetween(new Date(since), now, holidays);
     const actions: DueAction[] = [];
-    if (waited >= REMINDER_AFTER_WORKING_DAYS) actions.push({ kind: 'remind', requestId: request.id, waitingOn: request.state, since });
-    if (waited >= ESCALATE_AFTER_WORKING_DAYS) actions.push({ kind: 'escalate', requestId: request.id, waitingOn: request.state, since });
+    if (waited >= REMINDER_AFTER_WORKING_DAYS)
+      actions.push({ kind: 'remind', requestId: request.id, waitingOn: request.state, since });
+    if (waited >= ESCALATE_AFTER_WORKING_DAYS)
+      actions.push({ kind: 'escalate', requestId: request.id, waitingOn: request.state, since });
     return actions;
   }
-  if (request.state === 'confirmed' && request.start && isDayBefore(request.start, now)) return [{ kind: 'day_before', requestId: request.id }];
+  if (request.state === 'confirmed' && request.start && isDayBefore(request.start, now))
+    return [{ kind: 'day_before', requestId: request.id }];
   return [];
 }
 

@@ -3,7 +3,12 @@ import type { RequestState, ShadowingRequest } from '../requests';
 export type Actor = { id: string; isProgrammeLead: boolean } | { id: 'system'; isProgrammeLead: false };
 export type ActorRole = 'visitor' | 'manager' | 'host' | 'programme_lead' | 'system';
 
-export const OPEN_STATES: readonly RequestState[] = ['awaiting_manager', 'awaiting_host', 'host_proposed_time', 'confirmed'];
+export const OPEN_STATES: readonly RequestState[] = [
+  'awaiting_manager',
+  'awaiting_host',
+  'host_proposed_time',
+  'confirmed',
+];
 /** States in which a request holds a place with its host. */
 export const HOLDING_STATES: readonly RequestState[] = OPEN_STATES;
 
@@ -20,7 +25,12 @@ interface Rule {
 export const TRANSITIONS = {
   submit: { from: ['draft'], to: 'awaiting_manager', roles: ['visitor'] },
   approve: { from: ['awaiting_manager'], to: 'awaiting_host', roles: ['manager', 'programme_lead'] },
-  decline_release: { from: ['awaiting_manager'], to: 'declined_by_manager', roles: ['manager', 'programme_lead'], needsReason: true },
+  decline_release: {
+    from: ['awaiting_manager'],
+    to: 'declined_by_manager',
+    roles: ['manager', 'programme_lead'],
+    needsReason: true,
+  },
   accept: { from: ['awaiting_host'], to: 'confirmed', roles: ['host'] },
   decline_visit: { from: ['awaiting_host'], to: 'declined_by_host', roles: ['host'], needsReason: true },
   propose_time: { from: ['awaiting_host'], to: 'host_proposed_time', roles: ['host'] },
@@ -36,7 +46,11 @@ export const TRANSITIONS = {
   },
   complete: { from: ['confirmed'], to: 'completed', roles: ['visitor', 'host', 'programme_lead', 'system'] },
   no_show: { from: ['confirmed'], to: 'no_show', roles: ['host', 'programme_lead'] },
-  expire: { from: ['awaiting_manager', 'awaiting_host', 'host_proposed_time'], to: 'expired', roles: ['system'] },
+  expire: {
+    from: ['awaiting_manager', 'awaiting_host', 'host_proposed_time'],
+    to: 'expired',
+    roles: ['system'],
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof TRANSITIONS;
@@ -72,18 +86,31 @@ const STATE_WORDS: Record<RequestState, string> = {
  * Applies one move if this actor may make it from the request's current state, recording who,
  * when and why. Returns a plain refusal otherwise; the request is never changed in place.
  */
-export function applyTransition(request: ShadowingRequest, action: Action, actor: Actor, at: Date, reason?: string): TransitionResult {
+export function applyTransition(
+  request: ShadowingRequest,
+  action: Action,
+  actor: Actor,
+  at: Date,
+  reason?: string,
+): TransitionResult {
   const rule: Rule = TRANSITIONS[action];
   const roles = rolesOf(request, actor);
   if (!roles.some((role) => rule.roles.includes(role))) {
-    return { ok: false, refusal: 'Only the people this request is for can do that. Nothing has been changed.' };
+    return {
+      ok: false,
+      refusal: 'Only the people this request is for can do that. Nothing has been changed.',
+    };
   }
   const permitted = roles.filter((role) => rule.roles.includes(role));
   if (!permitted.some((role) => (rule.fromFor?.[role] ?? rule.from).includes(request.state))) {
-    return { ok: false, refusal: `This request is ${STATE_WORDS[request.state]}, so that can no longer be done. Nothing has been changed.` };
+    return {
+      ok: false,
+      refusal: `This request is ${STATE_WORDS[request.state]}, so that can no longer be done. Nothing has been changed.`,
+    };
   }
   const why = reason?.trim();
-  if (rule.needsReason && !why) return { ok: false, refusal: 'Please give a short reason, so the visitor knows why.' };
+  if (rule.needsReason && !why)
+    return { ok: false, refusal: 'Please give a short reason, so the visitor knows why.' };
   const stamp = at.toISOString();
   return {
     ok: true,
@@ -91,7 +118,10 @@ export function applyTransition(request: ShadowingRequest, action: Action, actor
       ...request,
       state: rule.to,
       updatedAt: stamp,
-      history: [...request.history, { from: request.state, to: rule.to, by: actor.id, at: stamp, ...(why ? { reason: why } : {}) }],
+      history: [
+        ...request.history,
+        { from: request.state, to: rule.to, by: actor.id, at: stamp, ...(why ? { reason: why } : {}) },
+      ],
     },
   };
 }

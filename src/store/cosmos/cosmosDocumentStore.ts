@@ -32,11 +32,17 @@ export class CosmosDocumentStore implements DocumentStore {
 
   async init(): Promise<void> {
     await this.attempt('init', 'database', undefined, async () => {
-      const { database } = await this.client.databases.createIfNotExists({ id: this.options.database }, this.deadline());
+      const { database } = await this.client.databases.createIfNotExists(
+        { id: this.options.database },
+        this.deadline(),
+      );
       for (const container of CONTAINER_NAMES) {
         const partitionKey = { paths: [`/${partitionKeyField(container)}`] };
         // TTL on, with no default: a document expires only when it carries its own `ttl`.
-        await database.containers.createIfNotExists({ id: container, partitionKey, defaultTtl: -1 }, this.deadline());
+        await database.containers.createIfNotExists(
+          { id: container, partitionKey, defaultTtl: -1 },
+          this.deadline(),
+        );
       }
     });
   }
@@ -45,10 +51,16 @@ export class CosmosDocumentStore implements DocumentStore {
     await this.attempt('ping', 'account', undefined, () => this.client.getDatabaseAccount(this.deadline()));
   }
 
-  async read<T extends Doc>(container: ContainerName, id: string, partitionKey: string): Promise<Versioned<T> | undefined> {
+  async read<T extends Doc>(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+  ): Promise<Versioned<T> | undefined> {
     ensureValidKey(container, id, partitionKey);
     try {
-      const response = await this.container(container).item(id, partitionKey).read<ItemDefinition>(this.deadline());
+      const response = await this.container(container)
+        .item(id, partitionKey)
+        .read<ItemDefinition>(this.deadline());
       return response.resource ? toVersioned<T>(response.resource, response.etag) : undefined;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
@@ -64,7 +76,11 @@ export class CosmosDocumentStore implements DocumentStore {
     });
   }
 
-  async replace<T extends Doc>(container: ContainerName, doc: T, options: WriteOptions = {}): Promise<Versioned<T>> {
+  async replace<T extends Doc>(
+    container: ContainerName,
+    doc: T,
+    options: WriteOptions = {},
+  ): Promise<Versioned<T>> {
     const { partitionKey } = ensureValidDocument(container, doc);
     return this.attempt('replace', container, doc.id, async () => {
       const item = this.container(container).item(doc.id, partitionKey);
@@ -81,7 +97,12 @@ export class CosmosDocumentStore implements DocumentStore {
     });
   }
 
-  async delete(container: ContainerName, id: string, partitionKey: string, options: WriteOptions = {}): Promise<boolean> {
+  async delete(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    options: WriteOptions = {},
+  ): Promise<boolean> {
     ensureValidKey(container, id, partitionKey);
     try {
       await this.container(container).item(id, partitionKey).delete(this.deadline(options.ifMatch));
@@ -122,7 +143,12 @@ export class CosmosDocumentStore implements DocumentStore {
     };
   }
 
-  private async attempt<R>(operation: string, container: string, id: string | undefined, work: () => Promise<R>): Promise<R> {
+  private async attempt<R>(
+    operation: string,
+    container: string,
+    id: string | undefined,
+    work: () => Promise<R>,
+  ): Promise<R> {
     try {
       return await work();
     } catch (error) {
@@ -132,12 +158,16 @@ export class CosmosDocumentStore implements DocumentStore {
 
   private fail(error: unknown, operation: string, container: string, id: string | undefined): Error {
     const mapped = toStoreError(error, container, id, operation);
-    if (mapped.code === 'unavailable') this.logger?.warn({ operation, container, status: statusOf(error) }, mapped.message);
+    if (mapped.code === 'unavailable')
+      this.logger?.warn({ operation, container, status: statusOf(error) }, mapped.message);
     return mapped;
   }
 }
 
-function toVersioned<T extends Doc>(resource: ItemDefinition | undefined, etag: string | undefined): Versioned<T> {
+function toVersioned<T extends Doc>(
+  resource: ItemDefinition | undefined,
+  etag: string | undefined,
+): Versioned<T> {
   if (!resource) throw new Error('Cosmos DB returned no document');
   const tag = typeof resource._etag === 'string' ? resource._etag : etag;
   if (!tag) throw new Error('Cosmos DB returned a document without an etag');

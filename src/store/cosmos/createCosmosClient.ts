@@ -20,18 +20,33 @@ export interface CosmosConnection {
  * at most 3 retries 500 ms apart, never more than 1.5 s of waiting in all. A fixed interval is
  * used because the server's own retry-after hint has no upper bound.
  */
-export const THROTTLE_RETRY_OPTIONS: Readonly<Required<Pick<RetryOptions, 'maxRetryAttemptCount' | 'fixedRetryIntervalInMilliseconds' | 'maxWaitTimeInSeconds'>>> = {
+export const THROTTLE_RETRY_OPTIONS: Readonly<
+  Required<
+    Pick<RetryOptions, 'maxRetryAttemptCount' | 'fixedRetryIntervalInMilliseconds' | 'maxWaitTimeInSeconds'>
+  >
+> = {
   maxRetryAttemptCount: 3,
   fixedRetryIntervalInMilliseconds: 500,
   maxWaitTimeInSeconds: 2,
 };
 
 /** The longest the SDK can spend waiting between throttled attempts with these options. */
-export function longestThrottleWaitMs(options: Pick<RetryOptions, 'maxRetryAttemptCount' | 'fixedRetryIntervalInMilliseconds' | 'maxWaitTimeInSeconds'>): number {
-  const { maxRetryAttemptCount = 9, fixedRetryIntervalInMilliseconds = 0, maxWaitTimeInSeconds = 30 } = options;
+export function longestThrottleWaitMs(
+  options: Pick<
+    RetryOptions,
+    'maxRetryAttemptCount' | 'fixedRetryIntervalInMilliseconds' | 'maxWaitTimeInSeconds'
+  >,
+): number {
+  const {
+    maxRetryAttemptCount = 9,
+    fixedRetryIntervalInMilliseconds = 0,
+    maxWaitTimeInSeconds = 30,
+  } = options;
   // The SDK retries while the time already waited is under the cap, so one more wait can overshoot it.
   if (fixedRetryIntervalInMilliseconds <= 0) return Number.POSITIVE_INFINITY;
-  const capped = Math.ceil((maxWaitTimeInSeconds * 1000) / fixedRetryIntervalInMilliseconds) * fixedRetryIntervalInMilliseconds;
+  const capped =
+    Math.ceil((maxWaitTimeInSeconds * 1000) / fixedRetryIntervalInMilliseconds) *
+    fixedRetryIntervalInMilliseconds;
   return Math.min(maxRetryAttemptCount * fixedRetryIntervalInMilliseconds, capped);
 }
 
@@ -48,7 +63,9 @@ export function cosmosClientOptions(connection: CosmosConnection): CosmosClientO
   return {
     endpoint: connection.endpoint,
     ...auth,
-    ...(connection.allowSelfSignedTls ? { agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }) } : {}),
+    ...(connection.allowSelfSignedTls
+      ? { agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }) }
+      : {}),
     connectionPolicy: {
       enableEndpointDiscovery: false,
       requestTimeout: connection.requestTimeoutMs,

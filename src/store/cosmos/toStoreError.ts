@@ -1,4 +1,10 @@
-import { DocumentExistsError, DocumentNotFoundError, StoreError, StoreUnavailableError, VersionConflictError } from '../documentStore';
+import {
+  DocumentExistsError,
+  DocumentNotFoundError,
+  StoreError,
+  StoreUnavailableError,
+  VersionConflictError,
+} from '../documentStore';
 
 /** Reads the HTTP status a Cosmos SDK error carries, if any. */
 export function statusOf(error: unknown): number | undefined {
@@ -12,7 +18,12 @@ export function statusOf(error: unknown): number | undefined {
  * conflict; anything else (refused connection, timeout, throttling, authorisation) is unavailable,
  * keeping the original as the cause.
  */
-export function toStoreError(error: unknown, container: string, id: string | undefined, operation: string): StoreError {
+export function toStoreError(
+  error: unknown,
+  container: string,
+  id: string | undefined,
+  operation: string,
+): StoreError {
   if (error instanceof StoreError) return error;
   const status = statusOf(error);
   if (id !== undefined && status === 409) return new DocumentExistsError(container, id);

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../logging/logger';
-import { ensureKnownContainer, ensureValidDocument, ensureValidKey, ensureValidQuery } from '../checkDocument';
+import {
+  ensureKnownContainer,
+  ensureValidDocument,
+  ensureValidKey,
+  ensureValidQuery,
+} from '../checkDocument';
 import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../containers';
 import {
   DocumentExistsError,
@@ -62,7 +67,11 @@ export class FileDocumentStore implements DocumentStore {
     }
   }
 
-  async read<T extends Doc>(container: ContainerName, id: string, partitionKey: string): Promise<Versioned<T> | undefined> {
+  async read<T extends Doc>(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+  ): Promise<Versioned<T> | undefined> {
     ensureValidKey(container, id, partitionKey);
     const filePath = this.documentPath(container, id, partitionKey);
     const stored = await this.guard('read', () => this.readLive(filePath));
@@ -75,7 +84,11 @@ export class FileDocumentStore implements DocumentStore {
     });
   }
 
-  async replace<T extends Doc>(container: ContainerName, doc: T, options: WriteOptions = {}): Promise<Versioned<T>> {
+  async replace<T extends Doc>(
+    container: ContainerName,
+    doc: T,
+    options: WriteOptions = {},
+  ): Promise<Versioned<T>> {
     return this.write(container, doc, (current) => {
       if (!current) throw new DocumentNotFoundError(container, doc.id);
       if (options.ifMatch !== undefined && options.ifMatch !== current.etag) {
@@ -88,7 +101,12 @@ export class FileDocumentStore implements DocumentStore {
     return this.write(container, doc, () => undefined);
   }
 
-  async delete(container: ContainerName, id: string, partitionKey: string, options: WriteOptions = {}): Promise<boolean> {
+  async delete(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    options: WriteOptions = {},
+  ): Promise<boolean> {
     ensureValidKey(container, id, partitionKey);
     const filePath = this.documentPath(container, id, partitionKey);
     return this.guard('delete', async () => {
@@ -167,7 +185,10 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   /** A queried document if it is still live; an expired one is deleted (if nobody rewrote it meanwhile). */
-  private async liveOrPurged<T extends Doc>(container: ContainerName, entry: StoredDocument): Promise<T | undefined> {
+  private async liveOrPurged<T extends Doc>(
+    container: ContainerName,
+    entry: StoredDocument,
+  ): Promise<T | undefined> {
     const key = entry.doc[partitionKeyField(container)];
     if (typeof entry.doc.ttl !== 'number' || typeof key !== 'string') return entry.doc as T;
     const filePath = this.documentPath(container, entry.doc.id, key);

@@ -38,7 +38,9 @@ export async function readStoredDocuments(folders: readonly string[]): Promise<S
 async function listDocumentFiles(folder: string): Promise<string[]> {
   try {
     const names = await fs.readdir(folder);
-    return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => path.join(folder, name));
+    return names
+      .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+      .map((name) => path.join(folder, name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -53,7 +55,12 @@ function parseStoredDocument(text: string, filePath: string): StoredDocument {
     throw new StoreUnavailableError(`embedded store: ${path.basename(filePath)} is not valid JSON`, error);
   }
   const candidate = parsed as Partial<StoredDocument> | null;
-  if (!candidate || typeof candidate.etag !== 'string' || typeof candidate.doc !== 'object' || candidate.doc === null) {
+  if (
+    !candidate ||
+    typeof candidate.etag !== 'string' ||
+    typeof candidate.doc !== 'object' ||
+    candidate.doc === null
+  ) {
     throw new StoreUnavailableError(`embedded store: ${path.basename(filePath)} is not a stored document`);
   }
   return { etag: candidate.etag, doc: candidate.doc };

@@ -36,7 +36,11 @@ async function inTurn<R>(key: string, work: () => Promise<R>): Promise<R> {
   return result;
 }
 
-async function withFileLock<R>(filePath: string, work: () => Promise<R>, onCompromised: (error: Error) => void): Promise<R> {
+async function withFileLock<R>(
+  filePath: string,
+  work: () => Promise<R>,
+  onCompromised: (error: Error) => void,
+): Promise<R> {
   const lockfilePath = path.join(path.dirname(filePath), `.${path.basename(filePath)}.lock`);
   let release: () => Promise<void>;
   try {

@@ -12,7 +12,10 @@ export const TEMP_FILE_PATTERN = /^\..*\.(\d+)\.[0-9a-f]+\.tmp$/;
  */
 export async function writeFileAtomically(filePath: string, content: string): Promise<void> {
   const folder = path.dirname(filePath);
-  const tempPath = path.join(folder, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tempPath = path.join(
+    folder,
+    `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     await writeAndFlush(tempPath, content);
     await fs.rename(tempPath, filePath);

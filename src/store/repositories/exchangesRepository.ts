@@ -14,7 +14,10 @@ const MAX_ATTEMPTS = 5;
 export class ExchangesRepository {
   constructor(private readonly store: DocumentStore) {}
 
-  async find(period: string, requestId: string): Promise<{ record: ExchangeRecord; etag: string } | undefined> {
+  async find(
+    period: string,
+    requestId: string,
+  ): Promise<{ record: ExchangeRecord; etag: string } | undefined> {
     const found = await this.store.read<ExchangeDoc>('exchanges', requestId, period);
     return found ? { record: found.doc, etag: found.etag } : undefined;
   }
@@ -23,7 +26,10 @@ export class ExchangesRepository {
    * Creates the record; if it is already there (409), brings it up to date with a conditional
    * replace only when something changed, keeping when it was first logged.
    */
-  async save(record: ExchangeRecord, same: (a: ExchangeRecord, b: ExchangeRecord) => boolean): Promise<LogWrite> {
+  async save(
+    record: ExchangeRecord,
+    same: (a: ExchangeRecord, b: ExchangeRecord) => boolean,
+  ): Promise<LogWrite> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       try {
         await this.store.create<ExchangeDoc>('exchanges', record as ExchangeDoc);
@@ -35,7 +41,11 @@ export class ExchangesRepository {
       if (!found) continue;
       if (same(found.record, record)) return 'unchanged';
       try {
-        await this.store.replace<ExchangeDoc>('exchanges', { ...record, loggedAt: found.record.loggedAt } as ExchangeDoc, { ifMatch: found.etag });
+        await this.store.replace<ExchangeDoc>(
+          'exchanges',
+          { ...record, loggedAt: found.record.loggedAt } as ExchangeDoc,
+          { ifMatch: found.etag },
+        );
         return 'updated';
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
@@ -46,6 +56,9 @@ export class ExchangesRepository {
 
   /** One month of the log: a single-partition query. */
   async listPeriod(period: string): Promise<ExchangeRecord[]> {
-    return this.store.query<ExchangeDoc>('exchanges', { partitionKey: period, orderBy: { field: 'visitStart', direction: 'asc' } });
+    return this.store.query<ExchangeDoc>('exchanges', {
+      partitionKey: period,
+      orderBy: { field: 'visitStart', direction: 'asc' },
+    });
   }
 }

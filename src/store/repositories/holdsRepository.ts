@@ -52,7 +52,12 @@ export class HoldsRepository {
    * Adds a hold if `decide` agrees given all the offer's other holds; retried on a concurrent
    * change, so the decision is always made on the latest holds.
    */
-  async reserve(hostId: string, offerId: string, hold: Hold, decide: (existing: Hold[]) => Promise<HoldDecision>): Promise<HoldDecision> {
+  async reserve(
+    hostId: string,
+    offerId: string,
+    hold: Hold,
+    decide: (existing: Hold[]) => Promise<HoldDecision>,
+  ): Promise<HoldDecision> {
     const id = ledgerId(offerId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       if (attempt > 0) await pause(attempt);
@@ -69,7 +74,10 @@ export class HoldsRepository {
         if (!(error instanceof VersionConflictError || error instanceof DocumentExistsError)) throw error;
       }
     }
-    return { ok: false, reason: 'Several people are booking this host at once. Please try again in a moment.' };
+    return {
+      ok: false,
+      reason: 'Several people are booking this host at once. Please try again in a moment.',
+    };
   }
 
   /**
@@ -84,7 +92,11 @@ export class HoldsRepository {
       const found = await this.store.read<LedgerDoc>('tasks', id, hostId);
       if (!found || !found.doc.holds.some(isTheHold)) return;
       try {
-        await this.store.replace('tasks', { ...found.doc, holds: found.doc.holds.filter((h) => !isTheHold(h)) }, { ifMatch: found.etag });
+        await this.store.replace(
+          'tasks',
+          { ...found.doc, holds: found.doc.holds.filter((h) => !isTheHold(h)) },
+          { ifMatch: found.etag },
+        );
         return;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;

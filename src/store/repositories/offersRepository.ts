@@ -20,14 +20,19 @@ export class OffersRepository {
 
   async listActive(): Promise<HostOffer[]> {
     if (!this.catalogue || this.clock() - this.catalogue.readAt > CATALOGUE_TTL_MS) {
-      const offers = await this.store.query<OfferDoc>('offers', { where: [{ field: 'status', op: '=', value: 'active' }] });
+      const offers = await this.store.query<OfferDoc>('offers', {
+        where: [{ field: 'status', op: '=', value: 'active' }],
+      });
       this.catalogue = { offers, readAt: this.clock() };
     }
     return this.catalogue.offers;
   }
 
   async listForHost(hostId: string): Promise<HostOffer[]> {
-    return this.store.query<OfferDoc>('offers', { partitionKey: hostId, orderBy: { field: 'createdAt', direction: 'asc' } });
+    return this.store.query<OfferDoc>('offers', {
+      partitionKey: hostId,
+      orderBy: { field: 'createdAt', direction: 'asc' },
+    });
   }
 
   async find(hostId: string, offerId: string): Promise<{ offer: HostOffer; etag: string } | undefined> {

@@ -21,7 +21,10 @@ export class OutboxRepository {
     }
   }
 
-  async find(personId: string, id: string): Promise<{ notification: Notification; etag: string } | undefined> {
+  async find(
+    personId: string,
+    id: string,
+  ): Promise<{ notification: Notification; etag: string } | undefined> {
     const found = await this.store.read<NotificationDoc>('outbox', id, personId);
     return found ? { notification: found.doc, etag: found.etag } : undefined;
   }
@@ -56,7 +59,11 @@ export class OutboxRepository {
   /** Resolves the new version tag, or undefined when someone else changed it first. */
   async update(notification: Notification, etag: string): Promise<string | undefined> {
     try {
-      return (await this.store.replace<NotificationDoc>('outbox', notification as NotificationDoc, { ifMatch: etag })).etag;
+      return (
+        await this.store.replace<NotificationDoc>('outbox', notification as NotificationDoc, {
+          ifMatch: etag,
+        })
+      ).etag;
     } catch (error) {
       if (error instanceof VersionConflictError) return undefined;
       throw error;

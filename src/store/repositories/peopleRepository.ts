@@ -4,7 +4,10 @@ import { DocumentExistsError, VersionConflictError, type DocumentStore } from '.
 type PersonDoc = Person & { [field: string]: unknown };
 
 /** The fields a directory import owns; everything else on a person (roles, conversation) is kept. */
-export type DirectoryFields = Pick<Person, 'email' | 'name' | 'jobTitle' | 'department' | 'profession' | 'managerId'>;
+export type DirectoryFields = Pick<
+  Person,
+  'email' | 'name' | 'jobTitle' | 'department' | 'profession' | 'managerId'
+>;
 
 export type DirectorySaveOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -28,7 +31,11 @@ export class PeopleRepository {
    * installation and the conversation update together, so a write that lost to another turn
    * reads the person again and tries again, three attempts in all.
    */
-  async rememberConversation(id: string, conversation: ConversationRef, read?: { doc: Person; etag: string }): Promise<void> {
+  async rememberConversation(
+    id: string,
+    conversation: ConversationRef,
+    read?: { doc: Person; etag: string },
+  ): Promise<void> {
     let found = read ?? (await this.store.read<PersonDoc>('people', id, id));
     for (let attempt = 1; found; attempt += 1) {
       const same = JSON.stringify(found.doc.conversation) === JSON.stringify(conversation);
@@ -53,7 +60,11 @@ export class PeopleRepository {
       const found = await this.store.read<PersonDoc>('people', id, id);
       if (!found || found.doc.unreachableSince !== undefined) return;
       try {
-        await this.store.replace<PersonDoc>('people', { ...found.doc, unreachableSince: at.toISOString() }, { ifMatch: found.etag });
+        await this.store.replace<PersonDoc>(
+          'people',
+          { ...found.doc, unreachableSince: at.toISOString() },
+          { ifMatch: found.etag },
+        );
         return;
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt === SAVE_ATTEMPTS) throw error;
@@ -73,7 +84,9 @@ export class PeopleRepository {
   /** The whole directory: for administrative paths (imports), never on a turn. */
   /** The programme leads: a cross-partition query, for rare paths only (fallback approvals, digests). */
   async listProgrammeLeads(): Promise<Person[]> {
-    return this.store.query<PersonDoc>('people', { where: [{ field: 'roles', op: 'contains', value: 'programme_lead' }] });
+    return this.store.query<PersonDoc>('people', {
+      where: [{ field: 'roles', op: 'contains', value: 'programme_lead' }],
+    });
   }
 
   async listAll(): Promise<Person[]> {
@@ -103,7 +116,11 @@ export class PeopleRepository {
   private async trySaveDirectoryEntry(id: string, fields: DirectoryFields): Promise<DirectorySaveOutcome> {
     const found = await this.store.read<PersonDoc>('people', id, id);
     if (!found) {
-      await this.store.create<PersonDoc>('people', { id, ...withoutUndefined(fields), roles: ['staff'] } as PersonDoc);
+      await this.store.create<PersonDoc>('people', {
+        id,
+        ...withoutUndefined(fields),
+        roles: ['staff'],
+      } as PersonDoc);
       return 'created';
     }
     const { managerId: _previousManager, ...kept } = found.doc;

@@ -7,7 +7,10 @@ type RequestDoc = ShadowingRequest & { [field: string]: unknown };
 export class RequestsRepository {
   constructor(private readonly store: DocumentStore) {}
 
-  async find(visitorId: string, requestId: string): Promise<{ request: ShadowingRequest; etag: string } | undefined> {
+  async find(
+    visitorId: string,
+    requestId: string,
+  ): Promise<{ request: ShadowingRequest; etag: string } | undefined> {
     const found = await this.store.read<RequestDoc>('requests', requestId, visitorId);
     return found ? { request: found.doc, etag: found.etag } : undefined;
   }

@@ -17,7 +17,9 @@ export class RotaRepository {
 
   async shiftsBetween(personId: string, from: Date, to: Date): Promise<Shift[]> {
     const months = monthsCovering(from, to);
-    const docs = await Promise.all(months.map((month) => this.store.read<RotaDoc>('rota', rotaDocumentId(personId, month), personId)));
+    const docs = await Promise.all(
+      months.map((month) => this.store.read<RotaDoc>('rota', rotaDocumentId(personId, month), personId)),
+    );
     return docs
       .flatMap((found) => found?.doc.shifts ?? [])
       .filter((shift) => shift.end > from.toISOString() && shift.start < to.toISOString())

@@ -26,16 +26,28 @@ export function calendarLink(view: RequestView): string | undefined {
 }
 
 /** Sent to the visitor and the host when the visit is confirmed, and again the day before. */
-export function createConfirmationCard(view: RequestView, options: { dayBefore?: boolean } = {}): AdaptiveCardJson {
+export function createConfirmationCard(
+  view: RequestView,
+  options: { dayBefore?: boolean } = {},
+): AdaptiveCardJson {
   const link = calendarLink(view);
   return adaptiveCard(
     [
-      heading(options.dayBefore ? 'Reminder: your shadowing visit is tomorrow' : 'Your shadowing visit is confirmed'),
+      heading(
+        options.dayBefore
+          ? 'Reminder: your shadowing visit is tomorrow'
+          : 'Your shadowing visit is confirmed',
+      ),
       ...requestFacts(view),
       labelled('Where to meet', view.offer?.meetingPoint ?? 'Ask the host', 400),
       labelled('Whom to ask for', view.host ? `${view.host.name}, ${view.host.jobTitle}` : 'The host', 200),
       { type: 'TextBlock', text: 'Before you go', weight: 'Bolder', wrap: true },
-      ...PRE_VISIT_CHECKLIST.map((item) => ({ type: 'TextBlock', text: `- ${item}`, wrap: true, spacing: 'Small' })),
+      ...PRE_VISIT_CHECKLIST.map((item) => ({
+        type: 'TextBlock',
+        text: `- ${item}`,
+        wrap: true,
+        spacing: 'Small',
+      })),
       hint('To change the date, cancel this visit and ask again; the host and your manager are told.'),
     ],
     [

@@ -8,12 +8,25 @@ import { heading, hint } from './requestCardParts';
  * into an e-portfolio or appraisal form. Teams cannot attach a file from a bot without a file
  * host; the same text is available as a file from the `cpd` admin command.
  */
-export function createCpdRecordCard(view: RequestView, record: string, options: { thanks?: boolean } = {}): AdaptiveCardJson {
+export function createCpdRecordCard(
+  view: RequestView,
+  record: string,
+  options: { thanks?: boolean } = {},
+): AdaptiveCardJson {
   return adaptiveCard(
     [
       heading(options.thanks ? 'Thank you: your feedback is recorded' : 'Your CPD record'),
-      hint('Here is a record of the visit for your CPD or appraisal. Click in the box, select all, copy, and paste it into your portfolio.'),
-      { type: 'Input.Text', id: 'cpd', label: 'Your CPD record (ready to copy)', isMultiline: true, value: record, maxLength: 20_000 },
+      hint(
+        'Here is a record of the visit for your CPD or appraisal. Click in the box, select all, copy, and paste it into your portfolio.',
+      ),
+      {
+        type: 'Input.Text',
+        id: 'cpd',
+        label: 'Your CPD record (ready to copy)',
+        isMultiline: true,
+        value: record,
+        maxLength: 20_000,
+      },
     ],
     [outcomeAction('Show my CPD record again', 'outcome_cpd', view)],
   );

@@ -11,12 +11,17 @@ export function createDigestCard(content: DigestContent): AdaptiveCardJson {
     ...(roles.has('visitor') ? [commandButton('My requests', 'my_requests')] : []),
     ...(roles.has('host') ? [commandButton('My offers', 'my_offers')] : []),
   ];
-  const card = adaptiveCard(outlineCardBody(outlineDigest(content)), actions.length > 0 ? actions : undefined);
+  const card = adaptiveCard(
+    outlineCardBody(outlineDigest(content)),
+    actions.length > 0 ? actions : undefined,
+  );
   return { ...card, msteams: { width: 'Full' } };
 }
 
 /** The card a queued weekly digest becomes; the digest travels with the message. */
 export function renderDigestNotification(notification: Notification): AdaptiveCardJson {
   if (notification.payload) return createDigestCard(notification.payload);
-  return adaptiveCard([{ type: 'TextBlock', text: 'Your weekly job shadowing digest is empty this week.', wrap: true }]);
+  return adaptiveCard([
+    { type: 'TextBlock', text: 'Your weekly job shadowing digest is empty this week.', wrap: true },
+  ]);
 }

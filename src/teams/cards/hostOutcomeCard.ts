@@ -5,15 +5,25 @@ import { choiceInput, outcomeAction, problemText, textInput, visitSummary, YES_N
 import { hint } from './requestCardParts';
 
 /** The host's two questions after a visit. */
-export function createHostOutcomeCard(view: RequestView, options: { problem?: string; previous?: Record<string, unknown> } = {}): AdaptiveCardJson {
+export function createHostOutcomeCard(
+  view: RequestView,
+  options: { problem?: string; previous?: Record<string, unknown> } = {},
+): AdaptiveCardJson {
   const previous = options.previous ?? {};
   return adaptiveCard(
     [
       ...visitSummary('Thank you for hosting', view),
       ...problemText(options.problem),
       hint('Please do not include any patient details.'),
-      textInput('teamGained', 'What did your team gain from the visit?', { required: true, maxLength: TEXT_LIMITS.teamGained, value: previous.teamGained }),
-      choiceInput('wouldHostAgain', 'Would you host again?', YES_NO, { required: true, value: previous.wouldHostAgain }),
+      textInput('teamGained', 'What did your team gain from the visit?', {
+        required: true,
+        maxLength: TEXT_LIMITS.teamGained,
+        value: previous.teamGained,
+      }),
+      choiceInput('wouldHostAgain', 'Would you host again?', YES_NO, {
+        required: true,
+        value: previous.wouldHostAgain,
+      }),
     ],
     [outcomeAction('Send my feedback', 'outcome_host', view, {}, 'positive')],
   );

@@ -5,11 +5,18 @@ import { decideAction } from './decideAction';
 import { requestFacts } from './requestFacts';
 
 /** Asks the visitor's line manager (or a programme lead) to release them. One click either way. */
-export function createManagerApprovalCard(view: RequestView, options: { reminder?: boolean; note?: string } = {}): AdaptiveCardJson {
+export function createManagerApprovalCard(
+  view: RequestView,
+  options: { reminder?: boolean; note?: string } = {},
+): AdaptiveCardJson {
   const name = view.visitor?.name ?? 'A colleague';
   return adaptiveCard(
     [
-      heading(options.reminder ? `Reminder: ${name} is still waiting for your answer` : `${name} asks to be released for a shadowing visit`),
+      heading(
+        options.reminder
+          ? `Reminder: ${name} is still waiting for your answer`
+          : `${name} asks to be released for a shadowing visit`,
+      ),
       ...(options.note ? [hint(options.note)] : []),
       ...requestFacts(view, { forManager: true }),
       {
@@ -20,6 +27,9 @@ export function createManagerApprovalCard(view: RequestView, options: { reminder
         maxLength: 500,
       },
     ],
-    [decideAction('Approve release', 'approve', view.request, 'positive'), decideAction('Decline', 'decline_release', view.request, 'destructive')],
+    [
+      decideAction('Approve release', 'approve', view.request, 'positive'),
+      decideAction('Decline', 'decline_release', view.request, 'destructive'),
+    ],
   );
 }

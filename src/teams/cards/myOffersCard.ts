@@ -15,7 +15,13 @@ const NEW_OFFER = { type: 'Action.Submit', title: 'New offer', data: { verb: 'of
 /** A host's offers, oldest first, each with its status and Change / Pause or Resume buttons. */
 export function createMyOffersCard(offers: HostOffer[]): AdaptiveCardJson {
   if (offers.length === 0) {
-    return adaptiveCard([heading('Your offers'), { type: 'TextBlock', wrap: true, text: 'You are not offering any visits yet.' }], [NEW_OFFER]);
+    return adaptiveCard(
+      [
+        heading('Your offers'),
+        { type: 'TextBlock', wrap: true, text: 'You are not offering any visits yet.' },
+      ],
+      [NEW_OFFER],
+    );
   }
   return adaptiveCard([heading('Your offers'), ...offers.map(offerBlock)], [NEW_OFFER]);
 }
@@ -23,8 +29,18 @@ export function createMyOffersCard(offers: HostOffer[]): AdaptiveCardJson {
 function offerBlock(offer: HostOffer): Record<string, unknown> {
   const toggle =
     offer.status === 'active'
-      ? { type: 'Action.Submit', title: 'Pause', tooltip: 'Hide this offer from search for now', data: { verb: 'offer_pause', offerId: offer.id } }
-      : { type: 'Action.Submit', title: 'Resume', tooltip: 'Show this offer in search again', data: { verb: 'offer_resume', offerId: offer.id } };
+      ? {
+          type: 'Action.Submit',
+          title: 'Pause',
+          tooltip: 'Hide this offer from search for now',
+          data: { verb: 'offer_pause', offerId: offer.id },
+        }
+      : {
+          type: 'Action.Submit',
+          title: 'Resume',
+          tooltip: 'Show this offer in search again',
+          data: { verb: 'offer_resume', offerId: offer.id },
+        };
   return {
     type: 'Container',
     separator: true,
@@ -41,7 +57,18 @@ function offerBlock(offer: HostOffer): Record<string, unknown> {
         ],
       },
       inertText([{ text: `Meet at: ${offer.meetingPoint}`, isSubtle: true }], { maxLength: 300 }),
-      { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Change', tooltip: 'Change this offer', data: { verb: 'offer_change', offerId: offer.id } }, toggle] },
+      {
+        type: 'ActionSet',
+        actions: [
+          {
+            type: 'Action.Submit',
+            title: 'Change',
+            tooltip: 'Change this offer',
+            data: { verb: 'offer_change', offerId: offer.id },
+          },
+          toggle,
+        ],
+      },
     ],
   };
 }

@@ -33,25 +33,49 @@ export function describeCapacity(offer: Pick<HostOffer, 'capacityPerWeek' | 'cap
 /** Buttons every offer question carries. */
 export function offerBackAndCancel(): Array<Record<string, unknown>> {
   return [
-    { type: 'Action.Submit', title: 'Back', data: { verb: 'offer_control', word: 'back' }, ...WITHOUT_INPUTS },
-    { type: 'Action.Submit', title: 'Cancel offer', data: { verb: 'offer_control', word: 'cancel' }, ...WITHOUT_INPUTS },
+    {
+      type: 'Action.Submit',
+      title: 'Back',
+      data: { verb: 'offer_control', word: 'back' },
+      ...WITHOUT_INPUTS,
+    },
+    {
+      type: 'Action.Submit',
+      title: 'Cancel offer',
+      data: { verb: 'offer_control', word: 'cancel' },
+      ...WITHOUT_INPUTS,
+    },
   ];
 }
 
 /** A shortcut answer. The title may come from the directory, so it is cleaned and capped. */
 export function offerChoiceButton(title: string, field: OfferField, value: string): Record<string, unknown> {
-  return { type: 'Action.Submit', title: plainText(title, 60), data: { verb: 'offer_choice', field, value }, ...WITHOUT_INPUTS };
+  return {
+    type: 'Action.Submit',
+    title: plainText(title, 60),
+    data: { verb: 'offer_choice', field, value },
+    ...WITHOUT_INPUTS,
+  };
 }
 
 export function offerChoices(buttons: Array<[string, string]>, field: OfferField): Record<string, unknown> {
-  return { type: 'ActionSet', actions: buttons.map(([title, value]) => offerChoiceButton(title, field, value)) };
+  return {
+    type: 'ActionSet',
+    actions: buttons.map(([title, value]) => offerChoiceButton(title, field, value)),
+  };
 }
 
 /** A labelled text box whose answer is sent with the "Next" button. Typing in the chat works too. */
 export function offerAnswerInput(
   field: OfferField,
   label: string,
-  options: { multiline?: boolean; maxLength: number; placeholder?: string; required?: boolean; value?: string },
+  options: {
+    multiline?: boolean;
+    maxLength: number;
+    placeholder?: string;
+    required?: boolean;
+    value?: string;
+  },
 ): Array<Record<string, unknown>> {
   const required = options.required ?? true;
   return [
@@ -67,6 +91,9 @@ export function offerAnswerInput(
       // The current answer, when changing one: a value, never markup.
       ...(options.value ? { value: options.value } : {}),
     },
-    { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Next', data: { verb: 'offer_answer', field } }] },
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.Submit', title: 'Next', data: { verb: 'offer_answer', field } }],
+    },
   ];
 }

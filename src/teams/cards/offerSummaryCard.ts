@@ -29,20 +29,47 @@ export function createOfferSummaryCard(draft: OfferDraft, problem?: string): Ada
         type: 'ColumnSet',
         separator: true,
         columns: [
-          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: label, weight: 'Bolder', wrap: true }, inertText([value], { maxLength: 1200 })] },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [
+              { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true },
+              inertText([value], { maxLength: 1200 }),
+            ],
+          },
           {
             type: 'Column',
             width: 'auto',
             verticalContentAlignment: 'Center',
-            items: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Change', tooltip: `Change ${label.toLowerCase()}`, data: { verb: 'offer_edit', field } }] }],
+            items: [
+              {
+                type: 'ActionSet',
+                actions: [
+                  {
+                    type: 'Action.Submit',
+                    title: 'Change',
+                    tooltip: `Change ${label.toLowerCase()}`,
+                    data: { verb: 'offer_edit', field },
+                  },
+                ],
+              },
+            ],
           },
         ],
       })),
-      hint(draft.offerId ? 'Your changes show in search as soon as you save them.' : 'When you save it, colleagues can find your offer when they search.'),
+      hint(
+        draft.offerId
+          ? 'Your changes show in search as soon as you save them.'
+          : 'When you save it, colleagues can find your offer when they search.',
+      ),
     ],
     [
       { type: 'Action.Submit', title: saving, style: 'positive', data: { verb: 'offer_submit' } },
-      { type: 'Action.Submit', title: draft.offerId ? 'Cancel changes' : 'Cancel offer', data: { verb: 'offer_control', word: 'cancel' } },
+      {
+        type: 'Action.Submit',
+        title: draft.offerId ? 'Cancel changes' : 'Cancel offer',
+        data: { verb: 'offer_control', word: 'cancel' },
+      },
     ],
   );
 }

@@ -3,15 +3,34 @@ import { heading } from './requestCardParts';
 import { labelled, when } from './requestFacts';
 
 /** An Action.Execute about one visit. The card names the visit only; who acts is the Teams user. */
-export function outcomeAction(title: string, verb: string, view: RequestView, extra: Record<string, string> = {}, style?: 'positive' | 'destructive'): Record<string, unknown> {
-  return { type: 'Action.Execute', title, verb, data: { requestId: view.request.id, visitorId: view.request.visitorId, ...extra }, ...(style ? { style } : {}) };
+export function outcomeAction(
+  title: string,
+  verb: string,
+  view: RequestView,
+  extra: Record<string, string> = {},
+  style?: 'positive' | 'destructive',
+): Record<string, unknown> {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: { requestId: view.request.id, visitorId: view.request.visitorId, ...extra },
+    ...(style ? { style } : {}),
+  };
 }
 
 /** What the visit was, for the top of every after-visit card. */
 export function visitSummary(title: string, view: RequestView): Array<Record<string, unknown>> {
-  const host = view.host ? `${view.host.name}, ${view.offer?.department ?? view.host.department}` : 'The host';
+  const host = view.host
+    ? `${view.host.name}, ${view.offer?.department ?? view.host.department}`
+    : 'The host';
   const visitor = view.visitor ? `${view.visitor.name}, ${view.visitor.jobTitle}` : 'A colleague';
-  return [heading(title), { type: 'FactSet', facts: [{ title: 'When', value: when(view) }] }, labelled('Visitor', visitor, 200), labelled('Host', host, 200)];
+  return [
+    heading(title),
+    { type: 'FactSet', facts: [{ title: 'When', value: when(view) }] },
+    labelled('Visitor', visitor, 200),
+    labelled('Host', host, 200),
+  ];
 }
 
 export interface ChoiceOption {
@@ -20,7 +39,12 @@ export interface ChoiceOption {
 }
 
 /** A labelled choice input; required ones say so in the label and explain an empty answer. */
-export function choiceInput(id: string, label: string, choices: ChoiceOption[], options: { required: boolean; multi?: boolean; value?: unknown }): Record<string, unknown> {
+export function choiceInput(
+  id: string,
+  label: string,
+  choices: ChoiceOption[],
+  options: { required: boolean; multi?: boolean; value?: unknown },
+): Record<string, unknown> {
   return {
     type: 'Input.ChoiceSet',
     id,
@@ -34,7 +58,11 @@ export function choiceInput(id: string, label: string, choices: ChoiceOption[], 
   };
 }
 
-export function textInput(id: string, label: string, options: { required: boolean; maxLength: number; multiline?: boolean; value?: unknown }): Record<string, unknown> {
+export function textInput(
+  id: string,
+  label: string,
+  options: { required: boolean; maxLength: number; multiline?: boolean; value?: unknown },
+): Record<string, unknown> {
   return {
     type: 'Input.Text',
     id,
@@ -54,5 +82,14 @@ export const YES_NO: ChoiceOption[] = [
 
 /** A problem with the last answers, in words and marked as a warning (not by colour alone). */
 export function problemText(problem: string | undefined): Array<Record<string, unknown>> {
-  return problem ? [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `Please check: ${problem}`, weight: 'Bolder', color: 'Attention' }] }] : [];
+  return problem
+    ? [
+        {
+          type: 'RichTextBlock',
+          inlines: [
+            { type: 'TextRun', text: `Please check: ${problem}`, weight: 'Bolder', color: 'Attention' },
+          ],
+        },
+      ]
+    : [];
 }

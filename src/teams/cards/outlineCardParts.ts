@@ -17,9 +17,29 @@ export function outlineCardBody(blocks: readonly OutlineBlock[]): Array<Record<s
 function blockElements(block: OutlineBlock): Array<Record<string, unknown>> {
   switch (block.kind) {
     case 'title':
-      return [{ type: 'TextBlock', text: block.text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+      return [
+        {
+          type: 'TextBlock',
+          text: block.text,
+          size: 'Large',
+          weight: 'Bolder',
+          wrap: true,
+          style: 'heading',
+        },
+      ];
     case 'heading':
-      return [{ type: 'TextBlock', text: block.text, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading', separator: true, spacing: 'Large' }];
+      return [
+        {
+          type: 'TextBlock',
+          text: block.text,
+          size: 'Medium',
+          weight: 'Bolder',
+          wrap: true,
+          style: 'heading',
+          separator: true,
+          spacing: 'Large',
+        },
+      ];
     case 'note':
       return [inertText([block.text], { maxLength: 200 })];
     case 'list':
@@ -44,14 +64,29 @@ export function chartElements(chart: BarChart): Array<Record<string, unknown>> {
   const series = chart.bars.map((b) => `${b.label}: ${b.value}`).join('; ');
   return [
     { type: 'TextBlock', text: chart.title, weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: `${chart.title}, by period: ${series}.`, wrap: true, isSubtle: true, size: 'Small' },
+    {
+      type: 'TextBlock',
+      text: `${chart.title}, by period: ${series}.`,
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+    },
     ...chart.bars.map((bar) => ({
       type: 'ColumnSet',
       spacing: 'Small',
       columns: [
         { type: 'Column', width: '90px', items: [{ type: 'TextBlock', text: bar.label, wrap: true }] },
-        { type: 'Column', width: `${BAR_PIXELS}px`, verticalContentAlignment: 'Center', items: [barElement(bar.value, most)] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: describeBar(chart, bar.value), wrap: true }] },
+        {
+          type: 'Column',
+          width: `${BAR_PIXELS}px`,
+          verticalContentAlignment: 'Center',
+          items: [barElement(bar.value, most)],
+        },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [{ type: 'TextBlock', text: describeBar(chart, bar.value), wrap: true }],
+        },
       ],
     })),
   ];
@@ -63,7 +98,13 @@ function barElement(value: number, most: number): Record<string, unknown> {
   return {
     type: 'ColumnSet',
     columns: [
-      { type: 'Column', width: `${pixels}px`, style: 'accent', minHeight: '16px', items: [{ type: 'TextBlock', text: ' ' }] },
+      {
+        type: 'Column',
+        width: `${pixels}px`,
+        style: 'accent',
+        minHeight: '16px',
+        items: [{ type: 'TextBlock', text: ' ' }],
+      },
       { type: 'Column', width: 'stretch', items: [] },
     ],
   };

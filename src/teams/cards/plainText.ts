@@ -21,7 +21,12 @@ export function inertText(
     type: 'RichTextBlock',
     inlines: runs.map((run) => {
       const { text, ...style } = typeof run === 'string' ? { text: run } : run;
-      return { type: 'TextRun', text: plainText(text, options.maxLength), ...(options.size ? { size: options.size } : {}), ...style };
+      return {
+        type: 'TextRun',
+        text: plainText(text, options.maxLength),
+        ...(options.size ? { size: options.size } : {}),
+        ...style,
+      };
     }),
   };
 }

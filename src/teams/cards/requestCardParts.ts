@@ -9,8 +9,18 @@ export const WITHOUT_INPUTS = { associatedInputs: 'none' } as const;
 /** Buttons every request question carries. */
 export function backAndCancel(): Array<Record<string, unknown>> {
   return [
-    { type: 'Action.Submit', title: 'Back', data: { verb: 'draft_control', word: 'back' }, ...WITHOUT_INPUTS },
-    { type: 'Action.Submit', title: 'Cancel request', data: { verb: 'draft_control', word: 'cancel' }, ...WITHOUT_INPUTS },
+    {
+      type: 'Action.Submit',
+      title: 'Back',
+      data: { verb: 'draft_control', word: 'back' },
+      ...WITHOUT_INPUTS,
+    },
+    {
+      type: 'Action.Submit',
+      title: 'Cancel request',
+      data: { verb: 'draft_control', word: 'cancel' },
+      ...WITHOUT_INPUTS,
+    },
   ];
 }
 
@@ -21,7 +31,14 @@ export function choiceButton(title: string, field: DraftField, value: string): R
 /** A problem with the last answer, in words (and marked as a warning, not by colour alone). */
 export function problemBlock(problem: string | undefined): Array<Record<string, unknown>> {
   return problem
-    ? [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `Please check: ${problem}`, weight: 'Bolder', color: 'Attention' }] }]
+    ? [
+        {
+          type: 'RichTextBlock',
+          inlines: [
+            { type: 'TextRun', text: `Please check: ${problem}`, weight: 'Bolder', color: 'Attention' },
+          ],
+        },
+      ]
     : [];
 }
 
@@ -34,7 +51,11 @@ export function hint(text: string): Record<string, unknown> {
 }
 
 /** A labelled text box whose answer is sent with the "Next" button. Typing in the chat works too. */
-export function answerInput(field: DraftField, label: string, options: { multiline?: boolean; maxLength: number; placeholder?: string }): Array<Record<string, unknown>> {
+export function answerInput(
+  field: DraftField,
+  label: string,
+  options: { multiline?: boolean; maxLength: number; placeholder?: string },
+): Array<Record<string, unknown>> {
   return [
     {
       type: 'Input.Text',
@@ -46,6 +67,9 @@ export function answerInput(field: DraftField, label: string, options: { multili
       maxLength: options.maxLength,
       ...(options.placeholder ? { placeholder: options.placeholder } : {}),
     },
-    { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Next', data: { verb: 'draft_answer', field } }] },
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.Submit', title: 'Next', data: { verb: 'draft_answer', field } }],
+    },
   ];
 }

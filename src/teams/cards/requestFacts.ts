@@ -13,7 +13,14 @@ const ROTA_WORDS = {
 
 /** One labelled line whose value may hold typed text: the value is shown inert. */
 export function labelled(label: string, value: string, maxLength = 600): Record<string, unknown> {
-  return { type: 'Container', spacing: 'Small', items: [{ type: 'TextBlock', text: label, weight: 'Bolder', wrap: true, spacing: 'None' }, inertText([value], { maxLength })] };
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [
+      { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true, spacing: 'None' },
+      inertText([value], { maxLength }),
+    ],
+  };
 }
 
 export function when(view: RequestView): string {
@@ -24,19 +31,32 @@ export function when(view: RequestView): string {
 export function settingLine(view: RequestView): string {
   const setting = view.request.setting;
   if (!setting) return 'Not known';
-  return SENSITIVE_SETTINGS.has(setting) ? `${SETTING_LABELS[setting]}. Sensitive setting: the host must agree an induction first.` : SETTING_LABELS[setting];
+  return SENSITIVE_SETTINGS.has(setting)
+    ? `${SETTING_LABELS[setting]}. Sensitive setting: the host must agree an induction first.`
+    : SETTING_LABELS[setting];
 }
 
 /** The facts every party sees about a request. */
-export function requestFacts(view: RequestView, options: { forManager?: boolean } = {}): Array<Record<string, unknown>> {
+export function requestFacts(
+  view: RequestView,
+  options: { forManager?: boolean } = {},
+): Array<Record<string, unknown>> {
   const { request, visitor, host, offer } = view;
   const visitorLine = visitor ? `${visitor.name}, ${visitor.jobTitle}, ${visitor.department}` : 'A colleague';
-  const hostLine = host ? `${host.name}, ${offer?.department ?? host.department}: ${request.offerTitle ?? offer?.title ?? ''}` : request.offerTitle ?? 'Not chosen yet';
+  const hostLine = host
+    ? `${host.name}, ${offer?.department ?? host.department}: ${request.offerTitle ?? offer?.title ?? ''}`
+    : (request.offerTitle ?? 'Not chosen yet');
   return [
     labelled('Visitor', visitorLine, 200),
     labelled('Why', request.purpose),
     labelled('To learn', request.objectives.map((o, i) => `${i + 1}. ${o}`).join('\n'), 1600),
-    { type: 'FactSet', facts: [{ title: 'When', value: when(view) }, { title: 'Status', value: REQUEST_STATE_LABELS[request.state] }] },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'When', value: when(view) },
+        { title: 'Status', value: REQUEST_STATE_LABELS[request.state] },
+      ],
+    },
     labelled('Host', hostLine, 300),
     { type: 'FactSet', facts: [{ title: 'Setting', value: settingLine(view) }] },
     ...(options.forManager
@@ -45,7 +65,13 @@ export function requestFacts(view: RequestView, options: { forManager?: boolean 
             type: 'FactSet',
             facts: [
               { title: 'Rostered then?', value: ROTA_WORDS[view.visitorRota] },
-              { title: 'Shadowing this year', value: view.doneThisYear === 0 ? 'None yet' : `${view.doneThisYear} visit${view.doneThisYear > 1 ? 's' : ''}` },
+              {
+                title: 'Shadowing this year',
+                value:
+                  view.doneThisYear === 0
+                    ? 'None yet'
+                    : `${view.doneThisYear} visit${view.doneThisYear > 1 ? 's' : ''}`,
+              },
               { title: 'Costs', value: 'None: an internal visit within working hours.' },
             ],
           },

@@ -28,13 +28,24 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
   ],
   objectives: () => [
     heading('What do you want to learn?'),
-    hint(`Up to ${LIMITS.objectiveCount} learning objectives, one per line. You will be asked afterwards whether each was met. No patient details, please.`),
+    hint(
+      `Up to ${LIMITS.objectiveCount} learning objectives, one per line. You will be asked afterwards whether each was met. No patient details, please.`,
+    ),
     ...answerInput('objectives', 'Learning objectives', { multiline: true, maxLength: LIMITS.objectives }),
   ],
   when: () => [
     heading('When would suit you?'),
-    hint('Choose below or type, for example "next Tuesday", "3 March" or "the week of 12 January". I will check your rota.'),
-    { type: 'ActionSet', actions: [choiceButton('Next week', 'when', 'next week'), choiceButton('In two weeks', 'when', 'in two weeks'), choiceButton('Next month', 'when', 'next month')] },
+    hint(
+      'Choose below or type, for example "next Tuesday", "3 March" or "the week of 12 January". I will check your rota.',
+    ),
+    {
+      type: 'ActionSet',
+      actions: [
+        choiceButton('Next week', 'when', 'next week'),
+        choiceButton('In two weeks', 'when', 'in two weeks'),
+        choiceButton('Next month', 'when', 'next month'),
+      ],
+    },
     ...answerInput('when', 'Dates that suit you', { maxLength: 100 }),
   ],
   length: () => [
@@ -42,19 +53,36 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
     hint('Half days are easiest to arrange. For other times, type them, for example "10:00-12:30".'),
     {
       type: 'ActionSet',
-      actions: [choiceButton('Morning (09:00-13:00)', 'length', 'morning'), choiceButton('Afternoon (13:00-17:00)', 'length', 'afternoon'), choiceButton('Full day (09:00-17:00)', 'length', 'full day')],
+      actions: [
+        choiceButton('Morning (09:00-13:00)', 'length', 'morning'),
+        choiceButton('Afternoon (13:00-17:00)', 'length', 'afternoon'),
+        choiceButton('Full day (09:00-17:00)', 'length', 'full day'),
+      ],
     },
     ...answerInput('length', 'Other times', { maxLength: 40 }),
   ],
   setting: () => [
     heading('Any preference for the setting?'),
-    hint('Clinics, offices and meetings need no extra induction. Wards, theatres, A&E and critical care need the host to agree an induction first.'),
-    { type: 'ActionSet', actions: [choiceButton('Any setting', 'setting', 'any'), choiceButton('Lower-risk settings only', 'setting', 'lower risk')] },
-    ...answerInput('setting', 'Settings you prefer', { maxLength: 100, placeholder: 'for example: clinic or office' }),
+    hint(
+      'Clinics, offices and meetings need no extra induction. Wards, theatres, A&E and critical care need the host to agree an induction first.',
+    ),
+    {
+      type: 'ActionSet',
+      actions: [
+        choiceButton('Any setting', 'setting', 'any'),
+        choiceButton('Lower-risk settings only', 'setting', 'lower risk'),
+      ],
+    },
+    ...answerInput('setting', 'Settings you prefer', {
+      maxLength: 100,
+      placeholder: 'for example: clinic or office',
+    }),
   ],
   host: (draft) => [
     heading('Who would you like to visit?'),
-    hint('These hosts have free places that fit your rota. Choose one, or say "back" to change your answers.'),
+    hint(
+      'These hosts have free places that fit your rota. Choose one, or say "back" to change your answers.',
+    ),
     ...(draft.hostOptions ?? []).map(hostOptionBlock),
   ],
   slot: (draft) => [
@@ -62,9 +90,13 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
     hint('These times are free for both of you. Or type another day, for example "Fri 4 Dec".'),
     {
       type: 'ActionSet',
-      actions: (draft.slotOptions ?? []).map((slot) => choiceButton(formatVisitTime(slot.start, slot.end), 'slot', slot.start)),
+      actions: (draft.slotOptions ?? []).map((slot) =>
+        choiceButton(formatVisitTime(slot.start, slot.end), 'slot', slot.start),
+      ),
     },
-    ...(draft.slotOptions ?? []).flatMap((slot) => slot.warnings.map((w) => hint(`${formatVisitTime(slot.start, slot.end)}: ${w}`))),
+    ...(draft.slotOptions ?? []).flatMap((slot) =>
+      slot.warnings.map((w) => hint(`${formatVisitTime(slot.start, slot.end)}: ${w}`)),
+    ),
     ...answerInput('slot', 'Another day', { maxLength: 60 }),
   ],
 };
@@ -78,7 +110,13 @@ function hostOptionBlock(option: HostOption, index: number): Record<string, unkn
     items: [
       inertText([{ text: `${index + 1}. ${option.title}`, weight: 'Bolder' }], { maxLength: 150 }),
       inertText([`${option.hostName}, ${option.department}`], { maxLength: 150 }),
-      { type: 'FactSet', facts: [{ title: 'Setting', value: setting }, { title: 'Next free', value: next }] },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Setting', value: setting },
+          { title: 'Next free', value: next },
+        ],
+      },
       inertText([{ text: option.reason, isSubtle: true }], { maxLength: 200 }),
       { type: 'ActionSet', actions: [choiceButton(`Choose ${index + 1}`, 'host', option.offerId)] },
     ],

@@ -13,8 +13,18 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
     ['what', 'To shadow', draft.what ?? ''],
     ['purpose', 'Why', draft.purpose ?? ''],
     ['objectives', 'To learn', (draft.objectives ?? []).map((o, i) => `${i + 1}. ${o}`).join('\n')],
-    ['length', 'Length', draft.length === 'custom' && draft.customTimes ? `${draft.customTimes.start}-${draft.customTimes.end}` : LENGTH_WORDS[draft.length ?? 'am']],
-    ['setting', 'Settings', draft.settings?.length ? draft.settings.map((s) => SETTING_LABELS[s]).join(', ') : 'Any'],
+    [
+      'length',
+      'Length',
+      draft.length === 'custom' && draft.customTimes
+        ? `${draft.customTimes.start}-${draft.customTimes.end}`
+        : LENGTH_WORDS[draft.length ?? 'am'],
+    ],
+    [
+      'setting',
+      'Settings',
+      draft.settings?.length ? draft.settings.map((s) => SETTING_LABELS[s]).join(', ') : 'Any',
+    ],
     ['host', 'Host', draft.chosen ? `${draft.chosen.title} with ${draft.chosen.hostName}` : ''],
     ['slot', 'When', draft.slot ? formatVisitTime(draft.slot.start, draft.slot.end) : ''],
   ];
@@ -26,15 +36,45 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
         type: 'ColumnSet',
         separator: true,
         columns: [
-          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: label, weight: 'Bolder', wrap: true }, inertText([value], { maxLength: 1200 })] },
-          { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: `Change ${label.toLowerCase()}`, data: { verb: 'draft_edit', field } }] }] },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [
+              { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true },
+              inertText([value], { maxLength: 1200 }),
+            ],
+          },
+          {
+            type: 'Column',
+            width: 'auto',
+            verticalContentAlignment: 'Center',
+            items: [
+              {
+                type: 'ActionSet',
+                actions: [
+                  {
+                    type: 'Action.Submit',
+                    title: `Change ${label.toLowerCase()}`,
+                    data: { verb: 'draft_edit', field },
+                  },
+                ],
+              },
+            ],
+          },
         ],
       })),
-      ...(draft.chosen?.sensitive ? [hint('This setting needs an induction: the host will agree it with you before the visit.')] : []),
+      ...(draft.chosen?.sensitive
+        ? [hint('This setting needs an induction: the host will agree it with you before the visit.')]
+        : []),
       hint('When you send it, your line manager is asked to release you. You will hear back here.'),
     ],
     [
-      { type: 'Action.Submit', title: 'Send to my manager', style: 'positive', data: { verb: 'draft_submit' } },
+      {
+        type: 'Action.Submit',
+        title: 'Send to my manager',
+        style: 'positive',
+        data: { verb: 'draft_submit' },
+      },
       { type: 'Action.Submit', title: 'Cancel request', data: { verb: 'draft_control', word: 'cancel' } },
     ],
   );

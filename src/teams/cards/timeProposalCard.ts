@@ -15,6 +15,9 @@ export function createTimeProposalCard(view: RequestView): AdaptiveCardJson {
       hint('It is free on both rotas. If you take it, the host will confirm it.'),
       ...requestFacts(view),
     ],
-    [decideAction(`Take ${newTime}`, 'accept_time', view.request, 'positive'), decideAction('No thanks, cancel the request', 'reject_time', view.request)],
+    [
+      decideAction(`Take ${newTime}`, 'accept_time', view.request, 'positive'),
+      decideAction('No thanks, cancel the request', 'reject_time', view.request),
+    ],
   );
 }

@@ -6,12 +6,14 @@ export function createWelcomeCard(firstName?: string): AdaptiveCardJson {
   const greeting = firstName ? `Hello ${firstName}` : 'Hello';
   return adaptiveCard(
     [
-      inertText([{ text: `${greeting}, I help you arrange job shadowing`, weight: 'Bolder' }], { size: 'Large', maxLength: 120 }),
+      inertText([{ text: `${greeting}, I help you arrange job shadowing`, weight: 'Bolder' }], {
+        size: 'Large',
+        maxLength: 120,
+      }),
       {
         type: 'TextBlock',
         wrap: true,
-        text:
-          'Spend a morning with another team or profession in the Trust. Tell me what you want to learn and I will find someone to shadow, check your rota, and ask your manager and the host for you. No forms, no emails.',
+        text: 'Spend a morning with another team or profession in the Trust. Tell me what you want to learn and I will find someone to shadow, check your rota, and ask your manager and the host for you. No forms, no emails.',
       },
       {
         type: 'FactSet',
@@ -21,7 +23,12 @@ export function createWelcomeCard(firstName?: string): AdaptiveCardJson {
           { title: 'My requests', value: 'See where your requests have got to.' },
         ],
       },
-      { type: 'TextBlock', wrap: true, isSubtle: true, text: 'You can type at any time. Type "help" to see this again.' },
+      {
+        type: 'TextBlock',
+        wrap: true,
+        isSubtle: true,
+        text: 'You can type at any time. Type "help" to see this again.',
+      },
     ],
     [
       commandButton('Request a visit', 'new_request'),

@@ -12,7 +12,11 @@ import type { DraftInput } from '../../domain/requestDialog/advanceDraft';
 import type { DraftField } from '../../domain/requestDialog/draft';
 
 /** Action.Submit buttons: commands, request-conversation answers, and cancelling a request. */
-export function registerCardActions(app: Application<AppTurnState>, services: Services, logger: Logger): void {
+export function registerCardActions(
+  app: Application<AppTurnState>,
+  services: Services,
+  logger: Logger,
+): void {
   app.adaptiveCards.actionSubmit([...COMMANDS], async (context, state, data: { verb?: string }) => {
     if (!isCommand(data.verb)) return;
     await runCommand(data.verb, context, state, await identifyPerson(context, services.people), services);
@@ -24,18 +28,31 @@ export function registerCardActions(app: Application<AppTurnState>, services: Se
     if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
     const refuse = async () => {
       logger.warn({ activityId: context.activity.id, verb }, 'card payload refused');
-      await context.sendActivity('That button sent something I could not read, so I have not changed anything.');
+      await context.sendActivity(
+        'That button sent something I could not read, so I have not changed anything.',
+      );
     };
     if (verb === 'cancel_request') {
       const payload = parseCardPayload('cancel_request', data);
       if (!payload) return refuse();
-      const result = await cancelRequest(services, person.id, payload.requestId, { id: person.id, isProgrammeLead: person.roles.includes('programme_lead') }, services.clock());
+      const result = await cancelRequest(
+        services,
+        person.id,
+        payload.requestId,
+        { id: person.id, isProgrammeLead: person.roles.includes('programme_lead') },
+        services.clock(),
+      );
       if (result.ok) services.notify(result.queued);
-      await context.sendActivity(result.ok ? 'I have cancelled that request. Everyone involved has been told.' : result.refusal);
+      await context.sendActivity(
+        result.ok ? 'I have cancelled that request. Everyone involved has been told.' : result.refusal,
+      );
       return showMyRequests(context, person, services);
     }
     const draft = state.conversation.draft;
-    if (!draft) return void (await context.sendActivity('That request is no longer open. Type "new request" to start another.'));
+    if (!draft)
+      return void (await context.sendActivity(
+        'That request is no longer open. Type "new request" to start another.',
+      ));
     const read = readDraftInput(verb, data);
     if (!read) return refuse();
     if (read.field && read.field !== draft.step) {
@@ -47,7 +64,10 @@ export function registerCardActions(app: Application<AppTurnState>, services: Se
 }
 
 /** A card's answer as conversation input, with the question it answered (if any) to spot stale cards. */
-function readDraftInput(verb: CardVerb, data: unknown): { input: DraftInput; field?: DraftField } | undefined {
+function readDraftInput(
+  verb: CardVerb,
+  data: unknown,
+): { input: DraftInput; field?: DraftField } | undefined {
   switch (verb) {
     case 'draft_answer': {
       const p = parseCardPayload('draft_answer', data);

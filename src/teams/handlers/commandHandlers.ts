@@ -17,7 +17,13 @@ export const NOT_UNDERSTOOD =
   'Sorry, I did not understand that. I can help you request a shadowing visit, offer to host visitors, or show your requests. Type "help" to see what you can ask.';
 
 /** Runs one named command for the person on this turn. */
-export async function runCommand(command: Command, context: TurnContext, state: AppTurnState, person: Person | undefined, services: Services): Promise<void> {
+export async function runCommand(
+  command: Command,
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person | undefined,
+  services: Services,
+): Promise<void> {
   if (command === 'help') {
     await sendCard(context, createHelpCard(), 'What you can ask me');
     return;
@@ -42,7 +48,11 @@ export async function runCommand(command: Command, context: TurnContext, state: 
   }
 }
 
-export async function showMyRequests(context: TurnContext, person: Person, services: Services): Promise<void> {
+export async function showMyRequests(
+  context: TurnContext,
+  person: Person,
+  services: Services,
+): Promise<void> {
   const requests = await services.requests.listForVisitor(person.id);
   await sendCard(context, createMyRequestsCard(requests, OPEN_STATES), 'Your requests');
 }

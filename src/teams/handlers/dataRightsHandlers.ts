@@ -22,7 +22,12 @@ const MAX_PIECES = 6;
  * "my data" and "delete my data". Register before the catch-all message route so these words
  * are never read as a request. The acting person is always the Teams user on the activity.
  */
-export function registerDataRightsHandlers(app: Application<AppTurnState>, services: Services, store: DocumentStore, logger: Logger): void {
+export function registerDataRightsHandlers(
+  app: Application<AppTurnState>,
+  services: Services,
+  store: DocumentStore,
+  logger: Logger,
+): void {
   app.message(MY_DATA, async (context) => {
     const person = await identifyPerson(context, services.people);
     if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
@@ -38,17 +43,24 @@ export function registerDataRightsHandlers(app: Application<AppTurnState>, servi
     await sendCard(context, createEraseDataCard(), 'Delete my data?');
   });
 
-  app.adaptiveCards.actionExecute('data_erase_cancel', async () => 'Nothing has been deleted. Your data is as it was.');
+  app.adaptiveCards.actionExecute(
+    'data_erase_cancel',
+    async () => 'Nothing has been deleted. Your data is as it was.',
+  );
 
   app.adaptiveCards.actionExecute('data_erase_confirm', async (context, state) => {
     const id = actorId(context);
     const person = id ? await services.people.findById(id) : undefined;
-    if (!person) return 'I could not find any data about you in the staff directory, so there was nothing to delete.';
+    if (!person)
+      return 'I could not find any data about you in the staff directory, so there was nothing to delete.';
     const report = await erasePersonData(store, person.id);
     // Stop this turn writing the conversation back after it was erased.
     state.deleteConversationState();
     state.deleteUserState();
-    logger.info({ erased: true, deleted: report?.deleted, anonymised: report?.anonymised }, 'personal data erased at the person\'s request');
+    logger.info(
+      { erased: true, deleted: report?.deleted, anonymised: report?.anonymised },
+      "personal data erased at the person's request",
+    );
     return 'Your personal data has been deleted. Only anonymous counts of your visits remain. If you message me again, I will start afresh.';
   });
 }
@@ -56,11 +68,19 @@ export function registerDataRightsHandlers(app: Application<AppTurnState>, servi
 async function sendExport(context: TurnContext, text: string): Promise<void> {
   const pieces = Math.ceil(text.length / PIECE_CHARS);
   if (pieces > MAX_PIECES) {
-    await context.sendActivity(`You have a lot of data with me (${Math.round(text.length / 1024)} KB), too much to send in a chat. Please ask your data protection officer for the full copy; they can export it for you.`);
+    await context.sendActivity(
+      `You have a lot of data with me (${Math.round(text.length / 1024)} KB), too much to send in a chat. Please ask your data protection officer for the full copy; they can export it for you.`,
+    );
     return;
   }
-  await context.sendActivity(`Here is everything I hold about you, as JSON in ${pieces} message${pieces > 1 ? 's' : ''}. Other people appear only as their role. To delete it, type "delete my data".`);
+  await context.sendActivity(
+    `Here is everything I hold about you, as JSON in ${pieces} message${pieces > 1 ? 's' : ''}. Other people appear only as their role. To delete it, type "delete my data".`,
+  );
   for (let i = 0; i < pieces; i += 1) {
-    await context.sendActivity({ type: 'message', text: text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS), textFormat: 'plain' });
+    await context.sendActivity({
+      type: 'message',
+      text: text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS),
+      textFormat: 'plain',
+    });
   }
 }

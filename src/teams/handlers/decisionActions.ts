@@ -13,7 +13,16 @@ import { describeChange } from '../describeChange';
 import { actorId } from '../identity';
 
 const DECIDE = z.object({
-  action: z.enum(['approve', 'decline_release', 'accept', 'decline_visit', 'propose_time', 'accept_time', 'reject_time', 'cancel']),
+  action: z.enum([
+    'approve',
+    'decline_release',
+    'accept',
+    'decline_visit',
+    'propose_time',
+    'accept_time',
+    'reject_time',
+    'cancel',
+  ]),
   requestId: z.string().uuid(),
   visitorId: z.string().min(1).max(100),
   reason: z.string().max(500).optional(),
@@ -24,34 +33,61 @@ const DECIDE = z.object({
  * Universal Actions (Action.Execute) on request cards. The answer replaces the card the person
  * clicked, so it shows the decision, or where the request stands if someone got there first.
  */
-export function registerDecisionActions(app: Application<AppTurnState>, services: Services, dispatcher: Dispatcher, logger: Logger): void {
-  app.adaptiveCards.actionExecute('decide', async (context, _state, data): Promise<AdaptiveCardJson | string> => {
-    const parsed = DECIDE.safeParse(data);
-    const id = actorId(context);
-    const actor = id ? await services.people.findById(id) : undefined;
-    if (!parsed.success || !actor) {
-      logger.warn({ activityId: context.activity.id, parsed: parsed.success, knownActor: Boolean(actor) }, 'decision refused: unreadable card or unknown person');
-      return 'I could not read that button, or I do not know who you are, so nothing has been changed.';
-    }
-    const decision = toDecision(parsed.data);
-    if ('refusal' in decision) return decision.refusal;
-    const result = await decideOnRequest(services, actor, parsed.data.visitorId, parsed.data.requestId, decision, services.clock());
-    if (!result.ok) {
-      logger.info({ activityId: context.activity.id, requestId: parsed.data.requestId, action: decision.action }, 'decision refused');
-      return result.request ? createRequestStatusCard(await describeRequest(services, result.request), result.refusal) : result.refusal;
-    }
-    dispatcher.kick(result.queued);
-    const view = await describeRequest(services, result.request);
-    return result.request.state === 'confirmed' ? createConfirmationCard(view) : createRequestStatusCard(view, describeChange(view));
-  });
+export function registerDecisionActions(
+  app: Application<AppTurnState>,
+  services: Services,
+  dispatcher: Dispatcher,
+  logger: Logger,
+): void {
+  app.adaptiveCards.actionExecute(
+    'decide',
+    async (context, _state, data): Promise<AdaptiveCardJson | string> => {
+      const parsed = DECIDE.safeParse(data);
+      const id = actorId(context);
+      const actor = id ? await services.people.findById(id) : undefined;
+      if (!parsed.success || !actor) {
+        logger.warn(
+          { activityId: context.activity.id, parsed: parsed.success, knownActor: Boolean(actor) },
+          'decision refused: unreadable card or unknown person',
+        );
+        return 'I could not read that button, or I do not know who you are, so nothing has been changed.';
+      }
+      const decision = toDecision(parsed.data);
+      if ('refusal' in decision) return decision.refusal;
+      const result = await decideOnRequest(
+        services,
+        actor,
+        parsed.data.visitorId,
+        parsed.data.requestId,
+        decision,
+        services.clock(),
+      );
+      if (!result.ok) {
+        logger.info(
+          { activityId: context.activity.id, requestId: parsed.data.requestId, action: decision.action },
+          'decision refused',
+        );
+        return result.request
+          ? createRequestStatusCard(await describeRequest(services, result.request), result.refusal)
+          : result.refusal;
+      }
+      dispatcher.kick(result.queued);
+      const view = await describeRequest(services, result.request);
+      return result.request.state === 'confirmed'
+        ? createConfirmationCard(view)
+        : createRequestStatusCard(view, describeChange(view));
+    },
+  );
 }
 
 function toDecision(data: z.infer<typeof DECIDE>): Decision | { refusal: string } {
   if (data.action === 'propose_time') {
     const [start, end] = (data.slot ?? '').split('|');
-    if (!start || !end || Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end))) return { refusal: 'Please choose a time to propose first.' };
+    if (!start || !end || Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end)))
+      return { refusal: 'Please choose a time to propose first.' };
     return { action: 'propose_time', start, end };
   }
-  if (data.action === 'decline_release' || data.action === 'decline_visit' || data.action === 'cancel') return { action: data.action, reason: data.reason };
+  if (data.action === 'decline_release' || data.action === 'decline_visit' || data.action === 'cancel')
+    return { action: data.action, reason: data.reason };
   return { action: data.action };
 }

@@ -10,7 +10,8 @@ import { isReportRequest, runReport, type ReportMaker } from './reportHandlers';
 import { beginRequest, continueRequest, repeatQuestion } from './requestDialogHandlers';
 
 /** Words that suggest someone is asking to shadow, so their sentence starts a request. */
-const REQUEST_WORDS = /\b(shadow|shadowing|visit|spend (a|an|the)|observe|see how|learn (about|how)|sit in|sit with|join)\b/i;
+const REQUEST_WORDS =
+  /\b(shadow|shadowing|visit|spend (a|an|the)|observe|see how|learn (about|how)|sit in|sit with|join)\b/i;
 
 /** Commands that still work in the middle of a request, leaving it open. */
 const GLOBAL_DURING_REQUEST = new Set(['help', 'my_requests', 'my_offers']);
@@ -40,7 +41,9 @@ export async function handleMessage(
     if (/^(continue|resume)$/i.test(text)) return repeatQuestion(context, draft);
     if (command && GLOBAL_DURING_REQUEST.has(command)) {
       await runCommand(command, context, state, person, services);
-      await context.sendActivity('Your request is still open. Type "continue" to carry on, or "cancel" to drop it.');
+      await context.sendActivity(
+        'Your request is still open. Type "continue" to carry on, or "cancel" to drop it.',
+      );
       return;
     }
     if (command === 'new_request') return beginRequest(context, state, person, services);

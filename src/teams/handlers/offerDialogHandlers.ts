@@ -5,8 +5,18 @@ import { saveNewOffer } from '../../app/offers/saveNewOffer';
 import { setOfferStatus } from '../../app/offers/setOfferStatus';
 import { updateOffer } from '../../app/offers/updateOffer';
 import type { Services } from '../../app/services';
-import { advanceOfferDraft, type OfferInput, type OfferTurn } from '../../domain/offerDialog/advanceOfferDraft';
-import { startOfferDraft, startOfferEdit, type HostDefaults, type OfferDraft, type OfferField } from '../../domain/offerDialog/offerDraft';
+import {
+  advanceOfferDraft,
+  type OfferInput,
+  type OfferTurn,
+} from '../../domain/offerDialog/advanceOfferDraft';
+import {
+  startOfferDraft,
+  startOfferEdit,
+  type HostDefaults,
+  type OfferDraft,
+  type OfferField,
+} from '../../domain/offerDialog/offerDraft';
 import type { Person } from '../../domain/people';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
@@ -18,7 +28,8 @@ import { identifyPerson } from '../identity';
 import { isOfferVerb, OFFER_VERBS, parseOfferPayload, type OfferVerb } from '../offerCardPayloads';
 import { sendCard } from '../replies';
 
-const NOT_IN_DIRECTORY = "I can't find you in the staff directory yet, so I can't set up an offer for you. Please ask your workforce team to add you.";
+const NOT_IN_DIRECTORY =
+  "I can't find you in the staff directory yet, so I can't set up an offer for you. Please ask your workforce team to add you.";
 const NO_OFFER_OPEN = 'That offer is no longer open. Type "offer to host" to start another.';
 const UNREADABLE = 'That button sent something I could not read, so I have not changed anything.';
 
@@ -27,10 +38,17 @@ function defaultsFor(person: Person): HostDefaults {
 }
 
 /** "Offer to host": shows the host's offers if they have any, otherwise starts a new one. */
-export async function beginOffer(context: TurnContext, state: AppTurnState, person: Person, services: Services): Promise<void> {
+export async function beginOffer(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+): Promise<void> {
   const open = state.conversation.offerDraft;
   if (open) {
-    await context.sendActivity('You are part way through an offer. Here is where we are. Say "cancel" to drop it.');
+    await context.sendActivity(
+      'You are part way through an offer. Here is where we are. Say "cancel" to drop it.',
+    );
     return repeatOfferQuestion(context, open);
   }
   const offers = await services.offers.listForHost(person.id);
@@ -47,7 +65,13 @@ export async function showMyOffers(context: TurnContext, person: Person, service
  * Typed text while an offer is open. Returns false (and leaves the offer alone) when no offer is
  * open or the text is a command the caller should run instead.
  */
-export async function handleOfferText(context: TurnContext, state: AppTurnState, person: Person, services: Services, text: string): Promise<boolean> {
+export async function handleOfferText(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  text: string,
+): Promise<boolean> {
   const draft = state.conversation.offerDraft;
   if (!draft) return false;
   const trimmed = text.trim();
@@ -63,7 +87,9 @@ export async function handleOfferText(context: TurnContext, state: AppTurnState,
   if (command === 'new_request') {
     // One conversation at a time: a request started now would otherwise get the offer's answers.
     state.conversation.offerDraft = undefined;
-    await context.sendActivity('I have put away the offer you were writing; nothing was saved. Type "offer to host" later to start it again.');
+    await context.sendActivity(
+      'I have put away the offer you were writing; nothing was saved. Type "offer to host" later to start it again.',
+    );
     return false;
   }
   if (command) return false;
@@ -73,29 +99,56 @@ export async function handleOfferText(context: TurnContext, state: AppTurnState,
 
 /** Shows the current question again, e.g. after "continue". */
 export async function repeatOfferQuestion(context: TurnContext, draft: OfferDraft): Promise<void> {
-  const card = draft.step === 'summary' ? createOfferSummaryCard(draft) : createOfferQuestionCard({ kind: 'ask', step: draft.step }, draft);
+  const card =
+    draft.step === 'summary'
+      ? createOfferSummaryCard(draft)
+      : createOfferQuestionCard({ kind: 'ask', step: draft.step }, draft);
   await sendCard(context, card, 'Your offer');
 }
 
-async function startNewOffer(context: TurnContext, state: AppTurnState, person: Person, services: Services): Promise<void> {
+async function startNewOffer(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+): Promise<void> {
   const draft = startOfferDraft(defaultsFor(person), services.clock());
   state.conversation.offerDraft = draft;
-  await context.sendActivity('Thank you for offering to host. A few short questions, then you can check everything before it is saved.');
+  await context.sendActivity(
+    'Thank you for offering to host. A few short questions, then you can check everything before it is saved.',
+  );
   await sendCard(context, createOfferQuestionCard({ kind: 'ask', step: 'title' }, draft), 'Your offer');
 }
 
-async function continueOffer(context: TurnContext, state: AppTurnState, person: Person, services: Services, input: OfferInput): Promise<void> {
+async function continueOffer(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  input: OfferInput,
+): Promise<void> {
   const before = state.conversation.offerDraft;
   if (!before) return void (await context.sendActivity(NO_OFFER_OPEN));
   await show(context, state, person, services, before, advanceOfferDraft(before, input, services.clock()));
 }
 
-async function show(context: TurnContext, state: AppTurnState, person: Person, services: Services, before: OfferDraft, turn: OfferTurn): Promise<void> {
+async function show(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  before: OfferDraft,
+  turn: OfferTurn,
+): Promise<void> {
   const { prompt } = turn;
   if (prompt.kind === 'submit') return save(context, state, person, services, before);
   state.conversation.offerDraft = turn.draft;
   if (prompt.kind === 'cancelled') {
-    await context.sendActivity(before.offerId ? 'I have dropped those changes. Your offer is as it was.' : 'I have cancelled that offer. Nothing was saved.');
+    await context.sendActivity(
+      before.offerId
+        ? 'I have dropped those changes. Your offer is as it was.'
+        : 'I have cancelled that offer. Nothing was saved.',
+    );
   } else if (prompt.kind === 'summary' && turn.draft) {
     await sendCard(context, createOfferSummaryCard(turn.draft, prompt.problem), 'Check your offer');
   } else if (prompt.kind === 'ask' && turn.draft) {
@@ -103,22 +156,41 @@ async function show(context: TurnContext, state: AppTurnState, person: Person, s
   }
 }
 
-async function save(context: TurnContext, state: AppTurnState, person: Person, services: Services, draft: OfferDraft): Promise<void> {
+async function save(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  draft: OfferDraft,
+): Promise<void> {
   const now = services.clock();
-  const result = draft.offerId ? await updateOffer(services, person, draft.offerId, draft, now) : await saveNewOffer(services, person, draft, now);
+  const result = draft.offerId
+    ? await updateOffer(services, person, draft.offerId, draft, now)
+    : await saveNewOffer(services, person, draft, now);
   if (!result.ok) {
     state.conversation.offerDraft = draft;
     await sendCard(context, createOfferSummaryCard(draft, result.refusal), 'Check your offer');
     return;
   }
   state.conversation.offerDraft = undefined;
-  const paused = result.offer.status === 'paused' ? ' It is still paused: press Resume when you are ready for visitors.' : '';
-  await context.sendActivity(draft.offerId ? `Saved your changes.${paused}` : 'Saved. Your offer is open: colleagues can now find it when they search.');
+  const paused =
+    result.offer.status === 'paused'
+      ? ' It is still paused: press Resume when you are ready for visitors.'
+      : '';
+  await context.sendActivity(
+    draft.offerId
+      ? `Saved your changes.${paused}`
+      : 'Saved. Your offer is open: colleagues can now find it when they search.',
+  );
   await showMyOffers(context, person, services);
 }
 
 /** Action.Submit buttons on the offer cards. Every verb starts with `offer_`. */
-export function registerOfferActions(app: Application<AppTurnState>, services: Services, logger: Logger): void {
+export function registerOfferActions(
+  app: Application<AppTurnState>,
+  services: Services,
+  logger: Logger,
+): void {
   app.adaptiveCards.actionSubmit([...OFFER_VERBS], async (context, state, data: unknown) => {
     const verb = (data as { verb?: unknown }).verb;
     if (!isOfferVerb(verb)) return;
@@ -133,7 +205,14 @@ export function registerOfferActions(app: Application<AppTurnState>, services: S
 }
 
 /** Runs one offer button. Returns false when the payload does not have the expected shape. */
-async function runOfferAction(verb: OfferVerb, data: unknown, context: TurnContext, state: AppTurnState, person: Person, services: Services): Promise<boolean> {
+async function runOfferAction(
+  verb: OfferVerb,
+  data: unknown,
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+): Promise<boolean> {
   switch (verb) {
     case 'offer_new':
     case 'offer_list':
@@ -159,7 +238,11 @@ async function runOfferAction(verb: OfferVerb, data: unknown, context: TurnConte
       const status = verb === 'offer_pause' ? 'paused' : 'active';
       const result = await setOfferStatus(services, person, payload.offerId, status, services.clock());
       if (!result.ok) return say(context, result.refusal);
-      await context.sendActivity(status === 'paused' ? 'Paused. Your offer is hidden from search until you resume it.' : 'Resumed. Colleagues can find your offer again.');
+      await context.sendActivity(
+        status === 'paused'
+          ? 'Paused. Your offer is hidden from search until you resume it.'
+          : 'Resumed. Colleagues can find your offer again.',
+      );
       await showMyOffers(context, person, services);
       return true;
     }
@@ -168,7 +251,14 @@ async function runOfferAction(verb: OfferVerb, data: unknown, context: TurnConte
   }
 }
 
-async function runDialogAction(verb: OfferVerb, data: unknown, context: TurnContext, state: AppTurnState, person: Person, services: Services): Promise<boolean> {
+async function runDialogAction(
+  verb: OfferVerb,
+  data: unknown,
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+): Promise<boolean> {
   const read = readOfferInput(verb, data);
   if (!read) return false;
   const draft = state.conversation.offerDraft;
@@ -189,7 +279,10 @@ async function say(context: TurnContext, text: string): Promise<true> {
 }
 
 /** A card's answer as conversation input, with the question it answered (if any) to spot stale cards. */
-function readOfferInput(verb: OfferVerb, data: unknown): { input: OfferInput; field?: OfferField } | undefined {
+function readOfferInput(
+  verb: OfferVerb,
+  data: unknown,
+): { input: OfferInput; field?: OfferField } | undefined {
   switch (verb) {
     case 'offer_answer': {
       const p = parseOfferPayload(verb, data);

@@ -11,7 +11,11 @@ import { NOT_IN_DIRECTORY } from './commandHandlers';
 /** Builds a report for a person from their typed words, or says why not. */
 export type ReportMaker = (person: Person, text: string, now: Date) => Promise<ReportOutcome>;
 
-export function createReportMaker(store: DocumentStore, services: Services, settings: DigestSettings): ReportMaker {
+export function createReportMaker(
+  store: DocumentStore,
+  services: Services,
+  settings: DigestSettings,
+): ReportMaker {
   return (person, text, now) => makeReport(store, services, settings, person, text, now);
 }
 
@@ -21,7 +25,13 @@ export function isReportRequest(text: string): boolean {
 }
 
 /** Answers a report request: the report card for a programme lead, a polite refusal for anyone else. */
-export async function runReport(context: TurnContext, person: Person | undefined, text: string, reports: ReportMaker, now: Date): Promise<void> {
+export async function runReport(
+  context: TurnContext,
+  person: Person | undefined,
+  text: string,
+  reports: ReportMaker,
+  now: Date,
+): Promise<void> {
   if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
   const outcome = await reports(person, text, now);
   if (!outcome.ok) return void (await context.sendActivity(outcome.refusal));

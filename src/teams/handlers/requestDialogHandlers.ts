@@ -4,7 +4,12 @@ import type { Services } from '../../app/services';
 import { routeApprovalToLeads } from '../../app/programmeLeads';
 import { submitRequest } from '../../app/submitRequest';
 import type { Person } from '../../domain/people';
-import { advanceDraft, startDraft, type DialogTurn, type DraftInput } from '../../domain/requestDialog/advanceDraft';
+import {
+  advanceDraft,
+  startDraft,
+  type DialogTurn,
+  type DraftInput,
+} from '../../domain/requestDialog/advanceDraft';
 import type { RequestDraft } from '../../domain/requestDialog/draft';
 import type { AppTurnState } from '../appTurnState';
 import { createRequestQuestionCard } from '../cards/requestQuestionCard';
@@ -13,32 +18,67 @@ import { sendCard } from '../replies';
 import { sendVisitorRequestCard } from '../visitorRequestCard';
 
 /** Begins a request, keeping whatever the person's sentence already said. */
-export async function beginRequest(context: TurnContext, state: AppTurnState, person: Person, services: Services, sentence = ''): Promise<void> {
+export async function beginRequest(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  sentence = '',
+): Promise<void> {
   const finder = createHostFinder(services, person, services.clock);
-  await show(context, state, person, services, undefined, await startDraft(sentence, services.clock(), finder));
+  await show(
+    context,
+    state,
+    person,
+    services,
+    undefined,
+    await startDraft(sentence, services.clock(), finder),
+  );
 }
 
 /** Feeds one answer, button or control word into the request being put together. */
-export async function continueRequest(context: TurnContext, state: AppTurnState, person: Person, services: Services, input: DraftInput): Promise<void> {
+export async function continueRequest(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  input: DraftInput,
+): Promise<void> {
   const draft = state.conversation.draft;
   if (!draft) {
     await context.sendActivity('That request is no longer open. Type "new request" to start another.');
     return;
   }
   const finder = createHostFinder(services, person, services.clock);
-  await show(context, state, person, services, draft, await advanceDraft(draft, input, services.clock(), finder));
+  await show(
+    context,
+    state,
+    person,
+    services,
+    draft,
+    await advanceDraft(draft, input, services.clock(), finder),
+  );
 }
 
 /** Shows the current question again, e.g. after "continue". */
 export async function repeatQuestion(context: TurnContext, draft: RequestDraft): Promise<void> {
   await sendCard(
     context,
-    draft.step === 'summary' ? createRequestSummaryCard(draft) : createRequestQuestionCard({ kind: 'ask', step: draft.step }, draft),
+    draft.step === 'summary'
+      ? createRequestSummaryCard(draft)
+      : createRequestQuestionCard({ kind: 'ask', step: draft.step }, draft),
     'Your request',
   );
 }
 
-async function show(context: TurnContext, state: AppTurnState, person: Person, services: Services, before: RequestDraft | undefined, turn: DialogTurn): Promise<void> {
+async function show(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  before: RequestDraft | undefined,
+  turn: DialogTurn,
+): Promise<void> {
   const { prompt } = turn;
   if (prompt.kind === 'submit' && before) {
     await submit(context, state, person, services, before);
@@ -54,18 +94,39 @@ async function show(context: TurnContext, state: AppTurnState, person: Person, s
   }
 }
 
-async function submit(context: TurnContext, state: AppTurnState, person: Person, services: Services, draft: RequestDraft): Promise<void> {
+async function submit(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  draft: RequestDraft,
+): Promise<void> {
   const result = await submitRequest(services, person, draft, services.clock());
   if (!result.ok) {
     const back: RequestDraft = { ...draft, step: 'slot', slot: undefined };
     state.conversation.draft = back;
-    await sendCard(context, createRequestQuestionCard({ kind: 'ask', step: 'slot', problem: `That time no longer works. ${result.problems.join(' ')}` }, back), 'Your request');
+    await sendCard(
+      context,
+      createRequestQuestionCard(
+        { kind: 'ask', step: 'slot', problem: `That time no longer works. ${result.problems.join(' ')}` },
+        back,
+      ),
+      'Your request',
+    );
     return;
   }
   state.conversation.draft = undefined;
   const manager = person.managerId ? await services.people.findById(person.managerId) : undefined;
   services.notify(result.queued);
-  if (!manager) services.notify(await routeApprovalToLeads(services, result.request, services.clock(), 'The visitor has no line manager in the staff directory, so the programme lead has been asked to decide.'));
+  if (!manager)
+    services.notify(
+      await routeApprovalToLeads(
+        services,
+        result.request,
+        services.clock(),
+        'The visitor has no line manager in the staff directory, so the programme lead has been asked to decide.',
+      ),
+    );
   const warnings = result.warnings.length ? ` Note: ${result.warnings.join(' ')}` : '';
   await context.sendActivity(
     manager

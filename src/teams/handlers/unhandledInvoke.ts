@@ -2,7 +2,8 @@ import type { Application } from '@microsoft/teams-ai';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
 
-export const UNKNOWN_BUTTON = 'That button is from an old or unknown card, so I have not done anything. Type "help" to see what you can do.';
+export const UNKNOWN_BUTTON =
+  'That button is from an old or unknown card, so I have not done anything. Type "help" to see what you can do.';
 
 /**
  * The last stop for an invoke no route took: a card button with an unknown verb or an unreadable
@@ -16,8 +17,18 @@ export function registerUnhandledInvoke(app: Application<AppTurnState>, logger: 
     await context.sendActivity({
       type: 'invokeResponse',
       value: cardAction
-        ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: UNKNOWN_BUTTON } }
-        : { status: 400, body: { code: 'BadRequest', message: 'This bot does not handle that kind of request.' } },
+        ? {
+            status: 200,
+            body: {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.activity.message',
+              value: UNKNOWN_BUTTON,
+            },
+          }
+        : {
+            status: 400,
+            body: { code: 'BadRequest', message: 'This bot does not handle that kind of request.' },
+          },
     });
   });
 }

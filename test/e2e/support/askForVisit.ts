@@ -29,11 +29,19 @@ export interface AskedVisit {
 export async function askForVisit(page: Page): Promise<AskedVisit> {
   await step(page, 'opening sentence', () => say(page, OPENING_SENTENCE, /Why would you like to go\?/));
   await step(page, 'purpose typed', () => say(page, PURPOSE, /What do you want to learn\?/));
-  const setting = await step(page, 'objectives typed', () => say(page, OBJECTIVES.join('; '), /Any preference for the setting\?/));
-  const hosts = await step(page, 'any setting', () => clickForReply(page, setting, 'Any setting', /Who would you like to visit\?/));
-  const slots = await step(page, 'discharge team chosen', () => chooseHost(page, hosts, DISCHARGE_OFFER_TITLE));
+  const setting = await step(page, 'objectives typed', () =>
+    say(page, OBJECTIVES.join('; '), /Any preference for the setting\?/),
+  );
+  const hosts = await step(page, 'any setting', () =>
+    clickForReply(page, setting, 'Any setting', /Who would you like to visit\?/),
+  );
+  const slots = await step(page, 'discharge team chosen', () =>
+    chooseHost(page, hosts, DISCHARGE_OFFER_TITLE),
+  );
   const time = await step(page, 'first time chosen', () => firstVisitTime(slots));
-  const summary = await step(page, 'time chosen', () => clickForReply(page, slots, time, /Check your request/));
+  const summary = await step(page, 'time chosen', () =>
+    clickForReply(page, slots, time, /Check your request/),
+  );
   await step(page, 'summary shows the choices', async () => {
     const text = await summary.innerText();
     for (const expected of [PURPOSE, ...OBJECTIVES, DISCHARGE_OFFER_TITLE, time]) {
@@ -41,7 +49,9 @@ export async function askForVisit(page: Page): Promise<AskedVisit> {
     }
   });
   const sent = await step(page, 'sent to the manager', () =>
-    expectNewBotMessage(page, /I have asked Megan Bowen to release you/, () => clickButton(summary, 'Send to my manager')),
+    expectNewBotMessage(page, /I have asked Megan Bowen to release you/, () =>
+      clickButton(summary, 'Send to my manager'),
+    ),
   );
   return { time, sent };
 }

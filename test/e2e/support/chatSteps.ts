@@ -8,14 +8,21 @@ import { botMessages, sendMessage, STEP_TIMEOUT_MS, waitForBotMessage } from './
  */
 export async function openChat(page: Page, playground: RunningPlayground): Promise<Locator> {
   await page.goto(playground.url, { timeout: STEP_TIMEOUT_MS });
-  return waitForBotMessage(page, new RegExp(`Hello ${playground.user.givenName}, I help you arrange job shadowing`, 'i'));
+  return waitForBotMessage(
+    page,
+    new RegExp(`Hello ${playground.user.givenName}, I help you arrange job shadowing`, 'i'),
+  );
 }
 
 /**
  * Runs `action` and waits for a bot message matching `text` that was not there before: a new
  * message, not an earlier one that happened to say the same.
  */
-export async function expectNewBotMessage(page: Page, text: RegExp, action: () => Promise<void>): Promise<Locator> {
+export async function expectNewBotMessage(
+  page: Page,
+  text: RegExp,
+  action: () => Promise<void>,
+): Promise<Locator> {
   const matching = botMessages(page).filter({ hasText: text });
   const before = await matching.count();
   await action();
@@ -30,7 +37,12 @@ export function say(page: Page, text: string, reply: RegExp): Promise<Locator> {
 }
 
 /** Clicks the button called `name` (exactly) on a card and waits for the new message matching `reply`. */
-export function clickForReply(page: Page, card: Locator, name: string | RegExp, reply: RegExp): Promise<Locator> {
+export function clickForReply(
+  page: Page,
+  card: Locator,
+  name: string | RegExp,
+  reply: RegExp,
+): Promise<Locator> {
   return expectNewBotMessage(page, reply, () => clickButton(card, name));
 }
 
@@ -46,7 +58,10 @@ export async function clickButton(card: Locator, name: string | RegExp): Promise
  */
 export async function pinMessage(page: Page, message: Locator): Promise<Locator> {
   const target = await message.elementHandle({ timeout: STEP_TIMEOUT_MS });
-  const index = await botMessages(page).evaluateAll((all, element) => all.indexOf(element as (typeof all)[number]), target);
+  const index = await botMessages(page).evaluateAll(
+    (all, element) => all.indexOf(element as (typeof all)[number]),
+    target,
+  );
   await target.dispose();
   if (index < 0) throw new Error('That message is no longer in the conversation.');
   return botMessages(page).nth(index);
@@ -58,8 +73,11 @@ export async function waitForCardText(card: Locator, text: RegExp): Promise<void
     await card.filter({ hasText: text }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   } catch (error) {
     const shown = await card.innerText({ timeout: 1_000 }).catch(() => '(the card has gone)');
-    throw new Error(`expected the card to show ${text}, but it showed:\n${shown}\n${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `expected the card to show ${text}, but it showed:\n${shown}\n${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

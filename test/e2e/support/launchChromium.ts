@@ -29,7 +29,9 @@ export interface ChromiumSession {
 /** Throws, never skips, when Debian's Chromium is not installed. */
 export function ensureChromiumInstalled(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install chromium\` (see README)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install chromium\` (see README)`,
+    );
   }
 }
 

@@ -14,7 +14,11 @@ const DAY_MS = 86_400_000;
  * place on the latest Tuesday or Thursday morning before today (London): the request and the
  * manager's and host's pointers, as the workflow writes them.
  */
-export async function writePastConfirmedVisit(store: DocumentStore, objectives: string[], now = new Date()): Promise<ShadowingRequest> {
+export async function writePastConfirmedVisit(
+  store: DocumentStore,
+  objectives: string[],
+  now = new Date(),
+): Promise<ShadowingRequest> {
   const slot = slotForDay(latestTuesdayOrThursdayBefore(now), 'am');
   const decidedAt = new Date(Date.parse(slot.start) - 10 * DAY_MS);
   const request: ShadowingRequest = {

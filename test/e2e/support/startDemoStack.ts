@@ -23,10 +23,19 @@ export interface DemoStack {
  * further environment settings for the bot, e.g. SCHEDULER_INTERVAL_SECONDS: '0' so that only the
  * test runs the scheduler's tick.
  */
-export async function startDemoStack(peopleKeys: string[], settings: Record<string, string> = {}): Promise<DemoStack> {
+export async function startDemoStack(
+  peopleKeys: string[],
+  settings: Record<string, string> = {},
+): Promise<DemoStack> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'shadowing-e2e-'));
   const dataDir = path.join(scratch, 'data');
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', ...settings });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
+    ...settings,
+  });
   const service = await startService(config, createLogger(config.logLevel));
   const playgrounds: Record<string, RunningPlayground> = {};
   const stop = async (): Promise<void> => {

@@ -18,10 +18,17 @@ interface Answer {
 }
 
 /** POST /api/messages with an optional bearer token; the bot answers in the response (expectReplies). */
-async function post(service: RunningService, activity: Record<string, unknown>, token?: string): Promise<Answer> {
+async function post(
+  service: RunningService,
+  activity: Record<string, unknown>,
+  token?: string,
+): Promise<Answer> {
   const response = await fetch(`${service.url}/api/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
     body: JSON.stringify(activity),
   });
   const text = await response.text();
@@ -46,7 +53,9 @@ describe('inbound Bot Framework tokens over HTTP, with a tenant allow-list', () 
   /** The bot state documents a turn from this actor would have written (user and conversation scopes). */
   async function stateLeftBy(actor: Actor): Promise<string[]> {
     const docs = await service.store.query<{ id: string; key: string }>('botstate');
-    return docs.map((doc) => doc.key).filter((key) => key.includes(actor.userId) || key.includes(actor.conversationId));
+    return docs
+      .map((doc) => doc.key)
+      .filter((key) => key.includes(actor.userId) || key.includes(actor.conversationId));
   }
 
   async function expectRefused(actor: Actor, answer: Answer, status: number): Promise<void> {
@@ -105,7 +114,10 @@ describe('inbound Bot Framework tokens over HTTP, with a tenant allow-list', () 
     await expectRefused(actor, await post(service, activity, 'not-a-jwt'), 401);
     const basic = await fetch(`${service.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('bot:secret').toString('base64')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from('bot:secret').toString('base64')}`,
+      },
       body: JSON.stringify(activity),
     });
     expect(basic.status).toBe(401);
@@ -116,7 +128,11 @@ describe('inbound Bot Framework tokens over HTTP, with a tenant allow-list', () 
     const actor = newActor();
     const activity = message(actor, 'help');
     // Beyond the five minutes of clock skew the Bot Framework allows.
-    await expectRefused(actor, await post(service, activity, issuer.sign(claimsFor(activity, { expiresIn: -600 }))), 401);
+    await expectRefused(
+      actor,
+      await post(service, activity, issuer.sign(claimsFor(activity, { expiresIn: -600 }))),
+      401,
+    );
   });
 
   it('refuses a token for another bot (wrong audience)', async () => {
@@ -129,7 +145,9 @@ describe('inbound Bot Framework tokens over HTTP, with a tenant allow-list', () 
   it('refuses a token from an issuer other than the Bot Framework channel', async () => {
     const actor = newActor();
     const activity = message(actor, 'help');
-    const token = issuer.sign(claimsFor(activity, { iss: 'https://login.example.net/not-the-bot-framework' }));
+    const token = issuer.sign(
+      claimsFor(activity, { iss: 'https://login.example.net/not-the-bot-framework' }),
+    );
     await expectRefused(actor, await post(service, activity, token), 401);
   });
 
@@ -149,7 +167,11 @@ describe('inbound Bot Framework tokens over HTTP, with a tenant allow-list', () 
   it('refuses a token signed with a key that is not published (a forgery)', async () => {
     const actor = newActor();
     const activity = message(actor, 'help');
-    await expectRefused(actor, await post(service, activity, issuer.signWithUnknownKey(claimsFor(activity))), 401);
+    await expectRefused(
+      actor,
+      await post(service, activity, issuer.signWithUnknownKey(claimsFor(activity))),
+      401,
+    );
   });
 
   it('refuses a properly signed activity from a tenant that is not on the allow-list: 403', async () => {

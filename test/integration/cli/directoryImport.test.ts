@@ -24,7 +24,12 @@ describe('directory import', () => {
     const dana = people.get('dana.lead@trust.nhs.uk');
     const ann = people.get('ann.nurse@trust.nhs.uk');
     const omar = people.get('omar.ot@trust.nhs.uk');
-    expect(ann).toMatchObject({ name: 'Ann Nurse', profession: 'nursing', managerId: dana?.id, roles: ['staff'] });
+    expect(ann).toMatchObject({
+      name: 'Ann Nurse',
+      profession: 'nursing',
+      managerId: dana?.id,
+      roles: ['staff'],
+    });
     expect(omar).toMatchObject({ name: "Omar O'Toole, OT", profession: 'ahp', managerId: ann?.id });
     expect(dana?.managerId).toBeUndefined();
     expect(ann?.id).toBe(personIdForEmail('ann.nurse@trust.nhs.uk'));
@@ -35,7 +40,11 @@ describe('directory import', () => {
     await runAgainst(store, 'directory', 'import', fixture('staff.csv'));
     const before = await listPeople(store);
     const ann = before.get('ann.nurse@trust.nhs.uk') as Person;
-    await store.upsert('people', { ...ann, roles: ['staff', 'programme_lead'], conversation: { id: 'conv-ann' } });
+    await store.upsert('people', {
+      ...ann,
+      roles: ['staff', 'programme_lead'],
+      conversation: { id: 'conv-ann' },
+    });
 
     const again = await runAgainst(store, 'directory', 'import', fixture('staff.csv'));
     expect(again.out).toBe('Imported 4 staff: 0 new, 0 updated, 4 unchanged.\n');
@@ -69,7 +78,11 @@ describe('directory import', () => {
     await runAgainst(store, 'directory', 'import', fixture('staff.csv'));
 
     const people = await listPeople(store);
-    expect(people.get('dana.lead@trust.nhs.uk')).toMatchObject({ id: existing.id, name: 'Dana Lead', conversation: { id: 'conv-dana' } });
+    expect(people.get('dana.lead@trust.nhs.uk')).toMatchObject({
+      id: existing.id,
+      name: 'Dana Lead',
+      conversation: { id: 'conv-dana' },
+    });
     expect(people.get('ann.nurse@trust.nhs.uk')?.managerId).toBe(existing.id);
   });
 
@@ -79,20 +92,33 @@ describe('directory import', () => {
     expect(run.code).toBe(1);
     expect(run.out).toBe('');
     expect(run.err).toMatch(/^line 4: name starts with "=", which a spreadsheet would run as a formula$/m);
-    expect(run.err).toMatch(/^line 5: manager "nobody.here@trust.nhs.uk" is not in this file or the staff directory$/m);
+    expect(run.err).toMatch(
+      /^line 5: manager "nobody.here@trust.nhs.uk" is not in this file or the staff directory$/m,
+    );
     expect(run.err).toMatch(/^line 6: profession "Astronautics" is not known/m);
     expect(run.err).not.toMatch(/^line [23]:/m);
-    expect(run.err).toMatch(/Nothing imported: the file has 3 bad rows .*--skip-invalid to import the 2 good rows\.\n$/);
+    expect(run.err).toMatch(
+      /Nothing imported: the file has 3 bad rows .*--skip-invalid to import the 2 good rows\.\n$/,
+    );
     expect(await store.query('people')).toHaveLength(0);
   });
 
   it('with --skip-invalid imports the good rows and still lists the bad ones', async () => {
-    const run = await runAgainst(store, 'directory', 'import', fixture('staff-hostile.csv'), '--skip-invalid');
+    const run = await runAgainst(
+      store,
+      'directory',
+      'import',
+      fixture('staff-hostile.csv'),
+      '--skip-invalid',
+    );
 
     expect(run.code).toBe(0);
     expect(run.err.match(/^line \d+: /gm)).toHaveLength(3);
     expect(run.out).toBe('Imported 2 staff: 2 new, 0 updated, 0 unchanged. 3 bad rows left out.\n');
-    expect([...(await listPeople(store)).keys()].sort()).toEqual(['ann.nurse@trust.nhs.uk', 'dana.lead@trust.nhs.uk']);
+    expect([...(await listPeople(store)).keys()].sort()).toEqual([
+      'ann.nurse@trust.nhs.uk',
+      'dana.lead@trust.nhs.uk',
+    ]);
   });
 
   it.each([

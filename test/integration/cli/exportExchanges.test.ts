@@ -20,7 +20,10 @@ function record(id: string, visitDate: string, fields: Partial<ExchangeRecord> =
     host: { profession: 'nursing', department: 'Discharge and Patient Flow' },
     crossProfession: true,
     setting: 'ward',
-    objectives: [{ text: 'See a board round', rating: 'met' }, { text: 'Learn, plan', rating: 'partly' }],
+    objectives: [
+      { text: 'See a board round', rating: 'met' },
+      { text: 'Learn, plan', rating: 'partly' },
+    ],
     knowledge: ['technical_know_how', 'practical_wisdom'],
     hours: 4,
     doDifferently: 'Plan earlier',
@@ -46,7 +49,11 @@ describe('cli: export exchanges', () => {
     store = await openTestStore();
     for (const doc of [
       record('a-march', '2025-03-18'),
-      record('b-april', '2025-04-02', { doDifferently: '=HYPERLINK("http://x.example","click")', hostTeamGained: '@SUM(A1)', visitor: { profession: 'ahp', department: 'Therapies' } }),
+      record('b-april', '2025-04-02', {
+        doDifferently: '=HYPERLINK("http://x.example","click")',
+        hostTeamGained: '@SUM(A1)',
+        visitor: { profession: 'ahp', department: 'Therapies' },
+      }),
       record('c-may', '2025-05-30', { objectives: [{ text: '+1 more, "quoted"\nline', rating: 'not_met' }] }),
       record('d-later', '2025-07-01'),
     ]) {
@@ -77,11 +84,30 @@ describe('cli: export exchanges', () => {
   });
 
   it('prints JSON lines, filtered by department', async () => {
-    const run = await runAgainst(store, 'export', 'exchanges', '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'json', '--department', 'therapies');
+    const run = await runAgainst(
+      store,
+      'export',
+      'exchanges',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-12-31',
+      '--format',
+      'json',
+      '--department',
+      'therapies',
+    );
     expect(run.code).toBe(0);
-    const lines = run.out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ exchange_id: 'b-april', visitor_department: 'Therapies', objectives_met: 1 });
+    expect(lines[0]).toMatchObject({
+      exchange_id: 'b-april',
+      visitor_department: 'Therapies',
+      objectives_met: 1,
+    });
   });
 
   it.each([

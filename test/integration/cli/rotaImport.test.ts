@@ -31,7 +31,12 @@ describe('rota import', () => {
     expect(run.out).toBe('Imported 7 shifts for 3 staff into 5 rota months; 0 duplicates skipped.\n');
     const months = await readMonths(store);
     expect([...months.keys()].sort()).toEqual(
-      [`${ANN}:2026-03`, `${OMAR}:2026-03`, `${OMAR}:2026-10`, ...['2026-03', '2026-04'].map((m) => `${personIdForEmail('raj.reg@trust.nhs.uk')}:${m}`)].sort(),
+      [
+        `${ANN}:2026-03`,
+        `${OMAR}:2026-03`,
+        `${OMAR}:2026-10`,
+        ...['2026-03', '2026-04'].map((m) => `${personIdForEmail('raj.reg@trust.nhs.uk')}:${m}`),
+      ].sort(),
     );
     expect(months.get(`${ANN}:2026-03`)?.shifts).toEqual([
       { start: '2026-03-10T20:00:00.000Z', end: '2026-03-11T08:00:00.000Z', kind: 'night', code: 'N' },
@@ -44,7 +49,12 @@ describe('rota import', () => {
       { start: '2026-10-24T19:00:00.000Z', end: '2026-10-25T08:00:00.000Z', kind: 'night', code: 'N' },
     ]);
     expect(months.get(`${OMAR}:2026-03`)?.shifts).toEqual([
-      { start: '2026-03-20T00:00:00.000Z', end: '2026-03-21T00:00:00.000Z', kind: 'annual_leave', code: 'AL' },
+      {
+        start: '2026-03-20T00:00:00.000Z',
+        end: '2026-03-21T00:00:00.000Z',
+        kind: 'annual_leave',
+        code: 'AL',
+      },
     ]);
   });
 
@@ -81,12 +91,21 @@ describe('rota import', () => {
 
     expect(run.code).toBe(0);
     expect(run.err.match(/^line \d+: /gm)).toHaveLength(5);
-    expect(run.out).toBe('Imported 2 shifts for 2 staff into 2 rota months; 0 duplicates skipped. 5 bad rows left out.\n');
+    expect(run.out).toBe(
+      'Imported 2 shifts for 2 staff into 2 rota months; 0 duplicates skipped. 5 bad rows left out.\n',
+    );
     expect(await countShifts(store)).toBe(2);
   });
 
   it('reads extra codes from a mapping file', async () => {
-    const run = await runAgainst(store, 'rota', 'import', fixture('rota-hostile.csv'), '--codes', fixture('codes.json'));
+    const run = await runAgainst(
+      store,
+      'rota',
+      'import',
+      fixture('rota-hostile.csv'),
+      '--codes',
+      fixture('codes.json'),
+    );
 
     expect(run.code).toBe(1);
     expect(run.err).not.toMatch(/^line 5:/m);
@@ -94,10 +113,19 @@ describe('rota import', () => {
   });
 
   it('imports an iCalendar file for the person named with --person', async () => {
-    const run = await runAgainst(store, 'rota', 'import', fixture('ann-rota.ics'), '--person', 'Ann.Nurse@trust.nhs.uk');
+    const run = await runAgainst(
+      store,
+      'rota',
+      'import',
+      fixture('ann-rota.ics'),
+      '--person',
+      'Ann.Nurse@trust.nhs.uk',
+    );
 
     expect(run).toMatchObject({ code: 0, err: '' });
-    expect(run.out).toBe('Imported 2 shifts for 1 member of staff into 2 rota months; 0 duplicates skipped.\n');
+    expect(run.out).toBe(
+      'Imported 2 shifts for 1 member of staff into 2 rota months; 0 duplicates skipped.\n',
+    );
     const months = await readMonths(store);
     expect(months.get(`${ANN}:2026-03`)?.shifts).toEqual([
       { start: '2026-03-28T20:00:00.000Z', end: '2026-03-29T07:00:00.000Z', kind: 'night', code: 'N' },
@@ -109,14 +137,28 @@ describe('rota import', () => {
 
   it('shares months with a CSV import of the same shifts without duplicating them', async () => {
     await runAgainst(store, 'rota', 'import', fixture('rota.csv'));
-    const run = await runAgainst(store, 'rota', 'import', fixture('ann-rota.ics'), '--person', 'ann.nurse@trust.nhs.uk');
+    const run = await runAgainst(
+      store,
+      'rota',
+      'import',
+      fixture('ann-rota.ics'),
+      '--person',
+      'ann.nurse@trust.nhs.uk',
+    );
 
     expect(run.out).toBe('Imported 1 shift for 1 member of staff into 1 rota month; 1 duplicate skipped.\n');
     expect((await readMonths(store)).get(`${ANN}:2026-03`)?.shifts).toHaveLength(3);
   });
 
   it('refuses an iCalendar file for someone not in the directory', async () => {
-    const run = await runAgainst(store, 'rota', 'import', fixture('ann-rota.ics'), '--person', 'stranger@trust.nhs.uk');
+    const run = await runAgainst(
+      store,
+      'rota',
+      'import',
+      fixture('ann-rota.ics'),
+      '--person',
+      'stranger@trust.nhs.uk',
+    );
 
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/^line 1: no one with email "stranger@trust.nhs.uk" is in the staff directory$/m);
@@ -126,10 +168,26 @@ describe('rota import', () => {
   it.each([
     ['a missing file', ['rota', 'import', 'missing.csv'], /The file "missing.csv" does not exist\./],
     ['an unknown format', ['rota', 'import', fixture('codes.json')], /Cannot tell the format/],
-    ['an iCalendar file without --person', ['rota', 'import', fixture('ann-rota.ics')], /say whose with --person/],
-    ['--person with a CSV', ['rota', 'import', fixture('rota.csv'), '--person', 'a@b.uk'], /--person is for iCalendar files only/],
-    ['a bad code mapping', ['rota', 'import', fixture('rota.csv'), '--codes', fixture('codes-bad.json')], /Code "XYZ" maps to "holiday"/],
-    ['a missing code mapping', ['rota', 'import', fixture('rota.csv'), '--codes', 'nope.json'], /"nope.json" does not exist/],
+    [
+      'an iCalendar file without --person',
+      ['rota', 'import', fixture('ann-rota.ics')],
+      /say whose with --person/,
+    ],
+    [
+      '--person with a CSV',
+      ['rota', 'import', fixture('rota.csv'), '--person', 'a@b.uk'],
+      /--person is for iCalendar files only/,
+    ],
+    [
+      'a bad code mapping',
+      ['rota', 'import', fixture('rota.csv'), '--codes', fixture('codes-bad.json')],
+      /Code "XYZ" maps to "holiday"/,
+    ],
+    [
+      'a missing code mapping',
+      ['rota', 'import', fixture('rota.csv'), '--codes', 'nope.json'],
+      /"nope.json" does not exist/,
+    ],
   ])('exits 2 for %s, writing nothing', async (_label, args, message) => {
     const run = await runAgainst(store, ...args);
     expect(run.code).toBe(2);

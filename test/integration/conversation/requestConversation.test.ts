@@ -9,7 +9,8 @@ const alex = actorFor(DEMO_IDS.alex, 'alex-request');
 describe('asking for a visit, over HTTP against the demo organisation', () => {
   let service: TestService;
   const say = async (text: string) => (await postActivity(service.url, message(alex, text))).replies;
-  const click = async (data: Record<string, unknown>) => (await postActivity(service.url, cardSubmit(alex, data))).replies;
+  const click = async (data: Record<string, unknown>) =>
+    (await postActivity(service.url, cardSubmit(alex, data))).replies;
 
   beforeAll(async () => {
     service = await startTestService();
@@ -36,7 +37,9 @@ describe('asking for a visit, over HTTP against the demo organisation', () => {
 
     replies = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
     expect(allText(replies)).toContain('Who would you like to visit?');
-    const host = cardActions(lastCardReply(replies)).find((a) => a.data.field === 'host' && a.data.value === 'demo-offer-discharge-board-round');
+    const host = cardActions(lastCardReply(replies)).find(
+      (a) => a.data.field === 'host' && a.data.value === 'demo-offer-discharge-board-round',
+    );
     expect(host).toBeDefined();
 
     replies = await click(host?.data ?? {});
@@ -62,7 +65,9 @@ describe('asking for a visit, over HTTP against the demo organisation', () => {
       objectives: ['See a board round', 'Learn how a discharge is planned'],
     });
     const tasks = await service.store.query('tasks', { partitionKey: DEMO_IDS.megan });
-    expect(tasks).toEqual([expect.objectContaining({ role: 'manager', requestId: requests[0]?.id, state: 'awaiting_manager' })]);
+    expect(tasks).toEqual([
+      expect.objectContaining({ role: 'manager', requestId: requests[0]?.id, state: 'awaiting_manager' }),
+    ]);
   });
 
   it('lists the request under "my requests" and cancels it with one click', async () => {
@@ -82,7 +87,10 @@ describe('asking for a visit, over HTTP against the demo organisation', () => {
   it("refuses to cancel someone else's request by a forged id, changing nothing", async () => {
     const megan = actorFor(DEMO_IDS.megan, 'megan-forger');
     const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
-    const { replies } = await postActivity(service.url, cardSubmit(megan, { verb: 'cancel_request', requestId: request?.id }));
+    const { replies } = await postActivity(
+      service.url,
+      cardSubmit(megan, { verb: 'cancel_request', requestId: request?.id }),
+    );
     expect(allText(replies)).toContain('I could not find that request.');
     const [after] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
     expect(after).toEqual(request);

@@ -8,20 +8,32 @@ import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { CONTAINER_NAMES } from '../../../src/store/containers';
 import type { DocumentStore } from '../../../src/store/documentStore';
 import { confirmedVisit, HOST_FORM, outcomeServicesOf, VISITOR_FORM } from '../../support/outcomeFixtures';
-import { morningOf, personOf, seedWorkflow, visitorPerSlot, type Workflow } from '../../support/workflowFixtures';
+import {
+  morningOf,
+  personOf,
+  seedWorkflow,
+  visitorPerSlot,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
 
 const PURPOSE = 'To understand why discharges from my ward get delayed';
 
 /** Every stored document, in every container, as text. */
 async function everything(store: DocumentStore): Promise<Array<{ container: string; text: string }>> {
-  const all = await Promise.all(CONTAINER_NAMES.map(async (container) => (await store.query(container)).map((doc) => ({ container, text: JSON.stringify(doc).toLowerCase() }))));
+  const all = await Promise.all(
+    CONTAINER_NAMES.map(async (container) =>
+      (await store.query(container)).map((doc) => ({ container, text: JSON.stringify(doc).toLowerCase() })),
+    ),
+  );
   return all.flat();
 }
 
 function tracesOf(docs: Array<{ container: string; text: string }>, person: Person): string[] {
   const needles = [person.id, person.email, person.name].map((n) => n.toLowerCase());
-  return docs.filter((d) => needles.some((n) => d.text.includes(n))).map((d) => `${d.container}: ${d.text.slice(0, 160)}`);
+  return docs
+    .filter((d) => needles.some((n) => d.text.includes(n)))
+    .map((d) => `${d.container}: ${d.text.slice(0, 160)}`);
 }
 
 describe("a person's data: export and erasure on the embedded store", () => {
@@ -45,11 +57,23 @@ describe("a person's data: export and erasure on the embedded store", () => {
     everyone = await services.people.listAll();
 
     // The visitor chats with the bot: a conversation reference and stored turn state.
-    const reference = { channelId: 'msteams', bot: { id: '28:shadowing-bot' }, conversation: { id: 'a:visitor-chat' }, user: { id: '29:visitor-user', aadObjectId: visitor.id } };
+    const reference = {
+      channelId: 'msteams',
+      bot: { id: '28:shadowing-bot' },
+      conversation: { id: 'a:visitor-chat' },
+      user: { id: '29:visitor-user', aadObjectId: visitor.id },
+    };
     await services.people.rememberConversation(visitor.id, reference);
-    for (const key of ['msteams/28:shadowing-bot/conversations/a:visitor-chat', 'msteams/28:shadowing-bot/users/29:visitor-user']) {
+    for (const key of [
+      'msteams/28:shadowing-bot/conversations/a:visitor-chat',
+      'msteams/28:shadowing-bot/users/29:visitor-user',
+    ]) {
       const id = stateDocumentId(key);
-      await workflow.store.upsert('botstate', { id, key, state: { draft: { what: 'the discharge team', chosen: { hostId: adele.id, hostName: adele.name } } } });
+      await workflow.store.upsert('botstate', {
+        id,
+        key,
+        state: { draft: { what: 'the discharge team', chosen: { hostId: adele.id, hostName: adele.name } } },
+      });
     }
 
     const request = await confirmedVisit(workflow, visitor, '2025-03-18');
@@ -57,14 +81,22 @@ describe("a person's data: export and erasure on the embedded store", () => {
     const after = new Date('2025-03-18T14:00:00Z');
     await submitOutcomeForm(services, 'visitor', visitor, visitor.id, request.id, VISITOR_FORM, after);
     await submitOutcomeForm(services, 'host', adele, visitor.id, request.id, HOST_FORM, after);
-    await workflow.store.upsert('jobs', { id: `digest:${visitor.id}:2025-W12`, kind: 'digest', personId: visitor.id });
+    await workflow.store.upsert('jobs', {
+      id: `digest:${visitor.id}:2025-W12`,
+      kind: 'digest',
+      personId: visitor.id,
+    });
   });
   afterAll(async () => cleanup());
 
-  it("gives a visitor everything about them and nothing about anyone else", async () => {
+  it('gives a visitor everything about them and nothing about anyone else', async () => {
     const exported = await exportPersonData(workflow.store, visitor.id);
     expect(exported?.requestsAsVisitor).toHaveLength(1);
-    expect(exported?.requestsAsVisitor[0]).toMatchObject({ purpose: PURPOSE, manager: 'your line manager', host: 'the host' });
+    expect(exported?.requestsAsVisitor[0]).toMatchObject({
+      purpose: PURPOSE,
+      manager: 'your line manager',
+      host: 'the host',
+    });
     expect(exported?.exchanges).toHaveLength(1);
     expect(exported?.conversationState).toHaveLength(2);
     expect(exported?.rota.length).toBeGreaterThan(0);
@@ -72,7 +104,8 @@ describe("a person's data: export and erasure on the embedded store", () => {
     const text = JSON.stringify(exported).toLowerCase();
     expect(text).toContain(visitor.email.toLowerCase());
     for (const other of everyone.filter((p) => p.id !== visitor.id)) {
-      for (const needle of [other.id, other.email, other.name]) expect(text).not.toContain(needle.toLowerCase());
+      for (const needle of [other.id, other.email, other.name])
+        expect(text).not.toContain(needle.toLowerCase());
     }
   });
 
@@ -83,13 +116,25 @@ describe("a person's data: export and erasure on the embedded store", () => {
       expect(text).not.toContain(PURPOSE.toLowerCase());
       expect(text).not.toContain(VISITOR_FORM.doDifferently.toLowerCase());
       for (const other of everyone.filter((p) => p.id !== party.id)) {
-        for (const needle of [other.id, other.email, other.name]) expect(text).not.toContain(needle.toLowerCase());
+        for (const needle of [other.id, other.email, other.name])
+          expect(text).not.toContain(needle.toLowerCase());
       }
     }
     const asHost = await exportPersonData(workflow.store, adele.id);
-    expect(asHost?.requestsAsHost).toEqual([expect.objectContaining({ requestId, yourRole: 'host', yourFeedback: expect.objectContaining({ teamGained: HOST_FORM.teamGained }) })]);
+    expect(asHost?.requestsAsHost).toEqual([
+      expect.objectContaining({
+        requestId,
+        yourRole: 'host',
+        yourFeedback: expect.objectContaining({ teamGained: HOST_FORM.teamGained }),
+      }),
+    ]);
     const asManager = await exportPersonData(workflow.store, manager.id);
-    expect(asManager?.requestsAsManager).toEqual([expect.objectContaining({ requestId, yourDecisions: [expect.objectContaining({ to: 'awaiting_host', by: 'you' })] })]);
+    expect(asManager?.requestsAsManager).toEqual([
+      expect.objectContaining({
+        requestId,
+        yourDecisions: [expect.objectContaining({ to: 'awaiting_host', by: 'you' })],
+      }),
+    ]);
   });
 
   it('erases the visitor: no trace in any container, and the exchange kept as anonymised counts', async () => {
@@ -100,7 +145,13 @@ describe("a person's data: export and erasure on the embedded store", () => {
     expect(JSON.stringify(await workflow.store.query('requests'))).not.toContain(PURPOSE);
 
     const [record] = await services.exchanges.listPeriod('2025-03');
-    expect(record).toMatchObject({ anonymised: true, outcome: 'completed', hours: 4, visitor: { profession: visitor.profession }, hostTeamGained: HOST_FORM.teamGained });
+    expect(record).toMatchObject({
+      anonymised: true,
+      outcome: 'completed',
+      hours: 4,
+      visitor: { profession: visitor.profession },
+      hostTeamGained: HOST_FORM.teamGained,
+    });
     expect(record?.objectives.map((o) => o.rating)).toEqual(['met', 'partly']);
     expect(record?.doDifferently).toBeUndefined();
     expect(await erasePersonData(workflow.store, visitor.id)).toBeUndefined();
@@ -113,7 +164,10 @@ describe("a person's data: export and erasure on the embedded store", () => {
     expect((await services.people.listAll()).length).toBe(before - 1);
     expect((await personOf(services, DEMO_IDS.isaiah)).name).toBe('Isaiah Langer');
     const [record] = await services.exchanges.listPeriod('2025-03');
-    expect(record).toMatchObject({ host: { profession: 'nursing', department: 'Discharge and Patient Flow' }, wouldHostAgain: true });
+    expect(record).toMatchObject({
+      host: { profession: 'nursing', department: 'Discharge and Patient Flow' },
+      wouldHostAgain: true,
+    });
     expect(record?.hostTeamGained).toBeUndefined();
   });
 });

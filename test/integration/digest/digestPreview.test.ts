@@ -22,15 +22,25 @@ describe('npm run cli -- digest preview', () => {
   });
   afterAll(async () => store.dispose());
 
-  it("prints every digest the week would send, and writes nothing", async () => {
+  it('prints every digest the week would send, and writes nothing', async () => {
     const before = await snapshot(store);
     const run = await runAgainst(store, 'digest', 'preview', '--week', '2026-W10');
     expect(run).toMatchObject({ code: 0, err: '' });
-    expect(run.out).toContain('Weekly digests for 2026-W10, as they would be built at 2026-03-02T08:00:00+00:00');
-    for (const to of ['Adele Vance <adele@', 'Alex Wilber <alex@', 'Megan Bowen <megan@', 'Patti Fernandez <patti@']) expect(run.out).toContain(`To: ${to}`);
+    expect(run.out).toContain(
+      'Weekly digests for 2026-W10, as they would be built at 2026-03-02T08:00:00+00:00',
+    );
+    for (const to of [
+      'Adele Vance <adele@',
+      'Alex Wilber <alex@',
+      'Megan Bowen <megan@',
+      'Patti Fernandez <patti@',
+    ])
+      expect(run.out).toContain(`To: ${to}`);
     expect(run.out).not.toContain('To: Carl');
     expect(run.out).not.toContain('To: Isaiah');
-    expect(run.out).toContain("Approvals waiting for you (1):\n  - Thu 19 Mar, 09:00-13:00: Physio on the stroke unit, visitor Alex Wilber (waiting 6 working days)");
+    expect(run.out).toContain(
+      'Approvals waiting for you (1):\n  - Thu 19 Mar, 09:00-13:00: Physio on the stroke unit, visitor Alex Wilber (waiting 6 working days)',
+    );
     expect(run.out).toMatch(/w\/c 23 Feb {2}#{20} {2}2 visits completed/);
     expect(run.out).toContain('7 digests would be sent.\nThis was a preview: nothing was sent or written.\n');
     expect(await snapshot(store)).toBe(before);
@@ -38,14 +48,40 @@ describe('npm run cli -- digest preview', () => {
 
   it("shows one person's digest, and says when it could not be sent", async () => {
     const before = await snapshot(store);
-    const megan = await runAgainst(store, 'digest', 'preview', '--week', '2026-W10', '--person', 'MEGAN@trust.nhs.uk');
+    const megan = await runAgainst(
+      store,
+      'digest',
+      'preview',
+      '--week',
+      '2026-W10',
+      '--person',
+      'MEGAN@trust.nhs.uk',
+    );
     expect(megan.out.match(/^To: /gm)).toHaveLength(1);
     expect(megan.out).toContain('To: Megan Bowen <megan@trust.nhs.uk>\n');
     expect(megan.out).not.toContain('Bob');
-    const carl = await runAgainst(store, 'digest', 'preview', '--week', '2026-W10', '--person', 'carl@trust.nhs.uk');
-    expect(carl.out).toContain('To: Carl Visitor <carl@trust.nhs.uk> - NOT SENT: this person cannot be reached in Teams');
+    const carl = await runAgainst(
+      store,
+      'digest',
+      'preview',
+      '--week',
+      '2026-W10',
+      '--person',
+      'carl@trust.nhs.uk',
+    );
+    expect(carl.out).toContain(
+      'To: Carl Visitor <carl@trust.nhs.uk> - NOT SENT: this person cannot be reached in Teams',
+    );
     expect(carl.out).toContain('0 digests would be sent.');
-    const isaiah = await runAgainst(store, 'digest', 'preview', '--week', '2026-W10', '--person', 'isaiah@trust.nhs.uk');
+    const isaiah = await runAgainst(
+      store,
+      'digest',
+      'preview',
+      '--week',
+      '2026-W10',
+      '--person',
+      'isaiah@trust.nhs.uk',
+    );
     expect(isaiah.out).toContain('isaiah@trust.nhs.uk has nothing this week, so would get no digest.');
     expect(await snapshot(store)).toBe(before);
   });

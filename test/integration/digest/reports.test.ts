@@ -1,6 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { createServices } from '../../../src/app/services';
-import { DEFAULT_DIGEST_SETTINGS, readDigestSettings, type DigestSettings } from '../../../src/domain/digest/digestSettings';
+import {
+  DEFAULT_DIGEST_SETTINGS,
+  readDigestSettings,
+  type DigestSettings,
+} from '../../../src/domain/digest/digestSettings';
 import type { Person } from '../../../src/domain/people';
 import { createReportMaker, isReportRequest, runReport } from '../../../src/teams/handlers/reportHandlers';
 import { directoryPeople, seedDigestFixtures } from '../../support/digestFixtures';
@@ -11,12 +15,17 @@ const NOW = new Date('2026-03-02T10:00:00Z');
 /** A turn that only collects what the bot sends. */
 function fakeTurn(): { context: TurnContext; sent: unknown[] } {
   const sent: unknown[] = [];
-  const context = { sendActivity: async (activity: unknown) => void sent.push(activity) } as unknown as TurnContext;
+  const context = {
+    sendActivity: async (activity: unknown) => void sent.push(activity),
+  } as unknown as TurnContext;
   return { context, sent };
 }
 
 const personOf = (id: string): Person => directoryPeople().find((p) => p.id === id) as Person;
-const cardOf = (sent: unknown[]) => JSON.stringify((sent[0] as { attachments?: Array<{ content: unknown }> }).attachments?.[0]?.content ?? null);
+const cardOf = (sent: unknown[]) =>
+  JSON.stringify(
+    (sent[0] as { attachments?: Array<{ content: unknown }> }).attachments?.[0]?.content ?? null,
+  );
 
 describe('reports in the bot', () => {
   let store: TestStore;
@@ -29,7 +38,17 @@ describe('reports in the bot', () => {
 
   const ask = async (id: string, text: string, settings: DigestSettings = DEFAULT_DIGEST_SETTINGS) => {
     const { context, sent } = fakeTurn();
-    await runReport(context, personOf(id), text, createReportMaker(store, createServices(store, () => NOW), settings), NOW);
+    await runReport(
+      context,
+      personOf(id),
+      text,
+      createReportMaker(
+        store,
+        createServices(store, () => NOW),
+        settings,
+      ),
+      NOW,
+    );
     return sent;
   };
 
@@ -43,25 +62,40 @@ describe('reports in the bot', () => {
     for (const visitor of ['Alex', 'Bob', 'Carl', 'Dana']) expect(card).not.toContain(visitor);
   });
 
-  it.each(['megan', 'adele', 'alex'])('politely refuses %s, who is not a programme lead, and shows nothing', async (id) => {
-    const sent = await ask(id, 'report for Acute Medicine');
-    expect(sent).toEqual([expect.stringMatching(/^Reports are for programme leads, so I cannot show you one\./)]);
-  });
+  it.each(['megan', 'adele', 'alex'])(
+    'politely refuses %s, who is not a programme lead, and shows nothing',
+    async (id) => {
+      const sent = await ask(id, 'report for Acute Medicine');
+      expect(sent).toEqual([
+        expect.stringMatching(/^Reports are for programme leads, so I cannot show you one\./),
+      ]);
+    },
+  );
 
   it('counts someone named in PROGRAMME_LEAD_EMAILS as a programme lead', async () => {
-    const settings = readDigestSettings({ PROGRAMME_LEAD_EMAILS: ' Megan@Trust.nhs.uk , someone@trust.nhs.uk' });
+    const settings = readDigestSettings({
+      PROGRAMME_LEAD_EMAILS: ' Megan@Trust.nhs.uk , someone@trust.nhs.uk',
+    });
     if (!settings.ok) throw new Error(settings.problems.join());
     const sent = await ask('megan', 'report last month', settings.settings);
     expect(cardOf(sent)).toContain('The organisation: Sun 1 Feb to Sat 28 Feb');
   });
 
   it('explains dates it cannot use', async () => {
-    expect(await ask('patti', 'report from 31 Oct 2025 to 1 Oct 2025')).toEqual([expect.stringContaining('is after the end')]);
+    expect(await ask('patti', 'report from 31 Oct 2025 to 1 Oct 2025')).toEqual([
+      expect.stringContaining('is after the end'),
+    ]);
   });
 
   it('asks someone not in the directory to be added first', async () => {
     const { context, sent } = fakeTurn();
-    await runReport(context, undefined, 'report', createReportMaker(store, createServices(store), DEFAULT_DIGEST_SETTINGS), NOW);
+    await runReport(
+      context,
+      undefined,
+      'report',
+      createReportMaker(store, createServices(store), DEFAULT_DIGEST_SETTINGS),
+      NOW,
+    );
     expect(sent).toEqual([expect.stringContaining("can't find you in the staff directory")]);
   });
 

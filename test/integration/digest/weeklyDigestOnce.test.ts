@@ -27,7 +27,12 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
 
   /** A fresh client on the same account, as a restarted or second instance would have. */
   const openStore = async (): Promise<DocumentStore> => {
-    const store = new CosmosDocumentStore({ endpoint: server.endpoint, key: server.key, database: 'digest', allowSelfSignedTls: true });
+    const store = new CosmosDocumentStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database: 'digest',
+      allowSelfSignedTls: true,
+    });
     await store.init();
     opened.push(store);
     return store;
@@ -39,7 +44,13 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
     let now = at;
     const services = createServices(instanceStore, () => now);
     const deliverer = recordingDeliverer();
-    const deps: OutboxDependencies = { outbox: services.outbox, people: services.people, requests: services.requests, deliverer, logger: createLogger('silent') };
+    const deps: OutboxDependencies = {
+      outbox: services.outbox,
+      people: services.people,
+      requests: services.requests,
+      deliverer,
+      logger: createLogger('silent'),
+    };
     return {
       services,
       delivered: deliverer.delivered,
@@ -53,7 +64,10 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
   const duePeople = async (services: Services, week: string, settings = SETTINGS) => {
     const store = await openStore();
     const previews = await previewDigests(store, services, parseIsoWeek(week)!, settings);
-    return previews.filter((p) => p.wouldSend).map((p) => p.person.id).sort();
+    return previews
+      .filter((p) => p.wouldSend)
+      .map((p) => p.person.id)
+      .sort();
   };
 
   const digestsPerPerson = (delivered: Delivered[], week: string) => {
@@ -79,7 +93,9 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
   it('queues nothing before Monday 08:00 London, and leaves no record of the week', async () => {
     const early = await startInstance('early', new Date('2026-03-02T07:59:00Z'));
     expect(await early.queue()).toEqual([]);
-    expect(await (await openStore()).read('jobs', digestWeekJobId('2026-W10'), 'digest-week')).toBeUndefined();
+    expect(
+      await (await openStore()).read('jobs', digestWeekJobId('2026-W10'), 'digest-week'),
+    ).toBeUndefined();
   });
 
   it('a run killed half-way through queueing is finished by a fresh instance: one digest each, to everyone due', async () => {
@@ -96,7 +112,9 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
     const b = await startInstance('instance-b', minutesAfter(MONDAY_0805, 1));
     expect(await b.queue()).toEqual([]);
     expect(await b.deliver()).toBe(3);
-    const stalled = await (await openStore()).read<DigestWeekJob>('jobs', digestWeekJobId('2026-W10'), 'digest-week');
+    const stalled = await (
+      await openStore()
+    ).read<DigestWeekJob>('jobs', digestWeekJobId('2026-W10'), 'digest-week');
     expect(stalled?.doc).toMatchObject({ state: 'queuing', holder: 'instance-a' });
 
     // Once the lease has run out, B takes over and queues only what is missing.
@@ -115,7 +133,9 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
     const counts = digestsPerPerson([...a.delivered, ...b.delivered], '2026-W10');
     expect([...counts.keys()].sort()).toEqual(due);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    const done = await (await openStore()).read<DigestWeekJob>('jobs', digestWeekJobId('2026-W10'), 'digest-week');
+    const done = await (
+      await openStore()
+    ).read<DigestWeekJob>('jobs', digestWeekJobId('2026-W10'), 'digest-week');
     expect(done?.doc).toMatchObject({ state: 'done', holder: 'instance-b', queued: due.length });
   });
 
@@ -157,9 +177,16 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
     const services = createServices(store);
     for (const id of ['megan', 'patti', 'adele']) {
       const queued = await services.outbox.find(id, `digest:2026-W10:${id}`);
-      expect(queued?.notification).toMatchObject({ kind: 'weekly_digest', personId: id, requestId: '2026-W10', payload: { personId: id, week: '2026-W10' } });
+      expect(queued?.notification).toMatchObject({
+        kind: 'weekly_digest',
+        personId: id,
+        requestId: '2026-W10',
+        payload: { personId: id, week: '2026-W10' },
+      });
     }
-    expect((await services.outbox.listForPerson('carl')).filter((n) => n.kind === 'weekly_digest')).toEqual([]);
+    expect((await services.outbox.listForPerson('carl')).filter((n) => n.kind === 'weekly_digest')).toEqual(
+      [],
+    );
   });
 });
 

@@ -1,5 +1,9 @@
 import { GraphClient } from '../../../src/graph/graphClient';
-import { runDailyShiftsSync, SHIFTS_SYNC_MAX_TRIES, type DailyShiftsSyncDeps } from '../../../src/graph/dailyShiftsSync';
+import {
+  runDailyShiftsSync,
+  SHIFTS_SYNC_MAX_TRIES,
+  type DailyShiftsSyncDeps,
+} from '../../../src/graph/dailyShiftsSync';
 import { createLogger } from '../../../src/logging/logger';
 import { PeopleRepository } from '../../../src/store/repositories/peopleRepository';
 import { RotaRepository } from '../../../src/store/repositories/rotaRepository';
@@ -21,35 +25,73 @@ describe('the daily Shifts sync', () => {
     stub = await startGraphStub();
     serveEntra(stub);
     stub.route('GET', SHIFTS, {
-      body: { value: [{ id: 'S1', userId: IDS.nurse, sharedShift: { displayName: 'Early', startDateTime: '2026-06-16T06:00:00Z', endDateTime: '2026-06-16T14:00:00Z' } }] },
+      body: {
+        value: [
+          {
+            id: 'S1',
+            userId: IDS.nurse,
+            sharedShift: {
+              displayName: 'Early',
+              startDateTime: '2026-06-16T06:00:00Z',
+              endDateTime: '2026-06-16T14:00:00Z',
+            },
+          },
+        ],
+      },
     });
     stub.route('GET', `/teams/${WARD}/schedule/timesOff`, { body: { value: [] } });
     stub.route('GET', `/teams/${WARD}/schedule/timeOffReasons`, { body: { value: [] } });
     store = await openTestStore();
-    await new PeopleRepository(store).upsert({ id: IDS.nurse, email: 'priya.shah@trust.example.nhs.uk', name: 'Priya Shah', jobTitle: 'Staff Nurse', department: 'Ward 7', profession: 'nursing', roles: ['staff'] });
-    graph = new GraphClient({ credential: new StubCredential(), baseUrl: stub.baseUrl, maxAttempts: 1, sleep: async () => undefined });
+    await new PeopleRepository(store).upsert({
+      id: IDS.nurse,
+      email: 'priya.shah@trust.example.nhs.uk',
+      name: 'Priya Shah',
+      jobTitle: 'Staff Nurse',
+      department: 'Ward 7',
+      profession: 'nursing',
+      roles: ['staff'],
+    });
+    graph = new GraphClient({
+      credential: new StubCredential(),
+      baseUrl: stub.baseUrl,
+      maxAttempts: 1,
+      sleep: async () => undefined,
+    });
   });
   afterEach(async () => {
     await stub.stop();
     await store.dispose();
   });
 
-  const deps = (holder: string): DailyShiftsSyncDeps => ({ store, graph, settings: { shiftsTeamIds: [WARD], professionField: 'employeeType' }, logger: createLogger('silent'), holder });
+  const deps = (holder: string): DailyShiftsSyncDeps => ({
+    store,
+    graph,
+    settings: { shiftsTeamIds: [WARD], professionField: 'employeeType' },
+    logger: createLogger('silent'),
+    holder,
+  });
 
   it('waits for 05:00 London time, then files the next eight weeks into the rota once that day', async () => {
     expect(await runDailyShiftsSync(deps('a'), londonMorning('04:59'))).toBe('not due');
     expect(stub.requestsTo('GET', SHIFTS)).toHaveLength(0);
 
     expect(await runDailyShiftsSync(deps('a'), londonMorning('05:00'))).toBe('done');
-    expect(stub.requestsTo('GET', SHIFTS)[0]?.query.get('$filter')).toBe('sharedShift/startDateTime ge 2026-06-14T23:00:00.000Z and sharedShift/endDateTime le 2026-08-09T23:00:00.000Z');
-    expect((await new RotaRepository(store).readMonth(IDS.nurse, '2026-06'))?.rota.shifts.map((s) => s.code)).toEqual(['Early']);
+    expect(stub.requestsTo('GET', SHIFTS)[0]?.query.get('$filter')).toBe(
+      'sharedShift/startDateTime ge 2026-06-14T23:00:00.000Z and sharedShift/endDateTime le 2026-08-09T23:00:00.000Z',
+    );
+    expect(
+      (await new RotaRepository(store).readMonth(IDS.nurse, '2026-06'))?.rota.shifts.map((s) => s.code),
+    ).toEqual(['Early']);
 
     expect(await runDailyShiftsSync(deps('a'), londonMorning('05:10'))).toBe('not this instance');
     expect(stub.requestsTo('GET', SHIFTS)).toHaveLength(1);
   });
 
   it('runs on one instance when two try at once', async () => {
-    const outcomes = await Promise.all([runDailyShiftsSync(deps('a'), londonMorning('05:00')), runDailyShiftsSync(deps('b'), londonMorning('05:00'))]);
+    const outcomes = await Promise.all([
+      runDailyShiftsSync(deps('a'), londonMorning('05:00')),
+      runDailyShiftsSync(deps('b'), londonMorning('05:00')),
+    ]);
 
     expect(outcomes.sort()).toEqual(['done', 'not this instance']);
     expect(stub.requestsTo('GET', SHIFTS)).toHaveLength(1);

@@ -40,8 +40,16 @@ describe('directory sync --graph', () => {
   it('syncs a staff group page by page under Entra ID object ids, adding the line manager from outside it', async () => {
     const summary = await runDirectorySync(deps(), { graph: true, group: STAFF_GROUP });
 
-    expect(summary).toEqual({ created: 3, updated: 0, unchanged: 0, managersAdded: 1, skipped: [{ id: IDS.porter, reason: 'staff group not recognised' }] });
-    expect(out).toBe('Synced 3 staff from Entra ID: 3 new, 0 updated, 0 unchanged. Added 1 line manager from outside the group. Left out 1 (listed on stderr).\n');
+    expect(summary).toEqual({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      managersAdded: 1,
+      skipped: [{ id: IDS.porter, reason: 'staff group not recognised' }],
+    });
+    expect(out).toBe(
+      'Synced 3 staff from Entra ID: 3 new, 0 updated, 0 unchanged. Added 1 line manager from outside the group. Left out 1 (listed on stderr).\n',
+    );
     expect(err).toBe(`left out ${IDS.porter}: staff group not recognised\n`);
     const members = stub.requestsTo('GET', `/groups/${STAFF_GROUP}/transitiveMembers/microsoft.graph.user`);
     expect(members).toHaveLength(2);
@@ -61,24 +69,41 @@ describe('directory sync --graph', () => {
     // Guests and disabled accounts are listed by Graph but are not staff.
     expect(await people.findById(IDS.guest)).toBeUndefined();
     expect(await people.findById(IDS.leaver)).toBeUndefined();
-    expect(stub.requests.some((r) => r.path === `/users/${IDS.guest}` || r.path === `/users/${IDS.leaver}`)).toBe(false);
+    expect(
+      stub.requests.some((r) => r.path === `/users/${IDS.guest}` || r.path === `/users/${IDS.leaver}`),
+    ).toBe(false);
   });
 
   it('changes nothing when run again, keeping what the bot wrote', async () => {
     await runDirectorySync(deps(), { graph: true, group: STAFF_GROUP });
     const nurse = await people.findById(IDS.nurse);
-    await people.upsert({ ...(nurse as NonNullable<typeof nurse>), roles: ['staff', 'programme_lead'], conversation: { conversation: { id: 'a:1' } } });
+    await people.upsert({
+      ...(nurse as NonNullable<typeof nurse>),
+      roles: ['staff', 'programme_lead'],
+      conversation: { conversation: { id: 'a:1' } },
+    });
     out = '';
 
     const again = await runDirectorySync(deps(), { graph: true, group: STAFF_GROUP });
 
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, managersAdded: 0 });
-    expect(await people.findById(IDS.nurse)).toMatchObject({ roles: ['staff', 'programme_lead'], conversation: { conversation: { id: 'a:1' } } });
+    expect(await people.findById(IDS.nurse)).toMatchObject({
+      roles: ['staff', 'programme_lead'],
+      conversation: { conversation: { id: 'a:1' } },
+    });
   });
 
   it('leaves out someone already in the directory from a file import, rather than making a second person', async () => {
     const imported = personIdForEmail('tom.oneill@trust.example.nhs.uk');
-    await people.upsert({ id: imported, email: 'tom.oneill@trust.example.nhs.uk', name: "Tom O'Neill", jobTitle: 'FY1', department: 'Respiratory', profession: 'medical', roles: ['staff'] });
+    await people.upsert({
+      id: imported,
+      email: 'tom.oneill@trust.example.nhs.uk',
+      name: "Tom O'Neill",
+      jobTitle: 'FY1',
+      department: 'Respiratory',
+      profession: 'medical',
+      roles: ['staff'],
+    });
 
     const summary = await runDirectorySync(deps(), { graph: true, user: [IDS.doctor] });
 
@@ -88,12 +113,25 @@ describe('directory sync --graph', () => {
   });
 
   it('finds --user by object id, sign-in name or mail, and reports one Entra ID does not know', async () => {
-    const run = runDirectorySync(deps(), { graph: true, user: [IDS.physio, 'PShah@trust.example.nhs.uk', 'tom.oneill@trust.example.nhs.uk', 'nobody@trust.example.nhs.uk'] });
+    const run = runDirectorySync(deps(), {
+      graph: true,
+      user: [
+        IDS.physio,
+        'PShah@trust.example.nhs.uk',
+        'tom.oneill@trust.example.nhs.uk',
+        'nobody@trust.example.nhs.uk',
+      ],
+    });
 
     await expect(run).rejects.toBeInstanceOf(ReportedFailure);
-    expect((await people.listAll()).map((p) => p.id).sort()).toEqual([IDS.nurse, IDS.doctor, IDS.matron, IDS.physio].sort());
+    expect((await people.listAll()).map((p) => p.id).sort()).toEqual(
+      [IDS.nurse, IDS.doctor, IDS.matron, IDS.physio].sort(),
+    );
     expect(err).toBe('not found in Entra ID: nobody@trust.example.nhs.uk\n');
-    expect(stub.requestsTo('GET', '/users').map((r) => r.query.get('$filter'))).toEqual(["mail eq 'tom.oneill@trust.example.nhs.uk'", "mail eq 'nobody@trust.example.nhs.uk'"]);
+    expect(stub.requestsTo('GET', '/users').map((r) => r.query.get('$filter'))).toEqual([
+      "mail eq 'tom.oneill@trust.example.nhs.uk'",
+      "mail eq 'nobody@trust.example.nhs.uk'",
+    ]);
   });
 
   it('syncs the whole tenant with --all', async () => {
@@ -104,9 +142,14 @@ describe('directory sync --graph', () => {
   });
 
   it('names the permission to grant when Graph refuses to list the group', async () => {
-    stub.route('GET', `/groups/${STAFF_GROUP}/transitiveMembers/microsoft.graph.user`, { status: 403, body: { error: { code: 'Authorization_RequestDenied' } } });
+    stub.route('GET', `/groups/${STAFF_GROUP}/transitiveMembers/microsoft.graph.user`, {
+      status: 403,
+      body: { error: { code: 'Authorization_RequestDenied' } },
+    });
 
-    const error = await runDirectorySync(deps(), { graph: true, group: STAFF_GROUP }).catch((e: unknown) => e);
+    const error = await runDirectorySync(deps(), { graph: true, group: STAFF_GROUP }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(GraphAccessDeniedError);
     expect((error as Error).message).toContain('GroupMember.Read.All');
@@ -114,9 +157,14 @@ describe('directory sync --graph', () => {
   });
 
   it('waits out throttling while listing and carries on', async () => {
-    stub.queue('GET', `/groups/${STAFF_GROUP}/transitiveMembers/microsoft.graph.user`, { status: 429, headers: { 'retry-after': '30' } });
+    stub.queue('GET', `/groups/${STAFF_GROUP}/transitiveMembers/microsoft.graph.user`, {
+      status: 429,
+      headers: { 'retry-after': '30' },
+    });
 
-    await expect(runDirectorySync(deps(), { graph: true, group: STAFF_GROUP })).resolves.toMatchObject({ created: 3 });
+    await expect(runDirectorySync(deps(), { graph: true, group: STAFF_GROUP })).resolves.toMatchObject({
+      created: 3,
+    });
   });
 });
 

@@ -28,13 +28,74 @@ export const STAFF_GROUP = '9b000000-0000-4000-8000-0000000000a1';
 
 /** A small Trust: the ward's staff group holds everyone but the matron (their line manager). */
 export const ENTRA_USERS: EntraUser[] = [
-  { id: IDS.nurse, displayName: 'Priya Shah', mail: 'Priya.Shah@trust.example.nhs.uk', userPrincipalName: 'pshah@trust.example.nhs.uk', jobTitle: 'Staff Nurse', department: 'Ward 7', employeeType: 'Nursing and Midwifery Registered', managerId: IDS.matron },
-  { id: IDS.doctor, displayName: 'Tom O\'Neill', mail: 'tom.oneill@trust.example.nhs.uk', userPrincipalName: 'toneill@trust.example.nhs.uk', jobTitle: 'FY1 Doctor', department: 'Respiratory', employeeType: 'Medical and Dental', managerId: IDS.nurse },
-  { id: IDS.matron, displayName: 'Grace Okafor', mail: 'grace.okafor@trust.example.nhs.uk', userPrincipalName: 'gokafor@trust.example.nhs.uk', jobTitle: 'Matron', department: 'Medicine', employeeType: 'Nursing and Midwifery Registered' },
-  { id: IDS.porter, displayName: 'Sam Lee', mail: null, userPrincipalName: 'slee@trust.example.nhs.uk', jobTitle: 'Porter', department: 'Estates', employeeType: null, managerId: IDS.matron },
-  { id: IDS.guest, displayName: 'Visiting Auditor', mail: 'auditor@example.com', userPrincipalName: 'auditor_example.com#EXT#@trust.onmicrosoft.com', jobTitle: null, department: null, employeeType: 'Administrative and Clerical', userType: 'Guest' },
-  { id: IDS.leaver, displayName: 'Left Already', mail: 'left@trust.example.nhs.uk', userPrincipalName: 'left@trust.example.nhs.uk', jobTitle: 'Nurse', department: 'Ward 7', employeeType: 'Nursing and Midwifery Registered', accountEnabled: false },
-  { id: IDS.physio, displayName: 'Lynne Robbins', mail: 'lynne.robbins@trust.example.nhs.uk', userPrincipalName: 'lrobbins@trust.example.nhs.uk', jobTitle: 'Physiotherapist', department: 'Therapies', employeeType: 'Allied Health Professionals' },
+  {
+    id: IDS.nurse,
+    displayName: 'Priya Shah',
+    mail: 'Priya.Shah@trust.example.nhs.uk',
+    userPrincipalName: 'pshah@trust.example.nhs.uk',
+    jobTitle: 'Staff Nurse',
+    department: 'Ward 7',
+    employeeType: 'Nursing and Midwifery Registered',
+    managerId: IDS.matron,
+  },
+  {
+    id: IDS.doctor,
+    displayName: "Tom O'Neill",
+    mail: 'tom.oneill@trust.example.nhs.uk',
+    userPrincipalName: 'toneill@trust.example.nhs.uk',
+    jobTitle: 'FY1 Doctor',
+    department: 'Respiratory',
+    employeeType: 'Medical and Dental',
+    managerId: IDS.nurse,
+  },
+  {
+    id: IDS.matron,
+    displayName: 'Grace Okafor',
+    mail: 'grace.okafor@trust.example.nhs.uk',
+    userPrincipalName: 'gokafor@trust.example.nhs.uk',
+    jobTitle: 'Matron',
+    department: 'Medicine',
+    employeeType: 'Nursing and Midwifery Registered',
+  },
+  {
+    id: IDS.porter,
+    displayName: 'Sam Lee',
+    mail: null,
+    userPrincipalName: 'slee@trust.example.nhs.uk',
+    jobTitle: 'Porter',
+    department: 'Estates',
+    employeeType: null,
+    managerId: IDS.matron,
+  },
+  {
+    id: IDS.guest,
+    displayName: 'Visiting Auditor',
+    mail: 'auditor@example.com',
+    userPrincipalName: 'auditor_example.com#EXT#@trust.onmicrosoft.com',
+    jobTitle: null,
+    department: null,
+    employeeType: 'Administrative and Clerical',
+    userType: 'Guest',
+  },
+  {
+    id: IDS.leaver,
+    displayName: 'Left Already',
+    mail: 'left@trust.example.nhs.uk',
+    userPrincipalName: 'left@trust.example.nhs.uk',
+    jobTitle: 'Nurse',
+    department: 'Ward 7',
+    employeeType: 'Nursing and Midwifery Registered',
+    accountEnabled: false,
+  },
+  {
+    id: IDS.physio,
+    displayName: 'Lynne Robbins',
+    mail: 'lynne.robbins@trust.example.nhs.uk',
+    userPrincipalName: 'lrobbins@trust.example.nhs.uk',
+    jobTitle: 'Physiotherapist',
+    department: 'Therapies',
+    employeeType: 'Allied Health Professionals',
+  },
 ];
 
 /**
@@ -42,7 +103,8 @@ export const ENTRA_USERS: EntraUser[] = [
  * the staff group's members (two pages) and the tenant's users (one page), and a mail filter.
  */
 export function serveEntra(stub: GraphStub, users: readonly EntraUser[] = ENTRA_USERS): void {
-  const find = (reference: string) => users.find((u) => u.id === reference || u.userPrincipalName.toLowerCase() === reference.toLowerCase());
+  const find = (reference: string) =>
+    users.find((u) => u.id === reference || u.userPrincipalName.toLowerCase() === reference.toLowerCase());
   stub.route('GET', /^\/users\/[^/]+$/, (request) => {
     const user = find(decodeURIComponent(request.path.slice('/users/'.length)));
     return user ? { body: pick(user, request) } : notFound();
@@ -56,7 +118,16 @@ export function serveEntra(stub: GraphStub, users: readonly EntraUser[] = ENTRA_
     const second = request.query.get('page') === '2';
     const half = Math.ceil(inGroup.length / 2);
     const page = (second ? inGroup.slice(half) : inGroup.slice(0, half)).map((u) => pick(u, request));
-    return { body: { value: page, ...(second ? {} : { '@odata.nextLink': `${stub.baseUrl}/groups/${STAFF_GROUP}/transitiveMembers/microsoft.graph.user?$select=${request.query.get('$select') ?? ''}&page=2` }) } };
+    return {
+      body: {
+        value: page,
+        ...(second
+          ? {}
+          : {
+              '@odata.nextLink': `${stub.baseUrl}/groups/${STAFF_GROUP}/transitiveMembers/microsoft.graph.user?$select=${request.query.get('$select') ?? ''}&page=2`,
+            }),
+      },
+    };
   });
   stub.route('GET', '/users', (request) => {
     const filter = request.query.get('$filter');
@@ -74,5 +145,8 @@ function pick(user: EntraUser, request: StubRequest): Record<string, unknown> {
 }
 
 function notFound(): StubResponse {
-  return { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'Resource does not exist.' } } };
+  return {
+    status: 404,
+    body: { error: { code: 'Request_ResourceNotFound', message: 'Resource does not exist.' } },
+  };
 }

@@ -1,5 +1,10 @@
 import { GraphClient, GRAPH_SCOPE } from '../../../src/graph/graphClient';
-import { GraphAccessDeniedError, GraphError, GraphNotFoundError, GraphThrottledError } from '../../../src/graph/graphErrors';
+import {
+  GraphAccessDeniedError,
+  GraphError,
+  GraphNotFoundError,
+  GraphThrottledError,
+} from '../../../src/graph/graphErrors';
 import { startGraphStub, StubCredential, type GraphStub } from '../../support/graphStub';
 
 describe('GraphClient against a loopback Graph stub', () => {
@@ -12,7 +17,13 @@ describe('GraphClient against a loopback Graph stub', () => {
     stub = await startGraphStub();
     credential = new StubCredential();
     waits = [];
-    graph = new GraphClient({ credential, baseUrl: stub.baseUrl, maxAttempts: 3, maxRetryAfterMs: 5_000, sleep: async (ms) => void waits.push(ms) });
+    graph = new GraphClient({
+      credential,
+      baseUrl: stub.baseUrl,
+      maxAttempts: 3,
+      maxRetryAfterMs: 5_000,
+      sleep: async (ms) => void waits.push(ms),
+    });
   });
   afterEach(async () => {
     await stub.stop();
@@ -23,13 +34,21 @@ describe('GraphClient against a loopback Graph stub', () => {
     await graph.get('/users/u1');
     await graph.get('/users/u1');
     expect(credential.scopes).toEqual([GRAPH_SCOPE]);
-    expect(stub.requests.map((r) => r.headers.authorization)).toEqual(['Bearer graph-stub-token', 'Bearer graph-stub-token']);
+    expect(stub.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer graph-stub-token',
+      'Bearer graph-stub-token',
+    ]);
   });
 
   it('follows @odata.nextLink through every page', async () => {
     stub.route('GET', '/groups', (request) => {
       const page = Number(request.query.get('page') ?? '1');
-      return { body: { value: [{ n: page * 10 }, { n: page * 10 + 1 }], ...(page < 3 ? { '@odata.nextLink': `${stub.baseUrl}/groups?page=${page + 1}` } : {}) } };
+      return {
+        body: {
+          value: [{ n: page * 10 }, { n: page * 10 + 1 }],
+          ...(page < 3 ? { '@odata.nextLink': `${stub.baseUrl}/groups?page=${page + 1}` } : {}),
+        },
+      };
     });
     const items = await graph.list<{ n: number }>('/groups');
     expect(items.map((i) => i.n)).toEqual([10, 11, 20, 21, 30, 31]);
@@ -44,13 +63,19 @@ describe('GraphClient against a loopback Graph stub', () => {
   });
 
   it('never sends its token to a next page on another host', async () => {
-    stub.route('GET', '/users', { body: { value: [{ id: 'a' }], '@odata.nextLink': 'https://graph.example.net/v1.0/users?page=2' } });
+    stub.route('GET', '/users', {
+      body: { value: [{ id: 'a' }], '@odata.nextLink': 'https://graph.example.net/v1.0/users?page=2' },
+    });
     await expect(graph.list('/users')).rejects.toThrow('the next page is on another host');
     expect(stub.requests).toHaveLength(1);
   });
 
   it('waits as long as Retry-After says on 429, then carries on', async () => {
-    stub.queue('GET', '/users/u2', { status: 429, headers: { 'retry-after': '2' }, body: { error: { code: 'TooManyRequests' } } });
+    stub.queue('GET', '/users/u2', {
+      status: 429,
+      headers: { 'retry-after': '2' },
+      body: { error: { code: 'TooManyRequests' } },
+    });
     stub.route('GET', '/users/u2', { body: { id: 'u2' } });
     await expect(graph.get('/users/u2')).resolves.toEqual({ id: 'u2' });
     expect(waits).toEqual([2_000]);
@@ -58,7 +83,11 @@ describe('GraphClient against a loopback Graph stub', () => {
   });
 
   it('gives up with a throttling error after the allowed attempts', async () => {
-    const busy = { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests' } } };
+    const busy = {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { error: { code: 'TooManyRequests' } },
+    };
     stub.queue('GET', '/users/u3', busy, busy, busy, busy);
     const error = await graph.get('/users/u3').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphThrottledError);
@@ -76,7 +105,10 @@ describe('GraphClient against a loopback Graph stub', () => {
   });
 
   it('turns 403 into an access error naming the permission to grant', async () => {
-    stub.route('GET', '/users/u5', { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' } } });
+    stub.route('GET', '/users/u5', {
+      status: 403,
+      body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' } },
+    });
     const error = await graph.get('/users/u5', { permission: 'User.Read.All' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphAccessDeniedError);
     expect((error as Error).message).toBe(

@@ -34,11 +34,26 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
 
   beforeEach(async () => {
     stub = await startGraphStub();
-    graph = new GraphClient({ credential: new StubCredential(), baseUrl: stub.baseUrl, sleep: async () => undefined });
+    graph = new GraphClient({
+      credential: new StubCredential(),
+      baseUrl: stub.baseUrl,
+      sleep: async () => undefined,
+    });
     now = Date.parse('2026-03-02T09:00:00Z');
-    stub.route('GET', `/users/${NURSE}`, (request) => ({ body: pick(nurse, (request.query.get('$select') ?? '').split(',')) }));
+    stub.route('GET', `/users/${NURSE}`, (request) => ({
+      body: pick(nurse, (request.query.get('$select') ?? '').split(',')),
+    }));
     stub.route('GET', `/users/${NURSE}/manager`, { body: { id: MANAGER } });
-    stub.route('GET', `/users/${NO_GROUP}`, { body: { id: NO_GROUP, displayName: 'Sam Lee', mail: null, userPrincipalName: 'SLee@trust.example.nhs.uk', jobTitle: null, department: null } });
+    stub.route('GET', `/users/${NO_GROUP}`, {
+      body: {
+        id: NO_GROUP,
+        displayName: 'Sam Lee',
+        mail: null,
+        userPrincipalName: 'SLee@trust.example.nhs.uk',
+        jobTitle: null,
+        department: null,
+      },
+    });
     dataDir = mkdtempSync(path.join(tmpdir(), 'shadowing-graph-'));
     store = new FileDocumentStore(dataDir);
     await store.init();
@@ -50,7 +65,8 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const directory = (professionField?: string) => new GraphDirectory(graph, { professionField, ttlMs: 60_000, now: () => now });
+  const directory = (professionField?: string) =>
+    new GraphDirectory(graph, { professionField, ttlMs: 60_000, now: () => now });
 
   it('reads a profile with the staff group from employeeType, selecting only the fields it needs', async () => {
     const profile = await directory().readProfile(NURSE);
@@ -63,7 +79,9 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
       professionText: 'Nursing and Midwifery Registered',
       profession: 'nursing',
     });
-    expect(stub.requests[0]?.query.get('$select')).toBe('id,displayName,mail,userPrincipalName,jobTitle,department,employeeType');
+    expect(stub.requests[0]?.query.get('$select')).toBe(
+      'id,displayName,mail,userPrincipalName,jobTitle,department,employeeType',
+    );
   });
 
   it('reads the staff group from an extension attribute when the Trust keeps it there', async () => {
@@ -78,7 +96,13 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
 
   it('falls back to the sign-in name for email, and leaves an unreadable staff group unset', async () => {
     const profile = await directory().readProfile(NO_GROUP);
-    expect(profile).toEqual({ id: NO_GROUP, email: 'slee@trust.example.nhs.uk', name: 'Sam Lee', jobTitle: '', department: '' });
+    expect(profile).toEqual({
+      id: NO_GROUP,
+      email: 'slee@trust.example.nhs.uk',
+      name: 'Sam Lee',
+      jobTitle: '',
+      department: '',
+    });
   });
 
   it('reads the line manager, and no manager as none', async () => {
@@ -100,9 +124,16 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
   });
 
   it('says who is missing and what permission is lacking', async () => {
-    await expect(directory().readProfile('c0ffee00-0000-4000-8000-00000000dead')).rejects.toBeInstanceOf(GraphNotFoundError);
-    stub.route('GET', `/users/${MANAGER}`, { status: 403, body: { error: { code: 'Authorization_RequestDenied' } } });
-    const error = await directory().readProfile(MANAGER).catch((e: unknown) => e);
+    await expect(directory().readProfile('c0ffee00-0000-4000-8000-00000000dead')).rejects.toBeInstanceOf(
+      GraphNotFoundError,
+    );
+    stub.route('GET', `/users/${MANAGER}`, {
+      status: 403,
+      body: { error: { code: 'Authorization_RequestDenied' } },
+    });
+    const error = await directory()
+      .readProfile(MANAGER)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphAccessDeniedError);
     expect((error as Error).message).toContain('User.Read.All');
   });
@@ -123,7 +154,16 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
   });
 
   it('keeps roles and the conversation reference the bot wrote, and updates what Graph owns', async () => {
-    await people.upsert({ id: NURSE, email: 'old@trust.example.nhs.uk', name: 'Priya Shah', jobTitle: 'Student Nurse', department: 'Ward 7', profession: 'nursing', roles: ['staff', 'programme_lead'], conversation: { conversation: { id: 'a:1' } } });
+    await people.upsert({
+      id: NURSE,
+      email: 'old@trust.example.nhs.uk',
+      name: 'Priya Shah',
+      jobTitle: 'Student Nurse',
+      department: 'Ward 7',
+      profession: 'nursing',
+      roles: ['staff', 'programme_lead'],
+      conversation: { conversation: { id: 'a:1' } },
+    });
     expect(await syncDirectoryUser(directory(), people, NURSE)).toEqual({ outcome: 'updated' });
     const person = await people.findById(NURSE);
     expect(person?.jobTitle).toBe('Staff Nurse');
@@ -131,10 +171,21 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
     expect(person?.conversation).toEqual({ conversation: { id: 'a:1' } });
   });
 
-  it('skips a new person whose staff group cannot be read, but keeps a known person\'s', async () => {
-    expect(await syncDirectoryUser(directory(), people, NO_GROUP)).toEqual({ outcome: 'skipped', reason: 'profession not recognised' });
+  it("skips a new person whose staff group cannot be read, but keeps a known person's", async () => {
+    expect(await syncDirectoryUser(directory(), people, NO_GROUP)).toEqual({
+      outcome: 'skipped',
+      reason: 'profession not recognised',
+    });
     expect(await people.findById(NO_GROUP)).toBeUndefined();
-    await people.upsert({ id: NO_GROUP, email: 'x@trust.example.nhs.uk', name: 'Sam Lee', jobTitle: 'Porter', department: 'Estates', profession: 'admin', roles: ['staff'] });
+    await people.upsert({
+      id: NO_GROUP,
+      email: 'x@trust.example.nhs.uk',
+      name: 'Sam Lee',
+      jobTitle: 'Porter',
+      department: 'Estates',
+      profession: 'admin',
+      roles: ['staff'],
+    });
     expect(await syncDirectoryUser(directory(), people, NO_GROUP)).toEqual({ outcome: 'updated' });
     expect((await people.findById(NO_GROUP))?.profession).toBe('admin');
   });

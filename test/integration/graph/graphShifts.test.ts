@@ -31,11 +31,22 @@ describe('Microsoft Shifts as a rota source', () => {
 
   beforeEach(async () => {
     stub = await startGraphStub();
-    graph = new GraphClient({ credential: new StubCredential(), baseUrl: stub.baseUrl, sleep: async () => undefined });
+    graph = new GraphClient({
+      credential: new StubCredential(),
+      baseUrl: stub.baseUrl,
+      sleep: async () => undefined,
+    });
     // Two pages of shifts, a throttled first try at time off, and two reasons.
     stub.route('GET', `${SCHEDULE}/shifts`, (request) =>
       request.query.get('page') === '2'
-        ? { body: { value: [shift('S3', BEN, 'Day', '2026-03-10T08:00:00Z', '2026-03-10T16:00:00Z'), { id: 'S4', userId: BEN, sharedShift: null, draftShift: {} }] } }
+        ? {
+            body: {
+              value: [
+                shift('S3', BEN, 'Day', '2026-03-10T08:00:00Z', '2026-03-10T16:00:00Z'),
+                { id: 'S4', userId: BEN, sharedShift: null, draftShift: {} },
+              ],
+            },
+          }
         : {
             body: {
               value: [
@@ -50,12 +61,35 @@ describe('Microsoft Shifts as a rota source', () => {
     stub.route('GET', `${SCHEDULE}/timesOff`, {
       body: {
         value: [
-          { id: 'T1', userId: BEN, sharedTimeOff: { timeOffReasonId: 'R-STUDY', startDateTime: '2026-03-16T00:00:00Z', endDateTime: '2026-03-17T00:00:00Z' } },
-          { id: 'T2', userId: ANA, sharedTimeOff: { timeOffReasonId: 'R-HOL', startDateTime: '2026-03-30T23:00:00Z', endDateTime: '2026-04-03T23:00:00Z' } },
+          {
+            id: 'T1',
+            userId: BEN,
+            sharedTimeOff: {
+              timeOffReasonId: 'R-STUDY',
+              startDateTime: '2026-03-16T00:00:00Z',
+              endDateTime: '2026-03-17T00:00:00Z',
+            },
+          },
+          {
+            id: 'T2',
+            userId: ANA,
+            sharedTimeOff: {
+              timeOffReasonId: 'R-HOL',
+              startDateTime: '2026-03-30T23:00:00Z',
+              endDateTime: '2026-04-03T23:00:00Z',
+            },
+          },
         ],
       },
     });
-    stub.route('GET', `${SCHEDULE}/timeOffReasons`, { body: { value: [{ id: 'R-STUDY', displayName: 'Study day (exam)' }, { id: 'R-HOL', displayName: 'Holiday' }] } });
+    stub.route('GET', `${SCHEDULE}/timeOffReasons`, {
+      body: {
+        value: [
+          { id: 'R-STUDY', displayName: 'Study day (exam)' },
+          { id: 'R-HOL', displayName: 'Holiday' },
+        ],
+      },
+    });
     dataDir = mkdtempSync(path.join(tmpdir(), 'shadowing-shifts-'));
     store = new FileDocumentStore(dataDir);
     await store.init();
@@ -73,19 +107,61 @@ describe('Microsoft Shifts as a rota source', () => {
   it('reads every page of published shifts and time off in the window, as rota entries', async () => {
     const entries = await new GraphShifts(graph, { actAsUserId: OWNER }).readRota(TEAM, from, to);
     expect(entries).toEqual([
-      { personId: ANA, shift: { start: '2026-03-09T07:00:00.000Z', end: '2026-03-09T15:00:00.000Z', kind: 'duty', code: 'Early' } },
+      {
+        personId: ANA,
+        shift: {
+          start: '2026-03-09T07:00:00.000Z',
+          end: '2026-03-09T15:00:00.000Z',
+          kind: 'duty',
+          code: 'Early',
+        },
+      },
       // Across the night the clocks go forward: 20:00 GMT to 08:30 BST, a night by its times.
-      { personId: ANA, shift: { start: '2026-03-28T20:00:00.000Z', end: '2026-03-29T07:30:00.000Z', kind: 'night', code: 'Ward cover' } },
-      { personId: BEN, shift: { start: '2026-03-10T08:00:00.000Z', end: '2026-03-10T16:00:00.000Z', kind: 'duty', code: 'Day' } },
-      { personId: BEN, shift: { start: '2026-03-16T00:00:00.000Z', end: '2026-03-17T00:00:00.000Z', kind: 'study_leave', code: 'Study day (exam)' } },
-      { personId: ANA, shift: { start: '2026-03-30T23:00:00.000Z', end: '2026-04-03T23:00:00.000Z', kind: 'annual_leave', code: 'Holiday' } },
+      {
+        personId: ANA,
+        shift: {
+          start: '2026-03-28T20:00:00.000Z',
+          end: '2026-03-29T07:30:00.000Z',
+          kind: 'night',
+          code: 'Ward cover',
+        },
+      },
+      {
+        personId: BEN,
+        shift: {
+          start: '2026-03-10T08:00:00.000Z',
+          end: '2026-03-10T16:00:00.000Z',
+          kind: 'duty',
+          code: 'Day',
+        },
+      },
+      {
+        personId: BEN,
+        shift: {
+          start: '2026-03-16T00:00:00.000Z',
+          end: '2026-03-17T00:00:00.000Z',
+          kind: 'study_leave',
+          code: 'Study day (exam)',
+        },
+      },
+      {
+        personId: ANA,
+        shift: {
+          start: '2026-03-30T23:00:00.000Z',
+          end: '2026-04-03T23:00:00.000Z',
+          kind: 'annual_leave',
+          code: 'Holiday',
+        },
+      },
     ]);
   });
 
   it('asks Graph for the window by date, acting as the team owner', async () => {
     await new GraphShifts(graph, { actAsUserId: OWNER }).readRota(TEAM, from, to);
     const first = stub.requestsTo('GET', `${SCHEDULE}/shifts`)[0];
-    expect(first?.query.get('$filter')).toBe('sharedShift/startDateTime ge 2026-03-01T00:00:00.000Z and sharedShift/endDateTime le 2026-04-05T00:00:00.000Z');
+    expect(first?.query.get('$filter')).toBe(
+      'sharedShift/startDateTime ge 2026-03-01T00:00:00.000Z and sharedShift/endDateTime le 2026-04-05T00:00:00.000Z',
+    );
     expect(stub.requestsTo('GET', `${SCHEDULE}/timesOff`).at(-1)?.query.get('$filter')).toBe(
       'sharedTimeOff/startDateTime ge 2026-03-01T00:00:00.000Z and sharedTimeOff/endDateTime le 2026-04-05T00:00:00.000Z',
     );
@@ -98,11 +174,22 @@ describe('Microsoft Shifts as a rota source', () => {
     const first = await writeShiftsToRota(rota, await shifts.readRota(TEAM, from, to));
     expect(first).toEqual({ added: 5, duplicates: 0, monthsWritten: 2 });
     // Annual leave from 23:00 UTC on 30 March is 31 March in London: a March entry.
-    expect((await rota.readMonth(ANA, '2026-03'))?.rota.shifts.map((s) => s.kind)).toEqual(['duty', 'night', 'annual_leave']);
-    expect((await rota.readMonth(BEN, '2026-03'))?.rota.shifts.map((s) => s.kind)).toEqual(['duty', 'study_leave']);
+    expect((await rota.readMonth(ANA, '2026-03'))?.rota.shifts.map((s) => s.kind)).toEqual([
+      'duty',
+      'night',
+      'annual_leave',
+    ]);
+    expect((await rota.readMonth(BEN, '2026-03'))?.rota.shifts.map((s) => s.kind)).toEqual([
+      'duty',
+      'study_leave',
+    ]);
     const second = await writeShiftsToRota(rota, await shifts.readRota(TEAM, from, to));
     expect(second).toEqual({ added: 0, duplicates: 5, monthsWritten: 0 });
-    const busy = await rota.shiftsBetween(ANA, new Date('2026-03-28T00:00:00Z'), new Date('2026-03-30T00:00:00Z'));
+    const busy = await rota.shiftsBetween(
+      ANA,
+      new Date('2026-03-28T00:00:00Z'),
+      new Date('2026-03-30T00:00:00Z'),
+    );
     expect(busy.map((s) => s.code)).toEqual(['Ward cover']);
   });
 

@@ -14,7 +14,11 @@ describe('installing the app for a person so the bot can reach them', () => {
 
   beforeEach(async () => {
     stub = await startGraphStub();
-    graph = new GraphClient({ credential: new StubCredential(), baseUrl: stub.baseUrl, sleep: async () => undefined });
+    graph = new GraphClient({
+      credential: new StubCredential(),
+      baseUrl: stub.baseUrl,
+      sleep: async () => undefined,
+    });
   });
   afterEach(async () => {
     await stub.stop();
@@ -23,7 +27,9 @@ describe('installing the app for a person so the bot can reach them', () => {
   it('posts a binding to the app in the catalogue for that user', async () => {
     stub.route('POST', INSTALLED, { status: 201 });
     expect(await installAppForUser(graph, MANAGER, CATALOG_APP)).toBe('installed');
-    expect(stub.requestsTo('POST', INSTALLED).map((r) => r.body)).toEqual([{ 'teamsApp@odata.bind': `${stub.baseUrl}/appCatalogs/teamsApps/${CATALOG_APP}` }]);
+    expect(stub.requestsTo('POST', INSTALLED).map((r) => r.body)).toEqual([
+      { 'teamsApp@odata.bind': `${stub.baseUrl}/appCatalogs/teamsApps/${CATALOG_APP}` },
+    ]);
     expect(stub.requests[0]?.headers['content-type']).toBe('application/json');
   });
 
@@ -44,15 +50,24 @@ describe('installing the app for a person so the bot can reach them', () => {
     const error = await installAppForUser(graph, MANAGER, CATALOG_APP).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphAccessDeniedError);
     expect((error as Error).message).toContain('TeamsAppInstallation.ReadWriteSelfForUser.All');
-    await expect(installAppForUser(graph, 'ee000000-0000-4000-8000-0000000000ff', CATALOG_APP)).rejects.toBeInstanceOf(GraphNotFoundError);
+    await expect(
+      installAppForUser(graph, 'ee000000-0000-4000-8000-0000000000ff', CATALOG_APP),
+    ).rejects.toBeInstanceOf(GraphNotFoundError);
   });
 
   it('finds the catalogue id from the manifest id, and refuses anything but a GUID', async () => {
     stub.route('GET', '/appCatalogs/teamsApps', (request) => ({
-      body: { value: request.query.get('$filter') === `externalId eq '${MANIFEST_ID}'` ? [{ id: CATALOG_APP, externalId: MANIFEST_ID }] : [] },
+      body: {
+        value:
+          request.query.get('$filter') === `externalId eq '${MANIFEST_ID}'`
+            ? [{ id: CATALOG_APP, externalId: MANIFEST_ID }]
+            : [],
+      },
     }));
     expect(await findCatalogAppId(graph, MANIFEST_ID)).toBe(CATALOG_APP);
     expect(await findCatalogAppId(graph, 'a9b8c7d6-0000-4000-8000-0000000000d2')).toBeUndefined();
-    await expect(findCatalogAppId(graph, "x' or 1 eq 1 or externalId eq 'y")).rejects.toThrow('must be a GUID');
+    await expect(findCatalogAppId(graph, "x' or 1 eq 1 or externalId eq 'y")).rejects.toThrow(
+      'must be a GUID',
+    );
   });
 });

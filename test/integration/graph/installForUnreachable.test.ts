@@ -7,7 +7,14 @@ import { createUnreachableInstaller, type UnreachableHook } from '../../../src/g
 import { createLogger } from '../../../src/logging/logger';
 import { startGraphStub, StubCredential, type GraphStub } from '../../support/graphStub';
 import { installFor, recordingDeliverer } from '../../support/recordingDeliverer';
-import { DEMO_TODAY, morningOf, seedWorkflow, submitFor, visitorPerSlot, type Workflow } from '../../support/workflowFixtures';
+import {
+  DEMO_TODAY,
+  morningOf,
+  seedWorkflow,
+  submitFor,
+  visitorPerSlot,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
 
 const CATALOG_APP = 'f1e2d3c4-0000-4000-8000-0000000000c1';
@@ -36,7 +43,9 @@ describe('installing the app for someone the bot cannot reach', () => {
     const opened = await embeddedSubject.open();
     cleanup = opened.cleanup;
     workflow = await seedWorkflow(opened.store);
-    [visitor] = (await visitorPerSlot(workflow.services, workflow.offer, [morningOf('2025-03-18')])) as [Person];
+    [visitor] = (await visitorPerSlot(workflow.services, workflow.offer, [morningOf('2025-03-18')])) as [
+      Person,
+    ];
     managerId = visitor.managerId as string;
     expect((await workflow.services.people.findById(managerId))?.conversation).toBeUndefined();
     workflow.setNow(DEMO_TODAY);
@@ -53,7 +62,15 @@ describe('installing the app for someone the bot cannot reach', () => {
   });
 
   const hook = (catalogAppId: string | undefined = CATALOG_APP): UnreachableHook | undefined =>
-    createUnreachableInstaller({ ...DEFAULT_GRAPH_SETTINGS, enabled: true, baseUrl: stub.baseUrl, ...(catalogAppId ? { catalogAppId } : {}) }, { credential: new StubCredential(), sleep: async () => undefined });
+    createUnreachableInstaller(
+      {
+        ...DEFAULT_GRAPH_SETTINGS,
+        enabled: true,
+        baseUrl: stub.baseUrl,
+        ...(catalogAppId ? { catalogAppId } : {}),
+      },
+      { credential: new StubCredential(), sleep: async () => undefined },
+    );
 
   /** The outbox as the dispatcher wires it: the hook first, then the usual fallback. */
   const dependencies = (reachOut: UnreachableHook | undefined): OutboxDependencies => {
@@ -75,7 +92,9 @@ describe('installing the app for someone the bot cannot reach', () => {
     await deliverDue(deps, at(minutes));
   };
   const approval = async (): Promise<Notification> => {
-    const found = (await workflow.services.outbox.listForPerson(managerId)).filter((n) => n.requestId === request.id);
+    const found = (await workflow.services.outbox.listForPerson(managerId)).filter(
+      (n) => n.requestId === request.id,
+    );
     expect(found).toHaveLength(1);
     return found[0] as Notification;
   };
@@ -85,8 +104,15 @@ describe('installing the app for someone the bot cannot reach', () => {
 
     await deliverAt(0);
 
-    expect(stub.requestsTo('POST', installedApps(managerId)).map((r) => r.body)).toEqual([{ 'teamsApp@odata.bind': `${stub.baseUrl}/appCatalogs/teamsApps/${CATALOG_APP}` }]);
-    expect(await approval()).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(1).toISOString(), lastError: 'waiting for Teams after installing the app' });
+    expect(stub.requestsTo('POST', installedApps(managerId)).map((r) => r.body)).toEqual([
+      { 'teamsApp@odata.bind': `${stub.baseUrl}/appCatalogs/teamsApps/${CATALOG_APP}` },
+    ]);
+    expect(await approval()).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: at(1).toISOString(),
+      lastError: 'waiting for Teams after installing the app',
+    });
     expect(fallbacks).toEqual([]);
 
     // Teams' installation update arrives and the bot remembers the conversation.
@@ -95,7 +121,9 @@ describe('installing the app for someone the bot cannot reach', () => {
     expect(deliverer.delivered.filter((d) => d.personId === managerId)).toEqual([]);
     await deliverAt(1);
 
-    expect(deliverer.delivered.filter((d) => d.personId === managerId).map((d) => d.kind)).toEqual(['approval_needed']);
+    expect(deliverer.delivered.filter((d) => d.personId === managerId).map((d) => d.kind)).toEqual([
+      'approval_needed',
+    ]);
     expect(await approval()).toMatchObject({ status: 'sent', attempts: 2 });
     expect((await workflow.services.people.findById(managerId))?.unreachableSince).toBeUndefined();
     expect(fallbacks).toEqual([]);
@@ -118,7 +146,9 @@ describe('installing the app for someone the bot cannot reach', () => {
 
   it('does not reinstall for someone who removed the app', async () => {
     await installFor(workflow.services.people, [managerId]);
-    deliverer = recordingDeliverer((person) => (person.id === managerId ? { status: 'unreachable' } : { status: 'sent' }));
+    deliverer = recordingDeliverer((person) =>
+      person.id === managerId ? { status: 'unreachable' } : { status: 'sent' },
+    );
     deps = dependencies(hook());
 
     await deliverAt(0);

@@ -7,7 +7,11 @@ import { startTestService, type TestService } from '../../support/startTestServi
 const alex = actorFor(DEMO_IDS.alex, 'alex-bad-input');
 
 async function post(service: TestService, body: string, contentType = 'application/json') {
-  const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const response = await fetch(`${service.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -67,12 +71,20 @@ describe('normal delivery: replies go to the connector service', () => {
     const connector = await startFakeConnector();
     const service = await startTestService();
     try {
-      const activity = activityFrom(alex, { type: 'message', text: 'my requests', deliveryMode: 'normal' }, connector.url);
+      const activity = activityFrom(
+        alex,
+        { type: 'message', text: 'my requests', deliveryMode: 'normal' },
+        connector.url,
+      );
       const { status } = await postActivity(service.url, activity);
       expect(status).toBe(200);
       const posts = await connector.waitFor(2);
       const paths = posts.map((p) => p.path);
-      expect(paths.every((p) => p.startsWith(`/v3/conversations/${encodeURIComponent(alex.conversationId)}/activities`))).toBe(true);
+      expect(
+        paths.every((p) =>
+          p.startsWith(`/v3/conversations/${encodeURIComponent(alex.conversationId)}/activities`),
+        ),
+      ).toBe(true);
       const sent = JSON.stringify(posts.map((p) => p.body));
       expect(sent).toContain('job shadowing');
       expect(sent).toContain('Your requests');

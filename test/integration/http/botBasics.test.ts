@@ -44,14 +44,18 @@ describe('the bot over HTTP (expectReplies)', () => {
   it('answers anything it does not understand politely, saying what it can do', async () => {
     const { replies } = await postActivity(service.url, message(alex, 'what is the wifi password?'));
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toMatch(/^Sorry, I did not understand that\. I can help you request a shadowing visit/);
+    expect(replies[0]?.text).toMatch(
+      /^Sorry, I did not understand that\. I can help you request a shadowing visit/,
+    );
   });
 
   it('runs a card button through the same command as typing it', async () => {
     const typed = await postActivity(service.url, message(alex, 'my requests'));
     const clicked = await postActivity(service.url, cardSubmit(alex, { verb: 'my_requests' }));
     expect(allText(typed.replies)).toContain('You have no shadowing requests yet.');
-    expect(clicked.replies.map((r) => r.attachments?.[0]?.content)).toEqual(typed.replies.map((r) => r.attachments?.[0]?.content));
+    expect(clicked.replies.map((r) => r.attachments?.[0]?.content)).toEqual(
+      typed.replies.map((r) => r.attachments?.[0]?.content),
+    );
   });
 
   it('welcomes someone who writes first without an install event, then answers them', async () => {
@@ -75,7 +79,12 @@ describe('installation and conversation updates arriving together', () => {
     try {
       const lynne = actorFor(DEMO_IDS.lynne, 'lynne-install');
       const [install, update] = await Promise.all([
-        postActivity(service.url, { ...installation(lynne), type: 'installationUpdate', action: 'add', membersAdded: undefined }),
+        postActivity(service.url, {
+          ...installation(lynne),
+          type: 'installationUpdate',
+          action: 'add',
+          membersAdded: undefined,
+        }),
         postActivity(service.url, installation(lynne)),
       ]);
       expect(install.status).toBe(200);

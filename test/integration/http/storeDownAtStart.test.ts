@@ -19,16 +19,26 @@ async function closedPort(): Promise<number> {
 describe('a store that is down at start', () => {
   it('stops with a message naming the Cosmos settings to check', async () => {
     const port = await closedPort();
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', COSMOS_ENDPOINT: `https://127.0.0.1:${port}/`, COSMOS_KEY: 'key', COSMOS_ALLOW_SELF_SIGNED_TLS: 'true' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      COSMOS_ENDPOINT: `https://127.0.0.1:${port}/`,
+      COSMOS_KEY: 'key',
+      COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
+    });
     const started = startService(config, createLogger('silent'));
     await expect(started).rejects.toBeInstanceOf(StartupError);
-    await expect(started).rejects.toThrow(/^COSMOS_ENDPOINT \/ COSMOS_KEY: could not open Cosmos DB at https:\/\/127\.0\.0\.1:\d+\/\. Check the endpoint/);
+    await expect(started).rejects.toThrow(
+      /^COSMOS_ENDPOINT \/ COSMOS_KEY: could not open Cosmos DB at https:\/\/127\.0\.0\.1:\d+\/\. Check the endpoint/,
+    );
   });
 
   it('stops with a message naming DATA_DIR when the embedded store cannot be opened', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'not-a-folder-')), 'data');
     writeFileSync(file, 'a file where the data folder should be');
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: file });
-    await expect(startService(config, createLogger('silent'))).rejects.toThrow(/^DATA_DIR: could not open the embedded store in .*data\. Check that the folder exists or can be created, and is writable\./);
+    await expect(startService(config, createLogger('silent'))).rejects.toThrow(
+      /^DATA_DIR: could not open the embedded store in .*data\. Check that the folder exists or can be created, and is writable\./,
+    );
   });
 });

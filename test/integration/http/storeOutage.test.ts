@@ -14,7 +14,12 @@ describe('the store going away mid-conversation (Cosmos-protocol server on loopb
 
   beforeAll(async () => {
     cosmos = await startCosmosServer();
-    service = await startTestService({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_ALLOW_SELF_SIGNED_TLS: 'true', COSMOS_DATABASE: 'outage' });
+    service = await startTestService({
+      COSMOS_ENDPOINT: cosmos.endpoint,
+      COSMOS_KEY: cosmos.key,
+      COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
+      COSMOS_DATABASE: 'outage',
+    });
     await seedDemoOrganisation(service.store, { today: new Date() });
     await postActivity(service.url, installation(alex));
   });
@@ -24,17 +29,24 @@ describe('the store going away mid-conversation (Cosmos-protocol server on loopb
   });
 
   it('keeps the half-filled request and tells the person kindly, with a reference, while the store is down', async () => {
-    expect(allText((await say('I would like to shadow the discharge team next week')).replies)).toContain('Why would you like to go?');
+    expect(allText((await say('I would like to shadow the discharge team next week')).replies)).toContain(
+      'Why would you like to go?',
+    );
 
     await cosmos.stop();
     const health = await fetch(`${service.url}/healthz`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ status: 'unavailable', reason: 'The data store is not answering.' });
+    expect(await health.json()).toEqual({
+      status: 'unavailable',
+      reason: 'The data store is not answering.',
+    });
 
     const down = await say('To understand why discharges get delayed');
     expect(down.status).toBe(200);
     const text = allText(down.replies);
-    expect(text).toMatch(/Sorry, I can't reach my records just now, so I could not finish that\. Nothing you have already told me is lost\. .*reference: [0-9A-F]{8}\./);
+    expect(text).toMatch(
+      /Sorry, I can't reach my records just now, so I could not finish that\. Nothing you have already told me is lost\. .*reference: [0-9A-F]{8}\./,
+    );
     expect(text).not.toMatch(/Error|stack|at .*\.ts|ECONNREFUSED|StoreUnavailable/);
 
     await cosmos.restart();

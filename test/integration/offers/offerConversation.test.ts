@@ -10,13 +10,33 @@ import { createLogger } from '../../../src/logging/logger';
 import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
 import type { AppTurnState } from '../../../src/teams/appTurnState';
 import { BotStateStorage } from '../../../src/teams/botStateStorage';
-import { beginOffer, handleOfferText, registerOfferActions } from '../../../src/teams/handlers/offerDialogHandlers';
+import {
+  beginOffer,
+  handleOfferText,
+  registerOfferActions,
+} from '../../../src/teams/handlers/offerDialogHandlers';
 import { identifyPerson } from '../../../src/teams/identity';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-const lynne: Person = { id: 'aad-lynne', email: 'lynne@example.nhs.uk', name: 'Lynne Robbins', jobTitle: 'Physiotherapist', department: 'Physiotherapy', profession: 'ahp', roles: ['staff'] };
-const isaiah: Person = { id: 'aad-isaiah', email: 'isaiah@example.nhs.uk', name: 'Isaiah Langer', jobTitle: 'Staff nurse', department: 'Ward 7', profession: 'nursing', roles: ['staff'] };
+const lynne: Person = {
+  id: 'aad-lynne',
+  email: 'lynne@example.nhs.uk',
+  name: 'Lynne Robbins',
+  jobTitle: 'Physiotherapist',
+  department: 'Physiotherapy',
+  profession: 'ahp',
+  roles: ['staff'],
+};
+const isaiah: Person = {
+  id: 'aad-isaiah',
+  email: 'isaiah@example.nhs.uk',
+  name: 'Isaiah Langer',
+  jobTitle: 'Staff nurse',
+  department: 'Ward 7',
+  profession: 'nursing',
+  roles: ['staff'],
+};
 
 type Json = Record<string, unknown>;
 
@@ -44,12 +64,20 @@ describe('offering to host, in conversation', () => {
   let adapter: TestAdapter;
 
   const send = async (who: Person, fields: Partial<Activity>): Promise<Array<Partial<Activity>>> => {
-    await adapter.receiveActivity({ type: 'message', from: { id: `29:${who.id}`, name: '', aadObjectId: who.id }, conversation: { id: `a:${who.id}`, isGroup: false, name: '', conversationType: 'personal' }, ...fields } as Partial<Activity>);
+    await adapter.receiveActivity({
+      type: 'message',
+      from: { id: `29:${who.id}`, name: '', aadObjectId: who.id },
+      conversation: { id: `a:${who.id}`, isGroup: false, name: '', conversationType: 'personal' },
+      ...fields,
+    } as Partial<Activity>);
     return adapter.activeQueue.splice(0);
   };
   const say = (who: Person, text: string) => send(who, { text });
   const click = (who: Person, value: Json) => send(who, { value });
-  const textOf = (replies: Array<Partial<Activity>>) => replies.map((r) => `${r.text ?? ''}${JSON.stringify(r.attachments?.map((a) => a.content) ?? [])}`).join('\n');
+  const textOf = (replies: Array<Partial<Activity>>) =>
+    replies
+      .map((r) => `${r.text ?? ''}${JSON.stringify(r.attachments?.map((a) => a.content) ?? [])}`)
+      .join('\n');
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'offer-chat-'));
@@ -67,7 +95,17 @@ describe('offering to host, in conversation', () => {
 
   async function writeOffer(who: Person, title = 'Physiotherapy outpatient clinic'): Promise<HostOffer> {
     expect(textOf(await say(who, 'offer to host'))).toContain('What should your offer be called?');
-    for (const answer of [title, 'Sit in on a physiotherapy clinic and see how we assess back pain.', 'AHP', 'Physiotherapy', 'clinic', 'Tuesday mornings', '2 a week and 4 a month', 'anyone', 'none']) {
+    for (const answer of [
+      title,
+      'Sit in on a physiotherapy clinic and see how we assess back pain.',
+      'AHP',
+      'Physiotherapy',
+      'clinic',
+      'Tuesday mornings',
+      '2 a week and 4 a month',
+      'anyone',
+      'none',
+    ]) {
       await say(who, answer);
     }
     expect(textOf(await say(who, 'Physio reception, Outpatients Level 1'))).toContain('Check your offer');
@@ -79,19 +117,44 @@ describe('offering to host, in conversation', () => {
   it('goes from "offer to host" to a saved, active offer, surviving a restart half way', async () => {
     expect(textOf(await say(lynne, 'offer to host'))).toContain('What should your offer be called?');
     await say(lynne, 'Physiotherapy outpatient clinic');
-    adapter = startBot(store, createServices(store, () => NOW)); // a restart: state comes back from the store
-    expect(textOf(await say(lynne, 'Sit in on a physiotherapy clinic and see how we assess back pain.'))).toContain('Which staff group is this offer from?');
-    expect(textOf(await click(lynne, { verb: 'offer_choice', field: 'profession', value: 'ahp' }))).toContain('Which department or team?');
+    adapter = startBot(
+      store,
+      createServices(store, () => NOW),
+    ); // a restart: state comes back from the store
+    expect(
+      textOf(await say(lynne, 'Sit in on a physiotherapy clinic and see how we assess back pain.')),
+    ).toContain('Which staff group is this offer from?');
+    expect(textOf(await click(lynne, { verb: 'offer_choice', field: 'profession', value: 'ahp' }))).toContain(
+      'Which department or team?',
+    );
     await say(lynne, 'Physiotherapy');
-    expect(textOf(await click(lynne, { verb: 'offer_answer', field: 'setting', answer: 'ward' }))).toContain('This setting needs an induction');
-    expect(textOf(await click(lynne, { verb: 'offer_choice', field: 'induction', value: 'yes' }))).toContain('When can visitors come?');
-    for (const answer of ['Tuesday mornings and Thursday afternoons', '2', '6', 'nurses and AHPs', 'Closed shoes, please']) await say(lynne, answer);
+    expect(textOf(await click(lynne, { verb: 'offer_answer', field: 'setting', answer: 'ward' }))).toContain(
+      'This setting needs an induction',
+    );
+    expect(textOf(await click(lynne, { verb: 'offer_choice', field: 'induction', value: 'yes' }))).toContain(
+      'When can visitors come?',
+    );
+    for (const answer of [
+      'Tuesday mornings and Thursday afternoons',
+      '2',
+      '6',
+      'nurses and AHPs',
+      'Closed shoes, please',
+    ])
+      await say(lynne, answer);
     const summary = textOf(await say(lynne, 'Ward 7 nurses station, Level 3'));
     expect(summary).toContain('Tuesday mornings (09:00-13:00) and Thursday afternoons (13:00-17:00)');
     expect(summary).toContain('Hospital ward (you arrange an induction)');
     expect(textOf(await click(lynne, { verb: 'offer_submit' }))).toContain('Your offers');
     const [offer] = await services.offers.listForHost(lynne.id);
-    expect(offer).toMatchObject({ hostId: lynne.id, status: 'active', setting: 'ward', openTo: ['nursing', 'ahp'], capacityPerWeek: 2, capacityPerMonth: 6 });
+    expect(offer).toMatchObject({
+      hostId: lynne.id,
+      status: 'active',
+      setting: 'ward',
+      openTo: ['nursing', 'ahp'],
+      capacityPerWeek: 2,
+      capacityPerMonth: 6,
+    });
   });
 
   it('shows hostile text back inert, as a TextRun, never as markdown', async () => {
@@ -106,29 +169,44 @@ describe('offering to host, in conversation', () => {
 
   it('lets the host pause, resume and change their offer from the card', async () => {
     const offer = await writeOffer(lynne);
-    expect(textOf(await click(lynne, { verb: 'offer_pause', offerId: offer.id }))).toContain('Paused: hidden from search');
+    expect(textOf(await click(lynne, { verb: 'offer_pause', offerId: offer.id }))).toContain(
+      'Paused: hidden from search',
+    );
     expect(await services.offers.listActive()).toEqual([]);
-    expect(textOf(await click(lynne, { verb: 'offer_resume', offerId: offer.id }))).toContain('Open: visitors can find it');
+    expect(textOf(await click(lynne, { verb: 'offer_resume', offerId: offer.id }))).toContain(
+      'Open: visitors can find it',
+    );
     expect((await services.offers.listActive()).map((o) => o.id)).toEqual([offer.id]);
 
-    expect(textOf(await click(lynne, { verb: 'offer_change', offerId: offer.id }))).toContain('Change your offer');
-    expect(textOf(await click(lynne, { verb: 'offer_edit', field: 'meetingPoint' }))).toContain('Where should visitors meet you?');
+    expect(textOf(await click(lynne, { verb: 'offer_change', offerId: offer.id }))).toContain(
+      'Change your offer',
+    );
+    expect(textOf(await click(lynne, { verb: 'offer_edit', field: 'meetingPoint' }))).toContain(
+      'Where should visitors meet you?',
+    );
     expect(textOf(await say(lynne, 'The gym, Outpatients Level 1'))).toContain('Save changes');
     expect(textOf(await click(lynne, { verb: 'offer_submit' }))).toContain('Saved your changes.');
-    expect(await services.offers.listForHost(lynne.id)).toEqual([{ ...offer, meetingPoint: 'The gym, Outpatients Level 1', updatedAt: NOW.toISOString() }]);
+    expect(await services.offers.listForHost(lynne.id)).toEqual([
+      { ...offer, meetingPoint: 'The gym, Outpatients Level 1', updatedAt: NOW.toISOString() },
+    ]);
   });
 
   it.each([
     ['pause', { verb: 'offer_pause' }],
     ['change', { verb: 'offer_change' }],
-  ])("refuses someone who clicks %s with another host's offer id, and changes nothing", async (_name, data) => {
-    const offer = await writeOffer(lynne);
-    const before = await services.offers.find(lynne.id, offer.id);
-    expect(textOf(await click(isaiah, { ...data, offerId: offer.id }))).toContain('I could not find that offer among yours');
-    expect(await services.offers.find(lynne.id, offer.id)).toEqual(before);
-    expect(textOf(await click(isaiah, { verb: 'offer_submit' }))).toContain('That offer is no longer open');
-    expect(await services.offers.find(lynne.id, offer.id)).toEqual(before);
-  });
+  ])(
+    "refuses someone who clicks %s with another host's offer id, and changes nothing",
+    async (_name, data) => {
+      const offer = await writeOffer(lynne);
+      const before = await services.offers.find(lynne.id, offer.id);
+      expect(textOf(await click(isaiah, { ...data, offerId: offer.id }))).toContain(
+        'I could not find that offer among yours',
+      );
+      expect(await services.offers.find(lynne.id, offer.id)).toEqual(before);
+      expect(textOf(await click(isaiah, { verb: 'offer_submit' }))).toContain('That offer is no longer open');
+      expect(await services.offers.find(lynne.id, offer.id)).toEqual(before);
+    },
+  );
 
   it.each([
     ['an offer id with path characters', { verb: 'offer_pause', offerId: '../../people/aad-lynne' }],
@@ -144,7 +222,9 @@ describe('offering to host, in conversation', () => {
   it('answers a button from an earlier question by showing where the host is now', async () => {
     await say(lynne, 'offer to host');
     await say(lynne, 'Physiotherapy outpatient clinic');
-    const replies = textOf(await click(lynne, { verb: 'offer_answer', field: 'title', answer: 'Another title' }));
+    const replies = textOf(
+      await click(lynne, { verb: 'offer_answer', field: 'title', answer: 'Another title' }),
+    );
     expect(replies).toContain('That question has already been answered');
     expect(replies).toContain('What will a visitor see and learn?');
   });

@@ -59,7 +59,13 @@ describe('host offers against the embedded store', () => {
 
   it('saves a finished offer as active, under the host, with a fresh id', async () => {
     const offer = await saved();
-    expect(offer).toMatchObject({ hostId: lynne.id, status: 'active', title: 'Physiotherapy outpatient clinic', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
+    expect(offer).toMatchObject({
+      hostId: lynne.id,
+      status: 'active',
+      title: 'Physiotherapy outpatient clinic',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    });
     expect(offer.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await services.offers.listForHost(lynne.id)).toEqual([offer]);
     expect((await services.offers.listActive()).map((o) => o.id)).toEqual([offer.id]);
@@ -73,17 +79,30 @@ describe('host offers against the embedded store', () => {
   });
 
   it('refuses a sensitive setting whose induction was not accepted', async () => {
-    const result = await saveNewOffer(services, lynne, finishedDraft({ setting: 'ward', inductionAccepted: false }), NOW);
+    const result = await saveNewOffer(
+      services,
+      lynne,
+      finishedDraft({ setting: 'ward', inductionAccepted: false }),
+      NOW,
+    );
     expect(result.ok).toBe(false);
     expect(await services.offers.listForHost(lynne.id)).toEqual([]);
   });
 
-  it('updates the host\'s own offer, keeping its id, status and creation time', async () => {
+  it("updates the host's own offer, keeping its id, status and creation time", async () => {
     const offer = await saved();
-    const draft = { ...startOfferEdit(offer, { profession: 'ahp', department: 'Physiotherapy' }, NOW), meetingPoint: 'Gym, Outpatients Level 1' };
+    const draft = {
+      ...startOfferEdit(offer, { profession: 'ahp', department: 'Physiotherapy' }, NOW),
+      meetingPoint: 'Gym, Outpatients Level 1',
+    };
     const result = await updateOffer(services, lynne, offer.id, draft, LATER);
-    expect(result).toEqual({ ok: true, offer: { ...offer, meetingPoint: 'Gym, Outpatients Level 1', updatedAt: LATER.toISOString() } });
-    expect((await services.offers.find(lynne.id, offer.id))?.offer.meetingPoint).toBe('Gym, Outpatients Level 1');
+    expect(result).toEqual({
+      ok: true,
+      offer: { ...offer, meetingPoint: 'Gym, Outpatients Level 1', updatedAt: LATER.toISOString() },
+    });
+    expect((await services.offers.find(lynne.id, offer.id))?.offer.meetingPoint).toBe(
+      'Gym, Outpatients Level 1',
+    );
   });
 
   it('refuses to save over a change made since the offer was read, and keeps that change', async () => {
@@ -92,12 +111,16 @@ describe('host offers against the embedded store', () => {
     const racing = {
       find: async (hostId: string, offerId: string) => {
         const found = await services.offers.find(hostId, offerId);
-        if (found) await services.offers.replace({ ...found.offer, title: 'Changed in another window' }, found.etag);
+        if (found)
+          await services.offers.replace({ ...found.offer, title: 'Changed in another window' }, found.etag);
         return found;
       },
       replace: (changed: HostOffer, etag: string) => services.offers.replace(changed, etag),
     } as unknown as OffersRepository;
-    const draft = { ...startOfferEdit(offer, { profession: 'ahp', department: 'Physiotherapy' }, NOW), title: 'My change' };
+    const draft = {
+      ...startOfferEdit(offer, { profession: 'ahp', department: 'Physiotherapy' }, NOW),
+      title: 'My change',
+    };
     const result = await updateOffer({ offers: racing }, lynne, offer.id, draft, LATER);
     expect(result).toEqual({ ok: false, refusal: expect.stringMatching(/changed a moment ago/) });
     expect((await services.offers.find(lynne.id, offer.id))?.offer.title).toBe('Changed in another window');
@@ -109,7 +132,10 @@ describe('host offers against the embedded store', () => {
     expect((await services.offers.listActive()).map((o) => o.id).sort()).toEqual([offer.id, other.id].sort());
 
     const paused = await setOfferStatus(services, lynne, offer.id, 'paused', LATER);
-    expect(paused).toEqual({ ok: true, offer: { ...offer, status: 'paused', updatedAt: LATER.toISOString() } });
+    expect(paused).toEqual({
+      ok: true,
+      offer: { ...offer, status: 'paused', updatedAt: LATER.toISOString() },
+    });
     expect((await services.offers.listActive()).map((o) => o.id)).toEqual([other.id]);
     expect((await services.offers.listForHost(lynne.id)).map((o) => o.status)).toEqual(['paused']);
 
@@ -128,12 +154,19 @@ describe('host offers against the embedded store', () => {
   describe('only the host may change their offer', () => {
     it.each([
       ['pause', (offerId: string) => setOfferStatus(services, isaiah, offerId, 'paused', LATER)],
-      ['edit', (offerId: string) => updateOffer(services, isaiah, offerId, finishedDraft({ title: 'Taken over' }), LATER)],
+      [
+        'edit',
+        (offerId: string) =>
+          updateOffer(services, isaiah, offerId, finishedDraft({ title: 'Taken over' }), LATER),
+      ],
     ])('refuses another person who tries to %s it, and changes nothing', async (_action, act) => {
       const offer = await saved();
       const before = await services.offers.find(lynne.id, offer.id);
       const result = await act(offer.id);
-      expect(result).toEqual({ ok: false, refusal: expect.stringMatching(/could not find that offer among yours/) });
+      expect(result).toEqual({
+        ok: false,
+        refusal: expect.stringMatching(/could not find that offer among yours/),
+      });
       const after = await services.offers.find(lynne.id, offer.id);
       expect(after).toEqual(before);
       expect(await services.offers.listForHost(isaiah.id)).toEqual([]);

@@ -7,7 +7,13 @@ import { periodOf } from '../../../src/domain/outcomes/exchangeRecord';
 import type { Person } from '../../../src/domain/people';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { confirmedVisit, HOST_FORM, outcomeServicesOf, VISITOR_FORM } from '../../support/outcomeFixtures';
-import { morningOf, personOf, seedWorkflow, visitorPerSlot, type Workflow } from '../../support/workflowFixtures';
+import {
+  morningOf,
+  personOf,
+  seedWorkflow,
+  visitorPerSlot,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
 const DAY_MS = 86_400_000;
@@ -62,7 +68,9 @@ describe.each(STORE_SUBJECTS)('the exchange log: $name', (subject) => {
       followOn: 'reciprocal',
       wouldRecommend: true,
     });
-    expect(Object.keys(month[0] ?? {})).not.toEqual(expect.arrayContaining(['purpose', 'what', 'reflection']));
+    expect(Object.keys(month[0] ?? {})).not.toEqual(
+      expect.arrayContaining(['purpose', 'what', 'reflection']),
+    );
   });
 
   it('sends each check-in once, logs what is there after two weeks, and asks the follow-up at three months', async () => {
@@ -73,22 +81,53 @@ describe.each(STORE_SUBJECTS)('the exchange log: $name', (subject) => {
 
     expect(await tick(ended - 60_000)).toEqual([]);
     const checkIns = [...(await tick(ended + 60_000)), ...(await tick(ended + 120_000))];
-    expect(checkIns.map((n) => [n.kind, n.personId]).sort()).toEqual([['visit_check_in', adele.id], ['visit_check_in', visitor.id]].sort());
+    expect(checkIns.map((n) => [n.kind, n.personId]).sort()).toEqual(
+      [
+        ['visit_check_in', adele.id],
+        ['visit_check_in', visitor.id],
+      ].sort(),
+    );
 
     await recordCheckIn(services, visitor, visitor.id, request.id, 'yes', new Date(ended + DAY_MS));
-    await submitOutcomeForm(services, 'visitor', visitor, visitor.id, request.id, VISITOR_FORM, new Date(ended + DAY_MS));
+    await submitOutcomeForm(
+      services,
+      'visitor',
+      visitor,
+      visitor.id,
+      request.id,
+      VISITOR_FORM,
+      new Date(ended + DAY_MS),
+    );
     const period = periodOf(request.start as string);
     expect(await services.exchanges.find(period, request.id)).toBeUndefined();
     await tick(ended + 15 * DAY_MS);
     await tick(ended + 15 * DAY_MS);
-    expect((await services.exchanges.find(period, request.id))?.record).toMatchObject({ visitorFeedback: true, hostFeedback: false });
+    expect((await services.exchanges.find(period, request.id))?.record).toMatchObject({
+      visitorFeedback: true,
+      hostFeedback: false,
+    });
 
     // The host's late form brings the record up to date rather than adding another.
-    await submitOutcomeForm(services, 'host', adele, visitor.id, request.id, HOST_FORM, new Date(ended + 16 * DAY_MS));
-    expect((await services.exchanges.find(period, request.id))?.record).toMatchObject({ hostFeedback: true, wouldHostAgain: true });
-    expect((await services.exchanges.listPeriod(period)).filter((r) => r.requestId === request.id)).toHaveLength(1);
+    await submitOutcomeForm(
+      services,
+      'host',
+      adele,
+      visitor.id,
+      request.id,
+      HOST_FORM,
+      new Date(ended + 16 * DAY_MS),
+    );
+    expect((await services.exchanges.find(period, request.id))?.record).toMatchObject({
+      hostFeedback: true,
+      wouldHostAgain: true,
+    });
+    expect(
+      (await services.exchanges.listPeriod(period)).filter((r) => r.requestId === request.id),
+    ).toHaveLength(1);
 
     const followUps = [...(await tick(ended + 91 * DAY_MS)), ...(await tick(ended + 92 * DAY_MS))];
-    expect(followUps.filter((n) => n.requestId === request.id).map((n) => [n.kind, n.personId])).toEqual([['outcome_follow_up', visitor.id]]);
+    expect(followUps.filter((n) => n.requestId === request.id).map((n) => [n.kind, n.personId])).toEqual([
+      ['outcome_follow_up', visitor.id],
+    ]);
   });
 });

@@ -10,7 +10,13 @@ import { BotStateStorage } from '../../../src/teams/botStateStorage';
 import { registerDataRightsHandlers } from '../../../src/teams/handlers/dataRightsHandlers';
 import { registerOutcomeActions } from '../../../src/teams/handlers/outcomeActions';
 import { confirmedVisit, HOST_FORM, outcomeServicesOf, VISITOR_FORM } from '../../support/outcomeFixtures';
-import { morningOf, personOf, seedWorkflow, visitorPerSlot, type Workflow } from '../../support/workflowFixtures';
+import {
+  morningOf,
+  personOf,
+  seedWorkflow,
+  visitorPerSlot,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
 
 type Json = Record<string, unknown>;
@@ -26,9 +32,17 @@ describe('after the visit, in Teams', () => {
   let lynne: Person;
   let ids: { requestId: string; visitorId: string };
 
-  const from = (who: Person) => ({ from: { id: `29:${who.id}`, name: '', aadObjectId: who.id }, conversation: { id: `a:${who.id}`, isGroup: false, name: '', conversationType: 'personal' } });
+  const from = (who: Person) => ({
+    from: { id: `29:${who.id}`, name: '', aadObjectId: who.id },
+    conversation: { id: `a:${who.id}`, isGroup: false, name: '', conversationType: 'personal' },
+  });
   const execute = async (who: Person, verb: string, data: Json): Promise<string> => {
-    await adapter.receiveActivity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...from(who) } as Partial<Activity>);
+    await adapter.receiveActivity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      ...from(who),
+    } as Partial<Activity>);
     const replies = adapter.activeQueue.splice(0);
     const response = replies.find((r) => r.type === 'invokeResponse');
     return JSON.stringify((response?.value as { body?: unknown } | undefined)?.body);
@@ -51,7 +65,10 @@ describe('after the visit, in Teams', () => {
     workflow.setNow(new Date('2025-03-18T14:00:00Z'));
 
     const logger = createLogger('silent');
-    const app = new Application<AppTurnState>({ storage: new BotStateStorage(workflow.store), startTypingTimer: false });
+    const app = new Application<AppTurnState>({
+      storage: new BotStateStorage(workflow.store),
+      startTypingTimer: false,
+    });
     registerOutcomeActions(app, services, logger);
     registerDataRightsHandlers(app, services, workflow.store, logger);
     app.activity('message', async (context) => void (await context.sendActivity('(something else)')));
@@ -62,13 +79,23 @@ describe('after the visit, in Teams', () => {
   afterAll(async () => cleanup());
 
   it('takes the host from "did it happen" to their form, and refuses the wrong person', async () => {
-    expect(await execute(adele, 'outcome_check_in', { ...ids, answer: 'yes' })).toContain('"verb":"outcome_host"');
-    expect(await execute(lynne, 'outcome_visitor', { ...ids, ...VISITOR_FORM })).toContain('Only the visitor of this visit can send this feedback');
-    expect(await execute(visitor, 'outcome_check_in', { ...ids, answer: 'maybe' })).toContain('nothing has been recorded');
+    expect(await execute(adele, 'outcome_check_in', { ...ids, answer: 'yes' })).toContain(
+      '"verb":"outcome_host"',
+    );
+    expect(await execute(lynne, 'outcome_visitor', { ...ids, ...VISITOR_FORM })).toContain(
+      'Only the visitor of this visit can send this feedback',
+    );
+    expect(await execute(visitor, 'outcome_check_in', { ...ids, answer: 'maybe' })).toContain(
+      'nothing has been recorded',
+    );
   });
 
   it('shows the visitor their form again with the problem, then their CPD record, then refuses a second go', async () => {
-    const refused = await execute(visitor, 'outcome_visitor', { ...ids, ...VISITOR_FORM, soWhat: 'Patient 943 476 5919 waited' });
+    const refused = await execute(visitor, 'outcome_visitor', {
+      ...ids,
+      ...VISITOR_FORM,
+      soWhat: 'Patient 943 476 5919 waited',
+    });
     expect(refused).toContain('an NHS number');
     expect(refused).toContain('"verb":"outcome_visitor"');
     expect(refused).toContain(VISITOR_FORM.doDifferently);
@@ -76,20 +103,28 @@ describe('after the visit, in Teams', () => {
     const accepted = await execute(visitor, 'outcome_visitor', { ...ids, ...VISITOR_FORM });
     expect(accepted).toContain('Your CPD record (ready to copy)');
     expect(accepted).toContain('Hours: 4');
-    expect(await execute(visitor, 'outcome_visitor', { ...ids, ...VISITOR_FORM })).toContain('already sent your feedback');
+    expect(await execute(visitor, 'outcome_visitor', { ...ids, ...VISITOR_FORM })).toContain(
+      'already sent your feedback',
+    );
     expect(await execute(visitor, 'outcome_cpd', ids)).toContain('See a board round: Met');
   });
 
   it('logs the exchange when the host sends their feedback', async () => {
     expect(await execute(adele, 'outcome_host', { ...ids, ...HOST_FORM })).toContain('Thank you');
     const start = (await services.requests.find(visitor.id, ids.requestId))?.request.start as string;
-    expect((await services.exchanges.find(periodOf(start), ids.requestId))?.record).toMatchObject({ visitorFeedback: true, hostFeedback: true });
+    expect((await services.exchanges.find(periodOf(start), ids.requestId))?.record).toMatchObject({
+      visitorFeedback: true,
+      hostFeedback: true,
+    });
   });
 
   it('sends a person their data, and erases it only after they confirm', async () => {
     const exported = await say(visitor, 'my data');
     expect(exported[0]?.text).toContain('Here is everything I hold about you');
-    const json = exported.slice(1).map((r) => r.text).join('');
+    const json = exported
+      .slice(1)
+      .map((r) => r.text)
+      .join('');
     expect(JSON.parse(json)).toMatchObject({ person: { id: visitor.id } });
     expect(json).not.toContain(adele.name);
 

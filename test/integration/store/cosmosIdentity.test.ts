@@ -22,7 +22,12 @@ describe('Cosmos DB without a key: signed in with Entra ID', () => {
 
   it('asks the credential for a Cosmos DB token and uses it instead of a key', async () => {
     const credential = new RecordingCredential();
-    const client = createCosmosClient({ endpoint: server.endpoint, credential, allowSelfSignedTls: true, requestTimeoutMs: 2_000 });
+    const client = createCosmosClient({
+      endpoint: server.endpoint,
+      credential,
+      allowSelfSignedTls: true,
+      requestTimeoutMs: 2_000,
+    });
     const { database } = await client.databases.createIfNotExists({ id: 'identity-check' });
     expect(database.id).toBe('identity-check');
     expect(credential.scopes.length).toBeGreaterThan(0);

@@ -4,7 +4,15 @@ import { decideOnRequest, type Decision } from '../../../src/app/decideOnRequest
 import { notificationId } from '../../../src/app/notifications';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
-import { freeVisitors, morningOf, personOf, seedWorkflow, submitFor, VISIT_DAY, type Workflow } from '../../support/workflowFixtures';
+import {
+  freeVisitors,
+  morningOf,
+  personOf,
+  seedWorkflow,
+  submitFor,
+  VISIT_DAY,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
 /**
@@ -25,21 +33,36 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
   afterAll(async () => cleanup());
 
   const slot = morningOf(VISIT_DAY);
-  const stored = async (request: ShadowingRequest) => (await workflow.services.requests.find(request.visitorId, request.id))?.request;
+  const stored = async (request: ShadowingRequest) =>
+    (await workflow.services.requests.find(request.visitorId, request.id))?.request;
   const outboxFor = async (request: ShadowingRequest) => {
-    const people = [request.visitorId, request.managerId, request.hostId].filter((id): id is string => Boolean(id));
+    const people = [request.visitorId, request.managerId, request.hostId].filter((id): id is string =>
+      Boolean(id),
+    );
     const all = await Promise.all(people.map((id) => workflow.services.outbox.listForPerson(id)));
-    return all.flat().filter((n) => n.requestId === request.id).map((n) => n.id).sort();
+    return all
+      .flat()
+      .filter((n) => n.requestId === request.id)
+      .map((n) => n.id)
+      .sort();
   };
   const holdsOf = async (request: ShadowingRequest) =>
-    (await workflow.services.holds.holdsAround(workflow.offer.hostId, workflow.offer.id, slot.start)).filter((h) => h.requestId === request.id);
+    (await workflow.services.holds.holdsAround(workflow.offer.hostId, workflow.offer.id, slot.start)).filter(
+      (h) => h.requestId === request.id,
+    );
 
   /** The messages each winning move owes, beyond the manager's approval card from submission. */
   const owed = (request: ShadowingRequest, action: string): string[] => {
-    const after = (kind: Parameters<typeof notificationId>[0], personId: string) => notificationId(kind, request.id, personId, '2');
+    const after = (kind: Parameters<typeof notificationId>[0], personId: string) =>
+      notificationId(kind, request.id, personId, '2');
     const manager = request.managerId as string;
     const submitted = notificationId('approval_needed', request.id, manager, '1');
-    if (action === 'approve') return [submitted, after('host_decision_needed', workflow.offer.hostId), after('request_update', request.visitorId)].sort();
+    if (action === 'approve')
+      return [
+        submitted,
+        after('host_decision_needed', workflow.offer.hostId),
+        after('request_update', request.visitorId),
+      ].sort();
     if (action === 'decline_release') return [submitted, after('request_update', request.visitorId)].sort();
     // The visitor cancelled before the host was asked: only the manager hears of it.
     return [submitted, after('request_update', manager)].sort();
@@ -70,23 +93,31 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     const manager = await personOf(workflow.services, visitor.managerId as string);
     const moves: Array<{ actor: Person; decision: Decision }> = Array.from({ length: 20 }, (_, i) => {
       if (i % 3 === 0) return { actor: manager, decision: { action: 'approve' } };
-      if (i % 3 === 1) return { actor: manager, decision: { action: 'decline_release', reason: 'Short-staffed that week' } };
+      if (i % 3 === 1)
+        return { actor: manager, decision: { action: 'decline_release', reason: 'Short-staffed that week' } };
       return { actor: visitor, decision: { action: 'cancel', reason: 'Plans changed' } };
     });
 
     const now = workflow.services.clock();
     const race = racing(moves.length);
-    const results = await Promise.all(moves.map((m) => decideOnRequest(race, m.actor, visitor.id, request.id, m.decision, now)));
+    const results = await Promise.all(
+      moves.map((m) => decideOnRequest(race, m.actor, visitor.id, request.id, m.decision, now)),
+    );
 
     const winners = results.flatMap((r, i) => (r.ok ? [moves[i]?.decision.action as string] : []));
     expect(winners).toHaveLength(1);
-    for (const lost of results.filter((r) => !r.ok)) expect(lost).toMatchObject({ ok: false, refusal: expect.stringMatching(/changed nothing|can no longer be done/) });
+    for (const lost of results.filter((r) => !r.ok))
+      expect(lost).toMatchObject({
+        ok: false,
+        refusal: expect.stringMatching(/changed nothing|can no longer be done/),
+      });
     const after = await stored(request);
     expect(after?.history).toHaveLength(2);
     expect(after?.history[1]?.by).toBe(winners[0] === 'cancel' ? visitor.id : manager.id);
     expect(await outboxFor(request)).toEqual(owed(request, winners[0] as string));
     expect(await holdsOf(request)).toHaveLength(winners[0] === 'approve' ? 1 : 0);
-    if (after?.state === 'awaiting_host') await decideOnRequest(workflow.services, visitor, visitor.id, request.id, { action: 'cancel' }, now);
+    if (after?.state === 'awaiting_host')
+      await decideOnRequest(workflow.services, visitor, visitor.id, request.id, { action: 'cancel' }, now);
   });
 
   it('makes one change when the manager approves as the visitor cancels from their list', async () => {
@@ -106,7 +137,14 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     const after = await stored(request);
     expect(after?.history).toHaveLength(2);
     expect(await holdsOf(request)).toHaveLength(after?.state === 'cancelled' ? 0 : 1);
-    if (after?.state === 'awaiting_host') await cancelRequest(workflow.services, visitor.id, request.id, { id: visitor.id, isProgrammeLead: false }, now);
+    if (after?.state === 'awaiting_host')
+      await cancelRequest(
+        workflow.services,
+        visitor.id,
+        request.id,
+        { id: visitor.id, isProgrammeLead: false },
+        now,
+      );
   });
 
   it('makes one transition when Teams retries the same invoke', async () => {
@@ -115,8 +153,22 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     const manager = await personOf(workflow.services, visitor.managerId as string);
     const now = workflow.services.clock();
 
-    const first = await decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, now);
-    const retry = await decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, now);
+    const first = await decideOnRequest(
+      workflow.services,
+      manager,
+      visitor.id,
+      request.id,
+      { action: 'approve' },
+      now,
+    );
+    const retry = await decideOnRequest(
+      workflow.services,
+      manager,
+      visitor.id,
+      request.id,
+      { action: 'approve' },
+      now,
+    );
 
     expect(first.ok).toBe(true);
     expect(retry).toMatchObject({ ok: false, refusal: expect.stringContaining('waiting for the host') });

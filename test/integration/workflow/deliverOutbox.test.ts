@@ -8,7 +8,16 @@ import { recordingDeliverer } from '../../support/recordingDeliverer';
 import { embeddedSubject } from '../../support/workflowStores';
 
 const NOW = new Date('2025-03-03T09:00:00Z');
-const request: ShadowingRequest = { id: 'request-outbox', visitorId: 'visitor-1', state: 'awaiting_manager', purpose: 'To learn', objectives: ['See'], history: [], createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
+const request: ShadowingRequest = {
+  id: 'request-outbox',
+  visitorId: 'visitor-1',
+  state: 'awaiting_manager',
+  purpose: 'To learn',
+  objectives: ['See'],
+  history: [],
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+};
 
 /** The sender's promises: a failing send is retried for as long as it takes, as the connector asks. */
 describe('delivering the outbox', () => {
@@ -21,7 +30,16 @@ describe('delivering the outbox', () => {
     cleanup = opened.cleanup;
     services = createServices(opened.store, () => NOW);
     for (const id of ['visitor-1', 'manager-1']) {
-      await services.people.upsert({ id, email: `${id}@example.nhs.uk`, name: id, jobTitle: 'Nurse', department: 'Ward 1', profession: 'nursing', roles: ['staff'], conversation: { conversation: { id: `a:${id}` } } });
+      await services.people.upsert({
+        id,
+        email: `${id}@example.nhs.uk`,
+        name: id,
+        jobTitle: 'Nurse',
+        department: 'Ward 1',
+        profession: 'nursing',
+        roles: ['staff'],
+        conversation: { conversation: { id: `a:${id}` } },
+      });
     }
     await services.requests.create(request);
   });
@@ -29,7 +47,13 @@ describe('delivering the outbox', () => {
 
   const depsWith = (answer: (n: Notification) => DeliveryOutcome) => {
     const deliverer = recordingDeliverer((_person, n) => answer(n));
-    const deps: OutboxDependencies = { outbox: services.outbox, people: services.people, requests: services.requests, deliverer, logger: createLogger('silent') };
+    const deps: OutboxDependencies = {
+      outbox: services.outbox,
+      people: services.people,
+      requests: services.requests,
+      deliverer,
+      logger: createLogger('silent'),
+    };
     return { deps, deliverer };
   };
   const queue = async (personId = 'manager-1'): Promise<Notification> => {
@@ -37,12 +61,15 @@ describe('delivering the outbox', () => {
     await services.outbox.enqueue(message);
     return message;
   };
-  const stateOf = async (message: Notification) => (await services.outbox.find(message.personId, message.id))?.notification;
+  const stateOf = async (message: Notification) =>
+    (await services.outbox.find(message.personId, message.id))?.notification;
 
   it('keeps retrying a failing send, well past ten attempts, until it goes through', async () => {
     const message = await queue();
     let failures = 14;
-    const { deps, deliverer } = depsWith(() => (failures-- > 0 ? { status: 'retry', error: 'status 500' } : { status: 'sent' }));
+    const { deps, deliverer } = depsWith(() =>
+      failures-- > 0 ? { status: 'retry', error: 'status 500' } : { status: 'sent' },
+    );
     const seen: string[] = [];
     for (let round = 0; round < 30; round += 1) {
       const current = await stateOf(message);
@@ -58,9 +85,16 @@ describe('delivering the outbox', () => {
   it('waits exactly as long as the connector asked before trying again', async () => {
     const message = await queue();
     let throttled = true;
-    const { deps, deliverer } = depsWith(() => (throttled ? ((throttled = false), { status: 'retry', error: 'throttled', retryAfterMs: 7000 }) : { status: 'sent' }));
+    const { deps, deliverer } = depsWith(() =>
+      throttled
+        ? ((throttled = false), { status: 'retry', error: 'throttled', retryAfterMs: 7000 })
+        : { status: 'sent' },
+    );
     await deliverDue(deps, NOW, 100, () => 0);
-    expect(await stateOf(message)).toMatchObject({ status: 'pending', nextAttemptAt: new Date(NOW.getTime() + 7000).toISOString() });
+    expect(await stateOf(message)).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: new Date(NOW.getTime() + 7000).toISOString(),
+    });
     await deliverDue(deps, new Date(NOW.getTime() + 6999), 100, () => 0);
     expect(deliverer.delivered).toHaveLength(0);
     await deliverDue(deps, new Date(NOW.getTime() + 7000), 100, () => 0);
@@ -73,7 +107,9 @@ describe('delivering the outbox', () => {
     const leases = new Map<string, string | undefined>();
     const { deps } = depsWith(() => ({ status: 'sent' }));
     const spy = deps.deliverer.deliver.bind(deps.deliverer);
-    deps.deliverer = { deliver: async (person, n, r) => (leases.set(n.id, (await stateOf(n))?.leaseUntil), spy(person, n, r)) };
+    deps.deliverer = {
+      deliver: async (person, n, r) => (leases.set(n.id, (await stateOf(n))?.leaseUntil), spy(person, n, r)),
+    };
     // The first send takes 61 seconds: the second is claimed 61 seconds into the run.
     let elapsed = 0;
     await deliverDue(deps, NOW, 100, () => {

@@ -47,7 +47,11 @@ describe('a sender killed mid-run', () => {
   });
 
   const startWorker = (dataDir: string, url: string, clockOffsetMs: number): ChildProcess => {
-    const child = spawn(process.execPath, ['--require', loaderPath, WORKER, dataDir, url, String(clockOffsetMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--require', loaderPath, WORKER, dataDir, url, String(clockOffsetMs)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.add(child);
     child.on('exit', () => children.delete(child));
     return child;
@@ -67,7 +71,9 @@ describe('a sender killed mid-run', () => {
       // First run: killed once a quarter of the messages have arrived.
       const first = startWorker(dataDir, connector.url, 0);
       const firstExit = exitOf(first);
-      await new Promise<void>((resolve) => (onReceive = () => (received.length >= MESSAGES / 4 ? resolve() : undefined)));
+      await new Promise<void>(
+        (resolve) => (onReceive = () => (received.length >= MESSAGES / 4 ? resolve() : undefined)),
+      );
       first.kill('SIGKILL');
       expect((await firstExit).signal).toBe('SIGKILL');
       const beforeRestart = received.length;
@@ -88,7 +94,9 @@ describe('a sender killed mid-run', () => {
       for (const id of repeats) expect(arrivedBeforeKill.has(id)).toBe(true);
       const store = new FileDocumentStore(dataDir);
       await store.init();
-      const outbox = await store.query<{ status: string } & Record<string, unknown> & { id: string }>('outbox');
+      const outbox = await store.query<{ status: string } & Record<string, unknown> & { id: string }>(
+        'outbox',
+      );
       await store.close();
       expect(outbox.filter((n) => n.status === 'sent')).toHaveLength(MESSAGES);
     } finally {
@@ -104,7 +112,16 @@ async function queueMessages(dataDir: string): Promise<void> {
   const services = createServices(store);
   const now = new Date('2025-03-03T09:00:00Z');
   for (const id of PEOPLE) {
-    await services.people.upsert({ id, email: `${id}@example.nhs.uk`, name: id, jobTitle: 'Nurse', department: 'Ward 1', profession: 'nursing', roles: ['staff'], conversation: { conversation: { id: `a:${id}` } } });
+    await services.people.upsert({
+      id,
+      email: `${id}@example.nhs.uk`,
+      name: id,
+      jobTitle: 'Nurse',
+      department: 'Ward 1',
+      profession: 'nursing',
+      roles: ['staff'],
+      conversation: { conversation: { id: `a:${id}` } },
+    });
   }
   const request: ShadowingRequest = {
     id: 'request-kill',
@@ -118,7 +135,15 @@ async function queueMessages(dataDir: string): Promise<void> {
   };
   await services.requests.create(request);
   for (let i = 0; i < MESSAGES; i += 1) {
-    await services.outbox.enqueue(newNotification('request_update', request, PEOPLE[i % PEOPLE.length] as string, `n${i}`, new Date(now.getTime() + i)));
+    await services.outbox.enqueue(
+      newNotification(
+        'request_update',
+        request,
+        PEOPLE[i % PEOPLE.length] as string,
+        `n${i}`,
+        new Date(now.getTime() + i),
+      ),
+    );
   }
   await store.close();
 }
@@ -145,7 +170,9 @@ async function startRecorder(onId: (id: string) => void): Promise<{ url: string;
   };
 }
 
-function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }> {
+function exitOf(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }> {
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));

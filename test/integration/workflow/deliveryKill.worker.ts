@@ -13,11 +13,14 @@ import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore
 function connectorDeliverer(url: string): Deliverer {
   return {
     async deliver(person, notification) {
-      const response = await fetch(`${url}v3/conversations/${encodeURIComponent(String((person.conversation?.conversation as { id?: string })?.id))}/activities`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ notificationId: notification.id }),
-      });
+      const response = await fetch(
+        `${url}v3/conversations/${encodeURIComponent(String((person.conversation?.conversation as { id?: string })?.id))}/activities`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ notificationId: notification.id }),
+        },
+      );
       return response.ok ? { status: 'sent' } : { status: 'retry', error: `status ${response.status}` };
     },
   };
@@ -30,7 +33,13 @@ async function main(): Promise<void> {
   await store.init();
   const clock = () => new Date(Date.now() + Number(offset ?? 0));
   const services = createServices(store, clock);
-  const deps: OutboxDependencies = { outbox: services.outbox, people: services.people, requests: services.requests, deliverer: connectorDeliverer(url), logger: createLogger('silent') };
+  const deps: OutboxDependencies = {
+    outbox: services.outbox,
+    people: services.people,
+    requests: services.requests,
+    deliverer: connectorDeliverer(url),
+    logger: createLogger('silent'),
+  };
   process.stdout.write('started\n');
   for (let round = 0; round < 100 && (await deliverDue(deps, clock(), 25)) > 0; round += 1);
   await store.close();

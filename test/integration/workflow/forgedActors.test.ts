@@ -36,8 +36,19 @@ describe('forged and misdirected card actions', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'forged-actors-'));
-    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) });
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, SCHEDULER_INTERVAL_SECONDS: '0' });
+    const sink = new Writable({
+      write: (chunk: Buffer, _enc, done) => (
+        logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>),
+        done()
+      ),
+    });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      SCHEDULER_INTERVAL_SECONDS: '0',
+    });
     service = await startService(config, createLogger('info', sink));
     services = createServices(service.store);
     request = await submitForAlex(services);
@@ -56,10 +67,15 @@ describe('forged and misdirected card actions', () => {
     const found = await services.requests.find(DEMO_IDS.alex, request.id);
     expect(found?.request.state).toBe('awaiting_manager');
     expect(found?.request.history).toHaveLength(1);
-    expect((await services.outbox.listForPerson(DEMO_IDS.adele)).filter((n) => n.requestId === request.id)).toHaveLength(0);
-    expect((await services.outbox.listForPerson(DEMO_IDS.alex)).filter((n) => n.requestId === request.id)).toHaveLength(0);
+    expect(
+      (await services.outbox.listForPerson(DEMO_IDS.adele)).filter((n) => n.requestId === request.id),
+    ).toHaveLength(0);
+    expect(
+      (await services.outbox.listForPerson(DEMO_IDS.alex)).filter((n) => n.requestId === request.id),
+    ).toHaveLength(0);
   };
-  const loggedRefusal = (from: number) => logLines.slice(from).filter((l) => String(l.msg).startsWith('decision refused'));
+  const loggedRefusal = (from: number) =>
+    logLines.slice(from).filter((l) => String(l.msg).startsWith('decision refused'));
 
   it.each([
     ['another manager approving', isaiah, 'approve'],
@@ -69,7 +85,12 @@ describe('forged and misdirected card actions', () => {
     ['the visitor approving their own request', alex, 'approve'],
   ] as const)('refuses %s', async (_label, actor, action) => {
     const mark = logLines.length;
-    const answer = await execute(actor, { action, requestId: request.id, visitorId: DEMO_IDS.alex, reason: 'Because' });
+    const answer = await execute(actor, {
+      action,
+      requestId: request.id,
+      visitorId: DEMO_IDS.alex,
+      reason: 'Because',
+    });
     expect(answer).toMatch(/Only the people this request is for can do that|can no longer be done/);
     expect(answer).toContain('Nothing has been changed.');
     await unchanged();
@@ -79,7 +100,11 @@ describe('forged and misdirected card actions', () => {
 
   it('refuses someone who is not in the directory', async () => {
     const mark = logLines.length;
-    const answer = await execute(stranger, { action: 'approve', requestId: request.id, visitorId: DEMO_IDS.alex });
+    const answer = await execute(stranger, {
+      action: 'approve',
+      requestId: request.id,
+      visitorId: DEMO_IDS.alex,
+    });
     expect(answer).toContain('I do not know who you are, so nothing has been changed.');
     await unchanged();
     expect(loggedRefusal(mark)).toEqual([expect.objectContaining({ knownActor: false })]);
@@ -93,14 +118,23 @@ describe('forged and misdirected card actions', () => {
     ['an over-long visitor id', { visitorId: 'x'.repeat(5000) }, 'nothing has been changed'],
   ])('refuses %s, even from the right manager', async (_label, tampered, expected) => {
     const mark = logLines.length;
-    const answer = await execute(megan, { action: 'approve', requestId: request.id, visitorId: DEMO_IDS.alex, ...tampered });
+    const answer = await execute(megan, {
+      action: 'approve',
+      requestId: request.id,
+      visitorId: DEMO_IDS.alex,
+      ...tampered,
+    });
     expect(answer).toContain(expected);
     await unchanged();
     expect(loggedRefusal(mark)).toHaveLength(1);
   });
 
   it('still lets the right manager decide afterwards', async () => {
-    const answer = await execute(megan, { action: 'approve', requestId: request.id, visitorId: DEMO_IDS.alex });
+    const answer = await execute(megan, {
+      action: 'approve',
+      requestId: request.id,
+      visitorId: DEMO_IDS.alex,
+    });
     expect(answer).toContain('Megan Bowen approved the release.');
     expect((await services.requests.find(DEMO_IDS.alex, request.id))?.request.state).toBe('awaiting_host');
   });
@@ -116,7 +150,10 @@ async function submitForAlex(services: Services): Promise<ShadowingRequest> {
     const date = new Date(now.getTime() + day * 86_400_000);
     if (![2, 4].includes(date.getUTCDay())) continue;
     const slot = slotForDay(date.toISOString().slice(0, 10), 'am');
-    const context = await loadClashContext(services, alexPerson, offer, { from: new Date(slot.start), to: new Date(slot.end) });
+    const context = await loadClashContext(services, alexPerson, offer, {
+      from: new Date(slot.start),
+      to: new Date(slot.end),
+    });
     if (!checkVisit({ ...context, start: slot.start, end: slot.end }).ok) continue;
     const result = await submitRequest(services, alexPerson, finishedDraft(offer, slot, now), now);
     if (result.ok) return result.request;

@@ -5,7 +5,15 @@ import type { HostOffer } from '../../../src/domain/offers';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { slotForDay } from '../../../src/domain/requestDialog/slotForDay';
-import { finishedDraft, morningOf, personOf, seedWorkflow, visitorPerSlot, VISIT_DAY, type Workflow } from '../../support/workflowFixtures';
+import {
+  finishedDraft,
+  morningOf,
+  personOf,
+  seedWorkflow,
+  visitorPerSlot,
+  VISIT_DAY,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
 /** Many visitors after the same host's last places at once: never more holds than places. */
@@ -20,7 +28,8 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
   });
   afterAll(async () => cleanup());
 
-  const heldWith = (offer: HostOffer, at: string) => workflow.services.holds.holdsAround(offer.hostId, offer.id, at);
+  const heldWith = (offer: HostOffer, at: string) =>
+    workflow.services.holds.holdsAround(offer.hostId, offer.id, at);
   const requestsFor = async (offer: HostOffer, visitors: Person[]) => {
     const all = await Promise.all(visitors.map((v) => workflow.services.requests.listForVisitor(v.id)));
     return all.flat().filter((r) => r.offerId === offer.id);
@@ -28,14 +37,34 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
 
   const submitEach = (offer: HostOffer, visitors: Person[], slots: Array<{ start: string; end: string }>) => {
     const now = workflow.services.clock();
-    return Promise.all(visitors.map((v, i) => submitRequest(workflow.services, v, finishedDraft(offer, slots[i] as { start: string; end: string }, now), now)));
+    return Promise.all(
+      visitors.map((v, i) =>
+        submitRequest(
+          workflow.services,
+          v,
+          finishedDraft(offer, slots[i] as { start: string; end: string }, now),
+          now,
+        ),
+      ),
+    );
   };
 
   it('gives six visitors racing for a week with one place exactly one hold', async () => {
-    const sessions = (['tue', 'wed', 'thu'] as const).flatMap((weekday) => (['am', 'pm'] as const).map((part) => ({ weekday, part })));
-    const offer: HostOffer = { ...workflow.offer, id: 'offer-one-a-week', sessions, capacityPerWeek: 1, capacityPerMonth: 4 };
+    const sessions = (['tue', 'wed', 'thu'] as const).flatMap((weekday) =>
+      (['am', 'pm'] as const).map((part) => ({ weekday, part })),
+    );
+    const offer: HostOffer = {
+      ...workflow.offer,
+      id: 'offer-one-a-week',
+      sessions,
+      capacityPerWeek: 1,
+      capacityPerMonth: 4,
+    };
     await workflow.store.upsert('offers', { ...offer });
-    const slots = ['2025-03-11', '2025-03-12', '2025-03-13'].flatMap((day) => [slotForDay(day, 'am'), slotForDay(day, 'pm')]);
+    const slots = ['2025-03-11', '2025-03-12', '2025-03-13'].flatMap((day) => [
+      slotForDay(day, 'am'),
+      slotForDay(day, 'pm'),
+    ]);
     const visitors = await visitorPerSlot(workflow.services, offer, slots);
 
     const results = await submitEach(offer, visitors, slots);
@@ -43,9 +72,14 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
     const won = results.flatMap((r) => (r.ok ? [r.request] : []));
     expect(won).toHaveLength(1);
     for (const lost of results.filter((r) => !r.ok)) {
-      expect(lost).toEqual({ ok: false, problems: [expect.stringContaining('takes at most 1 visit a week')] });
+      expect(lost).toEqual({
+        ok: false,
+        problems: [expect.stringContaining('takes at most 1 visit a week')],
+      });
     }
-    expect((await heldWith(offer, slots[0]?.start as string)).map((h) => h.requestId)).toEqual(won.map((r) => r.id));
+    expect((await heldWith(offer, slots[0]?.start as string)).map((h) => h.requestId)).toEqual(
+      won.map((r) => r.id),
+    );
     expect((await requestsFor(offer, visitors)).map((r) => r.id)).toEqual(won.map((r) => r.id));
   });
 
@@ -61,7 +95,10 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
     const won = results.flatMap((r) => (r.ok ? [r.request] : []));
     expect(won.map((r) => r.start).sort()).toEqual([tuesday.start, thursday.start]);
     for (const lost of results.filter((r) => !r.ok)) {
-      expect(lost).toEqual({ ok: false, problems: [expect.stringContaining('Another visitor has already asked for or booked')] });
+      expect(lost).toEqual({
+        ok: false,
+        problems: [expect.stringContaining('Another visitor has already asked for or booked')],
+      });
     }
     const holds = await heldWith(workflow.offer, tuesday.start);
     expect(holds.map((h) => h.requestId).sort()).toEqual(won.map((r) => r.id).sort());
@@ -74,9 +111,24 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
     const host = await personOf(workflow.services, workflow.offer.hostId);
     for (const request of won) {
       const manager = await personOf(workflow.services, request.managerId as string);
-      expect((await decideOnRequest(workflow.services, manager, request.visitorId, request.id, { action: 'approve' }, now)).ok).toBe(true);
+      expect(
+        (
+          await decideOnRequest(
+            workflow.services,
+            manager,
+            request.visitorId,
+            request.id,
+            { action: 'approve' },
+            now,
+          )
+        ).ok,
+      ).toBe(true);
     }
-    const accepts = await Promise.all(won.flatMap((r) => [r, r]).map((r) => decideOnRequest(workflow.services, host, r.visitorId, r.id, { action: 'accept' }, now)));
+    const accepts = await Promise.all(
+      won
+        .flatMap((r) => [r, r])
+        .map((r) => decideOnRequest(workflow.services, host, r.visitorId, r.id, { action: 'accept' }, now)),
+    );
     expect(accepts.filter((a) => a.ok)).toHaveLength(2);
     const confirmed = (await requestsFor(workflow.offer, visitors)).filter((r) => r.state === 'confirmed');
     expect(confirmed.map((r) => r.id).sort()).toEqual(won.map((r) => r.id).sort());
@@ -93,33 +145,75 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
     const now = workflow.services.clock();
     for (const request of pending) {
       const manager = await personOf(workflow.services, request.managerId as string);
-      await decideOnRequest(workflow.services, manager, request.visitorId, request.id, { action: 'approve' }, now);
+      await decideOnRequest(
+        workflow.services,
+        manager,
+        request.visitorId,
+        request.id,
+        { action: 'approve' },
+        now,
+      );
     }
     // The host now takes one visitor a week: at most one of the two can be confirmed.
     const found = await workflow.services.offers.find(workflow.offer.hostId, workflow.offer.id);
-    await workflow.store.replace('offers', { ...(found?.offer as HostOffer), capacityPerWeek: 1 }, { ifMatch: found?.etag as string });
+    await workflow.store.replace(
+      'offers',
+      { ...(found?.offer as HostOffer), capacityPerWeek: 1 },
+      { ifMatch: found?.etag as string },
+    );
     const host = await personOf(workflow.services, workflow.offer.hostId);
 
-    const accepts = await Promise.all(pending.map((r) => decideOnRequest(workflow.services, host, r.visitorId, r.id, { action: 'accept' }, now)));
+    const accepts = await Promise.all(
+      pending.map((r) =>
+        decideOnRequest(workflow.services, host, r.visitorId, r.id, { action: 'accept' }, now),
+      ),
+    );
 
     expect(accepts.filter((a) => a.ok).length).toBeLessThanOrEqual(1);
-    const confirmed = (await requestsFor(workflow.offer, visitors)).filter((r: ShadowingRequest) => r.state === 'confirmed');
+    const confirmed = (await requestsFor(workflow.offer, visitors)).filter(
+      (r: ShadowingRequest) => r.state === 'confirmed',
+    );
     expect(confirmed.length).toBeLessThanOrEqual(1);
     await workflow.store.upsert('offers', { ...(found?.offer as HostOffer) });
   });
 
   it('counts a week that spans two months as one week', async () => {
     // Tuesday 30 September and Thursday 2 October 2025 fall in one London week.
-    const offer: HostOffer = { ...workflow.offer, id: 'offer-month-boundary', capacityPerWeek: 1, capacityPerMonth: 4 };
-    const decide = (slot: { start: string; end: string }) => async (holds: Array<{ requestId: string; start: string; end: string }>) => {
-      const report = checkVisit({ visitorShifts: [], offer, heldBookings: holds, start: slot.start, end: slot.end });
-      return report.ok ? { ok: true as const } : { ok: false as const, reason: report.clashes.map((c) => c.explanation).join(' ') };
+    const offer: HostOffer = {
+      ...workflow.offer,
+      id: 'offer-month-boundary',
+      capacityPerWeek: 1,
+      capacityPerMonth: 4,
     };
+    const decide =
+      (slot: { start: string; end: string }) =>
+      async (holds: Array<{ requestId: string; start: string; end: string }>) => {
+        const report = checkVisit({
+          visitorShifts: [],
+          offer,
+          heldBookings: holds,
+          start: slot.start,
+          end: slot.end,
+        });
+        return report.ok
+          ? { ok: true as const }
+          : { ok: false as const, reason: report.clashes.map((c) => c.explanation).join(' ') };
+      };
     const tuesday = morningOf('2025-09-30');
     const thursday = morningOf('2025-10-02');
     const [first, second] = await Promise.all([
-      workflow.services.holds.reserve(offer.hostId, offer.id, { requestId: 'r-tuesday', ...tuesday }, decide(tuesday)),
-      workflow.services.holds.reserve(offer.hostId, offer.id, { requestId: 'r-thursday', ...thursday }, decide(thursday)),
+      workflow.services.holds.reserve(
+        offer.hostId,
+        offer.id,
+        { requestId: 'r-tuesday', ...tuesday },
+        decide(tuesday),
+      ),
+      workflow.services.holds.reserve(
+        offer.hostId,
+        offer.id,
+        { requestId: 'r-thursday', ...thursday },
+        decide(thursday),
+      ),
     ]);
     expect([first.ok, second.ok].filter(Boolean)).toHaveLength(1);
     expect(await heldWith(offer, thursday.start)).toHaveLength(1);
@@ -133,6 +227,8 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
     await holds.reserve(workflow.offer.hostId, 'offer-moves', { requestId: 'r-moving', ...before }, allow);
     await holds.reserve(workflow.offer.hostId, 'offer-moves', { requestId: 'r-moving', ...after }, allow);
     await holds.release(workflow.offer.hostId, 'offer-moves', 'r-moving', before.start);
-    expect(await holds.holdsAround(workflow.offer.hostId, 'offer-moves', after.start)).toEqual([{ requestId: 'r-moving', ...after }]);
+    expect(await holds.holdsAround(workflow.offer.hostId, 'offer-moves', after.start)).toEqual([
+      { requestId: 'r-moving', ...after },
+    ]);
   });
 });

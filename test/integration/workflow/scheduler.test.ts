@@ -6,7 +6,15 @@ import type { ShadowingRequest } from '../../../src/domain/requests';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { createLogger } from '../../../src/logging/logger';
 import { installFor, recordingDeliverer } from '../../support/recordingDeliverer';
-import { DEMO_TODAY, morningOf, personOf, seedWorkflow, submitFor, visitorPerSlot, type Workflow } from '../../support/workflowFixtures';
+import {
+  DEMO_TODAY,
+  morningOf,
+  personOf,
+  seedWorkflow,
+  submitFor,
+  visitorPerSlot,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
 const at = (iso: string) => new Date(iso);
@@ -29,7 +37,12 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
     const days = ['2025-03-18', '2025-03-20', '2025-03-25', '2025-03-27', '2025-04-01'];
     visitors = await visitorPerSlot(workflow.services, workflow.offer, days.map(morningOf));
     const managers = visitors.map((v) => v.managerId as string);
-    await installFor(workflow.services.people, [...visitors.map((v) => v.id), ...managers, DEMO_IDS.adele, DEMO_IDS.patti]);
+    await installFor(workflow.services.people, [
+      ...visitors.map((v) => v.id),
+      ...managers,
+      DEMO_IDS.adele,
+      DEMO_IDS.patti,
+    ]);
   });
   afterAll(async () => cleanup());
 
@@ -70,11 +83,13 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
     expect(sentFor(request)).toEqual([['decision_reminder', visitor.managerId]]);
 
     await tickAt(['2025-03-10T09:00:00Z', '2025-03-11T09:00:00Z']);
-    expect(sentFor(request)).toEqual([
-      ['decision_reminder', visitor.managerId],
-      ['escalation', DEMO_IDS.patti],
-      ['request_update', visitor.id],
-    ].sort((a, b) => a.join().localeCompare(b.join())));
+    expect(sentFor(request)).toEqual(
+      [
+        ['decision_reminder', visitor.managerId],
+        ['escalation', DEMO_IDS.patti],
+        ['request_update', visitor.id],
+      ].sort((a, b) => a.join().localeCompare(b.join())),
+    );
   });
 
   it('expires a request whose visit starts before anyone answered, telling everyone once', async () => {
@@ -82,7 +97,14 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
     const request = await submitAt('2025-03-17T09:00:00Z', visitor, '2025-03-20');
     const manager = await personOf(workflow.services, visitor.managerId as string);
     workflow.setNow(at('2025-03-17T10:00:00Z'));
-    await decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, workflow.services.clock());
+    await decideOnRequest(
+      workflow.services,
+      manager,
+      visitor.id,
+      request.id,
+      { action: 'approve' },
+      workflow.services.clock(),
+    );
     await dispatcher.tick();
     deliverer.delivered.length = 0;
 
@@ -92,7 +114,11 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
 
     const stored = await workflow.services.requests.find(visitor.id, request.id);
     expect(stored?.request.state).toBe('expired');
-    expect(stored?.request.history.map((t) => t.to)).toEqual(['awaiting_manager', 'awaiting_host', 'expired']);
+    expect(stored?.request.history.map((t) => t.to)).toEqual([
+      'awaiting_manager',
+      'awaiting_host',
+      'expired',
+    ]);
     expect(sentFor(request)).toEqual(
       [
         ['decision_reminder', DEMO_IDS.adele],
@@ -101,7 +127,13 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
         ['request_update', DEMO_IDS.adele],
       ].sort((a, b) => a.join().localeCompare(b.join())),
     );
-    expect(await workflow.services.holds.holdsAround(DEMO_IDS.adele, workflow.offer.id, morningOf('2025-03-20').start)).toEqual([]);
+    expect(
+      await workflow.services.holds.holdsAround(
+        DEMO_IDS.adele,
+        workflow.offer.id,
+        morningOf('2025-03-20').start,
+      ),
+    ).toEqual([]);
   });
 
   it('reminds visitor and host the day before a confirmed visit, once', async () => {
@@ -109,14 +141,33 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
     const request = await submitAt('2025-03-17T09:00:00Z', visitor, '2025-03-25');
     const manager = await personOf(workflow.services, visitor.managerId as string);
     const host = await personOf(workflow.services, DEMO_IDS.adele);
-    await decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, workflow.services.clock());
-    await decideOnRequest(workflow.services, host, visitor.id, request.id, { action: 'accept' }, workflow.services.clock());
+    await decideOnRequest(
+      workflow.services,
+      manager,
+      visitor.id,
+      request.id,
+      { action: 'approve' },
+      workflow.services.clock(),
+    );
+    await decideOnRequest(
+      workflow.services,
+      host,
+      visitor.id,
+      request.id,
+      { action: 'accept' },
+      workflow.services.clock(),
+    );
     await dispatcher.tick();
     deliverer.delivered.length = 0;
 
     await tickAt(['2025-03-24T07:59:00Z']);
     expect(sentFor(request)).toEqual([]);
-    await tickAt(['2025-03-24T08:00:00Z', '2025-03-24T17:00:00Z', '2025-03-25T08:30:00Z', '2025-03-26T08:30:00Z']);
+    await tickAt([
+      '2025-03-24T08:00:00Z',
+      '2025-03-24T17:00:00Z',
+      '2025-03-25T08:30:00Z',
+      '2025-03-26T08:30:00Z',
+    ]);
     // After the visit (26 Mar) the check-in follows; here only the day-before notes are counted.
     expect(sentFor(request).filter(([kind]) => kind === 'visit_tomorrow')).toEqual(
       [
@@ -136,22 +187,33 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
     await Promise.all(Array.from({ length: 5 }, () => dispatcher.tick()));
     await tickAt(['2025-03-21T11:01:00Z', '2025-03-24T11:00:00Z']);
 
-    expect(sentFor(request)).toEqual([
-      ['decision_reminder', visitor.managerId],
-      ['escalation', DEMO_IDS.patti],
-      ['request_update', visitor.id],
-    ].sort((a, b) => a.join().localeCompare(b.join())));
+    expect(sentFor(request)).toEqual(
+      [
+        ['decision_reminder', visitor.managerId],
+        ['escalation', DEMO_IDS.patti],
+        ['request_update', visitor.id],
+      ].sort((a, b) => a.join().localeCompare(b.join())),
+    );
     const outbox = await workflow.services.outbox.listForPerson(visitor.managerId as string);
-    expect(outbox.filter((n) => n.requestId === request.id && n.kind === 'decision_reminder')).toHaveLength(1);
+    expect(outbox.filter((n) => n.requestId === request.id && n.kind === 'decision_reminder')).toHaveLength(
+      1,
+    );
   });
 
   it('lets one instance at a time hold the scheduler lease, and another take over when it lapses', async () => {
     const now = at('2025-04-01T09:00:00Z');
     expect(await takeLease(workflow.store, now, 'instance-a')).toBe(true);
-    const rivals = await Promise.all([takeLease(workflow.store, now, 'instance-b'), takeLease(workflow.store, now, 'instance-c')]);
+    const rivals = await Promise.all([
+      takeLease(workflow.store, now, 'instance-b'),
+      takeLease(workflow.store, now, 'instance-c'),
+    ]);
     expect(rivals).toEqual([false, false]);
     expect(await takeLease(workflow.store, new Date(now.getTime() + 30_000), 'instance-a')).toBe(true);
-    expect(await takeLease(workflow.store, new Date(now.getTime() + 30_000 + 56_000), 'instance-b')).toBe(true);
-    expect(await takeLease(workflow.store, new Date(now.getTime() + 30_000 + 57_000), 'instance-a')).toBe(false);
+    expect(await takeLease(workflow.store, new Date(now.getTime() + 30_000 + 56_000), 'instance-b')).toBe(
+      true,
+    );
+    expect(await takeLease(workflow.store, new Date(now.getTime() + 30_000 + 57_000), 'instance-a')).toBe(
+      false,
+    );
   });
 });

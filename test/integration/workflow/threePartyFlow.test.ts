@@ -15,18 +15,33 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 
   const install = (actor: typeof alex) =>
-    postActivity(service.url, activityFrom(actor, { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' }, connector.url));
+    postActivity(
+      service.url,
+      activityFrom(
+        actor,
+        { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' },
+        connector.url,
+      ),
+    );
   // Replies come back in the response (expectReplies); the serviceUrl is the connector, as in Teams.
-  const say = async (text: string) => (await postActivity(service.url, { ...message(alex, text), serviceUrl: connector.url })).replies;
-  const click = async (data: Record<string, unknown>) => (await postActivity(service.url, { ...cardSubmit(alex, data), serviceUrl: connector.url })).replies;
+  const say = async (text: string) =>
+    (await postActivity(service.url, { ...message(alex, text), serviceUrl: connector.url })).replies;
+  const click = async (data: Record<string, unknown>) =>
+    (await postActivity(service.url, { ...cardSubmit(alex, data), serviceUrl: connector.url })).replies;
   const execute = async (actor: typeof alex, data: Record<string, unknown>) => {
-    const { status, body } = await postActivity(service.url, cardExecute(actor, 'decide', data, connector.url));
+    const { status, body } = await postActivity(
+      service.url,
+      cardExecute(actor, 'decide', data, connector.url),
+    );
     expect(status).toBe(200);
     return body as { statusCode: number; type: string; value: unknown };
   };
   /** Cards the bot sent proactively to one person's chat since `from`. */
   const sentTo = (actor: typeof alex, from = 0) =>
-    connector.posts.slice(from).filter((p) => p.path.includes(encodeURIComponent(actor.conversationId))).map((p) => p.body as unknown as BotReply);
+    connector.posts
+      .slice(from)
+      .filter((p) => p.path.includes(encodeURIComponent(actor.conversationId)))
+      .map((p) => p.body as unknown as BotReply);
 
   beforeAll(async () => {
     connector = await startFakeConnector();
@@ -35,7 +50,10 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
   });
   // Free the host's places after each test: the demo offer takes two visitors a week.
   afterEach(async () => {
-    const open = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'state', op: 'in', value: ['awaiting_manager', 'awaiting_host', 'confirmed'] }] });
+    const open = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'state', op: 'in', value: ['awaiting_manager', 'awaiting_host', 'confirmed'] }],
+    });
     for (const request of open) await click({ verb: 'cancel_request', requestId: request.id });
     await service.dispatcher.idle();
   });
@@ -49,14 +67,19 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     await say('To understand why discharges from my ward get delayed');
     await say('See a board round\nLearn how a discharge is planned');
     const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    const host = cardActions(lastCardReply(hosts)).find((a) => a.data.value === 'demo-offer-discharge-board-round');
+    const host = cardActions(lastCardReply(hosts)).find(
+      (a) => a.data.value === 'demo-offer-discharge-board-round',
+    );
     const slots = await click(host?.data ?? {});
     const slot = cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot');
     await click(slot?.data ?? {});
     const sent = await click({ verb: 'draft_submit' });
     expect(allText(sent)).toContain('I have asked Megan Bowen to release you');
     await service.dispatcher.idle();
-    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'state', op: '=', value: 'awaiting_manager' }] });
+    const [request] = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
+    });
     return String(request?.id);
   }
 
@@ -75,7 +98,9 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     // Megan approves: her card is replaced by the decision.
     const approved = await execute(megan, { action: 'approve', requestId, visitorId: DEMO_IDS.alex });
     expect(approved.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(approved.value)).toContain('Megan Bowen approved the release. Adele Vance has been asked.');
+    expect(JSON.stringify(approved.value)).toContain(
+      'Megan Bowen approved the release. Adele Vance has been asked.',
+    );
     await service.dispatcher.idle();
 
     const toAdele = sentTo(adele, mark);
@@ -92,7 +117,10 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     expect(toAlex).toContain('Patient Flow Hub');
     expect(toAlex).toContain('Add to my calendar');
 
-    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'id', op: '=', value: requestId }] });
+    const [request] = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'id', op: '=', value: requestId }],
+    });
     expect(request).toMatchObject({ state: 'confirmed' });
     expect((request?.history as Array<{ by: string; to: string }>).map((t) => [t.to, t.by])).toEqual([
       ['awaiting_manager', DEMO_IDS.alex],
@@ -106,32 +134,54 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     await say('To understand why discharges from my ward get delayed');
     await say('See a board round');
     const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    const host = cardActions(lastCardReply(hosts)).find((a) => a.data.value === 'demo-offer-discharge-board-round');
+    const host = cardActions(lastCardReply(hosts)).find(
+      (a) => a.data.value === 'demo-offer-discharge-board-round',
+    );
     const slots = await click(host?.data ?? {});
     await click(cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot')?.data ?? {});
     // Sent as Teams does, with replies posted to the connector, so the request card gets an id.
     const mark = connector.posts.length;
-    await postActivity(service.url, { ...cardSubmit(alex, { verb: 'draft_submit' }), serviceUrl: connector.url, deliveryMode: 'normal' });
+    await postActivity(service.url, {
+      ...cardSubmit(alex, { verb: 'draft_submit' }),
+      serviceUrl: connector.url,
+      deliveryMode: 'normal',
+    });
     await connector.waitFor(mark + 2);
-    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'state', op: '=', value: 'awaiting_manager' }] });
-    const record = await service.store.read('outbox', `request_update:${String(request?.id)}:${DEMO_IDS.alex}:card`, DEMO_IDS.alex);
+    const [request] = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
+    });
+    const record = await service.store.read(
+      'outbox',
+      `request_update:${String(request?.id)}:${DEMO_IDS.alex}:card`,
+      DEMO_IDS.alex,
+    );
     const cardId = String(record?.doc.activityId);
     expect(cardId).toMatch(/^sent-\d+$/);
 
     await execute(megan, { action: 'approve', requestId: request?.id, visitorId: DEMO_IDS.alex });
     await service.dispatcher.idle();
-    const updates = connector.posts.filter((p) => p.method === 'PUT' && p.path.endsWith(`/activities/${cardId}`));
+    const updates = connector.posts.filter(
+      (p) => p.method === 'PUT' && p.path.endsWith(`/activities/${cardId}`),
+    );
     expect(updates).toHaveLength(1);
     expect(JSON.stringify(updates[0]?.body)).toContain('Waiting for the host');
   });
 
   it('refuses a decision from the wrong person, changing nothing', async () => {
     const requestId = await submitRequest();
-    for (const [actor, action] of [[lynne, 'approve'], [alex, 'approve'], [adele, 'accept']] as const) {
+    for (const [actor, action] of [
+      [lynne, 'approve'],
+      [alex, 'approve'],
+      [adele, 'accept'],
+    ] as const) {
       const answer = await execute(actor, { action, requestId, visitorId: DEMO_IDS.alex });
       expect(JSON.stringify(answer.value)).toContain('Nothing has been changed.');
     }
-    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'id', op: '=', value: requestId }] });
+    const [request] = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'id', op: '=', value: requestId }],
+    });
     expect(request).toMatchObject({ state: 'awaiting_manager' });
     expect((request?.history as unknown[]).length).toBe(1);
   });
@@ -144,11 +194,19 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     ]);
     const texts = [JSON.stringify(first.value), JSON.stringify(second.value)];
     expect(texts.filter((t) => t.includes('approved the release')).length).toBeGreaterThanOrEqual(1);
-    expect(texts.filter((t) => t.includes('changed nothing') || t.includes('can no longer be done')).length).toBe(1);
+    expect(
+      texts.filter((t) => t.includes('changed nothing') || t.includes('can no longer be done')).length,
+    ).toBe(1);
     await service.dispatcher.idle();
-    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex, where: [{ field: 'id', op: '=', value: requestId }] });
+    const [request] = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'id', op: '=', value: requestId }],
+    });
     expect((request?.history as unknown[]).length).toBe(2);
-    const hostCards = await service.store.query('outbox', { partitionKey: DEMO_IDS.adele, where: [{ field: 'requestId', op: '=', value: requestId }] });
+    const hostCards = await service.store.query('outbox', {
+      partitionKey: DEMO_IDS.adele,
+      where: [{ field: 'requestId', op: '=', value: requestId }],
+    });
     expect(hostCards).toHaveLength(1);
   });
 
@@ -156,14 +214,23 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     const requestId = await submitRequest();
     const noReason = await execute(megan, { action: 'decline_release', requestId, visitorId: DEMO_IDS.alex });
     expect(JSON.stringify(noReason.value)).toContain('Please give a short reason');
-    const declined = await execute(megan, { action: 'decline_release', requestId, visitorId: DEMO_IDS.alex, reason: 'We are short-staffed that week' });
+    const declined = await execute(megan, {
+      action: 'decline_release',
+      requestId,
+      visitorId: DEMO_IDS.alex,
+      reason: 'We are short-staffed that week',
+    });
     expect(JSON.stringify(declined.value)).toContain('We are short-staffed that week');
     await service.dispatcher.idle();
     expect(JSON.stringify(sentTo(alex))).toContain('could not release you this time.');
   });
 
   it('refuses an unreadable or forged payload without a change', async () => {
-    const answer = await execute(megan, { action: 'approve', requestId: 'not-a-uuid', visitorId: DEMO_IDS.alex });
+    const answer = await execute(megan, {
+      action: 'approve',
+      requestId: 'not-a-uuid',
+      visitorId: DEMO_IDS.alex,
+    });
     expect(JSON.stringify(answer.value)).toContain('nothing has been changed');
   });
 });

@@ -8,7 +8,14 @@ import { createAdapter } from '../../../src/teams/createAdapter';
 import { SendRateLimiter } from '../../../src/teams/sendRateLimiter';
 import { TeamsDeliverer } from '../../../src/teams/teamsDeliverer';
 import { startScriptedConnector, type ScriptedAnswer } from '../../support/scriptedConnector';
-import { DEMO_TODAY, morningOf, seedWorkflow, submitFor, visitorPerSlot, type Workflow } from '../../support/workflowFixtures';
+import {
+  DEMO_TODAY,
+  morningOf,
+  seedWorkflow,
+  submitFor,
+  visitorPerSlot,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
 
 const conversationOf = (id: string) => `a:${id}-personal`;
@@ -30,9 +37,20 @@ describe('delivering to people the connector refuses', () => {
     const opened = await embeddedSubject.open();
     cleanup = opened.cleanup;
     workflow = await seedWorkflow(opened.store);
-    connector = await startScriptedConnector((conversation, nth) => scripts.get(conversation)?.(nth) ?? { status: 200 });
-    visitors = await visitorPerSlot(workflow.services, workflow.offer, ['2025-03-18', '2025-03-20', '2025-03-25'].map(morningOf));
-    const everyone = [...visitors.map((v) => v.id), ...visitors.map((v) => v.managerId as string), DEMO_IDS.patti, DEMO_IDS.adele];
+    connector = await startScriptedConnector(
+      (conversation, nth) => scripts.get(conversation)?.(nth) ?? { status: 200 },
+    );
+    visitors = await visitorPerSlot(
+      workflow.services,
+      workflow.offer,
+      ['2025-03-18', '2025-03-20', '2025-03-25'].map(morningOf),
+    );
+    const everyone = [
+      ...visitors.map((v) => v.id),
+      ...visitors.map((v) => v.managerId as string),
+      DEMO_IDS.patti,
+      DEMO_IDS.adele,
+    ];
     for (const id of everyone) {
       await workflow.services.people.rememberConversation(id, {
         channelId: 'msteams',
@@ -57,7 +75,8 @@ describe('delivering to people the connector refuses', () => {
     await dispatcher.tick();
     await dispatcher.idle();
   };
-  const postsTo = (personId: string) => connector.posts.filter((p) => p.conversationId === conversationOf(personId));
+  const postsTo = (personId: string) =>
+    connector.posts.filter((p) => p.conversationId === conversationOf(personId));
 
   it('records a manager who removed the app as unreachable and asks the programme lead instead', async () => {
     const visitor = visitors[0] as Person;
@@ -73,7 +92,9 @@ describe('delivering to people the connector refuses', () => {
     const since = Date.parse(String((await workflow.services.people.findById(managerId))?.unreachableSince));
     expect(since - DEMO_TODAY.getTime()).toBeGreaterThanOrEqual(0);
     expect(since - DEMO_TODAY.getTime()).toBeLessThan(60_000);
-    expect((await outboxOf(DEMO_IDS.patti, request)).map((n) => [n.kind, n.status])).toEqual([['approval_needed', 'sent']]);
+    expect((await outboxOf(DEMO_IDS.patti, request)).map((n) => [n.kind, n.status])).toEqual([
+      ['approval_needed', 'sent'],
+    ]);
     const told = await outboxOf(visitor.id, request);
     expect(told.map((n) => [n.kind, n.status])).toEqual([['request_update', 'sent']]);
     expect(told[0]?.note).toContain('programme lead');
@@ -95,7 +116,9 @@ describe('delivering to people the connector refuses', () => {
     const visitor = visitors[2] as Person;
     const managerId = visitor.managerId as string;
     // The Bot Framework client itself waits as Retry-After says and tries again.
-    scripts.set(conversationOf(managerId), (nth) => (nth === 1 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200 }));
+    scripts.set(conversationOf(managerId), (nth) =>
+      nth === 1 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200 },
+    );
     workflow.setNow(DEMO_TODAY);
     const request = await submitFor(workflow, visitor, morningOf('2025-03-25'));
 

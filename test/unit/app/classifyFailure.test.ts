@@ -2,7 +2,11 @@ import { classifyFailure } from '../../../src/teams/teamsDeliverer';
 
 /** An error shaped like the Bot Framework client's RestError. */
 function restError(statusCode: number, retryAfter?: string): Error {
-  return Object.assign(new Error('failed'), { name: 'RestError', statusCode, response: { headers: { get: (name: string) => (name === 'retry-after' ? retryAfter : undefined) } } });
+  return Object.assign(new Error('failed'), {
+    name: 'RestError',
+    statusCode,
+    response: { headers: { get: (name: string) => (name === 'retry-after' ? retryAfter : undefined) } },
+  });
 }
 
 describe('classifyFailure', () => {
@@ -20,11 +24,18 @@ describe('classifyFailure', () => {
     ['nothing', undefined, 2000],
     ['garbage', 'soon', 2000],
   ])('waits as a 429 says, given %s', (_label, header, wait) => {
-    expect(classifyFailure(restError(429, header), now)).toEqual({ status: 'retry', error: 'throttled', retryAfterMs: wait });
+    expect(classifyFailure(restError(429, header), now)).toEqual({
+      status: 'retry',
+      error: 'throttled',
+      retryAfterMs: wait,
+    });
   });
 
   it('retries anything else later', () => {
     expect(classifyFailure(restError(500), now)).toEqual({ status: 'retry', error: 'RestError' });
-    expect(classifyFailure(new TypeError('fetch failed'), now)).toEqual({ status: 'retry', error: 'TypeError' });
+    expect(classifyFailure(new TypeError('fetch failed'), now)).toEqual({
+      status: 'retry',
+      error: 'TypeError',
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { deliverDue, DELIVERY_CONCURRENCY, type Deliverer, type OutboxDependencies } from '../../../src/app/deliverOutbox';
+import {
+  deliverDue,
+  DELIVERY_CONCURRENCY,
+  type Deliverer,
+  type OutboxDependencies,
+} from '../../../src/app/deliverOutbox';
 import type { Notification } from '../../../src/app/notifications';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
@@ -11,7 +16,17 @@ const NOW = new Date('2025-03-03T09:00:00Z');
 
 function message(personId: string, n: number): Notification {
   const at = new Date(NOW.getTime() - 60_000 + n).toISOString();
-  return { id: `request_update:r-${n}:${personId}:1`, personId, kind: 'request_update', requestId: `r-${n}`, visitorId: 'visitor', status: 'pending', attempts: 0, createdAt: at, nextAttemptAt: at };
+  return {
+    id: `request_update:r-${n}:${personId}:1`,
+    personId,
+    kind: 'request_update',
+    requestId: `r-${n}`,
+    visitorId: 'visitor',
+    status: 'pending',
+    attempts: 0,
+    createdAt: at,
+    nextAttemptAt: at,
+  };
 }
 
 /** An outbox in memory with version tags, as the repository behaves over a store. */
@@ -20,7 +35,11 @@ function memoryOutbox(messages: Notification[]) {
   let version = 1;
   const outbox = {
     listDue: async (now: Date, limit: number) =>
-      [...held.values()].map((h) => h.notification).filter((n) => n.status === 'pending' && n.nextAttemptAt <= now.toISOString()).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt)).slice(0, limit),
+      [...held.values()]
+        .map((h) => h.notification)
+        .filter((n) => n.status === 'pending' && n.nextAttemptAt <= now.toISOString())
+        .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))
+        .slice(0, limit),
     find: async (_personId: string, id: string) => held.get(id),
     update: async (notification: Notification, etag: string) => {
       const current = held.get(notification.id);
@@ -30,7 +49,10 @@ function memoryOutbox(messages: Notification[]) {
       return String(version);
     },
   };
-  return { outbox: outbox as unknown as OutboxRepository, statusOf: (id: string) => held.get(id)?.notification.status };
+  return {
+    outbox: outbox as unknown as OutboxRepository,
+    statusOf: (id: string) => held.get(id)?.notification.status,
+  };
 }
 
 /** A deliverer whose sends stay open until released, recording how many were open at once. */
@@ -58,17 +80,30 @@ function heldDeliverer() {
 }
 
 function dependencies(outbox: OutboxRepository, deliverer: Deliverer): OutboxDependencies {
-  const people = { findById: async (id: string) => ({ id, conversation: { conversation: { id: `a:${id}` } } }) as unknown as Person, markUnreachable: async () => undefined };
+  const people = {
+    findById: async (id: string) =>
+      ({ id, conversation: { conversation: { id: `a:${id}` } } }) as unknown as Person,
+    markUnreachable: async () => undefined,
+  };
   const requests = { find: async () => ({ request: {} as ShadowingRequest, etag: '1' }) };
   const logger = { info: () => undefined, warn: () => undefined } as unknown as Logger;
-  return { outbox, people: people as unknown as PeopleRepository, requests: requests as unknown as RequestsRepository, deliverer, logger };
+  return {
+    outbox,
+    people: people as unknown as PeopleRepository,
+    requests: requests as unknown as RequestsRepository,
+    deliverer,
+    logger,
+  };
 }
 
 /** Lets every pending promise callback run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Releases open sends one at a time, oldest first, until the run is over. */
-async function releaseUntilDone(held: ReturnType<typeof heldDeliverer>, run: Promise<number>): Promise<number> {
+async function releaseUntilDone(
+  held: ReturnType<typeof heldDeliverer>,
+  run: Promise<number>,
+): Promise<number> {
   let done = false;
   run.then(
     () => (done = true),
@@ -87,7 +122,10 @@ describe('deliverDue', () => {
     const messages = Array.from({ length: 30 }, (_, i) => message(`person-${i}`, i));
     const { outbox, statusOf } = memoryOutbox(messages);
     const held = heldDeliverer();
-    const handled = await releaseUntilDone(held, deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0, 4));
+    const handled = await releaseUntilDone(
+      held,
+      deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0, 4),
+    );
     expect(handled).toBe(30);
     expect(held.most()).toBe(4);
     expect(held.order).toHaveLength(30);
@@ -96,12 +134,25 @@ describe('deliverDue', () => {
   });
 
   it("sends one person's messages one after another, in the order they were queued", async () => {
-    const messages = [message('alex', 1), message('megan', 2), message('alex', 3), message('alex', 4), message('megan', 5)];
+    const messages = [
+      message('alex', 1),
+      message('megan', 2),
+      message('alex', 3),
+      message('alex', 4),
+      message('megan', 5),
+    ];
     const { outbox } = memoryOutbox(messages);
     const held = heldDeliverer();
-    await releaseUntilDone(held, deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0, 8));
+    await releaseUntilDone(
+      held,
+      deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0, 8),
+    );
     expect(held.mostForOnePerson()).toBe(1);
-    expect(held.order.filter((id) => id.endsWith(':alex:1'))).toEqual([messages[0]?.id, messages[2]?.id, messages[3]?.id]);
+    expect(held.order.filter((id) => id.endsWith(':alex:1'))).toEqual([
+      messages[0]?.id,
+      messages[2]?.id,
+      messages[3]?.id,
+    ]);
     expect(held.most()).toBe(2);
   });
 
@@ -109,16 +160,28 @@ describe('deliverDue', () => {
     const messages = Array.from({ length: DELIVERY_CONCURRENCY * 3 }, (_, i) => message(`person-${i}`, i));
     const { outbox } = memoryOutbox(messages);
     const held = heldDeliverer();
-    await releaseUntilDone(held, deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0));
+    await releaseUntilDone(
+      held,
+      deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0),
+    );
     expect(held.most()).toBe(DELIVERY_CONCURRENCY);
   });
 
   it('starts nothing new after a failure, lets the sends under way finish, then reports the failure', async () => {
     const messages = Array.from({ length: 10 }, (_, i) => message(`person-${i}`, i));
     const { outbox, statusOf } = memoryOutbox(messages);
-    const failing = { ...outbox, find: async (personId: string, id: string) => (personId === 'person-1' ? Promise.reject(new Error('store away')) : outbox.find(personId, id)) } as unknown as OutboxRepository;
+    const failing = {
+      ...outbox,
+      find: async (personId: string, id: string) =>
+        personId === 'person-1' ? Promise.reject(new Error('store away')) : outbox.find(personId, id),
+    } as unknown as OutboxRepository;
     const held = heldDeliverer();
-    await expect(releaseUntilDone(held, deliverDue(dependencies(failing, held.deliverer), NOW, 100, () => 0, 3))).rejects.toThrow('store away');
+    await expect(
+      releaseUntilDone(
+        held,
+        deliverDue(dependencies(failing, held.deliverer), NOW, 100, () => 0, 3),
+      ),
+    ).rejects.toThrow('store away');
     expect(statusOf(messages[0]?.id ?? '')).toBe('sent');
     expect(statusOf(messages[2]?.id ?? '')).toBe('sent');
     expect(held.order.length).toBeLessThan(10);

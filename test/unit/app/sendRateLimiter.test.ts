@@ -37,8 +37,13 @@ describe('SendRateLimiter', () => {
     const limiter = new SendRateLimiter(40, 5, time.now, time.sleep);
     const granted: Array<{ conversation: string; at: number }> = [];
     // 30 messages to each of 2 busy chats, and one each to 100 other people, all at once.
-    const conversations = [...Array.from({ length: 30 }, () => ['busy-1', 'busy-2']).flat(), ...Array.from({ length: 100 }, (_, i) => `person-${i}`)];
-    const all = Promise.all(conversations.map((c) => limiter.take(c).then(() => granted.push({ conversation: c, at: time.now() }))));
+    const conversations = [
+      ...Array.from({ length: 30 }, () => ['busy-1', 'busy-2']).flat(),
+      ...Array.from({ length: 100 }, (_, i) => `person-${i}`),
+    ];
+    const all = Promise.all(
+      conversations.map((c) => limiter.take(c).then(() => granted.push({ conversation: c, at: time.now() }))),
+    );
     for (let steps = 0; steps < 10_000 && (await time.step()); steps += 1);
     await all;
 

@@ -21,7 +21,12 @@ describe('the Teams app package zip', () => {
     const built = buildAppPackage(ROOT, readPackageSettings(PACKAGE_ENV), zipPath);
 
     const zip = new AdmZip(zipPath);
-    expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((entry) => entry.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
 
     const manifest = JSON.parse(zip.readAsText('manifest.json')) as unknown;
     expect(manifest).toEqual(built.manifest);
@@ -32,7 +37,9 @@ describe('the Teams app package zip', () => {
   });
 
   it('writes nothing when the settings are refused', () => {
-    expect(() => buildAppPackage(ROOT, readPackageSettings({}), path.join(folder, 'x.zip'))).toThrow(/MICROSOFT_APP_ID/);
+    expect(() => buildAppPackage(ROOT, readPackageSettings({}), path.join(folder, 'x.zip'))).toThrow(
+      /MICROSOFT_APP_ID/,
+    );
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 });

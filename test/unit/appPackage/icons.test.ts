@@ -8,7 +8,8 @@ const readIcon = (name: string): PNG => PNG.sync.read(fs.readFileSync(path.join(
 
 function pixels(png: PNG): Array<[number, number, number, number]> {
   const out: Array<[number, number, number, number]> = [];
-  for (let i = 0; i < png.data.length; i += 4) out.push([png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!]);
+  for (let i = 0; i < png.data.length; i += 4)
+    out.push([png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!]);
   return out;
 }
 
@@ -22,7 +23,9 @@ describe('the app icons', () => {
   });
 
   it('outline: only white or fully transparent pixels', () => {
-    const offenders = pixels(outline).filter(([r, g, b, a]) => a !== 0 && (r !== 255 || g !== 255 || b !== 255));
+    const offenders = pixels(outline).filter(
+      ([r, g, b, a]) => a !== 0 && (r !== 255 || g !== 255 || b !== 255),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -40,7 +43,9 @@ describe('the app icons', () => {
     const all = pixels(color);
     expect(all.filter(([, , , a]) => a !== 255)).toEqual([]);
     expect(all[0]).toEqual([0x00, 0x5e, 0xb8, 255]);
-    expect(all.filter(([r, g, b]) => r === 255 && g === 255 && b === 255).length).toBeGreaterThan(all.length * 0.1);
+    expect(all.filter(([r, g, b]) => r === 255 && g === 255 && b === 255).length).toBeGreaterThan(
+      all.length * 0.1,
+    );
   });
 
   it('are what scripts/makeIcons.ts draws (the committed files are not stale)', () => {

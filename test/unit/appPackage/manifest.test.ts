@@ -16,7 +16,13 @@ interface Manifest {
   version: string;
   id: string;
   developer: Record<string, string>;
-  bots: Array<{ botId: string; scopes: string[]; supportsFiles: boolean; isNotificationOnly: boolean; commandLists: Array<{ commands: Array<{ title: string }> }> }>;
+  bots: Array<{
+    botId: string;
+    scopes: string[];
+    supportsFiles: boolean;
+    isNotificationOnly: boolean;
+    commandLists: Array<{ commands: Array<{ title: string }> }>;
+  }>;
   validDomains: string[];
 }
 
@@ -25,14 +31,22 @@ const manifest = buildManifest(ROOT, settings) as unknown as Manifest;
 describe('the Teams app manifest', () => {
   it('validates against the official schema shipped in @microsoft/app-manifest', () => {
     expect(validateManifest(manifest)).toEqual([]);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/${MANIFEST_SCHEMA_VERSION}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/${MANIFEST_SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
+    );
     expect(`v${manifest.manifestVersion}`).toBe(MANIFEST_SCHEMA_VERSION);
   });
 
   it('has every placeholder filled from the settings and package.json', () => {
     const template = fs.readFileSync(path.join(ROOT, 'appPackage', 'manifest.template.json'), 'utf8');
     expect(findPlaceholders(JSON.parse(template))).toEqual(
-      expect.arrayContaining(['APP_VERSION', 'TEAMS_APP_ID', 'MICROSOFT_APP_ID', 'BOT_DOMAIN', 'TEAMS_PRIVACY_URL']),
+      expect.arrayContaining([
+        'APP_VERSION',
+        'TEAMS_APP_ID',
+        'MICROSOFT_APP_ID',
+        'BOT_DOMAIN',
+        'TEAMS_PRIVACY_URL',
+      ]),
     );
     expect(findPlaceholders(manifest)).toEqual([]);
     expect(JSON.stringify(manifest)).not.toContain('{{');
@@ -56,15 +70,21 @@ describe('the Teams app manifest', () => {
   });
 
   it('lists exactly the commands the bot understands, each title as a person would type it', () => {
-    const titles = manifest.bots[0]!.commandLists.flatMap((list) => list.commands.map((command) => command.title));
+    const titles = manifest.bots[0]!.commandLists.flatMap((list) =>
+      list.commands.map((command) => command.title),
+    );
     const understood = titles.map((title) => parseCommand(title));
     expect(understood).not.toContain(undefined);
     expect([...understood].sort()).toEqual([...COMMANDS].sort());
   });
 
   it('is refused by the schema when a value is wrong (the check can fail)', () => {
-    expect(validateManifest({ ...manifest, id: 'not-a-guid' })).toEqual([expect.stringMatching(/^\/id must match pattern/)]);
-    expect(validateManifest({ ...manifest, accentColor: 'blue' })).toEqual([expect.stringMatching(/^\/accentColor/)]);
+    expect(validateManifest({ ...manifest, id: 'not-a-guid' })).toEqual([
+      expect.stringMatching(/^\/id must match pattern/),
+    ]);
+    expect(validateManifest({ ...manifest, accentColor: 'blue' })).toEqual([
+      expect.stringMatching(/^\/accentColor/),
+    ]);
     const { developer: _omitted, ...withoutDeveloper } = manifest;
     expect(validateManifest(withoutDeveloper).join('\n')).toMatch(/developer/);
   });

@@ -1,4 +1,8 @@
-import { deriveTeamsAppId, PackageSettingsError, readPackageSettings } from '../../../scripts/appPackage/readPackageSettings';
+import {
+  deriveTeamsAppId,
+  PackageSettingsError,
+  readPackageSettings,
+} from '../../../scripts/appPackage/readPackageSettings';
 import { PACKAGE_ENV } from './packageSettings';
 
 function problemsFor(env: NodeJS.ProcessEnv): string[] {
@@ -13,7 +17,10 @@ function problemsFor(env: NodeJS.ProcessEnv): string[] {
 
 describe('readPackageSettings', () => {
   it('reads a complete set of settings, lower-casing ids and the host name', () => {
-    const settings = readPackageSettings({ ...PACKAGE_ENV, BOT_DOMAIN: 'App-Shadowing-ABC123.azurewebsites.net' });
+    const settings = readPackageSettings({
+      ...PACKAGE_ENV,
+      BOT_DOMAIN: 'App-Shadowing-ABC123.azurewebsites.net',
+    });
     expect(settings.botId).toBe('3f2504e0-4f89-11d3-9a0c-0305e82c3301');
     expect(settings.botDomain).toBe('app-shadowing-abc123.azurewebsites.net');
     expect(settings.developerName).toBe('Example NHS Foundation Trust');
@@ -24,21 +31,37 @@ describe('readPackageSettings', () => {
     const problems = problemsFor(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^MICROSOFT_APP_ID: required/);
-    expect(() => readPackageSettings(env)).toThrow(/Cannot build the Teams app package:\n {2}- MICROSOFT_APP_ID/);
+    expect(() => readPackageSettings(env)).toThrow(
+      /Cannot build the Teams app package:\n {2}- MICROSOFT_APP_ID/,
+    );
   });
 
   it('treats a blank bot id as missing', () => {
-    expect(problemsFor({ ...PACKAGE_ENV, MICROSOFT_APP_ID: '   ' })[0]).toMatch(/^MICROSOFT_APP_ID: required/);
+    expect(problemsFor({ ...PACKAGE_ENV, MICROSOFT_APP_ID: '   ' })[0]).toMatch(
+      /^MICROSOFT_APP_ID: required/,
+    );
   });
 
   it.each([
     ['MICROSOFT_APP_ID', 'not-a-guid', /MICROSOFT_APP_ID: must be a GUID/],
     ['TEAMS_APP_ID', '1234', /TEAMS_APP_ID: must be a GUID/],
-    ['BOT_DOMAIN', 'https://app-shadowing-abc123.azurewebsites.net/api/messages', /BOT_DOMAIN: must be a host name only/],
+    [
+      'BOT_DOMAIN',
+      'https://app-shadowing-abc123.azurewebsites.net/api/messages',
+      /BOT_DOMAIN: must be a host name only/,
+    ],
     ['BOT_DOMAIN', 'localhost', /BOT_DOMAIN: must be a host name only/],
-    ['TEAMS_PRIVACY_URL', 'http://www.example-trust.nhs.uk/privacy', /TEAMS_PRIVACY_URL: must be an https:\/\/ address/],
+    [
+      'TEAMS_PRIVACY_URL',
+      'http://www.example-trust.nhs.uk/privacy',
+      /TEAMS_PRIVACY_URL: must be an https:\/\/ address/,
+    ],
     ['TEAMS_TERMS_URL', 'javascript:alert(1)', /TEAMS_TERMS_URL: must be an https:\/\/ address/],
-    ['TEAMS_DEVELOPER_NAME', 'Example Hospitals NHS Foundation Trust', /TEAMS_DEVELOPER_NAME: at most 32 characters/],
+    [
+      'TEAMS_DEVELOPER_NAME',
+      'Example Hospitals NHS Foundation Trust',
+      /TEAMS_DEVELOPER_NAME: at most 32 characters/,
+    ],
   ])('refuses %s=%s', (name, value, message) => {
     const problems = problemsFor({ ...PACKAGE_ENV, [name]: value });
     expect(problems).toHaveLength(1);
@@ -61,10 +84,15 @@ describe('readPackageSettings', () => {
     const derived = readPackageSettings(PACKAGE_ENV).teamsAppId;
     expect(derived).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(derived).not.toBe(readPackageSettings(PACKAGE_ENV).botId);
-    expect(readPackageSettings({ ...PACKAGE_ENV, MICROSOFT_APP_ID: PACKAGE_ENV.MICROSOFT_APP_ID!.toLowerCase() }).teamsAppId).toBe(derived);
+    expect(
+      readPackageSettings({ ...PACKAGE_ENV, MICROSOFT_APP_ID: PACKAGE_ENV.MICROSOFT_APP_ID!.toLowerCase() })
+        .teamsAppId,
+    ).toBe(derived);
     expect(deriveTeamsAppId('11111111-2222-3333-4444-555555555555')).not.toBe(derived);
 
     const chosen = 'A1B2C3D4-0000-4000-8000-000000000001';
-    expect(readPackageSettings({ ...PACKAGE_ENV, TEAMS_APP_ID: chosen }).teamsAppId).toBe(chosen.toLowerCase());
+    expect(readPackageSettings({ ...PACKAGE_ENV, TEAMS_APP_ID: chosen }).teamsAppId).toBe(
+      chosen.toLowerCase(),
+    );
   });
 });

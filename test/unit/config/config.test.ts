@@ -27,7 +27,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production without bot credentials, naming the setting', () => {
-    expect(problemsFor({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^MICROSOFT_APP_ID: required when NODE_ENV=production/)]);
+    expect(problemsFor({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^MICROSOFT_APP_ID: required when NODE_ENV=production/),
+    ]);
   });
 
   it('refuses a non-loopback HOST in local mode', () => {
@@ -35,8 +37,16 @@ describe('loadConfig', () => {
   });
 
   it('listens on all interfaces by default once credentials are set', () => {
-    const config = loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant' });
-    expect(config).toMatchObject({ localMode: false, host: '0.0.0.0', credentials: { appId: 'app', appType: 'SingleTenant' } });
+    const config = loadConfig({
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TENANT_ID: 'tenant',
+    });
+    expect(config).toMatchObject({
+      localMode: false,
+      host: '0.0.0.0',
+      credentials: { appId: 'app', appType: 'SingleTenant' },
+    });
   });
 
   it.each([
@@ -47,10 +57,13 @@ describe('loadConfig', () => {
     [{ COSMOS_ENDPOINT: 'not a url', COSMOS_KEY: 'k' }, /^COSMOS_ENDPOINT: must be a URL/],
     [{ ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }, /^ALLOWED_TENANT_IDS: must be Entra ID tenant ids/],
     [{ COSMOS_KEY: 'k' }, /^COSMOS_ENDPOINT: required when COSMOS_KEY is set/],
-    [{ MICROSOFT_APP_ID: 'app' }, /^MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_TYPE is SingleTenant/],
+    [
+      { MICROSOFT_APP_ID: 'app' },
+      /^MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_TYPE is SingleTenant/,
+    ],
     [{ MICROSOFT_APP_PASSWORD: 'secret' }, /^MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set/],
     [{ DEMO_DATA: 'yes' }, /^DEMO_DATA: must be one of auto, off/],
-    [{ SCHEDULER_INTERVAL_SECONDS: "-1" }, /^SCHEDULER_INTERVAL_SECONDS: /],
+    [{ SCHEDULER_INTERVAL_SECONDS: '-1' }, /^SCHEDULER_INTERVAL_SECONDS: /],
     [{ MAX_BODY_KB: '1' }, /^MAX_BODY_KB: /],
   ])('names the setting that is wrong: %j', (env, expected) => {
     expect(problemsFor(env as Record<string, string>)).toContainEqual(expect.stringMatching(expected));
@@ -58,23 +71,50 @@ describe('loadConfig', () => {
 
   it('chooses Cosmos DB when an endpoint and key are set', () => {
     const config = loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY: 'k' });
-    expect(config.store).toEqual({ kind: 'cosmos', endpoint: 'https://acct.documents.azure.com:443/', key: 'k', database: 'shadowing', allowSelfSignedTls: false });
+    expect(config.store).toEqual({
+      kind: 'cosmos',
+      endpoint: 'https://acct.documents.azure.com:443/',
+      key: 'k',
+      database: 'shadowing',
+      allowSelfSignedTls: false,
+    });
   });
 
   it('uses the managed identity for Cosmos DB when no key is set', () => {
     const config = loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' });
-    expect(config.store).toEqual({ kind: 'cosmos', endpoint: 'https://acct.documents.azure.com:443/', key: undefined, database: 'shadowing', allowSelfSignedTls: false });
+    expect(config.store).toEqual({
+      kind: 'cosmos',
+      endpoint: 'https://acct.documents.azure.com:443/',
+      key: undefined,
+      database: 'shadowing',
+      allowSelfSignedTls: false,
+    });
   });
 
   it('reads the tenant allow-list, trimmed and in lower case; empty means every tenant', () => {
-    const listed = loadConfig({ ALLOWED_TENANT_IDS: ' 3F2A7C1E-0000-4000-8000-00000000A001 ,, 9b9b9b9b-0000-4000-8000-00000000b002 ' });
-    expect(listed.allowedTenantIds).toEqual(['3f2a7c1e-0000-4000-8000-00000000a001', '9b9b9b9b-0000-4000-8000-00000000b002']);
+    const listed = loadConfig({
+      ALLOWED_TENANT_IDS: ' 3F2A7C1E-0000-4000-8000-00000000A001 ,, 9b9b9b9b-0000-4000-8000-00000000b002 ',
+    });
+    expect(listed.allowedTenantIds).toEqual([
+      '3f2a7c1e-0000-4000-8000-00000000a001',
+      '9b9b9b9b-0000-4000-8000-00000000b002',
+    ]);
     expect(loadConfig({}).allowedTenantIds).toEqual([]);
   });
 
   it('never allows self-signed Cosmos certificates in production', () => {
-    const env = { NODE_ENV: 'production', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't', COSMOS_ENDPOINT: 'https://x.documents.azure.com/', COSMOS_KEY: 'k', COSMOS_ALLOW_SELF_SIGNED_TLS: 'true' };
-    expect(problemsFor(env)).toEqual([expect.stringMatching(/^COSMOS_ALLOW_SELF_SIGNED_TLS: may not be true/)]);
+    const env = {
+      NODE_ENV: 'production',
+      MICROSOFT_APP_ID: 'a',
+      MICROSOFT_APP_PASSWORD: 'p',
+      MICROSOFT_APP_TENANT_ID: 't',
+      COSMOS_ENDPOINT: 'https://x.documents.azure.com/',
+      COSMOS_KEY: 'k',
+      COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
+    };
+    expect(problemsFor(env)).toEqual([
+      expect.stringMatching(/^COSMOS_ALLOW_SELF_SIGNED_TLS: may not be true/),
+    ]);
   });
 
   it('reports every problem at once', () => {

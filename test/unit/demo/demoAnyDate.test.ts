@@ -16,11 +16,15 @@ describe('the demo organisation on any date', () => {
     const without: string[] = [];
     for (const now of days) {
       const organisation = buildDemoOrganisation(now);
-      const shiftsOf = (id: string) => organisation.rota.filter((m) => m.personId === id).flatMap((m) => m.shifts);
+      const shiftsOf = (id: string) =>
+        organisation.rota.filter((m) => m.personId === id).flatMap((m) => m.shifts);
       const offer = organisation.offers.find((o) => o.id === 'demo-offer-discharge-board-round');
       const when = parseWhen(phrase, now);
       if (!offer || !when.ok) throw new Error('the demo offer or the phrase is missing');
-      const from = Math.max(DateTime.fromISO(when.window.from, { zone: 'Europe/London' }).toMillis(), now.getTime());
+      const from = Math.max(
+        DateTime.fromISO(when.window.from, { zone: 'Europe/London' }).toMillis(),
+        now.getTime(),
+      );
       const to = DateTime.fromISO(when.window.to, { zone: 'Europe/London' }).plus({ days: 1 }).toMillis();
       const slots = suggestSlots({
         visitorShifts: shiftsOf(DEMO_IDS.alex),

@@ -130,7 +130,15 @@ describe('the demo host offers', () => {
 
   it('spans sensitive and non-clinical settings', () => {
     const settings = new Set(organisation.offers.map((o) => o.setting));
-    for (const setting of ['outpatient_clinic', 'office', 'community', 'ward', 'theatre', 'research', 'board_or_policy_meeting'] as const) {
+    for (const setting of [
+      'outpatient_clinic',
+      'office',
+      'community',
+      'ward',
+      'theatre',
+      'research',
+      'board_or_policy_meeting',
+    ] as const) {
       expect(settings).toContain(setting);
     }
   });
@@ -191,7 +199,15 @@ describe('the demo rota', () => {
 
   it('gives shift workers a mix of shift kinds and office staff weekday days', () => {
     const kinds = new Set(organisation.rota.flatMap((m) => m.shifts.map((s) => s.kind)));
-    for (const kind of ['duty', 'night', 'long_day', 'on_call', 'annual_leave', 'study_leave', 'rest'] as const) {
+    for (const kind of [
+      'duty',
+      'night',
+      'long_day',
+      'on_call',
+      'annual_leave',
+      'study_leave',
+      'rest',
+    ] as const) {
       expect(kinds).toContain(kind);
     }
     const patti = shiftsOf(organisation, DEMO_IDS.patti).filter((s) => s.kind === 'duty');
@@ -225,22 +241,25 @@ describe('the demo rota', () => {
   it.each([
     ['March', new Date('2025-03-27T12:00:00Z'), '2025-03-30T01:00:00.000Z', -1],
     ['October', new Date('2025-10-23T12:00:00Z'), '2025-10-26T01:00:00.000Z', 1],
-  ])('lengthens or shortens nights that cross the %s clock change', (_label, today, change, hourDifference) => {
-    const org = buildDemoOrganisation(today);
-    const changeAt = Date.parse(change);
-    const crossing = org.rota
-      .flatMap((m) => m.shifts)
-      .filter((s) => s.kind === 'night' && Date.parse(s.start) < changeAt && changeAt < Date.parse(s.end));
-    expect(crossing.length).toBeGreaterThan(0);
-    for (const night of crossing) {
-      const start = localDate(night.start);
-      const end = localDate(night.end);
-      const wallClockHours = 24 - (start.hour + start.minute / 60) + (end.hour + end.minute / 60);
-      expect(hoursOf(night)).toBe(wallClockHours + hourDifference);
-    }
-    const doctorsNight = crossing.find((s) => localDate(s.start).hour === 20);
-    expect(doctorsNight && hoursOf(doctorsNight)).toBe(12 + hourDifference);
-  });
+  ])(
+    'lengthens or shortens nights that cross the %s clock change',
+    (_label, today, change, hourDifference) => {
+      const org = buildDemoOrganisation(today);
+      const changeAt = Date.parse(change);
+      const crossing = org.rota
+        .flatMap((m) => m.shifts)
+        .filter((s) => s.kind === 'night' && Date.parse(s.start) < changeAt && changeAt < Date.parse(s.end));
+      expect(crossing.length).toBeGreaterThan(0);
+      for (const night of crossing) {
+        const start = localDate(night.start);
+        const end = localDate(night.end);
+        const wallClockHours = 24 - (start.hour + start.minute / 60) + (end.hour + end.minute / 60);
+        expect(hoursOf(night)).toBe(wallClockHours + hourDifference);
+      }
+      const doctorsNight = crossing.find((s) => localDate(s.start).hour === 20);
+      expect(doctorsNight && hoursOf(doctorsNight)).toBe(12 + hourDifference);
+    },
+  );
 
   it('keeps entries apart and gives Alex leave whichever week it starts in', () => {
     for (let week = 0; week < 52; week += 5) {

@@ -12,7 +12,12 @@ describe('readGraphSettings', () => {
   it('is off by default, reading employeeType from Microsoft Graph v1.0', () => {
     expect(readGraphSettings({})).toEqual({
       ok: true,
-      settings: { enabled: false, professionField: 'employeeType', shiftsTeamIds: [], baseUrl: 'https://graph.microsoft.com/v1.0' },
+      settings: {
+        enabled: false,
+        professionField: 'employeeType',
+        shiftsTeamIds: [],
+        baseUrl: 'https://graph.microsoft.com/v1.0',
+      },
     });
   });
 
@@ -58,7 +63,13 @@ describe('readGraphSettings', () => {
         GRAPH_BASE_URL: 'graph.microsoft.com',
       }),
     );
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['GRAPH_ENABLED', 'GRAPH_PROFESSION_FIELD', 'GRAPH_SHIFTS_TEAM_IDS', 'TEAMS_APP_CATALOG_ID', 'GRAPH_BASE_URL']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'GRAPH_ENABLED',
+      'GRAPH_PROFESSION_FIELD',
+      'GRAPH_SHIFTS_TEAM_IDS',
+      'TEAMS_APP_CATALOG_ID',
+      'GRAPH_BASE_URL',
+    ]);
     expect(problems[2]).toContain('"Ward 7 rota"');
     expect(problems[2]).not.toContain(TEAM_A);
   });
@@ -74,9 +85,18 @@ describe('readGraphSettings', () => {
   });
 
   it('refuses anything but https in production, even to loopback', () => {
-    expect(problemsOf(readGraphSettings({ GRAPH_BASE_URL: 'http://127.0.0.1:4567/v1.0', NODE_ENV: 'production' }))).toEqual([
+    expect(
+      problemsOf(readGraphSettings({ GRAPH_BASE_URL: 'http://127.0.0.1:4567/v1.0', NODE_ENV: 'production' })),
+    ).toEqual([
       'GRAPH_BASE_URL: must be an https URL without a user name when NODE_ENV=production, not "http://127.0.0.1:4567".',
     ]);
-    expect(problemsOf(readGraphSettings({ GRAPH_BASE_URL: 'https://me:secret@graph.microsoft.com/v1.0', NODE_ENV: 'production' }))).toHaveLength(1);
+    expect(
+      problemsOf(
+        readGraphSettings({
+          GRAPH_BASE_URL: 'https://me:secret@graph.microsoft.com/v1.0',
+          NODE_ENV: 'production',
+        }),
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -2,7 +2,10 @@ import { mapShift, mapTimeOff } from '../../../src/graph/mapShiftsItems';
 import { readRetryAfter } from '../../../src/graph/readRetryAfter';
 
 const PERSON = 'ab000000-0000-4000-8000-000000000002';
-const at = (displayName: string | null, start: string, end: string) => ({ userId: PERSON, sharedShift: { displayName, startDateTime: start, endDateTime: end } });
+const at = (displayName: string | null, start: string, end: string) => ({
+  userId: PERSON,
+  sharedShift: { displayName, startDateTime: start, endDateTime: end },
+});
 
 describe('mapShift', () => {
   it.each([
@@ -21,13 +24,17 @@ describe('mapShift', () => {
   });
 
   it('keeps the name as the code, or "Shift" when there is none', () => {
-    expect(mapShift(at('  Early   (ward 7) ', '2026-06-01T06:00:00Z', '2026-06-01T14:00:00Z'))?.shift.code).toBe('Early (ward 7)');
+    expect(
+      mapShift(at('  Early   (ward 7) ', '2026-06-01T06:00:00Z', '2026-06-01T14:00:00Z'))?.shift.code,
+    ).toBe('Early (ward 7)');
     expect(mapShift(at('', '2026-06-01T06:00:00Z', '2026-06-01T14:00:00Z'))?.shift.code).toBe('Shift');
   });
 
   it('leaves out drafts, unassigned shifts and impossible times', () => {
     expect(mapShift({ userId: PERSON, sharedShift: null })).toBeUndefined();
-    expect(mapShift({ ...at('Early', '2026-06-01T06:00:00Z', '2026-06-01T14:00:00Z'), userId: null })).toBeUndefined();
+    expect(
+      mapShift({ ...at('Early', '2026-06-01T06:00:00Z', '2026-06-01T14:00:00Z'), userId: null }),
+    ).toBeUndefined();
     expect(mapShift(at('Early', '2026-06-01T14:00:00Z', '2026-06-01T06:00:00Z'))).toBeUndefined();
     expect(mapShift(at('Early', 'soon', '2026-06-01T06:00:00Z'))).toBeUndefined();
   });
@@ -40,10 +47,23 @@ describe('mapTimeOff', () => {
     ['r3', 'Annual leave'],
     ['r4', 'Sickness'],
   ]);
-  const off = (reason: string) => mapTimeOff({ userId: PERSON, sharedTimeOff: { timeOffReasonId: reason, startDateTime: '2026-06-01T00:00:00Z', endDateTime: '2026-06-02T00:00:00Z' } }, reasons);
+  const off = (reason: string) =>
+    mapTimeOff(
+      {
+        userId: PERSON,
+        sharedTimeOff: {
+          timeOffReasonId: reason,
+          startDateTime: '2026-06-01T00:00:00Z',
+          endDateTime: '2026-06-02T00:00:00Z',
+        },
+      },
+      reasons,
+    );
 
   it('reads study-like reasons as study leave and every other reason as annual leave', () => {
-    expect([off('r1'), off('r2'), off('r3'), off('r4'), off('unknown')].map((e) => [e?.shift.kind, e?.shift.code])).toEqual([
+    expect(
+      [off('r1'), off('r2'), off('r3'), off('r4'), off('unknown')].map((e) => [e?.shift.kind, e?.shift.code]),
+    ).toEqual([
       ['study_leave', 'Study leave'],
       ['study_leave', 'CPD course'],
       ['annual_leave', 'Annual leave'],

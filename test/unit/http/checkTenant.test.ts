@@ -7,7 +7,10 @@ function activityIn(channelTenant?: unknown, conversationTenant?: unknown): Reco
   return {
     type: 'message',
     channelData: channelTenant === undefined ? {} : { tenant: { id: channelTenant } },
-    conversation: { id: 'a:1', ...(conversationTenant === undefined ? {} : { tenantId: conversationTenant }) },
+    conversation: {
+      id: 'a:1',
+      ...(conversationTenant === undefined ? {} : { tenantId: conversationTenant }),
+    },
   };
 }
 
@@ -17,9 +20,12 @@ describe('readTenantIds', () => {
     expect(readTenantIds(activityIn(TRUST, OTHER))).toEqual([TRUST, OTHER]);
   });
 
-  it.each([null, 'text', 42, {}, activityIn(7, ['x']), activityIn('  ', '')])('finds no tenant in %j', (body) => {
-    expect(readTenantIds(body)).toEqual([]);
-  });
+  it.each([null, 'text', 42, {}, activityIn(7, ['x']), activityIn('  ', '')])(
+    'finds no tenant in %j',
+    (body) => {
+      expect(readTenantIds(body)).toEqual([]);
+    },
+  );
 });
 
 describe('checkTenant', () => {
@@ -34,11 +40,17 @@ describe('checkTenant', () => {
   });
 
   it('refuses a tenant that is not listed', () => {
-    expect(checkTenant(activityIn(OTHER, OTHER), [TRUST])).toEqual({ allowed: false, reason: 'tenant not allowed' });
+    expect(checkTenant(activityIn(OTHER, OTHER), [TRUST])).toEqual({
+      allowed: false,
+      reason: 'tenant not allowed',
+    });
   });
 
   it('refuses an activity whose two tenant fields disagree and one is not listed', () => {
-    expect(checkTenant(activityIn(TRUST, OTHER), [TRUST])).toEqual({ allowed: false, reason: 'tenant not allowed' });
+    expect(checkTenant(activityIn(TRUST, OTHER), [TRUST])).toEqual({
+      allowed: false,
+      reason: 'tenant not allowed',
+    });
   });
 
   it('refuses an activity that names no tenant', () => {

@@ -22,10 +22,11 @@ const DEPLOYED_VALUES: Record<string, string> = {
   'identity.properties.clientId': '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
   'tenant().tenantId': '72f988bf-86f1-41af-91ab-2d7cd011db47',
   'cosmos.outputs.endpoint': 'https://cosmos-shadowing-abc123.documents.azure.com:443/',
-  'monitoring.outputs.connectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
+  'monitoring.outputs.connectionString':
+    'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
   logLevel: 'info',
   cosmosDatabaseName: 'shadowing',
-  "empty(allowedTenantIds) ? tenant().tenantId : allowedTenantIds": '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  'empty(allowedTenantIds) ? tenant().tenantId : allowedTenantIds': '72f988bf-86f1-41af-91ab-2d7cd011db47',
 };
 
 function deployedValue(expression: string): string {
@@ -63,8 +64,12 @@ describe('the web app settings in main.bicep', () => {
     expect(config.env).toBe('production');
     expect(config.localMode).toBe(false);
     expect(config.host).toBe('0.0.0.0');
-    expect(config.credentials).toEqual(expect.objectContaining({ appType: 'UserAssignedMSI', appId: env.MICROSOFT_APP_ID }));
-    expect(config.store).toEqual(expect.objectContaining({ kind: 'cosmos', endpoint: env.COSMOS_ENDPOINT, database: 'shadowing' }));
+    expect(config.credentials).toEqual(
+      expect.objectContaining({ appType: 'UserAssignedMSI', appId: env.MICROSOFT_APP_ID }),
+    );
+    expect(config.store).toEqual(
+      expect.objectContaining({ kind: 'cosmos', endpoint: env.COSMOS_ENDPOINT, database: 'shadowing' }),
+    );
     expect(config.store).not.toHaveProperty('key', expect.anything());
     expect(config.demoData).toBe('off');
     expect(config.allowedTenantIds).toEqual([env.MICROSOFT_APP_TENANT_ID]);

@@ -15,13 +15,18 @@ describe('the containers the Bicep creates', () => {
     const described = describeContainers();
     expect(described.map((c) => c.name)).toEqual(CONTAINER_NAMES);
     for (const container of described) {
-      expect(container.partitionKeyPath).toBe(`/${CONTAINERS[container.name as keyof typeof CONTAINERS].partitionKey}`);
+      expect(container.partitionKeyPath).toBe(
+        `/${CONTAINERS[container.name as keyof typeof CONTAINERS].partitionKey}`,
+      );
       expect(container.partitionKeyPath).toMatch(/^\/[A-Za-z_][A-Za-z0-9_]*$/);
     }
   });
 
   it('has time to live switched on, as the Cosmos adapter creates containers, so retention periods take effect', () => {
-    const adapter = fs.readFileSync(path.resolve(INFRA, '../src/store/cosmos/cosmosDocumentStore.ts'), 'utf8');
+    const adapter = fs.readFileSync(
+      path.resolve(INFRA, '../src/store/cosmos/cosmosDocumentStore.ts'),
+      'utf8',
+    );
     const adapterTtl = /defaultTtl: (-?\d+)/.exec(adapter)?.[1];
     expect(adapterTtl).toBeDefined();
     for (const container of describeContainers()) expect(container.defaultTtl).toBe(Number(adapterTtl));

@@ -19,7 +19,10 @@ describe('infra/main.parameters.json', () => {
     for (const [name, { value }] of Object.entries(file.parameters)) {
       const param = params.find((p) => p.name === name);
       expect({ name, declared: param !== undefined }).toEqual({ name, declared: true });
-      expect({ name, type: typeof value }).toEqual({ name, type: param!.type === 'int' ? 'number' : param!.type });
+      expect({ name, type: typeof value }).toEqual({
+        name,
+        type: param!.type === 'int' ? 'number' : param!.type,
+      });
       if (param!.allowed) expect(param!.allowed).toContain(value);
     }
   });
@@ -31,7 +34,10 @@ describe('infra/main.parameters.json', () => {
 
   it('defaults to serverless Cosmos DB', () => {
     expect(file.parameters.cosmosCapacityMode?.value).toBe('serverless');
-    expect(params.find((p) => p.name === 'cosmosCapacityMode')?.allowed).toEqual(['serverless', 'provisioned']);
+    expect(params.find((p) => p.name === 'cosmosCapacityMode')?.allowed).toEqual([
+      'serverless',
+      'provisioned',
+    ]);
   });
 });
 
@@ -39,10 +45,17 @@ describe('infra/main.bicep and its modules', () => {
   const modules = [...main.matchAll(/module \w+ '([^']+)'/g)].map((m) => m[1]!);
 
   it('uses modules that exist, each given only parameters it declares', () => {
-    expect(modules.sort()).toEqual(['modules/bot.bicep', 'modules/cosmos.bicep', 'modules/monitoring.bicep', 'modules/webApp.bicep']);
+    expect(modules.sort()).toEqual([
+      'modules/bot.bicep',
+      'modules/cosmos.bicep',
+      'modules/monitoring.bicep',
+      'modules/webApp.bicep',
+    ]);
     for (const module of modules) {
       const declared = readParams(readInfraFile(module)).map((p) => p.name);
-      const block = new RegExp(`module \\w+ '${module.replace(/[./]/g, '\\$&')}' = \\{[\\s\\S]*?\\n  params: \\{\\n([\\s\\S]*?)\\n  \\}\\n\\}`).exec(main);
+      const block = new RegExp(
+        `module \\w+ '${module.replace(/[./]/g, '\\$&')}' = \\{[\\s\\S]*?\\n  params: \\{\\n([\\s\\S]*?)\\n  \\}\\n\\}`,
+      ).exec(main);
       expect(block).not.toBeNull();
       const given = [...block![1]!.matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]!);
       expect({ module, given: given.sort() }).toEqual({ module, given: [...declared].sort() });
@@ -55,7 +68,7 @@ describe('infra/main.bicep and its modules', () => {
     expect(cosmos).toContain("minimalTlsVersion: 'Tls12'");
     expect(cosmos).toContain("name: 'EnableServerless'");
     expect(cosmos).toContain("var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'");
-    expect(cosmos).toContain("sqlRoleAssignments");
+    expect(cosmos).toContain('sqlRoleAssignments');
     expect(main).toMatch(/dataContributorPrincipalIds: [\s\S]*identity\.properties\.principalId/);
     expect(cosmos).not.toMatch(/listKeys|primaryMasterKey/);
   });
@@ -84,7 +97,9 @@ describe('infra/main.bicep and its modules', () => {
     expect(server).toContain("server.get('/healthz'");
     expect(server).toContain("server.post('/api/messages'");
     expect(main).toContain("endpoint: 'https://${webApp.outputs.hostName}/api/messages'");
-    const packageJson = JSON.parse(fs.readFileSync(path.resolve(INFRA, '../package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const packageJson = JSON.parse(fs.readFileSync(path.resolve(INFRA, '../package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(readInfraFile('modules/webApp.bicep')).toContain("appCommandLine: 'node dist/src/main.js'");
     expect(main).toContain("param nodeVersion string = '24-lts'");
     expect(packageJson.scripts.serve).toMatch(/ dist\/src\/main\.js$/);

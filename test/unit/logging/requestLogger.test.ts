@@ -16,11 +16,20 @@ function capture(): { lines: Array<Record<string, unknown>>; stream: Writable } 
 describe('requestLogger', () => {
   it('puts the request id and the activity id on every line, and nothing a person wrote', () => {
     const { lines, stream } = capture();
-    const body = { id: 'f:activity-1', type: 'message', text: 'My NHS number is 943 476 5919', from: { id: '29:1', name: 'Priya Shah' } };
+    const body = {
+      id: 'f:activity-1',
+      type: 'message',
+      text: 'My NHS number is 943 476 5919',
+      from: { id: '29:1', name: 'Priya Shah' },
+    };
     const log = requestLogger(createLogger('info', stream), { id: () => 'req-1', body });
     log.warn({ problem: 'type is missing' }, 'refused a malformed activity');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ requestId: 'req-1', activityId: 'f:activity-1', problem: 'type is missing' });
+    expect(lines[0]).toMatchObject({
+      requestId: 'req-1',
+      activityId: 'f:activity-1',
+      problem: 'type is missing',
+    });
     const written = JSON.stringify(lines[0]);
     expect(written).not.toContain('943 476 5919');
     expect(written).not.toContain('Priya');

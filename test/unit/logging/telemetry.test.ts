@@ -12,22 +12,24 @@ function recordingMonitor(): AzureMonitor & { started: unknown[]; stopped: numbe
   return monitor;
 }
 
-const CONNECTION = 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+const CONNECTION =
+  'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
 
 describe('startTelemetry', () => {
-  it.each([{}, { APPLICATIONINSIGHTS_CONNECTION_STRING: '' }, { APPLICATIONINSIGHTS_CONNECTION_STRING: '   ' }])(
-    'does nothing without a connection string: %j',
-    async (env) => {
-      let loaded = 0;
-      const telemetry = startTelemetry(env, () => {
-        loaded += 1;
-        return recordingMonitor();
-      });
-      expect(telemetry.enabled).toBe(false);
-      await expect(telemetry.stop()).resolves.toBeUndefined();
-      expect(loaded).toBe(0);
-    },
-  );
+  it.each([
+    {},
+    { APPLICATIONINSIGHTS_CONNECTION_STRING: '' },
+    { APPLICATIONINSIGHTS_CONNECTION_STRING: '   ' },
+  ])('does nothing without a connection string: %j', async (env) => {
+    let loaded = 0;
+    const telemetry = startTelemetry(env, () => {
+      loaded += 1;
+      return recordingMonitor();
+    });
+    expect(telemetry.enabled).toBe(false);
+    await expect(telemetry.stop()).resolves.toBeUndefined();
+    expect(loaded).toBe(0);
+  });
 
   it('registers no global tracer when off, with the real SDK loader', () => {
     expect(startTelemetry({}).enabled).toBe(false);
@@ -37,7 +39,10 @@ describe('startTelemetry', () => {
 
   it('starts Azure Monitor with the connection string, and stops it', async () => {
     const monitor = recordingMonitor();
-    const telemetry = startTelemetry({ APPLICATIONINSIGHTS_CONNECTION_STRING: ` ${CONNECTION} ` }, () => monitor);
+    const telemetry = startTelemetry(
+      { APPLICATIONINSIGHTS_CONNECTION_STRING: ` ${CONNECTION} ` },
+      () => monitor,
+    );
     expect(telemetry.enabled).toBe(true);
     expect(monitor.started).toEqual([telemetryOptions(CONNECTION)]);
     await telemetry.stop();

@@ -9,7 +9,10 @@ function addressAfter(listenCall: string): string {
     const server = require('node:net').createServer();
     server.on('listening', () => { const a = server.address(); console.log(a.address); server.close(); });
     ${listenCall};`;
-  return execFileSync(process.execPath, ['--require', PRELOAD, '-e', script], { encoding: 'utf8', timeout: 10_000 }).trim();
+  return execFileSync(process.execPath, ['--require', PRELOAD, '-e', script], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  }).trim();
 }
 
 describe('the Playground loopback preload', () => {

@@ -41,7 +41,9 @@ describe('scripts/node24.cjs', () => {
   });
 
   it('declares the same Node.js major in package.json engines', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
     expect(pkg.engines.node).toBe('>=24.0.0');
     expect(fs.readFileSync(LAUNCHER, 'utf8')).toContain('const REQUIRED_MAJOR = 24;');
   });

@@ -1,10 +1,18 @@
 import path from 'node:path';
-import { cosmosClientOptions, longestThrottleWaitMs, THROTTLE_RETRY_OPTIONS } from '../../../src/store/cosmos/createCosmosClient';
+import {
+  cosmosClientOptions,
+  longestThrottleWaitMs,
+  THROTTLE_RETRY_OPTIONS,
+} from '../../../src/store/cosmos/createCosmosClient';
 
 /** Teams gives an invoke about 5 s; throttling may use at most about 3 s of that. */
 const THROTTLE_BUDGET_MS = 3_000;
 
-const connection = { endpoint: 'https://acct.documents.azure.com:443/', allowSelfSignedTls: false, requestTimeoutMs: 2_500 };
+const connection = {
+  endpoint: 'https://acct.documents.azure.com:443/',
+  allowSelfSignedTls: false,
+  requestTimeoutMs: 2_500,
+};
 
 interface ThrottlePolicy {
   retryAfterInMs: number;
@@ -15,7 +23,9 @@ interface ThrottlePolicy {
 function sdkThrottlePolicy(options: object): ThrottlePolicy {
   const root = path.dirname(require.resolve('@azure/cosmos'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file inside the package's build
-  const { ResourceThrottleRetryPolicy } = require(path.join(root, 'retry', 'resourceThrottleRetryPolicy.js')) as {
+  const { ResourceThrottleRetryPolicy } = require(
+    path.join(root, 'retry', 'resourceThrottleRetryPolicy.js'),
+  ) as {
     ResourceThrottleRetryPolicy: new (options: object) => ThrottlePolicy;
   };
   return new ResourceThrottleRetryPolicy(options);
@@ -48,15 +58,30 @@ describe('Cosmos DB client options', () => {
   });
 
   it('counts an unbounded wait when the server hint is followed, and the overshoot past the cap', () => {
-    expect(longestThrottleWaitMs({ maxRetryAttemptCount: 3, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 2 })).toBe(Number.POSITIVE_INFINITY);
-    expect(longestThrottleWaitMs({ maxRetryAttemptCount: 10, fixedRetryIntervalInMilliseconds: 700, maxWaitTimeInSeconds: 2 })).toBe(2_100);
+    expect(
+      longestThrottleWaitMs({
+        maxRetryAttemptCount: 3,
+        fixedRetryIntervalInMilliseconds: 0,
+        maxWaitTimeInSeconds: 2,
+      }),
+    ).toBe(Number.POSITIVE_INFINITY);
+    expect(
+      longestThrottleWaitMs({
+        maxRetryAttemptCount: 10,
+        fixedRetryIntervalInMilliseconds: 700,
+        maxWaitTimeInSeconds: 2,
+      }),
+    ).toBe(2_100);
   });
 
   it('holds the SDK itself to the budget, even when the server asks for a ten-second wait', async () => {
     const policy = sdkThrottlePolicy(THROTTLE_RETRY_OPTIONS);
     let waited = 0;
     let retries = 0;
-    while (retries < 100 && (await policy.shouldRetry({ code: 429, retryAfterInMs: 10_000 }, { addData: () => undefined }))) {
+    while (
+      retries < 100 &&
+      (await policy.shouldRetry({ code: 429, retryAfterInMs: 10_000 }, { addData: () => undefined }))
+    ) {
       waited += policy.retryAfterInMs;
       retries += 1;
     }

@@ -15,10 +15,13 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toBe(command);
   });
 
-  it.each(['', 'helpful', 'please help me find the canteen', "'; DROP TABLE people; --", 'my requests please and also'])(
-    'does not read %j as a command',
-    (text) => {
-      expect(parseCommand(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'helpful',
+    'please help me find the canteen',
+    "'; DROP TABLE people; --",
+    'my requests please and also',
+  ])('does not read %j as a command', (text) => {
+    expect(parseCommand(text)).toBeUndefined();
+  });
 });

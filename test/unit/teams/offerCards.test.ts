@@ -1,4 +1,9 @@
-import { OFFER_STEPS, startOfferDraft, startOfferEdit, type OfferDraft } from '../../../src/domain/offerDialog/offerDraft';
+import {
+  OFFER_STEPS,
+  startOfferDraft,
+  startOfferEdit,
+  type OfferDraft,
+} from '../../../src/domain/offerDialog/offerDraft';
 import type { HostOffer } from '../../../src/domain/offers';
 import { createMyOffersCard } from '../../../src/teams/cards/myOffersCard';
 import { createOfferQuestionCard } from '../../../src/teams/cards/offerQuestionCard';
@@ -35,11 +40,32 @@ function walk(node: unknown, visit: (obj: Json) => void): void {
   Object.values(node).forEach((n) => walk(n, visit));
 }
 
-const draft: OfferDraft = { ...startOfferEdit(offer, { profession: 'ahp', department: 'Physiotherapy' }, NOW), editing: true };
+const draft: OfferDraft = {
+  ...startOfferEdit(offer, { profession: 'ahp', department: 'Physiotherapy' }, NOW),
+  editing: true,
+};
 const cards = [
-  ...OFFER_STEPS.filter((s) => s !== 'summary').map((step) => [`question ${step}`, createOfferQuestionCard({ kind: 'ask', step, problem: LONG }, step === 'title' ? startOfferDraft(draft.defaults, NOW) : draft)] as const),
+  ...OFFER_STEPS.filter((s) => s !== 'summary').map(
+    (step) =>
+      [
+        `question ${step}`,
+        createOfferQuestionCard(
+          { kind: 'ask', step, problem: LONG },
+          step === 'title' ? startOfferDraft(draft.defaults, NOW) : draft,
+        ),
+      ] as const,
+  ),
   ['summary', createOfferSummaryCard(draft, LONG)] as const,
-  ['my offers', createMyOffersCard(Array.from({ length: 10 }, (_, i) => ({ ...offer, id: `demo-offer-${i}`, status: i % 2 ? 'active' : 'paused' })))] as const,
+  [
+    'my offers',
+    createMyOffersCard(
+      Array.from({ length: 10 }, (_, i) => ({
+        ...offer,
+        id: `demo-offer-${i}`,
+        status: i % 2 ? 'active' : 'paused',
+      })),
+    ),
+  ] as const,
 ];
 
 describe.each(cards)('the %s card', (_name, card) => {

@@ -10,7 +10,8 @@ import { createVisitorOutcomeCard } from '../../../src/teams/cards/visitorOutcom
 import { renderOutcomeNotification } from '../../../src/teams/renderOutcomeNotification';
 
 type Json = Record<string, unknown>;
-const HOSTILE = '**bold** [link](https://evil.example) ![img](https://evil.example/x.png) ' + 'x'.repeat(1200);
+const HOSTILE =
+  '**bold** [link](https://evil.example) ![img](https://evil.example/x.png) ' + 'x'.repeat(1200);
 
 const request: RequestWithOutcomes = {
   id: '6f1c2d9e-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
@@ -25,7 +26,12 @@ const request: RequestWithOutcomes = {
   createdAt: '2025-03-03T09:00:00.000Z',
   updatedAt: '2025-03-03T09:00:00.000Z',
 };
-const view = (changes: Partial<RequestWithOutcomes> = {}): RequestView => ({ request: { ...request, ...changes }, visitorRota: 'not_rostered', doneThisYear: 0, alternativeSlots: [] });
+const view = (changes: Partial<RequestWithOutcomes> = {}): RequestView => ({
+  request: { ...request, ...changes },
+  visitorRota: 'not_rostered',
+  doneThisYear: 0,
+  alternativeSlots: [],
+});
 
 function walk(node: unknown, visit: (obj: Json) => void): void {
   if (Array.isArray(node)) return node.forEach((n) => walk(n, visit));
@@ -37,7 +43,10 @@ function walk(node: unknown, visit: (obj: Json) => void): void {
 const cards = [
   ['check-in (visitor)', createCheckInCard(view(), 'visitor')],
   ['check-in (host)', createCheckInCard(view(), 'host')],
-  ['visitor feedback', createVisitorOutcomeCard(view(), { problem: HOSTILE, previous: { doDifferently: HOSTILE } })],
+  [
+    'visitor feedback',
+    createVisitorOutcomeCard(view(), { problem: HOSTILE, previous: { doDifferently: HOSTILE } }),
+  ],
   ['host feedback', createHostOutcomeCard(view(), { problem: HOSTILE })],
   ['follow-up', createFollowUpCard(view())],
   ['CPD record', createCpdRecordCard(view(), `# CPD\n${HOSTILE}`)],
@@ -65,8 +74,12 @@ describe.each(cards)('the %s card', (_name, card) => {
     walk(card, (obj) => {
       if (obj.type !== 'Action.Execute') return;
       expect(String(obj.verb)).toMatch(/^outcome_/);
-      expect(Object.keys(obj.data as Json).sort()).toEqual(expect.arrayContaining(['requestId', 'visitorId']));
-      expect(Object.keys(obj.data as Json).every((k) => ['requestId', 'visitorId', 'answer'].includes(k))).toBe(true);
+      expect(Object.keys(obj.data as Json).sort()).toEqual(
+        expect.arrayContaining(['requestId', 'visitorId']),
+      );
+      expect(
+        Object.keys(obj.data as Json).every((k) => ['requestId', 'visitorId', 'answer'].includes(k)),
+      ).toBe(true);
     });
   });
 
@@ -76,7 +89,8 @@ describe.each(cards)('the %s card', (_name, card) => {
 });
 
 describe('after-visit messages as cards', () => {
-  const message = (kind: string, personId: string) => ({ id: 'n', personId, kind, requestId: request.id, visitorId: 'v-1' }) as unknown as Notification;
+  const message = (kind: string, personId: string) =>
+    ({ id: 'n', personId, kind, requestId: request.id, visitorId: 'v-1' }) as unknown as Notification;
   const verbs = (card: unknown) => {
     const found: string[] = [];
     walk(card, (obj) => obj.type === 'Action.Execute' && found.push(String(obj.verb)));
@@ -86,15 +100,26 @@ describe('after-visit messages as cards', () => {
   it('asks the host about a no-show, but not the visitor', () => {
     const toHost = renderOutcomeNotification(message('visit_check_in', 'h-1'), view());
     expect(JSON.stringify(toHost)).toContain('The visitor did not come');
-    expect(JSON.stringify(renderOutcomeNotification(message('visit_check_in', 'v-1'), view()))).not.toContain('did not come');
+    expect(JSON.stringify(renderOutcomeNotification(message('visit_check_in', 'v-1'), view()))).not.toContain(
+      'did not come',
+    );
   });
 
   it("shows each person's own form once the visit happened, and a note once it is in", () => {
-    const done = view({ state: 'completed', outcomes: { host: { teamGained: 'x', wouldHostAgain: true, at: 'x' } } });
-    expect(verbs(renderOutcomeNotification(message('visit_check_in', 'v-1'), done))).toEqual(['outcome_visitor']);
+    const done = view({
+      state: 'completed',
+      outcomes: { host: { teamGained: 'x', wouldHostAgain: true, at: 'x' } },
+    });
+    expect(verbs(renderOutcomeNotification(message('visit_check_in', 'v-1'), done))).toEqual([
+      'outcome_visitor',
+    ]);
     expect(verbs(renderOutcomeNotification(message('visit_check_in', 'h-1'), done))).toEqual([]);
-    expect(verbs(renderOutcomeNotification(message('outcome_follow_up', 'v-1'), done))).toEqual(['outcome_follow_up']);
-    expect(verbs(renderOutcomeNotification(message('visit_check_in', 'v-1'), view({ state: 'no_show' })))).toEqual([]);
+    expect(verbs(renderOutcomeNotification(message('outcome_follow_up', 'v-1'), done))).toEqual([
+      'outcome_follow_up',
+    ]);
+    expect(
+      verbs(renderOutcomeNotification(message('visit_check_in', 'v-1'), view({ state: 'no_show' }))),
+    ).toEqual([]);
   });
 
   it('asks before erasing, with the erase button marked destructive', () => {

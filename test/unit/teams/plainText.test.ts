@@ -6,7 +6,9 @@ describe('plainText', () => {
   });
 
   it('keeps ordinary punctuation, accents and emoji as typed', () => {
-    expect(plainText('Siân O’Neil-Smith (A&E) 👍 #1 *not bold*')).toBe('Siân O’Neil-Smith (A&E) 👍 #1 *not bold*');
+    expect(plainText('Siân O’Neil-Smith (A&E) 👍 #1 *not bold*')).toBe(
+      'Siân O’Neil-Smith (A&E) 👍 #1 *not bold*',
+    );
   });
 
   it('caps the length with an ellipsis', () => {

@@ -2,7 +2,8 @@ import type { RequestDraft } from '../../../src/domain/requestDialog/draft';
 import { createRequestSummaryCard } from '../../../src/teams/cards/requestSummaryCard';
 import { createRequestQuestionCard } from '../../../src/teams/cards/requestQuestionCard';
 
-const HOSTILE = "[click](https://evil.example) ![x](http://x/y.png) ${user.name} <b>b</b> **bold** \u202Egnp.exe";
+const HOSTILE =
+  '[click](https://evil.example) ![x](http://x/y.png) ${user.name} <b>b</b> **bold** \u202Egnp.exe';
 
 const draft: RequestDraft = {
   step: 'summary',
@@ -48,7 +49,10 @@ describe('request cards', () => {
   });
 
   it('gives every input a label and says why a required one is missing', () => {
-    const card = createRequestQuestionCard({ kind: 'ask', step: 'purpose', problem: 'Please write a little more.' }, draft);
+    const card = createRequestQuestionCard(
+      { kind: 'ask', step: 'purpose', problem: 'Please write a little more.' },
+      draft,
+    );
     const input = JSON.stringify(card);
     expect(input).toContain('"label":"Purpose of the visit"');
     expect(input).toContain('"isRequired":true');
@@ -57,7 +61,12 @@ describe('request cards', () => {
   });
 
   it('keeps the summary card well under the Teams message size limit even at maximum lengths', () => {
-    const long: RequestDraft = { ...draft, what: 'w'.repeat(200), purpose: 'p'.repeat(500), objectives: Array(5).fill('o'.repeat(300)) };
+    const long: RequestDraft = {
+      ...draft,
+      what: 'w'.repeat(200),
+      purpose: 'p'.repeat(500),
+      objectives: Array(5).fill('o'.repeat(300)),
+    };
     expect(Buffer.byteLength(JSON.stringify(createRequestSummaryCard(long)))).toBeLessThan(28 * 1024);
   });
 });
@@ -78,7 +87,13 @@ describe('shortcut buttons on question cards', () => {
     const shortcuts = actions.filter((a) => a.title !== 'Next');
     expect(next).toHaveLength(1);
     expect(next[0]?.associatedInputs).toBeUndefined();
-    expect(shortcuts.map((a) => a.title)).toEqual(expect.arrayContaining(['Any setting', 'Back', 'Cancel request']));
-    for (const action of shortcuts) expect({ title: action.title, associatedInputs: action.associatedInputs }).toEqual({ title: action.title, associatedInputs: 'none' });
+    expect(shortcuts.map((a) => a.title)).toEqual(
+      expect.arrayContaining(['Any setting', 'Back', 'Cancel request']),
+    );
+    for (const action of shortcuts)
+      expect({ title: action.title, associatedInputs: action.associatedInputs }).toEqual({
+        title: action.title,
+        associatedInputs: 'none',
+      });
   });
 });

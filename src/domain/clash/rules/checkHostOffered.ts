@@ -29,5 +29,7 @@ export function checkHostOffered(context: ClashContext, visit: Interval): Findin
     return [{ rule: 'host_not_offered', who: 'host', window: visit, explain }];
   }
   if (findSessionRanges(offer, visit).some((range) => containsInterval(range, visit))) return [];
-  return [{ rule: 'host_not_offered', who: 'host', window: visit, explain: () => explainNotOffered(offer, visit) }];
+  return [
+    { rule: 'host_not_offered', who: 'host', window: visit, explain: () => explainNotOffered(offer, visit) },
+  ];
 }

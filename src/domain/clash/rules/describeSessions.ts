@@ -21,7 +21,9 @@ function rankSession(session: OfferedSession): number {
 
 /** "Tuesday mornings (09:00-13:00) and Thursday full days (09:00-17:00)" */
 export function describeSessions(sessions: readonly OfferedSession[]): string {
-  const phrases = [...new Set([...sessions].sort((a, b) => rankSession(a) - rankSession(b)).map(describeSession))];
+  const phrases = [
+    ...new Set([...sessions].sort((a, b) => rankSession(a) - rankSession(b)).map(describeSession)),
+  ];
   if (phrases.length <= 1) return phrases[0] ?? 'no sessions';
   return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
 }

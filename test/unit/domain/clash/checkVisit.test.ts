@@ -7,7 +7,9 @@ const LONDON_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+0[01]:00$/;
 
 describe('checkVisit report', () => {
   it('is ok with no clashes and no warnings for a free visitor and an open offer', () => {
-    expect(checkVisit(visitInput('2026-03-03 09:00', '2026-03-03 13:00', { offer: offer([['tue', 'am']]) }))).toEqual({
+    expect(
+      checkVisit(visitInput('2026-03-03 09:00', '2026-03-03 13:00', { offer: offer([['tue', 'am']]) })),
+    ).toEqual({
       ok: true,
       clashes: [],
       warnings: [],
@@ -18,7 +20,11 @@ describe('checkVisit report', () => {
     const input = visitInput('2026-03-03 09:00', '2026-03-03 13:00', {
       visitorShifts: [shift('duty', '2026-03-03 08:00', '2026-03-03 12:00')],
     });
-    const fromMs = checkVisit({ ...input, start: Date.parse(String(input.start)), end: Date.parse(String(input.end)) });
+    const fromMs = checkVisit({
+      ...input,
+      start: Date.parse(String(input.start)),
+      end: Date.parse(String(input.end)),
+    });
     expect(fromMs).toEqual(checkVisit(input));
     expect(fromMs.ok).toBe(false);
   });
@@ -29,7 +35,10 @@ describe('checkVisit report', () => {
         visitorShifts: [shift('duty', '2026-07-07 08:00', '2026-07-07 20:00')],
       }),
     );
-    expect(report.clashes[0]).toMatchObject({ start: '2026-07-07T08:00:00+01:00', end: '2026-07-07T20:00:00+01:00' });
+    expect(report.clashes[0]).toMatchObject({
+      start: '2026-07-07T08:00:00+01:00',
+      end: '2026-07-07T20:00:00+01:00',
+    });
   });
 
   it('lists visitor clashes before host clashes', () => {
@@ -56,9 +65,9 @@ describe('checkVisit report', () => {
 
   it('refuses a rota entry that ends before it starts, naming it', () => {
     const bad = { ...shift('duty', '2026-03-03 08:00', '2026-03-03 20:00'), end: '2026-03-03T07:00:00Z' };
-    expect(() => checkVisit(visitInput('2026-03-03 09:00', '2026-03-03 13:00', { visitorShifts: [bad] }))).toThrow(
-      /visitor shift 1 must end after it starts/,
-    );
+    expect(() =>
+      checkVisit(visitInput('2026-03-03 09:00', '2026-03-03 13:00', { visitorShifts: [bad] })),
+    ).toThrow(/visitor shift 1 must end after it starts/);
   });
 });
 
@@ -96,7 +105,12 @@ describe('checkVisit on any rota (property tests)', () => {
   it('finds an overlapping shift exactly when one overlaps the visit (half-open)', () => {
     fc.assert(
       fc.property(scenario, ({ visit, visitorShifts }) => {
-        const report = checkVisit({ start: visit.start, end: visit.end, visitorShifts, rules: { maxHoursIn7Days: null } });
+        const report = checkVisit({
+          start: visit.start,
+          end: visit.end,
+          visitorShifts,
+          rules: { maxHoursIn7Days: null },
+        });
         const [vs, ve] = [Date.parse(visit.start), Date.parse(visit.end)];
         const overlapping = visitorShifts.filter((s) => Date.parse(s.start) < ve && vs < Date.parse(s.end));
         const work = ['duty', 'long_day', 'night', 'training'];

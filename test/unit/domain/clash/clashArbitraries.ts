@@ -10,21 +10,24 @@ export const PERIOD_STARTS = [Date.UTC(2026, 2, 16), Date.UTC(2026, 9, 12)];
 export const PERIOD_DAYS = 35;
 
 const instantIn = (base: number) =>
-  fc.record({ day: fc.integer({ min: 0, max: PERIOD_DAYS }), slot: fc.integer({ min: 0, max: 95 }) })
+  fc
+    .record({ day: fc.integer({ min: 0, max: PERIOD_DAYS }), slot: fc.integer({ min: 0, max: 95 }) })
     .map(({ day, slot }) => base + day * DAY + slot * 15 * MINUTE);
 
 export const shiftsFrom = (base: number): fc.Arbitrary<Shift[]> =>
   fc.array(
-    fc.record({
-      start: instantIn(base),
-      minutes: fc.integer({ min: 1, max: 56 }).map((q) => q * 15),
-      kind: fc.constantFrom(...SHIFT_KINDS),
-    }).map(({ start, minutes, kind }) => ({
-      kind,
-      code: 'CODE-NOT-SHOWN',
-      start: new Date(start).toISOString(),
-      end: new Date(start + minutes * MINUTE).toISOString(),
-    })),
+    fc
+      .record({
+        start: instantIn(base),
+        minutes: fc.integer({ min: 1, max: 56 }).map((q) => q * 15),
+        kind: fc.constantFrom(...SHIFT_KINDS),
+      })
+      .map(({ start, minutes, kind }) => ({
+        kind,
+        code: 'CODE-NOT-SHOWN',
+        start: new Date(start).toISOString(),
+        end: new Date(start + minutes * MINUTE).toISOString(),
+      })),
     { maxLength: 40 },
   );
 
@@ -52,7 +55,9 @@ export const offerTerms: fc.Arbitrary<OfferTerms> = fc.record({
 });
 
 export const visitFrom = (base: number) =>
-  fc.record({ start: instantIn(base), minutes: fc.integer({ min: 1, max: 40 }).map((q) => q * 15) }).map((v) => ({
-    start: new Date(v.start).toISOString(),
-    end: new Date(v.start + v.minutes * MINUTE).toISOString(),
-  }));
+  fc
+    .record({ start: instantIn(base), minutes: fc.integer({ min: 1, max: 40 }).map((q) => q * 15) })
+    .map((v) => ({
+      start: new Date(v.start).toISOString(),
+      end: new Date(v.start + v.minutes * MINUTE).toISOString(),
+    }));

@@ -22,7 +22,10 @@ export function night(date: string, nextDate: string): Shift {
   return shift('night', `${date} 20:00`, `${nextDate} 08:00`, 'N');
 }
 
-export function offer(sessions: Array<[Weekday, SessionPart]>, overrides: Partial<OfferTerms> = {}): OfferTerms {
+export function offer(
+  sessions: Array<[Weekday, SessionPart]>,
+  overrides: Partial<OfferTerms> = {},
+): OfferTerms {
   const offered: OfferedSession[] = sessions.map(([weekday, part]) => ({ weekday, part }));
   return { sessions: offered, capacityPerWeek: 5, capacityPerMonth: 20, status: 'active', ...overrides };
 }

@@ -13,21 +13,47 @@ function hostRules(from: string, to: string, input: Partial<CheckVisitInput>): R
 
 describe('host_on_leave and host_on_duty_elsewhere', () => {
   it.each([
-    ['host on annual leave', shift('annual_leave', '2026-03-03 00:00', '2026-03-04 00:00'), ['host_on_leave']],
-    ['host on study leave 1 minute into the visit', shift('study_leave', '2026-03-03 12:59', '2026-03-03 17:00'), ['host_on_leave']],
+    [
+      'host on annual leave',
+      shift('annual_leave', '2026-03-03 00:00', '2026-03-04 00:00'),
+      ['host_on_leave'],
+    ],
+    [
+      'host on study leave 1 minute into the visit',
+      shift('study_leave', '2026-03-03 12:59', '2026-03-03 17:00'),
+      ['host_on_leave'],
+    ],
     ['host on a rest day', shift('rest', '2026-03-03 00:00', '2026-03-04 00:00'), ['host_on_leave']],
-    ['host leave ending as the visit starts', shift('annual_leave', '2026-03-02 00:00', '2026-03-03 09:00'), []],
+    [
+      'host leave ending as the visit starts',
+      shift('annual_leave', '2026-03-02 00:00', '2026-03-03 09:00'),
+      [],
+    ],
     ['host on call', shift('on_call', '2026-03-03 08:00', '2026-03-03 18:00'), ['host_on_duty_elsewhere']],
-    ['host on a night shift crossing into the visit', shift('night', '2026-03-02 21:00', '2026-03-03 09:30'), ['host_on_duty_elsewhere']],
-    ['host in training', shift('training', '2026-03-03 09:00', '2026-03-03 17:00'), ['host_on_duty_elsewhere']],
-    ['host on an ordinary shift (where the visitor shadows them)', shift('duty', '2026-03-03 08:00', '2026-03-03 16:00'), []],
+    [
+      'host on a night shift crossing into the visit',
+      shift('night', '2026-03-02 21:00', '2026-03-03 09:30'),
+      ['host_on_duty_elsewhere'],
+    ],
+    [
+      'host in training',
+      shift('training', '2026-03-03 09:00', '2026-03-03 17:00'),
+      ['host_on_duty_elsewhere'],
+    ],
+    [
+      'host on an ordinary shift (where the visitor shadows them)',
+      shift('duty', '2026-03-03 08:00', '2026-03-03 16:00'),
+      [],
+    ],
   ] as const)('%s', (_name, hostShift, expected) => {
     expect(hostRules(...tuesdayAm, { hostShifts: [hostShift], offer: tuesdayMornings })).toEqual(expected);
   });
 
   it('does not tell the visitor why the host is away', () => {
     const report = checkVisit(
-      visitInput(...tuesdayAm, { hostShifts: [shift('study_leave', '2026-03-03 00:00', '2026-03-04 00:00', 'SL')] }),
+      visitInput(...tuesdayAm, {
+        hostShifts: [shift('study_leave', '2026-03-03 00:00', '2026-03-04 00:00', 'SL')],
+      }),
     );
     expect(report.clashes[0]?.explanation).toBe(
       'The host is away (Tue 3 Mar, 00:00 to Wed 4 Mar, 00:00), so cannot host a visit then.',
@@ -44,14 +70,52 @@ describe('host_not_offered', () => {
   it.each([
     ['the offered Tuesday morning', tuesdayMornings, tuesdayAm, []],
     ['part of the offered morning', tuesdayMornings, ['2026-03-03 10:00', '2026-03-03 12:00'], []],
-    ['starting 1 minute before the session', tuesdayMornings, ['2026-03-03 08:59', '2026-03-03 13:00'], ['host_not_offered']],
-    ['running 1 minute past the session', tuesdayMornings, ['2026-03-03 09:00', '2026-03-03 13:01'], ['host_not_offered']],
-    ['Tuesday afternoon, not offered', tuesdayMornings, ['2026-03-03 13:00', '2026-03-03 17:00'], ['host_not_offered']],
-    ['Wednesday morning, not offered', tuesdayMornings, ['2026-03-04 09:00', '2026-03-04 13:00'], ['host_not_offered']],
-    ['a full day made of an AM and a PM session', offer([['tue', 'am'], ['tue', 'pm']]), ['2026-03-03 09:00', '2026-03-03 17:00'], []],
+    [
+      'starting 1 minute before the session',
+      tuesdayMornings,
+      ['2026-03-03 08:59', '2026-03-03 13:00'],
+      ['host_not_offered'],
+    ],
+    [
+      'running 1 minute past the session',
+      tuesdayMornings,
+      ['2026-03-03 09:00', '2026-03-03 13:01'],
+      ['host_not_offered'],
+    ],
+    [
+      'Tuesday afternoon, not offered',
+      tuesdayMornings,
+      ['2026-03-03 13:00', '2026-03-03 17:00'],
+      ['host_not_offered'],
+    ],
+    [
+      'Wednesday morning, not offered',
+      tuesdayMornings,
+      ['2026-03-04 09:00', '2026-03-04 13:00'],
+      ['host_not_offered'],
+    ],
+    [
+      'a full day made of an AM and a PM session',
+      offer([
+        ['tue', 'am'],
+        ['tue', 'pm'],
+      ]),
+      ['2026-03-03 09:00', '2026-03-03 17:00'],
+      [],
+    ],
     ['a morning within a full-day session', offer([['tue', 'full_day']]), tuesdayAm, []],
-    ['a full day when only mornings are offered', tuesdayMornings, ['2026-03-03 09:00', '2026-03-03 17:00'], ['host_not_offered']],
-    ['Sunday morning on the day the clocks go forward', offer([['sun', 'am']]), ['2026-03-29 09:00', '2026-03-29 13:00'], []],
+    [
+      'a full day when only mornings are offered',
+      tuesdayMornings,
+      ['2026-03-03 09:00', '2026-03-03 17:00'],
+      ['host_not_offered'],
+    ],
+    [
+      'Sunday morning on the day the clocks go forward',
+      offer([['sun', 'am']]),
+      ['2026-03-29 09:00', '2026-03-29 13:00'],
+      [],
+    ],
     ['a summer Tuesday morning in BST', tuesdayMornings, ['2026-07-07 09:00', '2026-07-07 13:00'], []],
     ['a paused offer', offer([['tue', 'am']], { status: 'paused' }), tuesdayAm, ['host_not_offered']],
   ] as const)('%s', (_name, terms, visit, expected) => {
@@ -59,7 +123,10 @@ describe('host_not_offered', () => {
   });
 
   it('says what the host does offer', () => {
-    const terms = offer([['thu', 'full_day'], ['tue', 'am']]);
+    const terms = offer([
+      ['thu', 'full_day'],
+      ['tue', 'am'],
+    ]);
     const report = checkVisit(visitInput('2026-03-04 09:00', '2026-03-04 13:00', { offer: terms }));
     expect(report.clashes[0]?.explanation).toBe(
       'The host does not offer visits at Wed 4 Mar, 09:00-13:00. They offer Tuesday mornings (09:00-13:00) ' +
@@ -71,17 +138,71 @@ describe('host_not_offered', () => {
 });
 
 describe('host_capacity_full', () => {
-  const weekly = (cap: number) => offer([['tue', 'am'], ['thu', 'am'], ['sun', 'am']], { capacityPerWeek: cap });
-  const monthly = (cap: number) => offer([['tue', 'am'], ['thu', 'am']], { capacityPerMonth: cap });
+  const weekly = (cap: number) =>
+    offer(
+      [
+        ['tue', 'am'],
+        ['thu', 'am'],
+        ['sun', 'am'],
+      ],
+      { capacityPerWeek: cap },
+    );
+  const monthly = (cap: number) =>
+    offer(
+      [
+        ['tue', 'am'],
+        ['thu', 'am'],
+      ],
+      { capacityPerMonth: cap },
+    );
 
   it.each([
-    ['2 held in the week, 2 a week', weekly(2), [booking('a', '2026-03-05 09:00', '2026-03-05 13:00'), booking('b', '2026-03-08 09:00', '2026-03-08 13:00')], ['host_capacity_full']],
+    [
+      '2 held in the week, 2 a week',
+      weekly(2),
+      [
+        booking('a', '2026-03-05 09:00', '2026-03-05 13:00'),
+        booking('b', '2026-03-08 09:00', '2026-03-08 13:00'),
+      ],
+      ['host_capacity_full'],
+    ],
     ['1 held in the week, 2 a week', weekly(2), [booking('a', '2026-03-05 09:00', '2026-03-05 13:00')], []],
-    ['2 held, but one in the week before', weekly(2), [booking('a', '2026-03-05 09:00', '2026-03-05 13:00'), booking('b', '2026-03-01 09:00', '2026-03-01 13:00')], []],
+    [
+      '2 held, but one in the week before',
+      weekly(2),
+      [
+        booking('a', '2026-03-05 09:00', '2026-03-05 13:00'),
+        booking('b', '2026-03-01 09:00', '2026-03-01 13:00'),
+      ],
+      [],
+    ],
     ['a week of 0 places', weekly(0), [], ['host_capacity_full']],
-    ['3 held in March, 3 a month', monthly(3), [booking('a', '2026-03-12 09:00', '2026-03-12 13:00'), booking('b', '2026-03-19 09:00', '2026-03-19 13:00'), booking('c', '2026-03-26 09:00', '2026-03-26 13:00')], ['host_capacity_full']],
-    ['2 in March and 1 on 1 April at 00:30 BST (31 March in UTC)', monthly(3), [booking('a', '2026-03-12 09:00', '2026-03-12 13:00'), booking('b', '2026-03-19 09:00', '2026-03-19 13:00'), booking('c', '2026-04-01 00:30', '2026-04-01 01:00')], []],
-    ['the request being checked does not count against itself', weekly(1), [booking('this-request', '2026-03-03 09:00', '2026-03-03 13:00')], []],
+    [
+      '3 held in March, 3 a month',
+      monthly(3),
+      [
+        booking('a', '2026-03-12 09:00', '2026-03-12 13:00'),
+        booking('b', '2026-03-19 09:00', '2026-03-19 13:00'),
+        booking('c', '2026-03-26 09:00', '2026-03-26 13:00'),
+      ],
+      ['host_capacity_full'],
+    ],
+    [
+      '2 in March and 1 on 1 April at 00:30 BST (31 March in UTC)',
+      monthly(3),
+      [
+        booking('a', '2026-03-12 09:00', '2026-03-12 13:00'),
+        booking('b', '2026-03-19 09:00', '2026-03-19 13:00'),
+        booking('c', '2026-04-01 00:30', '2026-04-01 01:00'),
+      ],
+      [],
+    ],
+    [
+      'the request being checked does not count against itself',
+      weekly(1),
+      [booking('this-request', '2026-03-03 09:00', '2026-03-03 13:00')],
+      [],
+    ],
   ] as const)('%s', (_name, terms, held, expected) => {
     const input = { offer: terms, heldBookings: [...held], requestId: 'this-request' };
     expect(hostRules(...tuesdayAm, input)).toEqual(expected);
@@ -90,10 +211,12 @@ describe('host_capacity_full', () => {
   it('counts the London week: Sunday 23:30 BST belongs to the week that started on the Monday before', () => {
     const terms = offer([['mon', 'am']], { capacityPerWeek: 1 });
     const lateSunday = [booking('a', '2026-03-29 23:30', '2026-03-29 23:45')];
-    expect(hostRules('2026-03-30 09:00', '2026-03-30 13:00', { offer: terms, heldBookings: lateSunday })).toEqual([]);
-    expect(hostRules('2026-03-23 09:00', '2026-03-23 13:00', { offer: terms, heldBookings: lateSunday })).toEqual([
-      'host_capacity_full',
-    ]);
+    expect(
+      hostRules('2026-03-30 09:00', '2026-03-30 13:00', { offer: terms, heldBookings: lateSunday }),
+    ).toEqual([]);
+    expect(
+      hostRules('2026-03-23 09:00', '2026-03-23 13:00', { offer: terms, heldBookings: lateSunday }),
+    ).toEqual(['host_capacity_full']);
   });
 
   it('reports the full week as the clash window and explains it', () => {
@@ -114,7 +237,11 @@ describe('host_capacity_full', () => {
 describe('host_slot_held', () => {
   it.each([
     ['another request for the same morning', booking('a', ...tuesdayAm), ['host_slot_held']],
-    ['another request overlapping by 1 minute', booking('a', '2026-03-03 12:59', '2026-03-03 17:00'), ['host_slot_held']],
+    [
+      'another request overlapping by 1 minute',
+      booking('a', '2026-03-03 12:59', '2026-03-03 17:00'),
+      ['host_slot_held'],
+    ],
     ['another request starting as this one ends', booking('a', '2026-03-03 13:00', '2026-03-03 17:00'), []],
     ['this request holding its own slot', booking('this-request', ...tuesdayAm), []],
   ] as const)('%s', (_name, held, expected) => {

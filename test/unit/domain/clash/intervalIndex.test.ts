@@ -34,6 +34,8 @@ describe('interval index', () => {
   it('finds a long entry far behind many short ones', () => {
     const leave = { start: 0, end: 1000 };
     const shorts = Array.from({ length: 20 }, (_, i) => ({ start: 10 + i * 10, end: 15 + i * 10 }));
-    expect(findOverlapping(buildIntervalIndex([...shorts, leave]), { start: 500, end: 501 })).toEqual([leave]);
+    expect(findOverlapping(buildIntervalIndex([...shorts, leave]), { start: 500, end: 501 })).toEqual([
+      leave,
+    ]);
   });
 });

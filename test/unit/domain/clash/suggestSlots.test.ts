@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { checkVisit, suggestSlots, type SuggestSlotsInput } from '../../../../src/domain/clash';
-import { addDays, londonSessionInterval, toLondonDate, toLondonIso, weekdayOf } from '../../../../src/domain/time/londonTime';
+import {
+  addDays,
+  londonSessionInterval,
+  toLondonDate,
+  toLondonIso,
+  weekdayOf,
+} from '../../../../src/domain/time/londonTime';
 import { booking, londonIso, offer, shift } from './clashFixtures';
 import { heldFrom, offerTerms, PERIOD_DAYS, PERIOD_STARTS, shiftsFrom } from './clashArbitraries';
 
@@ -10,7 +16,10 @@ const base: SuggestSlotsInput = {
   to: londonIso('2026-04-06 00:00'),
   length: 'am',
   visitorShifts: [],
-  offer: offer([['tue', 'am'], ['thu', 'pm']]),
+  offer: offer([
+    ['tue', 'am'],
+    ['thu', 'pm'],
+  ]),
 };
 const starts = (input: SuggestSlotsInput) => suggestSlots(input).map((s) => s.start);
 const am = (date: string) => londonIso(`${date} 09:00`);
@@ -22,7 +31,9 @@ describe('suggestSlots', () => {
       { start: am('2026-03-10'), end: londonIso('2026-03-10 13:00'), warnings: [] },
       { start: am('2026-03-17'), end: londonIso('2026-03-17 13:00'), warnings: [] },
     ]);
-    expect(starts({ ...base, length: 'pm' })).toEqual(['2026-03-05', '2026-03-12', '2026-03-19'].map((d) => londonIso(`${d} 13:00`)));
+    expect(starts({ ...base, length: 'pm' })).toEqual(
+      ['2026-03-05', '2026-03-12', '2026-03-19'].map((d) => londonIso(`${d} 13:00`)),
+    );
     expect(starts({ ...base, length: 'full_day' })).toEqual([]);
   });
 
@@ -43,7 +54,11 @@ describe('suggestSlots', () => {
 
   it('prefers slots without warnings, and fills up with warned ones in time order', () => {
     const leave = [shift('annual_leave', '2026-03-10 00:00', '2026-03-11 00:00')];
-    expect(starts({ ...base, visitorShifts: leave })).toEqual([am('2026-03-03'), am('2026-03-17'), am('2026-03-24')]);
+    expect(starts({ ...base, visitorShifts: leave })).toEqual([
+      am('2026-03-03'),
+      am('2026-03-17'),
+      am('2026-03-24'),
+    ]);
     const shortWindow = { ...base, visitorShifts: leave, to: londonIso('2026-03-18 00:00') };
     const slots = suggestSlots(shortWindow);
     expect(slots.map((s) => s.start)).toEqual([am('2026-03-03'), am('2026-03-10'), am('2026-03-17')]);
@@ -107,7 +122,9 @@ describe('suggestSlots on any rota (property tests)', () => {
           });
           expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.parse(input.from));
           expect(Date.parse(slot.end)).toBeLessThanOrEqual(Date.parse(input.to));
-          expect(s.offer.sessions.map((x) => x.weekday)).toContain(weekdayOf(toLondonDate(Date.parse(slot.start))));
+          expect(s.offer.sessions.map((x) => x.weekday)).toContain(
+            weekdayOf(toLondonDate(Date.parse(slot.start))),
+          );
           if (i > 0) expect(Date.parse(slot.start)).toBeGreaterThan(Date.parse(slots[i - 1]?.start ?? ''));
         });
       }),

@@ -26,30 +26,134 @@ function runCases(cases: Case[]): void {
 
 describe('on_duty and on_call', () => {
   runCases([
-    { name: 'a day shift over the visit', shifts: [shift('duty', '2026-03-03 08:00', '2026-03-03 20:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['on_duty'] },
-    { name: 'a long day over the visit', shifts: [shift('long_day', '2026-03-03 07:30', '2026-03-03 20:30')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['on_duty'] },
-    { name: 'training over the visit', shifts: [shift('training', '2026-03-03 12:00', '2026-03-03 14:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['on_duty'] },
-    { name: 'a shift starting 1 minute before the visit ends', shifts: [shift('duty', '2026-03-03 12:59', '2026-03-03 21:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['on_duty'] },
-    { name: 'a shift starting exactly as the visit ends: no overlap, but no rest before it', shifts: [shift('duty', '2026-03-03 13:00', '2026-03-03 21:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['rest_between_shifts'] },
-    { name: 'an overnight shift crossing midnight into the visit', shifts: [shift('duty', '2026-03-02 22:00', '2026-03-03 09:30')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['on_duty'] },
-    { name: 'back-to-back shifts either side of the visit join: both named', shifts: [shift('duty', '2026-03-03 08:00', '2026-03-03 14:00'), shift('duty', '2026-03-03 14:00', '2026-03-03 20:00')], visit: ['2026-03-03 13:00', '2026-03-03 15:00'], clashes: ['on_duty', 'on_duty'] },
-    { name: 'on call over the visit', shifts: [shift('on_call', '2026-03-03 17:00', '2026-03-04 09:00')], visit: ['2026-03-04 08:59', '2026-03-04 13:00'], clashes: ['on_call'] },
-    { name: 'on call ending exactly as the visit starts (on call needs no rest)', shifts: [shift('on_call', '2026-03-03 17:00', '2026-03-04 09:00')], visit: ['2026-03-04 09:00', '2026-03-04 13:00'], clashes: [] },
+    {
+      name: 'a day shift over the visit',
+      shifts: [shift('duty', '2026-03-03 08:00', '2026-03-03 20:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['on_duty'],
+    },
+    {
+      name: 'a long day over the visit',
+      shifts: [shift('long_day', '2026-03-03 07:30', '2026-03-03 20:30')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['on_duty'],
+    },
+    {
+      name: 'training over the visit',
+      shifts: [shift('training', '2026-03-03 12:00', '2026-03-03 14:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['on_duty'],
+    },
+    {
+      name: 'a shift starting 1 minute before the visit ends',
+      shifts: [shift('duty', '2026-03-03 12:59', '2026-03-03 21:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['on_duty'],
+    },
+    {
+      name: 'a shift starting exactly as the visit ends: no overlap, but no rest before it',
+      shifts: [shift('duty', '2026-03-03 13:00', '2026-03-03 21:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['rest_between_shifts'],
+    },
+    {
+      name: 'an overnight shift crossing midnight into the visit',
+      shifts: [shift('duty', '2026-03-02 22:00', '2026-03-03 09:30')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['on_duty'],
+    },
+    {
+      name: 'back-to-back shifts either side of the visit join: both named',
+      shifts: [
+        shift('duty', '2026-03-03 08:00', '2026-03-03 14:00'),
+        shift('duty', '2026-03-03 14:00', '2026-03-03 20:00'),
+      ],
+      visit: ['2026-03-03 13:00', '2026-03-03 15:00'],
+      clashes: ['on_duty', 'on_duty'],
+    },
+    {
+      name: 'on call over the visit',
+      shifts: [shift('on_call', '2026-03-03 17:00', '2026-03-04 09:00')],
+      visit: ['2026-03-04 08:59', '2026-03-04 13:00'],
+      clashes: ['on_call'],
+    },
+    {
+      name: 'on call ending exactly as the visit starts (on call needs no rest)',
+      shifts: [shift('on_call', '2026-03-03 17:00', '2026-03-04 09:00')],
+      visit: ['2026-03-04 09:00', '2026-03-04 13:00'],
+      clashes: [],
+    },
   ]);
 });
 
 describe('rest_between_shifts (11 hours)', () => {
   runCases([
-    { name: 'the visit starts exactly when a shift ends', shifts: [shift('duty', '2026-03-03 06:00', '2026-03-03 09:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['rest_between_shifts'] },
-    { name: 'the visit starts exactly 11 hours after a shift ends', shifts: [shift('duty', '2026-03-02 14:00', '2026-03-02 22:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: [] },
-    { name: 'the visit starts 1 minute inside the 11 hours after', shifts: [shift('duty', '2026-03-02 14:00', '2026-03-02 22:01')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['rest_between_shifts'] },
-    { name: 'the visit ends exactly 11 hours before the next shift', shifts: [shift('duty', '2026-03-04 07:00', '2026-03-04 19:00')], visit: ['2026-03-03 16:00', '2026-03-03 20:00'], clashes: [] },
-    { name: 'the visit ends 1 minute inside the 11 hours before', shifts: [shift('duty', '2026-03-04 07:00', '2026-03-04 19:00')], visit: ['2026-03-03 16:00', '2026-03-03 20:01'], clashes: ['rest_between_shifts'] },
-    { name: 'squeezed between two shifts: both rests broken', shifts: [shift('duty', '2026-03-03 00:00', '2026-03-03 08:00'), shift('duty', '2026-03-03 18:00', '2026-03-04 02:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['rest_between_shifts', 'rest_between_shifts'] },
-    { name: 'rest days and leave are not work: no rest needed around them', shifts: [shift('rest', '2026-03-02 00:00', '2026-03-03 00:00'), shift('annual_leave', '2026-03-03 14:00', '2026-03-04 00:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: [] },
-    { name: 'clocks go back: 23:00 BST + 11 h is 09:00 GMT, so 09:00 is fine', shifts: [shift('duty', '2026-10-24 15:00', '2026-10-24 23:00')], visit: ['2026-10-25 09:00', '2026-10-25 13:00'], clashes: [] },
-    { name: 'clocks go forward: 23:00 GMT + 11 h is 11:00 BST, so 10:00 is not', shifts: [shift('duty', '2026-03-28 15:00', '2026-03-28 23:00')], visit: ['2026-03-29 10:00', '2026-03-29 13:00'], clashes: ['rest_between_shifts'] },
-    { name: 'clocks go forward: 11:00 BST is exactly 11 hours later', shifts: [shift('duty', '2026-03-28 15:00', '2026-03-28 23:00')], visit: ['2026-03-29 11:00', '2026-03-29 13:00'], clashes: [] },
+    {
+      name: 'the visit starts exactly when a shift ends',
+      shifts: [shift('duty', '2026-03-03 06:00', '2026-03-03 09:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['rest_between_shifts'],
+    },
+    {
+      name: 'the visit starts exactly 11 hours after a shift ends',
+      shifts: [shift('duty', '2026-03-02 14:00', '2026-03-02 22:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: [],
+    },
+    {
+      name: 'the visit starts 1 minute inside the 11 hours after',
+      shifts: [shift('duty', '2026-03-02 14:00', '2026-03-02 22:01')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['rest_between_shifts'],
+    },
+    {
+      name: 'the visit ends exactly 11 hours before the next shift',
+      shifts: [shift('duty', '2026-03-04 07:00', '2026-03-04 19:00')],
+      visit: ['2026-03-03 16:00', '2026-03-03 20:00'],
+      clashes: [],
+    },
+    {
+      name: 'the visit ends 1 minute inside the 11 hours before',
+      shifts: [shift('duty', '2026-03-04 07:00', '2026-03-04 19:00')],
+      visit: ['2026-03-03 16:00', '2026-03-03 20:01'],
+      clashes: ['rest_between_shifts'],
+    },
+    {
+      name: 'squeezed between two shifts: both rests broken',
+      shifts: [
+        shift('duty', '2026-03-03 00:00', '2026-03-03 08:00'),
+        shift('duty', '2026-03-03 18:00', '2026-03-04 02:00'),
+      ],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['rest_between_shifts', 'rest_between_shifts'],
+    },
+    {
+      name: 'rest days and leave are not work: no rest needed around them',
+      shifts: [
+        shift('rest', '2026-03-02 00:00', '2026-03-03 00:00'),
+        shift('annual_leave', '2026-03-03 14:00', '2026-03-04 00:00'),
+      ],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: [],
+    },
+    {
+      name: 'clocks go back: 23:00 BST + 11 h is 09:00 GMT, so 09:00 is fine',
+      shifts: [shift('duty', '2026-10-24 15:00', '2026-10-24 23:00')],
+      visit: ['2026-10-25 09:00', '2026-10-25 13:00'],
+      clashes: [],
+    },
+    {
+      name: 'clocks go forward: 23:00 GMT + 11 h is 11:00 BST, so 10:00 is not',
+      shifts: [shift('duty', '2026-03-28 15:00', '2026-03-28 23:00')],
+      visit: ['2026-03-29 10:00', '2026-03-29 13:00'],
+      clashes: ['rest_between_shifts'],
+    },
+    {
+      name: 'clocks go forward: 11:00 BST is exactly 11 hours later',
+      shifts: [shift('duty', '2026-03-28 15:00', '2026-03-28 23:00')],
+      visit: ['2026-03-29 11:00', '2026-03-29 13:00'],
+      clashes: [],
+    },
   ]);
 
   it('reports the rest window and says when the visit could start', () => {
@@ -73,19 +177,78 @@ describe('rest_between_shifts (11 hours)', () => {
 });
 
 describe('rest_after_nights (46 hours after a run)', () => {
-  const run = [night('2026-03-01', '2026-03-02'), night('2026-03-02', '2026-03-03'), night('2026-03-03', '2026-03-04')];
+  const run = [
+    night('2026-03-01', '2026-03-02'),
+    night('2026-03-02', '2026-03-03'),
+    night('2026-03-03', '2026-03-04'),
+  ];
   runCases([
-    { name: 'the day after a run of three nights', shifts: run, visit: ['2026-03-05 09:00', '2026-03-05 13:00'], clashes: ['rest_after_nights'] },
-    { name: 'the morning the run ends: one reason (46 hours), not the 11-hour rest too', shifts: run, visit: ['2026-03-04 09:00', '2026-03-04 13:00'], clashes: ['rest_after_nights'] },
-    { name: 'starting 1 minute before 46 hours are up', shifts: run, visit: ['2026-03-06 05:59', '2026-03-06 08:00'], clashes: ['rest_after_nights'] },
-    { name: 'starting exactly 46 hours after the last night', shifts: run, visit: ['2026-03-06 06:00', '2026-03-06 08:00'], clashes: [] },
-    { name: 'between nights of a run: the 11-hour rests apply', shifts: run, visit: ['2026-03-02 09:00', '2026-03-02 13:00'], clashes: ['rest_between_shifts', 'rest_between_shifts'] },
-    { name: 'overlapping the last night of the run', shifts: run, visit: ['2026-03-04 07:00', '2026-03-04 09:00'], clashes: ['on_duty', 'rest_after_nights'] },
-    { name: 'a single night with 36 hours to the next is a run of its own', shifts: [night('2026-03-02', '2026-03-03'), night('2026-03-04', '2026-03-05')], visit: ['2026-03-03 13:00', '2026-03-03 17:00'], clashes: ['rest_after_nights'] },
-    { name: 'a night across the spring clock change (11 hours long): rest ends Tue 31 Mar 06:00 BST', shifts: [night('2026-03-28', '2026-03-29')], visit: ['2026-03-31 05:59', '2026-03-31 08:00'], clashes: ['rest_after_nights'] },
-    { name: 'spring clock change: exactly 46 hours after', shifts: [night('2026-03-28', '2026-03-29')], visit: ['2026-03-31 06:00', '2026-03-31 08:00'], clashes: [] },
-    { name: 'a night across the autumn clock change (13 hours long): rest ends Tue 27 Oct 06:00 GMT', shifts: [night('2026-10-24', '2026-10-25')], visit: ['2026-10-27 05:59', '2026-10-27 08:00'], clashes: ['rest_after_nights'] },
-    { name: 'autumn clock change: exactly 46 hours after', shifts: [night('2026-10-24', '2026-10-25')], visit: ['2026-10-27 06:00', '2026-10-27 08:00'], clashes: [] },
+    {
+      name: 'the day after a run of three nights',
+      shifts: run,
+      visit: ['2026-03-05 09:00', '2026-03-05 13:00'],
+      clashes: ['rest_after_nights'],
+    },
+    {
+      name: 'the morning the run ends: one reason (46 hours), not the 11-hour rest too',
+      shifts: run,
+      visit: ['2026-03-04 09:00', '2026-03-04 13:00'],
+      clashes: ['rest_after_nights'],
+    },
+    {
+      name: 'starting 1 minute before 46 hours are up',
+      shifts: run,
+      visit: ['2026-03-06 05:59', '2026-03-06 08:00'],
+      clashes: ['rest_after_nights'],
+    },
+    {
+      name: 'starting exactly 46 hours after the last night',
+      shifts: run,
+      visit: ['2026-03-06 06:00', '2026-03-06 08:00'],
+      clashes: [],
+    },
+    {
+      name: 'between nights of a run: the 11-hour rests apply',
+      shifts: run,
+      visit: ['2026-03-02 09:00', '2026-03-02 13:00'],
+      clashes: ['rest_between_shifts', 'rest_between_shifts'],
+    },
+    {
+      name: 'overlapping the last night of the run',
+      shifts: run,
+      visit: ['2026-03-04 07:00', '2026-03-04 09:00'],
+      clashes: ['on_duty', 'rest_after_nights'],
+    },
+    {
+      name: 'a single night with 36 hours to the next is a run of its own',
+      shifts: [night('2026-03-02', '2026-03-03'), night('2026-03-04', '2026-03-05')],
+      visit: ['2026-03-03 13:00', '2026-03-03 17:00'],
+      clashes: ['rest_after_nights'],
+    },
+    {
+      name: 'a night across the spring clock change (11 hours long): rest ends Tue 31 Mar 06:00 BST',
+      shifts: [night('2026-03-28', '2026-03-29')],
+      visit: ['2026-03-31 05:59', '2026-03-31 08:00'],
+      clashes: ['rest_after_nights'],
+    },
+    {
+      name: 'spring clock change: exactly 46 hours after',
+      shifts: [night('2026-03-28', '2026-03-29')],
+      visit: ['2026-03-31 06:00', '2026-03-31 08:00'],
+      clashes: [],
+    },
+    {
+      name: 'a night across the autumn clock change (13 hours long): rest ends Tue 27 Oct 06:00 GMT',
+      shifts: [night('2026-10-24', '2026-10-25')],
+      visit: ['2026-10-27 05:59', '2026-10-27 08:00'],
+      clashes: ['rest_after_nights'],
+    },
+    {
+      name: 'autumn clock change: exactly 46 hours after',
+      shifts: [night('2026-10-24', '2026-10-25')],
+      visit: ['2026-10-27 06:00', '2026-10-27 08:00'],
+      clashes: [],
+    },
   ]);
 
   it('explains it in plain words with the earliest time to visit', () => {
@@ -104,10 +267,36 @@ describe('rest_after_nights (46 hours after a run)', () => {
 
 describe('leave (a warning, never a block)', () => {
   runCases([
-    { name: 'annual leave all day', shifts: [shift('annual_leave', '2026-03-03 00:00', '2026-03-04 00:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: [], warnings: ['leave'] },
-    { name: 'study leave 1 minute into the visit', shifts: [shift('study_leave', '2026-03-03 12:59', '2026-03-03 17:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: [], warnings: ['leave'] },
-    { name: 'study leave ending as the visit starts', shifts: [shift('study_leave', '2026-03-03 00:00', '2026-03-03 09:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: [] },
-    { name: 'leave and a shift: the shift blocks, the leave warns', shifts: [shift('annual_leave', '2026-03-03 00:00', '2026-03-03 12:00'), shift('duty', '2026-03-03 12:00', '2026-03-03 20:00')], visit: ['2026-03-03 09:00', '2026-03-03 13:00'], clashes: ['on_duty'], warnings: ['leave'] },
+    {
+      name: 'annual leave all day',
+      shifts: [shift('annual_leave', '2026-03-03 00:00', '2026-03-04 00:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: [],
+      warnings: ['leave'],
+    },
+    {
+      name: 'study leave 1 minute into the visit',
+      shifts: [shift('study_leave', '2026-03-03 12:59', '2026-03-03 17:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: [],
+      warnings: ['leave'],
+    },
+    {
+      name: 'study leave ending as the visit starts',
+      shifts: [shift('study_leave', '2026-03-03 00:00', '2026-03-03 09:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: [],
+    },
+    {
+      name: 'leave and a shift: the shift blocks, the leave warns',
+      shifts: [
+        shift('annual_leave', '2026-03-03 00:00', '2026-03-03 12:00'),
+        shift('duty', '2026-03-03 12:00', '2026-03-03 20:00'),
+      ],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['on_duty'],
+      warnings: ['leave'],
+    },
   ]);
 
   it('says which leave and that they may go in their own time', () => {
@@ -125,17 +314,49 @@ describe('leave (a warning, never a block)', () => {
 
 describe('max_weekly_hours (local rule, 72 hours in any 7 days unless configured)', () => {
   const longDays = (days: string[]) => days.map((d) => shift('long_day', `${d} 08:00`, `${d} 20:00`, 'LD'));
-  const sixLongDays = longDays(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
+  const sixLongDays = longDays([
+    '2026-03-02',
+    '2026-03-03',
+    '2026-03-04',
+    '2026-03-05',
+    '2026-03-06',
+    '2026-03-07',
+  ]);
   const fiveLongDays = sixLongDays.slice(0, 5);
   const sunday: [string, string] = ['2026-03-08 09:00', '2026-03-08 13:00'];
 
   runCases([
-    { name: '72 hours of long days plus a 4-hour visit is 76', shifts: sixLongDays, visit: sunday, clashes: ['max_weekly_hours'] },
+    {
+      name: '72 hours of long days plus a 4-hour visit is 76',
+      shifts: sixLongDays,
+      visit: sunday,
+      clashes: ['max_weekly_hours'],
+    },
     { name: '60 hours plus a 4-hour visit is 64', shifts: fiveLongDays, visit: sunday, clashes: [] },
-    { name: 'exactly 72 with the visit does not exceed the limit', shifts: [...fiveLongDays, shift('duty', '2026-03-07 09:00', '2026-03-07 17:00')], visit: sunday, clashes: [] },
-    { name: '1 minute over the limit', shifts: [...fiveLongDays, shift('duty', '2026-03-07 09:00', '2026-03-07 17:01')], visit: sunday, clashes: ['max_weekly_hours'] },
-    { name: 'heavy work more than 7 days before the visit does not count', shifts: sixLongDays, visit: ['2026-03-15 09:00', '2026-03-15 13:00'], clashes: [] },
-    { name: 'time the visit shares with a shift counts once', shifts: [...fiveLongDays, shift('long_day', '2026-03-08 08:00', '2026-03-08 20:00')], visit: sunday, clashes: ['on_duty'] },
+    {
+      name: 'exactly 72 with the visit does not exceed the limit',
+      shifts: [...fiveLongDays, shift('duty', '2026-03-07 09:00', '2026-03-07 17:00')],
+      visit: sunday,
+      clashes: [],
+    },
+    {
+      name: '1 minute over the limit',
+      shifts: [...fiveLongDays, shift('duty', '2026-03-07 09:00', '2026-03-07 17:01')],
+      visit: sunday,
+      clashes: ['max_weekly_hours'],
+    },
+    {
+      name: 'heavy work more than 7 days before the visit does not count',
+      shifts: sixLongDays,
+      visit: ['2026-03-15 09:00', '2026-03-15 13:00'],
+      clashes: [],
+    },
+    {
+      name: 'time the visit shares with a shift counts once',
+      shifts: [...fiveLongDays, shift('long_day', '2026-03-08 08:00', '2026-03-08 20:00')],
+      visit: sunday,
+      clashes: ['on_duty'],
+    },
   ]);
 
   it('names the hours, the 7 days and the limit', () => {
@@ -151,7 +372,12 @@ describe('max_weekly_hours (local rule, 72 hours in any 7 days unless configured
   it.each([
     ['a lower trust limit applies', { maxHoursIn7Days: 60 }, undefined, ['max_weekly_hours']],
     ['the rule can be switched off', { maxHoursIn7Days: null }, undefined, []],
-    ['a staff group can have its own limit', { maxHoursIn7DaysByGroup: { medical: 56 } }, 'medical', ['max_weekly_hours']],
+    [
+      'a staff group can have its own limit',
+      { maxHoursIn7DaysByGroup: { medical: 56 } },
+      'medical',
+      ['max_weekly_hours'],
+    ],
     ['another group keeps the default', { maxHoursIn7DaysByGroup: { medical: 56 } }, 'nursing', []],
   ] as const)('%s', (_name, rules, group, expected) => {
     const report = checkVisit(

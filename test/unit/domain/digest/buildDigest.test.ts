@@ -24,7 +24,10 @@ function listsOf(section: DigestSection): Record<string, string[]> {
     case 'manager':
       return { approvalsWaiting: ids(section.approvalsWaiting), teamVisits: ids(section.teamVisits) };
     case 'host':
-      return { visitorsThisWeek: ids(section.visitorsThisWeek), requestsWaiting: ids(section.requestsWaiting) };
+      return {
+        visitorsThisWeek: ids(section.visitorsThisWeek),
+        requestsWaiting: ids(section.requestsWaiting),
+      };
     case 'visitor':
       return { upcomingVisits: ids(section.upcomingVisits), feedbackDue: ids(section.feedbackDue) };
     case 'programme_lead':
@@ -34,13 +37,25 @@ function listsOf(section: DigestSection): Record<string, string[]> {
 
 describe('each role sees its own part, and nothing else', () => {
   it.each([
-    ['Megan, manager of Alex and Dana', 'megan', { approvalsWaiting: ['r-alex-lynne'], teamVisits: ['r-alex-adele'] }],
+    [
+      'Megan, manager of Alex and Dana',
+      'megan',
+      { approvalsWaiting: ['r-alex-lynne'], teamVisits: ['r-alex-adele'] },
+    ],
     ['Mary, manager of Bob and Carl', 'mary', { approvalsWaiting: [], teamVisits: ['r-bob-lynne'] }],
     ['Adele, host', 'adele', { visitorsThisWeek: ['r-alex-adele'], requestsWaiting: ['r-bob-adele'] }],
-    ['Lynne, host: not Alex\'s request, still with his manager', 'lynne', { visitorsThisWeek: ['r-bob-lynne'], requestsWaiting: [] }],
+    [
+      "Lynne, host: not Alex's request, still with his manager",
+      'lynne',
+      { visitorsThisWeek: ['r-bob-lynne'], requestsWaiting: [] },
+    ],
     ['Alex, visitor', 'alex', { upcomingVisits: ['r-alex-adele'], feedbackDue: ['r-alex-done'] }],
     ['Bob, visitor with a visit this week', 'bob', { upcomingVisits: ['r-bob-lynne'], feedbackDue: [] }],
-    ['Carl, visitor with a visit in three weeks', 'carl', { upcomingVisits: ['r-carl-lynne'], feedbackDue: [] }],
+    [
+      'Carl, visitor with a visit in three weeks',
+      'carl',
+      { upcomingVisits: ['r-carl-lynne'], feedbackDue: [] },
+    ],
   ])('%s', (_name, id, expected) => {
     expect(mentioned(digestFor(id))).toEqual(expected);
   });
@@ -55,7 +70,13 @@ describe('each role sees its own part, and nothing else', () => {
   });
 
   it('a programme lead with an empty organisation gets no digest', () => {
-    expect(buildDigest(reader('patti', true), { week: WEEK, now: NOW, world: world({ requests: [], exchanges: [] }) })).toBeUndefined();
+    expect(
+      buildDigest(reader('patti', true), {
+        week: WEEK,
+        now: NOW,
+        world: world({ requests: [], exchanges: [] }),
+      }),
+    ).toBeUndefined();
   });
 
   it("a manager's digest names only their own team's visitors", () => {
@@ -82,7 +103,11 @@ describe('each role sees its own part, and nothing else', () => {
     ['without offer titles', REQUESTS.map(({ offerTitle: _title, ...rest }) => rest)],
   ])('no digest carries anything a visitor wrote (%s)', (_name, requests) => {
     for (const { id } of PEOPLE) {
-      const digest = buildDigest(reader(id, id === 'patti'), { week: WEEK, now: NOW, world: world({ requests }) });
+      const digest = buildDigest(reader(id, id === 'patti'), {
+        week: WEEK,
+        now: NOW,
+        world: world({ requests }),
+      });
       expect(JSON.stringify(digest ?? {})).not.toMatch(/PRIVATE-/);
     }
   });
@@ -97,7 +122,12 @@ describe('each role sees its own part, and nothing else', () => {
 
   it('says how long an approval has waited, in working days', () => {
     const section = digestFor('megan')?.sections[0];
-    expect(section?.role === 'manager' && section.approvalsWaiting.lines[0]).toMatchObject({ personName: 'Alex Wilber', title: 'Physio on the stroke unit', when: 'Thu 19 Mar, 09:00-13:00', waitingDays: 6 });
+    expect(section?.role === 'manager' && section.approvalsWaiting.lines[0]).toMatchObject({
+      personName: 'Alex Wilber',
+      title: 'Physio on the stroke unit',
+      when: 'Thu 19 Mar, 09:00-13:00',
+      waitingDays: 6,
+    });
   });
 
   it('a person with several roles gets one digest with a section for each', () => {
@@ -107,16 +137,32 @@ describe('each role sees its own part, and nothing else', () => {
   });
 
   it('a visitor is not asked for feedback after saying the visit did not happen', () => {
-    const requests = REQUESTS.map((r) => (r.id === 'r-alex-done' ? { ...r, outcomes: { checkIn: { answer: 'no_show' as const, by: 'lynne', at: '2026-02-24T15:00:00Z' } } } : r));
+    const requests = REQUESTS.map((r) =>
+      r.id === 'r-alex-done'
+        ? {
+            ...r,
+            outcomes: { checkIn: { answer: 'no_show' as const, by: 'lynne', at: '2026-02-24T15:00:00Z' } },
+          }
+        : r,
+    );
     const digest = buildDigest(reader('alex'), { week: WEEK, now: NOW, world: world({ requests }) });
     expect(mentioned(digest).feedbackDue).toEqual([]);
   });
 
   it('a long list shows ten lines and the total', () => {
-    const many = Array.from({ length: 13 }, (_, i) => ({ ...REQUESTS[2]!, id: `r-many-${String(i).padStart(2, '0')}` }));
-    const digest = buildDigest(reader('adele'), { week: WEEK, now: NOW, world: world({ requests: many, exchanges: EXCHANGES }) });
+    const many = Array.from({ length: 13 }, (_, i) => ({
+      ...REQUESTS[2]!,
+      id: `r-many-${String(i).padStart(2, '0')}`,
+    }));
+    const digest = buildDigest(reader('adele'), {
+      week: WEEK,
+      now: NOW,
+      world: world({ requests: many, exchanges: EXCHANGES }),
+    });
     const host = digest?.sections[0];
-    expect(host?.role === 'host' && [host.requestsWaiting.lines.length, host.requestsWaiting.total]).toEqual([10, 13]);
+    expect(host?.role === 'host' && [host.requestsWaiting.lines.length, host.requestsWaiting.total]).toEqual([
+      10, 13,
+    ]);
   });
 });
 
@@ -140,7 +186,12 @@ describe("the programme lead's figures", () => {
       crossProfessionShare: 0.5,
       objectives: { met: 2, partly: 1, not_met: 0 },
     });
-    expect(summary.previous).toMatchObject({ requests: 3, completions: 1, hours: 8, objectives: { met: 0, partly: 0, not_met: 1 } });
+    expect(summary.previous).toMatchObject({
+      requests: 3,
+      completions: 1,
+      hours: 8,
+      objectives: { met: 0, partly: 0, not_met: 1 },
+    });
   });
 
   it('charts six weeks of completed visits, oldest first', () => {
@@ -156,6 +207,8 @@ describe("the programme lead's figures", () => {
 
   it('lists requests stuck for five working days or more, by stage, and the top hosts', () => {
     expect(lead().bottlenecks).toEqual([{ stage: 'awaiting_manager', count: 1, longestWorkingDays: 6 }]);
-    expect(lead().topHosts).toEqual([{ hostId: 'adele', name: 'Adele Vance', department: 'Discharge Team', visits: 2 }]);
+    expect(lead().topHosts).toEqual([
+      { hostId: 'adele', name: 'Adele Vance', department: 'Discharge Team', visits: 2 },
+    ]);
   });
 });

@@ -7,10 +7,10 @@ describe('ISO weeks in Europe/London', () => {
   it.each([
     ['a Monday just after midnight in winter', '2026-01-05T00:00:00Z', '2026-W02'],
     ['the Sunday before it, one minute to midnight', '2026-01-04T23:59:00Z', '2026-W01'],
-    ['new year\'s day 2026, a Thursday', '2026-01-01T12:00:00Z', '2026-W01'],
+    ["new year's day 2026, a Thursday", '2026-01-01T12:00:00Z', '2026-W01'],
     ['29 December 2025, already in the next ISO year', '2025-12-29T09:00:00Z', '2026-W01'],
     ['31 December 2026, in week 53', '2026-12-31T09:00:00Z', '2026-W53'],
-    ['new year\'s day 2027, still in 2026-W53', '2027-01-01T09:00:00Z', '2026-W53'],
+    ["new year's day 2027, still in 2026-W53", '2027-01-01T09:00:00Z', '2026-W53'],
     ['3 January 2027, the last day of 2026-W53', '2027-01-03T23:30:00Z', '2026-W53'],
     ['4 January 2027', '2027-01-04T00:00:00Z', '2027-W01'],
     ['3 January 2021, in 2020-W53', '2021-01-03T12:00:00Z', '2020-W53'],
@@ -23,7 +23,8 @@ describe('ISO weeks in Europe/London', () => {
   it('reads a week label, and refuses weeks that do not exist', () => {
     expect(parseIsoWeek('2026-W53')?.start).toBe(at('2026-12-28T00:00:00Z'));
     expect(parseIsoWeek('2026-w02')?.label).toBe('2026-W02');
-    for (const bad of ['2025-W53', '2026-W00', '2026-W54', '2026-02', 'W02-2026', '']) expect(parseIsoWeek(bad)).toBeUndefined();
+    for (const bad of ['2025-W53', '2026-W00', '2026-W54', '2026-02', 'W02-2026', ''])
+      expect(parseIsoWeek(bad)).toBeUndefined();
   });
 
   it('the week the clocks go forward is 167 hours long and starts at midnight GMT', () => {

@@ -12,7 +12,10 @@ describe('mergeIntoRotaMonths', () => {
     ['a shift starting just before midnight in winter', '2026-02-28T23:30:00.000Z', '2026-02'],
     ['an overnight shift is filed under the month it starts', '2026-03-31T19:00:00.000Z', '2026-03'],
   ])('%s', (_name, start, month) => {
-    const result = mergeIntoRotaMonths([], [{ personId: 'p1', shift: night(start, '2026-12-31T00:00:00.000Z') }]);
+    const result = mergeIntoRotaMonths(
+      [],
+      [{ personId: 'p1', shift: night(start, '2026-12-31T00:00:00.000Z') }],
+    );
     expect(result.months.map((m) => m.month)).toEqual([month]);
   });
 
@@ -40,10 +43,15 @@ describe('mergeIntoRotaMonths', () => {
   });
 
   it('treats the same instant written differently as the same shift, and a different code as another', () => {
-    const existing: RotaMonth[] = [{ personId: 'p1', month: '2026-01', shifts: [night('2026-01-10T20:00:00Z', '2026-01-11T08:00:00Z')] }];
+    const existing: RotaMonth[] = [
+      { personId: 'p1', month: '2026-01', shifts: [night('2026-01-10T20:00:00Z', '2026-01-11T08:00:00Z')] },
+    ];
     const result = mergeIntoRotaMonths(existing, [
       { personId: 'p1', shift: night('2026-01-10T20:00:00.000Z', '2026-01-11T08:00:00.000Z') },
-      { personId: 'p1', shift: { ...night('2026-01-10T20:00:00.000Z', '2026-01-11T08:00:00.000Z'), code: 'LN' } },
+      {
+        personId: 'p1',
+        shift: { ...night('2026-01-10T20:00:00.000Z', '2026-01-11T08:00:00.000Z'), code: 'LN' },
+      },
     ]);
     expect(result.added).toBe(1);
     expect(result.duplicates).toBe(1);
@@ -52,8 +60,16 @@ describe('mergeIntoRotaMonths', () => {
 
   it('reports only changed months, keeps people apart, sorts shifts, and leaves its inputs alone', () => {
     const existing: RotaMonth[] = [
-      { personId: 'p1', month: '2026-01', shifts: [night('2026-01-20T20:00:00.000Z', '2026-01-21T08:00:00.000Z')] },
-      { personId: 'p1', month: '2026-02', shifts: [night('2026-02-02T20:00:00.000Z', '2026-02-03T08:00:00.000Z')] },
+      {
+        personId: 'p1',
+        month: '2026-01',
+        shifts: [night('2026-01-20T20:00:00.000Z', '2026-01-21T08:00:00.000Z')],
+      },
+      {
+        personId: 'p1',
+        month: '2026-02',
+        shifts: [night('2026-02-02T20:00:00.000Z', '2026-02-03T08:00:00.000Z')],
+      },
     ];
     const snapshot = JSON.parse(JSON.stringify(existing));
     const result = mergeIntoRotaMonths(existing, [
@@ -67,14 +83,15 @@ describe('mergeIntoRotaMonths', () => {
       ['p1', '2026-01'],
       ['p2', '2026-01'],
     ]);
-    expect(result.months.find((m) => m.personId === 'p1' && m.month === '2026-01')?.shifts.map((s) => s.start)).toEqual([
-      '2026-01-05T20:00:00.000Z',
-      '2026-01-20T20:00:00.000Z',
-    ]);
+    expect(
+      result.months.find((m) => m.personId === 'p1' && m.month === '2026-01')?.shifts.map((s) => s.start),
+    ).toEqual(['2026-01-05T20:00:00.000Z', '2026-01-20T20:00:00.000Z']);
     expect(result.months).toHaveLength(3);
   });
 
   it('refuses a shift whose time is not an instant', () => {
-    expect(() => mergeIntoRotaMonths([], [{ personId: 'p1', shift: night('tuesday', '2026-01-06T08:00:00.000Z') }])).toThrow(/not an ISO-8601 instant/);
+    expect(() =>
+      mergeIntoRotaMonths([], [{ personId: 'p1', shift: night('tuesday', '2026-01-06T08:00:00.000Z') }]),
+    ).toThrow(/not an ISO-8601 instant/);
   });
 });

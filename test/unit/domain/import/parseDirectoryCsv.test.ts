@@ -56,7 +56,9 @@ describe('parseDirectoryCsv: professions', () => {
 
   it('names the allowed values for an unknown profession', () => {
     const result = parseDirectoryCsv(csv('a@trust.nhs.uk,A Person,Role,Dept,Wizardry,'));
-    expect(result.errors[0]?.reason).toContain('profession "Wizardry" is not known; use one of medical, nursing');
+    expect(result.errors[0]?.reason).toContain(
+      'profession "Wizardry" is not known; use one of medical, nursing',
+    );
   });
 });
 
@@ -65,11 +67,27 @@ describe('parseDirectoryCsv: bad rows', () => {
     ['a bad email', 'not-an-email,A,R,D,nursing,', 'email "not-an-email" is not a valid email address'],
     ['an empty name', 'a@trust.nhs.uk,,R,D,nursing,', 'name is empty'],
     ['an empty department', 'a@trust.nhs.uk,A,R,,nursing,', 'department is empty'],
-    ['a 5,000-character job title', `a@trust.nhs.uk,A,${'x'.repeat(5000)},D,nursing,`, 'job_title is longer than 200 characters'],
-    ['a formula in the department', 'a@trust.nhs.uk,A,R,"=cmd|\' /C calc\'!A0",nursing,', 'department starts with "="'],
+    [
+      'a 5,000-character job title',
+      `a@trust.nhs.uk,A,${'x'.repeat(5000)},D,nursing,`,
+      'job_title is longer than 200 characters',
+    ],
+    [
+      'a formula in the department',
+      'a@trust.nhs.uk,A,R,"=cmd|\' /C calc\'!A0",nursing,',
+      'department starts with "="',
+    ],
     ['their own manager', 'a@trust.nhs.uk,A,R,D,nursing,A@trust.nhs.uk', 'listed as their own manager'],
-    ['an unknown manager', 'a@trust.nhs.uk,A,R,D,nursing,boss@trust.nhs.uk', 'manager "boss@trust.nhs.uk" is not in this file or the staff directory'],
-    ['a bad manager email', 'a@trust.nhs.uk,A,R,D,nursing,boss', 'manager_email "boss" is not a valid email address'],
+    [
+      'an unknown manager',
+      'a@trust.nhs.uk,A,R,D,nursing,boss@trust.nhs.uk',
+      'manager "boss@trust.nhs.uk" is not in this file or the staff directory',
+    ],
+    [
+      'a bad manager email',
+      'a@trust.nhs.uk,A,R,D,nursing,boss',
+      'manager_email "boss" is not a valid email address',
+    ],
   ])('%s', (_name, line, reason) => {
     const result = parseDirectoryCsv(csv(line));
     expect(result.rows).toEqual([]);
@@ -85,9 +103,13 @@ describe('parseDirectoryCsv: bad rows', () => {
   });
 
   it('reports a repeated email on the later line and keeps the first', () => {
-    const result = parseDirectoryCsv(csv('a@trust.nhs.uk,A,R,D,nursing,', 'A@TRUST.nhs.uk,A again,R,D,nursing,'));
+    const result = parseDirectoryCsv(
+      csv('a@trust.nhs.uk,A,R,D,nursing,', 'A@TRUST.nhs.uk,A again,R,D,nursing,'),
+    );
     expect(result.rows.map((row) => row.line)).toEqual([2]);
-    expect(result.errors).toEqual([{ line: 3, reason: 'email "a@trust.nhs.uk" is already listed on line 2' }]);
+    expect(result.errors).toEqual([
+      { line: 3, reason: 'email "a@trust.nhs.uk" is already listed on line 2' },
+    ]);
   });
 
   it('reports every row of a manager loop, and rows whose manager is in it', () => {
@@ -102,13 +124,19 @@ describe('parseDirectoryCsv: bad rows', () => {
     );
     expect(result.rows.map((row) => row.email)).toEqual(['e@trust.nhs.uk']);
     expect(result.errors.map((error) => error.line)).toEqual([2, 3, 4, 5]);
-    expect(result.errors[0]?.reason).toContain('the manager chain loops: a@trust.nhs.uk → b@trust.nhs.uk → c@trust.nhs.uk → a@trust.nhs.uk');
+    expect(result.errors[0]?.reason).toContain(
+      'the manager chain loops: a@trust.nhs.uk → b@trust.nhs.uk → c@trust.nhs.uk → a@trust.nhs.uk',
+    );
     expect(result.errors[3]?.reason).toContain('manager "c@trust.nhs.uk" on line 4 has errors of their own');
   });
 
   it('makes a row bad when its manager’s row is bad, down the whole chain', () => {
     const result = parseDirectoryCsv(
-      csv('boss@trust.nhs.uk,Boss,R,D,Wizardry,', 'mid@trust.nhs.uk,Mid,R,D,nursing,boss@trust.nhs.uk', 'low@trust.nhs.uk,Low,R,D,nursing,mid@trust.nhs.uk'),
+      csv(
+        'boss@trust.nhs.uk,Boss,R,D,Wizardry,',
+        'mid@trust.nhs.uk,Mid,R,D,nursing,boss@trust.nhs.uk',
+        'low@trust.nhs.uk,Low,R,D,nursing,mid@trust.nhs.uk',
+      ),
     );
     expect(result.rows).toEqual([]);
     expect(result.errors.map((error) => [error.line, error.reason.slice(0, 40)])).toEqual([
@@ -119,14 +147,20 @@ describe('parseDirectoryCsv: bad rows', () => {
   });
 
   it('accepts a manager listed later in the file and a long chain', () => {
-    const lines = Array.from({ length: 3000 }, (_, index) => `p${index}@trust.nhs.uk,P,R,D,admin,${index + 1 < 3000 ? `p${index + 1}@trust.nhs.uk` : ''}`);
+    const lines = Array.from(
+      { length: 3000 },
+      (_, index) =>
+        `p${index}@trust.nhs.uk,P,R,D,admin,${index + 1 < 3000 ? `p${index + 1}@trust.nhs.uk` : ''}`,
+    );
     const result = parseDirectoryCsv(csv(...lines));
     expect(result.errors).toEqual([]);
     expect(result.rows).toHaveLength(3000);
   });
 
   it('reports a wrong header on line 1', () => {
-    const result = parseDirectoryCsv('email,name,title,department,profession,manager_email\na@trust.nhs.uk,A,R,D,nursing,');
+    const result = parseDirectoryCsv(
+      'email,name,title,department,profession,manager_email\na@trust.nhs.uk,A,R,D,nursing,',
+    );
     expect(result.errors).toEqual([{ line: 1, reason: expect.stringContaining('unknown column "title"') }]);
   });
 });

@@ -43,7 +43,11 @@ describe('parseCodeMapping', () => {
     ['not JSON', '{"E": duty}', 'The code mapping is not valid JSON'],
     ['a list', '["E"]', 'must be a JSON object such as'],
     ['a number', '42', 'must be a JSON object such as'],
-    ['an unknown kind', '{"E": "early"}', 'Code "E" maps to "early", which is not a kind of shift; use one of: duty, night'],
+    [
+      'an unknown kind',
+      '{"E": "early"}',
+      'Code "E" maps to "early", which is not a kind of shift; use one of: duty, night',
+    ],
     ['a kind of the wrong type', '{"E": 3}', 'Code "E" maps to a number, which is not a kind of shift'],
     ['an empty code', '{" ": "duty"}', 'must be 1 to 20 characters long'],
   ])('explains %s', (_name, json, message) => {

@@ -1,5 +1,13 @@
-import { advanceOfferDraft, type OfferInput, type OfferTurn } from '../../../../src/domain/offerDialog/advanceOfferDraft';
-import { offerFieldsFromDraft, startOfferDraft, type OfferDraft } from '../../../../src/domain/offerDialog/offerDraft';
+import {
+  advanceOfferDraft,
+  type OfferInput,
+  type OfferTurn,
+} from '../../../../src/domain/offerDialog/advanceOfferDraft';
+import {
+  offerFieldsFromDraft,
+  startOfferDraft,
+  type OfferDraft,
+} from '../../../../src/domain/offerDialog/offerDraft';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const DEFAULTS = { profession: 'ahp', department: 'Physiotherapy' } as const;
@@ -9,18 +17,41 @@ const DESCRIPTION = 'Sit in on a physiotherapy clinic and see how we assess and 
 const MEETING = 'Physio reception, Outpatients Level 1';
 
 /** Every answer of a plain, non-sensitive offer, in order. */
-const HAPPY: string[] = [TITLE, DESCRIPTION, 'same as me', 'Physiotherapy', 'clinic', 'Tuesday mornings and Thursday afternoons', '2', '6', 'nurses and AHPs', 'none', MEETING];
+const HAPPY: string[] = [
+  TITLE,
+  DESCRIPTION,
+  'same as me',
+  'Physiotherapy',
+  'clinic',
+  'Tuesday mornings and Thursday afternoons',
+  '2',
+  '6',
+  'nurses and AHPs',
+  'none',
+  MEETING,
+];
 
-function run(inputs: Array<string | OfferInput>, draft: OfferDraft = startOfferDraft(DEFAULTS, NOW)): OfferTurn {
+function run(
+  inputs: Array<string | OfferInput>,
+  draft: OfferDraft = startOfferDraft(DEFAULTS, NOW),
+): OfferTurn {
   let turn: OfferTurn = { draft, prompt: { kind: 'ask', step: 'title' } };
   for (const input of inputs) {
     if (!turn.draft) throw new Error('conversation already over');
-    turn = advanceOfferDraft(turn.draft, typeof input === 'string' ? { kind: 'text', text: input } : input, NOW);
+    turn = advanceOfferDraft(
+      turn.draft,
+      typeof input === 'string' ? { kind: 'text', text: input } : input,
+      NOW,
+    );
   }
   return turn;
 }
 
-const choice = (field: Extract<OfferInput, { kind: 'choice' }>['field'], value: string): OfferInput => ({ kind: 'choice', field, value });
+const choice = (field: Extract<OfferInput, { kind: 'choice' }>['field'], value: string): OfferInput => ({
+  kind: 'choice',
+  field,
+  value,
+});
 
 describe('the offer-to-host conversation', () => {
   it('asks each question in turn, then shows the summary with every answer read', () => {
@@ -32,7 +63,10 @@ describe('the offer-to-host conversation', () => {
       profession: 'ahp',
       department: 'Physiotherapy',
       setting: 'outpatient_clinic',
-      sessions: [{ weekday: 'tue', part: 'am' }, { weekday: 'thu', part: 'pm' }],
+      sessions: [
+        { weekday: 'tue', part: 'am' },
+        { weekday: 'thu', part: 'pm' },
+      ],
       capacityPerWeek: 2,
       capacityPerMonth: 6,
       openTo: ['nursing', 'ahp'],
@@ -48,21 +82,51 @@ describe('the offer-to-host conversation', () => {
       steps.push(turn.prompt.kind === 'ask' ? turn.prompt.step : turn.prompt.kind);
       turn = run([answer], turn.draft);
     }
-    expect(steps).toEqual(['title', 'description', 'profession', 'department', 'setting', 'sessions', 'perWeek', 'perMonth', 'openTo', 'prerequisites', 'meetingPoint']);
+    expect(steps).toEqual([
+      'title',
+      'description',
+      'profession',
+      'department',
+      'setting',
+      'sessions',
+      'perWeek',
+      'perMonth',
+      'openTo',
+      'prerequisites',
+      'meetingPoint',
+    ]);
   });
 
   it('hands the finished offer over on submit, by button or by typing "save"', () => {
-    expect(run([...HAPPY.map((t) => (t === 'same as me' ? 'AHP' : t)), { kind: 'submit' }])).toEqual({ draft: undefined, prompt: { kind: 'submit' } });
-    expect(run([...HAPPY.map((t) => (t === 'same as me' ? 'AHP' : t)), 'Save'])).toEqual({ draft: undefined, prompt: { kind: 'submit' } });
+    expect(run([...HAPPY.map((t) => (t === 'same as me' ? 'AHP' : t)), { kind: 'submit' }])).toEqual({
+      draft: undefined,
+      prompt: { kind: 'submit' },
+    });
+    expect(run([...HAPPY.map((t) => (t === 'same as me' ? 'AHP' : t)), 'Save'])).toEqual({
+      draft: undefined,
+      prompt: { kind: 'submit' },
+    });
   });
 
   it('refuses to submit before the summary, and points to the first question still open', () => {
     const turn = run([TITLE, { kind: 'submit' }]);
-    expect(turn.prompt).toEqual({ kind: 'ask', step: 'description', problem: 'There is still something to answer first.' });
+    expect(turn.prompt).toEqual({
+      kind: 'ask',
+      step: 'description',
+      problem: 'There is still something to answer first.',
+    });
   });
 
   it('reads both capacity figures from one answer such as "2 a week and 6 a month"', () => {
-    const turn = run([TITLE, DESCRIPTION, 'AHP', 'Physiotherapy', 'office', 'weekday mornings', 'two a week and 6 a month']);
+    const turn = run([
+      TITLE,
+      DESCRIPTION,
+      'AHP',
+      'Physiotherapy',
+      'office',
+      'weekday mornings',
+      'two a week and 6 a month',
+    ]);
     expect(turn.prompt).toEqual({ kind: 'ask', step: 'openTo' });
     expect(turn.draft).toMatchObject({ capacityPerWeek: 2, capacityPerMonth: 6 });
   });
@@ -70,22 +134,72 @@ describe('the offer-to-host conversation', () => {
   const upTo = (step: number) => HAPPY.slice(0, step).map((t) => (t === 'same as me' ? 'AHP' : t));
   it.each([
     ['an empty title', 'title', [...upTo(0), '   '], /Please write a little more about the title/],
-    ['a 5,000-character description', 'description', [...upTo(1), 'x'.repeat(5000)], /That is 5000 characters; please keep what a visitor will see and learn under 1000/],
+    [
+      'a 5,000-character description',
+      'description',
+      [...upTo(1), 'x'.repeat(5000)],
+      /That is 5000 characters; please keep what a visitor will see and learn under 1000/,
+    ],
     ['a description that is too short', 'description', [...upTo(1), 'Clinic.'], /at least 20 characters/],
-    ['an NHS number in the description', 'description', [...upTo(1), 'You will follow patient 943 476 5919 through clinic today'], /looks like it contains an NHS number/],
-    ['a hospital number in where to meet', 'meetingPoint', [...upTo(10), 'Bed 4, patient MRN 12345678'], /patient identifier/],
+    [
+      'an NHS number in the description',
+      'description',
+      [...upTo(1), 'You will follow patient 943 476 5919 through clinic today'],
+      /looks like it contains an NHS number/,
+    ],
+    [
+      'a hospital number in where to meet',
+      'meetingPoint',
+      [...upTo(10), 'Bed 4, patient MRN 12345678'],
+      /patient identifier/,
+    ],
     ['an unknown staff group', 'profession', [...upTo(2), 'astronaut'], /did not recognise that staff group/],
     ['two staff groups for the host', 'profession', [...upTo(2), 'nurse and doctor'], /just one staff group/],
     ['an unknown setting', 'setting', [...upTo(4), 'on the moon'], /did not recognise that setting/],
-    ['a setting that could be two', 'setting', [...upTo(4), 'clinic or office'], /could be Outpatient clinic or Office or management/],
-    ['sessions without a part of the day', 'sessions', [...upTo(5), 'Tuesdays'], /Which part of the day for Tuesday/],
+    [
+      'a setting that could be two',
+      'setting',
+      [...upTo(4), 'clinic or office'],
+      /could be Outpatient clinic or Office or management/,
+    ],
+    [
+      'sessions without a part of the day',
+      'sessions',
+      [...upTo(5), 'Tuesdays'],
+      /Which part of the day for Tuesday/,
+    ],
     ['sessions without a day', 'sessions', [...upTo(5), 'whenever suits'], /could not find any days/],
-    ['no visitors a week', 'perWeek', [...upTo(6), '0'], /Visitors a week must be a whole number from 1 to 20; you said 0/],
+    [
+      'no visitors a week',
+      'perWeek',
+      [...upTo(6), '0'],
+      /Visitors a week must be a whole number from 1 to 20; you said 0/,
+    ],
     ['21 visitors a week', 'perWeek', [...upTo(6), '21'], /from 1 to 20; you said 21/],
-    ['words for visitors a week', 'perWeek', [...upTo(6), 'lots'], /Please give visitors a week as a whole number/],
-    ['a month below the week', 'perMonth', [...upTo(7), '1'], /You said 2 a week, so the month needs at least 2, not 1/],
-    ['a pair with the month below the week', 'perWeek', [...upTo(6), '5 a week and 3 a month'], /the month needs at least 5, not 3/],
-    ['unknown staff groups who may visit', 'openTo', [...upTo(8), 'the public'], /did not recognise those staff groups/],
+    [
+      'words for visitors a week',
+      'perWeek',
+      [...upTo(6), 'lots'],
+      /Please give visitors a week as a whole number/,
+    ],
+    [
+      'a month below the week',
+      'perMonth',
+      [...upTo(7), '1'],
+      /You said 2 a week, so the month needs at least 2, not 1/,
+    ],
+    [
+      'a pair with the month below the week',
+      'perWeek',
+      [...upTo(6), '5 a week and 3 a month'],
+      /the month needs at least 5, not 3/,
+    ],
+    [
+      'unknown staff groups who may visit',
+      'openTo',
+      [...upTo(8), 'the public'],
+      /did not recognise those staff groups/,
+    ],
     ['an empty place to meet', 'meetingPoint', [...upTo(10), ''], /where to meet/],
   ])('refuses %s with a clear reason and keeps everything else', (_name, step, inputs, problem) => {
     const before = run(inputs.slice(0, -1));
@@ -97,7 +211,11 @@ describe('the offer-to-host conversation', () => {
   it('refuses a button from an earlier question without changing anything', () => {
     const before = run(upTo(5));
     const after = run([choice('profession', 'medical')], before.draft);
-    expect(after.prompt).toMatchObject({ kind: 'ask', step: 'sessions', problem: expect.stringMatching(/earlier question/) });
+    expect(after.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'sessions',
+      problem: expect.stringMatching(/earlier question/),
+    });
     expect(after.draft).toEqual(before.draft);
   });
 
@@ -105,12 +223,19 @@ describe('the offer-to-host conversation', () => {
     const turn = run([TITLE, DESCRIPTION, 'back']);
     expect(turn.prompt).toEqual({ kind: 'ask', step: 'description' });
     expect(turn.draft?.description).toBe(DESCRIPTION);
-    expect(run(['back']).prompt).toMatchObject({ kind: 'ask', step: 'title', note: 'This is the first question.' });
+    expect(run(['back']).prompt).toMatchObject({
+      kind: 'ask',
+      step: 'title',
+      note: 'This is the first question.',
+    });
   });
 
   it('ends with "cancel" and begins again with "start over", at any step', () => {
     expect(run([TITLE, DESCRIPTION, 'Cancel'])).toEqual({ draft: undefined, prompt: { kind: 'cancelled' } });
-    expect(run([...upTo(11), { kind: 'control', word: 'cancel' }])).toEqual({ draft: undefined, prompt: { kind: 'cancelled' } });
+    expect(run([...upTo(11), { kind: 'control', word: 'cancel' }])).toEqual({
+      draft: undefined,
+      prompt: { kind: 'cancelled' },
+    });
     const again = run([TITLE, DESCRIPTION, 'start over']);
     expect(again.prompt).toMatchObject({ kind: 'ask', step: 'title', note: 'Starting again.' });
     expect(again.draft).toEqual(startOfferDraft(DEFAULTS, NOW));
@@ -146,7 +271,13 @@ describe('sensitive settings', () => {
 
   it('sends a host who will not arrange an induction back to choose a lower-risk setting', () => {
     const declined = run([...toSetting, 'theatre', 'no']);
-    expect(declined.prompt).toMatchObject({ kind: 'ask', step: 'setting', note: expect.stringMatching(/only come to a ward, theatre, A&E or critical care if you arrange an induction/) });
+    expect(declined.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'setting',
+      note: expect.stringMatching(
+        /only come to a ward, theatre, A&E or critical care if you arrange an induction/,
+      ),
+    });
     expect(declined.draft?.setting).toBeUndefined();
     const lower = run(['office'], declined.draft);
     expect(lower.prompt).toEqual({ kind: 'ask', step: 'sessions' });
@@ -155,12 +286,20 @@ describe('sensitive settings', () => {
 
   it('refuses an unclear answer to the induction question', () => {
     const turn = run([...toSetting, 'ward', 'maybe later']);
-    expect(turn.prompt).toMatchObject({ kind: 'ask', step: 'induction', problem: expect.stringMatching(/yes, I will arrange the induction/) });
+    expect(turn.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'induction',
+      problem: expect.stringMatching(/yes, I will arrange the induction/),
+    });
     expect(turn.draft?.inductionAccepted).toBe(false);
   });
 
   it('cannot reach the summary or be submitted without the acceptance', () => {
     const turn = run([...toSetting, 'ward', { kind: 'submit' }]);
-    expect(turn.prompt).toMatchObject({ kind: 'ask', step: 'induction', problem: 'There is still something to answer first.' });
+    expect(turn.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'induction',
+      problem: 'There is still something to answer first.',
+    });
   });
 });

@@ -1,5 +1,13 @@
-import { advanceOfferDraft, type OfferInput, type OfferTurn } from '../../../../src/domain/offerDialog/advanceOfferDraft';
-import { offerFieldsFromDraft, startOfferEdit, type OfferDraft } from '../../../../src/domain/offerDialog/offerDraft';
+import {
+  advanceOfferDraft,
+  type OfferInput,
+  type OfferTurn,
+} from '../../../../src/domain/offerDialog/advanceOfferDraft';
+import {
+  offerFieldsFromDraft,
+  startOfferEdit,
+  type OfferDraft,
+} from '../../../../src/domain/offerDialog/offerDraft';
 import type { HostOffer } from '../../../../src/domain/offers';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -28,7 +36,11 @@ function run(draft: OfferDraft, inputs: Array<string | OfferInput>): OfferTurn {
   let turn: OfferTurn = { draft, prompt: { kind: 'summary' } };
   for (const input of inputs) {
     if (!turn.draft) throw new Error('conversation already over');
-    turn = advanceOfferDraft(turn.draft, typeof input === 'string' ? { kind: 'text', text: input } : input, NOW);
+    turn = advanceOfferDraft(
+      turn.draft,
+      typeof input === 'string' ? { kind: 'text', text: input } : input,
+      NOW,
+    );
   }
   return turn;
 }
@@ -55,8 +67,15 @@ describe('changing a saved offer', () => {
   it('changes one field and returns to the summary, keeping the others', () => {
     const turn = run(opened, [edit('meetingPoint'), 'Ward 7 reception desk, Level 3, Main Building']);
     expect(turn.prompt).toEqual({ kind: 'summary' });
-    expect(turn.draft).toMatchObject({ meetingPoint: 'Ward 7 reception desk, Level 3, Main Building', title: SAVED.title, offerId: SAVED.id });
-    expect(run(turn.draft as OfferDraft, [{ kind: 'submit' }])).toEqual({ draft: undefined, prompt: { kind: 'submit' } });
+    expect(turn.draft).toMatchObject({
+      meetingPoint: 'Ward 7 reception desk, Level 3, Main Building',
+      title: SAVED.title,
+      offerId: SAVED.id,
+    });
+    expect(run(turn.draft as OfferDraft, [{ kind: 'submit' }])).toEqual({
+      draft: undefined,
+      prompt: { kind: 'submit' },
+    });
   });
 
   it('asks for the induction again when the setting changes to another sensitive one', () => {
@@ -75,8 +94,15 @@ describe('changing a saved offer', () => {
 
   it('asks for the month again when a bigger week leaves it too small', () => {
     const changed = run(opened, [edit('perWeek'), '4']);
-    expect(changed.prompt).toMatchObject({ kind: 'ask', step: 'perMonth', note: expect.stringMatching(/You now offer 4 a week/) });
-    expect(run(changed.draft as OfferDraft, [{ kind: 'submit' }]).prompt).toMatchObject({ kind: 'ask', step: 'perMonth' });
+    expect(changed.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'perMonth',
+      note: expect.stringMatching(/You now offer 4 a week/),
+    });
+    expect(run(changed.draft as OfferDraft, [{ kind: 'submit' }]).prompt).toMatchObject({
+      kind: 'ask',
+      step: 'perMonth',
+    });
     const fixed = run(changed.draft as OfferDraft, ['8']);
     expect(fixed.prompt).toEqual({ kind: 'summary' });
     expect(fixed.draft).toMatchObject({ capacityPerWeek: 4, capacityPerMonth: 8 });
@@ -84,7 +110,11 @@ describe('changing a saved offer', () => {
 
   it('keeps the saved values when a change is refused', () => {
     const turn = run(opened, [edit('description'), 'Too short']);
-    expect(turn.prompt).toMatchObject({ kind: 'ask', step: 'description', problem: expect.stringMatching(/at least 20 characters/) });
+    expect(turn.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'description',
+      problem: expect.stringMatching(/at least 20 characters/),
+    });
     expect(turn.draft?.description).toBe(SAVED.description);
   });
 
@@ -102,7 +132,11 @@ describe('changing a saved offer', () => {
 
   it('starts over with a blank offer that will still replace the saved one', () => {
     const turn = run(opened, ['start again']);
-    expect(turn.prompt).toMatchObject({ kind: 'ask', step: 'title', note: expect.stringMatching(/saved offer stays as it was until you save/) });
+    expect(turn.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'title',
+      note: expect.stringMatching(/saved offer stays as it was until you save/),
+    });
     expect(turn.draft).toMatchObject({ offerId: SAVED.id, step: 'title' });
     expect(turn.draft?.title).toBeUndefined();
   });

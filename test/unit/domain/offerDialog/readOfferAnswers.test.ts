@@ -1,15 +1,73 @@
-import { readCapacityPair, readCount, readNone, readOfferSetting, readOpenTo, readProfession, readYesNo } from '../../../../src/domain/offerDialog/readOfferChoices';
+import {
+  readCapacityPair,
+  readCount,
+  readNone,
+  readOfferSetting,
+  readOpenTo,
+  readProfession,
+  readYesNo,
+} from '../../../../src/domain/offerDialog/readOfferChoices';
 import { readSessions } from '../../../../src/domain/offerDialog/readSessions';
 
 describe('readSessions', () => {
   it.each([
-    ['Tuesday mornings and Thursday afternoons', [['tue', 'am'], ['thu', 'pm']]],
-    ['Tue and Thu am', [['tue', 'am'], ['thu', 'am']]],
-    ['tues, weds & thurs mornings', [['tue', 'am'], ['wed', 'am'], ['thu', 'am']]],
-    ['Monday morning and afternoon', [['mon', 'am'], ['mon', 'pm']]],
-    ['mornings on Monday and Wednesday, afternoons on Friday', [['mon', 'am'], ['wed', 'am'], ['fri', 'pm']]],
-    ['weekday mornings', [['mon', 'am'], ['tue', 'am'], ['wed', 'am'], ['thu', 'am'], ['fri', 'am']]],
-    ['Mon-Fri full day', [['mon', 'full_day'], ['tue', 'full_day'], ['wed', 'full_day'], ['thu', 'full_day'], ['fri', 'full_day']]],
+    [
+      'Tuesday mornings and Thursday afternoons',
+      [
+        ['tue', 'am'],
+        ['thu', 'pm'],
+      ],
+    ],
+    [
+      'Tue and Thu am',
+      [
+        ['tue', 'am'],
+        ['thu', 'am'],
+      ],
+    ],
+    [
+      'tues, weds & thurs mornings',
+      [
+        ['tue', 'am'],
+        ['wed', 'am'],
+        ['thu', 'am'],
+      ],
+    ],
+    [
+      'Monday morning and afternoon',
+      [
+        ['mon', 'am'],
+        ['mon', 'pm'],
+      ],
+    ],
+    [
+      'mornings on Monday and Wednesday, afternoons on Friday',
+      [
+        ['mon', 'am'],
+        ['wed', 'am'],
+        ['fri', 'pm'],
+      ],
+    ],
+    [
+      'weekday mornings',
+      [
+        ['mon', 'am'],
+        ['tue', 'am'],
+        ['wed', 'am'],
+        ['thu', 'am'],
+        ['fri', 'am'],
+      ],
+    ],
+    [
+      'Mon-Fri full day',
+      [
+        ['mon', 'full_day'],
+        ['tue', 'full_day'],
+        ['wed', 'full_day'],
+        ['thu', 'full_day'],
+        ['fri', 'full_day'],
+      ],
+    ],
     ['Friday all day', [['fri', 'full_day']]],
     ['Saturday a.m.', [['sat', 'am']]],
     ['Tuesday mornings, Tuesday mornings again', [['tue', 'am']]],
@@ -90,7 +148,12 @@ describe('numbers and short answers', () => {
     expect(readCapacityPair('2 a week')).toBeUndefined();
   });
 
-  it.each([['none', true], ['N/A', true], ['Nothing.', true], ['Bring your badge', false]])('reads "%s" as none: %s', (text, none) => {
+  it.each([
+    ['none', true],
+    ['N/A', true],
+    ['Nothing.', true],
+    ['Bring your badge', false],
+  ])('reads "%s" as none: %s', (text, none) => {
     expect(readNone(text)).toBe(none);
   });
 

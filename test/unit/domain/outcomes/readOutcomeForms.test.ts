@@ -1,4 +1,8 @@
-import { readFollowUpAnswer, readHostOutcome, readVisitorOutcome } from '../../../../src/domain/outcomes/readOutcomeForms';
+import {
+  readFollowUpAnswer,
+  readHostOutcome,
+  readVisitorOutcome,
+} from '../../../../src/domain/outcomes/readOutcomeForms';
 
 const AT = new Date('2025-03-18T14:00:00Z');
 const FORM = {
@@ -12,10 +16,18 @@ const FORM = {
 };
 
 describe('reading the after-visit forms', () => {
-  it('reads a complete visitor form, in the kinds\' own order, trimmed, without a reflection', () => {
+  it("reads a complete visitor form, in the kinds' own order, trimmed, without a reflection", () => {
     expect(readVisitorOutcome(FORM, 2, AT)).toEqual({
       ok: true,
-      value: { ratings: ['met', 'not_met'], knowledge: ['scientific_or_factual', 'practical_wisdom'], doDifferently: 'Ask the discharge team earlier.', wouldRecommend: false, followOn: 'none', hours: 3.5, at: AT.toISOString() },
+      value: {
+        ratings: ['met', 'not_met'],
+        knowledge: ['scientific_or_factual', 'practical_wisdom'],
+        doDifferently: 'Ask the discharge team earlier.',
+        wouldRecommend: false,
+        followOn: 'none',
+        hours: 3.5,
+        at: AT.toISOString(),
+      },
     });
   });
 
@@ -47,10 +59,16 @@ describe('reading the after-visit forms', () => {
   });
 
   it('reads the host form and the follow-up answer, refusing patient data in either', () => {
-    expect(readHostOutcome({ teamGained: 'A fresh view', wouldHostAgain: 'yes' }, AT)).toEqual({ ok: true, value: { teamGained: 'A fresh view', wouldHostAgain: true, at: AT.toISOString() } });
+    expect(readHostOutcome({ teamGained: 'A fresh view', wouldHostAgain: 'yes' }, AT)).toEqual({
+      ok: true,
+      value: { teamGained: 'A fresh view', wouldHostAgain: true, at: AT.toISOString() },
+    });
     expect(readHostOutcome({ teamGained: 'Patient ID: 889922', wouldHostAgain: 'yes' }, AT).ok).toBe(false);
     expect(readHostOutcome({ teamGained: 'Good', wouldHostAgain: '' }, AT).ok).toBe(false);
-    expect(readFollowUpAnswer({ changed: 'not_yet' }, AT)).toEqual({ ok: true, value: { changed: 'not_yet', at: AT.toISOString() } });
+    expect(readFollowUpAnswer({ changed: 'not_yet' }, AT)).toEqual({
+      ok: true,
+      value: { changed: 'not_yet', at: AT.toISOString() },
+    });
     expect(readFollowUpAnswer({ changed: 'yes', detail: '943 476 5919' }, AT).ok).toBe(false);
     expect(readFollowUpAnswer({ changed: 'perhaps' }, AT).ok).toBe(false);
   });

@@ -37,11 +37,17 @@ describe('parseWhen', () => {
   });
 
   it('reads "next week" on a Monday as the following Monday to Sunday', () => {
-    expect(parseWhen('next week', new Date('2026-11-23T09:00:00Z'))).toEqual({ ok: true, window: { from: '2026-11-30', to: '2026-12-06' } });
+    expect(parseWhen('next week', new Date('2026-11-23T09:00:00Z'))).toEqual({
+      ok: true,
+      window: { from: '2026-11-30', to: '2026-12-06' },
+    });
   });
 
   it('uses the London date late in the evening in summer (BST), not the UTC one', () => {
     // 23:30 UTC on 30 June is 00:30 on 1 July in London: "tomorrow" is 2 July.
-    expect(parseWhen('tomorrow', new Date('2027-06-30T23:30:00Z'))).toEqual({ ok: true, window: { from: '2027-07-02', to: '2027-07-02' } });
+    expect(parseWhen('tomorrow', new Date('2027-06-30T23:30:00Z'))).toEqual({
+      ok: true,
+      window: { from: '2027-07-02', to: '2027-07-02' },
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { createGlossary, expandTerms, getDefaultGlossary, GlossaryConfigError } from '../../../../src/domain/search/glossary';
+import {
+  createGlossary,
+  expandTerms,
+  getDefaultGlossary,
+  GlossaryConfigError,
+} from '../../../../src/domain/search/glossary';
 import { DEFAULT_GLOSSARY } from '../../../../src/domain/search/glossaryEntries';
 
 describe('the default glossary', () => {
@@ -72,7 +77,8 @@ describe('the default glossary', () => {
   it('drops filler words and keeps the meaningful ones', () => {
     const terms = expandTerms("I'd like to spend a morning with the discharge team next week");
     expect(terms).toEqual(expect.arrayContaining(['discharge', 'discharge team', 'discharge coordinator']));
-    for (const filler of ['id', 'like', 'spend', 'morning', 'the', 'team', 'next', 'week']) expect(terms).not.toContain(filler);
+    for (const filler of ['id', 'like', 'spend', 'morning', 'the', 'team', 'next', 'week'])
+      expect(terms).not.toContain(filler);
   });
 
   it('ignores hidden direction-changing characters and keeps emoji out of the terms', () => {
@@ -97,13 +103,17 @@ describe('createGlossary with extra entries', () => {
       { plain: 'frailty assessment unit', terms: ['FAU', 'frailty unit'] },
       { plain: 'emergency department', terms: ['EAU front door'] },
     ]);
-    expect(glossary.expandTerms('FAU')).toEqual(expect.arrayContaining(['frailty assessment unit', 'frailty unit']));
+    expect(glossary.expandTerms('FAU')).toEqual(
+      expect.arrayContaining(['frailty assessment unit', 'frailty unit']),
+    );
     expect(glossary.expandTerms('EAU front door')).toContain('casualty');
     expect(expandTerms('FAU')).not.toContain('frailty assessment unit');
   });
 
   it('accepts the entries as JSON text', () => {
-    expect(createGlossary('[{"plain": "hospital at night", "terms": ["H at N"]}]').expandTerms('H at N')).toContain('hospital at night');
+    expect(
+      createGlossary('[{"plain": "hospital at night", "terms": ["H at N"]}]').expandTerms('H at N'),
+    ).toContain('hospital at night');
   });
 
   it.each([
@@ -111,11 +121,19 @@ describe('createGlossary with extra entries', () => {
     ['not a list', { plain: 'x', terms: ['y'] }, 'must be a JSON array'],
     ['no terms', [{ plain: 'x', terms: [] }], 'entry 1, terms: must list at least one term'],
     ['an empty term', [{ plain: 'x', terms: ['y', ' '] }], 'entry 1, terms, item 2: must not be empty'],
-    ['a term with no letters', [{ plain: 'x', terms: ['!!!'] }], 'entry 1: term "!!!" has no letters or digits'],
+    [
+      'a term with no letters',
+      [{ plain: 'x', terms: ['!!!'] }],
+      'entry 1: term "!!!" has no letters or digits',
+    ],
     ['a long term', [{ plain: 'x', terms: ['y'.repeat(5000)] }], 'must be at most 80 characters'],
     ['an unknown field', [{ plain: 'x', terms: ['y'], synonyms: [] }], 'has unknown field(s) synonyms'],
     ['a missing plain name', [{ terms: ['y'] }], 'entry 1, plain: Required'],
-    ['a capitals-only phrase', [{ plain: 'x', terms: ['y'], capitalsOnly: ['TWO WORDS'] }], 'must be one word'],
+    [
+      'a capitals-only phrase',
+      [{ plain: 'x', terms: ['y'], capitalsOnly: ['TWO WORDS'] }],
+      'must be one word',
+    ],
   ])('explains %s', (_name, entries, message) => {
     expect(() => createGlossary(entries)).toThrow(GlossaryConfigError);
     expect(() => createGlossary(entries)).toThrow(message);

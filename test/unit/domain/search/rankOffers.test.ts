@@ -57,12 +57,18 @@ describe('rankOffers: finding across tribes', () => {
   });
 
   it('finds an offer whose setting alone matches', () => {
-    const results = rank({ offers: [offer('ed', { setting: 'emergency_department' }), offer('office')], query: 'casualty' });
+    const results = rank({
+      offers: [offer('ed', { setting: 'emergency_department' }), offer('office')],
+      query: 'casualty',
+    });
     expect(ids(results)).toEqual(['ed']);
   });
 
   it('ranks a title match above a description-only match', () => {
-    const offers = [offer('desc', { description: 'we talk about discharge' }), offer('title', { title: 'Discharge planning' })];
+    const offers = [
+      offer('desc', { description: 'we talk about discharge' }),
+      offer('title', { title: 'Discharge planning' }),
+    ];
     expect(ids(rank({ offers, query: 'discharge' }))).toEqual(['title', 'desc']);
   });
 
@@ -71,19 +77,28 @@ describe('rankOffers: finding across tribes', () => {
   });
 
   it('returns offers by other factors when the query has no meaningful words', () => {
-    expect(ids(rank({ offers: [offer('a'), offer('b')], query: 'I would like to visit next week' }))).toEqual(['a', 'b']);
+    expect(ids(rank({ offers: [offer('a'), offer('b')], query: 'I would like to visit next week' }))).toEqual(
+      ['a', 'b'],
+    );
   });
 });
 
 describe('rankOffers: who may see what', () => {
   it('never returns an offer not open to the visitor’s profession', () => {
-    const offers = [offer('closed', { title: 'Discharge', openTo: ['medical', 'ahp'] }), offer('open', { title: 'Discharge', openTo: ['nursing'] })];
+    const offers = [
+      offer('closed', { title: 'Discharge', openTo: ['medical', 'ahp'] }),
+      offer('open', { title: 'Discharge', openTo: ['nursing'] }),
+    ];
     expect(ids(rank({ offers, query: 'discharge' }))).toEqual(['open']);
     expect(ids(rank({ offers, query: '' }))).toEqual(['open']);
   });
 
   it('leaves out paused offers and the visitor’s own offers', () => {
-    const offers = [offer('paused', { status: 'paused' }), offer('mine', { hostId: visitor.id }), offer('theirs')];
+    const offers = [
+      offer('paused', { status: 'paused' }),
+      offer('mine', { hostId: visitor.id }),
+      offer('theirs'),
+    ];
     expect(ids(rank({ offers }))).toEqual(['theirs']);
   });
 
@@ -98,7 +113,10 @@ describe('rankOffers: ordering factors', () => {
   const same = { title: 'Discharge planning', description: 'Discharge planning with the team.' };
 
   it('ranks a sensitive setting below an equally relevant non-sensitive one', () => {
-    const offers = [offer('a-ward', { ...same, setting: 'ward' }), offer('b-clinic', { ...same, setting: 'outpatient_clinic' })];
+    const offers = [
+      offer('a-ward', { ...same, setting: 'ward' }),
+      offer('b-clinic', { ...same, setting: 'outpatient_clinic' }),
+    ];
     const results = rank({ offers, query: 'discharge' });
     expect(ids(results)).toEqual(['b-clinic', 'a-ward']);
     expect(results[0]?.reason).toContain('outpatient clinic setting, lower risk');
@@ -106,7 +124,10 @@ describe('rankOffers: ordering factors', () => {
   });
 
   it('prefers crossing professions', () => {
-    const offers = [offer('a-same', { ...same, profession: 'nursing' }), offer('b-other', { ...same, profession: 'ahp' })];
+    const offers = [
+      offer('a-same', { ...same, profession: 'nursing' }),
+      offer('b-other', { ...same, profession: 'ahp' }),
+    ];
     const results = rank({ offers, query: 'discharge' });
     expect(ids(results)).toEqual(['b-other', 'a-same']);
     expect(results[0]?.reason).toContain('a different profession');
@@ -115,7 +136,11 @@ describe('rankOffers: ordering factors', () => {
 
   it('prefers places left, and puts full offers last', () => {
     const offers = [offer('a-full', same), offer('b-one', same), offer('c-three', same)];
-    const results = rank({ offers, query: 'discharge', capacityLeft: { 'a-full': 0, 'b-one': 1, 'c-three': 3 } });
+    const results = rank({
+      offers,
+      query: 'discharge',
+      capacityLeft: { 'a-full': 0, 'b-one': 1, 'c-three': 3 },
+    });
     expect(ids(results)).toEqual(['c-three', 'b-one', 'a-full']);
     expect(results[0]?.reason).toContain('3 places left this month');
     expect(results[1]?.reason).toContain('1 place left this month');
@@ -130,15 +155,25 @@ describe('rankOffers: ordering factors', () => {
   });
 
   it('without slot counts, counts the offer’s session days in the window', () => {
-    const offers = [offer('a-thu', { ...same, sessions: [{ weekday: 'thu', part: 'am' }] }), offer('b-tue', { ...same, sessions: [{ weekday: 'tue', part: 'am' }] })];
+    const offers = [
+      offer('a-thu', { ...same, sessions: [{ weekday: 'thu', part: 'am' }] }),
+      offer('b-tue', { ...same, sessions: [{ weekday: 'tue', part: 'am' }] }),
+    ];
     // Mon 2 to Thu 5 March 2026 (end exclusive): one Tuesday, no Thursday.
-    const results = rank({ offers, query: 'discharge', window: { start: '2026-03-02T00:00:00.000Z', end: '2026-03-05T00:00:00.000Z' } });
+    const results = rank({
+      offers,
+      query: 'discharge',
+      window: { start: '2026-03-02T00:00:00.000Z', end: '2026-03-05T00:00:00.000Z' },
+    });
     expect(ids(results)).toEqual(['b-tue', 'a-thu']);
     expect(results[0]?.reason).toContain('1 free session in your dates');
   });
 
   it('prefers departments that have exchanged well before, either way round', () => {
-    const offers = [offer('a-new', { ...same, department: 'Radiology' }), offer('b-known', { ...same, department: 'Frailty' })];
+    const offers = [
+      offer('a-new', { ...same, department: 'Radiology' }),
+      offer('b-known', { ...same, department: 'Frailty' }),
+    ];
     const pastExchanges = [
       { visitorDepartment: 'frailty', hostDepartment: 'ward 7', wentWell: true },
       { visitorDepartment: 'Ward 7', hostDepartment: 'Radiology', wentWell: false },
@@ -158,15 +193,22 @@ describe('rankOffers: ordering factors', () => {
 describe('rankOffers: the reason line', () => {
   it('is one line naming the matched term and the other reasons', () => {
     const results = rank({
-      offers: [offer('d', { title: 'Discharge lounge morning', profession: 'ahp', setting: 'outpatient_clinic' })],
+      offers: [
+        offer('d', { title: 'Discharge lounge morning', profession: 'ahp', setting: 'outpatient_clinic' }),
+      ],
       query: 'discharge',
       capacityLeft: { d: 2 },
     });
-    expect(results[0]?.reason).toBe("Matches 'discharge'; a different profession; outpatient clinic setting, lower risk; 2 places left this month");
+    expect(results[0]?.reason).toBe(
+      "Matches 'discharge'; a different profession; outpatient clinic setting, lower risk; 2 places left this month",
+    );
   });
 
   it('shows hostile query text inert and short', () => {
-    const results = rank({ offers: [offer('d', { title: 'Discharge' })], query: `\u202Edischarge\u202C ${'x'.repeat(5000)} <b>😀</b>` });
+    const results = rank({
+      offers: [offer('d', { title: 'Discharge' })],
+      query: `\u202Edischarge\u202C ${'x'.repeat(5000)} <b>😀</b>`,
+    });
     expect(results[0]?.reason).toContain("'discharge'");
     expect(results[0]?.reason).not.toMatch(/[\u202A-\u202E\n]/);
     expect(results[0]?.reason.length).toBeLessThan(200);
@@ -174,7 +216,11 @@ describe('rankOffers: the reason line', () => {
 
   it('uses a configured glossary', () => {
     const glossary = createGlossary([{ plain: 'frailty assessment unit', terms: ['FAU'] }]);
-    const results = rank({ offers: [offer('f', { description: 'Time on the frailty assessment unit' })], query: 'FAU', glossary });
+    const results = rank({
+      offers: [offer('f', { description: 'Time on the frailty assessment unit' })],
+      query: 'FAU',
+      glossary,
+    });
     expect(results[0]?.reason).toContain("'FAU' (frailty assessment unit)");
   });
 });

@@ -112,7 +112,8 @@ describe('interval laws (property tests)', () => {
     fc.assert(
       fc.property(interval, interval, (a, b) => {
         const both = intersect(a, b);
-        const total = subtract(a, b).reduce((sum, r) => sum + durationMs(r), 0) + (both ? durationMs(both) : 0);
+        const total =
+          subtract(a, b).reduce((sum, r) => sum + durationMs(r), 0) + (both ? durationMs(both) : 0);
         expect(total).toBe(durationMs(a));
       }),
     );

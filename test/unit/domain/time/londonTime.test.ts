@@ -120,7 +120,10 @@ describe('showing London times', () => {
   it('formats a session on one day, and a night across midnight, in 24-hour en-GB', () => {
     const am = londonSessionInterval('2026-03-03', 'am');
     expect(formatLondonRange(am)).toBe('Tue 3 Mar, 09:00-13:00');
-    const night = { start: toLondonInstant('2026-10-24', '20:00'), end: toLondonInstant('2026-10-25', '08:00') };
+    const night = {
+      start: toLondonInstant('2026-10-24', '20:00'),
+      end: toLondonInstant('2026-10-25', '08:00'),
+    };
     expect(formatLondonRange(night)).toBe('Sat 24 Oct, 20:00 to Sun 25 Oct, 08:00');
     expect(formatLondonDateTime(utc('2026-09-08T16:05:00Z'))).toBe('Tue 8 Sep, 17:05');
     expect(formatLondonMonth(utc('2026-03-31T23:30:00Z'))).toBe('April 2026');

@@ -1,13 +1,27 @@
 import type { RequestState, ShadowingRequest } from '../../../../src/domain/requests';
 import { REQUEST_STATES } from '../../../../src/domain/requests';
-import { applyTransition, TRANSITIONS, type Action, type Actor } from '../../../../src/domain/workflow/transitions';
+import {
+  applyTransition,
+  TRANSITIONS,
+  type Action,
+  type Actor,
+} from '../../../../src/domain/workflow/transitions';
 
 const AT = new Date('2026-11-23T10:00:00Z');
 
 function request(state: RequestState, overrides: Partial<ShadowingRequest> = {}): ShadowingRequest {
   return {
-    id: 'r1', visitorId: 'visitor', managerId: 'manager', hostId: 'host', offerId: 'o1', state,
-    purpose: 'To learn', objectives: ['a'], history: [], createdAt: AT.toISOString(), updatedAt: AT.toISOString(),
+    id: 'r1',
+    visitorId: 'visitor',
+    managerId: 'manager',
+    hostId: 'host',
+    offerId: 'o1',
+    state,
+    purpose: 'To learn',
+    objectives: ['a'],
+    history: [],
+    createdAt: AT.toISOString(),
+    updatedAt: AT.toISOString(),
     ...overrides,
   };
 }
@@ -45,22 +59,36 @@ const cells = (Object.keys(TRANSITIONS) as Action[]).flatMap((action) =>
 );
 
 describe('the request workflow', () => {
-  it.each(cells)('%s from %s by %s: allowed only for the right role and state', (action, state, actorName) => {
-    const before = request(state);
-    const result = applyTransition(before, action, ACTORS[actorName] as Actor, AT, 'a reason');
-    const rule = TRANSITIONS[action];
-    const hostTooEarly = action === 'cancel' && actorName === 'host' && state === 'awaiting_manager';
-    const allowed = ALLOWED[action].includes(actorName) && (rule.from as readonly RequestState[]).includes(state) && !hostTooEarly;
-    expect(result.ok).toBe(allowed);
-    if (result.ok) {
-      expect(result.request.state).toBe(rule.to);
-      expect(result.request.history).toEqual([{ from: state, to: rule.to, by: (ACTORS[actorName] as Actor).id, at: AT.toISOString(), reason: 'a reason' }]);
-    } else {
-      expect(result.refusal).toMatch(/Nothing has been changed\./);
-    }
-    expect(before.state).toBe(state);
-    expect(before.history).toEqual([]);
-  });
+  it.each(cells)(
+    '%s from %s by %s: allowed only for the right role and state',
+    (action, state, actorName) => {
+      const before = request(state);
+      const result = applyTransition(before, action, ACTORS[actorName] as Actor, AT, 'a reason');
+      const rule = TRANSITIONS[action];
+      const hostTooEarly = action === 'cancel' && actorName === 'host' && state === 'awaiting_manager';
+      const allowed =
+        ALLOWED[action].includes(actorName) &&
+        (rule.from as readonly RequestState[]).includes(state) &&
+        !hostTooEarly;
+      expect(result.ok).toBe(allowed);
+      if (result.ok) {
+        expect(result.request.state).toBe(rule.to);
+        expect(result.request.history).toEqual([
+          {
+            from: state,
+            to: rule.to,
+            by: (ACTORS[actorName] as Actor).id,
+            at: AT.toISOString(),
+            reason: 'a reason',
+          },
+        ]);
+      } else {
+        expect(result.refusal).toMatch(/Nothing has been changed\./);
+      }
+      expect(before.state).toBe(state);
+      expect(before.history).toEqual([]);
+    },
+  );
 
   it('refuses a manager approving their own request', () => {
     const own = request('awaiting_manager', { visitorId: 'manager', managerId: 'manager' });
@@ -81,6 +109,9 @@ describe('the request workflow', () => {
 
   it('explains a move that is too late in plain words', () => {
     const result = applyTransition(request('cancelled'), 'approve', ACTORS.manager as Actor, AT);
-    expect(result).toEqual({ ok: false, refusal: 'This request is already cancelled, so that can no longer be done. Nothing has been changed.' });
+    expect(result).toEqual({
+      ok: false,
+      refusal: 'This request is already cancelled, so that can no longer be done. Nothing has been changed.',
+    });
   });
 });
