@@ -21,6 +21,9 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** An Entra ID tenant id: a GUID (13 digits at the end too, as the Agents Playground's tenant has). */
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
+
 const booleanText = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -34,7 +37,15 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
-  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        TENANT_ID,
+        'must be an Entra ID tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47, not a domain name)',
+      )
+      .optional(),
+  ),
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   ALLOWED_TENANT_IDS: optionalText,
   COSMOS_ENDPOINT: optionalText.pipe(z.string().url().optional()),
@@ -157,6 +168,11 @@ function readCredentials(s: z.infer<typeof schema>, problems: string[]): BotCred
       problems.push('MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set.');
     return undefined;
   }
+  if (s.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && s.MICROSOFT_APP_PASSWORD) {
+    problems.push(
+      'MICROSOFT_APP_PASSWORD: must be empty when MICROSOFT_APP_TYPE is UserAssignedMSI: the managed identity signs in, and a client secret here would sit unused where it could leak. Remove it from the app settings.',
+    );
+  }
   if (s.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !s.MICROSOFT_APP_PASSWORD) {
     problems.push(`MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_TYPE is ${s.MICROSOFT_APP_TYPE}.`);
   }
@@ -170,8 +186,6 @@ function readCredentials(s: z.infer<typeof schema>, problems: string[]): BotCred
     appType: s.MICROSOFT_APP_TYPE,
   };
 }
-
-const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
 
 function readTenantList(text: string | undefined, problems: string[]): string[] {
   const ids = (text ?? '')
@@ -189,6 +203,7 @@ function readTenantList(text: string | undefined, problems: string[]): string[] 
 
 function describeIssue(issue: z.ZodIssue): string {
   if (issue.code === 'invalid_enum_value') return `must be one of ${issue.options.join(', ')}`;
+  if (issue.code === 'invalid_string' && issue.validation === 'regex') return issue.message;
   if (issue.code === 'invalid_string' && issue.validation === 'url')
     return 'must be a URL such as https://<account>.documents.azure.com:443/';
   return issue.message.toLowerCase();

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       MICROSOFT_APP_ID: 'app',
       MICROSOFT_APP_PASSWORD: 'secret',
-      MICROSOFT_APP_TENANT_ID: 'tenant',
+      MICROSOFT_APP_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
     });
     expect(config).toMatchObject({
       localMode: false,
@@ -107,7 +107,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       MICROSOFT_APP_ID: 'a',
       MICROSOFT_APP_PASSWORD: 'p',
-      MICROSOFT_APP_TENANT_ID: 't',
+      MICROSOFT_APP_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       COSMOS_ENDPOINT: 'https://x.documents.azure.com/',
       COSMOS_KEY: 'k',
       COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
@@ -115,6 +115,38 @@ describe('loadConfig', () => {
     expect(problemsFor(env)).toEqual([
       expect.stringMatching(/^COSMOS_ALLOW_SELF_SIGNED_TLS: may not be true/),
     ]);
+  });
+
+  it('refuses a client secret next to the managed identity, naming MICROSOFT_APP_PASSWORD', () => {
+    const msi = {
+      MICROSOFT_APP_TYPE: 'UserAssignedMSI',
+      MICROSOFT_APP_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+      MICROSOFT_APP_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    };
+    expect(loadConfig(msi).credentials).toEqual(expect.objectContaining({ appType: 'UserAssignedMSI' }));
+    expect(problemsFor({ ...msi, MICROSOFT_APP_PASSWORD: 'left-over-secret' })).toEqual([
+      expect.stringMatching(
+        /^MICROSOFT_APP_PASSWORD: must be empty when MICROSOFT_APP_TYPE is UserAssignedMSI/,
+      ),
+    ]);
+    expect(problemsFor({ ...msi, MICROSOFT_APP_PASSWORD: 'left-over-secret' }).join()).not.toContain(
+      'left-over-secret',
+    );
+  });
+
+  it.each([
+    'contoso.onmicrosoft.com',
+    '72f988bf-86f1-41af-91ab',
+    'tenant',
+    '72f988bf86f141af91ab2d7cd011db47',
+  ])('refuses the malformed tenant id %s, naming MICROSOFT_APP_TENANT_ID', (tenantId) => {
+    expect(
+      problemsFor({
+        MICROSOFT_APP_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+        MICROSOFT_APP_PASSWORD: 'secret',
+        MICROSOFT_APP_TENANT_ID: tenantId,
+      }),
+    ).toEqual([expect.stringMatching(/^MICROSOFT_APP_TENANT_ID: must be an Entra ID tenant id \(a GUID/)]);
   });
 
   it('reports every problem at once', () => {
