@@ -12,7 +12,7 @@ targetScope = 'resourceGroup'
 @description('Azure region for everything except the bot resource (which is global). UK South keeps data in the UK.')
 param location string = resourceGroup().location
 
-@description('Short name used in every resource name (lower case letters, digits and hyphens).')
+@description('Short name used in every resource name: 3-20 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.')
 @minLength(3)
 @maxLength(20)
 param baseName string = 'shadowing'
@@ -70,21 +70,100 @@ param logLevel string = 'info'
 @maxValue(730)
 param logRetentionDays int = 30
 
+@description('Seconds between runs of reminders, escalations, expiries, check-ins, digests and message delivery. 0 switches the scheduler off.')
+@minValue(0)
+@maxValue(3600)
+param schedulerIntervalSeconds int = 60
+
+@description('Largest request body the bot accepts, in KB; larger ones get 413.')
+@minValue(16)
+@maxValue(4096)
+param maxBodyKb int = 256
+
+@description('true: when the host proposes another time and the visitor takes it, the request goes back to the line manager.')
+param reapproveNewTime bool = false
+
+@description('Days to keep closed requests and their messages after the last change (0 keeps them).')
+@minValue(0)
+@maxValue(36500)
+param retentionDays int = 730
+
+@description('Days to keep the exchange log for evaluation (0 keeps it until someone asks for erasure).')
+@minValue(0)
+@maxValue(36500)
+param exchangeLogRetentionDays int = 2190
+
+@description('Day the weekly digest goes out.')
+@allowed([
+  'mon'
+  'tue'
+  'wed'
+  'thu'
+  'fri'
+  'sat'
+  'sun'
+])
+param digestWeekday string = 'mon'
+
+@description('UK time (24-hour HH:MM) the weekly digest goes out.')
+param digestTime string = '08:00'
+
+@description('Comma-separated emails of programme leads besides those with the programme_lead role.')
+param programmeLeadEmails string = ''
+
+@description('true once the Microsoft Graph permissions are granted to the managed identity (infra/README.md): Shifts sync and installing the app for people the bot cannot reach.')
+param graphEnabled bool = false
+
+@description('Entra ID user property holding the staff group, or property.subproperty.')
+param graphProfessionField string = 'employeeType'
+
+@description('Comma-separated Teams team ids whose Microsoft Shifts schedules feed the rota.')
+param graphShiftsTeamIds string = ''
+
+@description('The app\'s id in the organisation\'s Teams app catalogue (not the manifest id). Known only after the app is published: deploy again with it.')
+param teamsAppCatalogId string = ''
+
+// Optional hardening, all off by default (infra/README.md, "Optional hardening").
+
+@description('true: Cosmos DB accepts connections only from the web app\'s outbound addresses and cosmosAllowedIpRanges.')
+param cosmosNetworkRestricted bool = false
+
+@description('Extra addresses or CIDR ranges (comma-separated) Cosmos DB accepts when cosmosNetworkRestricted is true, e.g. the operator\'s address for the admin CLI.')
+param cosmosAllowedIpRanges string = ''
+
+@description('true: the web app answers only the Azure Bot Service (service tag AzureBotService); everything else gets 403, including /healthz from outside Azure.')
+param webAppOnlyFromBotService bool = false
+
+@description('true: Cosmos DB and the Azure Bot send their diagnostic logs to Log Analytics (charged per GB).')
+param diagnosticLogs bool = false
+
+@description('true: Cosmos DB continuous backup (point-in-time restore over the last 7 days). Cannot be switched back to periodic backup.')
+param cosmosContinuousBackup bool = false
+
 @description('Tags on every resource.')
 param tags object = {
   application: 'job-shadowing'
 }
 
+// Bicep has no pattern decorator, so the rule on baseName is checked here, before anything is named.
+var baseNameCharacters = 'abcdefghijklmnopqrstuvwxyz0123456789-'
+var baseNameIsValid = length(filter(range(0, length(baseName)), i => !contains(baseNameCharacters, substring(baseName, i, 1)))) == 0 && !contains('0123456789-', first(baseName)) && !endsWith(baseName, '-')
+var checkedBaseName = baseNameIsValid ? baseName : fail('baseName must be 3-20 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.')
+
 var suffix = uniqueString(resourceGroup().id)
 var names = {
-  identity: 'id-${baseName}-${suffix}'
-  workspace: 'log-${baseName}-${suffix}'
-  insights: 'appi-${baseName}-${suffix}'
-  cosmos: toLower('cosmos-${baseName}-${suffix}')
-  plan: 'plan-${baseName}-${suffix}'
-  site: 'app-${baseName}-${suffix}'
-  bot: 'bot-${baseName}-${suffix}'
+  identity: 'id-${checkedBaseName}-${suffix}'
+  workspace: 'log-${checkedBaseName}-${suffix}'
+  insights: 'appi-${checkedBaseName}-${suffix}'
+  cosmos: 'cosmos-${checkedBaseName}-${suffix}'
+  plan: 'plan-${checkedBaseName}-${suffix}'
+  site: 'app-${checkedBaseName}-${suffix}'
+  bot: 'bot-${checkedBaseName}-${suffix}'
 }
+
+// The account's endpoint, known before the account exists, so the web app can be created first and
+// Cosmos DB can then accept the web app's outbound addresses (cosmosNetworkRestricted).
+var cosmosEndpoint = 'https://${names.cosmos}.documents.azure.com:443/'
 
 // The one list of containers, written from src/store/containers.ts by scripts/writeInfraContainers.ts.
 var containers = loadJsonContent('containers.json')
@@ -121,6 +200,13 @@ module cosmos 'modules/cosmos.bicep' = {
       identity.properties.principalId
       operatorPrincipalId
     ]
+    allowedIpRanges: cosmosNetworkRestricted ? union(
+      split(webApp.outputs.possibleOutboundIpAddresses, ','),
+      filter(map(split(cosmosAllowedIpRanges, ','), entry => trim(entry)), entry => !empty(entry))
+    ) : []
+    continuousBackup: cosmosContinuousBackup
+    diagnosticLogs: diagnosticLogs
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }
@@ -135,9 +221,21 @@ var appSettings = {
   MICROSOFT_APP_TENANT_ID: tenant().tenantId
   ALLOWED_TENANT_IDS: empty(allowedTenantIds) ? tenant().tenantId : allowedTenantIds
   AZURE_CLIENT_ID: identity.properties.clientId
-  COSMOS_ENDPOINT: cosmos.outputs.endpoint
+  COSMOS_ENDPOINT: cosmosEndpoint
   COSMOS_DATABASE: cosmosDatabaseName
   DEMO_DATA: 'off'
+  SCHEDULER_INTERVAL_SECONDS: string(schedulerIntervalSeconds)
+  MAX_BODY_KB: string(maxBodyKb)
+  REAPPROVE_NEW_TIME: reapproveNewTime ? 'true' : 'false'
+  RETENTION_DAYS: string(retentionDays)
+  EXCHANGE_LOG_RETENTION_DAYS: string(exchangeLogRetentionDays)
+  DIGEST_WEEKDAY: digestWeekday
+  DIGEST_TIME: digestTime
+  PROGRAMME_LEAD_EMAILS: programmeLeadEmails
+  GRAPH_ENABLED: graphEnabled ? 'true' : 'false'
+  GRAPH_PROFESSION_FIELD: graphProfessionField
+  GRAPH_SHIFTS_TEAM_IDS: graphShiftsTeamIds
+  TEAMS_APP_CATALOG_ID: teamsAppCatalogId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }
@@ -153,6 +251,7 @@ module webApp 'modules/webApp.bicep' = {
     identityId: identity.id
     appSettings: appSettings
     workspaceId: monitoring.outputs.workspaceId
+    onlyFromBotService: webAppOnlyFromBotService
     tags: tags
   }
 }
@@ -166,6 +265,8 @@ module bot 'modules/bot.bicep' = {
     endpoint: 'https://${webApp.outputs.hostName}/api/messages'
     identityClientId: identity.properties.clientId
     identityId: identity.id
+    diagnosticLogs: diagnosticLogs
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }

@@ -18,6 +18,12 @@ param identityClientId string
 @description('Resource id of the user-assigned managed identity.')
 param identityId string
 
+@description('true: the bot resource\'s request logs go to the Log Analytics workspace.')
+param diagnosticLogs bool
+
+@description('Log Analytics workspace for the diagnostic logs.')
+param workspaceId string
+
 param tags object
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -52,3 +58,17 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 output name string = bot.name
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (diagnosticLogs) {
+  name: 'to-log-analytics'
+  scope: bot
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'BotRequest'
+        enabled: true
+      }
+    ]
+  }
+}

@@ -27,6 +27,18 @@ param containers array
 @description('Principal (object) ids given the Cosmos DB Built-in Data Contributor role on the account.')
 param dataContributorPrincipalIds array
 
+@description('Addresses or CIDR ranges that may connect; empty: any address (Entra ID sign-in still required).')
+param allowedIpRanges array
+
+@description('true: continuous backup with point-in-time restore over 7 days; false: periodic backup every 4 hours, kept 8 hours.')
+param continuousBackup bool
+
+@description('true: data-plane and control-plane request logs go to the Log Analytics workspace.')
+param diagnosticLogs bool
+
+@description('Log Analytics workspace for the diagnostic logs.')
+param workspaceId string
+
 param tags object
 
 // Cosmos DB Built-in Data Contributor: read and write items, read metadata. No control-plane rights.
@@ -58,6 +70,42 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
     publicNetworkAccess: 'Enabled'
+    ipRules: [for address in allowedIpRanges: {
+      ipAddressOrRange: address
+    }]
+    backupPolicy: continuousBackup ? {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
+    } : {
+      type: 'Periodic'
+      periodicModeProperties: {
+        backupIntervalInMinutes: 240
+        backupRetentionIntervalInHours: 8
+        backupStorageRedundancy: 'Geo'
+      }
+    }
+  }
+}
+
+// Request logs carry ids and status codes, never document contents. Off by default: charged per GB.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (diagnosticLogs) {
+  name: 'to-log-analytics'
+  scope: account
+  properties: {
+    workspaceId: workspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'DataPlaneRequests'
+        enabled: true
+      }
+      {
+        category: 'ControlPlaneRequests'
+        enabled: true
+      }
+    ]
   }
 }
 

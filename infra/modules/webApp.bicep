@@ -21,6 +21,9 @@ param appSettings object
 @description('Log Analytics workspace that receives the app\'s console and HTTP logs.')
 param workspaceId string
 
+@description('true: only the Azure Bot Service (service tag AzureBotService) may call the app; the deployment site (SCM) keeps its own, unrestricted rules.')
+param onlyFromBotService bool
+
 param tags object
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -60,6 +63,18 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      ipSecurityRestrictionsDefaultAction: onlyFromBotService ? 'Deny' : 'Allow'
+      ipSecurityRestrictions: onlyFromBotService ? [
+        {
+          name: 'AzureBotService'
+          description: 'Teams messages arrive through the Azure Bot Service.'
+          action: 'Allow'
+          priority: 100
+          tag: 'ServiceTag'
+          ipAddress: 'AzureBotService'
+        }
+      ] : []
+      scmIpSecurityRestrictionsUseMain: false
       appSettings: [for setting in items(appSettings): {
         name: setting.key
         value: setting.value
@@ -109,3 +124,6 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 output name string = site.name
 output hostName string = site.properties.defaultHostName
+
+@description('Every address the app may call out from (comma-separated), for Cosmos DB\'s network rules.')
+output possibleOutboundIpAddresses string = site.properties.possibleOutboundIpAddresses

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/config';
-import { readInfraFile, readObjectVar } from './readBicep';
+import { evaluateSetting, readInfraFile, readObjectVar, readParams } from './readBicep';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const settings = readObjectVar(readInfraFile('main.bicep'), 'appSettings');
+const main = readInfraFile('main.bicep');
+const settings = readObjectVar(main, 'appSettings');
+const params = readParams(main);
 
 /** Settings App Service itself reads, not the bot. */
 const PLATFORM_SETTINGS = new Set(['SCM_DO_BUILD_DURING_DEPLOYMENT']);
@@ -21,20 +23,20 @@ function sourceText(folder: string): string {
 const DEPLOYED_VALUES: Record<string, string> = {
   'identity.properties.clientId': '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
   'tenant().tenantId': '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  'cosmos.outputs.endpoint': 'https://cosmos-shadowing-abc123.documents.azure.com:443/',
+  cosmosEndpoint: 'https://cosmos-shadowing-abc123.documents.azure.com:443/',
   'monitoring.outputs.connectionString':
     'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
-  logLevel: 'info',
-  cosmosDatabaseName: 'shadowing',
   'empty(allowedTenantIds) ? tenant().tenantId : allowedTenantIds': '72f988bf-86f1-41af-91ab-2d7cd011db47',
 };
 
-function deployedValue(expression: string): string {
-  const literal = /^'([^']*)'$/.exec(expression);
-  if (literal) return literal[1]!;
-  const value = DEPLOYED_VALUES[expression];
-  if (value === undefined) throw new Error(`no stand-in value for the Bicep expression ${expression}`);
-  return value;
+/** The environment the web app gets from the Bicep with every parameter at its default. */
+function deployedEnvironment(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(settings).map(([name, expression]) => [
+      name,
+      evaluateSetting(expression, params, DEPLOYED_VALUES),
+    ]),
+  );
 }
 
 describe('the web app settings in main.bicep', () => {
@@ -58,8 +60,20 @@ describe('the web app settings in main.bicep', () => {
     expect(settings.AZURE_CLIENT_ID).toBe('identity.properties.clientId');
   });
 
+  it('each come from a parameter with a default, from what Azure creates, or are fixed for production', () => {
+    const fixed = names.filter((name) => /^'[^']*'$/.test(settings[name]!));
+    expect(fixed.sort()).toEqual([
+      'DEMO_DATA',
+      'MICROSOFT_APP_TYPE',
+      'NODE_ENV',
+      'SCM_DO_BUILD_DURING_DEPLOYMENT',
+    ]);
+    // Throws for a parameter without a default or an expression the test does not know.
+    expect(() => deployedEnvironment()).not.toThrow();
+  });
+
   it('start the bot in production, on Cosmos DB through the managed identity, with the demo data off', () => {
-    const env = Object.fromEntries(names.map((name) => [name, deployedValue(settings[name]!)]));
+    const env = deployedEnvironment();
     const config = loadConfig({ ...env, PORT: '8080' });
     expect(config.env).toBe('production');
     expect(config.localMode).toBe(false);
@@ -73,5 +87,27 @@ describe('the web app settings in main.bicep', () => {
     expect(config.store).not.toHaveProperty('key', expect.anything());
     expect(config.demoData).toBe('off');
     expect(config.allowedTenantIds).toEqual([env.MICROSOFT_APP_TENANT_ID]);
+    expect(config.graph.enabled).toBe(false);
+    expect(config.reapproveNewTime).toBe(false);
+  });
+
+  it('switch Graph on and pass the catalogue id through when the parameters say so', () => {
+    const on = params.map((p) =>
+      p.name === 'graphEnabled'
+        ? { ...p, defaultText: 'true' }
+        : p.name === 'teamsAppCatalogId'
+          ? { ...p, defaultText: "'5a0b8bd4-0000-4000-8000-000000000001'" }
+          : p,
+    );
+    const env = Object.fromEntries(
+      Object.entries(settings).map(([name, expression]) => [
+        name,
+        evaluateSetting(expression, on, DEPLOYED_VALUES),
+      ]),
+    );
+    const config = loadConfig({ ...env, PORT: '8080' });
+    expect(config.graph).toEqual(
+      expect.objectContaining({ enabled: true, catalogAppId: '5a0b8bd4-0000-4000-8000-000000000001' }),
+    );
   });
 });

@@ -57,3 +57,27 @@ export function readObjectVar(text: string, name: string): Record<string, string
   }
   throw new Error(`var ${name}: no closing brace`);
 }
+
+/**
+ * The value an app setting takes at deployment: a literal, a parameter at its default, `string(p)`,
+ * `p ? 'a' : 'b'`, or one of the stand-ins for what Azure fills in (identity, tenant, endpoints).
+ */
+export function evaluateSetting(
+  expression: string,
+  params: readonly BicepParam[],
+  standIns: Readonly<Record<string, string>>,
+): string {
+  const literal = /^'([^']*)'$/.exec(expression);
+  if (literal) return literal[1]!;
+  const standIn = standIns[expression];
+  if (standIn !== undefined) return standIn;
+  const toString = /^string\((\w+)\)$/.exec(expression);
+  if (toString) return evaluateSetting(toString[1]!, params, standIns);
+  const choice = /^(\w+) \? '([^']*)' : '([^']*)'$/.exec(expression);
+  if (choice) return evaluateSetting(choice[1]!, params, standIns) === 'true' ? choice[2]! : choice[3]!;
+  const param = params.find((p) => p.name === expression);
+  if (param?.defaultText !== undefined) return evaluateSetting(param.defaultText, params, standIns);
+  if (param) throw new Error(`parameter ${expression} has no default`);
+  if (/^-?\d+$|^true$|^false$/.test(expression)) return expression;
+  throw new Error(`no stand-in value for the Bicep expression ${expression}`);
+}

@@ -21,9 +21,19 @@ describe('infra/main.parameters.json', () => {
       expect({ name, declared: param !== undefined }).toEqual({ name, declared: true });
       expect({ name, type: typeof value }).toEqual({
         name,
-        type: param!.type === 'int' ? 'number' : param!.type,
+        type: { int: 'number', bool: 'boolean' }[param!.type] ?? param!.type,
       });
       if (param!.allowed) expect(param!.allowed).toContain(value);
+    }
+  });
+
+  it('sets every parameter but location and tags, at its default, so a Trust changes values in one place', () => {
+    const expected = params.filter((p) => !['location', 'tags'].includes(p.name)).map((p) => p.name);
+    expect(Object.keys(file.parameters).sort()).toEqual([...expected].sort());
+    for (const param of params.filter((p) => expected.includes(p.name))) {
+      const value = file.parameters[param.name]!.value;
+      const text = typeof value === 'string' ? `'${value}'` : String(value);
+      expect({ name: param.name, value: text }).toEqual({ name: param.name, value: param.defaultText });
     }
   });
 
@@ -113,6 +123,32 @@ describe('infra/main.bicep and its modules', () => {
     expect(bot).toContain("channelName: 'MsTeamsChannel'");
     expect(bot).toContain('isEnabled: true');
     expect(main).toContain('identityClientId: identity.properties.clientId');
+  });
+
+  it('has the optional hardening switched off by default, each wired to what it changes', () => {
+    const file = JSON.parse(readInfraFile('main.parameters.json')) as {
+      parameters: Record<string, { value: unknown }>;
+    };
+    for (const name of [
+      'cosmosNetworkRestricted',
+      'webAppOnlyFromBotService',
+      'diagnosticLogs',
+      'cosmosContinuousBackup',
+    ])
+      expect({ name, value: file.parameters[name]?.value }).toEqual({ name, value: false });
+    const web = readInfraFile('modules/webApp.bicep');
+    expect(web).toContain("ipSecurityRestrictionsDefaultAction: onlyFromBotService ? 'Deny' : 'Allow'");
+    expect(web).toMatch(/tag: 'ServiceTag'\s+ipAddress: 'AzureBotService'/);
+    expect(web).toContain('scmIpSecurityRestrictionsUseMain: false');
+    const cosmos = readInfraFile('modules/cosmos.bicep');
+    expect(cosmos).toContain('ipRules: [for address in allowedIpRanges: {');
+    expect(cosmos).toMatch(/backupPolicy: continuousBackup \? \{\s+type: 'Continuous'/);
+    expect(cosmos).toMatch(/resource diagnostics '[^']+' = if \(diagnosticLogs\)/);
+    expect(readInfraFile('modules/bot.bicep')).toMatch(
+      /resource diagnostics '[^']+' = if \(diagnosticLogs\)/,
+    );
+    expect(main).toContain('allowedIpRanges: cosmosNetworkRestricted ? union(');
+    expect(main).toContain('onlyFromBotService: webAppOnlyFromBotService');
   });
 
   it('outputs what npm run package needs', () => {
