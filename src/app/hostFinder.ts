@@ -4,7 +4,7 @@ import { SENSITIVE_SETTINGS, type HostOffer } from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { HostFinder } from '../domain/requestDialog/advanceDraft';
 import type { HostOption, RequestDraft, SlotOption } from '../domain/requestDialog/draft';
-import { slotForDay } from '../domain/requestDialog/slotForDay';
+import { checkSlotForDay } from '../domain/requestDialog/slotForDay';
 import { rankOffers } from '../domain/search/rankOffers';
 import { LONDON } from '../domain/time/formatVisit';
 import type { OffersRepository } from '../store/repositories/offersRepository';
@@ -129,7 +129,9 @@ function customSlots(context: ClashContextInput, draft: RequestDraft, from: Date
     day.toJSDate() < to && slots.length < SLOTS_PER_HOST;
     day = day.plus({ days: 1 })
   ) {
-    const slot = slotForDay(day.toISODate() as string, 'custom', draft.customTimes);
+    const reading = checkSlotForDay(day.toISODate() as string, 'custom', draft.customTimes);
+    if (!reading.ok) continue;
+    const slot = { start: reading.start, end: reading.end };
     if (new Date(slot.start) < from || new Date(slot.end) > to) continue;
     const report = checkVisit({ ...context, start: slot.start, end: slot.end });
     if (report.ok) slots.push({ ...slot, warnings: report.warnings.map((w) => w.explanation) });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { toLondonInstant } from '../domain/time/londonTime';
 import type { RotaMonth, Shift } from '../domain/rota';
 import {
   ANNUAL_LEAVE_CODE,
@@ -140,20 +141,12 @@ function createCalendar(firstMonday: DateTime): Calendar {
       const key = `${dayIndex} ${time}`;
       let instant = instants.get(key);
       if (instant === undefined) {
-        instant = atWallClock(dateOf(dayIndex), time).toMillis();
+        instant = toLondonInstant(dateOf(dayIndex).toISODate() as string, time);
         instants.set(key, instant);
       }
       return instant;
     },
   };
-}
-
-function atWallClock(date: DateTime, time: string): DateTime {
-  const [hour, minute] = time.split(':').map(Number);
-  return DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour, minute },
-    { zone: DEMO_ZONE },
-  );
 }
 
 /** Groups shifts by the Europe/London month in which each starts. */

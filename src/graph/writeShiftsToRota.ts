@@ -1,5 +1,5 @@
 import { mergeIntoRotaMonths, type IncomingShift } from '../domain/import/mergeShifts';
-import { londonClock } from '../domain/import/wallClock';
+import { londonMonthOf } from '../domain/time/londonTime';
 import type { RotaMonth } from '../domain/rota';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 
@@ -18,10 +18,9 @@ export async function writeShiftsToRota(
   rota: RotaRepository,
   incoming: readonly IncomingShift[],
 ): Promise<RotaWriteResult> {
-  const clock = londonClock();
   const touched = new Map<string, { personId: string; month: string }>();
   for (const { personId, shift } of incoming) {
-    const month = clock.monthOf(Date.parse(shift.start));
+    const month = londonMonthOf(Date.parse(shift.start));
     touched.set(`${personId}\u0000${month}`, { personId, month });
   }
   const existing: RotaMonth[] = [];

@@ -1,6 +1,6 @@
 import { parseIsoInstant } from '../../domain/time/instants';
 import { DAY_MS, type Interval } from '../../domain/time/intervals';
-import { formatLondonTime, toLondonDate, toLondonInstant } from '../../domain/time/londonTime';
+import { checkLondonInstant, type LondonInstantReading } from '../../domain/time/londonTime';
 import { UsageError } from '../reportFailure';
 
 /** A visit longer than this is almost certainly a typing mistake in a date. */
@@ -37,14 +37,12 @@ function readInstant(option: string, text: string): number {
 }
 
 function readLondonWallTime(option: string, text: string, date: string, time: string): number {
-  let instant: number;
+  let reading: LondonInstantReading;
   try {
-    instant = toLondonInstant(date, time);
+    reading = checkLondonInstant(date, time);
   } catch {
     throw new UsageError(`${option} "${text}" is not a real date.`);
   }
-  if (toLondonDate(instant) !== date || formatLondonTime(instant) !== time) {
-    throw new UsageError(`${option} "${text}" does not exist in UK time (the clocks go forward that night).`);
-  }
-  return instant;
+  if (!reading.ok) throw new UsageError(`${option} "${text}": ${reading.problem}`);
+  return reading.instant;
 }

@@ -1,5 +1,5 @@
 import { mergeIntoRotaMonths, type IncomingShift } from '../../domain/import/mergeShifts';
-import { londonClock } from '../../domain/import/wallClock';
+import { londonMonthOf } from '../../domain/time/londonTime';
 import type { RotaMonth } from '../../domain/rota';
 import type { RotaRepository } from '../../store/repositories/rotaRepository';
 import { mapWithConcurrency } from './mapWithConcurrency';
@@ -24,10 +24,9 @@ interface MonthKey {
 
 /** The (person, London month) documents the shifts belong in, each once. */
 export function listTouchedMonths(incoming: readonly IncomingShift[]): MonthKey[] {
-  const clock = londonClock();
   const keys = new Map<string, MonthKey>();
   for (const { personId, shift } of incoming) {
-    const month = clock.monthOf(Date.parse(shift.start));
+    const month = londonMonthOf(Date.parse(shift.start));
     keys.set(`${personId}\u0000${month}`, { personId, month });
   }
   return [...keys.values()];

@@ -1,5 +1,5 @@
 import type { RotaMonth, Shift } from '../rota';
-import { londonClock } from './wallClock';
+import { londonMonthOf } from '../time/londonTime';
 
 export interface IncomingShift {
   personId: string;
@@ -44,7 +44,7 @@ export function mergeIntoRotaMonths(
   let added = 0;
   let duplicates = 0;
   for (const { personId, shift } of incoming) {
-    const month = londonClock().monthOf(readInstant(shift.start));
+    const month = londonMonthOf(readInstant(shift.start));
     const key = monthKey(personId, month);
     let held = byKey.get(key);
     if (!held) {

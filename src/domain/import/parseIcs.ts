@@ -4,14 +4,14 @@ import type { ParsedShift, RowError, ShiftImport } from './parseRotaCsv';
 import { readIcsLines, splitIcsList, unescapeIcsText, type IcsProperty } from './readIcsLines';
 import { defaultCodeMapping, lookUpCode, normaliseCode, type CodeMapping } from './shiftCodes';
 import {
-  addDays,
-  createZoneClock,
-  formatDate,
-  LONDON_ZONE,
+  addCalendarDays,
+  formatCalendarDate,
   readCompactDate,
   type CalendarDate,
-  type ZoneClock,
-} from './wallClock';
+  type WallTime,
+} from '../time/calendarDate';
+import { checkLondonWallClock, LONDON_ZONE, type LondonInstantReading } from '../time/londonTime';
+import { createZoneClock } from '../time/zoneClock';
 
 export interface IcsParseOptions {
   /** Whose rota this is: an iCalendar file holds one person's shifts. */
@@ -144,7 +144,7 @@ function readTimes(props: Map<string, IcsProperty>, problems: string[]): [number
   if (start.kind === 'date') {
     const end = endProp
       ? readEventTime(endProp, problems)
-      : { kind: 'date' as const, date: addDays(start.date, 1) };
+      : { kind: 'date' as const, date: addCalendarDays(start.date, 1) };
     if (!end) return undefined;
     if (end.kind !== 'date') {
       problems.push('DTSTART is a date but DTEND has a time; give both as dates or both with times');
@@ -180,13 +180,12 @@ function wholeDays(
     problems.push(`the all-day event lasts ${days} days; split anything longer than a year`);
     return undefined;
   }
-  const clock = zoneClock(LONDON_ZONE);
   const midnight = { hour: 0, minute: 0 };
   const shifts: [number, number][] = [];
   for (let index = 0; index < days; index += 1) {
-    const start = clock?.toInstant(addDays(first, index), midnight);
-    const end = clock?.toInstant(addDays(first, index + 1), midnight);
-    if (start !== undefined && end !== undefined) shifts.push([start, end]);
+    const start = checkLondonWallClock(addCalendarDays(first, index), midnight);
+    const end = checkLondonWallClock(addCalendarDays(first, index + 1), midnight);
+    if (start.ok && end.ok) shifts.push([start.instant, end.instant]);
   }
   return shifts;
 }
@@ -208,20 +207,34 @@ function readEventTime(prop: IcsProperty, problems: string[]): EventTime | undef
   if (match[5])
     return { kind: 'instant', at: Date.UTC(date.year, date.month - 1, date.day, hour, minute, second) };
   const zoneName = prop.params.TZID ?? LONDON_ZONE;
-  const clock = zoneClock(ZONE_ALIASES[zoneName.toUpperCase()] ?? zoneName);
-  if (!clock) {
+  const reading = readZoneWallClock(ZONE_ALIASES[zoneName.toUpperCase()] ?? zoneName, date, { hour, minute });
+  if (!reading) {
     problems.push(`${prop.name} uses time zone ${quoteValue(zoneName)}, which is not known`);
     return undefined;
   }
-  const at = clock.toInstant(date, { hour, minute });
-  if (at === undefined) {
-    const wall = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-    problems.push(
-      `${prop.name} ${wall} on ${formatDate(date)} does not exist in that time zone (the clocks go forward that night)`,
-    );
+  if (!reading.ok) {
+    problems.push(`${prop.name} ${reading.problem}`);
     return undefined;
   }
-  return { kind: 'instant', at: at + second * 1000 };
+  return { kind: 'instant', at: reading.instant + second * 1000 };
+}
+
+/** Europe/London by the London rule; another zone by the same rule; undefined for an unknown zone. */
+function readZoneWallClock(
+  zone: string,
+  date: CalendarDate,
+  time: WallTime,
+): LondonInstantReading | undefined {
+  if (zone === LONDON_ZONE) return checkLondonWallClock(date, time);
+  const clock = zoneClock(zone);
+  if (!clock) return undefined;
+  const instant = clock.toInstant(date, time);
+  if (instant !== undefined) return { ok: true, instant };
+  const wall = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  return {
+    ok: false,
+    problem: `${wall} on ${formatCalendarDate(date)} does not exist in that time zone (the clocks go forward that night)`,
+  };
 }
 
 function readDuration(
@@ -247,9 +260,9 @@ function readDuration(
   return { kind: 'instant', at: start + ms };
 }
 
-const clocks = new Map<string, ZoneClock | undefined>();
+const clocks = new Map<string, ReturnType<typeof createZoneClock>>();
 
-function zoneClock(name: string): ZoneClock | undefined {
+function zoneClock(name: string): ReturnType<typeof createZoneClock> {
   if (!clocks.has(name)) clocks.set(name, createZoneClock(name));
   return clocks.get(name);
 }

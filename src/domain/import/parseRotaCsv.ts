@@ -3,14 +3,13 @@ import { normaliseEmail, quoteValue } from './cleanText';
 import { readCsvRecords, type RowError } from './readCsvRecords';
 import { defaultCodeMapping, lookUpCode, normaliseCode, type CodeMapping } from './shiftCodes';
 import {
-  addDays,
-  formatDate,
-  londonClock,
+  addCalendarDays,
   readIsoDate,
   readWallTime,
   type CalendarDate,
   type WallTime,
-} from './wallClock';
+} from '../time/calendarDate';
+import { checkLondonWallClock } from '../time/londonTime';
 
 export type { RowError } from './readCsvRecords';
 
@@ -121,7 +120,7 @@ function readShiftTimes(dateText: string, startText: string, endText: string, pr
   if (!date || !start || !end) return undefined;
   const endsNextDay = end.hour * 60 + end.minute <= start.hour * 60 + start.minute;
   const startAt = toInstant('start', date, start, problems);
-  const endAt = toInstant('end', endsNextDay ? addDays(date, 1) : date, end, problems);
+  const endAt = toInstant('end', endsNextDay ? addCalendarDays(date, 1) : date, end, problems);
   if (startAt === undefined || endAt === undefined) return undefined;
   return { start: new Date(startAt).toISOString(), end: new Date(endAt).toISOString() };
 }
@@ -143,20 +142,16 @@ function readTime(name: string, text: string, problems: string[]): WallTime | un
 }
 
 function toInstant(name: string, date: CalendarDate, time: WallTime, problems: string[]): number | undefined {
-  const instant = londonClock().toInstant(date, time);
-  if (instant === undefined) {
-    const wall = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
-    problems.push(
-      `${name} time ${wall} on ${formatDate(date)} does not exist in UK time (the clocks go forward that night)`,
-    );
-  }
-  return instant;
+  const reading = checkLondonWallClock(date, time);
+  if (reading.ok) return reading.instant;
+  problems.push(`${name} time ${reading.problem}`);
+  return undefined;
 }
 
 function wholeDay(date: CalendarDate, problems: string[]) {
   const midnight = { hour: 0, minute: 0 };
   const start = toInstant('start', date, midnight, problems);
-  const end = toInstant('end', addDays(date, 1), midnight, problems);
+  const end = toInstant('end', addCalendarDays(date, 1), midnight, problems);
   if (start === undefined || end === undefined) return undefined;
   return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
 }

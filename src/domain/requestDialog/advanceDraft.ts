@@ -10,7 +10,7 @@ import {
 import { parseWhen } from './parseWhen';
 import { readControlWord, readLength, readNumberChoice, readSettings } from './readChoices';
 import { readSentence } from './readSentence';
-import { slotForDay } from './slotForDay';
+import { checkSlotForDay } from './slotForDay';
 
 export type DraftInput =
   | { kind: 'text'; text: string }
@@ -207,7 +207,9 @@ async function chooseSlot(
   if (!when.ok) return { problem: `${when.reason} Or pick one of the times shown by its number.` };
   if (when.window.from !== when.window.to)
     return { problem: 'Please give one day, such as "Tue 1 Dec", or pick one of the times shown.' };
-  const slot = slotForDay(when.window.from, draft.length ?? 'am', draft.customTimes);
+  const day = checkSlotForDay(when.window.from, draft.length ?? 'am', draft.customTimes);
+  if (!day.ok) return { problem: `${day.problem} Or pick one of the times shown by its number.` };
+  const slot = { start: day.start, end: day.end };
   const check = await finder.checkSlot(draft, slot);
   if (!check.ok) return { problem: `That time does not work: ${check.problems.join(' ')}` };
   return { draft: { ...draft, slot } };

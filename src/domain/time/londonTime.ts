@@ -1,10 +1,31 @@
-import { DateTime, IANAZone } from 'luxon';
 import type { SessionPart, Weekday } from '../offers';
+import { formatWallTime, type CalendarDate, type WallTime } from './calendarDate';
 import type { Interval } from './intervals';
+import { createZoneClock } from './zoneClock';
 
-/** Europe/London wall-clock helpers. People think in London time; instants are UTC epoch ms. */
+/**
+ * Europe/London, the one time zone people use here: every import, typed date and displayed time
+ * goes through this module. Instants are UTC epoch milliseconds; people think in London time.
+ *
+ * The rule for the two nights a year the clocks change (both at 01:00 GMT, last Sunday of March
+ * and last Sunday of October):
+ * - A wall-clock time in the hour skipped when the clocks go forward (01:00-01:59 on the last
+ *   Sunday of March) does not exist. It is refused with an explanation a person can act on:
+ *   `checkLondonInstant` returns it as a result (imports report the line, the conversation
+ *   answers with it); `toLondonInstant` throws it, for times that cannot fall in that hour.
+ * - A wall-clock time in the hour repeated when the clocks go back (01:00-01:59 on the last
+ *   Sunday of October) means its first occurrence, still on summer time (BST): 01:30 on
+ *   25 October 2026 is 00:30Z, not 01:30Z.
+ */
 export const LONDON_ZONE = 'Europe/London';
-const london = IANAZone.create(LONDON_ZONE);
+
+const londonClock = ensureLondonClock();
+
+function ensureLondonClock() {
+  const clock = createZoneClock(LONDON_ZONE);
+  if (!clock) throw new Error('The Europe/London time zone is not available in this Node.js build.');
+  return clock;
+}
 
 /** A London calendar date, YYYY-MM-DD. */
 export type LondonDate = string;
@@ -45,29 +66,15 @@ const LONG_MONTH_NAMES = [
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const instantCache = new Map<string, number>();
+const instantCache = new Map<string, LondonInstantReading>();
 const CACHE_LIMIT = 20_000;
 
+const HOUR_MS = 3_600_000;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-const HOUR = 3_600_000;
-const offsetByHour = new Map<number, number>();
-
-/**
- * London's offset from UTC at `instant`, in minutes (0 in winter, 60 in summer). London's clocks
- * change on the hour, so the offset is remembered per UTC hour, but only for hours that begin and
- * end with the same offset.
- */
+/** London's offset from UTC at `instant`, in minutes (0 in winter, 60 in summer). */
 export function londonOffsetMinutes(instant: number): number {
-  const hour = Math.floor(instant / HOUR);
-  const known = offsetByHour.get(hour);
-  if (known !== undefined) return known;
-  const offset = london.offset(instant);
-  if (london.offset(hour * HOUR) === offset && london.offset((hour + 1) * HOUR - 1) === offset) {
-    if (offsetByHour.size >= CACHE_LIMIT) offsetByHour.clear();
-    offsetByHour.set(hour, offset);
-  }
-  return offset;
+  return londonClock.offsetAt(instant);
 }
 
 /** The instant's London wall clock, read through UTC getters of a shifted Date. */
@@ -75,7 +82,7 @@ function londonFields(instant: number): Date {
   return new Date(instant + londonOffsetMinutes(instant) * 60_000);
 }
 
-function parseDate(date: LondonDate): { year: number; month: number; day: number } {
+function parseDate(date: LondonDate): CalendarDate {
   const match = DATE_PATTERN.exec(date);
   const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
@@ -85,27 +92,63 @@ function parseDate(date: LondonDate): { year: number; month: number; day: number
   return { year, month, day };
 }
 
-function computeLondonInstant(date: LondonDate, time: string): number {
-  const { year, month, day } = parseDate(date);
+function parseTime(time: string): WallTime {
   const clock = TIME_PATTERN.exec(time);
   if (!clock) throw new RangeError(`Not a wall-clock time (HH:MM): ${time}`);
-  const [hour, minute] = [Number(clock[1]), Number(clock[2])];
-  return DateTime.fromObject({ year, month, day, hour, minute }, { zone: LONDON_ZONE }).toMillis();
+  return { hour: Number(clock[1]), minute: Number(clock[2]) };
 }
 
+/** A London wall-clock time as an instant, or why it is not one. */
+export type LondonInstantReading = { ok: true; instant: number } | { ok: false; problem: string };
+
 /**
- * The UTC instant of a London wall-clock time. A time skipped when the clocks go forward (01:30 on
- * the last Sunday of March) moves on an hour; a time that happens twice when they go back (01:30
- * on the last Sunday of October) is read as the second, GMT, one.
+ * The instant of a London wall-clock time on a date, following the rule above: a time in the
+ * skipped hour gives `ok: false` and a sentence saying why and what to use instead; a repeated
+ * time gives its first (BST) occurrence. Takes the parts a reader has already checked.
  */
-export function toLondonInstant(date: LondonDate, time: string): number {
+export function checkLondonWallClock(date: CalendarDate, time: WallTime): LondonInstantReading {
+  const instant = londonClock.toInstant(date, time);
+  if (instant !== undefined) return { ok: true, instant };
+  return { ok: false, problem: describeSkippedTime(date, time) };
+}
+
+/** As `checkLondonWallClock`, for YYYY-MM-DD and HH:MM text; throws RangeError on malformed text. */
+export function checkLondonInstant(date: LondonDate, time: string): LondonInstantReading {
   const key = `${date}T${time}`;
   const cached = instantCache.get(key);
   if (cached !== undefined) return cached;
-  const instant = computeLondonInstant(date, time);
+  const reading = checkLondonWallClock(parseDate(date), parseTime(time));
   if (instantCache.size >= CACHE_LIMIT) instantCache.clear();
-  instantCache.set(key, instant);
-  return instant;
+  instantCache.set(key, reading);
+  return reading;
+}
+
+/**
+ * The UTC instant of a London wall-clock time, for times that cannot be in the skipped hour (the
+ * session times, midnight). Throws RangeError, with the explanation, for one that is.
+ */
+export function toLondonInstant(date: LondonDate, time: string): number {
+  const reading = checkLondonInstant(date, time);
+  if (!reading.ok) throw new RangeError(reading.problem);
+  return reading.instant;
+}
+
+/**
+ * "01:30 on Sun 29 Mar 2026 does not exist in UK time: the clocks go forward from 01:00 to 02:00
+ * that night. Please use a time before 01:00 or from 02:00."
+ */
+function describeSkippedTime(date: CalendarDate, time: WallTime): string {
+  const midnight = londonClock.toInstant(date, { hour: 0, minute: 0 }) as number;
+  let change = midnight + HOUR_MS;
+  const limit = midnight + 24 * HOUR_MS;
+  while (change < limit && londonClock.offsetAt(change) === londonClock.offsetAt(midnight)) change += HOUR_MS;
+  const before = formatWallTime({ hour: (change - midnight) / HOUR_MS, minute: 0 });
+  const after = formatLondonTime(change);
+  return (
+    `${formatWallTime(time)} on ${formatLondonDate(midnight)} ${date.year} does not exist in UK time: ` +
+    `the clocks go forward from ${before} to ${after} that night. ` +
+    `Please use a time before ${before} or from ${after}.`
+  );
 }
 
 export function toLondonDate(instant: number): LondonDate {
@@ -160,6 +203,11 @@ export function toLondonIso(instant: number): string {
   const sign = offset < 0 ? '-' : '+';
   const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
   return `${toLondonDate(instant)}T${formatLondonTime(instant)}:${pad(f.getUTCSeconds())}${millis}${zone}`;
+}
+
+/** YYYY-MM: the London month of an instant (rota documents are filed by it). */
+export function londonMonthOf(instant: number): string {
+  return londonClock.monthOf(instant);
 }
 
 /** "Tue 3 Mar" */

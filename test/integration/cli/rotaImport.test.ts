@@ -80,7 +80,7 @@ describe('rota import', () => {
       'line 4: start time "25:00" is not a time of day (use HH:MM, 00:00 to 23:59)',
       'line 5: code "XYZ" is not in the code mapping',
       'line 6: no one with email "nobody@trust.nhs.uk" is in the staff directory',
-      'line 8: start time 01:30 on 2026-03-29 does not exist in UK time (the clocks go forward that night)',
+      'line 8: start time 01:30 on Sun 29 Mar 2026 does not exist in UK time: the clocks go forward from 01:00 to 02:00 that night. Please use a time before 01:00 or from 02:00.',
     ]);
     expect(lines[5]).toMatch(/^Nothing imported: the file has 5 bad rows/);
     expect(await store.query('rota')).toHaveLength(0);

@@ -109,7 +109,7 @@ describe('parseIcs: bad events', () => {
     [
       'a time skipped by the clocks',
       ['DTSTART;TZID=Europe/London:20260329T013000', 'DTEND;TZID=Europe/London:20260329T090000', 'SUMMARY:E'],
-      'DTSTART 01:30 on 2026-03-29 does not exist',
+      'DTSTART 01:30 on Sun 29 Mar 2026 does not exist in UK time: the clocks go forward from 01:00 to 02:00 that night.',
     ],
     [
       'an end before the start',

@@ -161,12 +161,12 @@ describe('parseRotaCsv: bad rows', () => {
     [
       'a time skipped by the clocks',
       'ann@trust.nhs.uk,2026-03-29,01:30,08:00,E',
-      'start time 01:30 on 2026-03-29 does not exist in UK time',
+      'start time 01:30 on Sun 29 Mar 2026 does not exist in UK time: the clocks go forward from 01:00 to 02:00 that night. Please use a time before 01:00 or from 02:00.',
     ],
     [
       'an end skipped by the clocks',
       'ann@trust.nhs.uk,2026-03-28,22:00,01:15,N',
-      'end time 01:15 on 2026-03-29 does not exist in UK time',
+      'end time 01:15 on Sun 29 Mar 2026 does not exist in UK time: the clocks go forward from 01:00 to 02:00 that night. Please use a time before 01:00 or from 02:00.',
     ],
     [
       'CSV injection in the email',
@@ -299,7 +299,9 @@ describe('parseRotaCsv: a hostile file (BOM, CRLF, blank lines, injection, emoji
     expect(reasons[3]).toContain('code "🌙" is not in the code mapping');
     expect(reasons[4]).toContain('staff_email "ku.shn.tsurt@nna" is not a valid email address');
     expect(reasons[5]?.length).toBeLessThan(120);
-    expect(reasons[6]).toContain('start time 01:30 on 2026-03-29 does not exist in UK time');
+    expect(reasons[6]).toContain(
+      'start time 01:30 on Sun 29 Mar 2026 does not exist in UK time: the clocks go forward from 01:00 to 02:00 that night. Please use a time before 01:00 or from 02:00.',
+    );
     for (const reason of reasons) expect(reason).not.toMatch(/[\u202A-\u202E\r\n]/);
   });
 });

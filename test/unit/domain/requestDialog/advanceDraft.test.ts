@@ -264,6 +264,27 @@ describe('the request conversation', () => {
     });
   });
 
+  it('answers a typed day whose custom times the clocks skip with what to use instead', async () => {
+    const opening = "I'd like to shadow the discharge team on Sun 28 March 2027";
+    const turn = await run(finderWith([discharge]), opening, [
+      PURPOSE,
+      OBJECTIVES,
+      '01:00-03:00',
+      'any',
+      '1',
+      'Sun 28 March 2027',
+    ]);
+    expect(turn.prompt).toEqual({
+      kind: 'ask',
+      step: 'slot',
+      problem:
+        '01:00 on Sun 28 Mar 2027 does not exist in UK time: the clocks go forward from 01:00 to 02:00 ' +
+        'that night. Please use a time before 01:00 or from 02:00. Or pick one of the times shown by its number.',
+    });
+    expect(turn.draft?.slot).toBeUndefined();
+    expect(turn.draft?.customTimes).toEqual({ start: '01:00', end: '03:00' });
+  });
+
   it('keeps hostile text as typed: it is data, not markup', async () => {
     const hostile = "<script>alert(1)</script> ${user.name} [x](http://evil.example) ' OR 1=1 --";
     const turn = await run(finderWith([discharge]), 'new request', [hostile]);

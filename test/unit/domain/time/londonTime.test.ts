@@ -1,10 +1,13 @@
 import { HOUR_MS } from '../../../../src/domain/time/intervals';
 import {
   addDays,
+  checkLondonInstant,
+  checkLondonWallClock,
   formatLondonDateTime,
   formatLondonMonth,
   formatLondonRange,
   londonMonthInterval,
+  londonMonthOf,
   londonSessionInterval,
   londonWeekInterval,
   SESSION_TIMES,
@@ -17,18 +20,61 @@ import {
 
 const utc = (iso: string) => Date.parse(iso);
 
-describe('London wall clock to UTC instant', () => {
+// Clock changes: 2026 forward Sun 29 Mar, back Sun 25 Oct; 2027 forward Sun 28 Mar, back Sun 31 Oct.
+describe('the rule for the nights the clocks change', () => {
   it.each([
-    ['winter (GMT)', '2026-03-03', '09:00', '2026-03-03T09:00:00Z'],
-    ['summer (BST)', '2026-07-03', '09:00', '2026-07-03T08:00:00Z'],
-    ['29 Mar 2026 before the clocks go forward', '2026-03-29', '00:30', '2026-03-29T00:30:00Z'],
-    ['29 Mar 2026 after the clocks go forward', '2026-03-29', '03:00', '2026-03-29T02:00:00Z'],
-    ['29 Mar 2026 01:30 does not exist: moved on an hour', '2026-03-29', '01:30', '2026-03-29T01:30:00Z'],
-    ['25 Oct 2026 before the clocks go back', '2026-10-25', '00:30', '2026-10-24T23:30:00Z'],
-    ['25 Oct 2026 01:30 happens twice: the GMT one', '2026-10-25', '01:30', '2026-10-25T01:30:00Z'],
-    ['25 Oct 2026 after the clocks go back', '2026-10-25', '03:00', '2026-10-25T03:00:00Z'],
+    ['2026 winter (GMT)', '2026-03-03', '09:00', '2026-03-03T09:00:00Z'],
+    ['2026 summer (BST)', '2026-07-03', '09:00', '2026-07-03T08:00:00Z'],
+    ['29 Mar 2026 00:59, before the clocks go forward', '2026-03-29', '00:59', '2026-03-29T00:59:00Z'],
+    ['29 Mar 2026 02:00, the first minute after', '2026-03-29', '02:00', '2026-03-29T01:00:00Z'],
+    ['29 Mar 2026 03:00', '2026-03-29', '03:00', '2026-03-29T02:00:00Z'],
+    ['25 Oct 2026 00:30, before the clocks go back', '2026-10-25', '00:30', '2026-10-24T23:30:00Z'],
+    ['25 Oct 2026 01:00, repeated: the first (BST) one', '2026-10-25', '01:00', '2026-10-25T00:00:00Z'],
+    ['25 Oct 2026 01:30, repeated: the first (BST) one', '2026-10-25', '01:30', '2026-10-25T00:30:00Z'],
+    ['25 Oct 2026 01:59, repeated: the first (BST) one', '2026-10-25', '01:59', '2026-10-25T00:59:00Z'],
+    ['25 Oct 2026 02:00, after the repeated hour', '2026-10-25', '02:00', '2026-10-25T02:00:00Z'],
+    ['28 Mar 2027 00:30, before the clocks go forward', '2027-03-28', '00:30', '2027-03-28T00:30:00Z'],
+    ['28 Mar 2027 02:00, the first minute after', '2027-03-28', '02:00', '2027-03-28T01:00:00Z'],
+    ['31 Oct 2027 00:59, before the clocks go back', '2027-10-31', '00:59', '2027-10-30T23:59:00Z'],
+    ['31 Oct 2027 01:30, repeated: the first (BST) one', '2027-10-31', '01:30', '2027-10-31T00:30:00Z'],
+    ['31 Oct 2027 02:00, after the repeated hour', '2027-10-31', '02:00', '2027-10-31T02:00:00Z'],
+    ['the Sunday before the 2026 change is not special', '2026-03-22', '01:30', '2026-03-22T01:30:00Z'],
+    ['the Sunday after the 2027 change is not special', '2027-11-07', '01:30', '2027-11-07T01:30:00Z'],
   ])('%s', (_name, date, time, expected) => {
+    expect(checkLondonInstant(date, time)).toEqual({ ok: true, instant: utc(expected) });
     expect(toLondonInstant(date, time)).toBe(utc(expected));
+  });
+
+  it.each([
+    ['29 Mar 2026 01:00', '2026-03-29', '01:00', 'Sun 29 Mar 2026'],
+    ['29 Mar 2026 01:30', '2026-03-29', '01:30', 'Sun 29 Mar 2026'],
+    ['29 Mar 2026 01:59', '2026-03-29', '01:59', 'Sun 29 Mar 2026'],
+    ['28 Mar 2027 01:00', '2027-03-28', '01:00', 'Sun 28 Mar 2027'],
+    ['28 Mar 2027 01:45', '2027-03-28', '01:45', 'Sun 28 Mar 2027'],
+  ])('refuses %s, skipped when the clocks go forward, saying what to use', (_name, date, time, day) => {
+    const problem =
+      `${time} on ${day} does not exist in UK time: the clocks go forward from 01:00 to 02:00 ` +
+      'that night. Please use a time before 01:00 or from 02:00.';
+    expect(checkLondonInstant(date, time)).toEqual({ ok: false, problem });
+    expect(() => toLondonInstant(date, time)).toThrow(new RangeError(problem));
+  });
+
+  it('reads checked parts by the same rule', () => {
+    expect(checkLondonWallClock({ year: 2027, month: 10, day: 31 }, { hour: 1, minute: 30 })).toEqual({
+      ok: true,
+      instant: utc('2027-10-31T00:30:00Z'),
+    });
+    expect(checkLondonWallClock({ year: 2027, month: 3, day: 28 }, { hour: 1, minute: 30 }).ok).toBe(false);
+  });
+
+  it('gives every repeated-hour time its BST instant, which reads back as the same wall clock', () => {
+    for (const date of ['2026-10-25', '2027-10-31']) {
+      for (let minute = 0; minute < 60; minute += 1) {
+        const time = `01:${String(minute).padStart(2, '0')}`;
+        const instant = toLondonInstant(date, time);
+        expect(toLondonIso(instant)).toBe(`${date}T${time}:00+01:00`);
+      }
+    }
   });
 
   it.each([
@@ -102,6 +148,12 @@ describe('London days, weeks and months', () => {
       start: utc('2026-09-30T23:00:00Z'),
       end: utc('2026-11-01T00:00:00Z'),
     });
+  });
+
+  it('files an instant under its London month (YYYY-MM)', () => {
+    expect(londonMonthOf(utc('2026-03-31T23:30:00Z'))).toBe('2026-04');
+    expect(londonMonthOf(utc('2026-12-31T23:30:00Z'))).toBe('2026-12');
+    expect(londonMonthOf(utc('2027-05-31T23:00:00Z'))).toBe('2027-06');
   });
 });
 
