@@ -14,6 +14,7 @@ import type { Dispatcher } from './app/dispatcher';
 import { startScheduler } from './app/startScheduler';
 import { startDailyShiftsSync } from './graph/dailyShiftsSync';
 import { createUnreachableInstaller } from './graph/installForUnreachable';
+import { MissingContainersError } from './store/cosmos/checkContainers';
 import { createStore } from './store/createStore';
 import type { DocumentStore } from './store/documentStore';
 import { createAdapter, type AdapterOptions } from './teams/createAdapter';
@@ -122,6 +123,7 @@ async function openStore(store: DocumentStore, config: Config): Promise<void> {
   try {
     await store.init();
   } catch (error) {
+    if (error instanceof MissingContainersError) throw new StartupError(error.message, { cause: error });
     const setting =
       config.store.kind === 'cosmos'
         ? `COSMOS_ENDPOINT / COSMOS_KEY: could not open Cosmos DB at ${config.store.endpoint}. Check the endpoint, that the account is reachable, and the key (COSMOS_KEY) or, without one, that the managed identity (AZURE_CLIENT_ID) has the Cosmos DB Built-in Data Contributor role.`

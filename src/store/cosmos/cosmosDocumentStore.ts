@@ -4,6 +4,7 @@ import { ensureKnownContainer, ensureValidDocument, ensureValidKey } from '../ch
 import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../containers';
 import type { Doc, DocumentStore, Query, Versioned, WriteOptions } from '../documentStore';
 import { buildSql } from './buildSql';
+import { checkContainers, MissingContainersError } from './checkContainers';
 import { createCosmosClient, type CosmosConnection } from './createCosmosClient';
 import { stripSystemProperties } from './stripSystemProperties';
 import { statusOf, toStoreError } from './toStoreError';
@@ -30,7 +31,13 @@ export class CosmosDocumentStore implements DocumentStore {
     this.client = createCosmosClient({ ...options, requestTimeoutMs: this.requestTimeoutMs });
   }
 
+  /**
+   * With an account key (local use, the emulator) the database and containers are created if
+   * missing. Signed in with Entra ID, the data role cannot create them: each is checked instead,
+   * and a MissingContainersError names what is missing and the command that creates it.
+   */
   async init(): Promise<void> {
+    if (!this.options.key) return this.checkContainersExist();
     await this.attempt('init', 'database', undefined, async () => {
       const { database } = await this.client.databases.createIfNotExists(
         { id: this.options.database },
@@ -45,6 +52,22 @@ export class CosmosDocumentStore implements DocumentStore {
         );
       }
     });
+  }
+
+  private async checkContainersExist(): Promise<void> {
+    const database = this.client.database(this.options.database);
+    const problems = await this.attempt('init', 'database', undefined, async () => {
+      try {
+        return await checkContainers(database, this.deadline());
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
+    if (problems === undefined)
+      throw new MissingContainersError([], this.options.endpoint, this.options.database, true);
+    if (problems.length > 0)
+      throw new MissingContainersError(problems, this.options.endpoint, this.options.database);
   }
 
   async ping(): Promise<void> {
