@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /**
- * `npm run bench`: the five benchmarks one after another, each in a process of its own and each
+ * `npm run bench`: the benchmarks one after another, each in a process of its own and each
  * stopping by itself; or only those named (`node dist/bench/runAll.js turn fanout`). Each prints
  * its JSON line and table to stdout; a summary of times goes to stderr.
  */
@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, string> = {
   slots: 'slots.js',
   fanout: 'fanout.js',
   footprint: 'footprint.js',
+  understanding: 'understanding.js',
 };
 /** A benchmark still running after this is stopped, whatever its own limit. */
 const BENCHMARK_LIMIT_MS = 300_000;

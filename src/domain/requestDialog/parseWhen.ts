@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import type { Weekday } from '../offers';
 import { LONDON } from '../time/formatVisit';
 
 export type DayPart = 'am' | 'pm' | 'full_day';
@@ -8,6 +9,8 @@ export type DayPart = 'am' | 'pm' | 'full_day';
 export interface DayWindow {
   from: string;
   to: string;
+  /** Only these days of the week ("any Thursday in January"); every day when absent. */
+  weekdays?: Weekday[];
 }
 
 export type WhenResult = { ok: true; window: DayWindow; part?: DayPart } | { ok: false; reason: string };

@@ -1,9 +1,19 @@
-import { parseWhen, type DayPart, type DayWindow } from './parseWhen';
+import type { Setting } from '../offers';
+import type { CustomTimes, VisitLengthChoice } from './draft';
+import { parseWhen, type DayWindow } from './parseWhen';
 
+/** What an opening sentence (or a free-text answer) says about the visit wanted. */
 export interface SentenceReading {
   what?: string;
+  purpose?: string;
+  objectives?: string[];
   window?: DayWindow;
-  length?: DayPart;
+  length?: VisitLengthChoice;
+  customTimes?: CustomTimes;
+  /** Only these settings; an empty list means any setting. */
+  settings?: Setting[];
+  /** Any setting but these. */
+  avoidSettings?: Setting[];
 }
 
 const TIME_WORDS =
