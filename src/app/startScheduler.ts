@@ -1,9 +1,14 @@
 import type { Logger } from '../logging/logger';
 import type { Dispatcher } from './dispatcher';
 
+/** Logged (at debug level) when a tick has ended, whether or not it succeeded. */
+export const TICK_FINISHED = 'scheduler tick finished';
+
 /**
  * Runs the scheduler tick every `intervalMs` inside the service (0 switches it off). Ticks never
- * overlap; a failed tick is logged and the next one tries again. Returns a function that stops it.
+ * overlap; a failed tick is logged and the next one tries again. Each tick's end is logged at
+ * debug level, so a test can wait for ticks instead of guessing how long they take. Returns a
+ * function that stops it.
  */
 export function startScheduler(dispatcher: Dispatcher, intervalMs: number, logger: Logger): () => void {
   if (intervalMs <= 0) return () => undefined;
@@ -16,6 +21,7 @@ export function startScheduler(dispatcher: Dispatcher, intervalMs: number, logge
       .catch((error: unknown) => logger.error({ err: error }, 'scheduler tick failed; will retry'))
       .finally(() => {
         running = false;
+        logger.debug(TICK_FINISHED);
       });
   }, intervalMs);
   timer.unref();

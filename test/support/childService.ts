@@ -35,6 +35,12 @@ export interface ChildService {
   process: ChildProcess;
   /** Resolves when the process has gone, however it ended. */
   exited: Promise<void>;
+  /**
+   * Resolves once the service has logged `count` more lines whose message is `message`, counted
+   * from this call: a signal from the service itself, never a guess at how long it takes.
+   * Rejects if the process ends first.
+   */
+  logged(message: string, count?: number): Promise<void>;
 }
 
 export async function writeLoader(folder: string): Promise<string> {
@@ -62,20 +68,46 @@ export async function startChildService(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const watchers = new Set<(message: string) => void>();
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
+    let pending = '';
     let err = '';
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const started = out.split('\n').find((line) => line.includes('"service started"'));
-      if (started) resolve((JSON.parse(started) as { url: string }).url);
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const entry = parseLogLine(line);
+        if (entry?.msg === 'service started' && typeof entry.url === 'string') resolve(entry.url);
+        if (typeof entry?.msg === 'string') for (const watch of [...watchers]) watch(entry.msg);
+      }
     });
     child.once('exit', (code) =>
       reject(new Error(`the service exited with ${code} before starting: ${err.slice(0, 2000)}`)),
     );
   });
-  // Keep draining the log so the child never blocks on a full pipe.
-  child.stdout?.resume();
-  return { url, process: child, exited };
+  const logged = (message: string, count = 1) =>
+    new Promise<void>((resolve, reject) => {
+      let seen = 0;
+      const watch = (msg: string) => {
+        if (msg !== message || (seen += 1) < count) return;
+        watchers.delete(watch);
+        resolve();
+      };
+      watchers.add(watch);
+      void exited.then(() => {
+        if (!watchers.delete(watch)) return;
+        reject(new Error(`the service ended after logging "${message}" ${seen} of ${count} times`));
+      });
+    });
+  return { url, process: child, exited, logged };
+}
+
+function parseLogLine(line: string): Record<string, unknown> | undefined {
+  try {
+    const entry: unknown = JSON.parse(line);
+    return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
