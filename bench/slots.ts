@@ -15,7 +15,7 @@ import { startCosmosServer } from '../test/support/cosmosServer';
 import { buildSyntheticTrust, type SyntheticTrust } from './slots/buildSyntheticRota';
 import { countRequests } from './slots/countingStore';
 import { measure, round, type Timing } from './slots/measure';
-import { mapWithConcurrency } from '../src/cli/import/mapWithConcurrency';
+import { mapWithConcurrency } from '../src/shared/mapWithConcurrency';
 
 /**
  * Slot-search benchmark: 5,000 staff with 12 months of rota (built in memory, the same on every

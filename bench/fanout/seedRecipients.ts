@@ -1,7 +1,7 @@
 import type { Notification } from '../../src/app/notifications';
 import type { Person } from '../../src/domain/people';
 import type { ShadowingRequest } from '../../src/domain/requests';
-import { mapWithConcurrency } from '../../src/cli/import/mapWithConcurrency';
+import { mapWithConcurrency } from '../../src/shared/mapWithConcurrency';
 import type { DocumentStore } from '../../src/store/documentStore';
 
 const WRITE_CONCURRENCY = 16;

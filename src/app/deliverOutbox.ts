@@ -5,6 +5,7 @@ import type { OutboxRepository } from '../store/repositories/outboxRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { Notification } from './notifications';
+import { mapWithConcurrency } from '../shared/mapWithConcurrency';
 
 export type DeliveryOutcome =
   | { status: 'sent'; activityId?: string }
@@ -143,7 +144,7 @@ export async function deliverDue(
   concurrency = DELIVERY_CONCURRENCY,
 ): Promise<number> {
   const due = await deps.outbox.listDue(now, limit);
-  await forEachAtMost(groupByPerson(due), concurrency, async (messages) => {
+  await mapWithConcurrency(groupByPerson(due), concurrency, async (messages) => {
     for (const notification of messages)
       await deliverOne(deps, notification.personId, notification.id, new Date(now.getTime() + elapsedMs()));
   });
@@ -159,28 +160,6 @@ function groupByPerson(notifications: readonly Notification[]): Notification[][]
     else groups.set(notification.personId, [notification]);
   }
   return [...groups.values()];
-}
-
-/**
- * Runs `work` over `items`, at most `limit` at once. After a failure nothing new is started; the
- * work under way finishes, then the first failure is thrown.
- */
-async function forEachAtMost<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const lane = async () => {
-    while (!failure && next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item).catch((error: unknown) => void (failure ??= { error }));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-  if (failure) throw failure.error;
 }
 
 function stopwatch(): () => number {

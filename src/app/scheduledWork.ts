@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ShadowingRequest } from '../domain/requests';
 import { dueActions, type DueAction } from '../domain/workflow/dueReminders';
 import { applyTransition, OPEN_STATES } from '../domain/workflow/transitions';
-import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../store/documentStore';
+import { VersionConflictError, type DocumentStore } from '../store/documentStore';
+import { claimJobLease, type LeasedJob } from './jobLease';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification, notifyParties } from './notifyParties';
 import { queueCheckIns } from './outcomes/queueCheckIns';
@@ -14,41 +15,25 @@ import { writeTasks } from './writeTasks';
 const LEASE_MS = 55_000;
 export const INSTANCE_ID = randomUUID();
 
-interface LeaseDoc {
-  id: string;
-  kind: string;
-  holder: string;
-  leaseUntil: string;
-  [field: string]: unknown;
-}
-
 /**
  * Takes the scheduler's lease for this run. With several instances on one store only the holder
- * scans for reminders; the lease runs out by itself if the holder dies.
+ * scans for reminders; the holder keeps it tick after tick, and it runs out by itself if the
+ * holder dies.
  */
 export async function takeLease(
   store: DocumentStore,
   now: Date,
   holder: string = INSTANCE_ID,
 ): Promise<boolean> {
-  const id = 'scheduler';
-  const found = await store.read<LeaseDoc>('jobs', id, 'lease');
-  const lease: LeaseDoc = {
-    id,
+  const held = await claimJobLease<LeasedJob>(store, {
+    id: 'scheduler',
     kind: 'lease',
     holder,
-    leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
-  };
-  try {
-    if (!found) await store.create('jobs', lease);
-    else if (found.doc.holder === holder || found.doc.leaseUntil < now.toISOString())
-      await store.replace('jobs', lease, { ifMatch: found.etag });
-    else return false;
-    return true;
-  } catch (error) {
-    if (error instanceof VersionConflictError || error instanceof DocumentExistsError) return false;
-    throw error;
-  }
+    now,
+    leaseMs: LEASE_MS,
+    create: (lease) => ({ id: 'scheduler', kind: 'lease', ...lease }),
+  });
+  return held !== undefined;
 }
 
 /**

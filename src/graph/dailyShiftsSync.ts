@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, toLondonDate, toLondonInstant } from '../domain/time/londonTime';
 import type { Logger } from '../logging/logger';
-import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../store/documentStore';
+import { claimJobLease, updateHeldJob, type HeldJob, type LeasedJob } from '../app/jobLease';
+import type { DocumentStore } from '../store/documentStore';
 import { PeopleRepository } from '../store/repositories/peopleRepository';
 import { RotaRepository } from '../store/repositories/rotaRepository';
 import { createGraphClient, type GraphClientChoices } from './createGraphClient';
@@ -20,16 +21,12 @@ export const SHIFTS_SYNC_LEASE_MS = 30 * 60_000;
 export const SHIFTS_SYNC_MAX_TRIES = 3;
 
 /** The record of one London day's sync: created once, so one instance runs it. */
-interface ShiftsSyncJob {
-  id: string;
+interface ShiftsSyncJob extends LeasedJob {
   kind: 'shifts-sync';
   day: string;
   state: 'running' | 'done';
-  holder: string;
-  leaseUntil: string;
   tries: number;
   added?: number;
-  [field: string]: unknown;
 }
 
 export interface DailyShiftsSyncDeps {
@@ -75,7 +72,8 @@ export async function runDailyShiftsSync(
     );
     return 'failed';
   }
-  await rewrite(deps.store, held, { state: 'done', added: summary.added });
+  // Undefined when another instance took the job over after the lease ran out; it records the result.
+  await updateHeldJob(deps.store, held, { state: 'done', added: summary.added });
   const { added, duplicates, monthsWritten, teamsRead, entriesLeftOut } = summary;
   deps.logger.info(
     {
@@ -129,49 +127,24 @@ export function startDailyShiftsSync(
   return () => clearInterval(timer);
 }
 
-interface HeldJob {
-  job: ShiftsSyncJob;
-  etag: string;
-}
-
+/** Creates the day's job, or takes over a failed run once its lease has run out and tries are left. */
 async function claimDay(
   store: DocumentStore,
   day: string,
   now: Date,
   holder: string,
-): Promise<HeldJob | undefined> {
+): Promise<HeldJob<ShiftsSyncJob> | undefined> {
   const id = `shifts-sync:${day}`;
-  const leaseUntil = new Date(now.getTime() + SHIFTS_SYNC_LEASE_MS).toISOString();
-  const found = await store.read<ShiftsSyncJob>('jobs', id, 'shifts-sync');
-  try {
-    if (!found) {
-      const job: ShiftsSyncJob = {
-        id,
-        kind: 'shifts-sync',
-        day,
-        state: 'running',
-        holder,
-        leaseUntil,
-        tries: 1,
-      };
-      return { job, etag: (await store.create('jobs', job)).etag };
-    }
-    const { doc } = found;
-    if (doc.state === 'done' || doc.leaseUntil > now.toISOString() || doc.tries >= SHIFTS_SYNC_MAX_TRIES)
-      return undefined;
-    const job: ShiftsSyncJob = { ...doc, holder, leaseUntil, tries: doc.tries + 1 };
-    return { job, etag: (await store.replace('jobs', job, { ifMatch: found.etag })).etag };
-  } catch (error) {
-    if (error instanceof DocumentExistsError || error instanceof VersionConflictError) return undefined;
-    throw error;
-  }
-}
-
-async function rewrite(store: DocumentStore, held: HeldJob, changes: Partial<ShiftsSyncJob>): Promise<void> {
-  try {
-    await store.replace('jobs', { ...held.job, ...changes }, { ifMatch: held.etag });
-  } catch (error) {
-    // Another instance took the job over after the lease ran out; it records the result.
-    if (!(error instanceof VersionConflictError)) throw error;
-  }
+  return claimJobLease<ShiftsSyncJob>(store, {
+    id,
+    kind: 'shifts-sync',
+    holder,
+    now,
+    leaseMs: SHIFTS_SYNC_LEASE_MS,
+    create: (lease) => ({ id, kind: 'shifts-sync', day, state: 'running', tries: 1, ...lease }),
+    mayTake: (job) => job.state !== 'done' && job.tries < SHIFTS_SYNC_MAX_TRIES,
+    // A failed run waits for its own lease to run out before the next try.
+    holderRenews: false,
+    onTake: (job) => ({ tries: job.tries + 1 }),
+  });
 }

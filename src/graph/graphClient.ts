@@ -6,7 +6,7 @@ import {
   GraphThrottledError,
   GraphUnavailableError,
 } from './graphErrors';
-import { readRetryAfter } from './readRetryAfter';
+import { readRetryAfter } from '../shared/readRetryAfter';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';

@@ -2,6 +2,7 @@ import type { DirectorySaveOutcome, PeopleRepository } from '../store/repositori
 import type { GraphDirectory } from './graphDirectory';
 import { GraphNotFoundError } from './graphErrors';
 import { syncDirectoryUser } from './syncDirectoryUser';
+import { mapWithConcurrency } from '../shared/mapWithConcurrency';
 
 export type DirectorySkipReason =
   | 'staff group not recognised'
@@ -42,7 +43,7 @@ export async function syncDirectoryUsers(
     skipped: [],
   };
   const synced: string[] = [];
-  await inBatches(ids, concurrency, async (id) => {
+  await mapWithConcurrency(ids, concurrency, async (id) => {
     const result = await syncOne(directory, people, id);
     if (result.outcome === 'skipped') summary.skipped.push({ id, reason: result.reason });
     else {
@@ -51,7 +52,7 @@ export async function syncDirectoryUsers(
     }
   });
   const managers = await findMissingManagers(directory, people, synced, new Set(ids));
-  await inBatches(managers, concurrency, async (id) => {
+  await mapWithConcurrency(managers, concurrency, async (id) => {
     const result = await syncOne(directory, people, id);
     if (result.outcome === 'created') summary.managersAdded += 1;
     else if (result.outcome === 'skipped') summary.skipped.push({ id, reason: result.reason });
@@ -91,14 +92,4 @@ async function findMissingManagers(
       missing.add(managerId);
   }
   return [...missing];
-}
-
-async function inBatches<T>(
-  items: readonly T[],
-  size: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  for (let start = 0; start < items.length; start += size) {
-    await Promise.all(items.slice(start, start + size).map(work));
-  }
 }

@@ -6,6 +6,7 @@ import type { Notification } from '../app/notifications';
 import type { Services } from '../app/services';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
+import { readRetryAfter } from '../shared/readRetryAfter';
 import type { AdaptiveCardJson } from './cards/cardTypes';
 import { renderDigestNotification } from './cards/digestCard';
 import { needsAlternatives, renderNotification } from './renderNotification';
@@ -58,6 +59,7 @@ export class TeamsDeliverer implements Deliverer {
   }
 }
 
+/** How long a 429 waits when its Retry-After is missing or unreadable. */
 const DEFAULT_RETRY_AFTER_MS = 2000;
 
 /** 429: wait as told. 403 / 404: the app was removed or the chat is gone. Anything else: retry later. */
@@ -71,15 +73,10 @@ export function classifyFailure(error: unknown, nowMs: number = Date.now()): Del
     return {
       status: 'retry',
       error: 'throttled',
-      retryAfterMs: readRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs),
+      retryAfterMs: Math.max(
+        readRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs) ?? DEFAULT_RETRY_AFTER_MS,
+        1,
+      ),
     };
   return { status: 'retry', error: error instanceof Error ? error.name : 'send failed' };
-}
-
-/** Retry-After is either a number of seconds or an HTTP date; anything unreadable waits 2 s. */
-function readRetryAfter(header: string | null | undefined, nowMs: number): number {
-  const value = header?.trim() ?? '';
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.max(Number(value) * 1000, 1);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(date - nowMs, 1);
 }

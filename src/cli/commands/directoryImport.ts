@@ -3,7 +3,7 @@ import type { Person } from '../../domain/people';
 import type { DocumentStore } from '../../store/documentStore';
 import { PeopleRepository, type DirectorySaveOutcome } from '../../store/repositories/peopleRepository';
 import type { TextOutput } from '../cliContext';
-import { mapWithConcurrency } from '../import/mapWithConcurrency';
+import { mapWithConcurrency } from '../../shared/mapWithConcurrency';
 import { personIdForEmail } from '../import/personIdForEmail';
 import { chooseProgress, formatCount } from '../import/progressBar';
 import { readImportFile } from '../import/readImportFile';

@@ -2,7 +2,7 @@ import { mergeIntoRotaMonths, type IncomingShift } from '../../domain/import/mer
 import { londonMonthOf } from '../../domain/time/londonTime';
 import type { RotaMonth } from '../../domain/rota';
 import type { RotaRepository } from '../../store/repositories/rotaRepository';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import { mapWithConcurrency } from '../../shared/mapWithConcurrency';
 import type { Progress } from './progressBar';
 
 /** Store calls in flight at once: enough to hide latency, few enough to be kind to the store. */

@@ -1,4 +1,3 @@
-import { mapWithConcurrency } from '../../../src/cli/import/mapWithConcurrency';
 import { personIdForEmail } from '../../../src/cli/import/personIdForEmail';
 import { chooseProgress, createProgressBar, PROGRESS_THRESHOLD } from '../../../src/cli/import/progressBar';
 
@@ -12,33 +11,6 @@ describe('personIdForEmail', () => {
   it('is a version 5 UUID, with no character Cosmos DB refuses in an id', () => {
     const id = personIdForEmail('o/brien?#x\\y@trust.nhs.uk');
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  });
-});
-
-describe('mapWithConcurrency', () => {
-  it('keeps results in input order and never runs more than the limit at once', async () => {
-    let running = 0;
-    let peak = 0;
-    const results = await mapWithConcurrency([5, 1, 4, 2, 3, 0, 6], 3, async (value) => {
-      running += 1;
-      peak = Math.max(peak, running);
-      await new Promise((resolve) => setTimeout(resolve, value));
-      running -= 1;
-      return value * 10;
-    });
-    expect(results).toEqual([50, 10, 40, 20, 30, 0, 60]);
-    expect(peak).toBe(3);
-  });
-
-  it('rejects with the first failure and starts no further work', async () => {
-    const started: number[] = [];
-    const run = mapWithConcurrency([1, 2, 3, 4, 5], 1, async (value) => {
-      started.push(value);
-      if (value === 2) throw new Error('store down');
-      return value;
-    });
-    await expect(run).rejects.toThrow('store down');
-    expect(started).toEqual([1, 2]);
   });
 });
 

@@ -1,5 +1,4 @@
 import { mapShift, mapTimeOff } from '../../../src/graph/mapShiftsItems';
-import { readRetryAfter } from '../../../src/graph/readRetryAfter';
 
 const PERSON = 'ab000000-0000-4000-8000-000000000002';
 const at = (displayName: string | null, start: string, end: string) => ({
@@ -70,17 +69,5 @@ describe('mapTimeOff', () => {
       ['annual_leave', 'Sickness'],
       ['annual_leave', 'Time off'],
     ]);
-  });
-});
-
-describe('readRetryAfter', () => {
-  it('reads seconds and HTTP dates, and nothing else', () => {
-    const now = Date.parse('2026-06-01T12:00:00Z');
-    expect(readRetryAfter('7', now)).toBe(7_000);
-    expect(readRetryAfter('Mon, 01 Jun 2026 12:00:30 GMT', now)).toBe(30_000);
-    expect(readRetryAfter('Mon, 01 Jun 2026 11:00:00 GMT', now)).toBe(0);
-    expect(readRetryAfter(null, now)).toBeUndefined();
-    expect(readRetryAfter('soon', now)).toBeUndefined();
-    expect(readRetryAfter('-3', now)).toBeUndefined();
   });
 });
