@@ -2,7 +2,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { buildAppPackage } from './appPackage/buildAppPackage';
 import { findRepoRoot } from './appPackage/findRepoRoot';
-import { PackageSettingsError, readPackageSettings } from './appPackage/readPackageSettings';
+import { PackageSettingsError, readPackageSettings } from '../src/config/packageSettings';
 
 /**
  * `npm run package`: fills appPackage/manifest.template.json from the settings (environment, then

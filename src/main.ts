@@ -1,9 +1,15 @@
 import 'dotenv/config';
+import { readTelemetrySettings } from './config/telemetrySettings';
 import { startTelemetry } from './logging/telemetry';
 
 // Started before the HTTP server, the Bot Framework and the Azure SDK are loaded, so their calls are
-// traced; only when this file is the program (tests import it without telemetry).
-const telemetry = require.main === module ? startTelemetry(process.env) : undefined;
+// traced; only when this file is the program (tests import it without telemetry). A wrong setting
+// starts nothing here: loadConfig then stops the service naming it.
+const telemetrySettings = readTelemetrySettings(process.env);
+const telemetry =
+  require.main === module
+    ? startTelemetry(telemetrySettings.ok ? telemetrySettings.settings : {})
+    : undefined;
 
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { fillManifest, findPlaceholders, placeholderValues } from './fillManifest';
-import type { PackageSettings } from './readPackageSettings';
+import type { PackageSettings } from '../../src/config/packageSettings';
 import { validateManifest } from './validateManifest';
 
 export const ICON_FILES = ['color.png', 'outline.png'] as const;

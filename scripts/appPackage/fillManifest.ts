@@ -1,4 +1,4 @@
-import type { PackageSettings } from './readPackageSettings';
+import type { PackageSettings } from '../../src/config/packageSettings';
 
 const PLACEHOLDER = /\$\{\{([A-Z0-9_]+)\}\}/g;
 

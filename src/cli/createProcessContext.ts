@@ -1,3 +1,4 @@
+import { readCliDebug } from '../config/cliSettings';
 import { loadConfig } from '../config/config';
 import { createLogger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
@@ -22,7 +23,7 @@ export function createProcessContext(env: NodeJS.ProcessEnv = process.env): CliC
 async function openConfiguredStore(env: NodeJS.ProcessEnv): Promise<DocumentStore> {
   const config = loadConfig(env);
   const { createStore } = await import('../store/createStore');
-  const logger = createLogger(env.DEBUG ? 'debug' : 'warn', process.stderr);
+  const logger = createLogger(readCliDebug(env) ? 'debug' : 'warn', process.stderr);
   const store = createStore(config.store, logger);
   try {
     await store.init();

@@ -10,6 +10,7 @@ import { runDirectoryImport } from './commands/directoryImport';
 import { runExportExchanges } from './commands/exportExchanges';
 import { addGraphSyncCommands } from './commands/graphSync';
 import { runRotaImport } from './commands/rotaImport';
+import { readCliDebug } from '../config/cliSettings';
 import { createProcessContext } from './createProcessContext';
 import { EXIT_OK, reportFailure } from './reportFailure';
 
@@ -210,7 +211,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     await program.parseAsync([...argv]);
     return EXIT_OK;
   } catch (error) {
-    const verbose = argv.includes('--verbose') || Boolean(context.env.DEBUG);
+    const verbose = argv.includes('--verbose') || readCliDebug(context.env);
     return reportFailure(error, context.err, verbose);
   }
 }

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  DEFAULT_DIGEST_SETTINGS,
-  readDigestSettings,
-  type DigestSettings,
-} from '../domain/digest/digestSettings';
-import { DEFAULT_GRAPH_SETTINGS, readGraphSettings, type GraphSettings } from '../graph/graphSettings';
+import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest/digestSettings';
+import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from '../graph/graphSettings';
+import { readDigestSettings } from './digestSettings';
+import { readGraphSettings } from './graphSettings';
+import { readTelemetrySettings, type TelemetrySettings } from './telemetrySettings';
 
 /** A setting that is missing or wrong. The message names the setting and says what it needs. */
 export class ConfigError extends Error {
@@ -93,6 +92,8 @@ export interface Config {
   digest: DigestSettings;
   /** Microsoft Graph: GRAPH_ENABLED, GRAPH_PROFESSION_FIELD, GRAPH_SHIFTS_TEAM_IDS, TEAMS_APP_CATALOG_ID, GRAPH_BASE_URL. */
   graph: GraphSettings;
+  /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); started by main.ts before anything else. */
+  telemetry: TelemetrySettings;
   /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
   retention: { personalDays: number; exchangeLogDays: number };
 }
@@ -133,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!digest.ok) problems.push(...digest.problems);
   const graph = readGraphSettings(env);
   if (!graph.ok) problems.push(...graph.problems);
+  const telemetry = readTelemetrySettings(env);
+  if (!telemetry.ok) problems.push(...telemetry.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reapproveNewTime: s.REAPPROVE_NEW_TIME,
     digest: digest.ok ? digest.settings : DEFAULT_DIGEST_SETTINGS,
     graph: graph.ok ? graph.settings : DEFAULT_GRAPH_SETTINGS,
+    telemetry: telemetry.ok ? telemetry.settings : {},
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
   };
 }

@@ -5,8 +5,6 @@ import type { GraphSettings } from './graphSettings';
 export interface GraphClientChoices extends Omit<Partial<GraphClientOptions>, 'baseUrl'> {
   /** A credential of the caller's (tests); otherwise DefaultAzureCredential. */
   credential?: TokenCredential;
-  /** The environment AZURE_CLIENT_ID is read from. */
-  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -15,18 +13,17 @@ export interface GraphClientChoices extends Omit<Partial<GraphClientOptions>, 'b
  * accepts `az login`. Tests pass their own credential.
  */
 export function createGraphClient(
-  settings: Pick<GraphSettings, 'baseUrl'>,
+  settings: Pick<GraphSettings, 'baseUrl' | 'managedIdentityClientId'>,
   choices: GraphClientChoices = {},
 ): GraphClient {
-  const { credential, env = process.env, ...options } = choices;
+  const { credential, ...options } = choices;
   return new GraphClient({
     ...options,
     baseUrl: settings.baseUrl,
-    credential: credential ?? createDefaultCredential(env),
+    credential: credential ?? createDefaultCredential(settings.managedIdentityClientId),
   });
 }
 
-export function createDefaultCredential(env: Readonly<Record<string, string | undefined>>): TokenCredential {
-  const clientId = (env.AZURE_CLIENT_ID ?? '').trim();
-  return new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+export function createDefaultCredential(managedIdentityClientId: string | undefined): TokenCredential {
+  return new DefaultAzureCredential(managedIdentityClientId ? { managedIdentityClientId } : {});
 }

@@ -1,4 +1,5 @@
 import type { AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
+import type { TelemetrySettings } from '../config/telemetrySettings';
 
 export interface Telemetry {
   /** True when Application Insights receives traces, requests, dependencies and metrics. */
@@ -21,10 +22,10 @@ const OFF: Telemetry = { enabled: false, stop: async () => undefined };
  * the HTTP server and the Azure SDK clients are created, so their calls are traced.
  */
 export function startTelemetry(
-  env: NodeJS.ProcessEnv = process.env,
+  settings: TelemetrySettings,
   load: () => AzureMonitor = loadAzureMonitor,
 ): Telemetry {
-  const connectionString = env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim();
+  const { connectionString } = settings;
   if (!connectionString) return OFF;
   const monitor = load();
   monitor.useAzureMonitor(telemetryOptions(connectionString));

@@ -1,6 +1,6 @@
 import { previewDigests } from '../../app/digest/previewDigests';
 import { createServices } from '../../app/services';
-import { readDigestSettings } from '../../domain/digest/digestSettings';
+import { readDigestSettings } from '../../config/digestSettings';
 import { digestDueAt, isoWeekOf, parseIsoWeek, type IsoWeek } from '../../domain/digest/isoWeek';
 import { outlineDigest } from '../../domain/digest/outlineDigest';
 import { renderOutlineText } from '../../domain/digest/renderOutlineText';

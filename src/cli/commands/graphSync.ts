@@ -5,7 +5,8 @@ import { createGraphClient } from '../../graph/createGraphClient';
 import type { GraphClient } from '../../graph/graphClient';
 import { GraphDirectory } from '../../graph/graphDirectory';
 import { GraphShifts } from '../../graph/graphShifts';
-import { readGraphSettings, type GraphSettings } from '../../graph/graphSettings';
+import { readGraphSettings } from '../../config/graphSettings';
+import type { GraphSettings } from '../../graph/graphSettings';
 import { checkUserReference, listDirectoryUsers, type DirectoryScope } from '../../graph/listDirectoryUsers';
 import { syncDirectoryUsers, type DirectorySyncSummary } from '../../graph/syncDirectoryUsers';
 import { syncShiftsTeams, type ShiftsSyncSummary } from '../../graph/syncShiftsTeams';
@@ -192,7 +193,6 @@ function readEnabledSettings(env: Readonly<Record<string, string | undefined>>):
 /** The CLI may wait longer for Graph than the bot: nobody is waiting on a card. */
 function openGraph(settings: GraphSettings, deps: GraphSyncDeps): GraphClient {
   return createGraphClient(settings, {
-    env: deps.env,
     maxAttempts: 5,
     maxRetryAfterMs: 60_000,
     maxPages: 1_000,

@@ -2,7 +2,8 @@ import { basename, extname } from 'node:path';
 import type { IncomingShift } from '../../domain/import/mergeShifts';
 import { parseIcs } from '../../domain/import/parseIcs';
 import { parseRotaCsv, type ShiftImport } from '../../domain/import/parseRotaCsv';
-import { parseCodeMapping, type CodeMapping } from '../../domain/import/shiftCodes';
+import { loadSettingsFile, SettingsFileError } from '../../config/loadSettingsFile';
+import { CODE_MAPPING_SCHEMA, mergeCodeMapping, type CodeMapping } from '../../domain/import/shiftCodes';
 import type { DocumentStore } from '../../store/documentStore';
 import { PeopleRepository } from '../../store/repositories/peopleRepository';
 import { RotaRepository } from '../../store/repositories/rotaRepository';
@@ -93,11 +94,17 @@ function readFormat(file: string): 'csv' | 'ics' {
   );
 }
 
+/** The code mapping file, checked like every settings file: each problem as `file:line: code: problem`. */
 async function readCodes(path: string): Promise<CodeMapping> {
-  const parsed = parseCodeMapping(await readImportFile(path));
-  if (!parsed.ok)
-    throw new UsageError(`The code mapping "${path}" cannot be used:\n  - ${parsed.errors.join('\n  - ')}`);
-  return parsed.mapping;
+  try {
+    return mergeCodeMapping(await loadSettingsFile(path, CODE_MAPPING_SCHEMA));
+  } catch (error) {
+    if (error instanceof SettingsFileError)
+      throw new UsageError(
+        `The code mapping "${path}" cannot be used:\n  - ${error.problems.join('\n  - ')}`,
+      );
+    throw error;
+  }
 }
 
 /** An iCalendar file is one person's rota: --person, or a file named after their email. */

@@ -62,7 +62,33 @@ export function lookUpCode(mapping: CodeMapping, code: string): ShiftKind | unde
 
 const kindList = SHIFT_KINDS.join(', ');
 
-const mappingSchema = z.record(z.string(), z.enum(SHIFT_KINDS));
+/**
+ * A code mapping file: an object from local code (1 to 20 characters) to kind of shift, e.g.
+ * {"E": "duty", "LD": "long_day"}. Its messages say what is wrong with one entry.
+ */
+export const CODE_MAPPING_SCHEMA = z.record(
+  z
+    .string()
+    .refine(
+      (code) => normaliseCode(code) !== '' && normaliseCode(code).length <= 20,
+      'must be 1 to 20 characters long',
+    ),
+  z.enum(SHIFT_KINDS, {
+    errorMap: (issue, context) => ({
+      message:
+        `maps to ${issue.code === 'invalid_enum_value' ? quoteValue(String(issue.received)) : `a ${describeType(context.data)}`}, ` +
+        `which is not a kind of shift; use one of: ${kindList}`,
+    }),
+  }),
+  { invalid_type_error: 'must be a JSON object such as {"E": "duty", "N": "night"}' },
+);
+
+/** The default mapping with a user's codes added, a user's code replacing a default one with the same name. */
+export function mergeCodeMapping(entries: Readonly<Record<string, ShiftKind>>): CodeMapping {
+  const mapping = new Map(Object.entries(DEFAULT_CODES));
+  for (const [code, kind] of Object.entries(entries)) mapping.set(normaliseCode(code), kind);
+  return mapping;
+}
 
 /**
  * Reads a user's code mapping file (JSON text or an already parsed value), an object from local
@@ -78,26 +104,18 @@ export function parseCodeMapping(json: unknown): CodeMappingResult {
       return { ok: false, errors: [`The code mapping is not valid JSON (${(error as Error).message}).`] };
     }
   }
-  const parsed = mappingSchema.safeParse(value);
+  const parsed = CODE_MAPPING_SCHEMA.safeParse(value);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(describeIssue) };
-  const errors: string[] = [];
-  const mapping = new Map(Object.entries(DEFAULT_CODES));
-  for (const [code, kind] of Object.entries(parsed.data)) {
-    const key = normaliseCode(code);
-    if (key === '' || key.length > 20)
-      errors.push(`Code ${quoteValue(code)} must be 1 to 20 characters long.`);
-    else mapping.set(key, kind);
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, mapping };
+  return { ok: true, mapping: mergeCodeMapping(parsed.data) };
 }
 
 function describeIssue(issue: z.ZodIssue): string {
   const code = issue.path[0];
-  if (code === undefined)
-    return 'The code mapping must be a JSON object such as {"E": "duty", "N": "night"}.';
-  const given =
-    issue.code === 'invalid_enum_value'
-      ? quoteValue(String(issue.received))
-      : `a ${issue.code === 'invalid_type' ? issue.received : 'wrong value'}`;
-  return `Code ${quoteValue(String(code))} maps to ${given}, which is not a kind of shift; use one of: ${kindList}.`;
+  if (code === undefined) return `The code mapping ${issue.message}.`;
+  return `Code ${quoteValue(String(code))} ${issue.message}.`;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'list' : typeof value;
 }

@@ -181,12 +181,12 @@ describe('rota import', () => {
     [
       'a bad code mapping',
       ['rota', 'import', fixture('rota.csv'), '--codes', fixture('codes-bad.json')],
-      /Code "XYZ" maps to "holiday"/,
+      /codes-bad\.json:1: XYZ: maps to "holiday", which is not a kind of shift; use one of: duty,/,
     ],
     [
       'a missing code mapping',
       ['rota', 'import', fixture('rota.csv'), '--codes', 'nope.json'],
-      /"nope.json" does not exist/,
+      /The code mapping "nope.json" cannot be used:\n {2}- nope\.json: the file does not exist/,
     ],
   ])('exits 2 for %s, writing nothing', async (_label, args, message) => {
     const run = await runAgainst(store, ...args);

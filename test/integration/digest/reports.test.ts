@@ -1,10 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { createServices } from '../../../src/app/services';
-import {
-  DEFAULT_DIGEST_SETTINGS,
-  readDigestSettings,
-  type DigestSettings,
-} from '../../../src/domain/digest/digestSettings';
+import { readDigestSettings } from '../../../src/config/digestSettings';
+import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../../../src/domain/digest/digestSettings';
 import type { Person } from '../../../src/domain/people';
 import { createReportMaker, isReportRequest, runReport } from '../../../src/teams/handlers/reportHandlers';
 import { directoryPeople, seedDigestFixtures } from '../../support/digestFixtures';

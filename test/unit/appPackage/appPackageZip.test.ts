@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { buildAppPackage } from '../../../scripts/appPackage/buildAppPackage';
-import { readPackageSettings } from '../../../scripts/appPackage/readPackageSettings';
+import { readPackageSettings } from '../../../src/config/packageSettings';
 import { validateManifest } from '../../../scripts/appPackage/validateManifest';
 import { PACKAGE_ENV } from './packageSettings';
 

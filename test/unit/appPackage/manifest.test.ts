@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildManifest, readAppVersion } from '../../../scripts/appPackage/buildAppPackage';
 import { fillManifest, findPlaceholders } from '../../../scripts/appPackage/fillManifest';
-import { readPackageSettings } from '../../../scripts/appPackage/readPackageSettings';
+import { readPackageSettings } from '../../../src/config/packageSettings';
 import { MANIFEST_SCHEMA_VERSION, validateManifest } from '../../../scripts/appPackage/validateManifest';
 import { COMMANDS, parseCommand } from '../../../src/teams/commands';
 import { PACKAGE_ENV } from './packageSettings';

@@ -152,4 +152,27 @@ describe('loadConfig', () => {
   it('reports every problem at once', () => {
     expect(problemsFor({ NODE_ENV: 'production', HOST: '10.0.0.1', COSMOS_KEY: 'k' })).toHaveLength(3);
   });
+
+  it('checks the settings read by their own readers too, each problem naming its setting', () => {
+    expect(
+      problemsFor({
+        DIGEST_TIME: '8am',
+        GRAPH_ENABLED: 'maybe',
+        AZURE_CLIENT_ID: 'shadowing-identity',
+        APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://example.invalid/',
+      }).map((problem) => problem.split(':')[0]),
+    ).toEqual(['DIGEST_TIME', 'GRAPH_ENABLED', 'AZURE_CLIENT_ID', 'APPLICATIONINSIGHTS_CONNECTION_STRING']);
+  });
+
+  it('gives Graph the managed identity AZURE_CLIENT_ID names, and telemetry its connection string', () => {
+    const connection =
+      'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+    const config = loadConfig({
+      AZURE_CLIENT_ID: '3F2504E0-4F89-11D3-9A0C-0305E82C3301',
+      APPLICATIONINSIGHTS_CONNECTION_STRING: connection,
+    });
+    expect(config.graph.managedIdentityClientId).toBe('3f2504e0-4f89-11d3-9a0c-0305e82c3301');
+    expect(config.telemetry).toEqual({ connectionString: connection });
+    expect(loadConfig({}).telemetry).toEqual({});
+  });
 });

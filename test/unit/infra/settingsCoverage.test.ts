@@ -19,6 +19,18 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   DATA_DIR: 'The embedded store is for local use; Azure uses Cosmos DB.',
   GRAPH_BASE_URL: 'Points Graph calls at a test stub; in Azure the default, Microsoft Graph, is right.',
   DEBUG: "Verbose output of the admin CLI, which runs on an operator's computer.",
+  BOT_DOMAIN:
+    "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
+  TEAMS_APP_ID:
+    "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
+  TEAMS_DEVELOPER_NAME:
+    "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
+  TEAMS_DEVELOPER_WEBSITE_URL:
+    "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
+  TEAMS_PRIVACY_URL:
+    "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
+  TEAMS_TERMS_URL:
+    "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
 };
 
 const SETTING_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
@@ -36,13 +48,20 @@ export function settingsReadBy(load: (env: NodeJS.ProcessEnv) => unknown): strin
   return [...read].sort();
 }
 
-/** Settings read as `env.NAME`, `env['NAME']` or `process.env.NAME` anywhere in the service's code. */
+/**
+ * Settings read as `env.NAME`, `env['NAME']` or `process.env.NAME` anywhere in the service's code,
+ * and every key of a settings schema in src/config (`NAME: ...`), including those of readers
+ * loadConfig does not call (the admin CLI's, the app package's).
+ */
 function settingsNamedInCode(folder: string): string[] {
   const names = new Set<string>();
   for (const file of fs.readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts')) continue;
     const text = fs.readFileSync(path.join(folder, file), 'utf8');
     for (const match of text.matchAll(/\benv(?:\.|\[['"])([A-Z][A-Z0-9_]*)\b/g)) names.add(match[1]!);
+    if (file.startsWith(`config${path.sep}`))
+      for (const match of text.matchAll(/(?:^\s+|[{,] )([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*): /gm))
+        names.add(match[1]!);
   }
   return [...names].sort();
 }

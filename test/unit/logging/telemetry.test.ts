@@ -1,4 +1,5 @@
 import { trace } from '@opentelemetry/api';
+import { readTelemetrySettings } from '../../../src/config/telemetrySettings';
 import { startTelemetry, telemetryOptions, type AzureMonitor } from '../../../src/logging/telemetry';
 
 /** Records what would have been started, instead of starting it. */
@@ -22,7 +23,9 @@ describe('startTelemetry', () => {
     { APPLICATIONINSIGHTS_CONNECTION_STRING: '   ' },
   ])('does nothing without a connection string: %j', async (env) => {
     let loaded = 0;
-    const telemetry = startTelemetry(env, () => {
+    const settings = readTelemetrySettings(env);
+    if (!settings.ok) throw new Error(settings.problems.join());
+    const telemetry = startTelemetry(settings.settings, () => {
       loaded += 1;
       return recordingMonitor();
     });
@@ -39,14 +42,27 @@ describe('startTelemetry', () => {
 
   it('starts Azure Monitor with the connection string, and stops it', async () => {
     const monitor = recordingMonitor();
-    const telemetry = startTelemetry(
-      { APPLICATIONINSIGHTS_CONNECTION_STRING: ` ${CONNECTION} ` },
-      () => monitor,
-    );
+    const settings = readTelemetrySettings({ APPLICATIONINSIGHTS_CONNECTION_STRING: ` ${CONNECTION} ` });
+    if (!settings.ok) throw new Error(settings.problems.join());
+    const telemetry = startTelemetry(settings.settings, () => monitor);
     expect(telemetry.enabled).toBe(true);
     expect(monitor.started).toEqual([telemetryOptions(CONNECTION)]);
     await telemetry.stop();
     expect(monitor.stopped).toBe(1);
+  });
+
+  it('names the setting, and never repeats the value, when the connection string is not one', () => {
+    const secretish = 'https://uksouth-1.in.applicationinsights.azure.com/';
+    const result = readTelemetrySettings({ APPLICATIONINSIGHTS_CONNECTION_STRING: secretish });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        expect.stringMatching(
+          /^APPLICATIONINSIGHTS_CONNECTION_STRING: must be the Application Insights connection string/,
+        ),
+      ],
+    });
+    expect(JSON.stringify(result)).not.toContain(secretish);
   });
 
   it('traces HTTP and the Azure SDK, and leaves live metrics and unused libraries off', () => {

@@ -1,4 +1,4 @@
-import { readGraphSettings, type GraphSettingsResult } from '../../../src/graph/graphSettings';
+import { readGraphSettings, type GraphSettingsResult } from '../../../src/config/graphSettings';
 
 const TEAM_A = '19A7F3C2-0000-4000-8000-0000000000AA';
 const TEAM_B = '19a7f3c2-0000-4000-8000-0000000000bb';

@@ -1,4 +1,4 @@
-import { readDigestSettings } from '../../../../src/domain/digest/digestSettings';
+import { readDigestSettings } from '../../../src/config/digestSettings';
 
 describe('digest settings', () => {
   it('defaults to Monday 08:00 and no extra programme leads', () => {

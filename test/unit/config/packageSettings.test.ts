@@ -2,8 +2,8 @@ import {
   deriveTeamsAppId,
   PackageSettingsError,
   readPackageSettings,
-} from '../../../scripts/appPackage/readPackageSettings';
-import { PACKAGE_ENV } from './packageSettings';
+} from '../../../src/config/packageSettings';
+import { PACKAGE_ENV } from '../appPackage/packageSettings';
 
 function problemsFor(env: NodeJS.ProcessEnv): string[] {
   try {
