@@ -14,10 +14,12 @@ export interface CapturedPost {
 export async function startFakeConnector(): Promise<{
   url: string;
   posts: CapturedPost[];
-  waitFor(count: number, ms?: number): Promise<CapturedPost[]>;
+  /** Resolves once at least `count` posts have arrived (the test's own timeout guards against a hang). */
+  waitFor(count: number): Promise<CapturedPost[]>;
   stop(): Promise<void>;
 }> {
   const posts: CapturedPost[] = [];
+  const waiters = new Set<() => void>();
   let counter = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -30,6 +32,7 @@ export async function startFakeConnector(): Promise<{
       });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${++counter}` }));
+      for (const wake of [...waiters]) wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,11 +40,16 @@ export async function startFakeConnector(): Promise<{
   return {
     url,
     posts,
-    waitFor: async (count, ms = 5000) => {
-      const deadline = Date.now() + ms;
-      while (posts.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      return posts;
-    },
+    waitFor: (count) =>
+      new Promise<CapturedPost[]>((resolve) => {
+        const wake = () => {
+          if (posts.length < count) return;
+          waiters.delete(wake);
+          resolve(posts);
+        };
+        waiters.add(wake);
+        wake();
+      }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
