@@ -61,7 +61,8 @@ export function createDispatcher(
       const now = services.clock();
       const leader = await takeLease(store, now);
       if (leader) await queueDueWork(store, services, now);
-      await deliverDue(deps, now);
+      // The run's elapsed time read from the same clock as `now`, so a test's clock stamps exactly.
+      await deliverDue(deps, now, undefined, () => Math.max(0, services.clock().getTime() - now.getTime()));
       // After this tick's deliveries, so a Monday's digests never hold up a decision; sent next tick.
       if (leader) await queueWeeklyDigests(store, services, now, digest);
     },

@@ -1,5 +1,6 @@
 import { decideOnRequest } from '../../../src/app/decideOnRequest';
 import { createDispatcher, type Dispatcher } from '../../../src/app/dispatcher';
+import { newNotification } from '../../../src/app/notifyParties';
 import { takeLease } from '../../../src/app/scheduledWork';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
@@ -198,6 +199,32 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
     expect(outbox.filter((n) => n.requestId === request.id && n.kind === 'decision_reminder')).toHaveLength(
       1,
     );
+  });
+
+  it("stamps each message with the time it was sent on the services' clock, however long the tick has run", async () => {
+    const visitor = visitors[4] as Person;
+    const request = await submitAt('2025-03-04T09:00:00Z', visitor, '2025-04-01');
+    const sent = '2025-03-04T10:00:00Z';
+    for (const step of ['slow-1', 'slow-2'])
+      await workflow.services.outbox.enqueue(
+        newNotification('request_update', request, visitor.id, step, at(sent)),
+      );
+    // Each send takes a minute and a second by the clock the test moves.
+    deliverer = recordingDeliverer(() => {
+      workflow.setNow(new Date(workflow.services.clock().getTime() + 61_000));
+      return { status: 'sent' };
+    });
+    dispatcher = createDispatcher(workflow.store, workflow.services, deliverer, createLogger('silent'));
+
+    await tickAt([sent], 1);
+
+    const stamps = (await workflow.services.outbox.listForPerson(visitor.id))
+      .filter((n) => n.requestId === request.id && n.id.includes(':slow-'))
+      .map((n) => [n.id.slice(-6), n.sentAt]);
+    expect(stamps.sort()).toEqual([
+      ['slow-1', '2025-03-04T10:00:00.000Z'],
+      ['slow-2', '2025-03-04T10:01:01.000Z'],
+    ]);
   });
 
   it('lets one instance at a time hold the scheduler lease, and another take over when it lapses', async () => {
