@@ -83,6 +83,14 @@ param maxBodyKb int = 256
 @description('true: when the host proposes another time and the visitor takes it, the request goes back to the line manager.')
 param reapproveNewTime bool = false
 
+@description('Whose bank holidays are skipped when counting working days for reminders and escalations.')
+@allowed([
+  'england-and-wales'
+  'scotland'
+  'northern-ireland'
+])
+param bankHolidayRegion string = 'england-and-wales'
+
 @description('Days to keep closed requests and their messages after the last change (0 keeps them).')
 @minValue(0)
 @maxValue(36500)
@@ -227,6 +235,7 @@ var appSettings = {
   SCHEDULER_INTERVAL_SECONDS: string(schedulerIntervalSeconds)
   MAX_BODY_KB: string(maxBodyKb)
   REAPPROVE_NEW_TIME: reapproveNewTime ? 'true' : 'false'
+  BANK_HOLIDAY_REGION: bankHolidayRegion
   RETENTION_DAYS: string(retentionDays)
   EXCHANGE_LOG_RETENTION_DAYS: string(exchangeLogRetentionDays)
   DIGEST_WEEKDAY: digestWeekday

@@ -72,6 +72,7 @@ export async function startService(
     logger,
     retention: config.retention,
     reapproveNewTime: config.reapproveNewTime,
+    bankHolidayRegion: config.bankHolidayRegion,
     reachOut: createUnreachableInstaller(config.graph),
     botAppId: config.credentials?.appId ?? '',
     digest: config.digest,

@@ -51,7 +51,7 @@ export async function queueDueWork(
   });
   const queued: Notification[] = [];
   for (const request of open) {
-    for (const action of dueActions(request, now))
+    for (const action of dueActions(request, now, services.bankHolidays))
       queued.push(...(await carryOut(services, request, action, now)));
   }
   queued.push(...(await queueCheckIns(store, services, now)));

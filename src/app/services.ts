@@ -1,3 +1,4 @@
+import { bankHolidaysFor, type BankHolidayRegion, type BankHolidays } from '../domain/time/bankHolidays';
 import type { DocumentStore } from '../store/documentStore';
 import type { RetentionSettings } from './dataRights/retention';
 import type { Notification } from './notifications';
@@ -22,6 +23,8 @@ export interface Services {
   exchanges: ExchangesRepository;
   /** When a visitor takes a new time the host proposed, the manager approves it again. */
   reapproveNewTime?: boolean;
+  /** The bank holidays working days skip (BANK_HOLIDAY_REGION; England and Wales unless set). */
+  bankHolidays: BankHolidays;
   /** How long closed records are kept; absent means for ever. */
   retention?: RetentionSettings;
   clock: () => Date;
@@ -34,7 +37,7 @@ export function createServices(
   clock: () => Date = () => new Date(),
   notify: (queued: Notification[]) => void = () => undefined,
   retention?: RetentionSettings,
-  policy: { reapproveNewTime?: boolean } = {},
+  policy: { reapproveNewTime?: boolean; bankHolidayRegion?: BankHolidayRegion } = {},
 ): Services {
   return {
     people: new PeopleRepository(store),
@@ -47,6 +50,7 @@ export function createServices(
     exchanges: new ExchangesRepository(store),
     ...(retention ? { retention } : {}),
     ...(policy.reapproveNewTime ? { reapproveNewTime: true } : {}),
+    bankHolidays: bankHolidaysFor(policy.bankHolidayRegion),
     clock,
     notify,
   };

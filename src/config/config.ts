@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest/digestSettings';
 import { DEFAULT_GRAPH_SETTINGS, type GraphSettings } from '../graph/graphSettings';
 import { readDigestSettings } from './digestSettings';
+import { DEFAULT_BANK_HOLIDAY_REGION, type BankHolidayRegion } from '../domain/time/bankHolidays';
+import { readBankHolidayRegion } from './bankHolidaySettings';
 import { readGraphSettings } from './graphSettings';
 import { readTelemetrySettings, type TelemetrySettings } from './telemetrySettings';
 
@@ -94,6 +96,8 @@ export interface Config {
   graph: GraphSettings;
   /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); started by main.ts before anything else. */
   telemetry: TelemetrySettings;
+  /** BANK_HOLIDAY_REGION: whose bank holidays working-day counts skip. */
+  bankHolidayRegion: BankHolidayRegion;
   /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
   retention: { personalDays: number; exchangeLogDays: number };
 }
@@ -136,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!graph.ok) problems.push(...graph.problems);
   const telemetry = readTelemetrySettings(env);
   if (!telemetry.ok) problems.push(...telemetry.problems);
+  const bankHolidayRegion = readBankHolidayRegion(env);
+  if (!bankHolidayRegion.ok) problems.push(...bankHolidayRegion.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -162,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digest: digest.ok ? digest.settings : DEFAULT_DIGEST_SETTINGS,
     graph: graph.ok ? graph.settings : DEFAULT_GRAPH_SETTINGS,
     telemetry: telemetry.ok ? telemetry.settings : {},
+    bankHolidayRegion: bankHolidayRegion.ok ? bankHolidayRegion.settings : DEFAULT_BANK_HOLIDAY_REGION,
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
   };
 }

@@ -13,6 +13,7 @@ import { registerOfferActions } from './handlers/offerDialogHandlers';
 import { registerOutcomeActions } from './handlers/outcomeActions';
 import { registerDataRightsHandlers } from './handlers/dataRightsHandlers';
 import type { RetentionSettings } from '../app/dataRights/retention';
+import type { BankHolidayRegion } from '../domain/time/bankHolidays';
 import { SendRateLimiter } from './sendRateLimiter';
 import { TeamsDeliverer } from './teamsDeliverer';
 import { createWelcomeCard } from './cards/welcomeCard';
@@ -32,6 +33,8 @@ export interface BotDependencies {
   retention?: RetentionSettings;
   /** A changed date goes back to the manager. */
   reapproveNewTime?: boolean;
+  /** Whose bank holidays working days skip; England and Wales unless given. */
+  bankHolidayRegion?: BankHolidayRegion;
   /** Called when a message cannot reach someone; true when it will be tried again (src/graph/installForUnreachable.ts). */
   reachOut?: UnreachableHook;
   /** The bot's app id for proactive messages; empty in local mode. */
@@ -56,6 +59,7 @@ export function createBot({
   clock,
   retention,
   reapproveNewTime,
+  bankHolidayRegion,
   reachOut,
   botAppId = '',
   startTypingTimer = true,
@@ -64,6 +68,7 @@ export function createBot({
   // Messages are queued only once the bot answers turns, by which time the dispatcher exists.
   const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, {
     reapproveNewTime,
+    bankHolidayRegion,
   });
   const dispatcher = createDispatcher(
     store,

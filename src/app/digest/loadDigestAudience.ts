@@ -79,7 +79,12 @@ async function assemble(
   for (const [id, person] of await loadPeople(store, managers)) people.set(id, person);
   for (const lead of leads) people.set(lead.id, lead);
   return {
-    world: { requests, exchanges, people: new Map([...people.values()].map((p) => [p.id, summarise(p)])) },
+    world: {
+      requests,
+      exchanges,
+      people: new Map([...people.values()].map((p) => [p.id, summarise(p)])),
+      holidays: services.bankHolidays,
+    },
     people,
     leadIds: new Set(leads.map((l) => l.id)),
   };

@@ -1,5 +1,6 @@
 import { previewDigests } from '../../app/digest/previewDigests';
 import { createServices } from '../../app/services';
+import { readBankHolidayRegion } from '../../config/bankHolidaySettings';
 import { readDigestSettings } from '../../config/digestSettings';
 import { digestDueAt, isoWeekOf, parseIsoWeek, type IsoWeek } from '../../domain/digest/isoWeek';
 import { outlineDigest } from '../../domain/digest/outlineDigest';
@@ -31,20 +32,17 @@ export async function runDigestPreview(
 ): Promise<void> {
   const settings = readDigestSettings(deps.env);
   if (!settings.ok) throw new UsageError(settings.problems.join('\n'));
+  const region = readBankHolidayRegion(deps.env);
+  if (!region.ok) throw new UsageError(region.problems.join('\n'));
+  const services = createServices(deps.store, deps.now, undefined, undefined, {
+    bankHolidayRegion: region.settings,
+  });
   const week = readWeek(options.week, deps.now());
-  const person = options.person
-    ? await createServices(deps.store, deps.now).people.findByEmail(options.person)
-    : undefined;
+  const person = options.person ? await services.people.findByEmail(options.person) : undefined;
   if (options.person && !person)
     throw new UsageError(`No one with the email ${options.person} is in the staff directory.`);
 
-  const previews = await previewDigests(
-    deps.store,
-    createServices(deps.store, deps.now),
-    week,
-    settings.settings,
-    person,
-  );
+  const previews = await previewDigests(deps.store, services, week, settings.settings, person);
   const due = toLondonIso(digestDueAt(week, settings.settings.schedule));
   deps.out.write(
     `Weekly digests for ${week.label}, as they would be built at ${due} from the data as it is now.\n\n`,

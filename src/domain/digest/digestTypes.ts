@@ -1,6 +1,7 @@
 import type { ObjectiveRating, RequestWithOutcomes } from '../outcomes/outcomeTypes';
 import type { ExchangeRecord } from '../outcomes/exchangeRecord';
 import type { Profession } from '../people';
+import type { BankHolidays } from '../time/bankHolidays';
 
 /** What the digest needs to know about a person named in it. Nothing else is read. */
 export interface PersonSummary {
@@ -18,7 +19,8 @@ export interface DigestWorld {
   /** The exchange log's records for the months concerned. */
   exchanges: readonly ExchangeRecord[];
   people: ReadonlyMap<string, PersonSummary>;
-  holidays?: readonly string[];
+  /** The region's bank holidays, skipped when counting working days waited. */
+  holidays?: BankHolidays;
 }
 
 /** One visit or request as a line in a digest: never the visitor's own free text. */

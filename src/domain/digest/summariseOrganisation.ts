@@ -4,6 +4,7 @@ import { ESCALATE_AFTER_WORKING_DAYS } from '../workflow/dueReminders';
 import { workingDaysBetween } from '../workflow/workingDays';
 import type { BarChart, Bottleneck, DigestWorld, OrganisationSummary, TopHost } from './digestTypes';
 import { measureFigures, within, type Period } from './measureFigures';
+import type { BankHolidays } from '../time/bankHolidays';
 
 export const TOP_HOSTS = 3;
 
@@ -58,7 +59,7 @@ const STUCK_STAGES: ReadonlyArray<Bottleneck['stage']> = [
 export function findBottlenecks(
   requests: readonly ShadowingRequest[],
   now: Date,
-  holidays?: readonly string[],
+  holidays?: BankHolidays,
 ): Bottleneck[] {
   const found: Bottleneck[] = [];
   for (const stage of STUCK_STAGES) {

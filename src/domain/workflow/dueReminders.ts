@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { RequestState, ShadowingRequest } from '../requests';
 import { LONDON } from '../time/formatVisit';
 import { workingDaysBetween } from './workingDays';
+import type { BankHolidays } from '../time/bankHolidays';
 
 export const REMINDER_AFTER_WORKING_DAYS = 2;
 export const ESCALATE_AFTER_WORKING_DAYS = 5;
@@ -19,7 +20,7 @@ export type DueAction =
  * state's start), so a run after downtime finds the same actions and the outbox's keys keep each
  * one to a single delivery.
  */
-export function dueActions(request: ShadowingRequest, now: Date, holidays?: readonly string[]): DueAction[] {
+export function dueActions(request: ShadowingRequest, now: Date, holidays?: BankHolidays): DueAction[] {
   const since = lastEntered(request);
   if (AWAITING.includes(request.state)) {
     if (request.start && new Date(request.start) <= now) return [{ kind: 'expire', requestId: request.id }];

@@ -175,4 +175,15 @@ describe('loadConfig', () => {
     expect(config.telemetry).toEqual({ connectionString: connection });
     expect(loadConfig({}).telemetry).toEqual({});
   });
+
+  it('reads whose bank holidays to skip: England and Wales unless BANK_HOLIDAY_REGION says otherwise', () => {
+    expect(loadConfig({}).bankHolidayRegion).toBe('england-and-wales');
+    expect(loadConfig({ BANK_HOLIDAY_REGION: ' Scotland ' }).bankHolidayRegion).toBe('scotland');
+    expect(loadConfig({ BANK_HOLIDAY_REGION: 'northern-ireland' }).bankHolidayRegion).toBe(
+      'northern-ireland',
+    );
+    expect(problemsFor({ BANK_HOLIDAY_REGION: 'wales' })).toEqual([
+      'BANK_HOLIDAY_REGION: must be one of england-and-wales, scotland, northern-ireland, not "wales".',
+    ]);
+  });
 });
