@@ -23,6 +23,7 @@ import { createUnreachableInstaller } from './graph/installForUnreachable';
 import { MissingContainersError } from './store/cosmos/checkContainers';
 import { createStore } from './store/createStore';
 import type { DocumentStore } from './store/documentStore';
+import { LegacyLayoutError } from './store/legacy/findLegacyLayout';
 import { createAdapter, type AdapterOptions } from './teams/createAdapter';
 import { createBot } from './teams/createBot';
 import { createMessageEndpoint } from './teams/createMessageEndpoint';
@@ -131,6 +132,7 @@ async function openStore(store: DocumentStore, config: Config): Promise<void> {
     await store.init();
   } catch (error) {
     if (error instanceof MissingContainersError) throw new StartupError(error.message, { cause: error });
+    if (error instanceof LegacyLayoutError) throw new StartupError(error.message, { cause: error });
     const setting =
       config.store.kind === 'cosmos'
         ? `COSMOS_ENDPOINT / COSMOS_KEY: could not open Cosmos DB at ${config.store.endpoint}. Check the endpoint, that the account is reachable, and the key (COSMOS_KEY) or, without one, that the managed identity (AZURE_CLIENT_ID) has the Cosmos DB Built-in Data Contributor role.`

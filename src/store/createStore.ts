@@ -2,7 +2,7 @@ import type { StoreConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { CosmosDocumentStore } from './cosmos/cosmosDocumentStore';
 import type { DocumentStore } from './documentStore';
-import { FileDocumentStore } from './embedded/fileDocumentStore';
+import { SqliteDocumentStore } from './sqlite/sqliteDocumentStore';
 
 /** Picks the storage adapter the settings ask for: Cosmos DB when an endpoint is set, else the embedded store. */
 export function createStore(config: StoreConfig, logger?: Logger): DocumentStore {
@@ -17,5 +17,5 @@ export function createStore(config: StoreConfig, logger?: Logger): DocumentStore
       logger?.child({ store: 'cosmos' }),
     );
   }
-  return new FileDocumentStore(config.dataDir, logger?.child({ store: 'embedded' }));
+  return new SqliteDocumentStore(config.dataDir, { logger: logger?.child({ store: 'embedded' }) });
 }

@@ -31,7 +31,7 @@ export interface WriteOptions {
 }
 
 /**
- * The storage port. Two adapters implement it (Cosmos DB and the embedded file store) and one
+ * The storage port. Two adapters implement it (Cosmos DB and the embedded SQLite store) and one
  * contract suite holds them to the same behaviour.
  */
 export interface DocumentStore {
@@ -98,5 +98,19 @@ export class StoreUnavailableError extends StoreError {
 export class InvalidDocumentError extends StoreError {
   constructor(message: string) {
     super(message, 'invalid');
+  }
+}
+
+/**
+ * One stored document cannot be read (its stored form is damaged). Only work that needs this
+ * document fails; queries skip it and go on with the others.
+ */
+export class UnreadableDocumentError extends StoreUnavailableError {
+  constructor(
+    readonly container: string,
+    readonly id: string,
+    cause?: unknown,
+  ) {
+    super(`${container}/${id} is stored but cannot be read`, cause);
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 
 /**
  * Found by the authorisation matrix, which tidies up after each cell: deleting from a partition
@@ -10,10 +10,10 @@ import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
  */
 describe('deleting from a partition that was never written', () => {
   let dataDir: string;
-  let store: FileDocumentStore;
+  let store: SqliteDocumentStore;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'embedded-delete-'));
-    store = new FileDocumentStore(dataDir);
+    store = new SqliteDocumentStore(dataDir);
     await store.init();
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { DEMO_IDS } from '../../src/demo/demoOrganisation';
 import type { ShadowingRequest } from '../../src/domain/requests';
 import { TICK_FINISHED } from '../../src/app/startScheduler';
-import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import { actorFor, activityFrom, cardExecute, type Actor } from '../support/activities';
 import { startChildService, writeLoader, type ChildService } from '../support/childService';
 import { startHoldingConnector, type HoldingConnector } from '../support/holdingConnector';
@@ -30,7 +30,7 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
   let scratch: string;
   let loaderPath: string;
   let connector: HoldingConnector;
-  let store: FileDocumentStore;
+  let store: SqliteDocumentStore;
   let digestTime: string;
   const running: ChildService[] = [];
 
@@ -101,7 +101,7 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
         ),
       );
     }
-    store = new FileDocumentStore(path.join(scratch, 'data'));
+    store = new SqliteDocumentStore(path.join(scratch, 'data'));
     await store.init();
     const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const slot = { start: `${day}T09:00:00.000Z`, end: `${day}T12:00:00.000Z` };

@@ -4,7 +4,7 @@ import type { CliContext } from '../../src/cli/cliContext';
 import { createProcessContext } from '../../src/cli/createProcessContext';
 import { ConfigError } from '../../src/config/config';
 import type { DocumentStore } from '../../src/store/documentStore';
-import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +51,7 @@ afterEach(async () => {
 
 /** Opens the embedded store on the test's folder, as the real CLI does once per command. */
 async function openFileStore(): Promise<DocumentStore> {
-  const store = new FileDocumentStore(dataDir);
+  const store = new SqliteDocumentStore(dataDir);
   await store.init();
   return store;
 }

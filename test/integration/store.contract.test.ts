@@ -15,21 +15,28 @@ import {
   type DocumentStore,
   type Query,
 } from '../../src/store/documentStore';
-import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import { startCosmosServer, type CosmosTestServer } from '../support/cosmosServer';
 
-/** How each adapter under contract is brought up and torn down. */
+/**
+ * How each adapter under contract is brought up and torn down. `connect` opens another
+ * connection to the same data, as a second instance of the service (or the CLI) would.
+ */
 interface Subject {
   name: string;
-  open(): Promise<{ store: DocumentStore; cleanup(): Promise<void> }>;
+  open(): Promise<{ store: DocumentStore; connect(): DocumentStore; cleanup(): Promise<void> }>;
 }
 
 const embedded: Subject = {
-  name: 'embedded file store',
+  name: 'embedded SQLite store',
   async open() {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'store-contract-'));
     const store = createStore({ kind: 'embedded', dataDir });
-    return { store, cleanup: () => fs.rm(dataDir, { recursive: true, force: true }) };
+    return {
+      store,
+      connect: () => createStore({ kind: 'embedded', dataDir }),
+      cleanup: () => fs.rm(dataDir, { recursive: true, force: true }),
+    };
   },
 };
 
@@ -38,8 +45,8 @@ const cosmos: Subject = {
   async open() {
     const server = await startCosmosServer();
     // A small page size so that every multi-document query crosses a continuation.
-    const store = new CosmosDocumentStore({ ...connectionTo(server), pageSize: 3 });
-    return { store, cleanup: () => server.stop() };
+    const connect = () => new CosmosDocumentStore({ ...connectionTo(server), pageSize: 3 });
+    return { store: connect(), connect, cleanup: () => server.stop() };
   },
 };
 
@@ -57,10 +64,11 @@ type Person = Doc & {
 
 describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
   let store: DocumentStore;
+  let connect: () => DocumentStore;
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, cleanup } = await subject.open());
+    ({ store, connect, cleanup } = await subject.open());
     await store.init();
   });
 
@@ -202,6 +210,77 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       await expect(store.create('offers', bad)).rejects.toBeInstanceOf(InvalidDocumentError);
       await expect(store.upsert('offers', bad)).rejects.toBeInstanceOf(InvalidDocumentError);
       await expect(store.replace('offers', bad)).rejects.toBeInstanceOf(InvalidDocumentError);
+    });
+  });
+
+  describe('two connections to the same data', () => {
+    let other: DocumentStore;
+
+    beforeAll(async () => {
+      other = connect();
+      await other.init();
+    });
+
+    afterAll(async () => {
+      await other.close();
+    });
+
+    it("each sees the other's writes and deletes at once", async () => {
+      const id = uniqueId('shared');
+      const written = await store.create('people', { id, name: 'first' });
+      expect(await other.read('people', id, id)).toEqual(written);
+
+      const rewritten = await other.upsert('people', { id, name: 'second' });
+      expect(await store.read('people', id, id)).toEqual(rewritten);
+      expect(await store.query('people', { partitionKey: id })).toEqual([rewritten.doc]);
+
+      expect(await store.delete('people', id, id)).toBe(true);
+      expect(await other.read('people', id, id)).toBeUndefined();
+    });
+
+    it('refuses a write quoting a version the other connection has replaced', async () => {
+      const id = uniqueId('shared');
+      const visitorId = uniqueId('visitor');
+      const created = await store.create('requests', { id, visitorId, state: 'draft' });
+      const seenHere = await store.read('requests', id, visitorId);
+      const seenThere = await other.read('requests', id, visitorId);
+      expect(seenHere?.etag).toBe(created.etag);
+      expect(seenThere?.etag).toBe(created.etag);
+
+      const won = await other.replace(
+        'requests',
+        { id, visitorId, state: 'submitted' },
+        { ifMatch: seenThere?.etag },
+      );
+      await expect(
+        store.replace('requests', { id, visitorId, state: 'withdrawn' }, { ifMatch: seenHere?.etag }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(
+        store.delete('requests', id, visitorId, { ifMatch: seenHere?.etag }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(other.create('requests', { id, visitorId, state: 'again' })).rejects.toBeInstanceOf(
+        DocumentExistsError,
+      );
+      expect(await store.read('requests', id, visitorId)).toEqual(won);
+    });
+
+    it('lets exactly one of 20 replaces quoting one version win when they come from both', async () => {
+      const id = uniqueId('counter');
+      const { etag } = await store.create('jobs', { id, kind: 'counter', value: 0 });
+
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, writer) =>
+          (writer % 2 === 0 ? store : other).replace(
+            'jobs',
+            { id, kind: 'counter', value: writer + 1 },
+            { ifMatch: etag },
+          ),
+        ),
+      );
+
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(losers.every((o) => o.reason instanceof VersionConflictError)).toBe(true);
     });
   });
 
@@ -407,12 +486,12 @@ describe('createStore', () => {
       database: 'd',
       allowSelfSignedTls: true,
     });
-    const fileStore = createStore({ kind: 'embedded', dataDir: os.tmpdir() });
+    const embeddedStore = createStore({ kind: 'embedded', dataDir: os.tmpdir() });
 
     expect(cosmosStore).toBeInstanceOf(CosmosDocumentStore);
-    expect(fileStore).toBeInstanceOf(FileDocumentStore);
+    expect(embeddedStore).toBeInstanceOf(SqliteDocumentStore);
     await cosmosStore.close();
-    await fileStore.close();
+    await embeddedStore.close();
   });
 });
 

@@ -12,7 +12,7 @@ export interface StoreSubject {
 }
 
 export const embeddedSubject: StoreSubject = {
-  name: 'embedded file store',
+  name: 'embedded SQLite store',
   async open() {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workflow-'));
     const store = createStore({ kind: 'embedded', dataDir });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import type { CliContext } from '../../../src/cli/cliContext';
 import type { DocumentStore } from '../../../src/store/documentStore';
-import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'cli');
 
@@ -47,7 +47,7 @@ function keepOpen(store: DocumentStore): DocumentStore {
 /** A fresh, empty embedded store in a temporary folder, removed again by `dispose`. */
 export async function openTestStore(): Promise<TestStore> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cli-test-'));
-  const store = new FileDocumentStore(dataDir);
+  const store = new SqliteDocumentStore(dataDir);
   await store.init();
   return Object.assign(store, {
     dispose: async () => {

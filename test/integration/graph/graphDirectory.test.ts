@@ -5,7 +5,7 @@ import { GraphClient } from '../../../src/graph/graphClient';
 import { GraphDirectory } from '../../../src/graph/graphDirectory';
 import { GraphAccessDeniedError, GraphNotFoundError } from '../../../src/graph/graphErrors';
 import { syncDirectoryUser } from '../../../src/graph/syncDirectoryUser';
-import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 import { PeopleRepository } from '../../../src/store/repositories/peopleRepository';
 import { startGraphStub, StubCredential, type GraphStub } from '../../support/graphStub';
 
@@ -29,7 +29,7 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
   let graph: GraphClient;
   let now: number;
   let dataDir: string;
-  let store: FileDocumentStore;
+  let store: SqliteDocumentStore;
   let people: PeopleRepository;
 
   beforeEach(async () => {
@@ -55,7 +55,7 @@ describe('GraphDirectory and syncing a person into the people repository', () =>
       },
     });
     dataDir = mkdtempSync(path.join(tmpdir(), 'shadowing-graph-'));
-    store = new FileDocumentStore(dataDir);
+    store = new SqliteDocumentStore(dataDir);
     await store.init();
     people = new PeopleRepository(store);
   });

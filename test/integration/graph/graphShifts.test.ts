@@ -5,7 +5,7 @@ import { GraphClient } from '../../../src/graph/graphClient';
 import { GraphAccessDeniedError } from '../../../src/graph/graphErrors';
 import { GraphShifts } from '../../../src/graph/graphShifts';
 import { writeShiftsToRota } from '../../../src/graph/writeShiftsToRota';
-import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 import { RotaRepository } from '../../../src/store/repositories/rotaRepository';
 import { startGraphStub, StubCredential, type GraphStub } from '../../support/graphStub';
 
@@ -26,7 +26,7 @@ describe('Microsoft Shifts as a rota source', () => {
   let stub: GraphStub;
   let graph: GraphClient;
   let dataDir: string;
-  let store: FileDocumentStore;
+  let store: SqliteDocumentStore;
   let rota: RotaRepository;
 
   beforeEach(async () => {
@@ -91,7 +91,7 @@ describe('Microsoft Shifts as a rota source', () => {
       },
     });
     dataDir = mkdtempSync(path.join(tmpdir(), 'shadowing-shifts-'));
-    store = new FileDocumentStore(dataDir);
+    store = new SqliteDocumentStore(dataDir);
     await store.init();
     rota = new RotaRepository(store);
   });

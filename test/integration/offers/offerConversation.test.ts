@@ -7,7 +7,7 @@ import { createServices, type Services } from '../../../src/app/services';
 import type { HostOffer } from '../../../src/domain/offers';
 import type { Person } from '../../../src/domain/people';
 import { createLogger } from '../../../src/logging/logger';
-import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 import type { AppTurnState } from '../../../src/teams/appTurnState';
 import { BotStateStorage } from '../../../src/teams/botStateStorage';
 import {
@@ -41,7 +41,7 @@ const isaiah: Person = {
 type Json = Record<string, unknown>;
 
 /** The bot's offer routes under TestAdapter, wired the way the message handler wires them. */
-function startBot(store: FileDocumentStore, services: Services): TestAdapter {
+function startBot(store: SqliteDocumentStore, services: Services): TestAdapter {
   const app = new Application<AppTurnState>({ storage: new BotStateStorage(store), startTypingTimer: false });
   registerOfferActions(app, services, createLogger('silent'));
   app.activity('message', async (context, state) => {
@@ -59,7 +59,7 @@ function startBot(store: FileDocumentStore, services: Services): TestAdapter {
 
 describe('offering to host, in conversation', () => {
   let dataDir: string;
-  let store: FileDocumentStore;
+  let store: SqliteDocumentStore;
   let services: Services;
   let adapter: TestAdapter;
 
@@ -81,7 +81,7 @@ describe('offering to host, in conversation', () => {
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'offer-chat-'));
-    store = new FileDocumentStore(dataDir);
+    store = new SqliteDocumentStore(dataDir);
     await store.init();
     services = createServices(store, () => NOW);
     await services.people.upsert(lynne);

@@ -7,7 +7,7 @@ import { updateOffer } from '../../../src/app/offers/updateOffer';
 import { createServices, type Services } from '../../../src/app/services';
 import { startOfferDraft, startOfferEdit, type OfferDraft } from '../../../src/domain/offerDialog/offerDraft';
 import type { HostOffer } from '../../../src/domain/offers';
-import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 import type { OffersRepository } from '../../../src/store/repositories/offersRepository';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -37,12 +37,12 @@ function finishedDraft(changes: Partial<OfferDraft> = {}): OfferDraft {
 
 describe('host offers against the embedded store', () => {
   let dataDir: string;
-  let store: FileDocumentStore;
+  let store: SqliteDocumentStore;
   let services: Services;
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'offers-'));
-    store = new FileDocumentStore(dataDir);
+    store = new SqliteDocumentStore(dataDir);
     await store.init();
     services = createServices(store, () => NOW);
   });

@@ -8,7 +8,7 @@ import { DELIVERY_CONCURRENCY } from '../../../src/app/deliverOutbox';
 import { newNotification } from '../../../src/app/notifyParties';
 import { createServices } from '../../../src/app/services';
 import type { ShadowingRequest } from '../../../src/domain/requests';
-import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 
 const WORKER = path.join(__dirname, 'deliveryKill.worker.ts');
 const MESSAGES = 200;
@@ -98,7 +98,7 @@ describe('a sender killed mid-run', () => {
       // one per delivery lane, and each of them one that arrived before the kill.
       expect(repeats.length).toBeLessThanOrEqual(DELIVERY_CONCURRENCY);
       for (const id of repeats) expect(arrivedBeforeKill.has(id)).toBe(true);
-      const store = new FileDocumentStore(dataDir);
+      const store = new SqliteDocumentStore(dataDir);
       await store.init();
       const outbox = await store.query<{ status: string } & Record<string, unknown> & { id: string }>(
         'outbox',
@@ -113,7 +113,7 @@ describe('a sender killed mid-run', () => {
 
 /** People with conversations, one request, and 200 messages about it spread over the people. */
 async function queueMessages(dataDir: string): Promise<void> {
-  const store = new FileDocumentStore(dataDir);
+  const store = new SqliteDocumentStore(dataDir);
   await store.init();
   const services = createServices(store);
   const now = new Date('2025-03-03T09:00:00Z');

@@ -7,7 +7,7 @@
 import { deliverDue, type Deliverer, type OutboxDependencies } from '../../../src/app/deliverOutbox';
 import { createServices } from '../../../src/app/services';
 import { createLogger } from '../../../src/logging/logger';
-import { FileDocumentStore } from '../../../src/store/embedded/fileDocumentStore';
+import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 
 /** Posts the message's id to the connector, which records what it receives. */
 function connectorDeliverer(url: string): Deliverer {
@@ -29,7 +29,7 @@ function connectorDeliverer(url: string): Deliverer {
 async function main(): Promise<void> {
   const [dataDir, url, offset] = process.argv.slice(2);
   if (!dataDir || !url) throw new Error('usage: <dataDir> <connectorUrl> <clockOffsetMs>');
-  const store = new FileDocumentStore(dataDir);
+  const store = new SqliteDocumentStore(dataDir);
   await store.init();
   const clock = () => new Date(Date.now() + Number(offset ?? 0));
   const services = createServices(store, clock);

@@ -1,17 +1,18 @@
 /**
- * Runs in a child process for the durability tests: one embedded store on a shared data folder,
+ * Runs in a child process for the durability tests: one embedded store on a shared DATA_DIR,
  * doing one job named on the command line, then printing a JSON summary line.
  */
-import { VersionConflictError, DocumentExistsError } from '../../src/store/documentStore';
-import { FileDocumentStore } from '../../src/store/embedded/fileDocumentStore';
+import { createHash } from 'node:crypto';
+import { DocumentExistsError, VersionConflictError } from '../../src/store/documentStore';
+import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 
-type Job = (store: FileDocumentStore, args: string[]) => Promise<unknown>;
+type Job = (store: SqliteDocumentStore, args: string[]) => Promise<unknown>;
 
 const jobs: Record<string, Job> = {
-  /** Adds one to the counter `count` times, re-reading after every version conflict. */
+  /** Adds one to the counter `count` times, reading again after every version conflict. */
   async increment(store, [count]) {
-    let conflicts = 0;
-    for (let done = 0; done < Number(count);) {
+    let done = 0;
+    while (done < Number(count)) {
       const current = await store.read('jobs', 'counter', 'counter');
       if (!current) throw new Error('counter missing');
       try {
@@ -20,10 +21,9 @@ const jobs: Record<string, Job> = {
         done += 1;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
-        conflicts += 1;
       }
     }
-    return { conflicts };
+    return { done };
   },
 
   /** Tries to create each of `count` ids three times at once; reports which creates succeeded. */
@@ -44,16 +44,20 @@ const jobs: Record<string, Job> = {
     return { won };
   },
 
-  /** Rewrites ten large documents for ever, announcing when the first round is on disk. */
+  /**
+   * Writes for ever: each round a new document of its own (tens of KB, with the SHA-256 of its
+   * payload) and the `latest` document rewritten, then `ack <round>` once both are stored.
+   */
   async churn(store) {
-    const payload = 'x'.repeat(256 * 1024);
     for (let round = 0; ; round += 1) {
-      await Promise.all(
-        Array.from({ length: 10 }, (_, index) =>
-          store.upsert('jobs', { id: `doc-${index}`, kind: 'churn', round, payload }),
-        ),
+      const payload = `${round}:`.padEnd(
+        32 * 1024 + (round % 97) * 512,
+        String.fromCharCode(97 + (round % 26)),
       );
-      if (round === 0) process.stdout.write('written\n');
+      const sha256 = createHash('sha256').update(payload).digest('hex');
+      await store.create('jobs', { id: `write-${round}`, kind: 'churn', round, payload, sha256 });
+      await store.upsert('jobs', { id: 'latest', kind: 'churn', round, payload, sha256 });
+      process.stdout.write(`ack ${round}\n`);
     }
   },
 };
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
   const [dataDir, jobName, ...args] = process.argv.slice(2);
   const job = jobName === undefined ? undefined : jobs[jobName];
   if (!dataDir || !job) throw new Error('usage: <dataDir> <increment|create|churn> [args]');
-  const store = new FileDocumentStore(dataDir);
+  const store = new SqliteDocumentStore(dataDir);
   await store.init();
   await waitForGo();
   const summary = await job(store, args);

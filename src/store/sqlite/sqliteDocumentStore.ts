@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Logger } from '../../logging/logger';
+import {
+  ensureKnownContainer,
+  ensureValidDocument,
+  ensureValidKey,
+  ensureValidQuery,
+} from '../checkDocument';
+import { partitionKeyField, type ContainerName } from '../containers';
+import {
+  DocumentExistsError,
+  DocumentNotFoundError,
+  StoreError,
+  StoreUnavailableError,
+  UnreadableDocumentError,
+  VersionConflictError,
+  type Doc,
+  type DocumentStore,
+  type Query,
+  type Versioned,
+  type WriteOptions,
+} from '../documentStore';
+import { evaluateQuery } from '../evaluateQuery';
+import { ensureNoLegacyLayoutAlone } from '../legacy/findLegacyLayout';
+import { expiryOf, parseDocumentRow, type DocumentRow } from './documentRows';
+import { inImmediateTransaction } from './inImmediateTransaction';
+import { prepareStatements, type Statements } from './documentStatements';
+import { databasePath, openDatabase } from './openDatabase';
+
+export interface SqliteStoreOptions {
+  logger?: Logger;
+  /** The store's clock (milliseconds since 1970), for time to live. */
+  now?: () => number;
+  /**
+   * Open even when DATA_DIR holds only the old one-file-per-document layout. Only the migration
+   * does this; everything else refuses, so the old data is never silently left behind.
+   */
+  acceptLegacyLayout?: boolean;
+}
+
+/** A document as the migration brings it in: its version tag and last write time are kept. */
+export interface ImportedDocument {
+  doc: Doc;
+  etag: string;
+  writtenAt: number;
+}
+
+export type ImportOutcome = 'added' | 'already_there' | 'differs' | 'expired';
+
+/** Expired documents are hidden at once and deleted at start and then at most this often. */
+const PURGE_EVERY_MS = 10 * 60_000;
+
+/**
+ * The embedded store: every container in one SQLite database, `<dataDir>/shadowing.db`, through
+ * Node's built-in `node:sqlite`. Each write is one `BEGIN IMMEDIATE` transaction that reads the
+ * current version, checks it and writes, so conditional writes hold across processes sharing the
+ * file as well as within this one.
+ *
+ * Time to live, as in Cosmos DB: a document with a positive `ttl` (seconds) is gone that long
+ * after its last write. Reads, queries and writes treat it as absent at once; the row itself is
+ * deleted at start and then every few minutes.
+ *
+ * A row whose body cannot be read stays that document's problem: a point read of it fails with
+ * UnreadableDocumentError, and queries skip it (logged with its id) and return the others.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  readonly dataDir: string;
+  private readonly logger?: Logger;
+  private readonly now: () => number;
+  private db: DatabaseSync | undefined;
+  private statements: Statements | undefined;
+  private closed = false;
+  private lastPurgeAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    dataDir: string,
+    private readonly options: SqliteStoreOptions = {},
+  ) {
+    this.dataDir = path.resolve(dataDir);
+    this.logger = options.logger;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The database file. */
+  get file(): string {
+    return databasePath(this.dataDir);
+  }
+
+  async init(): Promise<void> {
+    if (!this.db && !this.options.acceptLegacyLayout && !existsSync(this.file)) {
+      await ensureNoLegacyLayoutAlone(this.dataDir);
+    }
+    this.guard('init', () => {
+      this.open();
+      this.purgeExpired();
+    });
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await fs.access(this.file, fsConstants.R_OK | fsConstants.W_OK);
+      this.open().db.prepare('SELECT 1').get();
+    } catch (error) {
+      throw new StoreUnavailableError(
+        'embedded store: the database file is not readable and writable',
+        error,
+      );
+    }
+  }
+
+  async read<T extends Doc>(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+  ): Promise<Versioned<T> | undefined> {
+    ensureValidKey(container, id, partitionKey);
+    const row = this.guard('read', () =>
+      this.open().statements.readLive.get(container, partitionKey, id, this.now()),
+    ) as DocumentRow | undefined;
+    if (!row) return undefined;
+    const parsed = parseDocumentRow(row);
+    if (!parsed.readable) throw this.unreadable(container, row, parsed.reason);
+    return { doc: parsed.doc as T, etag: row.etag };
+  }
+
+  async create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
+    return this.write(container, doc, (current) => {
+      if (current) throw new DocumentExistsError(container, doc.id);
+    });
+  }
+
+  async replace<T extends Doc>(
+    container: ContainerName,
+    doc: T,
+    options: WriteOptions = {},
+  ): Promise<Versioned<T>> {
+    return this.write(container, doc, (current) => {
+      if (!current) throw new DocumentNotFoundError(container, doc.id);
+      if (options.ifMatch !== undefined && options.ifMatch !== current.etag) {
+        throw new VersionConflictError(container, doc.id);
+      }
+    });
+  }
+
+  async upsert<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
+    return this.write(container, doc, () => undefined);
+  }
+
+  async delete(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    options: WriteOptions = {},
+  ): Promise<boolean> {
+    ensureValidKey(container, id, partitionKey);
+    return this.guard('delete', () => {
+      const { db, statements } = this.open();
+      return inImmediateTransaction(db, () => {
+        const current = this.liveVersion(container, partitionKey, id);
+        if (current && options.ifMatch !== undefined && options.ifMatch !== current.etag) {
+          throw new VersionConflictError(container, id);
+        }
+        // An expired row is deleted too, but there was nothing live to delete.
+        statements.remove.run(container, partitionKey, id);
+        return current !== undefined;
+      });
+    });
+  }
+
+  async query<T extends Doc>(container: ContainerName, query: Query = {}): Promise<T[]> {
+    ensureKnownContainer(container);
+    ensureValidQuery(query);
+    const rows = this.guard('query', () => {
+      const { statements } = this.open();
+      return query.partitionKey === undefined
+        ? statements.queryContainer.all(container, this.now())
+        : statements.queryPartition.all(container, query.partitionKey, this.now());
+    }) as unknown as DocumentRow[];
+    const docs: T[] = [];
+    for (const row of rows) {
+      const parsed = parseDocumentRow(row);
+      if (parsed.readable) docs.push(parsed.doc as T);
+      else this.unreadable(container, row, parsed.reason);
+    }
+    return evaluateQuery(docs, query, partitionKeyField(container));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const db = this.db;
+    this.db = undefined;
+    this.statements = undefined;
+    if (db?.isOpen) db.close();
+  }
+
+  /**
+   * Brings in one document from another store (the migration), keeping its version tag and last
+   * write time. A document already here is never overwritten: it is either the same or it
+   * differs, and the database's version is kept.
+   */
+  importDocument(container: ContainerName, imported: ImportedDocument): ImportOutcome {
+    const { id, partitionKey } = ensureValidDocument(container, imported.doc);
+    const body = JSON.stringify(imported.doc);
+    const expiresAt = expiryOf(imported.doc, imported.writtenAt);
+    if (expiresAt !== undefined && expiresAt <= this.now()) return 'expired';
+    return this.guard('import', () => {
+      const { db, statements } = this.open();
+      return inImmediateTransaction(db, () => {
+        const current = statements.readLive.get(container, partitionKey, id, this.now()) as
+          DocumentRow | undefined;
+        if (current) return current.body === body ? 'already_there' : 'differs';
+        statements.write.run(
+          container,
+          partitionKey,
+          id,
+          imported.etag,
+          body,
+          imported.writtenAt,
+          expiresAt ?? null,
+        );
+        return 'added';
+      });
+    });
+  }
+
+  private write<T extends Doc>(
+    container: ContainerName,
+    doc: T,
+    check: (current: { etag: string } | undefined) => void,
+  ): Versioned<T> {
+    const { id, partitionKey } = ensureValidDocument(container, doc);
+    const body = JSON.stringify(doc);
+    const written = JSON.parse(body) as T;
+    const etag = randomUUID();
+    this.guard('write', () => {
+      const { db, statements } = this.open();
+      const writtenAt = this.now();
+      inImmediateTransaction(db, () => {
+        check(this.liveVersion(container, partitionKey, id));
+        const expiresAt = expiryOf(written, writtenAt) ?? null;
+        statements.write.run(container, partitionKey, id, etag, body, writtenAt, expiresAt);
+      });
+    });
+    if (this.now() - this.lastPurgeAt >= PURGE_EVERY_MS) this.purgeExpiredQuietly();
+    return { doc: written, etag };
+  }
+
+  /** The version of the live document, or undefined when there is none or it has expired. */
+  private liveVersion(container: string, partitionKey: string, id: string): { etag: string } | undefined {
+    const row = this.open().statements.readVersion.get(container, partitionKey, id) as
+      { etag: string; expires_at: number | null } | undefined;
+    if (!row || (row.expires_at !== null && row.expires_at <= this.now())) return undefined;
+    return { etag: row.etag };
+  }
+
+  /** A purge that fails (the database busy for long) is tried again next time; the write stands. */
+  private purgeExpiredQuietly(): void {
+    try {
+      this.purgeExpired();
+    } catch (error) {
+      this.logger?.warn({ err: error }, 'embedded store: could not remove expired documents this time');
+    }
+  }
+
+  private purgeExpired(): void {
+    const now = this.now();
+    this.lastPurgeAt = now;
+    const { changes } = this.open().statements.purge.run(now);
+    if (Number(changes) > 0)
+      this.logger?.info({ removed: Number(changes) }, 'embedded store: removed expired documents');
+  }
+
+  private unreadable(container: string, row: DocumentRow, reason: unknown): UnreadableDocumentError {
+    const error = new UnreadableDocumentError(container, row.id, reason);
+    this.logger?.warn(
+      { container, partitionKey: row.partition_key, id: row.id, err: reason },
+      'embedded store: a stored document cannot be read',
+    );
+    return error;
+  }
+
+  private open(): { db: DatabaseSync; statements: Statements } {
+    if (this.closed) throw new StoreUnavailableError('embedded store: used after it was closed');
+    if (!this.db || !this.statements) {
+      const db = openDatabase(this.dataDir);
+      this.statements = prepareStatements(db);
+      this.db = db;
+    }
+    return { db: this.db, statements: this.statements };
+  }
+
+  /** Passes the store's own errors through; anything else (disk full, busy too long, damaged file) means unavailable. */
+  private guard<R>(operation: string, work: () => R): R {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreUnavailableError(`embedded store: ${operation} failed`, error);
+    }
+  }
+}
