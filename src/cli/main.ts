@@ -10,13 +10,14 @@ import { runDirectoryImport } from './commands/directoryImport';
 import { runExportExchanges } from './commands/exportExchanges';
 import { addGraphSyncCommands } from './commands/graphSync';
 import { runRotaImport } from './commands/rotaImport';
+import { runStoreMigrate } from './commands/storeMigrate';
 import { readCliDebug } from '../config/cliSettings';
 import { createProcessContext } from './createProcessContext';
 import { EXIT_OK, reportFailure } from './reportFailure';
 
 const PROGRAM_DESCRIPTION =
   'Administration for the job shadowing bot. It reads the same settings as the bot (environment variables, or a ' +
-  '.env file in the current folder) and works on the same store: the embedded file store in DATA_DIR, or Cosmos DB ' +
+  '.env file in the current folder) and works on the same store: the embedded database in DATA_DIR, or Cosmos DB ' +
   'when COSMOS_ENDPOINT is set.';
 
 const EXIT_CODES_HELP = `
@@ -33,6 +34,7 @@ Examples:
   npm run cli -- export exchanges --from 2025-04-01 --to 2026-03-31 > exchanges.csv
   npm run cli -- data export --person ann@trust.nhs.uk > ann.json
   npm run cli -- data erase --person ann@trust.nhs.uk --yes
+  npm run cli -- store migrate        move an old file store in DATA_DIR into the database
 
 Imports are all-or-nothing: a file with any bad row imports nothing and every bad row is listed
 as "line N: reason" (--skip-invalid imports the good rows). Importing a file again adds nothing twice.
@@ -87,7 +89,22 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
 
   addOutcomeCommands(program, context);
   addDigestCommands(program, context);
+  addStoreCommands(program, context);
   return program;
+}
+
+function addStoreCommands(program: Command, context: CliContext): void {
+  program
+    .command('store')
+    .description('work with the embedded store')
+    .command('migrate')
+    .description(
+      'move a store in the old one-file-per-document layout into the database in DATA_DIR; the old folder is kept',
+    )
+    .option('--from <folder>', 'the old store (default: DATA_DIR)')
+    .action(async (options: { from?: string }) => {
+      await runStoreMigrate({ env: context.env, out: context.out, err: context.err }, options);
+    });
 }
 
 function addDigestCommands(program: Command, context: CliContext): void {

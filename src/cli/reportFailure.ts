@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config';
 import { StoreUnavailableError } from '../store/documentStore';
+import { LegacyLayoutError } from '../store/legacy/findLegacyLayout';
 import type { TextOutput } from './cliContext';
 
 export const EXIT_OK = 0;
@@ -36,7 +37,7 @@ export function reportFailure(error: unknown, err: TextOutput, verbose: boolean)
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (error instanceof ReportedFailure) return EXIT_FAILURE;
-  if (error instanceof ConfigError || error instanceof UsageError) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof LegacyLayoutError) {
     err.write(`${error.message}\n`);
     return EXIT_USAGE;
   }
