@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { StoreUnavailableError } from '../../src/store/documentStore';
 import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import { writeLoader } from '../support/childService';
 
@@ -80,8 +81,8 @@ function runWorker<T>(dataDir: string, job: string, ...args: string[]) {
   return { child, ready, summary };
 }
 
-async function newStore(): Promise<SqliteDocumentStore> {
-  const store = new SqliteDocumentStore(await fs.mkdtemp(path.join(scratch, 'data-')));
+async function newStore(busyTimeoutMs?: number): Promise<SqliteDocumentStore> {
+  const store = new SqliteDocumentStore(await fs.mkdtemp(path.join(scratch, 'data-')), { busyTimeoutMs });
   await store.init();
   return store;
 }
@@ -146,6 +147,31 @@ describe('embedded SQLite store durability', () => {
 
     expect(results).toEqual([{ done: 150 }, { done: 150 }]);
     expect((await store.read('jobs', 'counter', 'counter'))?.doc.value).toBe(300);
+    await store.close();
+  });
+
+  it('reports a database held by a stuck process as unavailable, and carries on once it is killed', async () => {
+    const store = await newStore(100);
+    const before = await store.upsert('jobs', { id: 'held', kind: 'held', value: 1 });
+    const holder = runWorker(store.dataDir, 'hold');
+    let markHolding: () => void = () => undefined;
+    const holding = new Promise<void>((resolve) => (markHolding = resolve));
+    holder.child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('holding') && markHolding());
+    await startTogether(holder);
+    await holding;
+
+    const failure = await store
+      .upsert('jobs', { id: 'held', kind: 'held', value: 2 })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect((failure as Error).message).toBe('embedded store: write failed: database is locked');
+    // Readers never wait for a writer.
+    expect(await store.read('jobs', 'held', 'held')).toEqual(before);
+
+    holder.child.kill('SIGKILL');
+    await holder.summary.catch(() => undefined);
+    await store.upsert('jobs', { id: 'held', kind: 'held', value: 3 });
+    expect((await store.read('jobs', 'held', 'held'))?.doc.value).toBe(3);
     await store.close();
   });
 

@@ -3,6 +3,7 @@
  * doing one job named on the command line, then printing a JSON summary line.
  */
 import { createHash } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
 import { DocumentExistsError, VersionConflictError } from '../../src/store/documentStore';
 import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 
@@ -44,6 +45,16 @@ const jobs: Record<string, Job> = {
     return { won };
   },
 
+  /** Takes the database's write lock in a transaction that never ends, and says so. */
+  async hold(store) {
+    const db = new DatabaseSync(store.file);
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("UPDATE documents SET body = body WHERE container = 'jobs'").run();
+    process.stdout.write('holding\n');
+    // Keeps the process, and so the lock, until it is killed.
+    await new Promise(() => setInterval(() => undefined, 60_000));
+  },
+
   /**
    * Writes for ever: each round a new document of its own (tens of KB, with the SHA-256 of its
    * payload) and the `latest` document rewritten, then `ack <round>` once both are stored.
@@ -65,7 +76,7 @@ const jobs: Record<string, Job> = {
 async function main(): Promise<void> {
   const [dataDir, jobName, ...args] = process.argv.slice(2);
   const job = jobName === undefined ? undefined : jobs[jobName];
-  if (!dataDir || !job) throw new Error('usage: <dataDir> <increment|create|churn> [args]');
+  if (!dataDir || !job) throw new Error('usage: <dataDir> <increment|create|churn|hold> [args]');
   const store = new SqliteDocumentStore(dataDir);
   await store.init();
   await waitForGo();

@@ -45,9 +45,9 @@ export function databasePath(dataDir: string): string {
  * moments of writes, never leave a half-written one); a busy timeout, so two processes share the
  * file by taking turns.
  */
-export function openDatabase(dataDir: string): DatabaseSync {
+export function openDatabase(dataDir: string, busyTimeoutMs = BUSY_TIMEOUT_MS): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(databasePath(dataDir), { timeout: BUSY_TIMEOUT_MS });
+  const db = new DatabaseSync(databasePath(dataDir), { timeout: busyTimeoutMs });
   try {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');

@@ -39,6 +39,8 @@ export interface SqliteStoreOptions {
    * does this; everything else refuses, so the old data is never silently left behind.
    */
   acceptLegacyLayout?: boolean;
+  /** How long a write waits for another process holding the database (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 /** A document as the migration brings it in: its version tag and last write time are kept. */
@@ -285,7 +287,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private open(): { db: DatabaseSync; statements: Statements } {
     if (this.closed) throw new StoreUnavailableError('embedded store: used after it was closed');
     if (!this.db || !this.statements) {
-      const db = openDatabase(this.dataDir);
+      const db = openDatabase(this.dataDir, this.options.busyTimeoutMs);
       this.statements = prepareStatements(db);
       this.db = db;
     }
@@ -298,7 +300,10 @@ export class SqliteDocumentStore implements DocumentStore {
       return work();
     } catch (error) {
       if (error instanceof StoreError) throw error;
-      throw new StoreUnavailableError(`embedded store: ${operation} failed`, error);
+      // Not `instanceof Error`: node:sqlite's errors may come from another realm (test sandboxes).
+      const message = (error as { message?: unknown } | null)?.message;
+      const detail = typeof message === 'string' ? `: ${message}` : '';
+      throw new StoreUnavailableError(`embedded store: ${operation} failed${detail}`, error);
     }
   }
 }
