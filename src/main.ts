@@ -17,6 +17,7 @@ import { seedDemoOrganisation } from './demo/seedDemo';
 import { createServer } from './http/createServer';
 import { createLogger, type Logger } from './logging/logger';
 import type { Dispatcher } from './app/dispatcher';
+import { releaseLease } from './app/scheduledWork';
 import { startScheduler } from './app/startScheduler';
 import { startDailyShiftsSync } from './graph/dailyShiftsSync';
 import { createUnreachableInstaller } from './graph/installForUnreachable';
@@ -118,13 +119,24 @@ export async function startService(
     store,
     dispatcher: bot.dispatcher,
     close: async () => {
-      stopScheduler();
+      const stopped = stopScheduler();
       stopShiftsSync();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopped;
       await bot.dispatcher.idle();
+      await giveUpLease(store, logger);
       await store.close();
     },
   };
+}
+
+/** On a clean shutdown another instance takes the scheduler over at once, not when the lease runs out. */
+async function giveUpLease(store: DocumentStore, logger: Logger): Promise<void> {
+  try {
+    if (await releaseLease(store)) logger.info('gave up the scheduler lease');
+  } catch (error) {
+    logger.warn({ err: error }, 'could not give up the scheduler lease; it runs out by itself');
+  }
 }
 
 async function openStore(store: DocumentStore, config: Config): Promise<void> {

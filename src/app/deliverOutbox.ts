@@ -9,8 +9,10 @@ import { mapWithConcurrency } from '../shared/mapWithConcurrency';
 
 export type DeliveryOutcome =
   | { status: 'sent'; activityId?: string }
-  | { status: 'unreachable' }
-  | { status: 'retry'; error: string; retryAfterMs?: number };
+  | { status: 'unreachable'; httpStatus?: number }
+  | { status: 'retry'; error: string; httpStatus?: number; retryAfterMs?: number }
+  /** The connector will never take this message (e.g. 400): not tried again, and logged as an error. */
+  | { status: 'failed'; error: string; httpStatus: number };
 
 /** Sends one message to one person (the Teams layer: cards, proactive messages, rate limits). */
 export interface Deliverer {
@@ -30,17 +32,23 @@ export interface OutboxDependencies {
   logger: Logger;
   /** Called when a person cannot be reached, e.g. to send a manager's approval to the programme lead. */
   onUnreachable?: (notification: Notification) => Promise<void>;
+  /** The current time, for renewing a claim while its send runs; by default the run's time plus the time since. */
+  clock?: () => Date;
+  /** How often a claim is renewed while its send runs (a third of the claim by default). */
+  renewClaimEveryMs?: number;
 }
 
-const LEASE_MS = 60_000;
+export const LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 3_600_000;
 /** After this many attempts a message still waiting is logged as a warning; it is never given up. */
 const WARN_AFTER_ATTEMPTS = 10;
 
 /**
  * Delivers one queued message at most once per claim: the message is claimed with a conditional
- * write (so only one run, on any instance, sends it), sent, then marked sent. A failure is retried
- * later with backoff (at most an hour apart), for as long as it takes; nothing is dropped.
+ * write (so only one run, on any instance, sends it), sent, then marked with what happened. The
+ * claim is renewed while the send runs, so a slow connector never lets another run send the same
+ * message meanwhile. A failure is retried later with back-off (or as the connector asked, at most
+ * an hour apart) for as long as it takes; nothing is dropped.
  *
  * At least once, not exactly once: if the process dies after the connector accepted the message
  * and before it is marked sent, the claim runs out and the message is sent again.
@@ -65,18 +73,95 @@ export async function deliverOne(
   const claimedEtag = await deps.outbox.update(claimed, etag);
   if (!claimedEtag) return;
 
+  const claim = holdClaim(deps, claimed, claimedEtag, now);
   const { outcome, person } = await attempt(deps, claimed);
-  const finished = settle(claimed, outcome, now);
-  await deps.outbox.update(finished, claimedEtag);
+  const held = await claim.release();
+  const finished = settle(held.notification, outcome, now);
+  const recorded = held.etag !== undefined && (await deps.outbox.update(finished, held.etag)) !== undefined;
+  logOutcome(deps, finished, outcome, recorded);
+  if (!recorded) return;
   if (finished.status === 'unreachable') {
     if (person) await deps.people.markUnreachable(person.id, now);
     await deps.onUnreachable?.(finished);
   }
-  const level = finished.status === 'pending' && finished.attempts >= WARN_AFTER_ATTEMPTS ? 'warn' : 'info';
-  deps.logger[level](
-    { notificationId: id, kind: claimed.kind, status: finished.status, attempts: finished.attempts },
-    'outbox delivery',
+}
+
+interface HeldClaim {
+  /** Stops renewing; resolves the latest version of the claimed message (etag undefined if the claim was lost). */
+  release(): Promise<{ notification: Notification; etag?: string }>;
+}
+
+/**
+ * Keeps a claim while its send runs: every `renewClaimEveryMs` the claim is extended to a full
+ * lease from the current time, with a conditional write. If another run took the message over
+ * (this process was paused past the lease), the claim is lost and the outcome is not written.
+ */
+function holdClaim(deps: OutboxDependencies, claimed: Notification, etag: string, now: Date): HeldClaim {
+  const started = performance.now();
+  const current = () => deps.clock?.() ?? new Date(now.getTime() + performance.now() - started);
+  let latest: { notification: Notification; etag?: string } = { notification: claimed, etag };
+  let renewing: Promise<void> = Promise.resolve();
+  const renew = async () => {
+    if (latest.etag === undefined) return;
+    const extended = {
+      ...latest.notification,
+      leaseUntil: new Date(current().getTime() + LEASE_MS).toISOString(),
+    };
+    try {
+      const next = await deps.outbox.update(extended, latest.etag);
+      latest = { notification: extended, ...(next ? { etag: next } : {}) };
+    } catch {
+      // The store did not answer: the claim still has time; the next renewal tries again.
+    }
+  };
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renew);
+    },
+    deps.renewClaimEveryMs ?? LEASE_MS / 3,
   );
+  timer.unref();
+  return {
+    release: async () => {
+      clearInterval(timer);
+      await renewing;
+      return latest;
+    },
+  };
+}
+
+/** The log says what happened to the message, and whether that could be recorded. */
+function logOutcome(
+  deps: OutboxDependencies,
+  finished: Notification,
+  outcome: DeliveryOutcome,
+  recorded: boolean,
+): void {
+  const fields = {
+    notificationId: finished.id,
+    kind: finished.kind,
+    status: outcome.status,
+    attempts: finished.attempts,
+    ...('httpStatus' in outcome && outcome.httpStatus !== undefined
+      ? { httpStatus: outcome.httpStatus }
+      : {}),
+    ...('error' in outcome ? { error: outcome.error } : {}),
+    ...(finished.status === 'pending' ? { nextAttemptAt: finished.nextAttemptAt } : {}),
+  };
+  if (!recorded)
+    return deps.logger.warn(
+      fields,
+      outcome.status === 'sent'
+        ? 'outbox delivery: sent, but another run had taken the message over, so it may arrive twice'
+        : 'outbox delivery: not sent, and another run has taken the message over',
+    );
+  if (outcome.status === 'sent') return deps.logger.info(fields, 'outbox delivery: sent');
+  if (outcome.status === 'unreachable')
+    return deps.logger.warn(fields, 'outbox delivery: not sent, the person cannot be reached in Teams');
+  if (outcome.status === 'failed')
+    return deps.logger.error(fields, 'outbox delivery: not sent, and the connector will never take it');
+  const level = finished.attempts >= WARN_AFTER_ATTEMPTS ? 'warn' : 'info';
+  deps.logger[level](fields, 'outbox delivery: not sent, will try again');
 }
 
 /** Sends the message; `person` is set when it was the person who could not be reached. */
@@ -103,6 +188,8 @@ async function attempt(
 
 function settle(notification: Notification, outcome: DeliveryOutcome, now: Date): Notification {
   const { leaseUntil: _lease, ...rest } = notification;
+  const status =
+    'httpStatus' in outcome && outcome.httpStatus !== undefined ? { lastStatus: outcome.httpStatus } : {};
   if (outcome.status === 'sent')
     return {
       ...rest,
@@ -110,15 +197,17 @@ function settle(notification: Notification, outcome: DeliveryOutcome, now: Date)
       sentAt: now.toISOString(),
       ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
     };
-  if (outcome.status === 'unreachable') return { ...rest, status: 'unreachable' };
+  if (outcome.status === 'unreachable') return { ...rest, ...status, status: 'unreachable' };
+  if (outcome.status === 'failed') return { ...rest, ...status, status: 'failed', lastError: outcome.error };
   const backoff =
     outcome.retryAfterMs ??
     Math.min(2 ** Math.min(notification.attempts, 20) * 5_000, MAX_BACKOFF_MS) * (0.5 + Math.random());
   return {
     ...rest,
+    ...status,
     status: 'pending',
     lastError: outcome.error,
-    nextAttemptAt: new Date(now.getTime() + backoff).toISOString(),
+    nextAttemptAt: new Date(now.getTime() + Math.min(backoff, MAX_BACKOFF_MS)).toISOString(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { deliverDue, deliverOne, type Deliverer, type OutboxDependencies } from './deliverOutbox';
 import type { Notification } from './notifications';
-import { routeApprovalToLeads } from './programmeLeads';
+import { routeAroundUnreachable } from './routeAroundUnreachable';
 import { queueDueWork, takeLease } from './scheduledWork';
 import type { Services } from './services';
 import type { Logger } from '../logging/logger';
@@ -24,6 +24,7 @@ export function createDispatcher(
   logger: Logger,
   digest: DigestSettings = DEFAULT_DIGEST_SETTINGS,
   reachOut?: (notification: Notification, services: Services, logger: Logger) => Promise<boolean>,
+  timing: Pick<OutboxDependencies, 'renewClaimEveryMs'> = {},
 ): Dispatcher {
   const inFlight = new Set<Promise<void>>();
   const deps: OutboxDependencies = {
@@ -32,19 +33,12 @@ export function createDispatcher(
     requests: services.requests,
     deliverer,
     logger,
+    clock: services.clock,
+    ...timing,
     onUnreachable: async (notification) => {
       // With Graph on: the app is installed for someone the bot has never talked to, and the message tried again later.
       if (await reachOut?.(notification, services, logger)) return;
-      if (notification.kind !== 'approval_needed' || notification.id.includes(':lead-')) return;
-      const found = await services.requests.find(notification.visitorId, notification.requestId);
-      if (!found) return;
-      const queued = await routeApprovalToLeads(
-        services,
-        found.request,
-        services.clock(),
-        "The visitor's line manager cannot be reached in Teams, so the programme lead has been asked to decide.",
-      );
-      dispatcher.kick(queued);
+      dispatcher.kick(await routeAroundUnreachable(services, notification, services.clock()));
     },
   };
   const track = (work: Promise<void>) => {

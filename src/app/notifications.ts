@@ -42,6 +42,8 @@ export interface Notification {
   /** The Teams activity id of the card sent, so it can be updated in place later. */
   activityId?: string;
   lastError?: string;
+  /** The HTTP status of the last failed send, when the connector answered one. */
+  lastStatus?: number;
   /** For 'weekly_digest' (requestId is the week, visitorId the reader): the digest as built when queued. */
   payload?: DigestContent;
 }

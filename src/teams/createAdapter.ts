@@ -12,6 +12,7 @@ import { AuthenticationConstants } from 'botframework-connector';
 import type { BotCredentials } from '../config/config';
 import { checkTenant } from '../http/checkTenant';
 import type { Logger } from '../logging/logger';
+import { createConnectorHttpClient } from './connectorHttpClient';
 
 type Logic = (context: TurnContext) => Promise<void>;
 type AuthenticateRequestResult = Exclude<Parameters<CloudAdapter['processActivityDirect']>[0], string>;
@@ -85,7 +86,7 @@ class CheckedTeamsAdapter extends TeamsAdapter {
     factory: CredentialsFactory,
     private readonly checks: AdapterOptions,
   ) {
-    super(settings, factory);
+    super(settings, factory, undefined, { httpClient: createConnectorHttpClient() });
   }
 
   protected override processActivity(

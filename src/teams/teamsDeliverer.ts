@@ -6,13 +6,17 @@ import type { Notification } from '../app/notifications';
 import type { Services } from '../app/services';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
-import { readRetryAfter } from '../shared/readRetryAfter';
 import type { AdaptiveCardJson } from './cards/cardTypes';
 import { renderDigestNotification } from './cards/digestCard';
 import { needsAlternatives, renderNotification } from './renderNotification';
+import { classifyFailure } from './classifyFailure';
+import { withSingleAttempt } from './connectorHttpClient';
 import { cardMessage } from './replies';
 import type { SendRateLimiter } from './sendRateLimiter';
 import { refreshVisitorRequestCard } from './visitorRequestCard';
+
+/** A third of the outbox's 60-second claim: a send and the visitor's card update both fit inside it. */
+export const SEND_TIMEOUT_MS = 20_000;
 
 /** Sends queued messages as proactive Teams cards, within Teams' rate limits. */
 export class TeamsDeliverer implements Deliverer {
@@ -21,6 +25,8 @@ export class TeamsDeliverer implements Deliverer {
     private readonly botAppId: string,
     private readonly services: Services,
     private readonly limiter: SendRateLimiter,
+    /** How long one send may take before it is cut off and tried again later: well inside the outbox's claim. */
+    private readonly sendTimeoutMs: number = SEND_TIMEOUT_MS,
   ) {}
 
   async deliver(
@@ -34,17 +40,28 @@ export class TeamsDeliverer implements Deliverer {
       ? await this.requestCard(notification, request)
       : renderDigestNotification(notification);
     await this.limiter.take(reference.conversation.id);
+    // A failure inside the callback is caught there: thrown, the adapter would hand it to the
+    // turn-error handler, which swallows it, and the message would be recorded as sent.
+    let failure: { error: unknown } | undefined;
+    let activityId: string | undefined;
     try {
-      let activityId: string | undefined;
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;
-        if (request && person.id === request.visitorId)
-          await refreshVisitorRequestCard(context, this.services, request);
-      });
-      return { status: 'sent', ...(activityId ? { activityId } : {}) };
+      await withSingleAttempt(AbortSignal.timeout(this.sendTimeoutMs), () =>
+        this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+          try {
+            activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;
+          } catch (error) {
+            failure = { error };
+            return;
+          }
+          if (request && person.id === request.visitorId)
+            await refreshVisitorRequestCard(context, this.services, request);
+        }),
+      );
     } catch (error) {
-      return classifyFailure(error);
+      failure ??= { error };
     }
+    if (failure) return classifyFailure(failure.error);
+    return { status: 'sent', ...(activityId ? { activityId } : {}) };
   }
 
   private async requestCard(
@@ -57,26 +74,4 @@ export class TeamsDeliverer implements Deliverer {
       : first;
     return renderNotification(notification, view);
   }
-}
-
-/** How long a 429 waits when its Retry-After is missing or unreadable. */
-const DEFAULT_RETRY_AFTER_MS = 2000;
-
-/** 429: wait as told. 403 / 404: the app was removed or the chat is gone. Anything else: retry later. */
-export function classifyFailure(error: unknown, nowMs: number = Date.now()): DeliveryOutcome {
-  const e = error as {
-    statusCode?: number;
-    response?: { headers?: { get?: (n: string) => string | null | undefined } };
-  };
-  if (e.statusCode === 403 || e.statusCode === 404) return { status: 'unreachable' };
-  if (e.statusCode === 429)
-    return {
-      status: 'retry',
-      error: 'throttled',
-      retryAfterMs: Math.max(
-        readRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs) ?? DEFAULT_RETRY_AFTER_MS,
-        1,
-      ),
-    };
-  return { status: 'retry', error: error instanceof Error ? error.name : 'send failed' };
 }

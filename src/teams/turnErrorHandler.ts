@@ -16,8 +16,18 @@ export function friendlyErrorMessage(error: unknown, reference: string): string 
 }
 
 /**
+ * A proactive send runs as a turn of its own (a "ContinueConversation" event the bot made up):
+ * nobody asked for anything, so nobody is told of its failure; the outbox records and retries it.
+ */
+function isProactive(context: TurnContext): boolean {
+  const activity = context.activity;
+  return activity?.type === 'event' && activity.name === 'ContinueConversation';
+}
+
+/**
  * The one place a failed turn ends: the person gets a friendly message with a reference, the log
- * gets the error with the same reference. No error text or stack ever reaches the person.
+ * gets the error with the same reference. No error text or stack ever reaches the person, and
+ * nothing is sent during a proactive send.
  */
 export function createTurnErrorHandler(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
@@ -33,6 +43,7 @@ export function createTurnErrorHandler(logger: Logger) {
       },
       'turn failed',
     );
+    if (isProactive(context)) return;
     try {
       if (activity?.type === 'invoke') {
         await context.sendActivity({

@@ -37,16 +37,17 @@ export async function refreshVisitorRequestCard(
   services: Services,
   request: ShadowingRequest,
 ): Promise<void> {
-  const record = await services.outbox.find(request.visitorId, cardRecordId(request));
-  const activityId = record?.notification.activityId;
-  if (!activityId) return;
   try {
+    const record = await services.outbox.find(request.visitorId, cardRecordId(request));
+    const activityId = record?.notification.activityId;
+    if (!activityId) return;
     await context.updateActivity({
       type: 'message',
       id: activityId,
       attachments: [CardFactory.adaptiveCard(createMyRequestsCard([request], OPEN_STATES))],
     });
   } catch {
-    // The card may have been deleted or be too old to edit; the new message still tells them.
+    // The card may have been deleted or be too old to edit, or the record unreadable just now;
+    // the new message still tells them.
   }
 }

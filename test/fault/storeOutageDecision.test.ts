@@ -22,6 +22,7 @@ const FRIENDLY =
   /Sorry, I can't reach my records just now, so I could not finish that\. .*reference: [0-9A-F]{8}\./;
 const megan = actorFor(DEMO_IDS.megan, 'megan-outage');
 const alex = actorFor(DEMO_IDS.alex, 'alex-outage-mid');
+const adele = actorFor(DEMO_IDS.adele, 'adele-outage-mid');
 
 describe('the store going away mid-turn (Cosmos-protocol server)', () => {
   let cosmos: InterruptibleCosmos;
@@ -41,7 +42,7 @@ describe('the store going away mid-turn (Cosmos-protocol server)', () => {
     });
     await seedDemoOrganisation(service.store, { today: new Date() });
     services = createServices(service.store);
-    for (const who of [megan, alex])
+    for (const who of [megan, alex, adele])
       await postActivity(
         service.url,
         activityFrom(

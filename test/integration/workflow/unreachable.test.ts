@@ -1,3 +1,4 @@
+import { decideOnRequest } from '../../../src/app/decideOnRequest';
 import { createDispatcher, type Dispatcher } from '../../../src/app/dispatcher';
 import type { Notification } from '../../../src/app/notifications';
 import type { Person } from '../../../src/domain/people';
@@ -43,7 +44,7 @@ describe('delivering to people the connector refuses', () => {
     visitors = await visitorPerSlot(
       workflow.services,
       workflow.offer,
-      ['2025-03-18', '2025-03-20', '2025-03-25'].map(morningOf),
+      ['2025-03-18', '2025-03-20', '2025-03-25', '2025-03-27'].map(morningOf),
     );
     const everyone = [
       ...visitors.map((v) => v.id),
@@ -113,19 +114,59 @@ describe('delivering to people the connector refuses', () => {
     expect((await outboxOf(DEMO_IDS.patti, request)).map((n) => n.kind)).toEqual(['approval_needed']);
   });
 
-  it('sends again after a 429 with Retry-After, and marks the message sent once', async () => {
+  it('records a 429 with its status, waits as Retry-After says, then sends once', async () => {
     const visitor = visitors[2] as Person;
     const managerId = visitor.managerId as string;
-    // The Bot Framework client itself waits as Retry-After says and tries again.
     scripts.set(conversationOf(managerId), (nth) =>
-      nth === 1 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200 },
+      nth === 1 ? { status: 429, headers: { 'Retry-After': '30' } } : { status: 200 },
     );
     workflow.setNow(DEMO_TODAY);
     const request = await submitFor(workflow, visitor, morningOf('2025-03-25'));
 
     await tickAt(DEMO_TODAY);
+    // One post per claim: the outbox, not the HTTP client, decides when to try again.
+    expect(postsTo(managerId).map((p) => p.status)).toEqual([429]);
+    const [waiting] = await outboxOf(managerId, request);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 429, lastError: 'HTTP 429' });
+    // Thirty seconds from the attempt (the tick's time plus however long the run had taken).
+    const retryAt = Date.parse(String(waiting?.nextAttemptAt));
+    expect(retryAt - DEMO_TODAY.getTime()).toBeGreaterThanOrEqual(30_000);
 
+    await tickAt(new Date(DEMO_TODAY.getTime() + 29_000));
+    expect(postsTo(managerId)).toHaveLength(1);
+    await tickAt(new Date(retryAt));
     expect(postsTo(managerId).map((p) => p.status)).toEqual([429, 200]);
-    expect((await outboxOf(managerId, request)).map((n) => [n.status, n.attempts])).toEqual([['sent', 1]]);
+    expect((await outboxOf(managerId, request)).map((n) => [n.status, n.attempts])).toEqual([['sent', 2]]);
+  });
+
+  it('tells the programme lead and the visitor the truth when the host cannot be reached', async () => {
+    const visitor = visitors[3] as Person;
+    const managerId = visitor.managerId as string;
+    scripts.set(conversationOf(DEMO_IDS.adele), () => ({ status: 403 }));
+    workflow.setNow(DEMO_TODAY);
+    const request = await submitFor(workflow, visitor, morningOf('2025-03-27'));
+    const manager = (await workflow.services.people.findById(managerId)) as Person;
+    const approved = await decideOnRequest(
+      workflow.services,
+      manager,
+      visitor.id,
+      request.id,
+      { action: 'approve' },
+      DEMO_TODAY,
+    );
+    expect(approved.ok).toBe(true);
+
+    await tickAt(DEMO_TODAY);
+
+    expect((await outboxOf(DEMO_IDS.adele, request)).map((n) => [n.kind, n.status, n.lastStatus])).toEqual([
+      ['host_decision_needed', 'unreachable', 403],
+    ]);
+    expect((await outboxOf(DEMO_IDS.patti, request)).map((n) => [n.kind, n.status])).toEqual([
+      ['escalation', 'sent'],
+    ]);
+    const told = (await outboxOf(visitor.id, request)).filter((n) => n.id.includes(':lead-host-'));
+    expect(told.map((n) => [n.kind, n.status])).toEqual([['request_update', 'sent']]);
+    expect(told[0]?.note).toMatch(/could not reach the host/);
+    expect(JSON.stringify(postsTo(visitor.id).at(-1)?.body)).toContain('could not reach the host');
   });
 });

@@ -1,4 +1,5 @@
-import { classifyFailure } from '../../../src/teams/teamsDeliverer';
+import { classifyFailure } from '../../../src/teams/classifyFailure';
+import { ConnectorSendError } from '../../../src/teams/connectorHttpClient';
 
 /** An error shaped like the Bot Framework client's RestError. */
 function restError(statusCode: number, retryAfter?: string): Error {
@@ -12,8 +13,12 @@ function restError(statusCode: number, retryAfter?: string): Error {
 describe('classifyFailure', () => {
   const now = Date.parse('2025-03-03T09:00:00Z');
 
-  it.each([403, 404])('treats %i as a person who can no longer be reached', (status) => {
-    expect(classifyFailure(restError(status), now)).toEqual({ status: 'unreachable' });
+  it.each([403, 404])('treats %i as a person who can no longer be reached, keeping the status', (status) => {
+    expect(classifyFailure(restError(status), now)).toEqual({ status: 'unreachable', httpStatus: status });
+    expect(classifyFailure(new ConnectorSendError('x', { statusCode: status }), now)).toEqual({
+      status: 'unreachable',
+      httpStatus: status,
+    });
   });
 
   it.each([
@@ -21,21 +26,60 @@ describe('classifyFailure', () => {
     ['fractional seconds', '1.5', 1500],
     ['an HTTP date', 'Mon, 03 Mar 2025 09:00:30 GMT', 30_000],
     ['a date already past', 'Mon, 03 Mar 2025 08:00:00 GMT', 1],
-    ['nothing', undefined, 2000],
-    ['garbage', 'soon', 2000],
-  ])('waits as a 429 says, given %s', (_label, header, wait) => {
+  ])('waits as a 429 or 503 says, given %s', (_label, header, wait) => {
+    for (const status of [429, 503]) {
+      expect(classifyFailure(restError(status, header), now)).toEqual({
+        status: 'retry',
+        error: `HTTP ${status}`,
+        httpStatus: status,
+        retryAfterMs: wait,
+      });
+      expect(
+        classifyFailure(new ConnectorSendError('x', { statusCode: status, retryAfter: header }), now),
+      ).toEqual({ status: 'retry', error: `HTTP ${status}`, httpStatus: status, retryAfterMs: wait });
+    }
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['garbage', 'soon'],
+    ['a negative number', '-3'],
+  ])('leaves the wait to the back-off when Retry-After says %s', (_label, header) => {
     expect(classifyFailure(restError(429, header), now)).toEqual({
       status: 'retry',
-      error: 'throttled',
-      retryAfterMs: wait,
+      error: 'HTTP 429',
+      httpStatus: 429,
     });
   });
 
-  it('retries anything else later', () => {
-    expect(classifyFailure(restError(500), now)).toEqual({ status: 'retry', error: 'RestError' });
+  it.each([500, 502, 503, 504, 408, 401])('retries %i later', (status) => {
+    expect(classifyFailure(new ConnectorSendError('x', { statusCode: status }), now)).toEqual({
+      status: 'retry',
+      error: `HTTP ${status}`,
+      httpStatus: status,
+    });
+  });
+
+  it('retries a refused connection, a timeout and anything unknown later', () => {
+    expect(classifyFailure(new ConnectorSendError('x', { networkCode: 'ECONNREFUSED' }), now)).toEqual({
+      status: 'retry',
+      error: 'ECONNREFUSED',
+    });
+    expect(classifyFailure(new ConnectorSendError('x', { timedOut: true }), now)).toEqual({
+      status: 'retry',
+      error: 'timed out',
+    });
     expect(classifyFailure(new TypeError('fetch failed'), now)).toEqual({
       status: 'retry',
       error: 'TypeError',
+    });
+  });
+
+  it.each([400, 413, 422])('gives up on %i, which no retry would change', (status) => {
+    expect(classifyFailure(new ConnectorSendError('x', { statusCode: status }), now)).toEqual({
+      status: 'failed',
+      error: `HTTP ${status}`,
+      httpStatus: status,
     });
   });
 });

@@ -1,0 +1,50 @@
+import type { ShadowingRequest } from '../domain/requests';
+import type { Notification } from './notifications';
+import { newNotification } from './notifyParties';
+import { listProgrammeLeads, routeApprovalToLeads } from './programmeLeads';
+import type { Services } from './services';
+
+const MANAGER_AWAY =
+  "The visitor's line manager cannot be reached in Teams, so the programme lead has been asked to decide.";
+const HOST_AWAY_LEAD =
+  'The host cannot be reached in Teams (they may have removed the app), so this request is waiting. Please contact them, or cancel the request.';
+const HOST_AWAY_VISITOR =
+  'I could not reach the host in Teams, so they have not seen your request yet. I have told the programme lead, who will follow it up.';
+
+/**
+ * When a decision cannot reach the person who must make it, someone who can act is told, and so
+ * is the visitor, in plain words: a manager's approval goes to the programme leads; a host's
+ * decision is handed to them to follow up. Other messages have no one else to go to.
+ */
+export async function routeAroundUnreachable(
+  services: Services,
+  notification: Notification,
+  now: Date,
+): Promise<Notification[]> {
+  if (notification.id.includes(':lead-')) return [];
+  if (notification.kind !== 'approval_needed' && notification.kind !== 'host_decision_needed') return [];
+  const found = await services.requests.find(notification.visitorId, notification.requestId);
+  if (!found) return [];
+  const request = found.request;
+  if (notification.kind === 'approval_needed')
+    return request.state === 'awaiting_manager'
+      ? routeApprovalToLeads(services, request, now, MANAGER_AWAY)
+      : [];
+  return request.state === 'awaiting_host' ? tellLeadsHostAway(services, request, now) : [];
+}
+
+async function tellLeadsHostAway(
+  services: Services,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Notification[]> {
+  const step = `lead-host-${request.history.length}`;
+  const leads = (await listProgrammeLeads(services)).filter((lead) => lead.id !== request.visitorId);
+  const messages = [
+    ...leads.map((lead) => newNotification('escalation', request, lead.id, step, now, HOST_AWAY_LEAD)),
+    newNotification('request_update', request, request.visitorId, step, now, HOST_AWAY_VISITOR),
+  ];
+  const queued: Notification[] = [];
+  for (const message of messages) if (await services.outbox.enqueue(message)) queued.push(message);
+  return queued;
+}
