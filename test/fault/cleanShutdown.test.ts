@@ -11,6 +11,9 @@ import { startChildService, writeLoader, type ChildService } from '../support/ch
  * instance finishes what it is doing and gives the scheduler's lease up, so another instance
  * sends reminders and messages at once instead of waiting for the lease to run out.
  */
+// Only a hang guard: the service starts in a process of its own, which is slow on a busy machine.
+jest.setTimeout(240_000);
+
 describe('a clean shutdown (SIGTERM)', () => {
   let scratch: string;
   let service: ChildService | undefined;
