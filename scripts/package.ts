@@ -5,12 +5,15 @@ import { findRepoRoot } from './appPackage/findRepoRoot';
 import { PackageSettingsError, readPackageSettings } from '../src/config/packageSettings';
 
 /**
- * `npm run package`: fills appPackage/manifest.template.json from the settings (environment, then
- * .env), checks it against the Teams schema and writes appPackage/build/shadowing-bot.zip.
+ * `npm run package [-- --env-file <file>]`: fills appPackage/manifest.template.json from the settings
+ * (environment, then .env or the file named), checks it against the Teams schema and writes appPackage/build/shadowing-bot.zip.
  */
 function main(): void {
   const root = findRepoRoot(__dirname);
-  dotenv.config({ path: path.join(root, '.env') });
+  // --env-file <file> reads the settings from that file instead of .env; the environment wins either way.
+  const envFileAt = process.argv.indexOf('--env-file');
+  const envFile = envFileAt > 0 ? process.argv[envFileAt + 1] : undefined;
+  dotenv.config({ path: envFile ? path.resolve(envFile) : path.join(root, '.env') });
   try {
     const settings = readPackageSettings(process.env);
     const built = buildAppPackage(

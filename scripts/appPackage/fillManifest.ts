@@ -7,7 +7,7 @@ export function placeholderValues(settings: PackageSettings, appVersion: string)
   return {
     APP_VERSION: appVersion,
     TEAMS_APP_ID: settings.teamsAppId,
-    MICROSOFT_APP_ID: settings.botId,
+    BOT_ID: settings.botId,
     BOT_DOMAIN: settings.botDomain,
     TEAMS_DEVELOPER_NAME: settings.developerName,
     TEAMS_DEVELOPER_WEBSITE_URL: settings.developerWebsiteUrl,

@@ -42,8 +42,10 @@ function httpsUrl(what: string) {
   });
 }
 
+// BOT_ID, not MICROSOFT_APP_ID: exporting the running bot's setting in the shell used for packaging
+// would make the admin CLI in the same shell expect a client secret and a tenant id.
 const schema = z.object({
-  MICROSOFT_APP_ID: textSetting<string>((text) => {
+  BOT_ID: textSetting<string>((text) => {
     if (text === '')
       return { problem: "required: the bot's Microsoft App ID (the deployment's botAppId output)." };
     if (!GUID.test(text))
@@ -82,17 +84,25 @@ const schema = z.object({
 /** Reads and checks every packaging setting; throws PackageSettingsError listing all problems at once. */
 export function readPackageSettings(env: SettingsSource = process.env): PackageSettings {
   const read = readSettings(schema, env);
-  if (!read.ok) throw new PackageSettingsError(read.problems);
+  if (!read.ok) throw new PackageSettingsError(read.problems.map((problem) => explainBotId(problem, env)));
   const s = read.settings;
   return {
-    botId: s.MICROSOFT_APP_ID,
+    botId: s.BOT_ID,
     botDomain: s.BOT_DOMAIN,
-    teamsAppId: s.TEAMS_APP_ID || deriveTeamsAppId(s.MICROSOFT_APP_ID),
+    teamsAppId: s.TEAMS_APP_ID || deriveTeamsAppId(s.BOT_ID),
     developerName: s.TEAMS_DEVELOPER_NAME,
     developerWebsiteUrl: s.TEAMS_DEVELOPER_WEBSITE_URL,
     privacyUrl: s.TEAMS_PRIVACY_URL,
     termsUrl: s.TEAMS_TERMS_URL,
   };
+}
+
+/** Someone who set the bot's MICROSOFT_APP_ID instead of BOT_ID is told why it is not read here. */
+function explainBotId(problem: string, env: SettingsSource): string {
+  const botSettingSet = (env.MICROSOFT_APP_ID ?? '').trim() !== '';
+  return problem.startsWith('BOT_ID: required') && botSettingSet
+    ? `${problem} MICROSOFT_APP_ID is the running bot's setting and is not read here.`
+    : problem;
 }
 
 /** A name-based (version 5) UUID of the bot id: stable across packagings, distinct from the bot id itself. */

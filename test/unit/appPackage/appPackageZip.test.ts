@@ -38,7 +38,7 @@ describe('the Teams app package zip', () => {
 
   it('writes nothing when the settings are refused', () => {
     expect(() => buildAppPackage(ROOT, readPackageSettings({}), path.join(folder, 'x.zip'))).toThrow(
-      /MICROSOFT_APP_ID/,
+      /BOT_ID/,
     );
     expect(fs.readdirSync(folder)).toEqual([]);
   });

@@ -24,6 +24,7 @@ interface Manifest {
     commandLists: Array<{ commands: Array<{ title: string }> }>;
   }>;
   validDomains: string[];
+  webApplicationInfo: { id: string; resource: string };
 }
 
 const manifest = buildManifest(ROOT, settings) as unknown as Manifest;
@@ -40,13 +41,7 @@ describe('the Teams app manifest', () => {
   it('has every placeholder filled from the settings and package.json', () => {
     const template = fs.readFileSync(path.join(ROOT, 'appPackage', 'manifest.template.json'), 'utf8');
     expect(findPlaceholders(JSON.parse(template))).toEqual(
-      expect.arrayContaining([
-        'APP_VERSION',
-        'TEAMS_APP_ID',
-        'MICROSOFT_APP_ID',
-        'BOT_DOMAIN',
-        'TEAMS_PRIVACY_URL',
-      ]),
+      expect.arrayContaining(['APP_VERSION', 'TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'TEAMS_PRIVACY_URL']),
     );
     expect(findPlaceholders(manifest)).toEqual([]);
     expect(JSON.stringify(manifest)).not.toContain('{{');
@@ -60,6 +55,16 @@ describe('the Teams app manifest', () => {
       privacyUrl: 'https://www.example-trust.nhs.uk/privacy',
       termsOfUseUrl: 'https://www.example-trust.nhs.uk/acceptable-use',
     });
+  });
+
+  it("names the bot's Entra ID app in webApplicationInfo, which installing the app through Graph requires", () => {
+    expect(manifest.webApplicationInfo).toEqual({
+      id: settings.botId,
+      resource: `api://app-shadowing-abc123.azurewebsites.net/botid-${settings.botId}`,
+    });
+    expect(validateManifest({ ...manifest, webApplicationInfo: { id: 'not-a-guid' } })).toEqual([
+      expect.stringMatching(/^\/webApplicationInfo\/id must match pattern/),
+    ]);
   });
 
   it('is a personal, conversational bot without files', () => {

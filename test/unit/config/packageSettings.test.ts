@@ -1,3 +1,4 @@
+import { loadConfig } from '../../../src/config/config';
 import {
   deriveTeamsAppId,
   PackageSettingsError,
@@ -26,24 +27,30 @@ describe('readPackageSettings', () => {
     expect(settings.developerName).toBe('Example NHS Foundation Trust');
   });
 
-  it('refuses without a bot id, naming MICROSOFT_APP_ID', () => {
-    const { MICROSOFT_APP_ID: _omitted, ...env } = PACKAGE_ENV;
+  it('refuses without a bot id, naming BOT_ID', () => {
+    const { BOT_ID: _omitted, ...env } = PACKAGE_ENV;
     const problems = problemsFor(env);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^MICROSOFT_APP_ID: required/);
-    expect(() => readPackageSettings(env)).toThrow(
-      /Cannot build the Teams app package:\n {2}- MICROSOFT_APP_ID/,
-    );
+    expect(problems[0]).toMatch(/^BOT_ID: required/);
+    expect(() => readPackageSettings(env)).toThrow(/Cannot build the Teams app package:\n {2}- BOT_ID/);
+  });
+
+  it("does not read the running bot's MICROSOFT_APP_ID, and says so when only that is set", () => {
+    const { BOT_ID: botId, ...env } = PACKAGE_ENV;
+    const problems = problemsFor({ ...env, MICROSOFT_APP_ID: botId });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^BOT_ID: required: .*MICROSOFT_APP_ID is the running bot's setting and is not read here\.$/,
+      ),
+    ]);
   });
 
   it('treats a blank bot id as missing', () => {
-    expect(problemsFor({ ...PACKAGE_ENV, MICROSOFT_APP_ID: '   ' })[0]).toMatch(
-      /^MICROSOFT_APP_ID: required/,
-    );
+    expect(problemsFor({ ...PACKAGE_ENV, BOT_ID: '   ' })[0]).toMatch(/^BOT_ID: required/);
   });
 
   it.each([
-    ['MICROSOFT_APP_ID', 'not-a-guid', /MICROSOFT_APP_ID: must be a GUID/],
+    ['BOT_ID', 'not-a-guid', /BOT_ID: must be a GUID/],
     ['TEAMS_APP_ID', '1234', /TEAMS_APP_ID: must be a GUID/],
     [
       'BOT_DOMAIN',
@@ -71,7 +78,7 @@ describe('readPackageSettings', () => {
   it('lists every missing setting at once', () => {
     const problems = problemsFor({});
     expect(problems.map((p) => p.split(':')[0])).toEqual([
-      'MICROSOFT_APP_ID',
+      'BOT_ID',
       'BOT_DOMAIN',
       'TEAMS_DEVELOPER_NAME',
       'TEAMS_DEVELOPER_WEBSITE_URL',
@@ -85,8 +92,7 @@ describe('readPackageSettings', () => {
     expect(derived).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(derived).not.toBe(readPackageSettings(PACKAGE_ENV).botId);
     expect(
-      readPackageSettings({ ...PACKAGE_ENV, MICROSOFT_APP_ID: PACKAGE_ENV.MICROSOFT_APP_ID!.toLowerCase() })
-        .teamsAppId,
+      readPackageSettings({ ...PACKAGE_ENV, BOT_ID: PACKAGE_ENV.BOT_ID!.toLowerCase() }).teamsAppId,
     ).toBe(derived);
     expect(deriveTeamsAppId('11111111-2222-3333-4444-555555555555')).not.toBe(derived);
 
@@ -94,5 +100,13 @@ describe('readPackageSettings', () => {
     expect(readPackageSettings({ ...PACKAGE_ENV, TEAMS_APP_ID: chosen }).teamsAppId).toBe(
       chosen.toLowerCase(),
     );
+  });
+});
+
+describe('the packaging settings beside the bot settings', () => {
+  it('leave the bot and the admin CLI in the same shell as they were (no secret or tenant demanded)', () => {
+    const config = loadConfig({ ...PACKAGE_ENV });
+    expect(config.localMode).toBe(true);
+    expect(config.credentials).toBeUndefined();
   });
 });
