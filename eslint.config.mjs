@@ -15,6 +15,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'release/**',
       'node_modules/**',
       'coverage/**',
       'data/**',

@@ -296,3 +296,9 @@ output tenantId string = tenant().tenantId
 output cosmosEndpoint string = cosmos.outputs.endpoint
 output cosmosAccountName string = cosmos.outputs.accountName
 output botName string = bot.outputs.name
+
+// The same values under the names the Microsoft 365 Agents Toolkit writes to env/.env.<environment>
+// (m365agents.yml): the packaging settings and the web app to deploy to.
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = webApp.outputs.hostName
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.outputs.id

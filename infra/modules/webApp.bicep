@@ -123,6 +123,7 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 }
 
 output name string = site.name
+output id string = site.id
 output hostName string = site.properties.defaultHostName
 
 @description('Every address the app may call out from (comma-separated), for Cosmos DB\'s network rules.')
