@@ -1,5 +1,6 @@
 import type { AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
 import type { TelemetrySettings } from '../config/telemetrySettings';
+import { createEmailScrubber } from './scrubTelemetry';
 
 export interface Telemetry {
   /** True when Application Insights receives traces, requests, dependencies and metrics. */
@@ -35,13 +36,15 @@ export function startTelemetry(
 /**
  * HTTP (requests to the bot; calls to the Bot Connector, Graph and Cosmos DB) and Azure SDK
  * tracing, standard metrics. No live metrics, and no database or logging-library instrumentation
- * the bot does not use. Spans carry URLs and ids; the bot never puts names or message text in a URL.
+ * the bot does not use, and no console capture. Spans carry URLs and ids; the bot never puts names or
+ * message text in a URL, and a span processor removes any email address before anything is sent.
  */
 export function telemetryOptions(connectionString: string): AzureMonitorOpenTelemetryOptions {
   return {
     azureMonitorExporterOptions: { connectionString },
     enableLiveMetrics: false,
     enableStandardMetrics: true,
+    spanProcessors: [createEmailScrubber()],
     instrumentationOptions: {
       http: { enabled: true },
       azureSdk: { enabled: true },
@@ -52,6 +55,7 @@ export function telemetryOptions(connectionString: string): AzureMonitorOpenTele
       redis4: { enabled: false },
       bunyan: { enabled: false },
       winston: { enabled: false },
+      console: { enabled: false },
     },
   };
 }

@@ -46,7 +46,11 @@ describe('startTelemetry', () => {
     if (!settings.ok) throw new Error(settings.problems.join());
     const telemetry = startTelemetry(settings.settings, () => monitor);
     expect(telemetry.enabled).toBe(true);
-    expect(monitor.started).toEqual([telemetryOptions(CONNECTION)]);
+    const { spanProcessors, ...rest } = telemetryOptions(CONNECTION);
+    expect(monitor.started).toEqual([
+      { ...rest, spanProcessors: [expect.objectContaining({ onEnd: expect.any(Function) })] },
+    ]);
+    expect(spanProcessors).toHaveLength(1);
     await telemetry.stop();
     expect(monitor.stopped).toBe(1);
   });
