@@ -5,15 +5,18 @@ import type { Logger } from '../logging/logger';
 import { createGraphClient, type GraphClientChoices } from './createGraphClient';
 import { GraphError, GraphNotFoundError, GraphThrottledError, GraphUnavailableError } from './graphErrors';
 import type { GraphSettings } from './graphSettings';
+import { findUserIdByEmail } from './findUserIdByEmail';
 import { installAppForUser, type InstallOutcome } from './installApp';
 
-/** Installs the bot's Teams app for one user (object id or sign-in name). */
+/** Installs the bot's Teams app for one user, always by Entra ID object id. */
 export interface AppInstaller {
   install(userId: string): Promise<InstallOutcome>;
+  /** The object id of the user with this email, or undefined; the email never goes into a URL. */
+  findUserId(email: string): Promise<string | undefined>;
 }
 
 export type InstallDecision =
-  | { install: true; userIds: string[] }
+  | { install: true; userId: string; email: string }
   | {
       install: false;
       reason: 'still deliverable' | 'not in the directory' | 'removed the app' | 'waited long enough';
@@ -45,9 +48,8 @@ export function decideInstall(notification: Notification, person: Person | undef
   if (!person) return { install: false, reason: 'not in the directory' };
   if (person.conversation !== undefined) return { install: false, reason: 'removed the app' };
   if (notification.attempts >= MAX_ATTEMPTS_WAITING) return { install: false, reason: 'waited long enough' };
-  // A person imported from a staff file has an id of the bot's own; Graph knows them by sign-in name.
-  const userIds = [...new Set([person.id, person.email.trim().toLowerCase()].filter((id) => id !== ''))];
-  return { install: true, userIds };
+  // A person imported from a staff file has an id of the bot's own: their email finds their object id.
+  return { install: true, userId: person.id, email: person.email.trim().toLowerCase() };
 }
 
 /** How long to wait for Teams' installation update before trying the message again: 1, 2, 4, 8 minutes, at most 15. */
@@ -78,7 +80,7 @@ export async function installForUnreachable(
       logger.info({ ...log, reason: decision.reason }, 'app not installed for a person the bot cannot reach');
       return false;
     }
-    const { outcome, problem } = await tryInstall(installer, decision.userIds);
+    const { outcome, problem } = await tryInstall(installer, decision.userId, decision.email);
     logger[problem ? 'warn' : 'info'](
       { ...log, outcome, problem },
       'installing the app for a person the bot cannot reach',
@@ -111,24 +113,35 @@ export function createAppInstaller(
   const { catalogAppId } = settings;
   if (!settings.enabled || !catalogAppId) return undefined;
   const graph = createGraphClient(settings, { maxAttempts: 2, maxRetryAfterMs: 5_000, ...choices });
-  return { install: (userId) => installAppForUser(graph, userId, catalogAppId) };
+  return {
+    install: (userId) => installAppForUser(graph, userId, catalogAppId),
+    findUserId: (email) => findUserIdByEmail(graph, email),
+  };
 }
 
 type TryOutcome = { outcome: InstallOutcome | 'busy' | 'refused' | 'unknown user'; problem?: string };
 
-/** Each id in turn until Graph knows one. Busy or unavailable: the message waits and this is tried again. */
-async function tryInstall(installer: AppInstaller, userIds: readonly string[]): Promise<TryOutcome> {
-  for (const userId of userIds) {
+/**
+ * By the person's id (their object id when they came from Entra ID); when Graph does not know it,
+ * by the object id their email finds. Busy or unavailable: the message waits and this is tried again.
+ */
+async function tryInstall(installer: AppInstaller, userId: string, email: string): Promise<TryOutcome> {
+  try {
     try {
       return { outcome: await installer.install(userId) };
     } catch (error) {
-      if (!(error instanceof GraphError)) throw error;
-      if (error instanceof GraphThrottledError || error instanceof GraphUnavailableError)
-        return { outcome: 'busy', problem: describe(error) };
-      if (!(error instanceof GraphNotFoundError)) return { outcome: 'refused', problem: describe(error) };
+      if (!(error instanceof GraphNotFoundError) || email === '') throw error;
     }
+    const found = await installer.findUserId(email);
+    if (found === undefined || found === userId) return { outcome: 'unknown user' };
+    return { outcome: await installer.install(found) };
+  } catch (error) {
+    if (!(error instanceof GraphError)) throw error;
+    if (error instanceof GraphNotFoundError) return { outcome: 'unknown user' };
+    if (error instanceof GraphThrottledError || error instanceof GraphUnavailableError)
+      return { outcome: 'busy', problem: describe(error) };
+    return { outcome: 'refused', problem: describe(error) };
   }
-  return { outcome: 'unknown user' };
 }
 
 /** The error's kind, status and Graph's code: never the user's id or name. */

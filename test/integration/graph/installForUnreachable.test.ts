@@ -175,16 +175,59 @@ describe('installing the app for someone the bot cannot reach', () => {
     expect(await approval()).toMatchObject({ status: 'pending', nextAttemptAt: at(1).toISOString() });
   });
 
-  it('installs by sign-in name for someone Entra ID does not know by their id (imported from a staff file)', async () => {
+  it('finds the object id by email for someone imported from a staff file, the email never in a URL', async () => {
     const email = ((await workflow.services.people.findById(managerId)) as Person).email;
-    stub.route('POST', installedApps(email), { status: 201 });
+    const objectId = '0b0b0b0b-0000-4000-8000-0000000000e1';
+    stub.route('POST', '/$batch', {
+      status: 200,
+      body: { responses: [{ id: '1', status: 200, body: { value: [{ id: objectId }] } }] },
+    });
+    stub.route('POST', installedApps(objectId), { status: 201 });
 
     await deliverAt(0);
 
-    // The id is unknown to the stub (404), so the sign-in name is tried next.
-    expect(stub.requests.map((r) => r.path)).toEqual([installedApps(managerId), installedApps(email)]);
+    // The bot's own id is unknown to Graph (404), so the email finds the object id, in a batch body.
+    expect(stub.requests.map((r) => r.path)).toEqual([
+      installedApps(managerId),
+      '/$batch',
+      installedApps(objectId),
+    ]);
+    const batch = stub.requestsTo('POST', '/$batch')[0]!.body as {
+      requests: Array<{ method: string; url: string }>;
+    };
+    expect(batch.requests).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: expect.stringContaining(encodeURIComponent(`mail eq '${email.toLowerCase()}'`)),
+      }),
+    ]);
+    for (const request of stub.requests) {
+      expect(request.path).not.toContain('@');
+      expect(request.query.toString()).not.toMatch(/@|%40/);
+    }
     expect((await approval()).status).toBe('pending');
     expect(fallbacks).toEqual([]);
+  });
+
+  it('falls back when neither the id nor the email is known to Entra ID', async () => {
+    stub.route('POST', '/$batch', {
+      status: 200,
+      body: { responses: [{ id: '1', status: 200, body: { value: [] } }] },
+    });
+
+    await deliverAt(0);
+
+    expect(stub.requests.map((r) => r.path)).toEqual([installedApps(managerId), '/$batch']);
+    expect(fallbacks).toHaveLength(1);
+  });
+
+  it('waits when Graph is busy answering the email lookup', async () => {
+    stub.route('POST', '/$batch', { status: 200, body: { responses: [{ id: '1', status: 429, body: {} }] } });
+
+    await deliverAt(0);
+
+    expect(fallbacks).toEqual([]);
+    expect(await approval()).toMatchObject({ status: 'pending', nextAttemptAt: at(1).toISOString() });
   });
 
   it('does nothing without the catalogue id: the fallback as before', async () => {

@@ -34,10 +34,11 @@ const manager: Person = {
 };
 
 describe('decideInstall', () => {
-  it('installs for someone who has never talked to the bot, by object id and then by sign-in name', () => {
+  it('installs for someone who has never talked to the bot, by object id, with the email to find it by', () => {
     expect(decideInstall(message(), manager)).toEqual({
       install: true,
-      userIds: [MANAGER, 'grace.okafor@trust.example.nhs.uk'],
+      userId: MANAGER,
+      email: 'grace.okafor@trust.example.nhs.uk',
     });
   });
 
