@@ -60,7 +60,8 @@ async function rotaStatus(
   const shifts = await services.rota.shiftsBetween(personId, new Date(start), new Date(end));
   if (shifts.some((s) => ['duty', 'night', 'long_day', 'training'].includes(s.kind))) return 'rostered_on';
   if (shifts.some((s) => s.kind === 'on_call')) return 'on_call';
-  if (shifts.some((s) => s.kind === 'annual_leave' || s.kind === 'study_leave')) return 'on_leave';
+  // Time away for a reason not recorded counts as leave here: the card never says why.
+  if (shifts.some((s) => ['annual_leave', 'study_leave', 'absence'].includes(s.kind))) return 'on_leave';
   return 'not_rostered';
 }
 

@@ -7,6 +7,8 @@ export const SHIFT_KINDS = [
   'study_leave',
   'rest',
   'training',
+  /** Away from work for a reason the bot does not record (sickness, for example): blocks visits. */
+  'absence',
 ] as const;
 export type ShiftKind = (typeof SHIFT_KINDS)[number];
 

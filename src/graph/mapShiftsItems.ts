@@ -31,7 +31,16 @@ export interface ShiftsTimeOffReason {
 
 const HOUR_MS = 3_600_000;
 const CODES = defaultCodeMapping();
+const SICKNESS_WORDS = /\b(sick|sickness|ill|illness|unwell|medical|doctor|hospital|injury)\b/i;
 const STUDY_WORDS = /\b(study|exam|course|training|cpd|teaching|conference)\b/i;
+const ANNUAL_WORDS = /\b(annual|holidays?|vacation|a\/l)\b/i;
+
+/** The code stored for time off: its kind only, never the reason a Trust's Shifts gives. */
+const TIME_OFF_CODES: Readonly<Partial<Record<ShiftKind, string>>> = {
+  annual_leave: 'Annual leave',
+  study_leave: 'Study leave',
+  absence: 'Time off',
+};
 
 /**
  * A published shift as a rota entry. Its name is read as a shift code where it is one ("Night",
@@ -46,16 +55,28 @@ export function mapShift(item: ShiftsShift): IncomingShift | undefined {
   return { personId: item.userId, shift: { ...toInstants(times), kind, code: codeOf(name, 'Shift') } };
 }
 
-/** Time off as leave: study leave when its reason reads like study, annual leave otherwise. */
+/**
+ * Time off as the kind of leave only: the reason's name is read to choose the kind and then
+ * dropped, because a reason such as sickness is special-category health data. Study leave and
+ * annual leave are kept as such (a visitor may choose to use them); anything else (sickness,
+ * parental or compassionate leave, an unknown reason) becomes an absence, which blocks visits
+ * without saying why.
+ */
 export function mapTimeOff(
   item: ShiftsTimeOff,
   reasons: ReadonlyMap<string, string>,
 ): IncomingShift | undefined {
   const times = readTimes(item.sharedTimeOff?.startDateTime, item.sharedTimeOff?.endDateTime);
   if (!times || !item.userId) return undefined;
-  const reason = reasons.get(item.sharedTimeOff?.timeOffReasonId ?? '') ?? '';
-  const kind: ShiftKind = STUDY_WORDS.test(reason) ? 'study_leave' : 'annual_leave';
-  return { personId: item.userId, shift: { ...toInstants(times), kind, code: codeOf(reason, 'Time off') } };
+  const kind = kindOfTimeOff(reasons.get(item.sharedTimeOff?.timeOffReasonId ?? '') ?? '');
+  return { personId: item.userId, shift: { ...toInstants(times), kind, code: TIME_OFF_CODES[kind]! } };
+}
+
+function kindOfTimeOff(reason: string): ShiftKind {
+  if (SICKNESS_WORDS.test(reason)) return 'absence';
+  if (STUDY_WORDS.test(reason)) return 'study_leave';
+  if (ANNUAL_WORDS.test(reason)) return 'annual_leave';
+  return 'absence';
 }
 
 function kindFromTimes(start: number, end: number): ShiftKind {

@@ -3,6 +3,7 @@ import type { Interval } from '../time/intervals';
 import { toLondonIso } from '../time/londonTime';
 import type { CheckVisitInput, Clash, ClashReport, Finding } from './clashTypes';
 import { prepareClashContext, type ClashContext, type ClashRule } from './prepareClashContext';
+import { checkAway } from './rules/checkAway';
 import { checkHostAway } from './rules/checkHostAway';
 import { checkHostCapacity } from './rules/checkHostCapacity';
 import { checkHostElsewhere } from './rules/checkHostElsewhere';
@@ -18,6 +19,7 @@ import { checkWeeklyHours } from './rules/checkWeeklyHours';
 /** Rules that block a visit, visitor's first, in the order their reasons are shown. */
 const BLOCKING_RULES: readonly ClashRule[] = [
   checkOnDuty,
+  checkAway,
   checkOnCall,
   checkRestBetweenShifts,
   checkRestAfterNights,

@@ -10,6 +10,7 @@ export const VISITOR_RULES = [
   'rest_between_shifts',
   'rest_after_nights',
   'leave',
+  'away',
   'max_weekly_hours',
 ] as const;
 export const HOST_RULES = [

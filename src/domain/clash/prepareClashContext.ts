@@ -10,6 +10,7 @@ import {
 } from './clashTypes';
 import { buildIntervalIndex, type IntervalIndex } from './intervalIndex';
 import {
+  ABSENCE_KINDS,
   HOST_AWAY_KINDS,
   HOST_ELSEWHERE_KINDS,
   LEAVE_KINDS,
@@ -34,6 +35,8 @@ export interface ClashContext {
     work: IntervalIndex<TimedShift>;
     onCall: IntervalIndex<TimedShift>;
     leave: IntervalIndex<TimedShift>;
+    /** Away from work for a reason not recorded. */
+    away: IntervalIndex<TimedShift>;
     /** The last night of each run of nights. */
     nightRunEnds: IntervalIndex<TimedShift>;
   };
@@ -94,6 +97,7 @@ export function prepareClashContext(input: ClashContextInput): ClashContext {
       work: indexKinds(visitorShifts, WORK_KINDS),
       onCall: indexKinds(visitorShifts, ON_CALL_KINDS),
       leave: indexKinds(visitorShifts, LEAVE_KINDS),
+      away: indexKinds(visitorShifts, ABSENCE_KINDS),
       nightRunEnds: buildIntervalIndex(findNightRunEnds(nights.items)),
     },
     host: hostShifts && {

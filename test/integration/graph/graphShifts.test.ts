@@ -141,7 +141,7 @@ describe('Microsoft Shifts as a rota source', () => {
           start: '2026-03-16T00:00:00.000Z',
           end: '2026-03-17T00:00:00.000Z',
           kind: 'study_leave',
-          code: 'Study day (exam)',
+          code: 'Study leave',
         },
       },
       {
@@ -150,7 +150,7 @@ describe('Microsoft Shifts as a rota source', () => {
           start: '2026-03-30T23:00:00.000Z',
           end: '2026-04-03T23:00:00.000Z',
           kind: 'annual_leave',
-          code: 'Holiday',
+          code: 'Annual leave',
         },
       },
     ]);

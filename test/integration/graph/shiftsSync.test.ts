@@ -99,13 +99,31 @@ describe('rota sync --shifts', () => {
         start: '2026-03-30T23:00:00.000Z',
         end: '2026-03-31T23:00:00.000Z',
         kind: 'study_leave',
-        code: 'Study day',
+        code: 'Study leave',
       },
     ]);
     expect((await rota.readMonth(TOM_FROM_FILE, '2026-03'))?.rota.shifts.map((s) => s.code)).toEqual([
       'Ward round',
     ]);
     expect(await rota.readMonth(IDS.physio, '2026-03')).toBeUndefined();
+  });
+
+  it('stores time off for sickness as an absence, without its reason', async () => {
+    stub.queue('GET', `/teams/${WARD}/schedule/timeOffReasons`, {
+      body: { value: [{ id: 'R1', displayName: 'Sickness (stress)' }] },
+    });
+
+    await runShiftsSync(deps([WARD]), { shifts: true, from: '2026-03-02', to: '2026-03-31' });
+
+    expect((await rota.readMonth(IDS.nurse, '2026-03'))?.rota.shifts).toContainEqual({
+      start: '2026-03-30T23:00:00.000Z',
+      end: '2026-03-31T23:00:00.000Z',
+      kind: 'absence',
+      code: 'Time off',
+    });
+    const stored = JSON.stringify(await store.query('rota', {}));
+    expect(stored).not.toMatch(/sick|stress/i);
+    expect(out).not.toMatch(/sick|stress/i);
   });
 
   it('asks Graph for the UK days given, both included, without acting as anyone', async () => {

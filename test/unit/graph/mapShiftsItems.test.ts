@@ -59,15 +59,60 @@ describe('mapTimeOff', () => {
       reasons,
     );
 
-  it('reads study-like reasons as study leave and every other reason as annual leave', () => {
+  it('keeps the kind of leave only: study, annual, or an absence for sickness and anything else', () => {
     expect(
       [off('r1'), off('r2'), off('r3'), off('r4'), off('unknown')].map((e) => [e?.shift.kind, e?.shift.code]),
     ).toEqual([
       ['study_leave', 'Study leave'],
-      ['study_leave', 'CPD course'],
+      ['study_leave', 'Study leave'],
       ['annual_leave', 'Annual leave'],
-      ['annual_leave', 'Sickness'],
-      ['annual_leave', 'Time off'],
+      ['absence', 'Time off'],
+      ['absence', 'Time off'],
     ]);
+  });
+
+  it.each([
+    'Sickness',
+    'Sick leave (stress)',
+    'Unwell - covid',
+    'Hospital appointment',
+    'Parental leave',
+    'Compassionate leave',
+    'Personal',
+  ])('never stores the reason "%s": an absence, coded "Time off"', (reason) => {
+    const entry = mapTimeOff(
+      {
+        userId: PERSON,
+        sharedTimeOff: {
+          timeOffReasonId: 'x',
+          startDateTime: '2026-06-01T00:00:00Z',
+          endDateTime: '2026-06-02T00:00:00Z',
+        },
+      },
+      new Map([['x', reason]]),
+    );
+    expect(entry?.shift).toEqual({
+      start: '2026-06-01T00:00:00.000Z',
+      end: '2026-06-02T00:00:00.000Z',
+      kind: 'absence',
+      code: 'Time off',
+    });
+    expect(JSON.stringify(entry)).not.toContain(reason);
+  });
+
+  it.each(['Holiday', 'Annual leave', 'A/L', 'Vacation'])('reads "%s" as annual leave', (reason) => {
+    expect(
+      mapTimeOff(
+        {
+          userId: PERSON,
+          sharedTimeOff: {
+            timeOffReasonId: 'x',
+            startDateTime: '2026-06-01T00:00:00Z',
+            endDateTime: '2026-06-02T00:00:00Z',
+          },
+        },
+        new Map([['x', reason]]),
+      )?.shift,
+    ).toEqual(expect.objectContaining({ kind: 'annual_leave', code: 'Annual leave' }));
   });
 });

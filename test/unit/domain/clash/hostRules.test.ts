@@ -25,6 +25,11 @@ describe('host_on_leave and host_on_duty_elsewhere', () => {
     ],
     ['host on a rest day', shift('rest', '2026-03-03 00:00', '2026-03-04 00:00'), ['host_on_leave']],
     [
+      'host away for a reason not recorded',
+      shift('absence', '2026-03-03 00:00', '2026-03-04 00:00'),
+      ['host_on_leave'],
+    ],
+    [
       'host leave ending as the visit starts',
       shift('annual_leave', '2026-03-02 00:00', '2026-03-03 09:00'),
       [],

@@ -386,3 +386,33 @@ describe('max_weekly_hours (local rule, 72 hours in any 7 days unless configured
     expect(report.clashes.map((c) => c.rule)).toEqual(expected);
   });
 });
+
+describe('away (time off whose reason is not recorded, such as sickness: a block that gives no reason)', () => {
+  runCases([
+    {
+      name: 'an absence all day',
+      shifts: [shift('absence', '2026-03-03 00:00', '2026-03-04 00:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: ['away'],
+    },
+    {
+      name: 'an absence ending as the visit starts',
+      shifts: [shift('absence', '2026-03-02 00:00', '2026-03-03 09:00')],
+      visit: ['2026-03-03 09:00', '2026-03-03 13:00'],
+      clashes: [],
+    },
+  ]);
+
+  it('says the visitor is away, and nothing about why', () => {
+    const report = checkVisit(
+      visitInput('2026-03-03 09:00', '2026-03-03 13:00', {
+        visitorShifts: [{ ...shift('absence', '2026-03-03 00:00', '2026-03-04 00:00'), code: 'Time off' }],
+      }),
+    );
+    expect(report.clashes).toHaveLength(1);
+    expect(report.clashes[0]!.explanation).toBe(
+      'Your rota shows you away from work then (Tue 3 Mar, 00:00 to Wed 4 Mar, 00:00), so a visit cannot be arranged at that time.',
+    );
+    expect(report.clashes[0]!.explanation).not.toMatch(/sick|ill|leave|Time off/i);
+  });
+});
