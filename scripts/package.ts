@@ -27,7 +27,7 @@ function main(): void {
   } catch (error) {
     if (error instanceof PackageSettingsError) {
       process.stderr.write(
-        `${error.message}\nSet them in the environment or in .env (see infra/README.md, "Teams app package").\n`,
+        `${error.message}\nSet them in the environment or in .env (see infra/README.md, step 9).\n`,
       );
       process.exit(2);
     }
