@@ -19,6 +19,8 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   DATA_DIR: 'The embedded store is for local use; Azure uses Cosmos DB.',
   GRAPH_BASE_URL: 'Points Graph calls at a test stub; in Azure the default, Microsoft Graph, is right.',
   DEBUG: "Verbose output of the admin CLI, which runs on an operator's computer.",
+  BOT_ID:
+    "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
   BOT_DOMAIN:
     "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
   TEAMS_APP_ID:

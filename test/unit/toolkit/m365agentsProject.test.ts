@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import dotenv from 'dotenv';
 import { parse } from 'yaml';
-import { readPackageSettings } from '../../../scripts/appPackage/readPackageSettings';
+import { readPackageSettings } from '../../../src/config/packageSettings';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SCHEMA_PATH = path.join(ROOT, 'test/support/m365agents/yaml.schema.v1.13.json');
