@@ -7,7 +7,12 @@ import type { ShadowingRequest } from '../../src/domain/requests';
 import { TICK_FINISHED } from '../../src/app/startScheduler';
 import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import { actorFor, activityFrom, cardExecute, type Actor } from '../support/activities';
-import { startChildService, writeLoader, type ChildService } from '../support/childService';
+import {
+  killChildServices,
+  startChildService,
+  writeLoader,
+  type ChildService,
+} from '../support/childService';
 import { startHoldingConnector, type HoldingConnector } from '../support/holdingConnector';
 import { requestInState } from '../support/requestInState';
 
@@ -32,10 +37,9 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
   let connector: HoldingConnector;
   let store: SqliteDocumentStore;
   let digestTime: string;
-  const running: ChildService[] = [];
 
-  const start = async (env: Record<string, string> = {}) => {
-    const service = await startChildService(loaderPath, scratch, {
+  const start = (env: Record<string, string> = {}) =>
+    startChildService(loaderPath, scratch, {
       DATA_DIR: path.join(scratch, 'data'),
       SCHEDULER_INTERVAL_SECONDS: '1',
       LOG_LEVEL: 'debug',
@@ -43,9 +47,6 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
       DIGEST_TIME: digestTime,
       ...env,
     });
-    running.push(service);
-    return service;
-  };
   const post = (service: ChildService, activity: unknown) =>
     fetch(`${service.url}/api/messages`, {
       method: 'POST',
@@ -82,8 +83,7 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
     digestTime = digestTimeClearOf(new Date());
   });
   afterAll(async () => {
-    for (const service of running) service.process.kill('SIGKILL');
-    await Promise.all(running.map((service) => service.exited));
+    await killChildServices();
     await store?.close();
     await connector?.stop();
     await fs.rm(scratch, { recursive: true, force: true });

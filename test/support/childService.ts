@@ -8,6 +8,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * Lets a plain `node` child run the TypeScript sources (transpiled on require, as in the store's
  * durability tests), with an optional clock shifted forward by TEST_CLOCK_OFFSET_MS: a restart
  * "a minute later" without waiting a minute, so leases held by a killed process have run out.
+ * The child ends itself if the test process that started it goes, so none is left running.
  */
 const LOADER = `
 const fs = require('node:fs');
@@ -28,7 +29,12 @@ if (offset) {
   }
   globalThis.Date = ShiftedDate;
 }
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
 `;
+
+/** Every service started and not yet gone, so a test that stops part way still ends them all. */
+const running = new Map<ChildProcess, Promise<void>>();
 
 export interface ChildService {
   url: string;
@@ -68,6 +74,8 @@ export async function startChildService(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  running.set(child, exited);
+  void exited.then(() => running.delete(child));
   const watchers = new Set<(message: string) => void>();
   const url = await new Promise<string>((resolve, reject) => {
     let pending = '';
@@ -101,6 +109,13 @@ export async function startChildService(
       });
     });
   return { url, process: child, exited, logged };
+}
+
+/** Kills (SIGKILL) every service started here that is still running, started or not, and waits for them to go. */
+export async function killChildServices(): Promise<void> {
+  const gone = [...running.values()];
+  for (const child of running.keys()) child.kill('SIGKILL');
+  await Promise.all(gone);
 }
 
 function parseLogLine(line: string): Record<string, unknown> | undefined {
