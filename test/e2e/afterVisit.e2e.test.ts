@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { periodOf } from '../../src/domain/outcomes/exchangeRecord';
 import { DEMO_IDS } from '../../src/demo/demoIds';
-import { step, waitForBotMessage } from './support/chatPage';
+import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
 import { clickButton, openChat, pinMessage, waitForCardText } from './support/chatSteps';
 import { fillHostForm, fillVisitorForm } from './support/fillOutcomeForms';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
@@ -14,6 +14,8 @@ type Key = (typeof PEOPLE)[number];
 const OBJECTIVES = ['See a board round', 'Learn how a discharge is planned'];
 const DO_DIFFERENTLY = 'Start discharge planning at the first board round, not the day before.';
 const TEAM_GAINED = "A junior doctor's view of our discharge checklist.";
+
+jest.setTimeout(E2E_TIMEOUT_MS);
 
 /**
  * Issue 5 in the Playground: a confirmed visit that has taken place, the scheduler's check-in to
@@ -29,12 +31,12 @@ describe('after a visit: check-ins and feedback in the Playground, and the excha
     // Only the test's own tick runs the scheduler, so it knows when the check-ins are queued.
     stack = await startDemoStack([...PEOPLE], { SCHEDULER_INTERVAL_SECONDS: '0' });
     for (const key of PEOPLE) pages[key] = await browser.newPage();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-  }, 30_000);
+  });
 
   it('takes a confirmed visit to a logged exchange with both sides of the feedback and no names', async () => {
     const { alex, adele } = pages;
@@ -118,5 +120,5 @@ describe('after a visit: check-ins and feedback in the Playground, and the excha
     const named = everyone.filter((person) => logged.includes(person.name) || logged.includes(person.email));
     expect(named.map((person) => person.name)).toEqual([]);
     expect(logged).not.toContain(request.purpose);
-  }, 60_000);
+  });
 });

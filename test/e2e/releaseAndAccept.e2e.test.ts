@@ -1,13 +1,15 @@
 import type { Page } from 'playwright-core';
 import { DEMO_IDS } from '../../src/demo/demoIds';
 import { askForVisit } from './support/askForVisit';
-import { step, waitForBotMessage } from './support/chatPage';
+import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
 import { clickButton, openChat, pinMessage, waitForCardText } from './support/chatSteps';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
 import { startDemoStack, type DemoStack } from './support/startDemoStack';
 
 const PEOPLE = ['alex', 'megan', 'adele'] as const;
 type Key = (typeof PEOPLE)[number];
+
+jest.setTimeout(E2E_TIMEOUT_MS);
 
 /**
  * Issue 4 in the Playground: one bot, three Playgrounds (Alex the visitor, Megan his manager, Adele
@@ -22,12 +24,12 @@ describe('release and acceptance across three Playgrounds', () => {
     browser = await launchChromium();
     stack = await startDemoStack([...PEOPLE]);
     for (const key of PEOPLE) pages[key] = await browser.newPage();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-  }, 30_000);
+  });
 
   it('takes a request from Alex through Megan and Adele to a confirmed visit', async () => {
     const { alex, megan, adele } = pages;
@@ -78,7 +80,7 @@ describe('release and acceptance across three Playgrounds', () => {
       ['awaiting_host', DEMO_IDS.megan],
       ['confirmed', DEMO_IDS.adele],
     ]);
-  }, 90_000);
+  });
 });
 
 function escape(text: string): string {

@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { DEMO_IDS } from '../../src/demo/demoIds';
 import { askForVisit, DISCHARGE_OFFER_TITLE } from './support/askForVisit';
-import { step } from './support/chatPage';
+import { E2E_TIMEOUT_MS, step } from './support/chatPage';
 import { openChat, say } from './support/chatSteps';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
 import { startDemoStack, type DemoStack } from './support/startDemoStack';
+
+jest.setTimeout(E2E_TIMEOUT_MS);
 
 /** Issue 3 in the Playground: Alex asks for a visit in a sentence and ends with a request waiting for Megan. */
 describe('asking for a shadowing visit in the Playground as Alex', () => {
@@ -16,12 +18,12 @@ describe('asking for a shadowing visit in the Playground as Alex', () => {
     browser = await launchChromium();
     stack = await startDemoStack(['alex']);
     page = await browser.newPage();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-  }, 30_000);
+  });
 
   it('goes from a sentence to a request sent to the manager, and lists it', async () => {
     await step(page, 'welcome card', () => openChat(page, stack!.playgrounds.alex!));
@@ -45,5 +47,5 @@ describe('asking for a shadowing visit in the Playground as Alex', () => {
       offerId: 'demo-offer-discharge-board-round',
       objectives: ['See a board round', 'Learn how a discharge is planned'],
     });
-  }, 60_000);
+  });
 });

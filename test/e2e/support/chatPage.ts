@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
-export const STEP_TIMEOUT_MS = 30_000;
+/**
+ * Hang guards only, never what a test checks: every wait is for something to appear. Generous,
+ * because a 2-core machine running other suites at the same time is slow to start Chromium,
+ * Playgrounds and the bot, and to render. STEP_TIMEOUT_MS bounds one wait on the page;
+ * E2E_TIMEOUT_MS one hook or test, made of many steps (each browser test file sets it).
+ */
+export const STEP_TIMEOUT_MS = 60_000;
+export const E2E_TIMEOUT_MS = 300_000;
 
 const COMPOSER = '[data-lexical-editor="true"]';
 const SEND_BUTTON = 'button[aria-label="Send Message"]';
@@ -59,9 +66,4 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await composer.click({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.type(text);
   await page.locator(SEND_BUTTON).click({ timeout: STEP_TIMEOUT_MS });
-}
-
-/** Waits until the bot has sent more than `count` messages. */
-export async function waitForMoreBotMessages(page: Page, count: number): Promise<void> {
-  await botMessages(page).nth(count).waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
 }

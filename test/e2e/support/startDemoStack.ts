@@ -8,6 +8,7 @@ import { waitForHealthy } from '../../../scripts/playground/waitForHealthy';
 import { loadConfig } from '../../../src/config/config';
 import { createLogger } from '../../../src/logging/logger';
 import { startService, type RunningService } from '../../../src/main';
+import { STEP_TIMEOUT_MS } from './chatPage';
 
 export interface DemoStack {
   service: RunningService;
@@ -45,7 +46,7 @@ export async function startDemoStack(
   };
   try {
     const botBase = `http://${LOOPBACK_HOST}:${service.port}`;
-    await waitForHealthy(`${botBase}/healthz`, 30_000);
+    await waitForHealthy(`${botBase}/healthz`, STEP_TIMEOUT_MS);
     for (const key of peopleKeys) {
       const user = findPlaygroundUser(key);
       if (!user) throw new Error(`No Playground user called "${key}".`);
@@ -54,6 +55,7 @@ export async function startDemoStack(
         port: await findFreePort(),
         botEndpoint: `${botBase}/api/messages`,
         workDir: path.join(scratch, 'playground', key),
+        startTimeoutMs: STEP_TIMEOUT_MS,
       });
     }
   } catch (error) {
