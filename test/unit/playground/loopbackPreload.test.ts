@@ -11,7 +11,7 @@ function addressAfter(listenCall: string): string {
     ${listenCall};`;
   return execFileSync(process.execPath, ['--require', PRELOAD, '-e', script], {
     encoding: 'utf8',
-    timeout: 10_000,
+    timeout: 60_000, // a hang guard only: starting Node is slow on a busy machine
   }).trim();
 }
 
