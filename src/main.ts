@@ -40,6 +40,11 @@ export interface RunningService {
 /** What only code may set (tests): never read from settings. */
 export interface ServiceOptions {
   adapter?: Pick<AdapterOptions, 'openIdMetadataUrl' | 'credentialsFactory'>;
+  /**
+   * How long one Cosmos DB request may take. Tests that run the Cosmos-protocol server in their
+   * own process give it longer than production's few seconds, as a busy machine answers slowly.
+   */
+  cosmosRequestTimeoutMs?: number;
 }
 
 /** A start-up failure the operator can act on: the message says which setting to check. */
@@ -51,7 +56,7 @@ export async function startService(
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<RunningService> {
-  const store = createStore(config.store, logger);
+  const store = createStore(config.store, logger, options.cosmosRequestTimeoutMs);
   await openStore(store, config);
 
   if (config.store.kind === 'embedded' && config.demoData === 'auto') {

@@ -4,8 +4,15 @@ import { CosmosDocumentStore } from './cosmos/cosmosDocumentStore';
 import type { DocumentStore } from './documentStore';
 import { SqliteDocumentStore } from './sqlite/sqliteDocumentStore';
 
-/** Picks the storage adapter the settings ask for: Cosmos DB when an endpoint is set, else the embedded store. */
-export function createStore(config: StoreConfig, logger?: Logger): DocumentStore {
+/**
+ * Picks the storage adapter the settings ask for: Cosmos DB when an endpoint is set, else the
+ * embedded store. `cosmosRequestTimeoutMs` is for tests only (see ServiceOptions).
+ */
+export function createStore(
+  config: StoreConfig,
+  logger?: Logger,
+  cosmosRequestTimeoutMs?: number,
+): DocumentStore {
   if (config.kind === 'cosmos') {
     return new CosmosDocumentStore(
       {
@@ -13,6 +20,7 @@ export function createStore(config: StoreConfig, logger?: Logger): DocumentStore
         key: config.key,
         database: config.database,
         allowSelfSignedTls: config.allowSelfSignedTls,
+        ...(cosmosRequestTimeoutMs ? { requestTimeoutMs: cosmosRequestTimeoutMs } : {}),
       },
       logger?.child({ store: 'cosmos' }),
     );

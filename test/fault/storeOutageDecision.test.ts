@@ -6,6 +6,7 @@ import type { ShadowingRequest } from '../../src/domain/requests';
 import { actorFor, activityFrom, cardExecute, message, type Actor } from '../support/activities';
 import { startFakeConnector } from '../support/fakeConnector';
 import { allText, postActivity } from '../support/http';
+import { TEST_SERVER_REQUEST_TIMEOUT_MS } from '../support/cosmosServer';
 import { startInterruptibleCosmos, type InterruptibleCosmos } from '../support/interruptibleCosmos';
 import { LEAKED_ERROR } from '../support/politeReply';
 import { DISCHARGE_OFFER, freeMornings } from '../support/requestInState';
@@ -33,13 +34,16 @@ describe('the store going away mid-turn (Cosmos-protocol server)', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     cosmos = await startInterruptibleCosmos();
-    service = await startTestService({
-      COSMOS_ENDPOINT: cosmos.endpoint,
-      COSMOS_KEY: cosmos.key,
-      COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
-      COSMOS_DATABASE: 'outage-mid',
-      SCHEDULER_INTERVAL_SECONDS: '0',
-    });
+    service = await startTestService(
+      {
+        COSMOS_ENDPOINT: cosmos.endpoint,
+        COSMOS_KEY: cosmos.key,
+        COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
+        COSMOS_DATABASE: 'outage-mid',
+        SCHEDULER_INTERVAL_SECONDS: '0',
+      },
+      { cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS },
+    );
     await seedDemoOrganisation(service.store, { today: new Date() });
     services = createServices(service.store);
     for (const who of [megan, alex, adele])

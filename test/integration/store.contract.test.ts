@@ -16,7 +16,11 @@ import {
   type Query,
 } from '../../src/store/documentStore';
 import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
-import { startCosmosServer, type CosmosTestServer } from '../support/cosmosServer';
+import {
+  startCosmosServer,
+  TEST_SERVER_REQUEST_TIMEOUT_MS,
+  type CosmosTestServer,
+} from '../support/cosmosServer';
 
 /**
  * How each adapter under contract is brought up and torn down. `connect` opens another
@@ -51,7 +55,13 @@ const cosmos: Subject = {
 };
 
 function connectionTo(server: CosmosTestServer) {
-  return { endpoint: server.endpoint, key: server.key, database: 'contract', allowSelfSignedTls: true };
+  return {
+    endpoint: server.endpoint,
+    key: server.key,
+    database: 'contract',
+    allowSelfSignedTls: true,
+    requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
+  };
 }
 
 type Person = Doc & {

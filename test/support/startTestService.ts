@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
-import { startService, type RunningService } from '../../src/main';
+import { startService, type RunningService, type ServiceOptions } from '../../src/main';
 
 export interface TestService extends RunningService {
   dataDir: string;
@@ -11,10 +11,13 @@ export interface TestService extends RunningService {
 }
 
 /** The real service on 127.0.0.1 and a free port, with an embedded store in a fresh folder. */
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: ServiceOptions = {},
+): Promise<TestService> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'shadowing-test-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
-  const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), options);
   return {
     ...service,
     dataDir,

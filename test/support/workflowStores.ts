@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../../src/store/createStore';
 import type { DocumentStore } from '../../src/store/documentStore';
-import { startCosmosServer } from './cosmosServer';
+import { startCosmosServer, TEST_SERVER_REQUEST_TIMEOUT_MS } from './cosmosServer';
 
 /** One storage adapter the workflow tests run against, brought up fresh and torn down after. */
 export interface StoreSubject {
@@ -31,13 +31,17 @@ export const cosmosSubject: StoreSubject = {
   name: 'Cosmos DB adapter (cosmosdb-server over HTTPS)',
   async open() {
     const server = await startCosmosServer();
-    const store = createStore({
-      kind: 'cosmos',
-      endpoint: server.endpoint,
-      key: server.key,
-      database: 'workflow',
-      allowSelfSignedTls: true,
-    });
+    const store = createStore(
+      {
+        kind: 'cosmos',
+        endpoint: server.endpoint,
+        key: server.key,
+        database: 'workflow',
+        allowSelfSignedTls: true,
+      },
+      undefined,
+      TEST_SERVER_REQUEST_TIMEOUT_MS,
+    );
     await store.init();
     return {
       store,

@@ -9,7 +9,11 @@ import { parseIsoWeek } from '../../../src/domain/digest/isoWeek';
 import { createLogger } from '../../../src/logging/logger';
 import { CosmosDocumentStore } from '../../../src/store/cosmos/cosmosDocumentStore';
 import type { DocumentStore } from '../../../src/store/documentStore';
-import { startCosmosServer, type CosmosTestServer } from '../../support/cosmosServer';
+import {
+  startCosmosServer,
+  TEST_SERVER_REQUEST_TIMEOUT_MS,
+  type CosmosTestServer,
+} from '../../support/cosmosServer';
 import { seedDigestFixtures } from '../../support/digestFixtures';
 import { recordingDeliverer, type Delivered } from '../../support/recordingDeliverer';
 
@@ -32,6 +36,7 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
       key: server.key,
       database: 'digest',
       allowSelfSignedTls: true,
+      requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     });
     await store.init();
     opened.push(store);

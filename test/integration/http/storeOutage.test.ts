@@ -1,6 +1,10 @@
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { actorFor, installation, message } from '../../support/activities';
-import { startCosmosServer, type CosmosTestServer } from '../../support/cosmosServer';
+import {
+  startCosmosServer,
+  TEST_SERVER_REQUEST_TIMEOUT_MS,
+  type CosmosTestServer,
+} from '../../support/cosmosServer';
 import { allText, postActivity } from '../../support/http';
 import { seedDemoOrganisation } from '../../../src/demo/seedDemo';
 import { startTestService, type TestService } from '../../support/startTestService';
@@ -14,12 +18,15 @@ describe('the store going away mid-conversation (Cosmos-protocol server on loopb
 
   beforeAll(async () => {
     cosmos = await startCosmosServer();
-    service = await startTestService({
-      COSMOS_ENDPOINT: cosmos.endpoint,
-      COSMOS_KEY: cosmos.key,
-      COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
-      COSMOS_DATABASE: 'outage',
-    });
+    service = await startTestService(
+      {
+        COSMOS_ENDPOINT: cosmos.endpoint,
+        COSMOS_KEY: cosmos.key,
+        COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
+        COSMOS_DATABASE: 'outage',
+      },
+      { cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS },
+    );
     await seedDemoOrganisation(service.store, { today: new Date() });
     await postActivity(service.url, installation(alex));
   });

@@ -3,7 +3,11 @@ import { MissingContainersError } from '../../../src/store/cosmos/checkContainer
 import { createCosmosClient } from '../../../src/store/cosmos/createCosmosClient';
 import { CosmosDocumentStore } from '../../../src/store/cosmos/cosmosDocumentStore';
 import { CONTAINER_NAMES, partitionKeyField } from '../../../src/store/containers';
-import { startCosmosServer, type CosmosTestServer } from '../../support/cosmosServer';
+import {
+  startCosmosServer,
+  TEST_SERVER_REQUEST_TIMEOUT_MS,
+  type CosmosTestServer,
+} from '../../support/cosmosServer';
 
 /** Stands in for the managed identity: a token, and no account key. */
 const entraCredential: TokenCredential = {
@@ -28,7 +32,7 @@ describe('opening Cosmos DB signed in with Entra ID: containers are checked, nev
       endpoint: server.endpoint,
       key: server.key,
       allowSelfSignedTls: true,
-      requestTimeoutMs: 2_000,
+      requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     });
     const { database: db } = await admin.databases.createIfNotExists({ id: database });
     for (const name of CONTAINER_NAMES.filter((n) => !leaveOut.includes(n))) {
@@ -44,6 +48,7 @@ describe('opening Cosmos DB signed in with Entra ID: containers are checked, nev
       credential: entraCredential,
       database,
       allowSelfSignedTls: true,
+      requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     });
   }
 
@@ -83,7 +88,7 @@ describe('opening Cosmos DB signed in with Entra ID: containers are checked, nev
       endpoint: server.endpoint,
       key: server.key,
       allowSelfSignedTls: true,
-      requestTimeoutMs: 2_000,
+      requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     });
     const { resources } = await admin.database('one-missing').containers.readAll().fetchAll();
     expect(resources.map((c) => c.id)).not.toContain('outbox');
@@ -117,6 +122,7 @@ describe('opening Cosmos DB signed in with Entra ID: containers are checked, nev
       key: server.key,
       database: 'keyed',
       allowSelfSignedTls: true,
+      requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     });
     await store.init();
     await store.close();

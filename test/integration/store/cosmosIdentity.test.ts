@@ -1,6 +1,10 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { createCosmosClient } from '../../../src/store/cosmos/createCosmosClient';
-import { startCosmosServer, type CosmosTestServer } from '../../support/cosmosServer';
+import {
+  startCosmosServer,
+  TEST_SERVER_REQUEST_TIMEOUT_MS,
+  type CosmosTestServer,
+} from '../../support/cosmosServer';
 
 /** Hands out a fixed token and records the scopes it was asked for. */
 class RecordingCredential implements TokenCredential {
@@ -26,7 +30,7 @@ describe('Cosmos DB without a key: signed in with Entra ID', () => {
       endpoint: server.endpoint,
       credential,
       allowSelfSignedTls: true,
-      requestTimeoutMs: 2_000,
+      requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     });
     const { database } = await client.databases.createIfNotExists({ id: 'identity-check' });
     expect(database.id).toBe('identity-check');
