@@ -8,7 +8,7 @@ import { PackageSettingsError, readPackageSettings } from '../src/config/package
  * `npm run package [-- --env-file <file>]`: fills appPackage/manifest.template.json from the settings
  * (environment, then .env or the file named), checks it against the Teams schema and writes appPackage/build/shadowing-bot.zip.
  */
-function main(): void {
+async function main(): Promise<void> {
   const root = findRepoRoot(__dirname);
   // --env-file <file> reads the settings from that file instead of .env; the environment wins either way.
   const envFileAt = process.argv.indexOf('--env-file');
@@ -16,7 +16,7 @@ function main(): void {
   dotenv.config({ path: envFile ? path.resolve(envFile) : path.join(root, '.env') });
   try {
     const settings = readPackageSettings(process.env);
-    const built = buildAppPackage(
+    const built = await buildAppPackage(
       root,
       settings,
       path.join(root, 'appPackage', 'build', 'shadowing-bot.zip'),
@@ -36,4 +36,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

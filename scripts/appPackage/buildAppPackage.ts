@@ -22,7 +22,10 @@ export function readAppVersion(root: string): string {
 }
 
 /** Fills the template from the settings and checks the result against the official schema. */
-export function buildManifest(root: string, settings: PackageSettings): Record<string, unknown> {
+export async function buildManifest(
+  root: string,
+  settings: PackageSettings,
+): Promise<Record<string, unknown>> {
   const template = JSON.parse(
     fs.readFileSync(path.join(root, 'appPackage', 'manifest.template.json'), 'utf8'),
   ) as unknown;
@@ -32,15 +35,19 @@ export function buildManifest(root: string, settings: PackageSettings): Record<s
   >;
   const left = findPlaceholders(manifest);
   if (left.length > 0) throw new Error(`manifest: placeholders left unfilled: ${left.join(', ')}`);
-  const problems = validateManifest(manifest);
+  const problems = await validateManifest(manifest);
   if (problems.length > 0)
     throw new Error(`manifest does not match the Teams schema:\n  - ${problems.join('\n  - ')}`);
   return manifest;
 }
 
 /** Writes the zip Teams accepts: manifest.json and the two icons at its root, nothing else. */
-export function buildAppPackage(root: string, settings: PackageSettings, zipPath: string): BuiltPackage {
-  const manifest = buildManifest(root, settings);
+export async function buildAppPackage(
+  root: string,
+  settings: PackageSettings,
+  zipPath: string,
+): Promise<BuiltPackage> {
+  const manifest = await buildManifest(root, settings);
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   for (const icon of ICON_FILES) zip.addFile(icon, fs.readFileSync(path.join(root, 'appPackage', icon)));

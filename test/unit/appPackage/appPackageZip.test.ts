@@ -16,9 +16,9 @@ describe('the Teams app package zip', () => {
   });
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it('holds exactly manifest.json and the two icons, at its root', () => {
+  it('holds exactly manifest.json and the two icons, at its root', async () => {
     const zipPath = path.join(folder, 'build', 'shadowing-bot.zip');
-    const built = buildAppPackage(ROOT, readPackageSettings(PACKAGE_ENV), zipPath);
+    const built = await buildAppPackage(ROOT, readPackageSettings(PACKAGE_ENV), zipPath);
 
     const zip = new AdmZip(zipPath);
     expect(
@@ -30,7 +30,7 @@ describe('the Teams app package zip', () => {
 
     const manifest = JSON.parse(zip.readAsText('manifest.json')) as unknown;
     expect(manifest).toEqual(built.manifest);
-    expect(validateManifest(manifest)).toEqual([]);
+    expect(await validateManifest(manifest)).toEqual([]);
     for (const icon of ['color.png', 'outline.png']) {
       expect(zip.readFile(icon)?.equals(fs.readFileSync(path.join(ROOT, 'appPackage', icon)))).toBe(true);
     }
