@@ -61,12 +61,12 @@ describe('the Teams app manifest', () => {
     });
   });
 
-  it("names the bot's Entra ID app in webApplicationInfo, which installing the app through Graph requires", () => {
+  it("names the bot's Entra ID app in webApplicationInfo, which installing the app through Graph requires", async () => {
     expect(manifest.webApplicationInfo).toEqual({
       id: settings.botId,
       resource: `api://app-shadowing-abc123.azurewebsites.net/botid-${settings.botId}`,
     });
-    expect(validateManifest({ ...manifest, webApplicationInfo: { id: 'not-a-guid' } })).toEqual([
+    expect(await validateManifest({ ...manifest, webApplicationInfo: { id: 'not-a-guid' } })).toEqual([
       expect.stringMatching(/^\/webApplicationInfo\/id must match pattern/),
     ]);
   });
