@@ -1,8 +1,13 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { loadClashContext } from '../src/app/loadClashContext';
+import { loadClashContext, ROTA_MARGIN_DAYS } from '../src/app/loadClashContext';
 import { createServices } from '../src/app/services';
-import { checkVisit, suggestSlots, type ClashContextInput } from '../src/domain/clash';
+import {
+  checkVisit,
+  chooseWorkingTimeRules,
+  suggestSlots,
+  type ClashContextInput,
+} from '../src/domain/clash';
 import type { HostOffer, SessionPart } from '../src/domain/offers';
 import type { Person } from '../src/domain/people';
 import type { Shift } from '../src/domain/rota';
@@ -67,15 +72,15 @@ function contextFromMemory(
   window: Interval,
   fullYear: boolean,
 ): ClashContextInput {
-  const from = window.start - 8 * DAY_MS;
-  const to = window.end + 3 * DAY_MS;
+  const from = window.start - ROTA_MARGIN_DAYS * DAY_MS;
+  const to = window.end + ROTA_MARGIN_DAYS * DAY_MS;
   const shiftsOf = (personId: string): Shift[] => {
     const all = (trust.rota.get(personId) ?? []).flatMap((month) => month.shifts);
     return fullYear ? all : all.filter((s) => Date.parse(s.end) > from && Date.parse(s.start) < to);
   };
   return {
     visitorShifts: shiftsOf(pair.visitor.id),
-    visitorGroup: pair.visitor.profession,
+    visitorRules: chooseWorkingTimeRules(pair.visitor),
     hostShifts: shiftsOf(pair.offer.hostId),
     offer: pair.offer,
     heldBookings: [],

@@ -131,6 +131,9 @@ param graphShiftsTeamIds string = ''
 @description('The app\'s id in the organisation\'s Teams app catalogue (not the manifest id). Known only after the app is published: deploy again with it.')
 param teamsAppCatalogId string = ''
 
+@description('Path on the web app of a working-time rule-set file, e.g. /home/site/wwwroot/config/working-time-rules.yaml after editing it. Empty: the shipped rules.')
+param workingTimeRulesFile string = ''
+
 // Optional hardening, all off by default (infra/README.md, "Optional hardening").
 
 @description('true: Cosmos DB accepts connections only from the web app\'s outbound addresses and cosmosAllowedIpRanges.')
@@ -245,6 +248,7 @@ var appSettings = {
   GRAPH_PROFESSION_FIELD: graphProfessionField
   GRAPH_SHIFTS_TEAM_IDS: graphShiftsTeamIds
   TEAMS_APP_CATALOG_ID: teamsAppCatalogId
+  WORKING_TIME_RULES_FILE: workingTimeRulesFile
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }

@@ -13,6 +13,7 @@ const telemetry =
 
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config';
+import { loadRuleFiles } from './config/loadRuleFiles';
 import { seedDemoOrganisation } from './demo/seedDemo';
 import { createServer } from './http/createServer';
 import { createLogger, type Logger } from './logging/logger';
@@ -80,6 +81,7 @@ export async function startService(
     retention: config.retention,
     reapproveNewTime: config.reapproveNewTime,
     bankHolidayRegion: config.bankHolidayRegion,
+    workingTime: config.workingTime,
     reachOut: createUnreachableInstaller(config.graph),
     botAppId: config.credentials?.appId ?? '',
     digest: config.digest,
@@ -161,7 +163,7 @@ async function openStore(store: DocumentStore, config: Config): Promise<void> {
 async function main(): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig();
+    config = await loadRuleFiles(loadConfig());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);

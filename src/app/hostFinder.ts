@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { checkVisit, suggestSlots, type ClashContextInput } from '../domain/clash';
+import { checkVisit, suggestSlots, type ClashContextInput, type WorkingTimeSettings } from '../domain/clash';
 import { SENSITIVE_SETTINGS, type HostOffer } from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { HostFinder } from '../domain/requestDialog/advanceDraft';
@@ -18,6 +18,7 @@ export interface HostFinderDependencies {
   people: PeopleRepository;
   rota: RotaRepository;
   holds: HoldsRepository;
+  workingTime?: WorkingTimeSettings;
 }
 
 /** Offers looked at closely (rotas read, slots searched) per search. */

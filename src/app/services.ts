@@ -1,4 +1,5 @@
 import { bankHolidaysFor, type BankHolidayRegion, type BankHolidays } from '../domain/time/bankHolidays';
+import { DEFAULT_WORKING_TIME_SETTINGS, type WorkingTimeSettings } from '../domain/clash';
 import type { DocumentStore } from '../store/documentStore';
 import type { RetentionSettings } from './dataRights/retention';
 import type { Notification } from './notifications';
@@ -25,6 +26,8 @@ export interface Services {
   reapproveNewTime?: boolean;
   /** The bank holidays working days skip (BANK_HOLIDAY_REGION; England and Wales unless set). */
   bankHolidays: BankHolidays;
+  /** Working-time rules per staff group, from the rule-set file or the shipped defaults. */
+  workingTime: WorkingTimeSettings;
   /** How long closed records are kept; absent means for ever. */
   retention?: RetentionSettings;
   clock: () => Date;
@@ -37,7 +40,11 @@ export function createServices(
   clock: () => Date = () => new Date(),
   notify: (queued: Notification[]) => void = () => undefined,
   retention?: RetentionSettings,
-  policy: { reapproveNewTime?: boolean; bankHolidayRegion?: BankHolidayRegion } = {},
+  policy: {
+    reapproveNewTime?: boolean;
+    bankHolidayRegion?: BankHolidayRegion;
+    workingTime?: WorkingTimeSettings;
+  } = {},
 ): Services {
   return {
     people: new PeopleRepository(store),
@@ -51,6 +58,7 @@ export function createServices(
     ...(retention ? { retention } : {}),
     ...(policy.reapproveNewTime ? { reapproveNewTime: true } : {}),
     bankHolidays: bankHolidaysFor(policy.bankHolidayRegion),
+    workingTime: policy.workingTime ?? DEFAULT_WORKING_TIME_SETTINGS,
     clock,
     notify,
   };

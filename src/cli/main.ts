@@ -77,14 +77,14 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
   program
     .command('clash')
     .description(
-      'check a proposed visit against the rotas; prints one JSON object with clashes and suggestions',
+      'check a proposed visit against the rotas; prints one JSON object with clashes, release, warnings and suggestions',
     )
     .requiredOption('--person <email>', 'the visitor')
     .requiredOption('--start <time>', 'start: ISO-8601 with an offset, or YYYY-MM-DDTHH:MM in UK time')
     .requiredOption('--end <time>', 'end, in the same forms')
     .option('--host <email>', 'the host; their first active offer is checked too')
     .action(async (options: { person: string; start: string; end: string; host?: string }) => {
-      await withStore(context, (store) => runClash({ store, out: context.out }, options));
+      await withStore(context, (store) => runClash({ store, out: context.out, env: context.env }, options));
     });
 
   addOutcomeCommands(program, context);

@@ -7,6 +7,7 @@ import { DEFAULT_BANK_HOLIDAY_REGION, type BankHolidayRegion } from '../domain/t
 import { readBankHolidayRegion } from './bankHolidaySettings';
 import { readGraphSettings } from './graphSettings';
 import { readTelemetrySettings, type TelemetrySettings } from './telemetrySettings';
+import { DEFAULT_WORKING_TIME_SETTINGS, type WorkingTimeSettings } from '../domain/clash';
 
 /** A setting that is missing or wrong. The message names the setting and says what it needs. */
 export class ConfigError extends Error {
@@ -60,6 +61,7 @@ const schema = z.object({
   REAPPROVE_NEW_TIME: booleanText(false),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
   EXCHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(2190),
+  WORKING_TIME_RULES_FILE: optionalText,
 });
 
 export type StoreConfig =
@@ -100,6 +102,10 @@ export interface Config {
   bankHolidayRegion: BankHolidayRegion;
   /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
   retention: { personalDays: number; exchangeLogDays: number };
+  /** A working-time rule-set file (WORKING_TIME_RULES_FILE), read at start-up by loadRuleFiles. */
+  workingTimeRulesFile?: string;
+  /** Working-time rule sets per staff group: the shipped defaults until loadRuleFiles reads the file. */
+  workingTime: WorkingTimeSettings;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -170,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telemetry: telemetry.ok ? telemetry.settings : {},
     bankHolidayRegion: bankHolidayRegion.ok ? bankHolidayRegion.settings : DEFAULT_BANK_HOLIDAY_REGION,
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
+    ...(s.WORKING_TIME_RULES_FILE ? { workingTimeRulesFile: s.WORKING_TIME_RULES_FILE } : {}),
+    workingTime: DEFAULT_WORKING_TIME_SETTINGS,
   };
 }
 

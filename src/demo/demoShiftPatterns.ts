@@ -27,8 +27,8 @@ function templates(...list: ShiftTemplate[]): Record<string, ShiftTemplate> {
 export const SHIFT_TEMPLATES: Record<RotaPattern, Record<string, ShiftTemplate>> = {
   office: templates({ code: 'D', kind: 'duty', start: '09:00', end: '17:00' }),
   weekday_clinical: templates(
-    { code: 'D', kind: 'duty', start: '08:30', end: '16:30' },
-    { code: 'W', kind: 'duty', start: '08:30', end: '16:30' },
+    { code: 'D', kind: 'duty', start: '08:30', end: '17:00' },
+    { code: 'W', kind: 'duty', start: '08:30', end: '17:00' },
   ),
   consultant: templates(
     { code: 'D', kind: 'duty', start: '08:00', end: '18:00' },

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { createDispatcher, type Dispatcher } from '../app/dispatcher';
 import type { UnreachableHook } from '../graph/installForUnreachable';
 import { createServices, type Services } from '../app/services';
+import type { WorkingTimeSettings } from '../domain/clash';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
 import type { AppTurnState } from './appTurnState';
@@ -35,6 +36,8 @@ export interface BotDependencies {
   reapproveNewTime?: boolean;
   /** Whose bank holidays working days skip; England and Wales unless given. */
   bankHolidayRegion?: BankHolidayRegion;
+  /** Working-time rule sets; the shipped defaults without them. */
+  workingTime?: WorkingTimeSettings;
   /** Called when a message cannot reach someone; true when it will be tried again (src/graph/installForUnreachable.ts). */
   reachOut?: UnreachableHook;
   /** The bot's app id for proactive messages; empty in local mode. */
@@ -60,6 +63,7 @@ export function createBot({
   retention,
   reapproveNewTime,
   bankHolidayRegion,
+  workingTime,
   reachOut,
   botAppId = '',
   startTypingTimer = true,
@@ -69,6 +73,7 @@ export function createBot({
   const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, {
     reapproveNewTime,
     bankHolidayRegion,
+    workingTime,
   });
   const dispatcher = createDispatcher(
     store,

@@ -1,6 +1,15 @@
-import { loadClashContext } from '../../app/loadClashContext';
+import { loadClashContext, ROTA_MARGIN_DAYS } from '../../app/loadClashContext';
 import { createServices, type Services } from '../../app/services';
-import { checkVisit, suggestSlots, type Clash, type ClashContextInput } from '../../domain/clash';
+import { loadConfig } from '../../config/config';
+import { loadWorkingTimeSettings } from '../../config/loadWorkingTimeSettings';
+import {
+  checkVisit,
+  suggestSlots,
+  type Clash,
+  type ClashContextInput,
+  type ReleaseEntry,
+  type TimeBasis,
+} from '../../domain/clash';
 import type { HostOffer } from '../../domain/offers';
 import type { Person } from '../../domain/people';
 import { DAY_MS, type Interval } from '../../domain/time/intervals';
@@ -15,6 +24,8 @@ import { UsageError } from '../reportFailure';
 export interface ClashDeps {
   store: DocumentStore;
   out: TextOutput;
+  /** Settings, for WORKING_TIME_RULES_FILE; the shipped rules without it. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ClashOptions {
@@ -24,11 +35,13 @@ export interface ClashOptions {
   host?: string;
 }
 
+/** The documented JSON: the keys are printed as they are named here. */
 export interface ClashAnswer {
   ok: boolean;
   clashes: Clash[];
+  release: ReleaseEntry[];
   warnings: Clash[];
-  suggestions: Array<{ start: string; end: string }>;
+  suggestions: Array<{ start: string; end: string; time_basis: TimeBasis }>;
 }
 
 /** Suggestions come from this many days after the proposed start. */
@@ -38,11 +51,13 @@ const SUGGESTION_COUNT = 3;
 /**
  * `clash --person <email> --start <ISO> --end <ISO> [--host <email>]`: checks a proposed visit for
  * the person (and the host, through the host's first active offer) and prints one JSON object with
- * the clashes, warnings and the next three clash-free slots of the same kind within 14 days.
+ * the clashes, the rostered time to be released, warnings and the next three clash-free slots of
+ * the same kind within 14 days, each in work time or own time.
  */
 export async function runClash(deps: ClashDeps, options: ClashOptions): Promise<ClashAnswer> {
   const visit = readVisitTimes(options.start, options.end);
-  const services = createServices(deps.store);
+  const workingTime = await loadWorkingTimeSettings(loadConfig(deps.env ?? {}).workingTimeRulesFile);
+  const services = createServices(deps.store, undefined, undefined, undefined, { workingTime });
   const visitor = await findPerson(services.people, '--person', options.person);
   const host =
     options.host === undefined ? undefined : await findPerson(services.people, '--host', options.host);
@@ -65,8 +80,14 @@ export function answerClash(context: ClashContextInput, visit: Interval): ClashA
   const suggestions = found
     .filter((slot) => Date.parse(slot.start) !== visit.start || Date.parse(slot.end) !== visit.end)
     .slice(0, SUGGESTION_COUNT)
-    .map(({ start, end }) => ({ start, end }));
-  return { ok: report.ok, clashes: report.clashes, warnings: report.warnings, suggestions };
+    .map(({ start, end, timeBasis }) => ({ start, end, time_basis: timeBasis }));
+  return {
+    ok: report.ok,
+    clashes: report.clashes,
+    release: report.release,
+    warnings: report.warnings,
+    suggestions,
+  };
 }
 
 async function findPerson(people: PeopleRepository, option: string, email: string): Promise<Person> {
@@ -96,11 +117,10 @@ async function loadContext(
   const offer = host ? await chooseOffer(services.offers, host) : undefined;
   const context = await loadClashContext(services, visitor, offer, window);
   if (!host || offer) return context;
-  const from = new Date(visit.start - 8 * DAY_MS);
   const hostShifts = await services.rota.shiftsBetween(
     host.id,
-    from,
-    new Date(window.to.getTime() + 3 * DAY_MS),
+    new Date(visit.start - ROTA_MARGIN_DAYS * DAY_MS),
+    new Date(window.to.getTime() + ROTA_MARGIN_DAYS * DAY_MS),
   );
   return { ...context, hostShifts };
 }

@@ -2,35 +2,30 @@ import { toInstantMs } from '../time/instants';
 import type { Interval } from '../time/intervals';
 import { toLondonIso } from '../time/londonTime';
 import type { CheckVisitInput, Clash, ClashReport, Finding } from './clashTypes';
+import { findRelease } from './findRelease';
 import { prepareClashContext, type ClashContext, type ClashRule } from './prepareClashContext';
 import { checkAway } from './rules/checkAway';
 import { checkHostAway } from './rules/checkHostAway';
 import { checkHostCapacity } from './rules/checkHostCapacity';
 import { checkHostElsewhere } from './rules/checkHostElsewhere';
+import { checkHostNotWorking } from './rules/checkHostNotWorking';
 import { checkHostOffered } from './rules/checkHostOffered';
 import { checkHostSlotHeld } from './rules/checkHostSlotHeld';
 import { checkLeave } from './rules/checkLeave';
-import { checkOnCall } from './rules/checkOnCall';
-import { checkOnDuty } from './rules/checkOnDuty';
-import { checkRestAfterNights } from './rules/checkRestAfterNights';
-import { checkRestBetweenShifts } from './rules/checkRestBetweenShifts';
-import { checkWeeklyHours } from './rules/checkWeeklyHours';
+import { checkWorkingTime } from './rules/checkWorkingTime';
 
 /** Rules that block a visit, visitor's first, in the order their reasons are shown. */
 const BLOCKING_RULES: readonly ClashRule[] = [
-  checkOnDuty,
   checkAway,
-  checkOnCall,
-  checkRestBetweenShifts,
-  checkRestAfterNights,
-  checkWeeklyHours,
+  checkWorkingTime,
   checkHostAway,
   checkHostElsewhere,
+  checkHostNotWorking,
   checkHostOffered,
   checkHostCapacity,
   checkHostSlotHeld,
 ];
-/** Rules worth telling the visitor about that do not block the visit. */
+/** Rules worth telling the visitor about that neither block nor need a release. */
 const WARNING_RULES: readonly ClashRule[] = [checkLeave];
 
 export function findBlocking(context: ClashContext, visit: Interval): Finding[] {
@@ -65,10 +60,18 @@ export function toVisitInterval(start: CheckVisitInput['start'], end: CheckVisit
 /** Checks one visit against rotas and an offer already prepared (see prepareClashContext). */
 export function checkVisitInContext(context: ClashContext, visit: Interval): ClashReport {
   const clashes = findBlocking(context, visit).map(toClash);
-  return { ok: clashes.length === 0, clashes, warnings: findWarnings(context, visit).map(toClash) };
+  return {
+    ok: clashes.length === 0,
+    clashes,
+    release: findRelease(context, visit),
+    warnings: findWarnings(context, visit).map(toClash),
+  };
 }
 
-/** Checks a proposed visit for both people: what blocks it (clashes) and what to know (warnings). */
+/**
+ * Checks a proposed visit for both people: what blocks it (clashes), the rostered time the
+ * manager would release the visitor from (release), and what to know (warnings).
+ */
 export function checkVisit(input: CheckVisitInput): ClashReport {
   return checkVisitInContext(prepareClashContext(input), toVisitInterval(input.start, input.end));
 }

@@ -6,19 +6,36 @@ export {
   type SuggestSlotsInput,
   type SuggestedSlot,
 } from './suggestSlots';
+export { summariseRelease, type ReleaseSummary } from './summariseRelease';
 export {
-  DEFAULT_LOCAL_RULES,
+  COVER_RULES,
   HOST_RULES,
+  RELEASE_RULES,
   VISITOR_RULES,
+  WARNING_RULES,
   type CheckVisitInput,
   type Clash,
   type ClashContextInput,
   type ClashParty,
   type ClashReport,
   type HeldBooking,
-  type LocalRules,
   type OfferTerms,
+  type ReleaseEntry,
+  type ReleaseRuleId,
   type RuleId,
+  type TimeBasis,
 } from './clashTypes';
-export { REST_BETWEEN_SHIFTS_HOURS } from './rules/checkRestBetweenShifts';
-export { REST_AFTER_NIGHTS_HOURS } from './rules/checkRestAfterNights';
+export {
+  chooseRuleSetName,
+  chooseWorkingTimeRules,
+  type StaffMember,
+} from './workingTime/chooseWorkingTimeRules';
+export { isDoctorInTraining } from './workingTime/doctorInTraining';
+export {
+  AGENDA_FOR_CHANGE_RULES,
+  DEFAULT_WORKING_TIME_SETTINGS,
+  DOCTORS_IN_TRAINING_RULES,
+  type RuleSetName,
+  type WorkingTimeRules,
+  type WorkingTimeSettings,
+} from './workingTime/workingTimeRules';

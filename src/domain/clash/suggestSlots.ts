@@ -3,7 +3,8 @@ import { toInstantMs, type InstantInput } from '../time/instants';
 import { DAY_MS, type Interval } from '../time/intervals';
 import { londonSessionInterval, toLondonDate, toLondonIso, WEEKDAYS } from '../time/londonTime';
 import { findWarnings, hasBlocking, toClash } from './clashRules';
-import type { Clash, ClashContextInput, OfferTerms } from './clashTypes';
+import type { Clash, ClashContextInput, OfferTerms, ReleaseEntry, TimeBasis } from './clashTypes';
+import { findRelease } from './findRelease';
 import { prepareClashContext } from './prepareClashContext';
 
 export const DEFAULT_SUGGESTION_COUNT = 3;
@@ -24,14 +25,22 @@ export interface SuggestedSlot {
   /** ISO-8601 with the Europe/London offset. */
   start: string;
   end: string;
+  /** In work time (the manager is asked to release the visitor) or in the visitor's own time. */
+  timeBasis: TimeBasis;
+  /** The rostered time the visitor would be released from; empty in own time. */
+  release: ReleaseEntry[];
   /** Things to know that do not block the slot (e.g. the visitor is on leave). */
   warnings: Clash[];
 }
 
 interface Candidate {
   slot: Interval;
+  release: ReleaseEntry[];
   warnings: Clash[];
 }
+
+const basisOf = (candidate: Candidate): TimeBasis =>
+  candidate.release.length > 0 ? 'work_time' : 'own_time';
 
 function listSessionDays(offer: OfferTerms | undefined): ReadonlySet<Weekday> {
   return new Set(offer ? offer.sessions.map((s) => s.weekday) : WORKING_WEEK);
@@ -59,39 +68,59 @@ function readWindow(input: SuggestSlotsInput): Interval {
   return window;
 }
 
-/** Slots without warnings first; if there are too few, the earliest with warnings, all in time order. */
+const hasBothBases = (candidates: readonly Candidate[]): boolean => new Set(candidates.map(basisOf)).size > 1;
+
+/**
+ * The earliest slots without warnings, one of them in the other time basis when there is one (so
+ * the visitor sees a work-time and an own-time choice); too few, and the earliest with warnings
+ * fill up. All in time order.
+ */
 function pickPreferred(clean: Candidate[], warned: Candidate[], count: number): Candidate[] {
-  const chosen = [...clean, ...warned.slice(0, Math.max(0, count - clean.length))];
-  return chosen.sort((a, b) => a.slot.start - b.slot.start);
+  const chosen = clean.slice(0, count);
+  const first = chosen[0];
+  const other = first && clean.find((c) => basisOf(c) !== basisOf(first));
+  if (count > 1 && other && !hasBothBases(chosen)) chosen[chosen.length - 1] = other;
+  const filled = [...chosen, ...warned.slice(0, Math.max(0, count - chosen.length))];
+  return filled.sort((a, b) => a.slot.start - b.slot.start);
 }
 
-/** Walks the candidates in order until `count` clean slots are found, keeping early warned ones. */
+/** Walks the candidates in order until `count` clean slots of both time bases are found, keeping early warned ones. */
 function collectCandidates(input: SuggestSlotsInput, window: Interval, count: number): Candidate[] {
   const context = prepareClashContext(input);
   const clean: Candidate[] = [];
   const warned: Candidate[] = [];
   for (const slot of generateSlots(window, input.length, listSessionDays(input.offer))) {
     if (hasBlocking(context, slot)) continue;
-    const warnings = findWarnings(context, slot).map(toClash);
-    if (warnings.length === 0 && clean.push({ slot, warnings }) >= count) break;
-    if (warnings.length > 0 && warned.length < count) warned.push({ slot, warnings });
+    const candidate = {
+      slot,
+      release: findRelease(context, slot),
+      warnings: findWarnings(context, slot).map(toClash),
+    };
+    if (candidate.warnings.length > 0) {
+      if (warned.length < count) warned.push(candidate);
+      continue;
+    }
+    clean.push(candidate);
+    if (clean.length >= count && hasBothBases(clean)) break;
   }
   return pickPreferred(clean, warned, count);
 }
 
 /**
  * The next `count` slots in [from, to) on the offer's session days (Monday to Friday without an
- * offer) that clash for neither the visitor nor the host; slots with warnings only if there are
- * too few without. Rotas are indexed once per call, so each candidate costs a few binary searches.
+ * offer) that clash for neither the visitor nor the host, in work time and in own time; slots with
+ * warnings only if there are too few without. Rotas are indexed once per call.
  */
 export function suggestSlots(input: SuggestSlotsInput): SuggestedSlot[] {
   const window = readWindow(input);
   const count = input.count ?? DEFAULT_SUGGESTION_COUNT;
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number: ${count}`);
   if (count === 0 || input.offer?.status === 'paused') return [];
-  return collectCandidates(input, window, count).map(({ slot, warnings }) => ({
-    start: toLondonIso(slot.start),
-    end: toLondonIso(slot.end),
-    warnings,
+  return collectCandidates(input, window, count).map((candidate) => ({
+    start: toLondonIso(candidate.slot.start),
+    end: toLondonIso(candidate.slot.end),
+    timeBasis: basisOf(candidate),
+    release: candidate.release,
+    warnings: candidate.warnings,
   }));
 }

@@ -1,12 +1,16 @@
 import { personIdForEmail } from '../../../src/cli/import/personIdForEmail';
 import type { HostOffer } from '../../../src/domain/offers';
-import { fixture, openTestStore, runAgainst, type TestStore } from './cliHarness';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fixture, openTestStore, runAgainst, runWithSettings, type TestStore } from './cliHarness';
 
 interface Answer {
   ok: boolean;
   clashes: Array<Record<string, string>>;
+  release: Array<Record<string, string | number>>;
   warnings: Array<Record<string, string>>;
-  suggestions: Array<{ start: string; end: string }>;
+  suggestions: Array<{ start: string; end: string; time_basis: string }>;
 }
 
 const ANN = 'ann.nurse@trust.nhs.uk';
@@ -52,7 +56,7 @@ describe('clash', () => {
   });
   afterEach(async () => store.dispose());
 
-  it('prints one JSON object of the documented shape; a visit during a night shift is on_duty', async () => {
+  it('prints one JSON object of the documented shape; a visit during a night shift is a release', async () => {
     const answer = await clash(
       '--person',
       ANN,
@@ -62,18 +66,26 @@ describe('clash', () => {
       '2026-03-10T23:00:00Z',
     );
 
-    expect(Object.keys(answer)).toEqual(['ok', 'clashes', 'warnings', 'suggestions']);
-    expect(answer.ok).toBe(false);
-    expect(answer.clashes).toHaveLength(1);
-    expect(Object.keys(answer.clashes[0] ?? {})).toEqual(['rule', 'who', 'start', 'end', 'explanation']);
-    expect(answer.clashes[0]).toMatchObject({
+    expect(Object.keys(answer).sort()).toEqual(['clashes', 'ok', 'release', 'suggestions', 'warnings']);
+    expect(answer).toMatchObject({ ok: true, clashes: [], warnings: [] });
+    expect(answer.release).toHaveLength(1);
+    expect(Object.keys(answer.release[0] ?? {}).sort()).toEqual(
+      ['cover_hours', 'end', 'explanation', 'rule', 'shift_end', 'shift_start', 'start', 'who'].sort(),
+    );
+    expect(answer.release[0]).toMatchObject({
       rule: 'on_duty',
       who: 'visitor',
-      start: '2026-03-10T20:00:00+00:00',
-      end: '2026-03-11T08:00:00+00:00',
+      start: '2026-03-10T21:00:00+00:00',
+      end: '2026-03-10T23:00:00+00:00',
+      shift_start: '2026-03-10T20:00:00+00:00',
+      shift_end: '2026-03-11T08:00:00+00:00',
+      cover_hours: 2,
     });
-    expect(answer.clashes[0]?.explanation).toMatch(/\S/);
-    expect(answer.warnings).toEqual([]);
+    expect(answer.release[0]?.explanation).toMatch(/release you for 2 hours/);
+    for (const suggestion of answer.suggestions) {
+      expect(Object.keys(suggestion).sort()).toEqual(['end', 'start', 'time_basis']);
+      expect(['work_time', 'own_time']).toContain(suggestion.time_basis);
+    }
   });
 
   it('a visit 10 hours after a duty ends breaks rest_between_shifts; suggestions are full days that do not clash', async () => {
@@ -90,48 +102,74 @@ describe('clash', () => {
     expect(answer.clashes.map((c) => [c.rule, c.start, c.end])).toEqual([
       ['rest_between_shifts', '2026-03-16T21:00:00+00:00', '2026-03-17T08:00:00+00:00'],
     ]);
+    expect(answer.release).toEqual([]);
     expect(answer.suggestions).toEqual([
-      { start: '2026-03-17T09:00:00+00:00', end: '2026-03-17T17:00:00+00:00' },
-      { start: '2026-03-18T09:00:00+00:00', end: '2026-03-18T17:00:00+00:00' },
-      { start: '2026-03-19T09:00:00+00:00', end: '2026-03-19T17:00:00+00:00' },
+      { start: '2026-03-17T09:00:00+00:00', end: '2026-03-17T17:00:00+00:00', time_basis: 'own_time' },
+      { start: '2026-03-18T09:00:00+00:00', end: '2026-03-18T17:00:00+00:00', time_basis: 'own_time' },
+      { start: '2026-03-19T09:00:00+00:00', end: '2026-03-19T17:00:00+00:00', time_basis: 'own_time' },
     ]);
   });
 
-  it('a morning inside the 46 hours after nights suggests the next free mornings, each clash-free on its own', async () => {
-    const answer = await clash(
-      '--person',
-      ANN,
-      '--start',
-      '2026-03-12T09:00:00Z',
-      '--end',
-      '2026-03-12T13:00:00Z',
-    );
+  it('the morning after nights: a nurse may visit, a doctor in training needs 46 hours', async () => {
+    expect((await runAgainst(store, 'rota', 'import', fixture('rota-raj.csv'))).code).toBe(0);
+    const visit = ['--start', '2026-03-12T09:00:00Z', '--end', '2026-03-12T13:00:00Z'];
 
-    expect(answer.clashes.map((c) => c.rule)).toEqual(['rest_after_nights']);
-    // Friday 13th is clear; Monday 16th is within 11 h of the late shift starting at 13:00.
-    expect(answer.suggestions).toEqual([
-      { start: '2026-03-13T09:00:00+00:00', end: '2026-03-13T13:00:00+00:00' },
-      { start: '2026-03-17T09:00:00+00:00', end: '2026-03-17T13:00:00+00:00' },
-      { start: '2026-03-18T09:00:00+00:00', end: '2026-03-18T13:00:00+00:00' },
+    const nurse = await clash('--person', ANN, ...visit);
+    expect(nurse).toMatchObject({ ok: true, clashes: [], release: [] });
+
+    const registrar = await clash('--person', RAJ, ...visit);
+    expect(registrar.clashes.map((c) => [c.rule, c.start, c.end])).toEqual([
+      ['rest_after_nights', '2026-03-11T08:00:00+00:00', '2026-03-13T06:00:00+00:00'],
     ]);
-    for (const slot of answer.suggestions) {
-      await expect(clash('--person', ANN, '--start', slot.start, '--end', slot.end)).resolves.toMatchObject({
+    expect(registrar.suggestions).toEqual([
+      { start: '2026-03-13T09:00:00+00:00', end: '2026-03-13T13:00:00+00:00', time_basis: 'own_time' },
+      { start: '2026-03-16T09:00:00+00:00', end: '2026-03-16T13:00:00+00:00', time_basis: 'own_time' },
+      { start: '2026-03-17T09:00:00+00:00', end: '2026-03-17T13:00:00+00:00', time_basis: 'own_time' },
+    ]);
+    for (const slot of registrar.suggestions) {
+      await expect(clash('--person', RAJ, '--start', slot.start, '--end', slot.end)).resolves.toMatchObject({
         ok: true,
       });
     }
   });
 
-  it('reads a time without an offset as UK time and answers with the summer-time offset after the clocks change', async () => {
-    const answer = await clash('--person', ANN, '--start', '2026-03-29T06:00', '--end', '2026-03-29T07:30');
+  it('offers a work-time slot inside a shift alongside own-time ones', async () => {
+    expect((await runAgainst(store, 'rota', 'import', fixture('rota-raj.csv'))).code).toBe(0);
+    const answer = await clash('--person', RAJ, '--start', '2026-03-23T09:00', '--end', '2026-03-23T13:00');
 
-    expect(answer.clashes[0]).toMatchObject({
-      rule: 'on_duty',
-      start: '2026-03-28T20:00:00+00:00',
-      end: '2026-03-29T08:00:00+01:00',
+    expect(answer.ok).toBe(true);
+    expect(answer.suggestions).toContainEqual({
+      start: '2026-03-24T09:00:00+00:00',
+      end: '2026-03-24T13:00:00+00:00',
+      time_basis: 'work_time',
     });
+    expect(answer.suggestions.map((s) => s.time_basis)).toContain('own_time');
+  });
+
+  it('reads a time without an offset as UK time; cover hours are real hours across the clock change', async () => {
+    const morning = await clash('--person', ANN, '--start', '2026-03-29T06:00', '--end', '2026-03-29T07:30');
+    expect(morning.release[0]).toMatchObject({
+      rule: 'on_duty',
+      start: '2026-03-29T06:00:00+01:00',
+      end: '2026-03-29T07:30:00+01:00',
+      shift_start: '2026-03-28T20:00:00+00:00',
+      shift_end: '2026-03-29T08:00:00+01:00',
+      cover_hours: 1.5,
+    });
+
+    const overTheChange = await clash(
+      '--person',
+      ANN,
+      '--start',
+      '2026-03-29T00:00',
+      '--end',
+      '2026-03-29T04:00',
+    );
+    expect(overTheChange.release.map((r) => r.cover_hours)).toEqual([3]);
   });
 
   it('checks the host through their active offer: leave is a warning, a day they do not offer is a clash', async () => {
+    expect((await runAgainst(store, 'rota', 'import', fixture('rota-raj.csv'))).code).toBe(0);
     await store.upsert('offers', rajOffer('active'));
 
     const answer = await clash(
@@ -146,11 +184,14 @@ describe('clash', () => {
     );
 
     expect(answer.ok).toBe(false);
-    expect(answer.clashes.map((c) => [c.rule, c.who])).toEqual([['host_not_offered', 'host']]);
+    expect(answer.clashes.map((c) => [c.rule, c.who])).toEqual([
+      ['host_not_working', 'host'],
+      ['host_not_offered', 'host'],
+    ]);
     expect(answer.warnings.map((c) => [c.rule, c.who])).toEqual([['leave', 'visitor']]);
-    // Tuesday mornings only; on 31 March the host is on leave.
+    // Tuesday mornings only; Raj is on duty on the 24th and on leave on the 31st.
     expect(answer.suggestions).toEqual([
-      { start: '2026-03-24T09:00:00+00:00', end: '2026-03-24T13:00:00+00:00' },
+      { start: '2026-03-24T09:00:00+00:00', end: '2026-03-24T13:00:00+00:00', time_basis: 'own_time' },
     ]);
   });
 
@@ -168,12 +209,12 @@ describe('clash', () => {
       '2026-03-24T13:00:00Z',
     );
 
-    expect(answer.clashes.map((c) => c.rule)).toEqual(['host_not_offered']);
-    expect(answer.clashes[0]?.explanation).toMatch(/paused/);
+    const paused = answer.clashes.find((c) => c.rule === 'host_not_offered');
+    expect(paused?.explanation).toMatch(/paused/);
     expect(answer.suggestions).toEqual([]);
   });
 
-  it('checks a host without offers on their rota alone', async () => {
+  it('checks a host without offers on their rota alone: on leave, one reason', async () => {
     const answer = await clash(
       '--person',
       OMAR,
@@ -186,6 +227,31 @@ describe('clash', () => {
     );
 
     expect(answer.clashes.map((c) => [c.rule, c.who])).toEqual([['host_on_leave', 'host']]);
+  });
+
+  it('stops, naming the file, line and setting, when the rule-set file is wrong', async () => {
+    const file = path.join(tmpdir(), `rules-${process.pid}.yaml`);
+    const good = await readFile(path.join(__dirname, '../../../config/working-time-rules.yaml'), 'utf8');
+    await writeFile(file, good.replace('max_weekly_hours: 72', 'max_weekly_hours: lots'));
+    try {
+      const visit = ['--start', '2026-03-17T09:00', '--end', '2026-03-17T13:00'];
+      const run = await runWithSettings(
+        store,
+        { WORKING_TIME_RULES_FILE: file },
+        'clash',
+        '--person',
+        ANN,
+        ...visit,
+      );
+      expect(run.code).toBe(2);
+      const line = good.split('\n').findIndex((l) => l.includes('max_weekly_hours: 72')) + 1;
+      expect(run.err).toContain(
+        `WORKING_TIME_RULES_FILE: ${file}:${line}: rule_sets.agenda_for_change.max_weekly_hours: Expected number`,
+      );
+      expect(run.out).toBe('');
+    } finally {
+      await rm(file, { force: true });
+    }
   });
 
   it.each([

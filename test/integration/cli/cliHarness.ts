@@ -20,13 +20,22 @@ export interface CliRun {
 
 /** Runs one command line in-process against `store`, capturing its output. The store stays open. */
 export async function runAgainst(store: DocumentStore, ...args: string[]): Promise<CliRun> {
+  return runWithSettings(store, {}, ...args);
+}
+
+/** The same, with settings (environment variables) for the command to read. */
+export async function runWithSettings(
+  store: DocumentStore,
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const context: CliContext = {
     out: { write: (text: string) => (out += text) },
     err: { write: (text: string) => (err += text) },
     now: () => new Date('2026-03-01T09:00:00Z'),
-    env: {},
+    env,
     openStore: async () => keepOpen(store),
   };
   const code = await runCli(['node', 'cli', ...args], context);

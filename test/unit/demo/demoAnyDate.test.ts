@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { buildDemoOrganisation } from '../../../src/demo/demoOrganisation';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
-import { suggestSlots } from '../../../src/domain/clash';
+import { chooseWorkingTimeRules, suggestSlots } from '../../../src/domain/clash';
 import { parseWhen } from '../../../src/domain/requestDialog/parseWhen';
 
 /**
@@ -28,7 +28,7 @@ describe('the demo organisation on any date', () => {
       const to = DateTime.fromISO(when.window.to, { zone: 'Europe/London' }).plus({ days: 1 }).toMillis();
       const slots = suggestSlots({
         visitorShifts: shiftsOf(DEMO_IDS.alex),
-        visitorGroup: 'medical',
+        visitorRules: chooseWorkingTimeRules({ profession: 'medical', jobTitle: 'FY1 Doctor' }),
         hostShifts: shiftsOf(DEMO_IDS.adele),
         offer,
         heldBookings: [],

@@ -1,56 +1,55 @@
-import {
-  DAY_MS,
-  HOUR_MS,
-  durationMs,
-  mergeOverlapping,
-  overlapMs,
-  type Interval,
-} from '../../time/intervals';
+import { HOUR_MS, MINUTE_MS, overlapMs, type Interval } from '../../time/intervals';
 import { formatLondonDateTime } from '../../time/londonTime';
 import type { Finding } from '../clashTypes';
-import { findOverlapping } from '../intervalIndex';
-import type { ClashContext } from '../prepareClashContext';
+import { describeHours } from '../describeHours';
+import type { WorkingTimePicture } from '../workingTime/pictureWorkingTime';
 
-const WEEK_MS = 7 * DAY_MS;
+interface Busiest {
+  window: Interval;
+  workMs: number;
+}
 
-function sumOverlapMs(ranges: readonly Interval[], window: Interval): number {
-  return ranges.reduce((sum, range) => sum + overlapMs(range, window), 0);
+function workIn(work: readonly Interval[], window: Interval): number {
+  return work.reduce((sum, period) => sum + overlapMs(period, window), 0);
 }
 
 /**
- * The 7-day window holding the visit with the most hours of work. Hours in a window change only
- * where a window edge meets a shift edge, so only those starts (and the two extremes) are tried.
+ * The window of `lengthMs` with the most work among those sharing time with `piece`. Work in a
+ * sliding window peaks where its start meets the start of a period or its end the end of one, so
+ * only those starts (and the two extremes, to the minute) are tried.
  */
-function findBusiestWeek(work: readonly Interval[], visit: Interval): { window: Interval; workMs: number } {
-  const earliest = visit.end - WEEK_MS;
-  const edges = work.flatMap((w) => [w.start, w.end, w.start - WEEK_MS, w.end - WEEK_MS]);
-  const starts = [earliest, visit.start, ...edges.filter((t) => t > earliest && t < visit.start)];
-  let best = { window: { start: earliest, end: earliest + WEEK_MS }, workMs: -1 };
-  for (const start of starts) {
-    const window = { start, end: start + WEEK_MS };
-    const workMs = sumOverlapMs(work, window);
+function findBusiest(work: readonly Interval[], piece: Interval, lengthMs: number): Busiest {
+  const earliest = piece.start - lengthMs + MINUTE_MS;
+  const latest = Math.max(earliest, piece.end - MINUTE_MS);
+  const edges = work.flatMap((p) => [p.start, p.end - lengthMs]).filter((t) => t > earliest && t < latest);
+  let best: Busiest = { window: { start: earliest, end: earliest + lengthMs }, workMs: -1 };
+  for (const start of [earliest, latest, ...edges]) {
+    const window = { start, end: start + lengthMs };
+    const workMs = workIn(work, window);
     if (workMs > best.workMs) best = { window, workMs };
   }
   return best;
 }
 
-const formatHours = (ms: number): string => String(Math.round((ms / HOUR_MS) * 10) / 10);
-
 /**
- * max_weekly_hours (a local rule, per staff group): the visit's hours plus hours of work in some
- * rolling 7 days that contain the visit exceed the limit. Time the visit shares with a shift counts once.
+ * max_weekly_hours: with the visit, some window of `weeklyWindowHours` (168) that holds time the
+ * visit adds has more work than the limit. Time the visit shares with a shift counts once, so a
+ * visit inside a shift adds nothing.
  */
-export function checkWeeklyHours(context: ClashContext, visit: Interval): Finding[] {
-  const limit = context.maxHoursIn7Days;
-  if (limit === null || durationMs(visit) > WEEK_MS) return [];
-  const around = { start: visit.end - WEEK_MS, end: visit.start + WEEK_MS };
-  const work = mergeOverlapping(findOverlapping(context.visitor.work, around));
-  const busiest = findBusiestWeek(work, visit);
-  const totalMs = busiest.workMs + durationMs(visit) - sumOverlapMs(work, visit);
-  if (totalMs <= limit * HOUR_MS) return [];
+export function checkWeeklyHours(picture: WorkingTimePicture): Finding[] {
+  const { rules } = picture;
+  const limit = rules.maxWeeklyHours;
+  if (limit === null || picture.added.length === 0) return [];
+  const work = picture.after.flatMap((day) => day.periods);
+  const lengthMs = rules.weeklyWindowHours * HOUR_MS;
+  const busiest = picture.added
+    .map((piece) => findBusiest(work, piece, lengthMs))
+    .reduce((a, b) => (b.workMs > a.workMs ? b : a));
+  if (busiest.workMs <= limit * HOUR_MS) return [];
+  const days = Math.round(rules.weeklyWindowHours / 24);
   const explain = () =>
-    `With this visit you would work ${formatHours(totalMs)} hours in the 7 days from ` +
+    `With this visit you would work ${describeHours(busiest.workMs)} in the ${days} days from ` +
     `${formatLondonDateTime(busiest.window.start)} to ${formatLondonDateTime(busiest.window.end)}. ` +
-    `The local limit is ${limit} hours in any 7 days.`;
+    `The limit is ${limit} hours in any ${days} days.`;
   return [{ rule: 'max_weekly_hours', who: 'visitor', window: busiest.window, explain }];
 }

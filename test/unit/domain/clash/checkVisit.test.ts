@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { checkVisit, HOST_RULES, VISITOR_RULES } from '../../../../src/domain/clash';
+import {
+  checkVisit,
+  HOST_RULES,
+  RELEASE_RULES,
+  VISITOR_RULES,
+  type ClashReport,
+} from '../../../../src/domain/clash';
+import type { Shift } from '../../../../src/domain/rota';
 import { BROKEN_TEXT, offer, shift, visitInput } from './clashFixtures';
 import { heldFrom, offerTerms, PERIOD_STARTS, shiftsFrom, visitFrom } from './clashArbitraries';
 
@@ -12,6 +19,7 @@ describe('checkVisit report', () => {
     ).toEqual({
       ok: true,
       clashes: [],
+      release: [],
       warnings: [],
     });
   });
@@ -26,30 +34,43 @@ describe('checkVisit report', () => {
       end: Date.parse(String(input.end)),
     });
     expect(fromMs).toEqual(checkVisit(input));
-    expect(fromMs.ok).toBe(false);
+    expect(fromMs.release.map((r) => r.rule)).toEqual(['on_duty']);
   });
 
-  it('reports summer clash times with the BST offset', () => {
+  it('reports summer times with the BST offset', () => {
     const report = checkVisit(
       visitInput('2026-07-07 09:00', '2026-07-07 13:00', {
         visitorShifts: [shift('duty', '2026-07-07 08:00', '2026-07-07 20:00')],
       }),
     );
-    expect(report.clashes[0]).toMatchObject({
-      start: '2026-07-07T08:00:00+01:00',
-      end: '2026-07-07T20:00:00+01:00',
+    expect(report.release[0]).toMatchObject({
+      start: '2026-07-07T09:00:00+01:00',
+      end: '2026-07-07T13:00:00+01:00',
+      shift_start: '2026-07-07T08:00:00+01:00',
+      shift_end: '2026-07-07T20:00:00+01:00',
     });
+  });
+
+  it('does not block a visit in rostered time: the manager decides', () => {
+    const report = checkVisit(
+      visitInput('2026-03-03 09:00', '2026-03-03 13:00', {
+        visitorShifts: [shift('duty', '2026-03-03 08:00', '2026-03-03 20:00')],
+        offer: offer([['tue', 'am']]),
+      }),
+    );
+    expect(report).toMatchObject({ ok: true, clashes: [], warnings: [] });
+    expect(report.release).toHaveLength(1);
   });
 
   it('lists visitor clashes before host clashes', () => {
     const report = checkVisit(
       visitInput('2026-03-03 09:00', '2026-03-03 13:00', {
-        visitorShifts: [shift('duty', '2026-03-03 08:00', '2026-03-03 20:00')],
+        visitorShifts: [shift('duty', '2026-03-02 14:00', '2026-03-02 23:00')],
         offer: offer([['wed', 'am']]),
       }),
     );
     expect(report.clashes.map((c) => [c.who, c.rule])).toEqual([
-      ['visitor', 'on_duty'],
+      ['visitor', 'rest_between_shifts'],
       ['host', 'host_not_offered'],
     ]);
   });
@@ -93,31 +114,73 @@ describe('checkVisit on any rota (property tests)', () => {
           expect(clash.start).toMatch(LONDON_ISO);
           expect(clash.end).toMatch(LONDON_ISO);
           expect(Date.parse(clash.start)).toBeLessThan(Date.parse(clash.end));
+        }
+        for (const clash of report.clashes) {
           const rules: readonly string[] = clash.who === 'visitor' ? VISITOR_RULES : HOST_RULES;
           expect(rules).toContain(clash.rule);
         }
         report.warnings.forEach((w) => expect(w.rule).toBe('leave'));
+        report.release.forEach((r) => {
+          expect(RELEASE_RULES).toContain(r.rule);
+          expect(r.explanation).not.toMatch(BROKEN_TEXT);
+          expect(r.explanation).not.toContain('CODE-NOT-SHOWN');
+          [r.start, r.end, r.shift_start, r.shift_end].forEach((t) => expect(t).toMatch(LONDON_ISO));
+        });
       }),
       { numRuns: 300 },
     );
   });
 
-  it('finds an overlapping shift exactly when one overlaps the visit (half-open)', () => {
+  it('finds a release entry exactly for each rostered entry that overlaps the visit (half-open)', () => {
     fc.assert(
       fc.property(scenario, ({ visit, visitorShifts }) => {
-        const report = checkVisit({
-          start: visit.start,
-          end: visit.end,
-          visitorShifts,
-          rules: { maxHoursIn7Days: null },
-        });
+        const report = checkVisit({ start: visit.start, end: visit.end, visitorShifts });
         const [vs, ve] = [Date.parse(visit.start), Date.parse(visit.end)];
         const overlapping = visitorShifts.filter((s) => Date.parse(s.start) < ve && vs < Date.parse(s.end));
-        const work = ['duty', 'long_day', 'night', 'training'];
-        const count = (rule: string) => report.clashes.filter((c) => c.rule === rule).length;
-        expect(count('on_duty')).toBe(overlapping.filter((s) => work.includes(s.kind)).length);
-        expect(count('on_call')).toBe(overlapping.filter((s) => s.kind === 'on_call').length);
-        expect(report.warnings.length).toBe(overlapping.filter((s) => s.kind.endsWith('_leave')).length);
+        const count = (rule: string) => report.release.filter((c) => c.rule === rule).length;
+        const kinds = (...k: string[]) => overlapping.filter((s) => k.includes(s.kind)).length;
+        expect(count('on_duty')).toBe(kinds('duty', 'long_day', 'night'));
+        expect(count('on_call')).toBe(kinds('on_call'));
+        expect(count('training')).toBe(kinds('training'));
+        expect(count('study_leave')).toBe(kinds('study_leave'));
+        expect(report.warnings.length).toBe(kinds('annual_leave'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('puts every release entry inside a rostered shift, with cover_hours the overlap in real hours', () => {
+    fc.assert(
+      fc.property(scenario, ({ visit, visitorShifts }) => {
+        const report = checkVisit({ start: visit.start, end: visit.end, visitorShifts });
+        for (const entry of report.release) {
+          const [start, end] = [Date.parse(entry.start), Date.parse(entry.end)];
+          const holding = visitorShifts.filter(
+            (s) =>
+              Date.parse(s.start) === Date.parse(entry.shift_start) &&
+              Date.parse(s.end) === Date.parse(entry.shift_end),
+          );
+          expect(holding.length).toBeGreaterThan(0);
+          expect(Date.parse(entry.shift_start)).toBeLessThanOrEqual(start);
+          expect(end).toBeLessThanOrEqual(Date.parse(entry.shift_end));
+          expect(start).toBe(Math.max(Date.parse(visit.start), Date.parse(entry.shift_start)));
+          expect(end).toBe(Math.min(Date.parse(visit.end), Date.parse(entry.shift_end)));
+          expect(entry.cover_hours).toBe(Math.round(((end - start) / 3_600_000) * 100) / 100);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds no working-time clash for a visit inside a shift of work: it adds no working time', () => {
+    const workKinds = new Set(['duty', 'long_day', 'night', 'training']);
+    fc.assert(
+      fc.property(scenario, fc.nat(), ({ visitorShifts }, pick) => {
+        const work = visitorShifts.filter((s) => workKinds.has(s.kind));
+        const holding: Shift | undefined = work[pick % Math.max(1, work.length)];
+        if (!holding) return;
+        const report: ClashReport = checkVisit({ start: holding.start, end: holding.end, visitorShifts });
+        expect(report.clashes.filter((c) => c.rule !== 'away')).toEqual([]);
       }),
       { numRuns: 300 },
     );

@@ -36,9 +36,9 @@ describe('host_on_leave and host_on_duty_elsewhere', () => {
     ],
     ['host on call', shift('on_call', '2026-03-03 08:00', '2026-03-03 18:00'), ['host_on_duty_elsewhere']],
     [
-      'host on a night shift crossing into the visit',
+      'host on a night shift crossing into the visit: not at work for the rest of it',
       shift('night', '2026-03-02 21:00', '2026-03-03 09:30'),
-      ['host_on_duty_elsewhere'],
+      ['host_not_working'],
     ],
     [
       'host in training',
@@ -68,6 +68,105 @@ describe('host_on_leave and host_on_duty_elsewhere', () => {
 
   it('does not check a host rota it was not given', () => {
     expect(hostRules(...tuesdayAm, {})).toEqual([]);
+  });
+});
+
+describe('host_not_working: a host with a rota must be on shift for the whole visit', () => {
+  /** Earlies on other days, so the host has a rota. */
+  const otherDays = [shift('duty', '2026-03-05 07:00', '2026-03-05 15:00', 'E')];
+  it.each([
+    ['host off duty that day', [], ['host_not_working']],
+    [
+      'host on a late (13:00-21:00)',
+      [shift('duty', '2026-03-03 13:00', '2026-03-03 21:00')],
+      ['host_not_working'],
+    ],
+    [
+      'host just off a night (ending 08:00)',
+      [shift('night', '2026-03-02 20:00', '2026-03-03 08:00')],
+      ['host_not_working'],
+    ],
+    ['host on an early (07:00-15:00)', [shift('duty', '2026-03-03 07:00', '2026-03-03 15:00')], []],
+    ['host on a long day', [shift('long_day', '2026-03-03 07:30', '2026-03-03 20:30')], []],
+    [
+      'host on two touching shifts (07:00-11:00, 11:00-15:00)',
+      [
+        shift('duty', '2026-03-03 07:00', '2026-03-03 11:00'),
+        shift('duty', '2026-03-03 11:00', '2026-03-03 15:00'),
+      ],
+      [],
+    ],
+    [
+      'host on two shifts with an hour between',
+      [
+        shift('duty', '2026-03-03 07:00', '2026-03-03 10:00'),
+        shift('duty', '2026-03-03 11:00', '2026-03-03 15:00'),
+      ],
+      ['host_not_working'],
+    ],
+    [
+      'host on annual leave: one reason, the leave',
+      [shift('annual_leave', '2026-03-03 00:00', '2026-03-04 00:00')],
+      ['host_on_leave'],
+    ],
+    [
+      'host on a rest day: one reason',
+      [shift('rest', '2026-03-03 00:00', '2026-03-04 00:00')],
+      ['host_on_leave'],
+    ],
+    [
+      'host on call: one reason',
+      [shift('on_call', '2026-03-03 08:00', '2026-03-03 18:00')],
+      ['host_on_duty_elsewhere'],
+    ],
+    [
+      'host in training: one reason',
+      [shift('training', '2026-03-03 09:00', '2026-03-03 17:00')],
+      ['host_on_duty_elsewhere'],
+    ],
+    [
+      'host on an early until 11:00 then in training: both causes',
+      [
+        shift('duty', '2026-03-03 07:00', '2026-03-03 11:00'),
+        shift('training', '2026-03-03 11:00', '2026-03-03 17:00'),
+      ],
+      ['host_on_duty_elsewhere'],
+    ],
+  ] as const)('%s', (_name, shifts, expected) => {
+    const input = { hostShifts: [...otherDays, ...shifts], offer: tuesdayMornings };
+    expect(hostRules(...tuesdayAm, input)).toEqual(expected);
+  });
+
+  it.each([
+    ['no rota at all', []],
+    [
+      'only leave and rest days',
+      [
+        shift('annual_leave', '2026-03-10 00:00', '2026-03-11 00:00'),
+        shift('rest', '2026-03-04 00:00', '2026-03-05 00:00'),
+      ],
+    ],
+    ['shifts only more than 14 days away', [shift('duty', '2026-03-18 07:00', '2026-03-18 15:00')]],
+  ] as const)('a host without a rota (%s) is taken to work the sessions offered', (_name, shifts) => {
+    expect(hostRules(...tuesdayAm, { hostShifts: [...shifts], offer: tuesdayMornings })).toEqual([]);
+  });
+
+  it('a shift 14 days away is a rota', () => {
+    const shifts = [shift('duty', '2026-03-17 07:00', '2026-03-17 15:00')];
+    expect(hostRules(...tuesdayAm, { hostShifts: shifts, offer: tuesdayMornings })).toEqual([
+      'host_not_working',
+    ]);
+  });
+
+  it('does not say what the host is doing instead', () => {
+    const report = checkVisit(
+      visitInput(...tuesdayAm, {
+        hostShifts: [shift('duty', '2026-03-03 13:00', '2026-03-03 21:00', 'LATE')],
+      }),
+    );
+    expect(report.clashes[0]?.explanation).toBe(
+      'The host is not rostered to work for all of Tue 3 Mar, 09:00-13:00, so cannot host a visit then.',
+    );
   });
 });
 
