@@ -131,7 +131,7 @@ param graphShiftsTeamIds string = ''
 @description('The app\'s id in the organisation\'s Teams app catalogue (not the manifest id). Known only after the app is published: deploy again with it.')
 param teamsAppCatalogId string = ''
 
-@description('Path on the web app of a working-time rule-set file, e.g. /home/site/wwwroot/config/working-time-rules.yaml after editing it. Empty: the shipped rules.')
+@description('Path on the web app of your own working-time rule-set file (a copy of config/working-time-rules.yaml, edited), e.g. /home/site/rules/working-time-rules.yaml. Empty: the shipped rules.')
 param workingTimeRulesFile string = ''
 
 // Optional hardening, all off by default (infra/README.md, "Optional hardening").
