@@ -60,7 +60,7 @@ export function describeMigration(report: MigrationReport, from: string, databas
   }
   if (report.added === 0) {
     return [
-      `Nothing to move: every document in ${from} is already in ${database}, or has expired. Nothing was changed.`,
+      `Nothing to move: every document in ${from} is already in ${database}${report.expired > 0 ? ' or has expired' : ''}. Nothing was changed.`,
       ...describeCounts(report),
     ].join('\n');
   }

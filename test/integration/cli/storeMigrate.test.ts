@@ -116,7 +116,7 @@ describe('npm run cli -- store migrate', () => {
 
     expect(again).toMatchObject({ code: 0, err: '' });
     expect(again.out).toMatch(
-      /^Nothing to move: every document in .* is already in .*shadowing\.db, or has expired\. Nothing was changed\./,
+      /^Nothing to move: every document in .* is already in .*shadowing\.db or has expired\. Nothing was changed\./,
     );
     expect(again.out).toContain(`already in the database: ${entries.length - 1}`);
     expect(dumpDatabase(dataDir)).toEqual(rows);
