@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, string> = {
   fanout: 'fanout.js',
   footprint: 'footprint.js',
   understanding: 'understanding.js',
+  same_person: 'samePerson.js',
 };
 /** A benchmark still running after this is stopped, whatever its own limit. */
 const BENCHMARK_LIMIT_MS = 300_000;
