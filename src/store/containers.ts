@@ -1,6 +1,6 @@
 /**
  * The one list of containers and their partition keys. The Cosmos adapter creates them from here,
- * the embedded store lays out its folders from here, and infrastructure templates must agree.
+ * the embedded SQLite store keys its rows by them, and infrastructure templates must agree.
  *
  * Each partition key is chosen so that a hot path is a point read or a single-partition query:
  * - people: `/id` - the directory; a turn reads its own person by id.
