@@ -7,7 +7,11 @@ import type { DocumentStore } from '../../../src/store/documentStore';
 import { createAdapter } from '../../../src/teams/createAdapter';
 import { SendRateLimiter } from '../../../src/teams/sendRateLimiter';
 import { TeamsDeliverer } from '../../../src/teams/teamsDeliverer';
-import { startCosmosServer, type CosmosTestServer } from '../../support/cosmosServer';
+import {
+  startCosmosServer,
+  TEST_SERVER_REQUEST_TIMEOUT_MS,
+  type CosmosTestServer,
+} from '../../support/cosmosServer';
 import { startLateConnector, type LateConnector } from '../../support/lateConnector';
 import { captureLogs } from '../../support/logCapture';
 
@@ -35,13 +39,17 @@ describe('two instances and a Bot Connector that answers late', () => {
   let step = 0;
 
   const startInstance = async (timing: { sendTimeoutMs: number; renewClaimEveryMs: number }) => {
-    const store = createStore({
-      kind: 'cosmos',
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      database: 'late-connector',
-      allowSelfSignedTls: true,
-    });
+    const store = createStore(
+      {
+        kind: 'cosmos',
+        endpoint: cosmos.endpoint,
+        key: cosmos.key,
+        database: 'late-connector',
+        allowSelfSignedTls: true,
+      },
+      undefined,
+      TEST_SERVER_REQUEST_TIMEOUT_MS,
+    );
     await store.init();
     const services = createServices(store, () => now);
     const { logger, lines } = captureLogs();
