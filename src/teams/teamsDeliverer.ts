@@ -25,8 +25,11 @@ export class TeamsDeliverer implements Deliverer {
     private readonly botAppId: string,
     private readonly services: Services,
     private readonly limiter: SendRateLimiter,
-    /** How long one send may take before it is cut off and tried again later: well inside the outbox's claim. */
-    private readonly sendTimeoutMs: number = SEND_TIMEOUT_MS,
+    /**
+     * How long one send may take before it is cut off and tried again later: well inside the
+     * outbox's claim. A test may instead give each send's deadline itself, to cut it off on an event.
+     */
+    private readonly sendTimeout: number | (() => AbortSignal) = SEND_TIMEOUT_MS,
   ) {}
 
   async deliver(
@@ -45,7 +48,9 @@ export class TeamsDeliverer implements Deliverer {
     let failure: { error: unknown } | undefined;
     let activityId: string | undefined;
     try {
-      await withSingleAttempt(AbortSignal.timeout(this.sendTimeoutMs), () =>
+      const deadline =
+        typeof this.sendTimeout === 'number' ? AbortSignal.timeout(this.sendTimeout) : this.sendTimeout();
+      await withSingleAttempt(deadline, () =>
         this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
           try {
             activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;

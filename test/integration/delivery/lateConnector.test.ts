@@ -38,7 +38,10 @@ describe('two instances and a Bot Connector that answers late', () => {
   const instances: Instance[] = [];
   let step = 0;
 
-  const startInstance = async (timing: { sendTimeoutMs: number; renewClaimEveryMs: number }) => {
+  const startInstance = async (timing: {
+    sendTimeout: number | (() => AbortSignal);
+    renewClaimEveryMs: number;
+  }) => {
     const store = createStore(
       {
         kind: 'cosmos',
@@ -58,7 +61,7 @@ describe('two instances and a Bot Connector that answers late', () => {
       '',
       services,
       new SendRateLimiter(),
-      timing.sendTimeoutMs,
+      timing.sendTimeout,
     );
     const dispatcher = createDispatcher(store, services, deliverer, logger, undefined, undefined, {
       renewClaimEveryMs: timing.renewClaimEveryMs,
@@ -130,8 +133,8 @@ describe('two instances and a Bot Connector that answers late', () => {
 
   it('keeps the claim while the first instance waits, so the second never sends it again', async () => {
     now = T0;
-    const a = await startInstance({ sendTimeoutMs: 600_000, renewClaimEveryMs: 10 });
-    const b = await startInstance({ sendTimeoutMs: 600_000, renewClaimEveryMs: 10 });
+    const a = await startInstance({ sendTimeout: 600_000, renewClaimEveryMs: 10 });
+    const b = await startInstance({ sendTimeout: 600_000, renewClaimEveryMs: 10 });
     const message = await queueMessage(a.services);
     const sentBefore = connector.received.length;
     connector.hold();
@@ -159,8 +162,18 @@ describe('two instances and a Bot Connector that answers late', () => {
 
   it('cuts off a send that takes too long, records it as not sent, and the other instance sends it once', async () => {
     now = T0;
-    const a = await startInstance({ sendTimeoutMs: 200, renewClaimEveryMs: 10 });
-    const b = await startInstance({ sendTimeoutMs: 600_000, renewClaimEveryMs: 10 });
+    // The send runs out of time once the connector has the post and is sitting on it (a real
+    // 200 ms could run out before the post even arrived on a busy machine).
+    const sentBefore = connector.received.length;
+    const timesOutWhenHeld = () => {
+      const deadline = new AbortController();
+      void connector
+        .whenReceived(sentBefore + 1)
+        .then(() => deadline.abort(new DOMException('the send took too long', 'TimeoutError')));
+      return deadline.signal;
+    };
+    const a = await startInstance({ sendTimeout: timesOutWhenHeld, renewClaimEveryMs: 10 });
+    const b = await startInstance({ sendTimeout: 600_000, renewClaimEveryMs: 10 });
     const message = await queueMessage(a.services);
     connector.hold();
 
@@ -183,8 +196,8 @@ describe('two instances and a Bot Connector that answers late', () => {
   it('says so in the log when a send finishes after another instance has taken the message over', async () => {
     now = T0;
     // This instance cannot renew in time (as if the process had been paused).
-    const a = await startInstance({ sendTimeoutMs: 600_000, renewClaimEveryMs: 3_600_000 });
-    const b = await startInstance({ sendTimeoutMs: 600_000, renewClaimEveryMs: 3_600_000 });
+    const a = await startInstance({ sendTimeout: 600_000, renewClaimEveryMs: 3_600_000 });
+    const b = await startInstance({ sendTimeout: 600_000, renewClaimEveryMs: 3_600_000 });
     const message = await queueMessage(a.services);
     const sentBefore = connector.received.length;
     connector.hold();
