@@ -2,9 +2,15 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { takeLease } from '../../src/app/scheduledWork';
+import { TICK_FINISHED } from '../../src/app/startScheduler';
 import { createStore } from '../../src/store/createStore';
 import type { DocumentStore } from '../../src/store/documentStore';
-import { startChildService, writeLoader, type ChildService } from '../support/childService';
+import {
+  killChildServices,
+  startChildService,
+  writeLoader,
+  type ChildService,
+} from '../support/childService';
 
 /**
  * App Service stops an instance with SIGTERM on every restart, scale-in and deployment. The
@@ -23,8 +29,7 @@ describe('a clean shutdown (SIGTERM)', () => {
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'clean-shutdown-'));
   });
   afterAll(async () => {
-    service?.process.kill('SIGKILL');
-    await service?.exited;
+    await killChildServices();
     await store?.close();
     await fs.rm(scratch, { recursive: true, force: true });
   });
@@ -34,6 +39,7 @@ describe('a clean shutdown (SIGTERM)', () => {
     service = await startChildService(await writeLoader(scratch), scratch, {
       DATA_DIR: dataDir,
       SCHEDULER_INTERVAL_SECONDS: '1',
+      LOG_LEVEL: 'debug',
     });
     store = createStore({ kind: 'embedded', dataDir });
     await store.init();
@@ -41,7 +47,7 @@ describe('a clean shutdown (SIGTERM)', () => {
       (await store?.read<{ id: string; holder: string; leaseUntil: string }>('jobs', 'scheduler', 'lease'))
         ?.doc;
     // The running service holds the lease (it takes it on its first tick).
-    while (!(await lease())) await new Promise((resolve) => setTimeout(resolve, 50));
+    await service.logged(TICK_FINISHED);
     expect(Date.parse(String((await lease())?.leaseUntil))).toBeGreaterThan(Date.now());
     expect(await takeLease(store, new Date(), 'next-instance')).toBe(false);
 
