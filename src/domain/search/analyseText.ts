@@ -34,9 +34,10 @@ function lowerWord(raw: string): string {
   return raw.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/['’]/g, '');
 }
 
-/** Light plural handling: "wards" -> "ward", "therapies" -> "therapy", "GPs" -> "gp". */
+/** Light plural handling: "wards" -> "ward", "therapies" -> "therapy", "GPs" -> "gp", "FY1s" -> "fy1". */
 function singularise(word: string): string {
-  if (/\d/.test(word) || word.length < 3) return word;
+  if (/\d/.test(word)) return /^[a-z]+\d+s$/.test(word) ? word.slice(0, -1) : word;
+  if (word.length < 3) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (/(ss|us|is)$/.test(word) || !word.endsWith('s')) return word;

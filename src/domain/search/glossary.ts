@@ -42,6 +42,7 @@ const entrySchema = z
       .array(z.string().regex(/^[A-Za-z0-9]{2,10}$/, 'must be one word of 2 to 10 letters or digits'))
       .max(20)
       .optional(),
+    covers: z.array(termSchema).max(50).optional(),
   })
   .strict();
 const entriesSchema = z
@@ -64,6 +65,7 @@ export function createGlossary(extraEntries?: unknown): Glossary {
   const groups = new Map<string, Group>();
   const phrases = new Map<string, Set<string>>();
   const capitals = new Map<string, Set<string>>();
+  const covers = new Map<string, Set<string>>();
   let longest = 1;
   const link = (index: Map<string, Set<string>>, phrase: string, key: string) => {
     const keys = index.get(phrase) ?? new Set<string>();
@@ -86,13 +88,27 @@ export function createGlossary(extraEntries?: unknown): Glossary {
       link(capitals, normalisePhrase(term, 'lower'), key);
       if (!group.terms.includes(term.toLowerCase())) group.terms.push(term.toLowerCase());
     }
+    for (const narrower of entry.covers ?? []) link(covers, key, `group:${normalisePhrase(narrower)}`);
   }
-  const analyse = (text: string) => findConcepts(text, { phrases, capitals, longest });
+  ensureCoveredGroupsExist(covers, groups);
+  const analyse = (text: string) => findConcepts(text, { phrases, capitals, covers, longest });
   return {
     analyse,
     expandTerms: (text) => expand(analyse(text), groups),
     plainTermOf: (key) => groups.get(key)?.plain,
   };
+}
+
+function ensureCoveredGroupsExist(
+  covers: ReadonlyMap<string, ReadonlySet<string>>,
+  groups: ReadonlyMap<string, Group>,
+): void {
+  const unknown = [...covers].flatMap(([key, narrower]) =>
+    [...narrower]
+      .filter((n) => !groups.has(n))
+      .map((n) => `${groups.get(key)?.plain} covers "${n.slice('group:'.length)}", which is not a group`),
+  );
+  if (unknown.length > 0) throw new GlossaryConfigError(unknown);
 }
 
 function readEntries(value: unknown): GlossaryEntry[] {
@@ -122,7 +138,7 @@ function describeIssue(issue: z.ZodIssue): string {
   const where = [`entry ${Number(index) + 1}`, field, itemName].filter(Boolean).join(', ');
   const message =
     issue.code === 'unrecognized_keys'
-      ? `has unknown field(s) ${issue.keys.join(', ')}; use plain, terms, capitalsOnly`
+      ? `has unknown field(s) ${issue.keys.join(', ')}; use plain, terms, capitalsOnly, covers`
       : issue.message;
   return `${where}: ${message}`;
 }
@@ -130,6 +146,8 @@ function describeIssue(issue: z.ZodIssue): string {
 interface Index {
   phrases: ReadonlyMap<string, ReadonlySet<string>>;
   capitals: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Group key to the narrower groups a mention of it also means. */
+  covers: ReadonlyMap<string, ReadonlySet<string>>;
   longest: number;
 }
 
@@ -142,8 +160,11 @@ function findConcepts(text: string, index: Index): Concepts {
   };
   for (let at = 0; at < tokens.length;) {
     const found = matchLongest(tokens, at, index);
-    for (const key of found.keys)
-      add(key, cleaned.slice(tokens[at]?.start, tokens[at + found.length - 1]?.end));
+    const source = cleaned.slice(tokens[at]?.start, tokens[at + found.length - 1]?.end);
+    for (const key of found.keys) {
+      add(key, source);
+      for (const narrower of index.covers.get(key) ?? []) add(narrower, source);
+    }
     at += found.length;
   }
   for (const token of tokens) if (!isStopWord(token)) add(`word:${token.norm}`, token.raw);

@@ -1,16 +1,12 @@
-/**
- * One group of words that mean the same thing across NHS professions. `plain` is the plain-words
- * name shown to people; `terms` are the abbreviations and jargon (any case; "&" and "and" match
- * each other). `capitalsOnly` are abbreviations that are also ordinary words ("OR", "NICE") and
- * only count when written in capitals.
- */
-export interface GlossaryEntry {
-  plain: string;
-  terms: string[];
-  capitalsOnly?: string[];
-}
+import { ROLE_ENTRIES } from './glossaryRoles';
+import { SPECIALTY_ENTRIES } from './glossarySpecialties';
+import type { GlossaryEntry } from './glossaryEntry';
+
+export type { GlossaryEntry } from './glossaryEntry';
 
 export const DEFAULT_GLOSSARY: readonly GlossaryEntry[] = [
+  ...ROLE_ENTRIES,
+  ...SPECIALTY_ENTRIES,
   {
     plain: 'emergency department',
     terms: ['ED', 'A&E', 'accident and emergency', 'casualty', 'emergency room', 'emergency medicine'],
@@ -42,42 +38,15 @@ export const DEFAULT_GLOSSARY: readonly GlossaryEntry[] = [
     plain: 'integrated care board',
     terms: ['ICB', 'CCG', 'clinical commissioning group', 'commissioning', 'commissioner'],
   },
-  { plain: 'integrated care system', terms: ['ICS', 'integrated care partnership', 'ICP'] },
+  { plain: 'integrated care system', terms: ['ICS'] },
+  // Not the ICS: the partnership of the NHS, councils and others that sets the system's strategy.
+  { plain: 'integrated care partnership', terms: ['ICP'] },
   { plain: 'primary care network', terms: ['PCN', 'primary care networks'] },
   { plain: 'primary care', terms: ['primary care services', 'general practice'] },
   {
     plain: 'allied health professional',
     terms: ['AHP', 'allied health', 'allied health professions', 'therapies', 'therapy services'],
   },
-  {
-    plain: 'first-year foundation doctor',
-    terms: ['FY1', 'F1', 'foundation year 1', 'foundation year one', 'foundation doctor', 'junior doctor'],
-  },
-  {
-    plain: 'second-year foundation doctor',
-    terms: ['FY2', 'F2', 'foundation year 2', 'foundation year two', 'foundation doctor', 'junior doctor'],
-  },
-  {
-    plain: 'specialty registrar',
-    terms: [
-      'SpR',
-      'StR',
-      'registrar',
-      'reg',
-      'specialist registrar',
-      'specialty trainee',
-      'ST3',
-      'ST4',
-      'ST5',
-      'ST6',
-      'ST7',
-      'ST8',
-      'resident doctor',
-    ],
-  },
-  { plain: 'core trainee', terms: ['CT1', 'CT2', 'CT3', 'SHO', 'senior house officer', 'core training'] },
-  { plain: 'consultant', terms: ['consultant physician', 'consultant surgeon', 'senior doctor'] },
-  { plain: 'clinical nurse specialist', terms: ['CNS', 'specialist nurse', 'nurse specialist'] },
   {
     plain: 'advanced practitioner',
     terms: [
@@ -100,25 +69,9 @@ export const DEFAULT_GLOSSARY: readonly GlossaryEntry[] = [
     ],
   },
   { plain: 'nursing associate', terms: ['trainee nursing associate', 'TNA'] },
-  { plain: 'ward manager', terms: ['ward sister', 'sister', 'charge nurse', 'matron', 'modern matron'] },
-  { plain: 'occupational therapy', terms: ['OT', 'occupational therapist'] },
-  {
-    plain: 'speech and language therapy',
-    terms: ['SLT', 'speech therapy', 'speech and language therapist', 'speech therapist'],
-    capitalsOnly: ['SALT'],
-  },
-  { plain: 'physiotherapy', terms: ['physio', 'physiotherapist', 'physical therapy'] },
-  { plain: 'dietetics', terms: ['dietitian', 'dietician', 'nutrition and dietetics'] },
   {
     plain: 'multidisciplinary team',
-    terms: [
-      'MDT',
-      'multi disciplinary team',
-      'multidisciplinary meeting',
-      'MDM',
-      'board round',
-      'team meeting',
-    ],
+    terms: ['MDT', 'multi disciplinary team', 'multidisciplinary meeting', 'MDM', 'team meeting'],
   },
   {
     plain: 'medicines to take home',
@@ -231,7 +184,7 @@ export const DEFAULT_GLOSSARY: readonly GlossaryEntry[] = [
   { plain: 'mental health', terms: ['MH', 'psychiatry', 'psychiatric', 'psych', 'mental health services'] },
   {
     plain: 'obstetrics and gynaecology',
-    terms: ['O&G', 'obs and gynae', 'obstetrics', 'gynaecology', 'OBGYN'],
+    terms: ['O&G', 'obs and gynae', 'obstetrics', 'gynaecology', 'gynae', 'OBGYN', 'women’s health'],
   },
   {
     plain: 'maternity',
@@ -281,7 +234,11 @@ export const DEFAULT_GLOSSARY: readonly GlossaryEntry[] = [
     plain: 'urgent treatment centre',
     terms: ['UTC', 'walk in centre', 'minor injuries unit', 'MIU', 'urgent care centre'],
   },
-  { plain: 'ambulance service', terms: ['ambulance', 'paramedic', 'paramedics', 'NHS 111', '999'] },
+  // Not "paramedic": paramedics also work in emergency departments, GP practices and urgent care.
+  {
+    plain: 'ambulance service',
+    terms: ['ambulance', 'ambulance trust', 'NHS 111', '999', '999 control', 'emergency operations centre'],
+  },
   {
     plain: 'social care',
     terms: ['social services', 'social worker', 'local authority', 'adult social care'],
