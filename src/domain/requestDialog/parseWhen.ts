@@ -2,8 +2,13 @@ import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { Weekday } from '../offers';
 import { LONDON } from '../time/formatVisit';
+import { MONTH_NAMES, normaliseDateWords } from './when/dateWords';
+import { readNamedDay } from './when/namedDays';
+import { readNamedWindow, type DayRange } from './when/namedWindows';
+import { readDayPart, type DayPart } from './when/readDayPart';
+import { narrowToWeekdays } from './when/weekdayFilter';
 
-export type DayPart = 'am' | 'pm' | 'full_day';
+export type { DayPart } from './when/readDayPart';
 
 /** A window of London calendar days, both ends included (YYYY-MM-DD). */
 export interface DayWindow {
@@ -13,55 +18,50 @@ export interface DayWindow {
   weekdays?: Weekday[];
 }
 
-export type WhenResult = { ok: true; window: DayWindow; part?: DayPart } | { ok: false; reason: string };
+export type WhenResult =
+  { ok: true; window: DayWindow; part?: DayPart } | { ok: false; reason: string; found: boolean };
 
 export const MAX_MONTHS_AHEAD = 6;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const PASSED = 'That date has passed. Please choose a day from today onwards.';
 
 /**
  * Reads when someone would like to visit, in their own words and in Europe/London: "next Tuesday
- * morning", "3rd March", "next week", "12/03", "tomorrow afternoon". Refuses impossible dates,
- * dates that have passed and dates more than six months ahead, saying why.
+ * morning", "3rd March", "next week", "w/c 14th", "after Christmas", "any Thursday in January",
+ * "12/03", "tomorrow afternoon". Refuses impossible dates, dates that have passed and dates more
+ * than six months ahead, saying why (`found` is then true: the text named a date, a wrong one).
  */
 export function parseWhen(text: string, now: Date): WhenResult {
-  const lower = text.toLowerCase();
+  const lower = normaliseDateWords(text);
   const today = DateTime.fromJSDate(now, { zone: LONDON }).startOf('day');
   const part = readDayPart(lower);
 
   const impossible = findImpossibleDate(lower, today);
   if (impossible)
-    return { ok: false, reason: `${impossible} is not a real date. Please check the day and month.` };
+    return {
+      ok: false,
+      found: true,
+      reason: `${impossible} is not a real date. Please check the day and month.`,
+    };
+  if (/\b(yesterday|last (week|month|night|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/.test(lower))
+    return { ok: false, found: true, reason: PASSED };
 
-  const window = readNamedWindow(lower, today) ?? readDate(text, now);
+  const range = readNamedWindow(lower, today);
+  const window = range ? narrowToWeekdays(range, lower) : readOneDay(lower, text, now, today);
   if (!window) {
     return {
       ok: false,
+      found: false,
       reason: 'I could not read a date in that. Try "next Tuesday morning", "3 March" or "next week".',
     };
   }
   return checkWindow(window, today, part);
 }
 
-function readDayPart(lower: string): DayPart | undefined {
-  if (/\b(all|full|whole) day\b/.test(lower)) return 'full_day';
-  if (/\bmorning\b|\bam\b/.test(lower)) return 'am';
-  if (/\bafternoon\b|\bpm\b/.test(lower)) return 'pm';
-  return undefined;
+function readOneDay(lower: string, text: string, now: Date, today: DateTime): DayRange | undefined {
+  const day = readNamedDay(lower, today);
+  if (day) return { from: day, to: day };
+  return readChronoDate(text, now);
 }
 
 function findImpossibleDate(lower: string, today: DateTime): string | undefined {
@@ -72,12 +72,13 @@ function findImpossibleDate(lower: string, today: DateTime): string | undefined 
   const numeric = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/.exec(lower);
   const candidates: Array<{ day: number; month: number; year: number; label: string }> = [];
   if (named) {
-    const month = MONTHS.indexOf(named[2] as string) + 1;
+    const month = MONTH_NAMES.findIndex((m) => m.startsWith(named[2] as string)) + 1;
+    const name = MONTH_NAMES[month - 1] as string;
     candidates.push({
       day: Number(named[1]),
       month,
       year: today.year,
-      label: `${named[1]} ${MONTH_NAMES[month - 1]}`,
+      label: `${named[1]} ${name.charAt(0).toUpperCase()}${name.slice(1)}`,
     });
   }
   if (numeric) {
@@ -93,33 +94,20 @@ function isRealDay(day: number, month: number, year: number): boolean {
   return [year, year + 1].some((y) => DateTime.fromObject({ year: y, month, day }).isValid);
 }
 
-function readNamedWindow(lower: string, today: DateTime): DayWindow | undefined {
-  const monday = today.startOf('week');
-  if (/\bthis week\b/.test(lower)) return days(today, monday.plus({ days: 6 }));
-  if (/\b(week after next|in (two|2) weeks)\b/.test(lower))
-    return days(monday.plus({ weeks: 2 }), monday.plus({ weeks: 2, days: 6 }));
-  if (/\bnext week\b/.test(lower)) return days(monday.plus({ weeks: 1 }), monday.plus({ weeks: 1, days: 6 }));
-  if (/\bthis month\b/.test(lower)) return days(today, today.endOf('month'));
-  if (/\bnext month\b/.test(lower)) {
-    const first = today.plus({ months: 1 }).startOf('month');
-    return days(first, first.endOf('month'));
-  }
-  return undefined;
-}
-
-function readDate(text: string, now: Date): DayWindow | undefined {
+/** Other ways of writing a date with numbers in it ("2027-01-12", "Jan 12 2027"), through chrono. */
+function readChronoDate(text: string, now: Date): DayRange | undefined {
   const results = chrono.en.GB.parse(text, londonWallClock(now), { forwardDate: true });
-  const found = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'));
+  const found = results.find((r) => r.start.isCertain('day') && /\d/.test(r.text));
   if (!found) return undefined;
   const start = toLondonDay(found.start);
   const end = found.end ? toLondonDay(found.end) : start;
   if (!start.isValid || !end.isValid) return undefined;
-  return days(start, end < start ? start : end);
+  return { from: start, to: end < start ? start : end };
 }
 
 /**
- * chrono reads relative words ("tomorrow") in the process's own time zone. Handing it a Date whose
- * local fields are London's wall clock makes "tomorrow" mean tomorrow in London on any server.
+ * chrono reads relative words in the process's own time zone. Handing it a Date whose local
+ * fields are London's wall clock makes them mean London days on any server.
  */
 function londonWallClock(now: Date): Date {
   const london = DateTime.fromJSDate(now, { zone: LONDON });
@@ -137,25 +125,24 @@ function toLondonDay(component: chrono.ParsedComponents): DateTime {
   );
 }
 
-function days(from: DateTime, to: DateTime): DayWindow {
-  return { from: from.toISODate() as string, to: to.toISODate() as string };
-}
-
-function checkWindow(window: DayWindow, today: DateTime, part: DayPart | undefined): WhenResult {
+function checkWindow(
+  window: DayRange & { weekdays?: Weekday[] },
+  today: DateTime,
+  part: DayPart | undefined,
+): WhenResult {
   const latest = today.plus({ months: MAX_MONTHS_AHEAD });
-  const from = DateTime.fromISO(window.from, { zone: LONDON });
-  const to = DateTime.fromISO(window.to, { zone: LONDON });
-  if (to < today)
-    return { ok: false, reason: 'That date has passed. Please choose a day from today onwards.' };
-  if (from > latest) {
+  if (window.to < today) return { ok: false, found: true, reason: PASSED };
+  if (window.from > latest) {
     return {
       ok: false,
+      found: true,
       reason: `I can only arrange visits up to ${MAX_MONTHS_AHEAD} months ahead, so up to ${latest.toFormat('d LLLL yyyy')}.`,
     };
   }
-  const clipped = {
-    from: (from < today ? today : from).toISODate() as string,
-    to: (to > latest ? latest : to).toISODate() as string,
+  const clipped: DayWindow = {
+    from: (window.from < today ? today : window.from).toISODate() as string,
+    to: (window.to > latest ? latest : window.to).toISODate() as string,
+    ...(window.weekdays ? { weekdays: window.weekdays } : {}),
   };
   return { ok: true, window: clipped, ...(part ? { part } : {}) };
 }

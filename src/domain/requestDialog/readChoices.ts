@@ -25,14 +25,14 @@ export function readLength(text: string): LengthReading {
   const t = text.toLowerCase().trim();
   const times =
     /(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|–|to|until|till)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?/.exec(t);
-  if (times) return readCustomTimes(times);
+  if (times) return customTimesFrom(times);
   if (/\b(full|whole|all)[ -]?day\b/.test(t)) return { length: 'full_day' };
   if (/\b(morning|am)\b/.test(t)) return { length: 'am' };
   if (/\b(afternoon|pm)\b/.test(t)) return { length: 'pm' };
   return { problem: `I could not read how long. ${LENGTH_HELP}` };
 }
 
-function readCustomTimes(m: RegExpExecArray): LengthReading {
+function customTimesFrom(m: RegExpExecArray): LengthReading {
   const toMinutes = (h: string | undefined, min: string | undefined, meridiem: string | undefined) => {
     let hour = Number(h);
     if (meridiem === 'pm' && hour < 12) hour += 12;
@@ -49,6 +49,22 @@ function readCustomTimes(m: RegExpExecArray): LengthReading {
   const hhmm = (minutes: number) =>
     `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return { length: 'custom', customTimes: { start: hhmm(start), end: hhmm(end) } };
+}
+
+/**
+ * Times in a sentence, written so they cannot be anything else: "10:00-12:30", "9am to 1pm",
+ * "from 10 till 2". Undefined when there are none, or they are not a sensible visit.
+ */
+export function readCustomTimes(lower: string): CustomTimes | undefined {
+  const times =
+    /(?:\bfrom\s+)?\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|–|to|until|till|til)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/.exec(
+      lower,
+    );
+  if (!times) return undefined;
+  const written = times[0];
+  if (!/:|am|pm/.test(written) && !/^from\b/.test(written)) return undefined;
+  const read = customTimesFrom(times);
+  return 'customTimes' in read ? read.customTimes : undefined;
 }
 
 const SETTING_WORDS: Array<[RegExp, Setting[]]> = [

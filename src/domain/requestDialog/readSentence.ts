@@ -1,6 +1,13 @@
 import type { Setting } from '../offers';
+import { stripHiddenCharacters } from '../text/hiddenCharacters';
 import type { CustomTimes, VisitLengthChoice } from './draft';
 import { parseWhen, type DayWindow } from './parseWhen';
+import { readCustomTimes } from './readChoices';
+import { readPurpose } from './readPurpose';
+import { readSettingWish } from './readSettingWish';
+import { readWhom } from './readWhom';
+import { normaliseDateWords } from './when/dateWords';
+import { readDayPart } from './when/readDayPart';
 
 /** What an opening sentence (or a free-text answer) says about the visit wanted. */
 export interface SentenceReading {
@@ -14,40 +21,39 @@ export interface SentenceReading {
   settings?: Setting[];
   /** Any setting but these. */
   avoidSettings?: Setting[];
+  /** A date that was named but cannot be used ("30 February", "yesterday"), and why. */
+  whenProblem?: string;
 }
 
-const TIME_WORDS =
-  /\b(next|this|on|in|tomorrow|today|from|during|for|at|some ?time|one day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|morning|afternoon|day)\b.*$/i;
-
 /**
- * Reads what an opening sentence already says: "I'd like to spend a morning with the discharge team
- * next week" gives what = "the discharge team", the window next week, and a morning visit.
+ * Reads what an opening sentence already says: "I want to learn how complex discharges are
+ * planned, so could I spend a morning with the discharge team next week?" gives the purpose and
+ * an objective, what = "discharge team", next week, and a morning visit.
  */
 export function readSentence(sentence: string, now: Date): SentenceReading {
-  const reading: SentenceReading = {};
-  const what = readWhat(sentence);
+  const text = stripHiddenCharacters(sentence).replace(/\s+/g, ' ').trim();
+  const lower = normaliseDateWords(text);
+  const wish = readSettingWish(lower);
+  const { clauses = [], ...purpose } = readPurpose(text);
+  const reading: SentenceReading = { ...purpose, ...(wish ?? {}), ...readLengthWords(lower) };
+  const what = readWhom(text, { ignore: settingPhrases(text), aside: clauses });
   if (what) reading.what = what;
-  const when = parseWhen(sentence, now);
-  if (when.ok) {
-    reading.window = when.window;
-    if (when.part) reading.length = when.part;
-  } else if (/\b(morning|afternoon|full day|whole day|all day)\b/i.test(sentence)) {
-    const part = parseWhen(`today ${sentence}`, now);
-    if (part.ok && part.part) reading.length = part.part;
-  }
+  const when = parseWhen(text, now);
+  if (when.ok) reading.window = when.window;
+  else if (when.found) reading.whenProblem = when.reason;
   return reading;
 }
 
-function readWhat(sentence: string): string | undefined {
+function readLengthWords(lower: string): Pick<SentenceReading, 'length' | 'customTimes'> {
+  const custom = readCustomTimes(lower);
+  if (custom) return { length: 'custom', customTimes: custom };
+  const part = readDayPart(lower);
+  return part ? { length: part } : {};
+}
+
+/** The words of a setting wish, left out when reading whom or what ("only clinics please"). */
+function settingPhrases(text: string): string[] {
   const match =
-    /\b(?:with|shadow(?:ing)?|visit(?:ing)?|see(?:ing)?|join(?:ing)?|observe|observing)\s+(?:an?\s+|the\s+)?(.+)$/i.exec(
-      sentence,
-    );
-  if (!match) return undefined;
-  const rest = (match[1] as string)
-    .replace(TIME_WORDS, '')
-    .replace(/[.!?,;:]+$/, '')
-    .trim();
-  if (rest.length < 2 || rest.length > 200) return undefined;
-  return rest;
+    /\b(?:only|just|not|no|nothing|avoid(?:ing)?|rather not(?: go)?)\s+(?:if it'?s\s+)?(?:(?:on|in|into|to)\s+)?(?:an?\s+|the\s+|any\s+)?\S+(?:\s+only)?|\S+\s+only\b|\bsomething non[- ]?clinical\b|\bnon[- ]?clinical\b|\bany setting(?: is fine| is ok| will do)?\b|\b(?:lower|low)[- ]risk\b/gi;
+  return [...text.matchAll(match)].map((m) => m[0]);
 }

@@ -8,6 +8,7 @@ import {
   type Token,
 } from './analyseText';
 import { DEFAULT_GLOSSARY, type GlossaryEntry } from './glossaryEntries';
+import { correctSpelling } from './correctSpelling';
 
 export type { GlossaryEntry } from './glossaryEntries';
 
@@ -24,6 +25,8 @@ export interface Glossary {
   analyse(text: string): Concepts;
   /** The plain-words name of a group concept, e.g. "emergency department" for "A&E". */
   plainTermOf(conceptKey: string): string | undefined;
+  /** The text with long misspelt glossary words put right: "phamacist" becomes "pharmacist". */
+  correctSpelling(text: string): string;
 }
 
 export class GlossaryConfigError extends Error {
@@ -92,10 +95,12 @@ export function createGlossary(extraEntries?: unknown): Glossary {
   }
   ensureCoveredGroupsExist(covers, groups);
   const analyse = (text: string) => findConcepts(text, { phrases, capitals, covers, longest });
+  const vocabulary = new Set([...groups.values()].flatMap((g) => g.terms.flatMap((t) => t.split(' '))));
   return {
     analyse,
     expandTerms: (text) => expand(analyse(text), groups),
     plainTermOf: (key) => groups.get(key)?.plain,
+    correctSpelling: (text) => correctSpelling(text, vocabulary),
   };
 }
 

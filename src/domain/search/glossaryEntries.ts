@@ -9,7 +9,17 @@ export const DEFAULT_GLOSSARY: readonly GlossaryEntry[] = [
   ...SPECIALTY_ENTRIES,
   {
     plain: 'emergency department',
-    terms: ['ED', 'A&E', 'accident and emergency', 'casualty', 'emergency room', 'emergency medicine'],
+    terms: [
+      'ED',
+      'A&E',
+      'accident and emergency',
+      'casualty',
+      'emergency room',
+      'emergency medicine',
+      'resus',
+      'resuscitation room',
+      'majors',
+    ],
     capitalsOnly: ['ER'],
   },
   {

@@ -102,6 +102,7 @@ describe('glossary additions', () => {
     ['COPD', 'respiratory medicine'],
     ['anaesthetist', 'anaesthetics'],
     ['coders', 'clinical coding'],
+    ['resus', 'emergency department'],
   ])('"%s" is read as %s', (text, group) => {
     expect(groupsOf(text)).toContain(group);
   });
