@@ -106,7 +106,8 @@ async function loadAndSample(
     SAMPLE_MS,
   );
   const script = [
-    'To understand why discharges from my ward get delayed',
+    // A reason with no learning aim in it: the objectives question follows, as before.
+    'Because discharges from my ward keep getting delayed',
     'back',
     'my requests',
     'continue',

@@ -107,15 +107,13 @@ async function requestAsVisitor(
   const click = async (data: Record<string, unknown>) =>
     (await postActivity(url, { ...cardSubmit(alex, data), serviceUrl: connectorUrl })).replies;
   await say("I'd like to spend a morning with the discharge team in two weeks");
-  await say('To understand why discharges from my ward get delayed');
-  await say('See a board round\nLearn how a discharge is planned');
-  const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-  const host = cardActions(lastCardReply(hosts)).find(
-    (a) => a.data.value === 'demo-offer-discharge-board-round',
+  const hosts = await say(
+    'To understand why discharges from my ward get delayed\nSee a board round\nLearn how a discharge is planned',
   );
-  const slots = await click(host?.data ?? {});
-  const slot = cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot');
-  await click(slot?.data ?? {});
+  const time = cardActions(lastCardReply(hosts)).find(
+    (a) => a.data.verb === 'draft_pick' && a.data.offerId === 'demo-offer-discharge-board-round',
+  );
+  await click(time?.data ?? {});
   const sent = await click({ verb: 'draft_submit' });
   if (!allText(sent).includes('I have asked')) throw new Error('the request was not submitted');
   await idle();

@@ -22,7 +22,7 @@ const MAX_TURNS_PER_CELL = 50_000;
 const LIMIT_MS = 240_000;
 
 const OPENING = "I'd like to spend a morning with the discharge team in two weeks";
-const PURPOSE = 'To understand why discharges from my ward get delayed';
+const PURPOSE = 'Because discharges from my ward keep getting delayed';
 
 type Kind = 'echo' | 'read' | 'step';
 

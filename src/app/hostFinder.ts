@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { checkVisit, suggestSlots, type ClashContextInput, type WorkingTimeSettings } from '../domain/clash';
-import { SENSITIVE_SETTINGS, type HostOffer } from '../domain/offers';
+import { SENSITIVE_SETTINGS, type HostOffer, type SessionPart, type Setting } from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { HostFinder } from '../domain/requestDialog/advanceDraft';
 import type { HostOption, RequestDraft, SlotOption } from '../domain/requestDialog/draft';
+import { hostSearchQuery } from '../domain/requestDialog/hostSearchQuery';
 import { checkSlotForDay } from '../domain/requestDialog/slotForDay';
 import { rankOffers } from '../domain/search/rankOffers';
 import { LONDON } from '../domain/time/formatVisit';
@@ -23,8 +24,13 @@ export interface HostFinderDependencies {
 
 /** Offers looked at closely (rotas read, slots searched) per search. */
 const SHORTLIST = 8;
-const SHOWN = 3;
+/** Hosts kept: three shown at once, three more for "other hosts". */
+const KEPT = 6;
 const SLOTS_PER_HOST = 3;
+/** Times shown for one host after "other times". */
+const MORE_TIMES = 8;
+/** Without a length, half days: whichever the host offers. */
+const HALF_DAYS: readonly SessionPart[] = ['am', 'pm'];
 
 /**
  * Finds hosts for a visitor's draft: ranks the catalogue by what they asked for, then keeps the
@@ -38,37 +44,34 @@ export function createHostFinder(
   return {
     findHosts: async (draft) => {
       const window = londonWindow(draft);
-      const wanted = draft.settings ?? [];
-      const catalogue = (await deps.offers.listActive()).filter(
-        (o) => wanted.length === 0 || wanted.includes(o.setting),
-      );
-      const query = [draft.what, draft.purpose, ...(draft.objectives ?? [])].filter(Boolean).join('. ');
-      const shortlist = rankOffers({
-        offers: catalogue,
-        visitor,
-        query: draft.what ?? query,
-        limit: SHORTLIST,
-      });
+      const catalogue = (await deps.offers.listActive()).filter((o) => settingWanted(draft, o.setting));
+      const query = hostSearchQuery(draft);
+      const shortlist = rankOffers({ offers: catalogue, visitor, query, limit: SHORTLIST });
       const withSlots = await Promise.all(
         shortlist.map(async ({ offer }) => ({
           offer,
-          slots: await findSlots(deps, visitor, offer, draft, window, clock()),
+          slots: await findSlots(deps, visitor, offer, draft, window, clock(), SLOTS_PER_HOST),
         })),
       );
       const availability = Object.fromEntries(withSlots.map(({ offer, slots }) => [offer.id, slots.length]));
       const ranked = rankOffers({
         offers: withSlots.filter((o) => o.slots.length > 0).map((o) => o.offer),
         visitor,
-        query: draft.what ?? query,
+        query,
         availability,
         window: { start: window.from.toISOString(), end: window.to.toISOString() },
-        limit: SHOWN,
+        limit: KEPT,
       });
       return Promise.all(
         ranked.map(async ({ offer, reason }) =>
           toOption(deps, offer, reason, withSlots.find((o) => o.offer.id === offer.id)?.slots ?? []),
         ),
       );
+    },
+    findTimes: async (draft, offerId) => {
+      const found = draft.chosen ? await deps.offers.find(draft.chosen.hostId, offerId) : undefined;
+      if (!found) return [];
+      return findSlots(deps, visitor, found.offer, draft, londonWindow(draft), clock(), MORE_TIMES);
     },
     checkSlot: async (draft, slot) => {
       const chosen = draft.chosen
@@ -96,6 +99,15 @@ function londonWindow(draft: RequestDraft): { from: Date; to: Date } {
   return { from: from.toJSDate(), to: to.toJSDate() };
 }
 
+function settingWanted(draft: RequestDraft, setting: Setting): boolean {
+  if (draft.avoidSettings?.includes(setting)) return false;
+  return !draft.settings?.length || draft.settings.includes(setting);
+}
+
+/**
+ * The next `count` clash-free times with a host in the window, on the weekdays asked for; a
+ * visit of no stated length is a morning or an afternoon, whichever the host offers.
+ */
 async function findSlots(
   deps: HostFinderDependencies,
   visitor: Person,
@@ -103,31 +115,58 @@ async function findSlots(
   draft: RequestDraft,
   window: { from: Date; to: Date },
   now: Date,
+  count: number,
 ): Promise<SlotOption[]> {
   const context = await loadClashContext(deps, visitor, offer, window);
   const from = window.from < now ? now : window.from;
   if (from >= window.to) return [];
-  if (draft.length === 'custom') return customSlots(context, draft, from, window.to);
-  const slots = suggestSlots({
-    ...context,
-    from: from.toISOString(),
-    to: window.to.toISOString(),
-    length: draft.length ?? 'am',
-    count: SLOTS_PER_HOST,
-  });
-  return slots.map((s) => ({
-    start: new Date(s.start).toISOString(),
-    end: new Date(s.end).toISOString(),
-    warnings: s.warnings.map((w) => w.explanation),
-  }));
+  const days = draft.window?.weekdays;
+  const onDays = days?.length
+    ? { ...offer, sessions: offer.sessions.filter((s) => days.includes(s.weekday)) }
+    : offer;
+  if (onDays.sessions.length === 0) return [];
+  if (draft.length === 'custom')
+    return customSlots({ ...context, offer: onDays }, draft, from, window.to, count);
+  const parts = draft.length ? [draft.length] : HALF_DAYS;
+  const slots = parts.flatMap((part) =>
+    suggestSlots({
+      ...context,
+      offer: onDays,
+      from: from.toISOString(),
+      to: window.to.toISOString(),
+      length: part,
+      count,
+    }).map((s) => ({
+      start: new Date(s.start).toISOString(),
+      end: new Date(s.end).toISOString(),
+      part,
+      ...labelOf(s),
+      warnings: s.warnings.map((w) => w.explanation),
+    })),
+  );
+  return slots.sort((a, b) => a.start.localeCompare(b.start)).slice(0, count);
+}
+
+/** "work time" or "own time", from slot searches that say which. */
+function labelOf(slot: object): { label?: string } {
+  const basis = (slot as { timeBasis?: unknown }).timeBasis;
+  if (basis === 'work_time') return { label: 'work time' };
+  if (basis === 'own_time') return { label: 'own time' };
+  return {};
 }
 
 /** Custom times: each day in the window, checked with the full rules. */
-function customSlots(context: ClashContextInput, draft: RequestDraft, from: Date, to: Date): SlotOption[] {
+function customSlots(
+  context: ClashContextInput,
+  draft: RequestDraft,
+  from: Date,
+  to: Date,
+  count: number,
+): SlotOption[] {
   const slots: SlotOption[] = [];
   for (
     let day = DateTime.fromJSDate(from, { zone: LONDON }).startOf('day');
-    day.toJSDate() < to && slots.length < SLOTS_PER_HOST;
+    day.toJSDate() < to && slots.length < count;
     day = day.plus({ days: 1 })
   ) {
     const reading = checkSlotForDay(day.toISODate() as string, 'custom', draft.customTimes);
@@ -135,7 +174,13 @@ function customSlots(context: ClashContextInput, draft: RequestDraft, from: Date
     const slot = { start: reading.start, end: reading.end };
     if (new Date(slot.start) < from || new Date(slot.end) > to) continue;
     const report = checkVisit({ ...context, start: slot.start, end: slot.end });
-    if (report.ok) slots.push({ ...slot, warnings: report.warnings.map((w) => w.explanation) });
+    if (report.ok)
+      slots.push({
+        ...slot,
+        part: 'custom',
+        ...labelOf(report),
+        warnings: report.warnings.map((w) => w.explanation),
+      });
   }
   return slots;
 }

@@ -10,6 +10,18 @@ const field = z.enum(DRAFT_STEPS).exclude(['summary']);
 export const CARD_PAYLOADS = {
   draft_answer: z.object({ verb: z.literal('draft_answer'), field, answer: z.string().max(5000).optional() }),
   draft_choice: z.object({ verb: z.literal('draft_choice'), field, value: z.string().min(1).max(200) }),
+  draft_reasons: z.object({
+    verb: z.literal('draft_reasons'),
+    // Longer than the boxes allow, so an over-long answer is refused in words by the conversation.
+    purpose: z.string().max(20000).optional(),
+    objectives: z.string().max(20000).optional(),
+  }),
+  draft_pick: z.object({
+    verb: z.literal('draft_pick'),
+    offerId: z.string().min(1).max(200),
+    start: z.string().datetime(),
+  }),
+  draft_more_hosts: z.object({ verb: z.literal('draft_more_hosts') }),
   draft_control: z.object({
     verb: z.literal('draft_control'),
     word: z.enum(['back', 'cancel', 'start_over']),

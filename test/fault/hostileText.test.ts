@@ -60,6 +60,16 @@ describe('hostile text through every free-text field', () => {
     return false;
   };
 
+  /** Sends why (hostile) and what to learn on the card; when refused, the fallback instead. */
+  const reasons = async (who: Actor, hostile: string, fallback: string): Promise<boolean> => {
+    const card = (purpose: string) =>
+      cardSubmit(who, { verb: 'draft_reasons', purpose, objectives: 'See a board round' });
+    const replies = await send(card(hostile), probeFor(hostile));
+    if (!allText(replies).includes(REFUSED)) return true;
+    expect(allText(await send(card(fallback), undefined))).not.toContain(REFUSED);
+    return false;
+  };
+
   beforeAll(async () => {
     connector = await startFakeConnector();
     service = await startTestService({ SCHEDULER_INTERVAL_SECONDS: '0' });
@@ -100,17 +110,18 @@ describe('hostile text through every free-text field', () => {
         await send(message(who, 'back'), probeFor(text));
         await send(message(who, 'the discharge team'), undefined);
       }
-      const purposeKept = await answer(who, text, 'To understand why discharges from my ward get delayed');
+      // Why and what to learn come together on one card; the objectives are then changed by typing.
+      const purposeKept = await reasons(who, text, 'To understand why discharges from my ward get delayed');
+      await send(message(who, 'change objectives'), probeFor(text));
       const objectivesKept = await answer(who, text, 'See a board round');
+      await send(message(who, 'change when'), probeFor(text));
       expect(await answer(who, text, 'next month')).toBe(false);
-      const lengthAsked = await send(message(who, 'morning'), undefined);
-      const hosts = allText(lengthAsked).includes('Any preference for the setting?')
-        ? await send(
-            cardSubmit(who, { verb: 'draft_choice', field: 'setting', value: 'any' }),
-            probeFor(text),
-          )
-        : lengthAsked;
-      const host = cardActions(lastCardReply(hosts)).find((a) => a.data.field === 'host');
+      const hosts = await send(message(who, 'change when'), undefined).then(() =>
+        send(message(who, 'next month'), undefined),
+      );
+      const host = cardActions(lastCardReply(hosts)).find(
+        (a) => a.data.field === 'host' && a.data.value === 'demo-offer-discharge-board-round',
+      );
       expect(host).toBeDefined();
       const slots = await send(cardSubmit(who, host?.data ?? {}), probeFor(text));
       // A typed time that is not a time is refused in plain words.

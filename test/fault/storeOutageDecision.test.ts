@@ -103,18 +103,18 @@ describe('the store going away mid-turn (Cosmos-protocol server)', () => {
     const say = async (text: string) =>
       postActivity(service.url, { ...message(alex, text), serviceUrl: connector.url });
     expect(allText((await say('I would like to shadow the discharge team next week')).replies)).toContain(
-      'Why would you like to go?',
+      'Why would you like to go, and what do you want to learn?',
     );
     const stopped = cosmos.stopAfter(
       (method, path) => method === 'GET' && path.includes('/colls/botstate/docs/'),
     );
-    const down = await say('To understand why discharges get delayed');
+    const down = await say('Because discharges from my ward get delayed');
     await stopped;
     expect(down.status).toBe(200);
     expect(allText(down.replies)).toMatch(FRIENDLY);
     expect(allText(down.replies)).not.toMatch(LEAKED_ERROR);
     await cosmos.restart();
-    expect(allText((await say('To understand why discharges get delayed')).replies)).toContain(
+    expect(allText((await say('Because discharges from my ward get delayed')).replies)).toContain(
       'What do you want to learn?',
     );
     expect(allText((await say('cancel')).replies)).toContain('I have cancelled that request.');

@@ -4,6 +4,7 @@ import type { DayPart, DayWindow } from './parseWhen';
 /** The questions of the request conversation, in the order they are asked. */
 export const DRAFT_STEPS = [
   'what',
+  'reasons',
   'purpose',
   'objectives',
   'when',
@@ -43,6 +44,10 @@ export interface SlotOption {
   /** ISO-8601 instants. */
   start: string;
   end: string;
+  /** The visit length this slot is: a morning, an afternoon, a full day or other times. */
+  part?: VisitLengthChoice;
+  /** "work time" or "own time", when the slot search says which. */
+  label?: string;
   /** Plain-words notes that do not block the slot (e.g. "you are on annual leave then"). */
   warnings: string[];
 }
@@ -63,10 +68,16 @@ export interface RequestDraft {
   window?: DayWindow;
   length?: VisitLengthChoice;
   customTimes?: CustomTimes;
-  /** Preferred settings; empty means any. */
+  /** Only these settings; empty means any; unset, any with lower-risk settings first. */
   settings?: Setting[];
-  /** The options last shown, so "2" or a button picks the same one again. */
+  /** Any setting but these. */
+  avoidSettings?: Setting[];
+  /** Set when no dates were given and the next weeks are searched. */
+  windowGuessed?: boolean;
+  /** The options found, so "2" or a button picks the same one again. */
   hostOptions?: HostOption[];
+  /** Which page of `hostOptions` is shown ("other hosts" turns it). */
+  hostPage?: number;
   chosen?: {
     offerId: string;
     hostId: string;

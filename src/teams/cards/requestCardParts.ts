@@ -1,4 +1,5 @@
-import type { DraftField } from '../../domain/requestDialog/draft';
+import type { DraftField, SlotOption } from '../../domain/requestDialog/draft';
+import { formatVisitTime } from '../../domain/time/formatVisit';
 
 /**
  * Buttons that send no typed answer: without `associatedInputs: 'none'`, Teams checks the card's
@@ -72,4 +73,26 @@ export function answerInput(
       actions: [{ type: 'Action.Submit', title: 'Next', data: { verb: 'draft_answer', field } }],
     },
   ];
+}
+
+/** A labelled text box sent with a card's own Next button, for questions with two answers. */
+export function labelledInput(
+  id: string,
+  label: string,
+  options: { multiline?: boolean; maxLength: number },
+): Record<string, unknown> {
+  return {
+    type: 'Input.Text',
+    id,
+    label,
+    isRequired: true,
+    errorMessage: `Please fill in: ${label}`,
+    isMultiline: options.multiline ?? false,
+    maxLength: options.maxLength,
+  };
+}
+
+/** A time as a button shows it: "Tue 8 Dec, 09:00-13:00 (work time)". */
+export function slotTitle(slot: SlotOption): string {
+  return `${formatVisitTime(slot.start, slot.end)}${slot.label ? ` (${slot.label})` : ''}`;
 }

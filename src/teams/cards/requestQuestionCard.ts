@@ -1,17 +1,31 @@
-import { SETTING_LABELS } from '../../domain/offers';
+import { DateTime } from 'luxon';
 import type { Prompt } from '../../domain/requestDialog/advanceDraft';
 import { LIMITS } from '../../domain/requestDialog/advanceDraft';
-import type { HostOption, RequestDraft } from '../../domain/requestDialog/draft';
-import { formatVisitTime } from '../../domain/time/formatVisit';
+import type { RequestDraft } from '../../domain/requestDialog/draft';
+import { formatVisitTime, LONDON } from '../../domain/time/formatVisit';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
+import { hostAndTimeBlocks } from './hostAndTimeBlocks';
 import { inertText } from './plainText';
-import { answerInput, backAndCancel, choiceButton, heading, hint, problemBlock } from './requestCardParts';
+import {
+  answerInput,
+  backAndCancel,
+  choiceButton,
+  heading,
+  hint,
+  labelledInput,
+  problemBlock,
+  slotTitle,
+} from './requestCardParts';
 
 type Ask = Extract<Prompt, { kind: 'ask' }>;
 
 /** One question of the request conversation, with shortcuts for the usual answers. */
 export function createRequestQuestionCard(prompt: Ask, draft: RequestDraft): AdaptiveCardJson {
-  const top = [...(prompt.note ? [hint(prompt.note)] : []), ...problemBlock(prompt.problem)];
+  const top = [
+    ...(prompt.understood ? [inertText([prompt.understood], { maxLength: 400 })] : []),
+    ...(prompt.note ? [hint(prompt.note)] : []),
+    ...problemBlock(prompt.problem),
+  ];
   return adaptiveCard([...top, ...QUESTIONS[prompt.step](draft)], backAndCancel());
 }
 
@@ -20,6 +34,19 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
     heading('What or whom would you like to shadow?'),
     hint('In your own words, for example "the discharge team", "a pharmacist", "ICU", "a board meeting".'),
     ...answerInput('what', 'What or whom to shadow', { maxLength: LIMITS.what }),
+  ],
+  reasons: () => [
+    heading('Why would you like to go, and what do you want to learn?'),
+    hint('Your manager sees both when deciding. No patient details, please.'),
+    labelledInput('purpose', 'Why you would like to go', { multiline: true, maxLength: LIMITS.purpose }),
+    labelledInput('objectives', `What you want to learn (up to ${LIMITS.objectiveCount}, one per line)`, {
+      multiline: true,
+      maxLength: LIMITS.objectives,
+    }),
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.Submit', title: 'Next', data: { verb: 'draft_reasons' } }],
+    },
   ],
   purpose: () => [
     heading('Why would you like to go?'),
@@ -36,7 +63,7 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
   when: () => [
     heading('When would suit you?'),
     hint(
-      'Choose below or type, for example "next Tuesday", "3 March" or "the week of 12 January". I will check your rota.',
+      'Choose below or type, for example "next Tuesday morning", "the week after next" or "any Thursday next month". I will check your rota.',
     ),
     {
       type: 'ActionSet',
@@ -75,24 +102,16 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
     },
     ...answerInput('setting', 'Settings you prefer', {
       maxLength: 100,
-      placeholder: 'for example: clinic or office',
+      placeholder: 'for example: only clinics, or not theatres',
     }),
   ],
-  host: (draft) => [
-    heading('Who would you like to visit?'),
-    hint(
-      'These hosts have free places that fit your rota. Choose one, or say "back" to change your answers.',
-    ),
-    ...(draft.hostOptions ?? []).map(hostOptionBlock),
-  ],
+  host: hostAndTimeBlocks,
   slot: (draft) => [
     heading(`When would you like to visit ${draft.chosen?.hostName ?? 'the host'}?`),
-    hint('These times are free for both of you. Or type another day, for example "Fri 4 Dec".'),
+    hint(`These times are free for both of you. Or type another day, for example "${exampleDay(draft)}".`),
     {
       type: 'ActionSet',
-      actions: (draft.slotOptions ?? []).map((slot) =>
-        choiceButton(formatVisitTime(slot.start, slot.end), 'slot', slot.start),
-      ),
+      actions: (draft.slotOptions ?? []).map((slot) => choiceButton(slotTitle(slot), 'slot', slot.start)),
     },
     ...(draft.slotOptions ?? []).flatMap((slot) =>
       slot.warnings.map((w) => hint(`${formatVisitTime(slot.start, slot.end)}: ${w}`)),
@@ -101,24 +120,11 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
   ],
 };
 
-function hostOptionBlock(option: HostOption, index: number): Record<string, unknown> {
-  const setting = `${SETTING_LABELS[option.setting]}${option.sensitive ? ' (needs an agreed induction)' : ''}`;
-  const next = option.slots[0] ? formatVisitTime(option.slots[0].start, option.slots[0].end) : 'none free';
-  return {
-    type: 'Container',
-    separator: true,
-    items: [
-      inertText([{ text: `${index + 1}. ${option.title}`, weight: 'Bolder' }], { maxLength: 150 }),
-      inertText([`${option.hostName}, ${option.department}`], { maxLength: 150 }),
-      {
-        type: 'FactSet',
-        facts: [
-          { title: 'Setting', value: setting },
-          { title: 'Next free', value: next },
-        ],
-      },
-      inertText([{ text: option.reason, isSubtle: true }], { maxLength: 200 }),
-      { type: 'ActionSet', actions: [choiceButton(`Choose ${index + 1}`, 'host', option.offerId)] },
-    ],
-  };
+/** A day after the times shown, so the example is never in the past. */
+function exampleDay(draft: RequestDraft): string {
+  const last = (draft.slotOptions ?? []).at(-1)?.start ?? draft.window?.to;
+  const base = last ? DateTime.fromISO(last, { zone: LONDON }) : undefined;
+  if (!base?.isValid) return 'next Tuesday';
+  const next = base.plus({ days: base.weekday >= 5 ? 8 - base.weekday : 1 });
+  return next.toFormat('ccc d LLL');
 }

@@ -7,6 +7,13 @@ import { heading, hint, problemBlock } from './requestCardParts';
 
 const LENGTH_WORDS = { am: 'Morning', pm: 'Afternoon', full_day: 'Full day', custom: 'Other times' } as const;
 
+function describeSettings(draft: RequestDraft): string {
+  if (draft.avoidSettings?.length)
+    return `Any but ${draft.avoidSettings.map((s) => SETTING_LABELS[s].toLowerCase()).join(' or ')}`;
+  if (draft.settings?.length) return draft.settings.map((s) => SETTING_LABELS[s]).join(', ');
+  return 'Any';
+}
+
 /** Everything the visitor has said, each with a Change button, and the button that sends it. */
 export function createRequestSummaryCard(draft: RequestDraft, problem?: string): AdaptiveCardJson {
   const rows: Array<[DraftField, string, string]> = [
@@ -20,11 +27,7 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
         ? `${draft.customTimes.start}-${draft.customTimes.end}`
         : LENGTH_WORDS[draft.length ?? 'am'],
     ],
-    [
-      'setting',
-      'Settings',
-      draft.settings?.length ? draft.settings.map((s) => SETTING_LABELS[s]).join(', ') : 'Any',
-    ],
+    ['setting', 'Settings', describeSettings(draft)],
     ['host', 'Host', draft.chosen ? `${draft.chosen.title} with ${draft.chosen.hostName}` : ''],
     ['slot', 'When', draft.slot ? formatVisitTime(draft.slot.start, draft.slot.end) : ''],
   ];

@@ -77,6 +77,20 @@ function readDraftInput(
       const p = parseCardPayload('draft_choice', data);
       return p && { input: { kind: 'choice', field: p.field, value: p.value }, field: p.field };
     }
+    case 'draft_reasons': {
+      const p = parseCardPayload('draft_reasons', data);
+      return (
+        p && {
+          input: { kind: 'reasons', purpose: p.purpose ?? '', objectives: p.objectives ?? '' },
+        }
+      );
+    }
+    case 'draft_pick': {
+      const p = parseCardPayload('draft_pick', data);
+      return p && { input: { kind: 'pick', offerId: p.offerId, start: p.start } };
+    }
+    case 'draft_more_hosts':
+      return parseCardPayload('draft_more_hosts', data) && { input: { kind: 'more_hosts' } };
     case 'draft_control': {
       const p = parseCardPayload('draft_control', data);
       return p && { input: { kind: 'control', word: p.word } };

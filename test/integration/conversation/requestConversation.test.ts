@@ -20,34 +20,28 @@ describe('asking for a visit, over HTTP against the demo organisation', () => {
     await service?.stop();
   });
 
-  it('goes from one sentence to a submitted request, surviving a restart half way', async () => {
-    let replies = await say("I'd like to spend a morning with the discharge team next week");
-    expect(allText(replies)).toContain('Why would you like to go?');
-
-    replies = await say('To understand why discharges from my ward get delayed');
-    expect(allText(replies)).toContain('What do you want to learn?');
+  it('goes from one sentence without a reason to a submitted request in four actions, surviving a restart', async () => {
+    let replies = await say("I'd like to spend a morning with the discharge team in two weeks");
+    expect(allText(replies)).toContain('Why would you like to go, and what do you want to learn?');
+    expect(allText(replies)).toContain('I read: discharge team');
 
     // Restart the service on the same data: the half-filled request must still be there.
     const dataDir = service.dataDir;
     await service.close();
     service = await startTestService({ DATA_DIR: dataDir });
 
-    replies = await say('See a board round\nLearn how a discharge is planned');
-    expect(allText(replies)).toContain('Any preference for the setting?');
-
-    replies = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    expect(allText(replies)).toContain('Who would you like to visit?');
-    const host = cardActions(lastCardReply(replies)).find(
-      (a) => a.data.field === 'host' && a.data.value === 'demo-offer-discharge-board-round',
+    replies = await click({
+      verb: 'draft_reasons',
+      purpose: 'To understand why discharges from my ward get delayed',
+      objectives: 'See a board round\nLearn how a discharge is planned',
+    });
+    expect(allText(replies)).toContain('Choose a host and a time');
+    const time = cardActions(lastCardReply(replies)).find(
+      (a) => a.data.verb === 'draft_pick' && a.data.offerId === 'demo-offer-discharge-board-round',
     );
-    expect(host).toBeDefined();
+    expect(time).toBeDefined();
 
-    replies = await click(host?.data ?? {});
-    expect(allText(replies)).toContain('When would you like to visit Adele Vance?');
-    const slot = cardActions(lastCardReply(replies)).find((a) => a.data.field === 'slot');
-    expect(slot).toBeDefined();
-
-    replies = await click(slot?.data ?? {});
+    replies = await click(time?.data ?? {});
     expect(allText(replies)).toContain('Check your request');
     expect(allText(replies)).toContain('A morning with the discharge team with Adele Vance');
 
@@ -62,6 +56,7 @@ describe('asking for a visit, over HTTP against the demo organisation', () => {
       managerId: DEMO_IDS.megan,
       hostId: DEMO_IDS.adele,
       offerId: 'demo-offer-discharge-board-round',
+      start: time?.data.start,
       objectives: ['See a board round', 'Learn how a discharge is planned'],
     });
     const tasks = await service.store.query('tasks', { partitionKey: DEMO_IDS.megan });
@@ -87,6 +82,7 @@ describe('asking for a visit, over HTTP against the demo organisation', () => {
   it("refuses to cancel someone else's request by a forged id, changing nothing", async () => {
     const megan = actorFor(DEMO_IDS.megan, 'megan-forger');
     const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
+    expect(request).toBeDefined();
     const { replies } = await postActivity(
       service.url,
       cardSubmit(megan, { verb: 'cancel_request', requestId: request?.id }),
@@ -94,6 +90,23 @@ describe('asking for a visit, over HTTP against the demo organisation', () => {
     expect(allText(replies)).toContain('I could not find that request.');
     const [after] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
     expect(after).toEqual(request);
+  });
+
+  it('goes from a sentence that says why to a request in three actions: sentence, host-and-time, send', async () => {
+    const before = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
+    let replies = await say(
+      'I want to learn how complex discharges are planned, so could I spend a morning with the discharge team in two weeks?',
+    );
+    expect(allText(replies)).toContain('Choose a host and a time');
+    const time = cardActions(lastCardReply(replies)).find(
+      (a) => a.data.verb === 'draft_pick' && a.data.offerId === 'demo-offer-discharge-board-round',
+    );
+    replies = await click(time?.data ?? {});
+    expect(allText(replies)).toContain('To learn how complex discharges are planned');
+    replies = await click({ verb: 'draft_submit' });
+    expect(allText(replies)).toContain('I have asked Megan Bowen to release you');
+    const after = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
+    expect(after.length).toBe(before.length + 1);
   });
 
   it('answers "cancel" at any step and keeps nothing', async () => {

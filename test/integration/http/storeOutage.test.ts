@@ -37,7 +37,7 @@ describe('the store going away mid-conversation (Cosmos-protocol server on loopb
 
   it('keeps the half-filled request and tells the person kindly, with a reference, while the store is down', async () => {
     expect(allText((await say('I would like to shadow the discharge team next week')).replies)).toContain(
-      'Why would you like to go?',
+      'Why would you like to go, and what do you want to learn?',
     );
 
     await cosmos.stop();
@@ -48,7 +48,7 @@ describe('the store going away mid-conversation (Cosmos-protocol server on loopb
       reason: 'The data store is not answering.',
     });
 
-    const down = await say('To understand why discharges get delayed');
+    const down = await say('Because discharges from my ward get delayed');
     expect(down.status).toBe(200);
     const text = allText(down.replies);
     expect(text).toMatch(
@@ -60,7 +60,7 @@ describe('the store going away mid-conversation (Cosmos-protocol server on loopb
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
     // The answer given while the store was down was not kept, but everything before it was:
     // the same question comes back, and answering it moves on.
-    const again = await say('To understand why discharges get delayed');
+    const again = await say('Because discharges from my ward get delayed');
     expect(allText(again.replies)).toContain('What do you want to learn?');
   });
 });

@@ -5,32 +5,49 @@ import {
   type DraftInput,
   type HostFinder,
 } from '../../../../src/domain/requestDialog/advanceDraft';
-import type { HostOption, RequestDraft } from '../../../../src/domain/requestDialog/draft';
+import type { HostOption, RequestDraft, SlotOption } from '../../../../src/domain/requestDialog/draft';
 
+// Sunday 22 November 2026, 10:00 in London.
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-const discharge: HostOption = {
-  offerId: 'offer-discharge',
-  hostId: 'host-adele',
-  title: 'Discharge board round',
-  hostName: 'Adele Vance',
-  department: 'Discharge & Patient Flow',
-  setting: 'office',
-  sensitive: false,
-  reason: "Matches 'discharge'",
-  slots: [
-    { start: '2026-11-24T09:00:00.000Z', end: '2026-11-24T13:00:00.000Z', warnings: [] },
-    { start: '2026-11-26T09:00:00.000Z', end: '2026-11-26T13:00:00.000Z', warnings: [] },
-  ],
-};
+const slot = (day: string, part: 'am' | 'pm' = 'am'): SlotOption => ({
+  start: `2026-11-${day}T${part === 'am' ? '09' : '13'}:00:00.000Z`,
+  end: `2026-11-${day}T${part === 'am' ? '13' : '17'}:00:00.000Z`,
+  part,
+  warnings: [],
+});
 
-function finderWith(options: HostOption[], slotOk = true): HostFinder & { searches: RequestDraft[] } {
+function host(n: number, slots: SlotOption[] = [slot('24'), slot('26')]): HostOption {
+  return {
+    offerId: `offer-${n}`,
+    hostId: `host-${n}`,
+    title: `Offer ${n}`,
+    hostName: `Host ${n}`,
+    department: 'Discharge & Patient Flow',
+    setting: 'office',
+    sensitive: false,
+    reason: "Matches 'discharge'",
+    slots,
+  };
+}
+const discharge = host(1);
+
+function finderWith(
+  options: HostOption[],
+  slotOk = true,
+): HostFinder & { searches: RequestDraft[]; timesAsked: string[] } {
   const searches: RequestDraft[] = [];
+  const timesAsked: string[] = [];
   return {
     searches,
+    timesAsked,
     findHosts: async (draft) => {
       searches.push(draft);
       return options;
+    },
+    findTimes: async (_draft, offerId) => {
+      timesAsked.push(offerId);
+      return [slot('24'), slot('25', 'pm'), slot('26'), slot('27')];
     },
     checkSlot: async () =>
       slotOk
@@ -57,134 +74,225 @@ async function run(
   return turn;
 }
 
+const WITH_PURPOSE =
+  'I want to learn how complex discharges are planned, so could I spend a morning with the discharge team next week?';
+const WITHOUT_PURPOSE = "I'd like to spend a morning with the discharge team next week";
 const PURPOSE = 'To understand why discharges get delayed';
-const OBJECTIVES = '1. See a board round\n2. Learn how a discharge is planned';
+const REASONS = `${PURPOSE}\n1. See a board round\n2. Learn how a discharge is planned`;
+const pick = (option: HostOption, index = 0): DraftInput => ({
+  kind: 'pick',
+  offerId: option.offerId,
+  start: (option.slots[index] as SlotOption).start,
+});
 
 describe('the request conversation', () => {
-  it('asks only for what the opening sentence did not say, then summarises', async () => {
+  it('takes three actions when the sentence says why: the sentence, a host-and-time button, send', async () => {
     const finder = finderWith([discharge]);
-    const first = await startDraft(
-      "I'd like to spend a morning with the discharge team next week",
-      NOW,
-      finder,
-    );
-    expect(first.prompt).toEqual({ kind: 'ask', step: 'purpose' });
+    const first = await startDraft(WITH_PURPOSE, NOW, finder);
+    expect(first.prompt).toMatchObject({ kind: 'ask', step: 'host' });
     expect(first.draft).toMatchObject({
       what: 'discharge team',
+      purpose: 'To learn how complex discharges are planned',
+      objectives: ['Learn how complex discharges are planned'],
       window: { from: '2026-11-23', to: '2026-11-29' },
       length: 'am',
     });
-
-    const turn = await run(finder, "I'd like to spend a morning with the discharge team next week", [
-      PURPOSE,
-      OBJECTIVES,
-      'any',
-      '1',
-      '2',
-    ]);
-    expect(turn.prompt).toEqual({ kind: 'summary' });
-    expect(turn.draft).toMatchObject({
-      purpose: PURPOSE,
-      objectives: ['See a board round', 'Learn how a discharge is planned'],
-      settings: [],
-      chosen: { offerId: 'offer-discharge', hostId: 'host-adele' },
+    const picked = await advanceDraft(first.draft as RequestDraft, pick(discharge, 1), NOW, finder);
+    expect(picked.prompt).toEqual({ kind: 'summary' });
+    expect(picked.draft).toMatchObject({
+      chosen: { offerId: 'offer-1', hostId: 'host-1' },
       slot: { start: '2026-11-26T09:00:00.000Z', end: '2026-11-26T13:00:00.000Z' },
+    });
+    const sent = await advanceDraft(picked.draft as RequestDraft, { kind: 'submit' }, NOW, finder);
+    expect(sent).toEqual({ draft: undefined, prompt: { kind: 'submit' } });
+  });
+
+  it('says in one line what it understood, naming the words that correct it', async () => {
+    const first = await startDraft(WITH_PURPOSE, NOW, finderWith([discharge]));
+    expect(first.prompt).toMatchObject({
+      understood:
+        'I read: discharge team · Mon 23 Nov to Sun 29 Nov · a morning · why: to learn how complex discharges are planned. Wrong? Say "change who", "change when" or "change why".',
     });
   });
 
-  it('hands the finished draft over on submit', async () => {
-    const turn = await run(finderWith([discharge]), 'new request', [
-      'pharmacy',
-      PURPOSE,
-      OBJECTIVES,
-      'next week',
-      'afternoon',
-      'lower risk',
-      '1',
-      '1',
-      { kind: 'submit' },
-    ]);
-    expect(turn).toEqual({ draft: undefined, prompt: { kind: 'submit' } });
+  it('takes four actions when it does not: why and what to learn are asked together, once', async () => {
+    const finder = finderWith([discharge]);
+    const first = await startDraft(WITHOUT_PURPOSE, NOW, finder);
+    expect(first.prompt).toMatchObject({ kind: 'ask', step: 'reasons' });
+    const turn = await run(finder, WITHOUT_PURPOSE, [REASONS, pick(discharge), { kind: 'submit' }]);
+    expect(turn.prompt).toEqual({ kind: 'submit' });
   });
 
-  it('takes card choices as shortcuts for typed answers', async () => {
-    const finder = finderWith([discharge]);
-    const turn = await run(finder, 'shadow the discharge team next week', [
-      PURPOSE,
-      OBJECTIVES,
-      { kind: 'choice', field: 'length', value: 'full day' },
-      { kind: 'choice', field: 'setting', value: 'any' },
-      { kind: 'choice', field: 'host', value: 'offer-discharge' },
-      { kind: 'choice', field: 'slot', value: '2026-11-24T09:00:00.000Z' },
+  it('takes why and what to learn from the two boxes of the card', async () => {
+    const turn = await run(finderWith([discharge]), WITHOUT_PURPOSE, [
+      {
+        kind: 'reasons',
+        purpose: PURPOSE,
+        objectives: 'See a board round\nLearn how a discharge is planned',
+      },
     ]);
-    expect(turn.prompt.kind).toBe('summary');
-    expect(turn.draft?.length).toBe('full_day');
+    expect(turn.prompt).toMatchObject({ kind: 'ask', step: 'host' });
+    expect(turn.draft).toMatchObject({
+      purpose: PURPOSE,
+      objectives: ['See a board round', 'Learn how a discharge is planned'],
+    });
+  });
+
+  it('reads learning aims out of a one-sentence answer, and asks for them only when there are none', async () => {
+    const both = await run(finderWith([discharge]), WITHOUT_PURPOSE, [
+      'Discharges from my ward keep getting delayed and I want to understand why',
+    ]);
+    expect(both.draft?.objectives).toEqual(['Understand why']);
+    expect(both.prompt).toMatchObject({ step: 'host' });
+    const onlyWhy = await run(finderWith([discharge]), WITHOUT_PURPOSE, [
+      'Because my patients keep coming back in',
+    ]);
+    expect(onlyWhy.prompt).toMatchObject({ kind: 'ask', step: 'objectives' });
+    expect(onlyWhy.draft?.purpose).toBe('Because my patients keep coming back in');
+  });
+
+  it('searches the next four weeks, any half day, when the sentence gives no dates or length', async () => {
+    const finder = finderWith([discharge]);
+    const first = await startDraft(
+      'I want to shadow a pharmacist to see how they check medicines',
+      NOW,
+      finder,
+    );
+    expect(finder.searches[0]).toMatchObject({
+      window: { from: '2026-11-23', to: '2026-12-20' },
+      windowGuessed: true,
+    });
+    expect(finder.searches[0]?.length).toBeUndefined();
+    expect(first.prompt).toMatchObject({
+      understood: expect.stringContaining('any day in the next 4 weeks'),
+    });
+    const picked = await advanceDraft(first.draft as RequestDraft, pick(discharge), NOW, finder);
+    expect(picked.draft?.length).toBe('am');
+  });
+
+  it('shows more of one host\'s times with "Other times", then takes one', async () => {
+    const finder = finderWith([discharge]);
+    const first = await startDraft(WITH_PURPOSE, NOW, finder);
+    const times = await advanceDraft(
+      first.draft as RequestDraft,
+      { kind: 'choice', field: 'host', value: 'offer-1' },
+      NOW,
+      finder,
+    );
+    expect(finder.timesAsked).toEqual(['offer-1']);
+    expect(times.prompt).toMatchObject({ kind: 'ask', step: 'slot' });
+    expect(times.draft?.slotOptions).toHaveLength(4);
+    const chosen = await advanceDraft(times.draft as RequestDraft, { kind: 'text', text: '2' }, NOW, finder);
+    expect(chosen.prompt).toEqual({ kind: 'summary' });
+    expect(chosen.draft?.slot?.start).toBe('2026-11-25T13:00:00.000Z');
+  });
+
+  it('turns to the next hosts with "other hosts", and says when there are no more', async () => {
+    const finder = finderWith([1, 2, 3, 4].map((n) => host(n)));
+    const first = await startDraft(WITH_PURPOSE, NOW, finder);
+    const next = await advanceDraft(first.draft as RequestDraft, { kind: 'more_hosts' }, NOW, finder);
+    expect(next.prompt).toEqual({ kind: 'ask', step: 'host' });
+    expect(next.draft?.hostPage).toBe(1);
+    const typed = await advanceDraft(
+      next.draft as RequestDraft,
+      { kind: 'text', text: 'other hosts' },
+      NOW,
+      finder,
+    );
+    expect(typed.prompt).toMatchObject({ step: 'host', problem: expect.stringMatching(/all the hosts/) });
+    expect(typed.draft).toEqual(next.draft);
+  });
+
+  it('corrects a wrong guess with "change why" and comes back to the hosts', async () => {
+    const finder = finderWith([discharge]);
+    const first = await startDraft(WITH_PURPOSE, NOW, finder);
+    const asked = await advanceDraft(
+      first.draft as RequestDraft,
+      { kind: 'text', text: 'change why' },
+      NOW,
+      finder,
+    );
+    expect(asked.prompt).toEqual({ kind: 'ask', step: 'purpose' });
+    const changed = await advanceDraft(
+      asked.draft as RequestDraft,
+      { kind: 'text', text: 'To see how flow works across the hospital' },
+      NOW,
+      finder,
+    );
+    expect(changed.draft?.purpose).toBe('To see how flow works across the hospital');
+    expect(changed.prompt).toMatchObject({ kind: 'ask', step: 'host' });
+  });
+
+  it('takes "only clinics" or "not wards" at any step, and looks for hosts again', async () => {
+    const finder = finderWith([discharge]);
+    const early = await run(finder, WITHOUT_PURPOSE, ['only clinics']);
+    expect(early.prompt).toMatchObject({
+      kind: 'ask',
+      step: 'reasons',
+      note: expect.stringMatching(/clinic/),
+    });
+    expect(early.draft?.settings).toEqual(['outpatient_clinic']);
+    const searches = finder.searches.length;
+    const late = await run(finder, WITH_PURPOSE, ['not wards']);
+    expect(late.draft?.avoidSettings).toEqual(['ward']);
+    expect(late.prompt).toMatchObject({ kind: 'ask', step: 'host' });
+    expect(finder.searches.length).toBe(searches + 2);
+  });
+
+  it('asks for the date again at once when the sentence names one that cannot be used', async () => {
+    for (const [sentence, reason] of [
+      ['Could I shadow the discharge team yesterday?', /has passed/],
+      ['Could I shadow the discharge team on 30 February?', /30 February is not a real date/],
+    ] as const) {
+      const turn = await startDraft(sentence, NOW, finderWith([discharge]));
+      expect(turn.prompt).toMatchObject({
+        kind: 'ask',
+        step: 'when',
+        problem: expect.stringMatching(reason),
+      });
+      expect(turn.draft?.window).toBeUndefined();
+    }
+  });
+
+  it('refuses a sentence with an NHS number or of 5,000 characters, keeping none of it', async () => {
+    const finder = finderWith([discharge]);
+    const nhs = await startDraft('Shadow the discharge team to follow patient 943 476 5919', NOW, finder);
+    expect(nhs.prompt).toMatchObject({ step: 'what', problem: expect.stringMatching(/NHS number/) });
+    expect(nhs.draft?.what).toBeUndefined();
+    const long = await startDraft(`shadow ${'x'.repeat(5000)}`, NOW, finder);
+    expect(long.prompt).toMatchObject({ step: 'what', problem: expect.stringMatching(/5007 characters/) });
+    expect(finder.searches).toHaveLength(0);
   });
 
   it.each([
-    ['an empty purpose', 'purpose', ['   '], /Please write a little more about why you want to go/],
-    [
-      'a 5,000-character purpose',
-      'purpose',
-      ['x'.repeat(5000)],
-      /That is 5000 characters; please keep why you want to go under 500/,
-    ],
+    ['an empty answer', 'reasons', ['   '], /Please write a little more about why you want to go/],
+    ['a 5,000-character answer', 'reasons', ['x'.repeat(5000)], /That is 5000 characters/],
     [
       'an NHS number in the objectives',
       'objectives',
-      [PURPOSE, 'Follow patient 943 476 5919 through discharge'],
+      ['Because my patients keep coming back in', 'Follow patient 943 476 5919 through discharge'],
       /looks like it contains an NHS number/,
     ],
-    ['30 February', 'when', [PURPOSE, OBJECTIVES, '30 February'], /30 February is not a real date/],
-    ['a date in the past', 'when', [PURPOSE, OBJECTIVES, 'yesterday'], /That date has passed/],
+    ['a host number out of range', 'host', [REASONS, '7'], /Please choose a time under one of the 1 hosts/],
     [
-      'an end before the start',
-      'length',
-      [PURPOSE, OBJECTIVES, 'next week', '14:00-10:00'],
-      /end time must be after the start/,
-    ],
-    [
-      'an unknown setting',
-      'setting',
-      [PURPOSE, OBJECTIVES, 'next week', 'morning', 'on the moon'],
-      /did not recognise a setting/,
-    ],
-    [
-      'a host number out of range',
+      'a time that is no longer offered',
       'host',
-      [PURPOSE, OBJECTIVES, 'next week', 'morning', 'any', '7'],
-      /choose one of the 1 hosts/,
+      [REASONS, { kind: 'pick', offerId: 'offer-1', start: '2026-11-30T09:00:00.000Z' }],
+      /no longer offered/,
     ],
-  ])('refuses %s with a clear reason and keeps everything else', async (_name, step, inputs, problem) => {
-    const finder = finderWith([discharge]);
-    const before = await run(finder, 'shadow the discharge team', inputs.slice(0, -1));
-    const after = await run(finder, 'shadow the discharge team', inputs);
-    expect(after.prompt).toMatchObject({ kind: 'ask', step, problem: expect.stringMatching(problem) });
-    expect(after.draft).toEqual(before.draft);
-  });
+  ] as const)(
+    'refuses %s with a clear reason and keeps everything else',
+    async (_name, step, inputs, problem) => {
+      const finder = finderWith([discharge]);
+      const before = await run(finder, WITHOUT_PURPOSE, inputs.slice(0, -1) as DraftInput[]);
+      const after = await run(finder, WITHOUT_PURPOSE, inputs as unknown as DraftInput[]);
+      expect(after.prompt).toMatchObject({ kind: 'ask', step, problem: expect.stringMatching(problem) });
+      expect(after.draft).toEqual(before.draft);
+    },
+  );
 
-  it('goes back one question with "back" and keeps the answers', async () => {
-    const turn = await run(finderWith([discharge]), 'shadow the discharge team', [PURPOSE, 'back']);
-    expect(turn.prompt).toEqual({ kind: 'ask', step: 'purpose' });
-    expect(turn.draft?.purpose).toBe(PURPOSE);
-  });
-
-  it('ends with "cancel" and begins again with "start over", at any step', async () => {
-    expect(
-      (await run(finderWith([discharge]), 'shadow the discharge team', [PURPOSE, 'Cancel'])).prompt,
-    ).toEqual({ kind: 'cancelled' });
-    const again = await run(finderWith([discharge]), 'shadow the discharge team', [PURPOSE, 'start over']);
-    expect(again.prompt).toMatchObject({ kind: 'ask', step: 'what' });
-    expect(again.draft?.purpose).toBeUndefined();
-  });
-
-  it('sends the visitor back to the dates when no host is free, saying why', async () => {
-    const turn = await run(finderWith([]), 'shadow the discharge team next week', [
-      PURPOSE,
-      OBJECTIVES,
-      'morning',
-      'any',
-    ]);
+  it('sends the visitor to the dates when no host is free, saying why', async () => {
+    const turn = await run(finderWith([]), WITH_PURPOSE, []);
     expect(turn.prompt).toMatchObject({
       kind: 'ask',
       step: 'when',
@@ -192,15 +300,19 @@ describe('the request conversation', () => {
     });
   });
 
+  it('goes back one question with "back", and ends with "cancel" or begins again with "start over"', async () => {
+    const finder = finderWith([discharge]);
+    const back = await run(finder, WITHOUT_PURPOSE, [REASONS, 'back']);
+    expect(back.prompt).toEqual({ kind: 'ask', step: 'reasons' });
+    expect((await run(finder, WITHOUT_PURPOSE, ['Cancel'])).prompt).toEqual({ kind: 'cancelled' });
+    const again = await run(finder, WITHOUT_PURPOSE, [REASONS, 'start over']);
+    expect(again.prompt).toMatchObject({ kind: 'ask', step: 'what' });
+    expect(again.draft?.purpose).toBeUndefined();
+  });
+
   it('re-searches hosts when the dates are changed from the summary', async () => {
     const finder = finderWith([discharge]);
-    const summary = await run(finder, "I'd like to spend a morning with the discharge team next week", [
-      PURPOSE,
-      OBJECTIVES,
-      'any',
-      '1',
-      '1',
-    ]);
+    const summary = await run(finder, WITH_PURPOSE, [pick(discharge)]);
     const edit = await advanceDraft(
       summary.draft as RequestDraft,
       { kind: 'edit', field: 'when' },
@@ -219,70 +331,19 @@ describe('the request conversation', () => {
     expect(finder.searches.at(-1)?.window).toEqual({ from: '2026-11-30', to: '2026-12-06' });
   });
 
-  it('returns to the summary after changing the purpose', async () => {
-    const finder = finderWith([discharge]);
-    const summary = await run(finder, "I'd like to spend a morning with the discharge team next week", [
-      PURPOSE,
-      OBJECTIVES,
-      'any',
-      '1',
-      '1',
-    ]);
-    const edit = await advanceDraft(
-      summary.draft as RequestDraft,
-      { kind: 'edit', field: 'purpose' },
-      NOW,
-      finder,
-    );
-    const changed = await advanceDraft(
-      edit.draft as RequestDraft,
-      { kind: 'text', text: 'To see how flow works across the hospital' },
-      NOW,
-      finder,
-    );
-    expect(changed.prompt).toEqual({ kind: 'summary' });
-    expect(changed.draft?.slot).toEqual(summary.draft?.slot);
-  });
-
-  it('accepts a typed day for the slot when it is clash-free, and explains when it is not', async () => {
-    const inputs = [PURPOSE, OBJECTIVES, 'any', '1'];
-    const ok = await run(
-      finderWith([discharge]),
-      "I'd like to spend a morning with the discharge team next week",
-      [...inputs, 'Fri 27 Nov'],
-    );
+  it('accepts a typed day for the time when it is clash-free, and explains when it is not', async () => {
+    const inputs: DraftInput[] = [
+      { kind: 'choice', field: 'host', value: 'offer-1' },
+      { kind: 'text', text: 'Fri 27 Nov' },
+    ];
+    const ok = await run(finderWith([discharge]), WITH_PURPOSE, inputs);
     expect(ok.draft?.slot).toEqual({ start: '2026-11-27T09:00:00.000Z', end: '2026-11-27T13:00:00.000Z' });
-    const clash = await run(
-      finderWith([discharge], false),
-      "I'd like to spend a morning with the discharge team next week",
-      [...inputs, 'Fri 27 Nov'],
-    );
+    const clash = await run(finderWith([discharge], false), WITH_PURPOSE, inputs);
     expect(clash.prompt).toMatchObject({
       kind: 'ask',
       step: 'slot',
       problem: 'That time does not work: You are on a night shift then.',
     });
-  });
-
-  it('answers a typed day whose custom times the clocks skip with what to use instead', async () => {
-    const opening = "I'd like to shadow the discharge team on Sun 28 March 2027";
-    const turn = await run(finderWith([discharge]), opening, [
-      PURPOSE,
-      OBJECTIVES,
-      '01:00-03:00',
-      'any',
-      '1',
-      'Sun 28 March 2027',
-    ]);
-    expect(turn.prompt).toEqual({
-      kind: 'ask',
-      step: 'slot',
-      problem:
-        '01:00 on Sun 28 Mar 2027 does not exist in UK time: the clocks go forward from 01:00 to 02:00 ' +
-        'that night. Please use a time before 01:00 or from 02:00. Or pick one of the times shown by its number.',
-    });
-    expect(turn.draft?.slot).toBeUndefined();
-    expect(turn.draft?.customTimes).toEqual({ start: '01:00', end: '03:00' });
   });
 
   it('keeps hostile text as typed: it is data, not markup', async () => {

@@ -1,0 +1,48 @@
+import type { DraftField, DraftStep, HostOption, RequestDraft, SlotOption } from './draft';
+
+export type DraftInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'choice'; field: DraftField; value: string }
+  | { kind: 'reasons'; purpose: string; objectives: string }
+  | { kind: 'pick'; offerId: string; start: string }
+  | { kind: 'more_hosts' }
+  | { kind: 'control'; word: 'back' | 'cancel' | 'start_over' }
+  | { kind: 'edit'; field: DraftField }
+  | { kind: 'submit' };
+
+export type AskStep = Exclude<DraftStep, 'summary'>;
+
+export type Prompt =
+  | {
+      kind: 'ask';
+      step: AskStep;
+      problem?: string;
+      note?: string;
+      /** One line on what the first sentence was read as, shown once. */
+      understood?: string;
+    }
+  | { kind: 'summary'; problem?: string; note?: string; understood?: string }
+  | { kind: 'cancelled' }
+  | { kind: 'submit' };
+
+export interface DialogTurn {
+  /** Undefined once the conversation is over (cancelled or handed over for submission). */
+  draft: RequestDraft | undefined;
+  prompt: Prompt;
+}
+
+/** What the conversation needs from the rest of the system: hosts, their times, and slot checks. */
+export interface HostFinder {
+  /** Hosts with clash-free times in the draft's window, best first, each with its next few times. */
+  findHosts(draft: RequestDraft): Promise<HostOption[]>;
+  /** More clash-free times with one host, for "other times". */
+  findTimes(draft: RequestDraft, offerId: string): Promise<SlotOption[]>;
+  checkSlot(
+    draft: RequestDraft,
+    slot: { start: string; end: string },
+  ): Promise<{ ok: boolean; problems: string[]; warnings: string[] }>;
+}
+
+export const LIMITS = { what: 200, purpose: 500, objectives: 1000, objectiveCount: 5 } as const;
+/** Hosts shown at once; "other hosts" shows the next ones. */
+export const HOSTS_PER_PAGE = 3;
