@@ -8,7 +8,10 @@ import { startDemoStack, type DemoStack } from './support/startDemoStack';
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
-/** Issue 3 in the Playground: Alex asks for a visit in a sentence and ends with a request waiting for Megan. */
+/**
+ * In the Playground, Alex asks for a visit in one sentence that says why, clicks a time under the
+ * discharge team and sends it: three actions, and the request waits for Megan.
+ */
 describe('asking for a shadowing visit in the Playground as Alex', () => {
   let stack: DemoStack | undefined;
   let browser: ChromiumSession | undefined;
@@ -25,10 +28,11 @@ describe('asking for a shadowing visit in the Playground as Alex', () => {
     await stack?.stop();
   });
 
-  it('goes from a sentence to a request sent to the manager, and lists it', async () => {
+  it('goes from one sentence with a purpose to a request with Megan in three actions, and lists it', async () => {
     await step(page, 'welcome card', () => openChat(page, stack!.playgrounds.alex!));
 
-    const { time } = await askForVisit(page);
+    const { time, actions } = await askForVisit(page, { withPurpose: true });
+    expect(actions).toBe(3);
 
     const listed = await step(page, 'my requests', () => say(page, 'my requests', /Your requests/));
     await step(page, 'my requests shows the request waiting', async () => {
@@ -45,7 +49,10 @@ describe('asking for a shadowing visit in the Playground as Alex', () => {
       managerId: DEMO_IDS.megan,
       hostId: DEMO_IDS.adele,
       offerId: 'demo-offer-discharge-board-round',
-      objectives: ['See a board round', 'Learn how a discharge is planned'],
+      purpose: 'To learn how complex discharges are planned',
+      objectives: ['Learn how complex discharges are planned'],
     });
+    const tasks = await stack!.service.store.query('tasks', { partitionKey: DEMO_IDS.megan });
+    expect(tasks).toEqual([expect.objectContaining({ role: 'manager', requestId: stored[0]?.id })]);
   });
 });
