@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import { checkVisit, suggestSlots, type ClashContextInput, type WorkingTimeSettings } from '../domain/clash';
+import {
+  checkVisit,
+  suggestSlots,
+  type ClashContextInput,
+  type ClashReport,
+  type TimeBasis,
+  type WorkingTimeSettings,
+} from '../domain/clash';
 import { SENSITIVE_SETTINGS, type HostOffer, type SessionPart, type Setting } from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { HostFinder } from '../domain/requestDialog/advanceDraft';
@@ -147,12 +154,12 @@ async function findSlots(
   return slots.sort((a, b) => a.start.localeCompare(b.start)).slice(0, count);
 }
 
-/** "work time" or "own time", from slot searches that say which. */
-function labelOf(slot: object): { label?: string } {
-  const basis = (slot as { timeBasis?: unknown }).timeBasis;
-  if (basis === 'work_time') return { label: 'work time' };
-  if (basis === 'own_time') return { label: 'own time' };
-  return {};
+const TIME_LABELS: Readonly<Record<TimeBasis, string>> = { work_time: 'work time', own_time: 'own time' };
+
+/** "work time" (the manager releases the visitor from a rostered shift) or "own time". */
+function labelOf(found: { timeBasis: TimeBasis } | ClashReport): { label: string } {
+  const basis = 'timeBasis' in found ? found.timeBasis : found.release.length > 0 ? 'work_time' : 'own_time';
+  return { label: TIME_LABELS[basis] };
 }
 
 /** Custom times: each day in the window, checked with the full rules. */
