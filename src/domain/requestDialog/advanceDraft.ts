@@ -9,13 +9,13 @@ import { moveOn, nextMissing } from './moveOn';
 import { readControlWord } from './readChoices';
 import { checkObjectives, checkPurpose } from './readReasons';
 import { readSentence } from './readSentence';
+import { MAX_SENTENCE } from './sentenceLimits';
 import type { SettingWish } from './readSettingWish';
 
 export type { AskStep, DialogTurn, DraftInput, HostFinder, Prompt } from './dialogTypes';
 export { LIMITS } from './dialogTypes';
 
-/** The longest first sentence read; longer ones are refused with a reason. */
-export const MAX_SENTENCE = 1000;
+export { MAX_SENTENCE } from './sentenceLimits';
 
 /**
  * Starts a request, keeping whatever the opening sentence already said, and says in one line

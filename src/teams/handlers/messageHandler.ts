@@ -2,16 +2,14 @@ import type { TurnContext } from 'botbuilder';
 import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
+import { checkOpeningMessage } from '../../domain/requestDialog/checkOpeningMessage';
+import { isVisitRequest } from '../../domain/requestDialog/isVisitRequest';
 import { parseCommand } from '../commands';
 import { identifyPerson } from '../identity';
 import { NOT_IN_DIRECTORY, NOT_UNDERSTOOD, runCommand } from './commandHandlers';
 import { handleOfferText } from './offerDialogHandlers';
 import { isReportRequest, runReport, type ReportMaker } from './reportHandlers';
 import { beginRequest, continueRequest, repeatQuestion } from './requestDialogHandlers';
-
-/** Words that suggest someone is asking to shadow, so their sentence starts a request. */
-const REQUEST_WORDS =
-  /\b(shadow|shadowing|visit|spend (a|an|the)|observe|see how|learn (about|how)|sit in|sit with|join)\b/i;
 
 /** Commands that still work in the middle of a request, leaving it open. */
 const GLOBAL_DURING_REQUEST = new Set(['help', 'my_requests', 'my_offers']);
@@ -50,7 +48,13 @@ export async function handleMessage(
     return continueRequest(context, state, person, services, { kind: 'text', text });
   }
   if (command) return runCommand(command, context, state, person, services);
-  if (REQUEST_WORDS.test(text)) {
+  const refusal = checkOpeningMessage(text);
+  if (refusal) {
+    logger.info({ activityId: context.activity.id }, 'opening message refused');
+    await context.sendActivity(refusal);
+    return;
+  }
+  if (isVisitRequest(text, services.clock())) {
     if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
     return beginRequest(context, state, person, services, text);
   }
