@@ -1,7 +1,9 @@
 import { checkVisit, type HeldBooking } from '../domain/clash';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
+import { checkFreeText } from '../domain/text/checkFreeText';
 import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain/workflow/transitions';
+import { NOT_YOURS, viewerOf, type Viewer } from '../domain/workflow/viewers';
 import { VersionConflictError } from '../store/documentStore';
 import { loadClashContext } from './loadClashContext';
 import type { Notification } from './notifications';
@@ -16,8 +18,14 @@ export type Decision =
   | { action: 'propose_time'; start: string; end: string };
 
 export type DecisionResult =
-  | { ok: true; request: ShadowingRequest; queued: Notification[] }
-  | { ok: false; refusal: string; request?: ShadowingRequest };
+  | { ok: true; request: ShadowingRequest; queued: Notification[]; viewer: Viewer }
+  /**
+   * `request` and `viewer` are given only to a person who may see the request; `canTryAgain` when
+   * what they typed was refused, so the card they used is shown again.
+   */
+  | { ok: false; refusal: string; request?: ShadowingRequest; viewer?: Viewer; canTryAgain?: true };
+
+const MAX_REASON = 500;
 
 /**
  * One person's decision on a request: allowed only for their role and the request's state,
@@ -37,7 +45,12 @@ export async function decideOnRequest(
   const found = await services.requests.find(visitorId, requestId);
   if (!found) return { ok: false, refusal: 'I could not find that request. It may have been removed.' };
   const { request, etag } = found;
-  const reason = 'reason' in decision ? decision.reason : undefined;
+  const viewer = viewerOf(request, actor);
+  if (!viewer) return { ok: false, refusal: NOT_YOURS };
+  const checkedReason = checkReason(decision);
+  if (!checkedReason.ok)
+    return { ok: false, refusal: checkedReason.problem, request, viewer, canTryAgain: true };
+  const reason = checkedReason.value;
   const action: Action =
     decision.action === 'accept_time' && services.reapproveNewTime
       ? 'accept_time_for_manager'
@@ -46,11 +59,11 @@ export async function decideOnRequest(
   if (!moved.ok) {
     if (isOwnLastDecision(request, action, actor.id))
       services.notify(await carryThrough(services, request, action, actor.id, now));
-    return { ok: false, refusal: moved.refusal, request };
+    return { ok: false, refusal: moved.refusal, request, viewer };
   }
 
   const checked = await recheck(services, request, moved.request, decision);
-  if (!checked.ok) return { ok: false, refusal: checked.refusal, request };
+  if (!checked.ok) return { ok: false, refusal: checked.refusal, request, viewer };
 
   try {
     await services.requests.replace(checked.request, etag);
@@ -62,10 +75,22 @@ export async function decideOnRequest(
       refusal:
         'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.',
       request: latest?.request,
+      viewer,
     };
   }
   const queued = await carryThrough(services, checked.request, action, actor.id, now);
-  return { ok: true, request: checked.request, queued };
+  return { ok: true, request: checked.request, queued, viewer };
+}
+
+/**
+ * A reason is free text that is stored and shown to others: cleaned and checked as all free text
+ * is. Refused (patient data, too long), nothing is changed and the person is told why.
+ */
+function checkReason(decision: Decision): { ok: true; value?: string } | { ok: false; problem: string } {
+  if (!('reason' in decision) || decision.reason === undefined) return { ok: true };
+  const checked = checkFreeText(decision.reason, { label: 'your reason', min: 0, max: MAX_REASON });
+  if (!checked.ok) return { ok: false, problem: `${checked.problem} Nothing has been changed.` };
+  return checked.value ? { ok: true, value: checked.value } : { ok: true };
 }
 
 /** What follows a decision: pointers, places and messages. Each step is idempotent, so it can run again. */

@@ -1,5 +1,6 @@
 import type { ShadowingRequest } from '../domain/requests';
 import type { Action } from '../domain/workflow/transitions';
+import { hostHasBeenTold } from '../domain/workflow/viewers';
 import { notificationId, type Notification, type NotificationKind } from './notifications';
 import type { OutboxRepository } from '../store/repositories/outboxRepository';
 
@@ -57,7 +58,7 @@ export async function notifyParties(
     const personId = ids[recipient];
     if (!personId || personId === actorId) continue;
     // A host hears nothing about a request until a manager has released the visitor.
-    if (recipient === 'host' && !request.history.some((t) => t.to === 'awaiting_host')) continue;
+    if (recipient === 'host' && !hostHasBeenTold(request)) continue;
     const notification = newNotification(kind, request, personId, step, now, note);
     if (await outbox.enqueue(notification)) queued.push(notification);
   }

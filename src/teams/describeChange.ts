@@ -1,7 +1,8 @@
 import type { RequestView } from '../app/describeRequest';
+import type { Viewer } from '../domain/workflow/viewers';
 
-/** The latest change to a request, in a sentence: who did what, and why if they said. */
-export function describeChange(view: RequestView): string {
+/** The latest change to a request, in a sentence for `viewer`: who did what, and why if they said. */
+export function describeChange(view: RequestView, viewer: Viewer = 'visitor'): string {
   const last = view.request.history[view.request.history.length - 1];
   if (!last) return '';
   const who = nameOf(view, last.by);
@@ -18,7 +19,7 @@ export function describeChange(view: RequestView): string {
     case 'confirmed':
       return `${who} accepted. The visit is confirmed.`;
     case 'declined_by_manager':
-      return `${who} could not release you this time.${why}`;
+      return `${who} could not release ${viewer === 'visitor' ? 'you' : (view.visitor?.name ?? 'the visitor')} this time.${why}`;
     case 'declined_by_host':
       return `${who} could not host this visit.${why}`;
     case 'cancelled':

@@ -9,6 +9,7 @@ import { createRequestStatusCard } from './cards/requestStatusCard';
 import { createTimeProposalCard } from './cards/timeProposalCard';
 import { describeChange } from './describeChange';
 import { renderOutcomeNotification } from './renderOutcomeNotification';
+import { viewerOf, type Viewer } from '../domain/workflow/viewers';
 
 /** Kinds whose card needs the host's other free times. */
 export function needsAlternatives(notification: Notification, view?: RequestView): boolean {
@@ -18,22 +19,29 @@ export function needsAlternatives(notification: Notification, view?: RequestView
   );
 }
 
-/** The card a queued message becomes, drawn from the request as it is now. */
+/**
+ * Whom a message's recipient is to the request. Messages go only to its parties and to
+ * programme leads, so anyone else receiving one is a lead (e.g. asked to decide for a manager).
+ */
+function recipientOf(notification: Notification, view: RequestView): Viewer {
+  return viewerOf(view.request, { id: notification.personId, isProgrammeLead: true }) ?? 'programme_lead';
+}
+
+/** The card a queued message becomes, drawn from the request as it is now, in its recipient's words. */
 export function renderNotification(notification: Notification, view: RequestView): AdaptiveCardJson {
   const state = view.request.state;
+  const viewer = recipientOf(notification, view);
+  const statusCard = (note?: string) =>
+    createRequestStatusCard(view, note ?? describeChange(view, viewer), viewer);
   switch (notification.kind) {
     case 'approval_needed':
       return state === 'awaiting_manager'
         ? createManagerApprovalCard(view, { note: notification.note })
-        : createRequestStatusCard(view, describeChange(view));
+        : statusCard();
     case 'host_decision_needed':
-      return state === 'awaiting_host'
-        ? createHostRequestCard(view)
-        : createRequestStatusCard(view, describeChange(view));
+      return state === 'awaiting_host' ? createHostRequestCard(view) : statusCard();
     case 'time_proposed':
-      return state === 'host_proposed_time'
-        ? createTimeProposalCard(view)
-        : createRequestStatusCard(view, describeChange(view));
+      return state === 'host_proposed_time' ? createTimeProposalCard(view) : statusCard();
     case 'visit_confirmed':
       return createConfirmationCard(view);
     case 'visit_tomorrow':
@@ -41,19 +49,17 @@ export function renderNotification(notification: Notification, view: RequestView
     case 'decision_reminder':
       if (state === 'awaiting_manager') return createManagerApprovalCard(view, { reminder: true });
       if (state === 'awaiting_host') return createHostRequestCard(view, { reminder: true });
-      return state === 'host_proposed_time'
-        ? createTimeProposalCard(view)
-        : createRequestStatusCard(view, describeChange(view));
+      return state === 'host_proposed_time' ? createTimeProposalCard(view) : statusCard();
     case 'escalation':
       return state === 'awaiting_manager'
         ? createManagerApprovalCard(view, { note: notification.note })
-        : createRequestStatusCard(view, notification.note);
+        : statusCard(notification.note);
     case 'visit_check_in':
     case 'outcome_follow_up':
       return renderOutcomeNotification(notification, view);
     case 'weekly_digest':
       return renderDigestNotification(notification);
     case 'request_update':
-      return createRequestStatusCard(view, notification.note ?? describeChange(view));
+      return statusCard(notification.note);
   }
 }

@@ -69,6 +69,36 @@ const ALLOWED: Record<
   cancel_request: { states: OPEN, roles: ['visitor'], to: 'cancelled' },
 };
 
+/**
+ * Who may see the request in each state, written out by hand: its visitor, their line manager
+ * and programme leads always; its host once the manager has released the visitor (before that
+ * the host has not been told of it). Everyone else learns only that they cannot act on it.
+ */
+const HOST_TOLD: RequestState[] = [
+  'awaiting_host',
+  'host_proposed_time',
+  'confirmed',
+  'completed',
+  'no_show',
+  'declined_by_host',
+];
+const SEES: Record<Role, (state: RequestState) => boolean> = {
+  visitor: () => true,
+  manager: () => true,
+  lead: () => true,
+  host: (state) => HOST_TOLD.includes(state),
+  otherManager: () => false,
+  otherHost: () => false,
+  stranger: () => false,
+};
+/** Anything that would tell someone about the request: whose it is, why, where it stands. */
+const REQUEST_DETAILS =
+  /Alex|Wilber|discharge|board round|shadowing request|waiting for|declined|cancelled|confirmed|expired|no longer be done/i;
+/** Words meant for the visitor only, and the words others see a visitor's request by. */
+const VISITOR_WORDS =
+  /Your shadowing request|Waiting for your manager|Not approved by your manager|could not release you/;
+const OTHERS_WORDS = /Alex Wilber's shadowing request/;
+
 const BUTTONS = Object.keys(ALLOWED) as Button[];
 const CELLS = (Object.keys(ROLES) as Role[]).flatMap((role) =>
   BUTTONS.flatMap((button) => REQUEST_STATES.map((state) => ({ role, button, state }))),
@@ -131,6 +161,26 @@ describe('the authorisation matrix: every button x every role x every state, ove
       const after = await stored(request);
       const rule = ALLOWED[button];
       const cell = `${role} ${button} on ${state}`;
+      // What the answer shows: the request, in the clicker's own words, or nothing about it at all.
+      if (button !== 'cancel_request') {
+        if (!SEES[role](state))
+          expect({ cell, answer }).toEqual({ cell, answer: expect.not.stringMatching(REQUEST_DETAILS) });
+        else {
+          expect({ cell, answer }).toEqual({
+            cell,
+            answer: expect.stringContaining('understand why discharges'),
+          });
+          expect({ cell, answer }).toEqual({
+            cell,
+            answer: expect.not.stringMatching(role === 'visitor' ? OTHERS_WORDS : VISITOR_WORDS),
+          });
+        }
+      } else if (role !== 'visitor')
+        // Their own (empty) list of requests, nothing of Alex's.
+        expect({ cell, answer }).toEqual({
+          cell,
+          answer: expect.not.stringMatching(/Alex|Wilber|discharge|board round/i),
+        });
       const excepted = (rule.except ?? []).some(([r, s]) => r === role && s === state);
       if (rule.states.includes(state) && rule.roles.includes(role) && !excepted) {
         allowedCells.push(cell);

@@ -1,4 +1,4 @@
-import { checkAnswerText } from '../requestDialog/checkAnswerText';
+import { checkFreeText } from '../text/checkFreeText';
 import { readControlWord } from '../requestDialog/readChoices';
 import {
   nextMissingOfferStep,
@@ -101,7 +101,7 @@ function checked(
   label: string,
 ): Applied {
   const limits = OFFER_LIMITS[field];
-  const result = checkAnswerText(value, { label, min: limits.min, max: limits.max });
+  const result = checkFreeText(value, { label, min: limits.min, max: limits.max });
   return result.ok ? { draft: { ...draft, [field]: result.value } } : { problem: result.problem };
 }
 

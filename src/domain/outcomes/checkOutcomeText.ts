@@ -1,10 +1,12 @@
-import { findPatientIdentifier } from '../text/patientData';
+import { cleanFreeText } from '../text/checkFreeText';
+import { findPatientData } from '../text/patientData';
 
 export type TextCheck = { ok: true; text: string } | { ok: false; problem: string };
 
 /**
- * Reads one free-text answer: trimmed, within its length, and refused when it looks like it holds
- * patient data (an NHS number or a patient identifier), with the reason in plain words.
+ * Reads one free-text answer: cleaned as all free text is, within its length, and refused when it
+ * looks like it holds patient data (an NHS number, a date of birth or a patient identifier), with
+ * the reason in plain words.
  */
 export function checkOutcomeText(
   label: string,
@@ -12,21 +14,21 @@ export function checkOutcomeText(
   maxLength: number,
   options: { required: boolean },
 ): TextCheck {
-  const text = typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+  const text = typeof value === 'string' ? cleanFreeText(value.replace(/\r\n?/g, '\n')) : '';
   if (value !== undefined && typeof value !== 'string')
     return { ok: false, problem: `${label}: please type your answer as text.` };
-  if (!text && options.required) return { ok: false, problem: `${label}: please fill this in.` };
-  if (text.length > maxLength)
-    return {
-      ok: false,
-      problem: `${label}: please keep it to ${maxLength} characters (it is ${text.length}).`,
-    };
-  const found = findPatientIdentifier(text);
+  const found = findPatientData(text);
   if (found) {
     return {
       ok: false,
       problem: `${label}: that looks like it contains ${found}. Please never include patient details; describe what you learned without them. Nothing has been recorded.`,
     };
   }
+  if (!text && options.required) return { ok: false, problem: `${label}: please fill this in.` };
+  if (text.length > maxLength)
+    return {
+      ok: false,
+      problem: `${label}: please keep it to ${maxLength} characters (it is ${text.length}).`,
+    };
   return { ok: true, text };
 }

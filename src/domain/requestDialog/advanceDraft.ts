@@ -1,4 +1,5 @@
-import { findPatientIdentifier, patientDataRefusal } from '../text/patientData';
+import { stripHiddenCharacters } from '../text/hiddenCharacters';
+import { findPatientData, patientDataRefusal } from '../text/patientData';
 import { applyAnswer } from './applyAnswer';
 import { describeUnderstood } from './describeUnderstood';
 import { isMoreHostsRequest, readChangeWord, readSettingCommand } from './dialogWords';
@@ -24,7 +25,8 @@ export { MAX_SENTENCE } from './sentenceLimits';
 export async function startDraft(sentence: string, now: Date, finder: HostFinder): Promise<DialogTurn> {
   const refusal = refuseSentence(sentence);
   if (refusal) return { draft: newDraft(now), prompt: { kind: 'ask', step: 'what', problem: refusal } };
-  const { whenProblem, ...reading } = readSentence(sentence, now);
+  // Whatever is kept from the sentence (whom, why, what to learn) is kept without hidden characters.
+  const { whenProblem, ...reading } = readSentence(stripHiddenCharacters(sentence), now);
   const draft: RequestDraft = { ...newDraft(now), ...reading };
   if (whenProblem)
     return { draft: { ...draft, step: 'when' }, prompt: { kind: 'ask', step: 'when', problem: whenProblem } };
@@ -36,7 +38,7 @@ export async function startDraft(sentence: string, now: Date, finder: HostFinder
 function refuseSentence(sentence: string): string | undefined {
   if (sentence.length > MAX_SENTENCE)
     return `That message is ${sentence.length} characters long. Please tell me in a sentence or two whom you would like to shadow and why.`;
-  const patient = findPatientIdentifier(sentence);
+  const patient = findPatientData(sentence);
   return patient ? patientDataRefusal(patient) : undefined;
 }
 

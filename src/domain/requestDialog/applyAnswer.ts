@@ -1,4 +1,4 @@
-import { checkAnswerText } from './checkAnswerText';
+import { checkFreeText } from '../text/checkFreeText';
 import { LIMITS, type HostFinder } from './dialogTypes';
 import type { DraftStep, RequestDraft } from './draft';
 import { chooseHost, chooseSlot, type Applied } from './hostChoice';
@@ -60,7 +60,7 @@ export async function applyAnswer(
  * to see how they check medicines") also fills in what else it says that is still missing.
  */
 function applyWhat(draft: RequestDraft, value: string, now: Date): Applied {
-  const checked = checkAnswerText(value, {
+  const checked = checkFreeText(value, {
     label: 'what or whom you would like to shadow',
     min: 2,
     max: LIMITS.what,

@@ -1,4 +1,5 @@
-import { checkAnswerText, splitObjectives, type TextCheck } from './checkAnswerText';
+import { checkFreeText, type FreeTextCheck } from '../text/checkFreeText';
+import { splitObjectives } from './splitObjectives';
 import { readPurpose } from './readPurpose';
 
 export const REASON_LIMITS = { purpose: 500, objectives: 1000, objectiveCount: 5, objective: 300 } as const;
@@ -12,7 +13,7 @@ export type ReasonsReading = { purpose: string; objectives?: string[] } | { prob
  * ("I want to understand why discharges get delayed"). Objectives may still be missing.
  */
 export function readReasons(text: string): ReasonsReading {
-  const checked = checkAnswerText(text.replace(/\r/g, ''), {
+  const checked = checkFreeText(text.replace(/\r/g, ''), {
     label: 'why you want to go',
     min: 10,
     max: REASON_LIMITS.purpose + REASON_LIMITS.objectives,
@@ -33,20 +34,20 @@ export function readReasons(text: string): ReasonsReading {
   return { purpose: purpose.value, ...(aims?.length ? { objectives: aims } : {}) };
 }
 
-export function checkPurpose(text: string): TextCheck {
-  return checkAnswerText(text, { label: 'why you want to go', min: 10, max: REASON_LIMITS.purpose });
+export function checkPurpose(text: string): FreeTextCheck {
+  return checkFreeText(text, { label: 'why you want to go', min: 10, max: REASON_LIMITS.purpose });
 }
 
 /** Learning objectives written as lines, a numbered or bulleted list, or separated by ";". */
 export function checkObjectives(value: string): { objectives: string[] } | { problem: string } {
-  const checked = checkAnswerText(value.replace(/\r/g, ''), {
+  const checked = checkFreeText(value.replace(/\r/g, ''), {
     label: 'what you want to learn',
     min: 10,
     max: REASON_LIMITS.objectives,
   });
   if (!checked.ok) return { problem: checked.problem };
   const objectives = splitObjectives(value).map((o) =>
-    checkAnswerText(o, { label: 'each objective', max: REASON_LIMITS.objective }),
+    checkFreeText(o, { label: 'each objective', max: REASON_LIMITS.objective }),
   );
   const bad = objectives.find((o) => !o.ok);
   if (bad && !bad.ok) return { problem: bad.problem };

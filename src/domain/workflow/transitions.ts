@@ -98,7 +98,7 @@ export function applyTransition(
   if (!roles.some((role) => rule.roles.includes(role))) {
     return {
       ok: false,
-      refusal: 'Only the people this request is for can do that. Nothing has been changed.',
+      refusal: 'That is for someone else on this request to do. Nothing has been changed.',
     };
   }
   const permitted = roles.filter((role) => rule.roles.includes(role));

@@ -2,13 +2,13 @@ import type { RequestView } from '../../app/describeRequest';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { decideAction } from './decideAction';
-import { heading, hint } from './requestCardParts';
+import { heading, hint, problemBlock } from './requestCardParts';
 import { requestFacts } from './requestFacts';
 
 /** Asks the host to accept the visit, decline it, or propose one of their other free times. */
 export function createHostRequestCard(
   view: RequestView,
-  options: { reminder?: boolean } = {},
+  options: { reminder?: boolean; problem?: string } = {},
 ): AdaptiveCardJson {
   const name = view.visitor?.name ?? 'A colleague';
   const choices = view.alternativeSlots.map((slot) => ({
@@ -23,7 +23,8 @@ export function createHostRequestCard(
           : `${name} would like to shadow you`,
       ),
       hint(`${view.manager?.name ?? 'Their manager'} has released them for this visit.`),
-      ...requestFacts(view),
+      ...problemBlock(options.problem),
+      ...requestFacts(view, { viewer: 'host' }),
       {
         type: 'Input.Text',
         id: 'reason',

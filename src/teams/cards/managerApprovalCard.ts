@@ -1,13 +1,13 @@
 import type { RequestView } from '../../app/describeRequest';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
-import { heading, hint } from './requestCardParts';
+import { heading, hint, problemBlock } from './requestCardParts';
 import { decideAction } from './decideAction';
 import { requestFacts } from './requestFacts';
 
 /** Asks the visitor's line manager (or a programme lead) to release them. One click either way. */
 export function createManagerApprovalCard(
   view: RequestView,
-  options: { reminder?: boolean; note?: string } = {},
+  options: { reminder?: boolean; note?: string; problem?: string } = {},
 ): AdaptiveCardJson {
   const name = view.visitor?.name ?? 'A colleague';
   return adaptiveCard(
@@ -18,6 +18,7 @@ export function createManagerApprovalCard(
           : `${name} asks to be released for a shadowing visit`,
       ),
       ...(options.note ? [hint(options.note)] : []),
+      ...problemBlock(options.problem),
       ...requestFacts(view, { forManager: true }),
       {
         type: 'Input.Text',

@@ -1,6 +1,7 @@
 import type { RequestView } from '../../app/describeRequest';
 import { SENSITIVE_SETTINGS, SETTING_LABELS } from '../../domain/offers';
-import { REQUEST_STATE_LABELS } from '../../domain/requestStateLabels';
+import { stateLabelFor } from '../../domain/requestStateLabels';
+import type { Viewer } from '../../domain/workflow/viewers';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 import { inertText } from './plainText';
 
@@ -36,11 +37,12 @@ export function settingLine(view: RequestView): string {
     : SETTING_LABELS[setting];
 }
 
-/** The facts every party sees about a request. */
+/** The facts every party sees about a request, its status in the words of `viewer` (by default the visitor's, or the manager's). */
 export function requestFacts(
   view: RequestView,
-  options: { forManager?: boolean } = {},
+  options: { forManager?: boolean; viewer?: Viewer } = {},
 ): Array<Record<string, unknown>> {
+  const viewer = options.viewer ?? (options.forManager ? 'manager' : 'visitor');
   const { request, visitor, host, offer } = view;
   const visitorLine = visitor ? `${visitor.name}, ${visitor.jobTitle}, ${visitor.department}` : 'A colleague';
   const hostLine = host
@@ -54,7 +56,7 @@ export function requestFacts(
       type: 'FactSet',
       facts: [
         { title: 'When', value: when(view) },
-        { title: 'Status', value: REQUEST_STATE_LABELS[request.state] },
+        { title: 'Status', value: stateLabelFor(request.state, viewer) },
       ],
     },
     labelled('Host', hostLine, 300),

@@ -8,6 +8,7 @@ import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
 import type { AdaptiveCardJson } from '../cards/cardTypes';
 import { createConfirmationCard } from '../cards/confirmationCard';
+import { createRequestCardFor } from '../cards/requestCardFor';
 import { createRequestStatusCard } from '../cards/requestStatusCard';
 import { describeChange } from '../describeChange';
 import { actorId } from '../identity';
@@ -25,7 +26,8 @@ const DECIDE = z.object({
   ]),
   requestId: z.string().uuid(),
   visitorId: z.string().min(1).max(100),
-  reason: z.string().max(500).optional(),
+  // Long reasons are refused in words by the decision itself, not as an unreadable button.
+  reason: z.string().max(20_000).optional(),
   slot: z.string().max(100).optional(),
 });
 
@@ -67,15 +69,21 @@ export function registerDecisionActions(
           { activityId: context.activity.id, requestId: parsed.data.requestId, action: decision.action },
           'decision refused',
         );
-        return result.request
-          ? createRequestStatusCard(await describeRequest(services, result.request), result.refusal)
-          : result.refusal;
+        if (!result.request || !result.viewer) return result.refusal;
+        const view = await describeRequest(services, result.request, {
+          withAlternatives: result.viewer === 'host' && result.request.state === 'awaiting_host',
+        });
+        return createRequestCardFor(
+          result.viewer,
+          view,
+          result.canTryAgain ? { problem: result.refusal } : { note: result.refusal },
+        );
       }
       dispatcher.kick(result.queued);
       const view = await describeRequest(services, result.request);
       return result.request.state === 'confirmed'
         ? createConfirmationCard(view)
-        : createRequestStatusCard(view, describeChange(view));
+        : createRequestStatusCard(view, describeChange(view, result.viewer), result.viewer);
     },
   );
 }

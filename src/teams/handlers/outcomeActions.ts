@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { describeRequest } from '../../app/describeRequest';
+import { findPatientData } from '../../domain/text/patientData';
 import type { OutcomeResult } from '../../app/outcomes/changeOutcomes';
 import { cpdRecordFor } from '../../app/outcomes/cpdRecordFor';
 import type { OutcomeServices } from '../../app/outcomes/outcomeServices';
@@ -85,7 +86,10 @@ export function registerOutcomeActions(
     );
     if (!result.ok)
       return result.reason === 'invalid' && result.request
-        ? createVisitorOutcomeCard(await view(result.request), { problem: result.refusal, previous: data })
+        ? createVisitorOutcomeCard(await view(result.request), {
+            problem: result.refusal,
+            previous: withoutPatientData(data),
+          })
         : refusalCard(result);
     return cpdCard(actor, result.request, true);
   });
@@ -101,7 +105,10 @@ export function registerOutcomeActions(
     );
     if (!result.ok)
       return result.reason === 'invalid' && result.request
-        ? createHostOutcomeCard(await view(result.request), { problem: result.refusal, previous: data })
+        ? createHostOutcomeCard(await view(result.request), {
+            problem: result.refusal,
+            previous: withoutPatientData(data),
+          })
         : refusalCard(result);
     return createOutcomeStatusCard(
       await view(result.request),
@@ -120,7 +127,10 @@ export function registerOutcomeActions(
     );
     if (!result.ok)
       return result.reason === 'invalid' && result.request
-        ? createFollowUpCard(await view(result.request), { problem: result.refusal, previous: data })
+        ? createFollowUpCard(await view(result.request), {
+            problem: result.refusal,
+            previous: withoutPatientData(data),
+          })
         : refusalCard(result);
     return createOutcomeStatusCard(await view(result.request), 'Thank you', 'Your answer is recorded.');
   });
@@ -133,9 +143,15 @@ export function registerOutcomeActions(
   });
 
   const view = (request: RequestWithOutcomes) => describeRequest(services, request);
+  /** A refused form comes back with the answers typed, except any that held patient data: those are never sent back. */
+  const withoutPatientData = (data: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(data).filter(([, value]) => typeof value !== 'string' || !findPatientData(value)),
+    );
 
+  /** Someone the visit is not theirs to record is told so in a sentence: the card would show the visit. */
   async function refusalCard(result: Extract<OutcomeResult, { ok: false }>): Promise<Answer> {
-    return result.request
+    return result.request && result.reason !== 'not_party'
       ? createOutcomeStatusCard(await view(result.request), 'Nothing recorded', result.refusal)
       : result.refusal;
   }

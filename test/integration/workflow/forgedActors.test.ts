@@ -91,8 +91,11 @@ describe('forged and misdirected card actions', () => {
       visitorId: DEMO_IDS.alex,
       reason: 'Because',
     });
-    expect(answer).toMatch(/Only the people this request is for can do that|can no longer be done/);
+    expect(answer).toMatch(/That is for someone else on this request to do|You cannot act on that request/);
     expect(answer).toContain('Nothing has been changed.');
+    // Someone the request is not for learns nothing about it: not whose it is, why, or where it stands.
+    if (actor !== alex)
+      expect(answer).toBe(JSON.stringify('You cannot act on that request. Nothing has been changed.'));
     await unchanged();
     expect(loggedRefusal(mark)).toEqual([expect.objectContaining({ requestId: request.id, action })]);
     expect(JSON.stringify(loggedRefusal(mark))).not.toContain('Because');
