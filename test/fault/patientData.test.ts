@@ -69,9 +69,9 @@ describe('patient data typed anywhere', () => {
     await say(who, message(who, 'I would like to shadow the discharge team'));
     for (const { text, kind } of PATIENT_DATA)
       expect(await say(who, message(who, text))).toContain(refusalFor(kind));
-    // The question stands; an ordinary answer is taken.
-    expect(await say(who, message(who, 'To understand why discharges get delayed'))).toContain(
-      'What do you want to learn?',
+    // The question stands; an ordinary answer is taken and the conversation moves on.
+    expect(await say(who, message(who, 'To understand why discharges get delayed'))).toMatch(
+      /What do you want to learn\?|Choose a host and a time/,
     );
   });
 
