@@ -16,7 +16,8 @@ export const DEFAULT_REPORT_DAYS = 28;
 export const MAX_REPORT_YEARS = 3;
 const MAX_DEPARTMENT_LENGTH = 100;
 
-const EXAMPLE = 'Try "report", "report last month" or "report from 1 Oct to 31 Oct for Acute Medicine".';
+// Examples name no fixed dates, so none is ever in the future or years ago when it is read.
+const EXAMPLE = 'Try "report", "report last month" or "report last week for Acute Medicine".';
 
 /**
  * Reads "report from 1 Oct to 31 Oct for Acute Medicine", "report last month", "report for

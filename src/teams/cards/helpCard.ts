@@ -12,7 +12,7 @@ const COMMAND_LIST = [
   {
     title: 'report',
     value:
-      'Programme leads: figures for a period and department, for example "report from 1 Oct to 31 Oct for Acute Medicine".',
+      'Programme leads: figures for a period and department, for example "report last month for Acute Medicine".',
   },
   { title: 'help', value: 'Show this list.' },
 ];

@@ -36,14 +36,17 @@ describe('bad first messages', () => {
     ],
     ['yesterday', 'Could I shadow the discharge team yesterday?', /That date has passed/],
     ['last week', 'I wanted to shadow the pharmacist last week', /That date has passed/],
-  ])('%s gets a short reply saying what to change, and nothing reaches a manager', async (_name, text, reply) => {
-    const { status, replies } = await postActivity(service.url, message(alex, text.slice(0, 5000)));
-    expect(status).toBe(200);
-    expect(allText(replies)).toMatch(reply);
-    expect(allText(replies).length).toBeLessThan(4000);
-    expect(await service.store.query('requests', { partitionKey: DEMO_IDS.alex })).toEqual([]);
-    expect(await service.store.query('tasks', { partitionKey: DEMO_IDS.megan })).toEqual([]);
-    expect(await service.store.query('outbox', { partitionKey: DEMO_IDS.megan })).toEqual([]);
-    await postActivity(service.url, message(alex, 'cancel'));
-  });
+  ])(
+    '%s gets a short reply saying what to change, and nothing reaches a manager',
+    async (_name, text, reply) => {
+      const { status, replies } = await postActivity(service.url, message(alex, text.slice(0, 5000)));
+      expect(status).toBe(200);
+      expect(allText(replies)).toMatch(reply);
+      expect(allText(replies).length).toBeLessThan(4000);
+      expect(await service.store.query('requests', { partitionKey: DEMO_IDS.alex })).toEqual([]);
+      expect(await service.store.query('tasks', { partitionKey: DEMO_IDS.megan })).toEqual([]);
+      expect(await service.store.query('outbox', { partitionKey: DEMO_IDS.megan })).toEqual([]);
+      await postActivity(service.url, message(alex, 'cancel'));
+    },
+  );
 });

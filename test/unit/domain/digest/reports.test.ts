@@ -22,6 +22,10 @@ describe('reading a report request', () => {
     ['report last month', { from: '2025-12-01', to: '2025-12-31' }],
     ['report for last month', { from: '2025-12-01', to: '2025-12-31' }],
     [
+      'report last month for Acute Medicine',
+      { from: '2025-12-01', to: '2025-12-31', department: 'Acute Medicine' },
+    ],
+    [
       'report last week for the discharge team',
       { from: '2025-12-29', to: '2026-01-04', department: 'discharge team' },
     ],
