@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { OutboxRepository } from '../store/repositories/outboxRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
-import type { Notification } from './notifications';
+import { REQUESTLESS_KINDS, type Notification } from './notifications';
 import { mapWithConcurrency } from '../shared/mapWithConcurrency';
 
 export type DeliveryOutcome =
@@ -172,11 +172,11 @@ async function attempt(
   try {
     const [person, request] = await Promise.all([
       deps.people.findById(notification.personId),
-      notification.kind === 'weekly_digest'
+      REQUESTLESS_KINDS.has(notification.kind)
         ? undefined
         : deps.requests.find(notification.visitorId, notification.requestId),
     ]);
-    if (!person || (!request && notification.kind !== 'weekly_digest'))
+    if (!person || (!request && !REQUESTLESS_KINDS.has(notification.kind)))
       return { outcome: { status: 'unreachable' } };
     if (!person.conversation) return { outcome: { status: 'unreachable' }, person };
     const outcome = await deps.deliverer.deliver(person, notification, request?.request);

@@ -7,7 +7,13 @@ import {
   type TimeBasis,
   type WorkingTimeSettings,
 } from '../domain/clash';
-import { SENSITIVE_SETTINGS, type HostOffer, type SessionPart, type Setting } from '../domain/offers';
+import {
+  isDatedSession,
+  SENSITIVE_SETTINGS,
+  type HostOffer,
+  type SessionPart,
+  type Setting,
+} from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { HostFinder } from '../domain/requestDialog/advanceDraft';
 import type { HostOption, RequestDraft, SlotOption } from '../domain/requestDialog/draft';
@@ -15,6 +21,7 @@ import { hostSearchQuery } from '../domain/requestDialog/hostSearchQuery';
 import { checkSlotForDay } from '../domain/requestDialog/slotForDay';
 import { rankOffers } from '../domain/search/rankOffers';
 import { LONDON } from '../domain/time/formatVisit';
+import { weekdayOf } from '../domain/time/londonTime';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
@@ -129,7 +136,12 @@ async function findSlots(
   if (from >= window.to) return [];
   const days = draft.window?.weekdays;
   const onDays = days?.length
-    ? { ...offer, sessions: offer.sessions.filter((s) => days.includes(s.weekday)) }
+    ? {
+        ...offer,
+        sessions: offer.sessions.filter((s) =>
+          days.includes(isDatedSession(s) ? weekdayOf(s.date) : s.weekday),
+        ),
+      }
     : offer;
   if (onDays.sessions.length === 0) return [];
   if (draft.length === 'custom')

@@ -1,6 +1,7 @@
 import { OUTCOME_NOTIFICATION_KINDS } from './outcomes/outcomeNotificationKinds';
 
 import type { DigestContent } from '../domain/digest/digestTypes';
+import type { Setting } from '../domain/offers';
 
 /** What a person is told, and why. The Teams layer turns each kind into a card when it is sent. */
 export const NOTIFICATION_KINDS = [
@@ -13,9 +14,19 @@ export const NOTIFICATION_KINDS = [
   'escalation',
   'visit_tomorrow',
   'weekly_digest',
+  'induction_terms',
   ...OUTCOME_NOTIFICATION_KINDS,
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Messages about no request: a weekly digest (requestId is the week, visitorId the reader) and
+ * the induction terms of an imported offer (requestId is the offer, visitorId the host).
+ */
+export const REQUESTLESS_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  'weekly_digest',
+  'induction_terms',
+]);
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
 
@@ -46,6 +57,8 @@ export interface Notification {
   lastStatus?: number;
   /** For 'weekly_digest' (requestId is the week, visitorId the reader): the digest as built when queued. */
   payload?: DigestContent;
+  /** For 'induction_terms' (requestId is the offer, visitorId the host): the offer when queued. */
+  offer?: { id: string; title: string; setting: Setting };
 }
 
 export function notificationId(

@@ -2,6 +2,7 @@ import { Command, Help } from 'commander';
 import dotenv from 'dotenv';
 import { withStore, type CliContext } from './cliContext';
 import { runClash } from './commands/clash';
+import { runOffersImport } from './commands/offersImport';
 import { runCpd } from './commands/cpd';
 import { runDataErase, runDataExport } from './commands/dataRights';
 import { runDemoSeed } from './commands/demoSeed';
@@ -73,6 +74,7 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
     });
 
   addImportCommands(program, context);
+  addOfferCommands(program, context);
   addGraphSyncCommands(program, context);
   program
     .command('clash')
@@ -200,6 +202,23 @@ function addImportCommands(program: Command, context: CliContext): void {
       const request = { file, skipInvalid: options.skipInvalid === true };
       await withStore(context, (store) =>
         runDirectoryImport({ store, out: context.out, err: context.err }, request),
+      );
+    });
+}
+
+function addOfferCommands(program: Command, context: CliContext): void {
+  program
+    .command('offers')
+    .description('work with host offers')
+    .command('import <file>')
+    .description(
+      'import host offers from a CSV (host_email,title,description,setting,sessions,visitors_per_session,per_week,per_month,open_to,prerequisites,meeting_point)',
+    )
+    .option('--skip-invalid', 'import the good rows even when some are bad (the bad ones are still listed)')
+    .action(async (file: string, options: { skipInvalid?: boolean }) => {
+      const request = { file, skipInvalid: options.skipInvalid === true };
+      await withStore(context, (store) =>
+        runOffersImport({ store, out: context.out, err: context.err, now: context.now }, request),
       );
     });
 }

@@ -24,6 +24,7 @@ export const OFFER_PAYLOADS = {
   offer_change: z.object({ verb: z.literal('offer_change'), offerId }),
   offer_pause: z.object({ verb: z.literal('offer_pause'), offerId }),
   offer_resume: z.object({ verb: z.literal('offer_resume'), offerId }),
+  offer_accept_induction: z.object({ verb: z.literal('offer_accept_induction'), offerId }),
 } as const;
 
 export type OfferVerb = keyof typeof OFFER_PAYLOADS;

@@ -4,6 +4,7 @@ import type { AdaptiveCardJson } from './cards/cardTypes';
 import { createConfirmationCard } from './cards/confirmationCard';
 import { renderDigestNotification } from './cards/digestCard';
 import { createHostRequestCard } from './cards/hostRequestCard';
+import { createInductionTermsCard } from './cards/inductionTermsCard';
 import { createManagerApprovalCard } from './cards/managerApprovalCard';
 import { createRequestStatusCard } from './cards/requestStatusCard';
 import { createTimeProposalCard } from './cards/timeProposalCard';
@@ -17,6 +18,13 @@ export function needsAlternatives(notification: Notification, view?: RequestView
     notification.kind === 'host_decision_needed' ||
     (notification.kind === 'decision_reminder' && view?.request.state === 'awaiting_host')
   );
+}
+
+/** The card of a message about no request: a weekly digest, or an imported offer's induction terms. */
+export function renderStandaloneNotification(notification: Notification): AdaptiveCardJson {
+  if (notification.kind === 'induction_terms' && notification.offer)
+    return createInductionTermsCard(notification.offer);
+  return renderDigestNotification(notification);
 }
 
 /**
@@ -58,7 +66,8 @@ export function renderNotification(notification: Notification, view: RequestView
     case 'outcome_follow_up':
       return renderOutcomeNotification(notification, view);
     case 'weekly_digest':
-      return renderDigestNotification(notification);
+    case 'induction_terms':
+      return renderStandaloneNotification(notification);
     case 'request_update':
       return statusCard(notification.note);
   }

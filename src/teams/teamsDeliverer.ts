@@ -7,8 +7,7 @@ import type { Services } from '../app/services';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
 import type { AdaptiveCardJson } from './cards/cardTypes';
-import { renderDigestNotification } from './cards/digestCard';
-import { needsAlternatives, renderNotification } from './renderNotification';
+import { needsAlternatives, renderNotification, renderStandaloneNotification } from './renderNotification';
 import { classifyFailure } from './classifyFailure';
 import { withSingleAttempt } from './connectorHttpClient';
 import { cardMessage } from './replies';
@@ -41,7 +40,7 @@ export class TeamsDeliverer implements Deliverer {
     if (!reference?.conversation?.id) return { status: 'unreachable' };
     const card = request
       ? await this.requestCard(notification, request)
-      : renderDigestNotification(notification);
+      : renderStandaloneNotification(notification);
     await this.limiter.take(reference.conversation.id);
     // A failure inside the callback is caught there: thrown, the adapter would hand it to the
     // turn-error handler, which swallows it, and the message would be recorded as sent.

@@ -26,8 +26,17 @@ export async function updateOffer(
   if (!fields) return { ok: false, refusal: OFFER_NOT_FINISHED };
   const found = await findOwnOffer(deps, host, offerId);
   if (!found) return { ok: false, refusal: NOT_YOUR_OFFER };
-  const { id, hostId, status, createdAt } = found.offer;
-  const offer: HostOffer = { id, hostId, ...fields, status, createdAt, updatedAt: now.toISOString() };
+  const { id, hostId, status, createdAt, visitorsPerSession, inductionAcceptedAt } = found.offer;
+  const stamp = now.toISOString();
+  const kept = {
+    ...(visitorsPerSession ? { visitorsPerSession } : {}),
+    ...(inductionAcceptedAt ? { inductionAcceptedAt } : {}),
+  };
+  // An imported offer waiting for its host's induction terms opens once they agree them here.
+  const opened = found.offer.awaitingInduction
+    ? { status: 'active' as const, inductionAcceptedAt: stamp }
+    : {};
+  const offer: HostOffer = { id, hostId, ...fields, ...kept, status, createdAt, updatedAt: stamp, ...opened };
   return writeOffer(deps, offer, found.etag);
 }
 

@@ -1,7 +1,8 @@
-import type { SessionPart, Weekday } from '../offers';
+import type { OfferedSession, SessionPart, Weekday } from '../offers';
+import { occurrencesOn, type SessionOccurrence } from '../sessions/sessionOccurrences';
 import { toInstantMs, type InstantInput } from '../time/instants';
-import { DAY_MS, type Interval } from '../time/intervals';
-import { londonSessionInterval, toLondonDate, toLondonIso, WEEKDAYS } from '../time/londonTime';
+import type { Interval } from '../time/intervals';
+import { addDays, toLondonDate, toLondonInstant, toLondonIso } from '../time/londonTime';
 import { findWarnings, hasBlocking, toClash } from './clashRules';
 import type { Clash, ClashContextInput, OfferTerms, ReleaseEntry, TimeBasis } from './clashTypes';
 import { findRelease } from './findRelease';
@@ -15,7 +16,11 @@ export interface SuggestSlotsInput extends ClashContextInput {
   /** Search window [from, to): only slots wholly inside it are suggested. */
   from: InstantInput;
   to: InstantInput;
-  /** AM 09:00-13:00, PM 13:00-17:00 or a full day 09:00-17:00, Europe/London. */
+  /**
+   * A morning, an afternoon or a full day: the offer's sessions of that part of the day (a morning
+   * or afternoon of a full-day session; any session for a full day). Without an offer, weekday
+   * sessions: AM 09:00-13:00, PM 13:00-17:00 or a full day 09:00-17:00, Europe/London.
+   */
   length: SessionPart;
   /** How many slots to return; 3 unless given. */
   count?: number;
@@ -42,23 +47,46 @@ interface Candidate {
 const basisOf = (candidate: Candidate): TimeBasis =>
   candidate.release.length > 0 ? 'work_time' : 'own_time';
 
-function listSessionDays(offer: OfferTerms | undefined): ReadonlySet<Weekday> {
-  return new Set(offer ? offer.sessions.map((s) => s.weekday) : WORKING_WEEK);
+/**
+ * The part of a session occurrence a visit of `length` takes: the whole session when it is of that
+ * part of the day, or when a full day was asked for (a shorter visit beats none); the morning or
+ * afternoon of a full-day session. Never anything outside the session.
+ */
+function fitToLength(occurrence: SessionOccurrence, length: SessionPart): Interval | undefined {
+  if (length === occurrence.part || length === 'full_day') return occurrence;
+  if (occurrence.part !== 'full_day') return undefined;
+  const noon = toLondonInstant(occurrence.date, '13:00');
+  const piece =
+    length === 'am'
+      ? { start: occurrence.start, end: Math.min(occurrence.end, noon) }
+      : { start: Math.max(occurrence.start, noon), end: occurrence.end };
+  return piece.start < piece.end ? piece : undefined;
 }
 
-/** Each possible slot of the given length on the session days, in time order. */
+/** The slots of the given length within the sessions of one London date, in time order: one per start, the longest. */
+function slotsOnDate(sessions: readonly OfferedSession[], date: string, length: SessionPart): Interval[] {
+  const slots = new Map<number, Interval>();
+  for (const occurrence of occurrencesOn(sessions, date)) {
+    const slot = fitToLength(occurrence, length);
+    const known = slot && slots.get(slot.start);
+    if (slot && (!known || known.end < slot.end)) slots.set(slot.start, { start: slot.start, end: slot.end });
+  }
+  return [...slots.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Each possible slot of the given length within the offer's sessions (weekdays without an offer), in time order. */
 function* generateSlots(
   window: Interval,
   length: SessionPart,
-  days: ReadonlySet<Weekday>,
+  offer: OfferTerms | undefined,
 ): Generator<Interval> {
-  // Calendar days are stepped as UTC midnights of the London dates: UTC has no clock changes.
-  const lastDay = Date.parse(`${toLondonDate(window.end)}T00:00:00Z`);
-  for (let day = Date.parse(`${toLondonDate(window.start)}T00:00:00Z`); day <= lastDay; day += DAY_MS) {
-    const calendarDay = new Date(day);
-    if (!days.has(WEEKDAYS[(calendarDay.getUTCDay() + 6) % 7] as Weekday)) continue;
-    const slot = londonSessionInterval(calendarDay.toISOString().slice(0, 10), length);
-    if (slot.start >= window.start && slot.end <= window.end) yield slot;
+  const sessions: readonly OfferedSession[] = offer
+    ? offer.sessions
+    : WORKING_WEEK.map((weekday) => ({ weekday, part: length }));
+  const last = toLondonDate(window.end);
+  for (let date = toLondonDate(window.start); date <= last; date = addDays(date, 1)) {
+    for (const slot of slotsOnDate(sessions, date, length))
+      if (slot.start >= window.start && slot.end <= window.end) yield slot;
   }
 }
 
@@ -89,7 +117,7 @@ function collectCandidates(input: SuggestSlotsInput, window: Interval, count: nu
   const context = prepareClashContext(input);
   const clean: Candidate[] = [];
   const warned: Candidate[] = [];
-  for (const slot of generateSlots(window, input.length, listSessionDays(input.offer))) {
+  for (const slot of generateSlots(window, input.length, input.offer)) {
     if (hasBlocking(context, slot)) continue;
     const candidate = {
       slot,
@@ -107,7 +135,7 @@ function collectCandidates(input: SuggestSlotsInput, window: Interval, count: nu
 }
 
 /**
- * The next `count` slots in [from, to) on the offer's session days (Monday to Friday without an
+ * The next `count` slots in [from, to) within the offer's sessions (Monday to Friday without an
  * offer) that clash for neither the visitor nor the host, in work time and in own time; slots with
  * warnings only if there are too few without. Rotas are indexed once per call.
  */

@@ -1,7 +1,8 @@
 import { PROFESSIONS, type Profession } from '../people';
-import { looksLikeFormula, normaliseEmail, quoteValue, stripHiddenCharacters } from './cleanText';
+import { normaliseEmail, quoteValue } from './cleanText';
 import { readCsvRecords, type CsvRecord, type RowError } from './readCsvRecords';
 import { readProfession } from './readProfession';
+import { readTextField } from './readTextField';
 
 export interface DirectoryEntry {
   email: string;
@@ -97,18 +98,7 @@ function readEntry({ values, line }: CsvRecord, problems: string[]): DirectoryEn
 }
 
 function readText(column: string, raw: string, required: boolean, problems: string[]): string | undefined {
-  const text = stripHiddenCharacters(raw).trim();
-  if (text === '') {
-    if (required) problems.push(`${column} is empty`);
-    return required ? undefined : '';
-  }
-  if (Array.from(text).length > MAX_TEXT) problems.push(`${column} is longer than ${MAX_TEXT} characters`);
-  else if (looksLikeFormula(text)) {
-    problems.push(
-      `${column} starts with ${quoteValue(text.charAt(0))}, which a spreadsheet would run as a formula`,
-    );
-  } else return text;
-  return undefined;
+  return readTextField(column, raw, { required, max: MAX_TEXT }, problems);
 }
 
 /**

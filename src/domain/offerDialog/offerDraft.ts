@@ -93,8 +93,9 @@ export function startOfferEdit(offer: HostOffer, defaults: HostDefaults, now: Da
     profession: offer.profession,
     department: offer.department,
     setting: offer.setting,
-    // A saved sensitive offer was accepted with its induction when it was written.
-    inductionAccepted: SENSITIVE_SETTINGS.has(offer.setting),
+    // A saved sensitive offer was accepted with its induction when it was written, unless it was
+    // imported and its host has not yet agreed the terms.
+    inductionAccepted: SENSITIVE_SETTINGS.has(offer.setting) && !offer.awaitingInduction,
     sessions: offer.sessions.map((s) => ({ ...s })),
     capacityPerWeek: offer.capacityPerWeek,
     capacityPerMonth: offer.capacityPerMonth,

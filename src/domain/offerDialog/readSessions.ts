@@ -1,4 +1,10 @@
 import type { OfferedSession, SessionPart, Weekday } from '../offers';
+import { readSessionList } from '../sessions/readSessionList';
+
+/** Times ("wed 07:45-12:00") or dates ("2027-01-14 10:00-13:00") are read as a list of sessions. */
+const OWN_TIMES_OR_DATES = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}/;
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const DAY_PATTERNS: Array<[RegExp, Weekday[]]> = [
   [/^(week ?days?|mon(day)?s? ?(to|-|–) ?fri(day)?s?)$/, ['mon', 'tue', 'wed', 'thu', 'fri']],
@@ -32,15 +38,20 @@ const HELP =
 
 /**
  * Reads the sessions a host offers from their own words: "Tuesday mornings and Thursday
- * afternoons", "Tue and Thu am", "mornings on Monday and Wednesday", "weekday afternoons".
+ * afternoons", "Tue and Thu am", "mornings on Monday and Wednesday", "weekday afternoons"; with
+ * times or dates, as a list: "Wednesday 07:45-12:00 and 2027-01-14 10:00-13:00".
  */
 export function readSessions(text: string): SessionsReading {
+  if (OWN_TIMES_OR_DATES.test(text)) {
+    const list = readSessionList(text.replace(/,|\band\b/gi, ';'));
+    return list.ok ? { sessions: list.sessions } : { problem: `${capitalise(list.problem)}.` };
+  }
   const tokens = tokenise(text.toLowerCase());
   if (tokens.length === 0) return { problem: `I could not find any days in that. ${HELP}` };
   const first = tokens[0];
   const paired = first && 'part' in first ? pairPartFirst(tokens) : pairDaysFirst(tokens);
   if ('problem' in paired) return paired;
-  const unique = new Map(paired.sessions.map((s) => [`${s.weekday}-${s.part}`, s]));
+  const unique = new Map(paired.sessions.map((s) => [JSON.stringify(s), s]));
   return { sessions: [...unique.values()] };
 }
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { SENSITIVE_SETTINGS, type HostOffer, type Setting } from '../offers';
 import type { Person } from '../people';
+import { occurrencesOn } from '../sessions/sessionOccurrences';
 import { getDefaultGlossary, type Concepts, type Glossary } from './glossary';
 
 /** A completed exchange, as far as ranking needs it. */
@@ -59,7 +60,6 @@ const WEIGHTS = {
   noSlots: -3,
   perGoodExchange: 0.75,
 };
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const MAX_WINDOW_DAYS = 186;
 
 /**
@@ -180,8 +180,7 @@ function countOfferedDays(offer: HostOffer, window: { start: string; end: string
     day < end && steps < MAX_WINDOW_DAYS;
     day = day.plus({ days: 1 }), steps += 1
   ) {
-    const weekday = WEEKDAYS[day.weekday - 1];
-    count += offer.sessions.filter((session) => session.weekday === weekday).length;
+    count += occurrencesOn(offer.sessions, day.toISODate() as string).length;
   }
   return count;
 }

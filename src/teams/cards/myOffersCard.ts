@@ -2,6 +2,7 @@ import { describeSessions } from '../../domain/clash/rules/describeSessions';
 import type { HostOffer } from '../../domain/offers';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { describeCapacity, describeOpenTo, describeSetting } from './offerCardParts';
+import { inductionTerms } from './inductionTermsCard';
 import { inertText } from './plainText';
 import { heading } from './requestCardParts';
 
@@ -26,9 +27,17 @@ export function createMyOffersCard(offers: HostOffer[]): AdaptiveCardJson {
   return adaptiveCard([heading('Your offers'), ...offers.map(offerBlock)], [NEW_OFFER]);
 }
 
+const ACCEPT_INDUCTION = (offer: HostOffer) => ({
+  type: 'Action.Submit',
+  title: 'Accept the induction terms',
+  tooltip: 'Open this offer to visitors',
+  data: { verb: 'offer_accept_induction', offerId: offer.id },
+});
+
 function offerBlock(offer: HostOffer): Record<string, unknown> {
-  const toggle =
-    offer.status === 'active'
+  const toggle = offer.awaitingInduction
+    ? ACCEPT_INDUCTION(offer)
+    : offer.status === 'active'
       ? {
           type: 'Action.Submit',
           title: 'Pause',
@@ -49,7 +58,12 @@ function offerBlock(offer: HostOffer): Record<string, unknown> {
       {
         type: 'FactSet',
         facts: [
-          { title: 'Status', value: STATUS_WORDS[offer.status] },
+          {
+            title: 'Status',
+            value: offer.awaitingInduction
+              ? 'Paused until you accept the induction terms'
+              : STATUS_WORDS[offer.status],
+          },
           { title: 'Setting', value: describeSetting(offer.setting) },
           { title: 'When', value: describeSessions(offer.sessions) },
           { title: 'Places', value: describeCapacity(offer) },
@@ -57,6 +71,9 @@ function offerBlock(offer: HostOffer): Record<string, unknown> {
         ],
       },
       inertText([{ text: `Meet at: ${offer.meetingPoint}`, isSubtle: true }], { maxLength: 300 }),
+      ...(offer.awaitingInduction
+        ? [{ type: 'TextBlock', wrap: true, text: inductionTerms(offer.setting) }]
+        : []),
       {
         type: 'ActionSet',
         actions: [

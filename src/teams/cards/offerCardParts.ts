@@ -26,8 +26,12 @@ export function describeSetting(setting: Setting): string {
   return `${SETTING_LABELS[setting]}${SENSITIVE_SETTINGS.has(setting) ? ' (you arrange an induction)' : ''}`;
 }
 
-export function describeCapacity(offer: Pick<HostOffer, 'capacityPerWeek' | 'capacityPerMonth'>): string {
-  return `Up to ${offer.capacityPerWeek} a week and ${offer.capacityPerMonth} a month`;
+export function describeCapacity(
+  offer: Pick<HostOffer, 'capacityPerWeek' | 'capacityPerMonth' | 'visitorsPerSession'>,
+): string {
+  const perSession = offer.visitorsPerSession ?? 1;
+  const together = perSession > 1 ? `, ${perSession} visitors a session` : '';
+  return `Up to ${offer.capacityPerWeek} a week and ${offer.capacityPerMonth} a month${together}`;
 }
 
 /** Buttons every offer question carries. */

@@ -1,5 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { acceptInduction } from '../../app/offers/acceptInduction';
 import { findOwnOffer, NOT_YOUR_OFFER } from '../../app/offers/offerResult';
 import { saveNewOffer } from '../../app/offers/saveNewOffer';
 import { setOfferStatus } from '../../app/offers/setOfferStatus';
@@ -242,6 +243,17 @@ async function runOfferAction(
         status === 'paused'
           ? 'Paused. Your offer is hidden from search until you resume it.'
           : 'Resumed. Colleagues can find your offer again.',
+      );
+      await showMyOffers(context, person, services);
+      return true;
+    }
+    case 'offer_accept_induction': {
+      const payload = parseOfferPayload(verb, data);
+      if (!payload) return false;
+      const result = await acceptInduction(services, person, payload.offerId, services.clock());
+      if (!result.ok) return say(context, result.refusal);
+      await context.sendActivity(
+        `Thank you. "${result.offer.title}" is open: colleagues can find it and ask to visit.`,
       );
       await showMyOffers(context, person, services);
       return true;

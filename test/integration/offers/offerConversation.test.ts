@@ -191,6 +191,32 @@ describe('offering to host, in conversation', () => {
     ]);
   });
 
+  it('opens an imported offer in a sensitive setting only when its host accepts the induction terms', async () => {
+    const written = await writeOffer(lynne);
+    const imported: HostOffer = { ...written, setting: 'ward', status: 'paused', awaitingInduction: true };
+    await store.upsert('offers', { ...imported });
+
+    const listed = textOf(await say(lynne, 'offer to host'));
+    expect(listed).toContain('Paused until you accept the induction terms');
+    expect(listed).toContain('Accept the induction terms');
+    expect(textOf(await click(lynne, { verb: 'offer_resume', offerId: imported.id }))).toContain(
+      'once you have accepted the induction terms',
+    );
+    expect(textOf(await click(isaiah, { verb: 'offer_accept_induction', offerId: imported.id }))).toContain(
+      'I could not find that offer among yours',
+    );
+    expect(await services.offers.listActive()).toEqual([]);
+
+    const accepted = textOf(await click(lynne, { verb: 'offer_accept_induction', offerId: imported.id }));
+    expect(accepted).toContain('is open: colleagues can find it and ask to visit');
+    const [open] = await services.offers.listActive();
+    expect(open).toMatchObject({ id: imported.id, status: 'active', inductionAcceptedAt: NOW.toISOString() });
+    expect(open?.awaitingInduction).toBeUndefined();
+    expect(textOf(await click(lynne, { verb: 'offer_accept_induction', offerId: imported.id }))).toContain(
+      'is open',
+    );
+  });
+
   it.each([
     ['pause', { verb: 'offer_pause' }],
     ['change', { verb: 'offer_change' }],

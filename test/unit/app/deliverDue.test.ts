@@ -118,6 +118,33 @@ async function releaseUntilDone(
 }
 
 describe('deliverDue', () => {
+  it("sends an offer's induction terms, which belong to no request, without looking for one", async () => {
+    const terms: Notification = {
+      ...message('host-raj', 1),
+      id: 'induction_terms:offer-1:host-raj:terms',
+      kind: 'induction_terms',
+      requestId: 'offer-1',
+      visitorId: 'host-raj',
+    };
+    const { outbox, statusOf } = memoryOutbox([terms]);
+    const sent: Array<ShadowingRequest | undefined> = [];
+    const deliverer: Deliverer = {
+      deliver: async (_person, _notification, request) => {
+        sent.push(request);
+        return { status: 'sent' };
+      },
+    };
+    const deps = dependencies(outbox, deliverer);
+    const lookedUp: string[] = [];
+    deps.requests = {
+      find: async (_v: string, id: string) => void lookedUp.push(id),
+    } as unknown as RequestsRepository;
+    expect(await deliverDue(deps, NOW, 10, () => 0, 1)).toBe(1);
+    expect(statusOf(terms.id)).toBe('sent');
+    expect(sent).toEqual([undefined]);
+    expect(lookedUp).toEqual([]);
+  });
+
   it('sends to several people at once, never more than the limit, and marks every message sent once', async () => {
     const messages = Array.from({ length: 30 }, (_, i) => message(`person-${i}`, i));
     const { outbox, statusOf } = memoryOutbox(messages);

@@ -5,6 +5,7 @@ import {
   type OfferDraft,
 } from '../../../src/domain/offerDialog/offerDraft';
 import type { HostOffer } from '../../../src/domain/offers';
+import { createInductionTermsCard } from '../../../src/teams/cards/inductionTermsCard';
 import { createMyOffersCard } from '../../../src/teams/cards/myOffersCard';
 import { createOfferQuestionCard } from '../../../src/teams/cards/offerQuestionCard';
 import { createOfferSummaryCard } from '../../../src/teams/cards/offerSummaryCard';
@@ -57,6 +58,10 @@ const cards = [
   ),
   ['summary', createOfferSummaryCard(draft, LONG)] as const,
   [
+    'induction terms',
+    createInductionTermsCard({ id: offer.id, title: offer.title, setting: 'critical_care' }),
+  ] as const,
+  [
     'my offers',
     createMyOffersCard(
       Array.from({ length: 10 }, (_, i) => ({
@@ -98,5 +103,13 @@ describe('my offers', () => {
     };
     expect(titles({ ...offer, status: 'active' })).toEqual(['Change', 'Pause', 'New offer']);
     expect(titles({ ...offer, status: 'paused' })).toEqual(['Change', 'Resume', 'New offer']);
+  });
+
+  it('offers to accept the induction terms, not Resume, for an imported offer waiting for them', () => {
+    const found: string[] = [];
+    const card = createMyOffersCard([{ ...offer, status: 'paused', awaitingInduction: true }]);
+    walk(card, (obj) => obj.type === 'Action.Submit' && found.push(String(obj.title)));
+    expect(found).toEqual(['Change', 'Accept the induction terms', 'New offer']);
+    expect(JSON.stringify(card)).toContain('Paused until you accept the induction terms');
   });
 });

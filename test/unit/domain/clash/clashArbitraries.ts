@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { HeldBooking, OfferTerms } from '../../../../src/domain/clash';
-import type { SessionPart, Weekday } from '../../../../src/domain/offers';
+import type { OfferedSession, SessionPart, Weekday } from '../../../../src/domain/offers';
+import { partOfDay } from '../../../../src/domain/sessions/sessionTimes';
 import { SHIFT_KINDS, type Shift } from '../../../../src/domain/rota';
 
 const MINUTE = 60_000;
@@ -44,15 +45,44 @@ export const heldFrom = (base: number): fc.Arbitrary<HeldBooking[]> =>
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const PARTS: SessionPart[] = ['am', 'pm', 'full_day'];
 
-export const offerTerms: fc.Arbitrary<OfferTerms> = fc.record({
-  sessions: fc.array(fc.record({ weekday: fc.constantFrom(...WEEKDAYS), part: fc.constantFrom(...PARTS) }), {
-    minLength: 1,
-    maxLength: 5,
-  }),
-  capacityPerWeek: fc.integer({ min: 0, max: 4 }),
-  capacityPerMonth: fc.integer({ min: 0, max: 10 }),
-  status: fc.constantFrom('active' as const, 'active' as const, 'paused' as const),
-});
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Wall-clock times on the quarter hour between 06:00 and 21:00, start before end. */
+const ownTimes = fc
+  .record({ from: fc.integer({ min: 24, max: 80 }), quarters: fc.integer({ min: 2, max: 40 }) })
+  .map(({ from, quarters }) => {
+    const to = Math.min(from + quarters, 84);
+    const clock = (q: number) => `${pad(Math.floor(q / 4))}:${pad((q % 4) * 15)}`;
+    return { start: clock(from), end: clock(to) };
+  });
+
+const weeklySession: fc.Arbitrary<OfferedSession> = fc.oneof(
+  fc.record({ weekday: fc.constantFrom(...WEEKDAYS), part: fc.constantFrom(...PARTS) }),
+  fc
+    .record({ weekday: fc.constantFrom(...WEEKDAYS), times: ownTimes })
+    .map(({ weekday, times }) => ({ weekday, part: partOfDay(times), ...times })),
+);
+
+const datedSession = (base: number): fc.Arbitrary<OfferedSession> =>
+  fc
+    .record({ day: fc.integer({ min: 0, max: PERIOD_DAYS }), times: ownTimes })
+    .map(({ day, times }) => ({ date: new Date(base + day * DAY).toISOString().slice(0, 10), ...times }));
+
+function termsWith(session: fc.Arbitrary<OfferedSession>): fc.Arbitrary<OfferTerms> {
+  return fc.record({
+    sessions: fc.array(session, { minLength: 1, maxLength: 5 }),
+    capacityPerWeek: fc.integer({ min: 0, max: 4 }),
+    capacityPerMonth: fc.integer({ min: 0, max: 10 }),
+    visitorsPerSession: fc.integer({ min: 1, max: 3 }),
+    status: fc.constantFrom('active' as const, 'active' as const, 'paused' as const),
+  });
+}
+
+/** Offers with weekly sessions: parts of the day, or their own times. */
+export const offerTerms: fc.Arbitrary<OfferTerms> = termsWith(weeklySession);
+
+/** Offers that may also have sessions on dates within the period starting at `base`. */
+export const offerTermsFrom = (base: number): fc.Arbitrary<OfferTerms> =>
+  termsWith(fc.oneof({ weight: 3, arbitrary: weeklySession }, { weight: 1, arbitrary: datedSession(base) }));
 
 export const visitFrom = (base: number) =>
   fc

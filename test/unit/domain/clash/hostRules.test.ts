@@ -199,13 +199,37 @@ describe('host_not_offered', () => {
       ['host_not_offered'],
     ],
     [
-      'a full day made of an AM and a PM session',
+      'a full day across an AM and a PM session: a visit lies within one session',
       offer([
         ['tue', 'am'],
         ['tue', 'pm'],
       ]),
       ['2026-03-03 09:00', '2026-03-03 17:00'],
+      ['host_not_offered'],
+    ],
+    [
+      'a session with its own times (Tuesdays 07:45-12:00)',
+      { ...offer([]), sessions: [{ weekday: 'tue', part: 'am', start: '07:45', end: '12:00' }] },
+      ['2026-03-03 07:45', '2026-03-03 12:00'],
       [],
+    ],
+    [
+      'the default morning against a session with its own times',
+      { ...offer([]), sessions: [{ weekday: 'tue', part: 'am', start: '07:45', end: '12:00' }] },
+      tuesdayAm,
+      ['host_not_offered'],
+    ],
+    [
+      'part of a dated session (the board meeting on Thu 14 Jan 2027, 10:00-13:00)',
+      { ...offer([]), sessions: [{ date: '2027-01-14', start: '10:00', end: '13:00' }] },
+      ['2027-01-14 10:30', '2027-01-14 12:30'],
+      [],
+    ],
+    [
+      'the same time a week later: a dated session is not weekly',
+      { ...offer([]), sessions: [{ date: '2027-01-14', start: '10:00', end: '13:00' }] },
+      ['2027-01-21 10:30', '2027-01-21 12:30'],
+      ['host_not_offered'],
     ],
     ['a morning within a full-day session', offer([['tue', 'full_day']]), tuesdayAm, []],
     [
@@ -346,11 +370,66 @@ describe('host_slot_held', () => {
       booking('a', '2026-03-03 12:59', '2026-03-03 17:00'),
       ['host_slot_held'],
     ],
-    ['another request starting as this one ends', booking('a', '2026-03-03 13:00', '2026-03-03 17:00'), []],
+    [
+      'another request later in the same full-day session: its one place is taken',
+      booking('a', '2026-03-03 13:00', '2026-03-03 17:00'),
+      ['host_slot_held'],
+    ],
     ['this request holding its own slot', booking('this-request', ...tuesdayAm), []],
   ] as const)('%s', (_name, held, expected) => {
     const input = { offer: offer([['tue', 'full_day']]), heldBookings: [held], requestId: 'this-request' };
     expect(hostRules(...tuesdayAm, input)).toEqual(expected);
+  });
+
+  it.each([
+    ['2 places, 1 held', 2, [booking('a', ...tuesdayAm)], []],
+    [
+      '2 places, 2 held',
+      2,
+      [booking('a', ...tuesdayAm), booking('b', '2026-03-03 10:00', '2026-03-03 12:00')],
+      ['host_slot_held'],
+    ],
+    ['3 places, 2 held', 3, [booking('a', ...tuesdayAm), booking('b', ...tuesdayAm)], []],
+    [
+      '1 place, held in the afternoon session of the same day',
+      1,
+      [booking('a', '2026-03-03 13:00', '2026-03-03 17:00')],
+      [],
+    ],
+    ['1 place, held the week before', 1, [booking('a', '2026-02-24 09:00', '2026-02-24 13:00')], []],
+    [
+      '2 places, one held by this request itself',
+      2,
+      [booking('this-request', ...tuesdayAm), booking('a', ...tuesdayAm)],
+      [],
+    ],
+  ] as const)('several visitors per session: %s', (_name, places, held, expected) => {
+    const terms = {
+      ...offer([
+        ['tue', 'am'],
+        ['tue', 'pm'],
+      ]),
+      visitorsPerSession: places,
+    };
+    expect(
+      hostRules(...tuesdayAm, { offer: terms, heldBookings: [...held], requestId: 'this-request' }),
+    ).toEqual(expected);
+  });
+
+  it('says how many places the session has and that they are taken', () => {
+    const terms = { ...offer([['tue', 'am']]), visitorsPerSession: 2 };
+    const held = [booking('a', ...tuesdayAm), booking('b', ...tuesdayAm)];
+    const report = checkVisit(visitInput(...tuesdayAm, { offer: terms, heldBookings: held }));
+    expect(report.clashes).toEqual([
+      {
+        rule: 'host_slot_held',
+        who: 'host',
+        start: londonIso('2026-03-03 09:00'),
+        end: londonIso('2026-03-03 13:00'),
+        explanation:
+          'The host takes 2 visitors in the session Tue 3 Mar, 09:00-13:00, and 2 visitors have already asked for or booked it.',
+      },
+    ]);
   });
 
   it('names the held time but not who holds it', () => {

@@ -1,14 +1,20 @@
 import fc from 'fast-check';
-import { checkVisit, suggestSlots, type SuggestSlotsInput } from '../../../../src/domain/clash';
+import {
+  checkVisit,
+  suggestSlots,
+  type OfferTerms,
+  type SuggestSlotsInput,
+} from '../../../../src/domain/clash';
+import type { OfferedSession, SessionPart } from '../../../../src/domain/offers';
 import {
   addDays,
-  londonSessionInterval,
   toLondonDate,
+  toLondonInstant,
   toLondonIso,
   weekdayOf,
 } from '../../../../src/domain/time/londonTime';
 import { booking, londonIso, offer, shift } from './clashFixtures';
-import { heldFrom, offerTerms, PERIOD_DAYS, PERIOD_STARTS, shiftsFrom } from './clashArbitraries';
+import { heldFrom, offerTermsFrom, PERIOD_DAYS, PERIOD_STARTS, shiftsFrom } from './clashArbitraries';
 
 // March 2026: Mon 2, Tue 3, Thu 5, Tue 10, Tue 17, Tue 24, Sun 29 (clocks go forward), Tue 31.
 const base: SuggestSlotsInput = {
@@ -35,7 +41,11 @@ describe('suggestSlots', () => {
     expect(starts({ ...base, length: 'pm' })).toEqual(
       ['2026-03-05', '2026-03-12', '2026-03-19'].map((d) => londonIso(`${d} 13:00`)),
     );
-    expect(starts({ ...base, length: 'full_day' })).toEqual([]);
+    // A full day asked for: the sessions there are, shorter as they are.
+    expect(starts({ ...base, length: 'full_day', count: 2 })).toEqual([
+      am('2026-03-03'),
+      londonIso('2026-03-05 13:00'),
+    ]);
   });
 
   it('skips days when the visitor is working, resting or the host is busy', () => {
@@ -104,6 +114,53 @@ describe('suggestSlots', () => {
   });
 });
 
+/** A session's times, worked out here from the rules as the issue states them, not from the code. */
+function timesOf(session: OfferedSession): { start: string; end: string; part: SessionPart } {
+  if ('date' in session) return { ...session, part: partFromTimes(session) };
+  if (session.start && session.end) return { start: session.start, end: session.end, part: session.part };
+  const defaults = { am: ['09:00', '13:00'], pm: ['13:00', '17:00'], full_day: ['09:00', '17:00'] }[
+    session.part
+  ];
+  return { start: defaults[0] as string, end: defaults[1] as string, part: session.part };
+}
+
+function partFromTimes(times: { start: string; end: string }): SessionPart {
+  if (times.end <= '13:00') return 'am';
+  return times.start >= '13:00' ? 'pm' : 'full_day';
+}
+
+function sessionsOn(offer: OfferTerms, date: string) {
+  return offer.sessions
+    .filter((x) => ('date' in x ? x.date === date : x.weekday === weekdayOf(date)))
+    .map(timesOf)
+    .map((t) => ({ ...t, from: toLondonInstant(date, t.start), to: toLondonInstant(date, t.end) }));
+}
+
+function withinASession(offer: OfferTerms, start: number, end: number): boolean {
+  return sessionsOn(offer, toLondonDate(start)).some((x) => x.from <= start && end <= x.to);
+}
+
+/** Every candidate the search should try, in time order: sessions of the length asked for, the longest per start. */
+function candidatesIn(offer: OfferTerms, length: SessionPart, from: number, to: number) {
+  const found = new Map<number, { start: number; end: number }>();
+  for (let date = toLondonDate(from); date <= toLondonDate(to); date = addDays(date, 1)) {
+    for (const session of sessionsOn(offer, date)) {
+      const noon = toLondonInstant(date, '13:00');
+      let slot: { start: number; end: number } | undefined;
+      if (session.part === length || length === 'full_day') slot = { start: session.from, end: session.to };
+      else if (session.part === 'full_day' && length === 'am')
+        slot = { start: session.from, end: Math.min(noon, session.to) };
+      else if (session.part === 'full_day' && length === 'pm')
+        slot = { start: Math.max(noon, session.from), end: session.to };
+      const known = slot && found.get(slot.start);
+      if (slot && slot.start < slot.end && (!known || known.end < slot.end)) found.set(slot.start, slot);
+    }
+  }
+  return [...found.values()]
+    .filter((slot) => slot.start >= from && slot.end <= to)
+    .sort((a, b) => a.start - b.start);
+}
+
 describe('suggestSlots on any rota (property tests)', () => {
   const scenario = fc.constantFrom(...PERIOD_STARTS).chain((start) =>
     fc.record({
@@ -112,7 +169,7 @@ describe('suggestSlots on any rota (property tests)', () => {
       // Half the hosts have no rota: a random rota rarely has the host on shift for a whole session.
       hostShifts: fc.oneof(shiftsFrom(start), fc.constant([])),
       heldBookings: heldFrom(start),
-      offer: offerTerms,
+      offer: offerTermsFrom(start),
       length: fc.constantFrom('am' as const, 'pm' as const, 'full_day' as const),
       count: fc.integer({ min: 1, max: 4 }),
     }),
@@ -141,9 +198,7 @@ describe('suggestSlots on any rota (property tests)', () => {
           expect(slot.timeBasis).toBe(slot.release.length > 0 ? 'work_time' : 'own_time');
           expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.parse(input.from));
           expect(Date.parse(slot.end)).toBeLessThanOrEqual(Date.parse(input.to));
-          expect(s.offer.sessions.map((x) => x.weekday)).toContain(
-            weekdayOf(toLondonDate(Date.parse(slot.start))),
-          );
+          expect(withinASession(s.offer, Date.parse(slot.start), Date.parse(slot.end))).toBe(true);
           if (i > 0) expect(Date.parse(slot.start)).toBeGreaterThan(Date.parse(slots[i - 1]?.start ?? ''));
         });
       }),
@@ -159,18 +214,20 @@ describe('suggestSlots on any rota (property tests)', () => {
         const slots = suggestSlots(input);
         const cleanStarts = slots.filter((x) => x.warnings.length === 0).map((x) => x.start);
         const clean: Array<{ start: string; basis: string }> = [];
-        const sessionDays = new Set(s.offer.sessions.map((x) => x.weekday));
-        for (let date = toLondonDate(Date.parse(input.from)); ; date = addDays(date, 1)) {
-          const candidate = londonSessionInterval(date, s.length);
-          if (candidate.end > Date.parse(input.to)) break;
-          if (candidate.start < Date.parse(input.from) || !sessionDays.has(weekdayOf(date))) continue;
-          if (s.offer.status === 'paused') continue;
-          const report = checkVisit({ ...input, start: candidate.start, end: candidate.end });
-          if (report.ok && report.warnings.length === 0)
-            clean.push({
-              start: toLondonIso(candidate.start),
-              basis: report.release.length ? 'work_time' : 'own_time',
-            });
+        if (s.offer.status === 'active') {
+          for (const candidate of candidatesIn(
+            s.offer,
+            s.length,
+            Date.parse(input.from),
+            Date.parse(input.to),
+          )) {
+            const report = checkVisit({ ...input, start: candidate.start, end: candidate.end });
+            if (report.ok && report.warnings.length === 0)
+              clean.push({
+                start: toLondonIso(candidate.start),
+                basis: report.release.length ? 'work_time' : 'own_time',
+              });
+          }
         }
         const expected = clean.slice(0, s.count);
         const other = expected[0] && clean.find((c) => c.basis !== expected[0]?.basis);
