@@ -69,9 +69,14 @@ const SAMPLES: Record<string, Builder> = {
     createManagerApprovalCard(d.view),
     createManagerApprovalCard({ ...d.view, visitorRota: 'rostered_on' }, { reminder: true, note: d.text }),
   ],
+  createInductionTermsCard: (d) => [createInductionTermsCard(d.offer)],
   createMyOffersCard: (d) => [
     createMyOffersCard([]),
-    createMyOffersCard([d.offer, { ...d.offer, id: 'other', status: 'active' }]),
+    createMyOffersCard([
+      d.offer,
+      { ...d.offer, id: 'other', status: 'active', visitorsPerSession: 2 },
+      { ...d.offer, id: 'imported', awaitingInduction: true },
+    ]),
   ],
   createMyRequestsCard: (d) => [createMyRequestsCard([]), createMyRequestsCard(d.requests, OPEN_STATES)],
   createOfferQuestionCard: (d) =>
@@ -137,6 +142,7 @@ const createHelpCard = call('createHelpCard');
 const createHostOutcomeCard = call('createHostOutcomeCard');
 const createHostRequestCard = call('createHostRequestCard');
 const createManagerApprovalCard = call('createManagerApprovalCard');
+const createInductionTermsCard = call('createInductionTermsCard');
 const createMyOffersCard = call('createMyOffersCard');
 const createMyRequestsCard = call('createMyRequestsCard');
 const createOfferQuestionCard = call('createOfferQuestionCard');
