@@ -4,6 +4,7 @@ import type { Person } from '../domain/people';
 import type { RequestDraft } from '../domain/requestDialog/draft';
 import type { ShadowingRequest } from '../domain/requests';
 import { applyTransition } from '../domain/workflow/transitions';
+import { DocumentExistsError } from '../store/documentStore';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
@@ -25,7 +26,8 @@ export interface SubmitDependencies {
 }
 
 export type SubmitResult =
-  | { ok: true; request: ShadowingRequest; warnings: string[]; queued: Notification[] }
+  /** `already`: this draft had been sent before (a double click); nothing more was done. */
+  | { ok: true; request: ShadowingRequest; warnings: string[]; queued: Notification[]; already?: true }
   | { ok: false; problems: string[] };
 
 /**
@@ -50,7 +52,9 @@ export async function submitRequest(
       problems: ['That host has paused or withdrawn the offer. Please choose another host.'],
     };
   const offer = found.offer;
-  const requestId = randomUUID();
+  const requestId = draft.id ?? randomUUID();
+  const sent = await deps.requests.find(visitor.id, requestId);
+  if (sent) return alreadySent(sent.request);
 
   const context = await loadClashContext(deps, visitor, offer, {
     from: new Date(slot.start),
@@ -96,10 +100,19 @@ export async function submitRequest(
   try {
     await deps.requests.create(submitted.request);
   } catch (error) {
+    // Sent a moment ago from elsewhere (another instance): that request keeps the place.
+    if (error instanceof DocumentExistsError) {
+      const existing = await deps.requests.find(visitor.id, requestId);
+      if (existing) return alreadySent(existing.request);
+    }
     await deps.holds.release(offer.hostId, offer.id, requestId, slot.start);
     throw error;
   }
   await writeTasks(deps.tasks, submitted.request);
   const queued = await notifyParties(deps.outbox, submitted.request, 'submit', visitor.id, now);
   return { ok: true, request: submitted.request, warnings, queued };
+}
+
+function alreadySent(request: ShadowingRequest): SubmitResult {
+  return { ok: true, request, warnings: [], queued: [], already: true };
 }

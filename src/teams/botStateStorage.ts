@@ -1,5 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { DocumentStore } from '../store/documentStore';
+import type { Logger } from '../logging/logger';
+import { VersionConflictError, type DocumentStore } from '../store/documentStore';
+import { mergeTurnState } from './mergeTurnState';
 
 interface StateDoc {
   id: string;
@@ -13,12 +15,24 @@ export function stateDocumentId(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
 }
 
+/** How many states as read are remembered for merging; turns that change nothing never ask for theirs. */
+const REMEMBERED = 1000;
+const MERGE_ATTEMPTS = 3;
+
 /**
  * Bot turn state (teams-ai conversation and user scopes) kept in the `botstate` container of
- * whichever store is configured, so a half-finished conversation survives a restart.
+ * whichever store is configured, so a half-finished conversation survives a restart. A write
+ * that finds another turn saved first (the same person on another instance) is merged with it
+ * field by field instead of failing the turn.
  */
 export class BotStateStorage implements Storage {
-  constructor(private readonly store: DocumentStore) {}
+  /** State as each turn read it, by key and version: the common ancestor for a merge. */
+  private readonly asRead = new Map<string, Record<string, unknown>>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly logger?: Logger,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -26,7 +40,9 @@ export class BotStateStorage implements Storage {
       keys.map(async (key) => {
         const id = stateDocumentId(key);
         const found = await this.store.read<StateDoc>('botstate', id, id);
-        if (found) items[key] = { ...found.doc.state, eTag: found.etag };
+        if (!found) return;
+        this.remember(key, found.etag, structuredClone(found.doc.state));
+        items[key] = { ...found.doc.state, eTag: found.etag };
       }),
     );
     return items;
@@ -38,10 +54,15 @@ export class BotStateStorage implements Storage {
         const id = stateDocumentId(key);
         const { eTag, ...state } = (item ?? {}) as Record<string, unknown>;
         const doc: StateDoc = { id, key, state };
-        if (typeof eTag === 'string' && eTag !== '*') {
+        if (typeof eTag !== 'string' || eTag === '*') return void (await this.store.upsert('botstate', doc));
+        try {
           await this.store.replace('botstate', doc, { ifMatch: eTag });
-        } else {
-          await this.store.upsert('botstate', doc);
+        } catch (error) {
+          const base = this.asRead.get(`${key}\n${eTag}`);
+          if (!(error instanceof VersionConflictError) || !base) throw error;
+          await this.merge(key, base, state);
+        } finally {
+          this.asRead.delete(`${key}\n${eTag}`);
         }
       }),
     );
@@ -51,5 +72,36 @@ export class BotStateStorage implements Storage {
     await Promise.all(
       keys.map((key) => this.store.delete('botstate', stateDocumentId(key), stateDocumentId(key))),
     );
+  }
+
+  /** Another turn saved first: keep both turns' changes where they do not touch the same field. */
+  private async merge(
+    key: string,
+    base: Record<string, unknown>,
+    ours: Record<string, unknown>,
+  ): Promise<void> {
+    const id = stateDocumentId(key);
+    for (let attempt = 1; ; attempt += 1) {
+      const latest = await this.store.read<StateDoc>('botstate', id, id);
+      const { merged, clashes } = mergeTurnState(base, ours, latest?.doc.state ?? {});
+      if (clashes.length)
+        this.logger?.warn(
+          { stateKey: id, fields: clashes },
+          'turn state: a concurrent turn changed the same fields; kept its change',
+        );
+      try {
+        if (latest)
+          await this.store.replace('botstate', { id, key, state: merged }, { ifMatch: latest.etag });
+        else await this.store.upsert('botstate', { id, key, state: merged });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt >= MERGE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private remember(key: string, etag: string, state: Record<string, unknown>): void {
+    this.asRead.set(`${key}\n${etag}`, state);
+    if (this.asRead.size > REMEMBERED) this.asRead.delete(this.asRead.keys().next().value as string);
   }
 }

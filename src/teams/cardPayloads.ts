@@ -27,7 +27,7 @@ export const CARD_PAYLOADS = {
     word: z.enum(['back', 'cancel', 'start_over']),
   }),
   draft_edit: z.object({ verb: z.literal('draft_edit'), field }),
-  draft_submit: z.object({ verb: z.literal('draft_submit') }),
+  draft_submit: z.object({ verb: z.literal('draft_submit'), draftId: z.string().uuid().optional() }),
   cancel_request: z.object({ verb: z.literal('cancel_request'), requestId: z.string().uuid() }),
 } as const;
 

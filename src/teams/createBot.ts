@@ -86,7 +86,7 @@ export function createBot({
   const reports = createReportMaker(store, services, digest);
   const app = new Application<AppTurnState>({
     adapter,
-    storage: new BotStateStorage(store),
+    storage: new BotStateStorage(store, logger),
     startTypingTimer,
     removeRecipientMention: true,
   });

@@ -1,11 +1,23 @@
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { Request, Response } from 'botbuilder';
+import type { Request, Response, TurnContext } from 'botbuilder';
+import { createKeyedQueue } from '../shared/keyedQueue';
 import type { AppTurnState } from './appTurnState';
 
-/** The function behind POST /api/messages: the adapter authenticates, then the app runs the turn. */
+/**
+ * The function behind POST /api/messages: the adapter authenticates, then the app runs the turn.
+ * One person's turns run one at a time, in the order they came (a double click, two open chats):
+ * each then starts from what the one before it left, so none fails on the other's changes.
+ */
 export function createMessageEndpoint(adapter: TeamsAdapter, app: Application<AppTurnState>) {
+  const oneAtATime = createKeyedQueue();
   return (req: Request, res: Response): Promise<void> =>
-    adapter.process(req, res, async (context) => {
-      await app.run(context);
-    });
+    adapter.process(req, res, (context) =>
+      oneAtATime(personKey(context), () => app.run(context).then(() => undefined)),
+    );
+}
+
+/** Who the turn is from: their Entra ID object id, else their Teams user id, else the conversation. */
+function personKey(context: TurnContext): string {
+  const { from, conversation } = context.activity;
+  return from?.aadObjectId ?? from?.id ?? conversation?.id ?? '';
 }

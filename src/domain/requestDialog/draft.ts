@@ -57,6 +57,11 @@ export interface SlotOption {
  * restart; every field is what the visitor typed or chose, checked on the way in.
  */
 export interface RequestDraft {
+  /**
+   * The id the request will have once sent, given when the draft is first kept: sending the same
+   * draft twice (a double click, two chats, two instances) sends one request.
+   */
+  id?: string;
   step: DraftStep;
   /** Steps visited, for "back". */
   trail: DraftStep[];

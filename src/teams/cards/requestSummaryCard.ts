@@ -76,7 +76,7 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
         type: 'Action.Submit',
         title: 'Send to my manager',
         style: 'positive',
-        data: { verb: 'draft_submit' },
+        data: { verb: 'draft_submit', ...(draft.id ? { draftId: draft.id } : {}) },
       },
       { type: 'Action.Submit', title: 'Cancel request', data: { verb: 'draft_control', word: 'cancel' } },
     ],

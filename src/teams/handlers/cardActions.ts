@@ -7,7 +7,7 @@ import { CARD_VERBS, parseCardPayload, type CardVerb } from '../cardPayloads';
 import { COMMANDS, isCommand } from '../commands';
 import { identifyPerson } from '../identity';
 import { NOT_IN_DIRECTORY, runCommand, showMyRequests } from './commandHandlers';
-import { continueRequest, repeatQuestion } from './requestDialogHandlers';
+import { alreadySent, continueRequest, findSentDraft, repeatQuestion } from './requestDialogHandlers';
 import type { DraftInput } from '../../domain/requestDialog/advanceDraft';
 import type { DraftField } from '../../domain/requestDialog/draft';
 
@@ -49,10 +49,14 @@ export function registerCardActions(
       return showMyRequests(context, person, services);
     }
     const draft = state.conversation.draft;
-    if (!draft)
+    if (!draft) {
+      // "Send to my manager" clicked again after the request went: say so, not that something is wrong.
+      const sent = verb === 'draft_submit' ? await findSentDraft(services, person, data) : undefined;
+      if (sent) return alreadySent(context, services, sent);
       return void (await context.sendActivity(
         'That request is no longer open. Type "new request" to start another.',
       ));
+    }
     const read = readDraftInput(verb, data);
     if (!read) return refuse();
     if (read.field && read.field !== draft.step) {

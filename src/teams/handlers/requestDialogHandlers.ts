@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { createHostFinder } from '../../app/hostFinder';
 import type { Services } from '../../app/services';
@@ -11,6 +12,8 @@ import {
   type DraftInput,
 } from '../../domain/requestDialog/advanceDraft';
 import type { RequestDraft } from '../../domain/requestDialog/draft';
+import type { ShadowingRequest } from '../../domain/requests';
+import { parseCardPayload } from '../cardPayloads';
 import type { AppTurnState } from '../appTurnState';
 import { createRequestQuestionCard } from '../cards/requestQuestionCard';
 import { createRequestSummaryCard } from '../cards/requestSummaryCard';
@@ -84,7 +87,7 @@ async function show(
     await submit(context, state, person, services, before);
     return;
   }
-  state.conversation.draft = turn.draft;
+  state.conversation.draft = turn.draft && (turn.draft.id ? turn.draft : { ...turn.draft, id: randomUUID() });
   if (prompt.kind === 'cancelled') {
     await context.sendActivity('I have cancelled that request. Nothing was sent to anyone.');
   } else if (prompt.kind === 'summary' && turn.draft) {
@@ -102,6 +105,10 @@ async function submit(
   draft: RequestDraft,
 ): Promise<void> {
   const result = await submitRequest(services, person, draft, services.clock());
+  if (result.ok && result.already) {
+    state.conversation.draft = undefined;
+    return alreadySent(context, services, result.request);
+  }
   if (!result.ok) {
     const back: RequestDraft = { ...draft, step: 'slot', slot: undefined };
     state.conversation.draft = back;
@@ -134,4 +141,26 @@ async function submit(
       : `Sent. I could not find your line manager in the directory, so your programme lead will decide on your release. I will tell you here when they answer.${warnings}`,
   );
   await sendVisitorRequestCard(context, services, result.request);
+}
+
+/** A request sent already, by an earlier click or another chat: said plainly, nothing sent twice. */
+export async function alreadySent(
+  context: TurnContext,
+  services: Services,
+  request: ShadowingRequest,
+): Promise<void> {
+  const manager = request.managerId ? await services.people.findById(request.managerId) : undefined;
+  await context.sendActivity(
+    `That request has already been sent${manager ? ` to ${manager.name}` : ''}. I will tell you here when they answer; nothing has been sent twice.`,
+  );
+}
+
+/** The request a "Send to my manager" click's draft became, if it has been sent. */
+export async function findSentDraft(
+  services: Services,
+  person: Person,
+  data: unknown,
+): Promise<ShadowingRequest | undefined> {
+  const draftId = parseCardPayload('draft_submit', data)?.draftId;
+  return draftId ? (await services.requests.find(person.id, draftId))?.request : undefined;
 }
