@@ -46,6 +46,8 @@ export interface ServiceOptions {
    * own process give it longer than production's few seconds, as a busy machine answers slowly.
    */
   cosmosRequestTimeoutMs?: number;
+  /** How long /healthz waits for the store. Tests give a busy machine longer than production's 3 s. */
+  healthTimeoutMs?: number;
 }
 
 /** A start-up failure the operator can act on: the message says which setting to check. */
@@ -96,6 +98,7 @@ export async function startService(
       await store.ping();
       return { store: config.store.kind };
     },
+    ...(options.healthTimeoutMs ? { healthTimeoutMs: options.healthTimeoutMs } : {}),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -10,6 +10,8 @@ export interface ServerDependencies {
   handleActivity: (req: Request, res: Response) => Promise<void>;
   /** Resolves when the store answers; rejects when it does not. */
   checkHealth: () => Promise<Record<string, unknown>>;
+  /** How long /healthz waits for the store before it answers 503 (3 s unless a test says otherwise). */
+  healthTimeoutMs?: number;
 }
 
 const HEALTH_TIMEOUT_MS = 3000;
@@ -20,6 +22,7 @@ export function createServer({
   maxBodyBytes,
   handleActivity,
   checkHealth,
+  healthTimeoutMs = HEALTH_TIMEOUT_MS,
 }: ServerDependencies): restify.Server {
   const server = restify.createServer({ name: 'shadowing-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false }));
@@ -36,7 +39,7 @@ export function createServer({
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {
-      const details = await withTimeout(checkHealth(), HEALTH_TIMEOUT_MS);
+      const details = await withTimeout(checkHealth(), healthTimeoutMs);
       res.send(200, { status: 'ok', ...details });
     } catch (error) {
       logger.warn({ err: error }, 'health check failed');

@@ -10,6 +10,12 @@ export interface TestService extends RunningService {
   stop(): Promise<void>;
 }
 
+/**
+ * /healthz's wait for the store in tests: a hang guard only. No test is about the 3 s production
+ * allows, and a busy machine can take longer to answer a ping from a store in the test's own process.
+ */
+const TEST_HEALTH_TIMEOUT_MS = 60_000;
+
 /** The real service on 127.0.0.1 and a free port, with an embedded store in a fresh folder. */
 export async function startTestService(
   env: Record<string, string> = {},
@@ -17,7 +23,10 @@ export async function startTestService(
 ): Promise<TestService> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'shadowing-test-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
-  const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), options);
+  const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
+    healthTimeoutMs: TEST_HEALTH_TIMEOUT_MS,
+    ...options,
+  });
   return {
     ...service,
     dataDir,
