@@ -1,8 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnPlayground, type RunningPlayground } from '../../../scripts/playground/spawnPlayground';
-import { findFreePort, LOOPBACK_HOST } from '../../../scripts/playground/ports';
+import {
+  spawnPlayground,
+  type PlaygroundOptions,
+  type RunningPlayground,
+} from '../../../scripts/playground/spawnPlayground';
+import { findFreePort, LOOPBACK_HOST, PortInUseError } from '../../../scripts/playground/ports';
 import { findPlaygroundUser } from '../../../scripts/playground/playgroundUsers';
 import { waitForHealthy } from '../../../scripts/playground/waitForHealthy';
 import { loadConfig } from '../../../src/config/config';
@@ -50,9 +54,8 @@ export async function startDemoStack(
     for (const key of peopleKeys) {
       const user = findPlaygroundUser(key);
       if (!user) throw new Error(`No Playground user called "${key}".`);
-      playgrounds[key] = await spawnPlayground({
+      playgrounds[key] = await spawnOnFreePort({
         user,
-        port: await findFreePort(),
         botEndpoint: `${botBase}/api/messages`,
         workDir: path.join(scratch, 'playground', key),
         startTimeoutMs: STEP_TIMEOUT_MS,
@@ -63,4 +66,18 @@ export async function startDemoStack(
     throw error;
   }
   return { service, playgrounds, dataDir, stop };
+}
+
+/**
+ * A port free a moment ago can be taken by another program (another test run, say) before the
+ * Playground listens on it; the Playground then says so, and it is started again on another port.
+ */
+async function spawnOnFreePort(options: Omit<PlaygroundOptions, 'port'>): Promise<RunningPlayground> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await spawnPlayground({ ...options, port: await findFreePort() });
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || attempt >= 3) throw error;
+    }
+  }
 }
