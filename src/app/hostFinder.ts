@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import {
   checkVisit,
+  describeVisitTimeBasis,
   suggestSlots,
   type ClashContextInput,
   type ClashReport,
   type TimeBasis,
   type WorkingTimeSettings,
+  withBothBases,
 } from '../domain/clash';
 import {
   isDatedSession,
@@ -20,6 +22,7 @@ import type { HostOption, RequestDraft, SlotOption } from '../domain/requestDial
 import { hostSearchQuery } from '../domain/requestDialog/hostSearchQuery';
 import { checkSlotForDay } from '../domain/requestDialog/slotForDay';
 import { rankOffers } from '../domain/search/rankOffers';
+import { slotsOnDate } from '../domain/sessions/sessionSlots';
 import { LONDON } from '../domain/time/formatVisit';
 import { weekdayOf } from '../domain/time/londonTime';
 import type { OffersRepository } from '../store/repositories/offersRepository';
@@ -95,12 +98,23 @@ export function createHostFinder(
         from: new Date(slot.start),
         to: new Date(slot.end),
       });
-      const report = checkVisit({ ...context, start: slot.start, end: slot.end });
+      const input = { ...context, start: slot.start, end: slot.end };
+      const report = checkVisit(input);
       return {
         ok: report.ok,
         problems: report.clashes.map((c) => c.explanation),
         warnings: report.warnings.map((w) => w.explanation),
+        ...labelOf(report),
+        basis: describeVisitTimeBasis(input),
       };
+    },
+    sessionOn: async (draft, date) => {
+      const found = draft.chosen
+        ? await deps.offers.find(draft.chosen.hostId, draft.chosen.offerId)
+        : undefined;
+      const length = draft.length && draft.length !== 'custom' ? draft.length : 'am';
+      const slot = found ? slotsOnDate(found.offer.sessions, date, length)[0] : undefined;
+      return slot && { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() };
     },
   };
 }
@@ -160,10 +174,14 @@ async function findSlots(
       end: new Date(s.end).toISOString(),
       part,
       ...labelOf(s),
+      basis: s.timeBasisWords,
       warnings: s.warnings.map((w) => w.explanation),
     })),
   );
-  return slots.sort((a, b) => a.start.localeCompare(b.start)).slice(0, count);
+  const sorted = slots.sort((a, b) => a.start.localeCompare(b.start));
+  return withBothBases(sorted, count, (s) =>
+    s.label === TIME_LABELS.work_time ? 'work_time' : 'own_time',
+  ).sort((a, b) => a.start.localeCompare(b.start));
 }
 
 const TIME_LABELS: Readonly<Record<TimeBasis, string>> = { work_time: 'work time', own_time: 'own time' };
@@ -192,12 +210,14 @@ function customSlots(
     if (!reading.ok) continue;
     const slot = { start: reading.start, end: reading.end };
     if (new Date(slot.start) < from || new Date(slot.end) > to) continue;
-    const report = checkVisit({ ...context, start: slot.start, end: slot.end });
+    const input = { ...context, start: slot.start, end: slot.end };
+    const report = checkVisit(input);
     if (report.ok)
       slots.push({
         ...slot,
         part: 'custom',
         ...labelOf(report),
+        basis: describeVisitTimeBasis(input),
         warnings: report.warnings.map((w) => w.explanation),
       });
   }

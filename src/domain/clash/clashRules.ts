@@ -2,6 +2,7 @@ import { toInstantMs } from '../time/instants';
 import type { Interval } from '../time/intervals';
 import { toLondonIso } from '../time/londonTime';
 import type { CheckVisitInput, Clash, ClashReport, Finding } from './clashTypes';
+import { describeTimeBasis } from './describeTimeBasis';
 import { findRelease } from './findRelease';
 import { prepareClashContext, type ClashContext, type ClashRule } from './prepareClashContext';
 import { checkAway } from './rules/checkAway';
@@ -66,6 +67,13 @@ export function checkVisitInContext(context: ClashContext, visit: Interval): Cla
     release: findRelease(context, visit),
     warnings: findWarnings(context, visit).map(toClash),
   };
+}
+
+/** The visit's time basis in plain words (see describeTimeBasis), for a visit checked on its own. */
+export function describeVisitTimeBasis(input: CheckVisitInput): string {
+  const context = prepareClashContext(input);
+  const visit = toVisitInterval(input.start, input.end);
+  return describeTimeBasis(context, visit, findRelease(context, visit));
 }
 
 /**

@@ -1,4 +1,4 @@
-export { checkVisit, checkVisitInContext } from './clashRules';
+export { checkVisit, checkVisitInContext, describeVisitTimeBasis } from './clashRules';
 export { prepareClashContext, type ClashContext } from './prepareClashContext';
 export {
   suggestSlots,
@@ -6,6 +6,7 @@ export {
   type SuggestSlotsInput,
   type SuggestedSlot,
 } from './suggestSlots';
+export { withBothBases } from './withBothBases';
 export { summariseRelease, type ReleaseSummary } from './summariseRelease';
 export {
   COVER_RULES,

@@ -1,12 +1,14 @@
 import type { OfferedSession, SessionPart, Weekday } from '../offers';
-import { occurrencesOn, type SessionOccurrence } from '../sessions/sessionOccurrences';
+import { slotsOnDate } from '../sessions/sessionSlots';
 import { toInstantMs, type InstantInput } from '../time/instants';
 import type { Interval } from '../time/intervals';
-import { addDays, toLondonDate, toLondonInstant, toLondonIso } from '../time/londonTime';
+import { addDays, toLondonDate, toLondonIso } from '../time/londonTime';
 import { findWarnings, hasBlocking, toClash } from './clashRules';
 import type { Clash, ClashContextInput, OfferTerms, ReleaseEntry, TimeBasis } from './clashTypes';
+import { describeTimeBasis } from './describeTimeBasis';
 import { findRelease } from './findRelease';
 import { prepareClashContext } from './prepareClashContext';
+import { withBothBases } from './withBothBases';
 
 export const DEFAULT_SUGGESTION_COUNT = 3;
 /** Days searched when there is no offer to say which days are possible. */
@@ -34,6 +36,8 @@ export interface SuggestedSlot {
   timeBasis: TimeBasis;
   /** The rostered time the visitor would be released from; empty in own time. */
   release: ReleaseEntry[];
+  /** The time basis in plain words: "during your long day, 08:00-20:30: your manager will be asked to release you". */
+  timeBasisWords: string;
   /** Things to know that do not block the slot (e.g. the visitor is on leave). */
   warnings: Clash[];
 }
@@ -42,37 +46,11 @@ interface Candidate {
   slot: Interval;
   release: ReleaseEntry[];
   warnings: Clash[];
+  words: string;
 }
 
 const basisOf = (candidate: Candidate): TimeBasis =>
   candidate.release.length > 0 ? 'work_time' : 'own_time';
-
-/**
- * The part of a session occurrence a visit of `length` takes: the whole session when it is of that
- * part of the day, or when a full day was asked for (a shorter visit beats none); the morning or
- * afternoon of a full-day session. Never anything outside the session.
- */
-function fitToLength(occurrence: SessionOccurrence, length: SessionPart): Interval | undefined {
-  if (length === occurrence.part || length === 'full_day') return occurrence;
-  if (occurrence.part !== 'full_day') return undefined;
-  const noon = toLondonInstant(occurrence.date, '13:00');
-  const piece =
-    length === 'am'
-      ? { start: occurrence.start, end: Math.min(occurrence.end, noon) }
-      : { start: Math.max(occurrence.start, noon), end: occurrence.end };
-  return piece.start < piece.end ? piece : undefined;
-}
-
-/** The slots of the given length within the sessions of one London date, in time order: one per start, the longest. */
-function slotsOnDate(sessions: readonly OfferedSession[], date: string, length: SessionPart): Interval[] {
-  const slots = new Map<number, Interval>();
-  for (const occurrence of occurrencesOn(sessions, date)) {
-    const slot = fitToLength(occurrence, length);
-    const known = slot && slots.get(slot.start);
-    if (slot && (!known || known.end < slot.end)) slots.set(slot.start, { start: slot.start, end: slot.end });
-  }
-  return [...slots.values()].sort((a, b) => a.start - b.start);
-}
 
 /** Each possible slot of the given length within the offer's sessions (weekdays without an offer), in time order. */
 function* generateSlots(
@@ -104,10 +82,7 @@ const hasBothBases = (candidates: readonly Candidate[]): boolean => new Set(cand
  * fill up. All in time order.
  */
 function pickPreferred(clean: Candidate[], warned: Candidate[], count: number): Candidate[] {
-  const chosen = clean.slice(0, count);
-  const first = chosen[0];
-  const other = first && clean.find((c) => basisOf(c) !== basisOf(first));
-  if (count > 1 && other && !hasBothBases(chosen)) chosen[chosen.length - 1] = other;
+  const chosen = withBothBases(clean, count, basisOf);
   const filled = [...chosen, ...warned.slice(0, Math.max(0, count - chosen.length))];
   return filled.sort((a, b) => a.slot.start - b.slot.start);
 }
@@ -119,10 +94,12 @@ function collectCandidates(input: SuggestSlotsInput, window: Interval, count: nu
   const warned: Candidate[] = [];
   for (const slot of generateSlots(window, input.length, input.offer)) {
     if (hasBlocking(context, slot)) continue;
+    const release = findRelease(context, slot);
     const candidate = {
       slot,
-      release: findRelease(context, slot),
+      release,
       warnings: findWarnings(context, slot).map(toClash),
+      words: describeTimeBasis(context, slot, release),
     };
     if (candidate.warnings.length > 0) {
       if (warned.length < count) warned.push(candidate);
@@ -149,6 +126,7 @@ export function suggestSlots(input: SuggestSlotsInput): SuggestedSlot[] {
     end: toLondonIso(candidate.slot.end),
     timeBasis: basisOf(candidate),
     release: candidate.release,
+    timeBasisWords: candidate.words,
     warnings: candidate.warnings,
   }));
 }

@@ -37,10 +37,16 @@ export interface HostFinder {
   findHosts(draft: RequestDraft): Promise<HostOption[]>;
   /** More clash-free times with one host, for "other times". */
   findTimes(draft: RequestDraft, offerId: string): Promise<SlotOption[]>;
+  /**
+   * Checks a time typed for the chosen host. A time in the visitor's rostered work is allowed: the
+   * manager is asked to release them; `label` and `basis` say so.
+   */
   checkSlot(
     draft: RequestDraft,
     slot: { start: string; end: string },
-  ): Promise<{ ok: boolean; problems: string[]; warnings: string[] }>;
+  ): Promise<{ ok: boolean; problems: string[]; warnings: string[]; label?: string; basis?: string }>;
+  /** The chosen host's session of the draft's length on a London date, if they hold one then. */
+  sessionOn?(draft: RequestDraft, date: string): Promise<{ start: string; end: string } | undefined>;
 }
 
 export const LIMITS = { what: 200, purpose: 500, objectives: 1000, objectiveCount: 5 } as const;

@@ -40,6 +40,14 @@ export interface HostOption {
   slots: SlotOption[];
 }
 
+/** The time chosen, with what it means for the visitor's rota when that is known. */
+export interface ChosenSlot {
+  start: string;
+  end: string;
+  label?: string;
+  basis?: string;
+}
+
 export interface SlotOption {
   /** ISO-8601 instants. */
   start: string;
@@ -48,6 +56,11 @@ export interface SlotOption {
   part?: VisitLengthChoice;
   /** "work time" or "own time", when the slot search says which. */
   label?: string;
+  /**
+   * Whose time it is, in plain words: "during your long day, 08:00-20:30: your manager will be
+   * asked to release you" or "on your day off: in your own time".
+   */
+  basis?: string;
   /** Plain-words notes that do not block the slot (e.g. "you are on annual leave then"). */
   warnings: string[];
 }
@@ -92,7 +105,7 @@ export interface RequestDraft {
     sensitive: boolean;
   };
   slotOptions?: SlotOption[];
-  slot?: { start: string; end: string };
+  slot?: ChosenSlot;
   startedAt: string;
 }
 

@@ -2,8 +2,8 @@ import type { HostFinder } from './dialogTypes';
 import { HOSTS_PER_PAGE } from './dialogTypes';
 import type { HostOption, RequestDraft, SlotOption } from './draft';
 import { parseWhen } from './parseWhen';
-import { readNumberChoice } from './readChoices';
-import { checkSlotForDay } from './slotForDay';
+import { readCustomTimes, readNumberChoice } from './readChoices';
+import { checkSlotForDay, type SlotReading } from './slotForDay';
 
 export type Applied = { draft: RequestDraft } | { problem: string };
 
@@ -53,7 +53,12 @@ export function showMoreHosts(draft: RequestDraft): Applied {
   return { draft: { ...draft, hostPage: next } };
 }
 
-/** A time for the chosen host: a button, a number, or a day typed and checked. */
+/**
+ * A time for the chosen host: a button, a number, or a day typed and checked. A day alone takes
+ * the host's session of the visit's length that day; a day with times ("Thu 10 Dec 10:00-12:00")
+ * takes those times. Either may fall in the visitor's rostered work: the manager is then asked to
+ * release them (the slot says so), it is not refused.
+ */
 export async function chooseSlot(
   draft: RequestDraft,
   value: string,
@@ -71,13 +76,26 @@ export async function chooseSlot(
   if (!when.ok) return { problem: `${when.reason} Or pick one of the times shown by its number.` };
   if (when.window.from !== when.window.to)
     return { problem: 'Please give one day, such as "Tue 1 Dec", or pick one of the times shown.' };
-  const length = draft.length ?? 'am';
-  const day = checkSlotForDay(when.window.from, length, draft.customTimes);
+  const typed = readCustomTimes(value.toLowerCase());
+  const timed = typed ? { ...draft, length: 'custom' as const, customTimes: typed } : draft;
+  const day = await dayOf(timed, when.window.from, finder);
   if (!day.ok) return { problem: `${day.problem} Or pick one of the times shown by its number.` };
   const slot = { start: day.start, end: day.end };
-  const check = await finder.checkSlot(draft, slot);
+  const check = await finder.checkSlot(timed, slot);
   if (!check.ok) return { problem: `That time does not work: ${check.problems.join(' ')}` };
-  return { draft: withSlot(draft, { ...slot, part: length, warnings: check.warnings }) };
+  const basis = {
+    ...(check.label ? { label: check.label } : {}),
+    ...(check.basis ? { basis: check.basis } : {}),
+  };
+  const length = timed.length ?? 'am';
+  return { draft: withSlot(timed, { ...slot, part: length, ...basis, warnings: check.warnings }) };
+}
+
+/** The visit on a London date: the host's session of the draft's length, else the usual times. */
+async function dayOf(draft: RequestDraft, date: string, finder: HostFinder): Promise<SlotReading> {
+  const length = draft.length ?? 'am';
+  const session = length === 'custom' ? undefined : await finder.sessionOn?.(draft, date);
+  return session ? { ok: true, ...session } : checkSlotForDay(date, length, draft.customTimes);
 }
 
 function chosenOf(option: HostOption): NonNullable<RequestDraft['chosen']> {
@@ -92,5 +110,7 @@ function withHost(draft: RequestDraft, option: HostOption, slots: SlotOption[]):
 /** The chosen time; a visit of no stated length takes the length of the time chosen. */
 function withSlot(draft: RequestDraft, slot: SlotOption): RequestDraft {
   const length = draft.length ?? (slot.part && slot.part !== 'custom' ? slot.part : undefined);
-  return { ...draft, slot: { start: slot.start, end: slot.end }, ...(length ? { length } : {}) };
+  const { start, end, label, basis } = slot;
+  const chosen = { start, end, ...(label ? { label } : {}), ...(basis ? { basis } : {}) };
+  return { ...draft, slot: chosen, ...(length ? { length } : {}) };
 }

@@ -2,9 +2,8 @@ import { SETTING_LABELS } from '../../domain/offers';
 import { HOSTS_PER_PAGE } from '../../domain/requestDialog/dialogTypes';
 import type { HostOption, RequestDraft } from '../../domain/requestDialog/draft';
 import { hostsShown } from '../../domain/requestDialog/hostChoice';
-import { formatVisitTime } from '../../domain/time/formatVisit';
 import { inertText } from './plainText';
-import { choiceButton, heading, hint, slotTitle, WITHOUT_INPUTS } from './requestCardParts';
+import { choiceButton, heading, hint, slotNotes, slotTitle, WITHOUT_INPUTS } from './requestCardParts';
 
 /** Times shown as buttons under each host. */
 const TIMES_SHOWN = 3;
@@ -69,9 +68,7 @@ function hostBlock(option: HostOption, number: number): Record<string, unknown> 
           },
         ],
       },
-      ...times.flatMap((slot) =>
-        slot.warnings.map((w) => hint(`${formatVisitTime(slot.start, slot.end)}: ${w}`)),
-      ),
+      ...times.flatMap((slot) => slotNotes(slot)),
     ],
   };
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Prompt } from '../../domain/requestDialog/advanceDraft';
 import { LIMITS } from '../../domain/requestDialog/advanceDraft';
 import type { RequestDraft } from '../../domain/requestDialog/draft';
-import { formatVisitTime, LONDON } from '../../domain/time/formatVisit';
+import { LONDON } from '../../domain/time/formatVisit';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { hostAndTimeBlocks } from './hostAndTimeBlocks';
 import { inertText } from './plainText';
@@ -14,6 +14,7 @@ import {
   hint,
   labelledInput,
   problemBlock,
+  slotNotes,
   slotTitle,
 } from './requestCardParts';
 
@@ -113,9 +114,7 @@ const QUESTIONS: Record<Ask['step'], (draft: RequestDraft) => Array<Record<strin
       type: 'ActionSet',
       actions: (draft.slotOptions ?? []).map((slot) => choiceButton(slotTitle(slot), 'slot', slot.start)),
     },
-    ...(draft.slotOptions ?? []).flatMap((slot) =>
-      slot.warnings.map((w) => hint(`${formatVisitTime(slot.start, slot.end)}: ${w}`)),
-    ),
+    ...(draft.slotOptions ?? []).flatMap((slot) => slotNotes(slot)),
     ...answerInput('slot', 'Another day', { maxLength: 60 }),
   ],
 };

@@ -14,6 +14,14 @@ function describeSettings(draft: RequestDraft): string {
   return 'Any';
 }
 
+/** "Tue 8 Dec, 09:00-13:00" and, below it, whose time it is in plain words. */
+function whenWords(slot: NonNullable<RequestDraft['slot']>): string {
+  const time = formatVisitTime(slot.start, slot.end);
+  return slot.basis ? `${time}\n${capitalise(slot.basis)}.` : time;
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Everything the visitor has said, each with a Change button, and the button that sends it. */
 export function createRequestSummaryCard(draft: RequestDraft, problem?: string): AdaptiveCardJson {
   const rows: Array<[DraftField, string, string]> = [
@@ -29,7 +37,7 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
     ],
     ['setting', 'Settings', describeSettings(draft)],
     ['host', 'Host', draft.chosen ? `${draft.chosen.title} with ${draft.chosen.hostName}` : ''],
-    ['slot', 'When', draft.slot ? formatVisitTime(draft.slot.start, draft.slot.end) : ''],
+    ['slot', 'When', draft.slot ? whenWords(draft.slot) : ''],
   ];
   return adaptiveCard(
     [
@@ -69,7 +77,11 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
       ...(draft.chosen?.sensitive
         ? [hint('This setting needs an induction: the host will agree it with you before the visit.')]
         : []),
-      hint('When you send it, your line manager is asked to release you. You will hear back here.'),
+      hint(
+        draft.slot?.label === 'own time'
+          ? 'When you send it, your line manager is asked to agree the visit. You will hear back here.'
+          : 'When you send it, your line manager is asked to release you. You will hear back here.',
+      ),
     ],
     [
       {

@@ -1,4 +1,4 @@
-import { checkVisit, summariseRelease } from '../../../../src/domain/clash';
+import { checkVisit, describeVisitTimeBasis, summariseRelease } from '../../../../src/domain/clash';
 import { londonIso, night, shift, visitInput } from './clashFixtures';
 
 describe('release entries', () => {
@@ -99,5 +99,56 @@ describe('release entries', () => {
     );
     expect(report.release.map((r) => r.rule)).toEqual(['on_duty', 'on_call']);
     expect(summariseRelease(report.release).coverHours).toBe(4);
+  });
+});
+
+describe('the time basis in plain words', () => {
+  const words = (shifts: ReturnType<typeof shift>[]) =>
+    describeVisitTimeBasis(visitInput('2026-03-03 09:00', '2026-03-03 13:00', { visitorShifts: shifts }));
+
+  it.each([
+    [
+      'a long day',
+      [shift('long_day', '2026-03-03 08:00', '2026-03-03 20:30')],
+      'during your long day, 08:00-20:30: your manager will be asked to release you',
+    ],
+    [
+      'a night across midnight',
+      [shift('night', '2026-03-02 20:00', '2026-03-03 10:00')],
+      'during your night shift, Mon 2 Mar, 20:00 to Tue 3 Mar, 10:00: your manager will be asked to release you',
+    ],
+    [
+      'on call',
+      [shift('on_call', '2026-03-03 08:00', '2026-03-03 18:00')],
+      'during your on-call period, 08:00-18:00: your manager will be asked to release you',
+    ],
+    [
+      'training',
+      [shift('training', '2026-03-03 09:00', '2026-03-03 17:00')],
+      'during your training session, 09:00-17:00: your manager will be asked to release you; no cover is needed',
+    ],
+    [
+      'study leave',
+      [shift('study_leave', '2026-03-03 09:00', '2026-03-03 17:00')],
+      'on your study leave: your manager will be asked to agree you use it',
+    ],
+    [
+      'annual leave',
+      [shift('annual_leave', '2026-03-03 00:00', '2026-03-04 00:00')],
+      'on your annual leave: in your own time',
+    ],
+    [
+      'a rest day',
+      [shift('rest', '2026-03-03 00:00', '2026-03-04 00:00')],
+      'on your day off: in your own time',
+    ],
+    ['nothing rostered', [], 'on your day off: in your own time'],
+    [
+      'a late shift the same day',
+      [shift('duty', '2026-03-03 14:00', '2026-03-03 22:00')],
+      'outside your shift, 14:00-22:00: in your own time',
+    ],
+  ])('%s', (_name, shifts, expected) => {
+    expect(words(shifts)).toBe(expected);
   });
 });

@@ -32,7 +32,12 @@ const am = (date: string) => londonIso(`${date} 09:00`);
 
 describe('suggestSlots', () => {
   it('returns the next three slots on the offer session days that fit the length', () => {
-    const ownTime = { timeBasis: 'own_time', release: [], warnings: [] };
+    const ownTime = {
+      timeBasis: 'own_time',
+      release: [],
+      timeBasisWords: 'on your day off: in your own time',
+      warnings: [],
+    };
     expect(suggestSlots(base)).toEqual([
       { start: am('2026-03-03'), end: londonIso('2026-03-03 13:00'), ...ownTime },
       { start: am('2026-03-10'), end: londonIso('2026-03-10 13:00'), ...ownTime },
@@ -69,6 +74,11 @@ describe('suggestSlots', () => {
       [am('2026-03-24'), 'own_time'],
     ]);
     expect(slots[0]?.release.map((r) => [r.rule, r.cover_hours])).toEqual([['on_duty', 4]]);
+    expect(slots.map((s) => s.timeBasisWords)).toEqual([
+      'during your long day, 07:30-20:30: your manager will be asked to release you',
+      'during your long day, 07:30-20:30: your manager will be asked to release you',
+      'on your day off: in your own time',
+    ]);
     const allWork = suggestSlots({ ...base, visitorShifts: longDays, to: londonIso('2026-03-18 00:00') });
     expect(allWork.map((s) => s.timeBasis)).toEqual(['work_time', 'work_time', 'work_time']);
   });

@@ -187,6 +187,37 @@ describe('the request conversation', () => {
     expect(chosen.draft?.slot?.start).toBe('2026-11-25T13:00:00.000Z');
   });
 
+  it.each([
+    ['a day alone takes the usual morning', 'Thu 26 Nov', '09:00', '13:00', 'am'],
+    ['a day with times takes those times', 'Thu 26 Nov 10:00-12:30', '10:00', '12:30', 'custom'],
+  ])(
+    'types a day for the chosen host: %s, and a rostered day becomes a release request',
+    async (_n, text, from, to, length) => {
+      const asked: Array<{ start: string; end: string }> = [];
+      const basis = 'during your long day, 08:00-20:30: your manager will be asked to release you';
+      const finder: HostFinder = {
+        ...finderWith([discharge]),
+        checkSlot: async (_draft, slot) => {
+          asked.push(slot);
+          return { ok: true, problems: [], warnings: [], label: 'work time', basis };
+        },
+      };
+      const first = await startDraft(WITH_PURPOSE, NOW, finder);
+      const times = await advanceDraft(
+        first.draft as RequestDraft,
+        { kind: 'choice', field: 'host', value: 'offer-1' },
+        NOW,
+        finder,
+      );
+      const chosen = await advanceDraft(times.draft as RequestDraft, { kind: 'text', text }, NOW, finder);
+      const slot = { start: `2026-11-26T${from}:00.000Z`, end: `2026-11-26T${to}:00.000Z` };
+      expect(asked).toEqual([slot]);
+      expect(chosen.prompt).toEqual({ kind: 'summary' });
+      expect(chosen.draft?.slot).toEqual({ ...slot, label: 'work time', basis });
+      expect(chosen.draft?.length).toBe(length);
+    },
+  );
+
   it('turns to the next hosts with "other hosts", and says when there are no more', async () => {
     const finder = finderWith([1, 2, 3, 4].map((n) => host(n)));
     const first = await startDraft(WITH_PURPOSE, NOW, finder);
