@@ -134,6 +134,9 @@ param teamsAppCatalogId string = ''
 @description('Path on the web app of your own working-time rule-set file (a copy of config/working-time-rules.yaml, edited), e.g. /home/site/rules/working-time-rules.yaml. Empty: the shipped rules.')
 param workingTimeRulesFile string = ''
 
+@description('Path on the web app of your own estimated backfill rates file (a copy of config/cover-rates.yaml with your rate card and rota coordinators), e.g. /home/site/rules/cover-rates.yaml. Empty: the shipped estimates.')
+param coverRatesFile string = ''
+
 // Optional hardening, all off by default (infra/README.md, "Optional hardening").
 
 @description('true: Cosmos DB accepts connections only from the web app\'s outbound addresses and cosmosAllowedIpRanges.')
@@ -249,6 +252,7 @@ var appSettings = {
   GRAPH_SHIFTS_TEAM_IDS: graphShiftsTeamIds
   TEAMS_APP_CATALOG_ID: teamsAppCatalogId
   WORKING_TIME_RULES_FILE: workingTimeRulesFile
+  COVER_RATES_FILE: coverRatesFile
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }

@@ -84,6 +84,7 @@ export async function startService(
     reapproveNewTime: config.reapproveNewTime,
     bankHolidayRegion: config.bankHolidayRegion,
     workingTime: config.workingTime,
+    coverRates: config.coverRates,
     reachOut: createUnreachableInstaller(config.graph),
     botAppId: config.credentials?.appId ?? '',
     digest: config.digest,

@@ -1,5 +1,7 @@
 import { bankHolidaysFor, type BankHolidayRegion, type BankHolidays } from '../domain/time/bankHolidays';
 import { DEFAULT_WORKING_TIME_SETTINGS, type WorkingTimeSettings } from '../domain/clash';
+import type { CoverRates } from '../domain/cover/coverRates';
+import { DEFAULT_COVER_RATES } from '../domain/cover/defaultCoverRates';
 import type { DocumentStore } from '../store/documentStore';
 import type { RetentionSettings } from './dataRights/retention';
 import type { Notification } from './notifications';
@@ -28,6 +30,8 @@ export interface Services {
   bankHolidays: BankHolidays;
   /** Working-time rules per staff group, from the rule-set file or the shipped defaults. */
   workingTime: WorkingTimeSettings;
+  /** Estimated backfill rates per staff group and grade, and rota coordinators named per department. */
+  coverRates: CoverRates;
   /** How long closed records are kept; absent means for ever. */
   retention?: RetentionSettings;
   clock: () => Date;
@@ -44,6 +48,7 @@ export function createServices(
     reapproveNewTime?: boolean;
     bankHolidayRegion?: BankHolidayRegion;
     workingTime?: WorkingTimeSettings;
+    coverRates?: CoverRates;
   } = {},
 ): Services {
   return {
@@ -59,6 +64,7 @@ export function createServices(
     ...(policy.reapproveNewTime ? { reapproveNewTime: true } : {}),
     bankHolidays: bankHolidaysFor(policy.bankHolidayRegion),
     workingTime: policy.workingTime ?? DEFAULT_WORKING_TIME_SETTINGS,
+    coverRates: policy.coverRates ?? DEFAULT_COVER_RATES,
     clock,
     notify,
   };

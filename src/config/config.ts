@@ -8,6 +8,8 @@ import { readBankHolidayRegion } from './bankHolidaySettings';
 import { readGraphSettings } from './graphSettings';
 import { readTelemetrySettings, type TelemetrySettings } from './telemetrySettings';
 import { DEFAULT_WORKING_TIME_SETTINGS, type WorkingTimeSettings } from '../domain/clash';
+import type { CoverRates } from '../domain/cover/coverRates';
+import { DEFAULT_COVER_RATES } from '../domain/cover/defaultCoverRates';
 
 /** A setting that is missing or wrong. The message names the setting and says what it needs. */
 export class ConfigError extends Error {
@@ -62,6 +64,7 @@ const schema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
   EXCHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(2190),
   WORKING_TIME_RULES_FILE: optionalText,
+  COVER_RATES_FILE: optionalText,
 });
 
 export type StoreConfig =
@@ -106,6 +109,10 @@ export interface Config {
   workingTimeRulesFile?: string;
   /** Working-time rule sets per staff group: the shipped defaults until loadRuleFiles reads the file. */
   workingTime: WorkingTimeSettings;
+  /** An estimated backfill rates file (COVER_RATES_FILE), read at start-up by loadRuleFiles. */
+  coverRatesFile?: string;
+  /** Estimated backfill rates per staff group and grade: the shipped estimates until loadRuleFiles reads the file. */
+  coverRates: CoverRates;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -178,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
     ...(s.WORKING_TIME_RULES_FILE ? { workingTimeRulesFile: s.WORKING_TIME_RULES_FILE } : {}),
     workingTime: DEFAULT_WORKING_TIME_SETTINGS,
+    ...(s.COVER_RATES_FILE ? { coverRatesFile: s.COVER_RATES_FILE } : {}),
+    coverRates: DEFAULT_COVER_RATES,
   };
 }
 

@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatcher } from '../app/dispatcher';
 import type { UnreachableHook } from '../graph/installForUnreachable';
 import { createServices, type Services } from '../app/services';
 import type { WorkingTimeSettings } from '../domain/clash';
+import type { CoverRates } from '../domain/cover/coverRates';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
 import type { AppTurnState } from './appTurnState';
@@ -38,6 +39,8 @@ export interface BotDependencies {
   bankHolidayRegion?: BankHolidayRegion;
   /** Working-time rule sets; the shipped defaults without them. */
   workingTime?: WorkingTimeSettings;
+  /** Estimated backfill rates and named rota coordinators; the shipped estimates without them. */
+  coverRates?: CoverRates;
   /** Called when a message cannot reach someone; true when it will be tried again (src/graph/installForUnreachable.ts). */
   reachOut?: UnreachableHook;
   /** The bot's app id for proactive messages; empty in local mode. */
@@ -64,6 +67,7 @@ export function createBot({
   reapproveNewTime,
   bankHolidayRegion,
   workingTime,
+  coverRates,
   reachOut,
   botAppId = '',
   startTypingTimer = true,
@@ -74,6 +78,7 @@ export function createBot({
     reapproveNewTime,
     bankHolidayRegion,
     workingTime,
+    coverRates,
   });
   const dispatcher = createDispatcher(
     store,
