@@ -8,7 +8,7 @@ import {
 } from '../../../../src/domain/clash';
 import type { Shift } from '../../../../src/domain/rota';
 import { BROKEN_TEXT, offer, shift, visitInput } from './clashFixtures';
-import { heldFrom, offerTerms, PERIOD_STARTS, shiftsFrom, visitFrom } from './clashArbitraries';
+import { heldFrom, offerTerms, PERIOD_STARTS, shiftsFrom, visitFrom, visitorRules } from './clashArbitraries';
 
 const LONDON_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+0[01]:00$/;
 
@@ -97,6 +97,7 @@ describe('checkVisit on any rota (property tests)', () => {
     fc.record({
       visit: visitFrom(base),
       visitorShifts: shiftsFrom(base),
+      visitorRules,
       hostShifts: shiftsFrom(base),
       heldBookings: heldFrom(base),
       offer: offerTerms,
@@ -175,11 +176,16 @@ describe('checkVisit on any rota (property tests)', () => {
   it('finds no working-time clash for a visit inside a shift of work: it adds no working time', () => {
     const workKinds = new Set(['duty', 'long_day', 'night', 'training']);
     fc.assert(
-      fc.property(scenario, fc.nat(), ({ visitorShifts }, pick) => {
+      fc.property(scenario, fc.nat(), ({ visitorShifts, visitorRules: rules }, pick) => {
         const work = visitorShifts.filter((s) => workKinds.has(s.kind));
         const holding: Shift | undefined = work[pick % Math.max(1, work.length)];
         if (!holding) return;
-        const report: ClashReport = checkVisit({ start: holding.start, end: holding.end, visitorShifts });
+        const report: ClashReport = checkVisit({
+          start: holding.start,
+          end: holding.end,
+          visitorShifts,
+          visitorRules: rules,
+        });
         expect(report.clashes.filter((c) => c.rule !== 'away')).toEqual([]);
       }),
       { numRuns: 300 },

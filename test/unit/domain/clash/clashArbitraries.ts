@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import type { HeldBooking, OfferTerms } from '../../../../src/domain/clash';
+import {
+  AGENDA_FOR_CHANGE_RULES,
+  DOCTORS_IN_TRAINING_RULES,
+  type HeldBooking,
+  type OfferTerms,
+  type WorkingTimeRules,
+} from '../../../../src/domain/clash';
 import type { OfferedSession, SessionPart, Weekday } from '../../../../src/domain/offers';
 import { partOfDay } from '../../../../src/domain/sessions/sessionTimes';
 import { SHIFT_KINDS, type Shift } from '../../../../src/domain/rota';
@@ -91,3 +97,9 @@ export const visitFrom = (base: number) =>
       start: new Date(v.start).toISOString(),
       end: new Date(v.start + v.minutes * MINUTE).toISOString(),
     }));
+
+/** Either rule set: Agenda for Change (and the Working Time Regulations), or doctors in training. */
+export const visitorRules: fc.Arbitrary<WorkingTimeRules> = fc.constantFrom(
+  AGENDA_FOR_CHANGE_RULES,
+  DOCTORS_IN_TRAINING_RULES,
+);

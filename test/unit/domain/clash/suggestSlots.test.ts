@@ -14,7 +14,14 @@ import {
   weekdayOf,
 } from '../../../../src/domain/time/londonTime';
 import { booking, londonIso, offer, shift } from './clashFixtures';
-import { heldFrom, offerTermsFrom, PERIOD_DAYS, PERIOD_STARTS, shiftsFrom } from './clashArbitraries';
+import {
+  heldFrom,
+  offerTermsFrom,
+  PERIOD_DAYS,
+  PERIOD_STARTS,
+  shiftsFrom,
+  visitorRules,
+} from './clashArbitraries';
 
 // March 2026: Mon 2, Tue 3, Thu 5, Tue 10, Tue 17, Tue 24, Sun 29 (clocks go forward), Tue 31.
 const base: SuggestSlotsInput = {
@@ -176,6 +183,7 @@ describe('suggestSlots on any rota (property tests)', () => {
     fc.record({
       start: fc.constant(start),
       visitorShifts: shiftsFrom(start),
+      visitorRules,
       // Half the hosts have no rota: a random rota rarely has the host on shift for a whole session.
       hostShifts: fc.oneof(shiftsFrom(start), fc.constant([])),
       heldBookings: heldFrom(start),
