@@ -195,7 +195,7 @@ function addImportCommands(program: Command, context: CliContext): void {
     .description('work with the staff directory')
     .command('import <file>')
     .description(
-      'import staff from an ESR-style CSV (email,name,job_title,department,profession,manager_email)',
+      'import staff from an ESR-style CSV (email,name,job_title,department,profession,manager_email; optional grade,rota_coordinator_email)',
     )
     .option('--skip-invalid', 'import the good rows even when some are bad (the bad ones are still listed)')
     .action(async (file: string, options: { skipInvalid?: boolean }) => {

@@ -31,6 +31,10 @@ export interface Person {
   profession: Profession;
   /** Person id of the line manager, if known. */
   managerId?: string;
+  /** Pay grade in one written form (`Band 5`, `FY1`, `ST4`, `Consultant`), if known. */
+  grade?: string;
+  /** Person id of whoever arranges cover for this person's shifts, if the directory names one. */
+  rotaCoordinatorId?: string;
   roles: Role[];
   conversation?: ConversationRef;
   /** Set when the app was removed and proactive messages can no longer reach the person. */

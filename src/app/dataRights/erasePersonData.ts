@@ -77,8 +77,13 @@ function keptVersion(
   if (container === 'exchanges')
     return anonymiseExchange(doc as unknown as ExchangeRecord, person) as unknown as Row;
   if (container === 'people') {
-    const { managerId, ...rest } = doc;
-    return scrubPerson(managerId === person.id ? rest : doc, person) as Row;
+    // Someone whose manager or rota coordinator was the person no longer has one recorded.
+    const kept = Object.fromEntries(
+      Object.entries(doc).filter(
+        ([key, value]) => !((key === 'managerId' || key === 'rotaCoordinatorId') && value === person.id),
+      ),
+    ) as Row;
+    return scrubPerson(kept, person) as Row;
   }
   if (container === 'tasks') {
     // A pointer to a request of the erased visitor follows the request to its new partition.

@@ -52,10 +52,14 @@ export async function exportPersonData(
       store.read<Row>('botstate', stateDocumentId(key), stateDocumentId(key)),
     ),
   );
-  const { managerId, ...self } = found.doc;
+  const { managerId, rotaCoordinatorId, ...self } = found.doc;
   const exported: PersonDataExport = {
     exportedAt: now.toISOString(),
-    person: { ...self, ...(managerId ? { lineManager: 'recorded in the directory' } : {}) },
+    person: {
+      ...self,
+      ...(managerId ? { lineManager: 'recorded in the directory' } : {}),
+      ...(rotaCoordinatorId ? { rotaCoordinator: 'recorded in the directory' } : {}),
+    },
     requestsAsVisitor: own.map((r) => ownRequest(r as unknown as RequestWithOutcomes)),
     requestsAsManager: asParty
       .filter((p) => p.role === 'manager')

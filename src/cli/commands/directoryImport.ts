@@ -1,7 +1,15 @@
-import { parseDirectoryCsv, type DirectoryEntry } from '../../domain/import/parseDirectoryCsv';
+import {
+  parseDirectoryCsv,
+  type DirectoryEntry,
+  type DirectoryImport,
+} from '../../domain/import/parseDirectoryCsv';
 import type { Person } from '../../domain/people';
 import type { DocumentStore } from '../../store/documentStore';
-import { PeopleRepository, type DirectorySaveOutcome } from '../../store/repositories/peopleRepository';
+import {
+  PeopleRepository,
+  type DirectoryFields,
+  type DirectorySaveOutcome,
+} from '../../store/repositories/peopleRepository';
 import type { TextOutput } from '../cliContext';
 import { mapWithConcurrency } from '../../shared/mapWithConcurrency';
 import { personIdForEmail } from '../import/personIdForEmail';
@@ -50,7 +58,8 @@ export async function runDirectoryImport(
   const ids = assignIds(parsed.rows, known);
   const progress = chooseProgress(deps.err, 'Importing staff', parsed.rows.length);
   const outcomes = await mapWithConcurrency(parsed.rows, WRITE_CONCURRENCY, async (entry) => {
-    const outcome = await people.saveDirectoryEntry(ids.get(entry.email) as string, toFields(entry, ids));
+    const fields = toFields(entry, ids, parsed.has);
+    const outcome = await people.saveDirectoryEntry(ids.get(entry.email) as string, fields);
     progress.advance();
     return outcome;
   });
@@ -87,7 +96,13 @@ function assignIds(
   return ids;
 }
 
-function toFields(entry: DirectoryEntry, ids: ReadonlyMap<string, string>) {
+/** The entry as directory fields; grade and coordinator only when the file has their columns. */
+function toFields(
+  entry: DirectoryEntry,
+  ids: ReadonlyMap<string, string>,
+  has: DirectoryImport['has'],
+): DirectoryFields {
+  const coordinator = entry.rotaCoordinatorEmail;
   return {
     email: entry.email,
     name: entry.name,
@@ -95,6 +110,8 @@ function toFields(entry: DirectoryEntry, ids: ReadonlyMap<string, string>) {
     department: entry.department,
     profession: entry.profession,
     managerId: entry.managerEmail ? ids.get(entry.managerEmail) : undefined,
+    ...(has.grade ? { grade: entry.grade } : {}),
+    ...(has.rotaCoordinator ? { rotaCoordinatorId: coordinator ? ids.get(coordinator) : undefined } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ export interface CsvRecord {
 export interface CsvReadResult {
   records: CsvRecord[];
   errors: RowError[];
+  /** The columns the header named, lower case: every required one, and the optional ones present. */
+  columns: string[];
 }
 
 interface ParsedRecord {
@@ -27,18 +29,27 @@ interface ParsedRecord {
 
 /**
  * Reads CSV text whose first line is a header with exactly the expected column names (in any
- * order, any case). Tolerates a byte order mark, CRLF line endings and blank lines. A header
- * problem is reported on its line and no records are returned.
+ * order, any case), plus any of the `optional` ones. Tolerates a byte order mark, CRLF line
+ * endings and blank lines. A header problem is reported on its line and no records are returned.
  */
-export function readCsvRecords(text: string, columns: readonly string[]): CsvReadResult {
+export function readCsvRecords(
+  text: string,
+  columns: readonly string[],
+  optional: readonly string[] = [],
+): CsvReadResult {
   const errors: RowError[] = [];
   // One line-ending style, so that the parser's line count stays exact inside quoted fields.
   const parsed = parseLeniently(text.replace(/\r\n?/g, '\n'), errors);
   const [header, ...body] = parsed;
   if (!header)
-    return { records: [], errors: [...errors, { line: 1, reason: 'the file has no header line' }] };
-  const headerProblem = checkHeader(header.record, columns);
-  if (headerProblem) return { records: [], errors: [{ line: startLine(header), reason: headerProblem }] };
+    return {
+      records: [],
+      errors: [...errors, { line: 1, reason: 'the file has no header line' }],
+      columns: [],
+    };
+  const headerProblem = checkHeader(header.record, columns, optional);
+  if (headerProblem)
+    return { records: [], errors: [{ line: startLine(header), reason: headerProblem }], columns: [] };
   const names = header.record.map((name) => name.trim().toLowerCase());
   const records: CsvRecord[] = [];
   for (const item of body) {
@@ -54,7 +65,7 @@ export function readCsvRecords(text: string, columns: readonly string[]): CsvRea
     records.push({ line, values });
   }
   errors.sort((a, b) => a.line - b.line);
-  return { records, errors };
+  return { records, errors, columns: names };
 }
 
 function parseLeniently(text: string, errors: RowError[]): ParsedRecord[] {
@@ -91,10 +102,15 @@ function startLine(item: ParsedRecord): number {
   return item.endLine - breaks;
 }
 
-function checkHeader(fields: string[], columns: readonly string[]): string | undefined {
-  const expected = columns.join(',');
+function checkHeader(
+  fields: string[],
+  columns: readonly string[],
+  optional: readonly string[],
+): string | undefined {
+  const extra = optional.length > 0 ? ` (optional: ${optional.join(', ')})` : '';
+  const expected = `${columns.join(',')}${extra}`;
   const names = fields.map((name) => name.trim().toLowerCase());
-  const unknown = names.filter((name) => !columns.includes(name));
+  const unknown = names.filter((name) => !columns.includes(name) && !optional.includes(name));
   if (unknown.length > 0) {
     const list = unknown.map((name) => quoteValue(name)).join(', ');
     return `unknown column ${list}; the header must be ${expected}`;

@@ -3,11 +3,27 @@ import { DocumentExistsError, VersionConflictError, type DocumentStore } from '.
 
 type PersonDoc = Person & { [field: string]: unknown };
 
-/** The fields a directory import owns; everything else on a person (roles, conversation) is kept. */
+/**
+ * The fields a directory source owns; everything else on a person (roles, conversation) is kept.
+ * The line manager is always owned: left undefined, it is cleared. Grade and rota coordinator are
+ * owned only when the source has them: a key present (even set to undefined, which clears it)
+ * replaces the stored value, and a key left out keeps it (Graph knows neither).
+ */
 export type DirectoryFields = Pick<
   Person,
-  'email' | 'name' | 'jobTitle' | 'department' | 'profession' | 'managerId'
+  'email' | 'name' | 'jobTitle' | 'department' | 'profession' | 'managerId' | 'grade' | 'rotaCoordinatorId'
 >;
+
+const OPTIONAL_DIRECTORY_FIELDS = ['grade', 'rotaCoordinatorId'] as const;
+const DIRECTORY_KEYS = [
+  'email',
+  'name',
+  'jobTitle',
+  'department',
+  'profession',
+  'managerId',
+  ...OPTIONAL_DIRECTORY_FIELDS,
+] as const;
 
 export type DirectorySaveOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -124,6 +140,7 @@ export class PeopleRepository {
       return 'created';
     }
     const { managerId: _previousManager, ...kept } = found.doc;
+    for (const key of OPTIONAL_DIRECTORY_FIELDS) if (key in fields) delete kept[key];
     const next = { ...kept, ...withoutUndefined(fields), id } as PersonDoc;
     if (sameFields(found.doc, next)) return 'unchanged';
     await this.store.replace<PersonDoc>('people', next, { ifMatch: found.etag });
@@ -136,6 +153,5 @@ function withoutUndefined<T extends object>(fields: T): T {
 }
 
 function sameFields(before: PersonDoc, after: PersonDoc): boolean {
-  const keys = ['email', 'name', 'jobTitle', 'department', 'profession', 'managerId'] as const;
-  return keys.every((key) => before[key] === after[key]);
+  return DIRECTORY_KEYS.every((key) => before[key] === after[key]);
 }

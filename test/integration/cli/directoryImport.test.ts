@@ -121,6 +121,53 @@ describe('directory import', () => {
     ]);
   });
 
+  it('imports grades in one written form and rota coordinators as person ids', async () => {
+    const run = await runAgainst(store, 'directory', 'import', fixture('staff-graded.csv'));
+
+    expect(run).toMatchObject({
+      code: 0,
+      err: '',
+      out: 'Imported 4 staff: 4 new, 0 updated, 0 unchanged.\n',
+    });
+    const people = await listPeople(store);
+    const rota = people.get('rota.w7@trust.nhs.uk');
+    expect(people.get('ann.nurse@trust.nhs.uk')).toMatchObject({
+      grade: 'Band 7',
+      rotaCoordinatorId: rota?.id,
+    });
+    expect(people.get('raj.reg@trust.nhs.uk')).toMatchObject({ grade: 'ST4', rotaCoordinatorId: rota?.id });
+    expect(people.get('dana.lead@trust.nhs.uk')).toMatchObject({ grade: 'Band 9' });
+    expect(people.get('dana.lead@trust.nhs.uk')?.rotaCoordinatorId).toBeUndefined();
+  });
+
+  it('a later file without the columns keeps grades and coordinators; one with them empty clears them', async () => {
+    await runAgainst(store, 'directory', 'import', fixture('staff-graded.csv'));
+
+    const without = await runAgainst(store, 'directory', 'import', fixture('staff.csv'));
+    expect(without.code).toBe(0);
+    let ann = (await listPeople(store)).get('ann.nurse@trust.nhs.uk');
+    expect(ann).toMatchObject({ grade: 'Band 7' });
+    expect(ann?.rotaCoordinatorId).toBeDefined();
+
+    await runAgainst(store, 'directory', 'import', fixture('staff-graded-cleared.csv'));
+    ann = (await listPeople(store)).get('ann.nurse@trust.nhs.uk');
+    expect(ann?.grade).toBeUndefined();
+    expect(ann?.rotaCoordinatorId).toBeUndefined();
+  });
+
+  it('refuses bad grades and unknown coordinators with their lines, importing nothing', async () => {
+    const run = await runAgainst(store, 'directory', 'import', fixture('staff-graded-hostile.csv'));
+
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/^line 3: grade "FY1" is a doctor’s grade but the profession is nursing$/m);
+    expect(run.err).toMatch(
+      /^line 4: rota coordinator "rota.desk@trust.nhs.uk" is not in this file or the staff directory$/m,
+    );
+    expect(run.err).toMatch(/^line 5: grade "Grand Vizier" is not known; use an Agenda for Change band/m);
+    expect(run.err).not.toMatch(/^line 2:/m);
+    expect(await store.query('people')).toHaveLength(0);
+  });
+
   it.each([
     ['a missing file', ['directory', 'import', 'no-such-file.csv'], /does not exist/],
     ['a file that is not CSV', ['directory', 'import', fixture('ann-rota.ics')], /is not a CSV file/],

@@ -54,6 +54,11 @@ describe("a person's data: export and erasure on the embedded store", () => {
     [visitor] = (await visitorPerSlot(services, workflow.offer, [morningOf('2025-03-18')])) as [Person];
     manager = await personOf(services, visitor.managerId as string);
     adele = await personOf(services, DEMO_IDS.adele);
+    // Adele arranges cover for Isaiah's team and the manager for the visitor's.
+    const isaiah = await personOf(services, DEMO_IDS.isaiah);
+    await services.people.upsert({ ...isaiah, rotaCoordinatorId: adele.id });
+    visitor = { ...visitor, rotaCoordinatorId: manager.id };
+    await services.people.upsert(visitor);
     everyone = await services.people.listAll();
 
     // The visitor chats with the bot: a conversation reference and stored turn state.
@@ -103,6 +108,7 @@ describe("a person's data: export and erasure on the embedded store", () => {
     expect(exported?.messages.length).toBeGreaterThan(0);
     const text = JSON.stringify(exported).toLowerCase();
     expect(text).toContain(visitor.email.toLowerCase());
+    expect(exported?.person).toMatchObject({ rotaCoordinator: 'recorded in the directory' });
     for (const other of everyone.filter((p) => p.id !== visitor.id)) {
       for (const needle of [other.id, other.email, other.name])
         expect(text).not.toContain(needle.toLowerCase());
@@ -162,7 +168,9 @@ describe("a person's data: export and erasure on the embedded store", () => {
     await erasePersonData(workflow.store, adele.id);
     expect(tracesOf(await everything(workflow.store), adele)).toEqual([]);
     expect((await services.people.listAll()).length).toBe(before - 1);
-    expect((await personOf(services, DEMO_IDS.isaiah)).name).toBe('Isaiah Langer');
+    const isaiah = await personOf(services, DEMO_IDS.isaiah);
+    expect(isaiah.name).toBe('Isaiah Langer');
+    expect(isaiah).not.toHaveProperty('rotaCoordinatorId');
     const [record] = await services.exchanges.listPeriod('2025-03');
     expect(record).toMatchObject({
       host: { profession: 'nursing', department: 'Discharge and Patient Flow' },

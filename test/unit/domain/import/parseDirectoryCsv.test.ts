@@ -164,3 +164,139 @@ describe('parseDirectoryCsv: bad rows', () => {
     expect(result.errors).toEqual([{ line: 1, reason: expect.stringContaining('unknown column "title"') }]);
   });
 });
+
+describe('parseDirectoryCsv: optional grade and rota_coordinator_email columns', () => {
+  const WITH_BOTH = `${HEADER},grade,rota_coordinator_email`;
+
+  it('reads a file without them as before, and says the file lacks them', () => {
+    const result = parseDirectoryCsv(csv('a@trust.nhs.uk,A,R,D,nursing,'));
+    expect(result.has).toEqual({ grade: false, rotaCoordinator: false });
+    expect(result.rows[0]).not.toHaveProperty('grade');
+    expect(result.rows[0]).not.toHaveProperty('rotaCoordinatorEmail');
+  });
+
+  it('reads either column alone, in any position and case', () => {
+    const result = parseDirectoryCsv(
+      [
+        'Grade,email,name,job_title,department,profession,manager_email',
+        'band 6,a@trust.nhs.uk,A,R,D,nursing,',
+      ].join('\n'),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.has).toEqual({ grade: true, rotaCoordinator: false });
+    expect(result.rows[0]?.grade).toBe('Band 6');
+  });
+
+  it.each([
+    ['Band 5', 'nursing', 'Band 5'],
+    ['band 8A', 'management', 'Band 8a'],
+    ['AfC Band 8 c', 'admin', 'Band 8c'],
+    ['B7', 'ahp', 'Band 7'],
+    ['Band 7', 'medical', 'Band 7'],
+    ['FY1', 'medical', 'FY1'],
+    ['f2', 'medical', 'FY2'],
+    ['Foundation Year 1', 'medical', 'FY1'],
+    ['ST 4', 'medical', 'ST4'],
+    ['st8', 'medical', 'ST8'],
+    ['CT2', 'medical', 'CT2'],
+    ['IMT3', 'medical', 'IMT3'],
+    ['GP ST2', 'medical', 'GPST2'],
+    ['consultant', 'medical', 'Consultant'],
+    ['Speciality Doctor', 'medical', 'Specialty doctor'],
+    ['SpR', 'medical', 'SpR'],
+  ])('grade %s (%s) is kept as %s', (text, profession, grade) => {
+    const result = parseDirectoryCsv([WITH_BOTH, `a@trust.nhs.uk,A,R,D,${profession},,${text},`].join('\n'));
+    expect(result.errors).toEqual([]);
+    expect(result.rows[0]?.grade).toBe(grade);
+  });
+
+  it.each([
+    [
+      'an unknown grade',
+      'a@trust.nhs.uk,A,R,D,nursing,,Wizard,',
+      'grade "Wizard" is not known; use an Agenda for Change band',
+    ],
+    ['a band out of range', 'a@trust.nhs.uk,A,R,D,nursing,,Band 10,', 'grade "Band 10" is not known'],
+    ['a training year out of range', 'a@trust.nhs.uk,A,R,D,medical,,FY3,', 'grade "FY3" is not known'],
+    [
+      'a doctor’s grade for a nurse',
+      'a@trust.nhs.uk,A,R,D,nursing,,ST4,',
+      'grade "ST4" is a doctor’s grade but the profession is nursing',
+    ],
+    ['a formula as grade', 'a@trust.nhs.uk,A,R,D,nursing,,=1+1,', 'grade starts with "="'],
+    [
+      'a long grade',
+      `a@trust.nhs.uk,A,R,D,nursing,,${'x'.repeat(201)},`,
+      'grade is longer than 200 characters',
+    ],
+    [
+      'a bad coordinator email',
+      'a@trust.nhs.uk,A,R,D,nursing,,,rota desk',
+      'rota_coordinator_email "rota desk" is not a valid email address',
+    ],
+    [
+      'an unknown coordinator',
+      'a@trust.nhs.uk,A,R,D,nursing,,,rota@trust.nhs.uk',
+      'rota coordinator "rota@trust.nhs.uk" is not in this file or the staff directory',
+    ],
+  ])('refuses %s on its numbered line', (_name, line, reason) => {
+    const result = parseDirectoryCsv([WITH_BOTH, line].join('\n'));
+    expect(result.rows).toEqual([]);
+    expect(result.errors).toEqual([{ line: 2, reason: expect.stringContaining(reason) }]);
+  });
+
+  it('reads a coordinator in the file (before or after), already known, or the person themselves', () => {
+    const result = parseDirectoryCsv(
+      [
+        WITH_BOTH,
+        'a@trust.nhs.uk,A,R,D,nursing,,Band 5,Rota@Trust.nhs.uk',
+        'rota@trust.nhs.uk,Rota,Rota coordinator,D,admin,,Band 4,rota@trust.nhs.uk',
+        'b@trust.nhs.uk,B,R,D,medical,,FY1,desk@trust.nhs.uk',
+        'c@trust.nhs.uk,C,R,D,nursing,,,',
+      ].join('\n'),
+      { isKnownEmail: knownEmailCheck(['desk@trust.nhs.uk']) },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((row) => [row.email, row.grade, row.rotaCoordinatorEmail])).toEqual([
+      ['a@trust.nhs.uk', 'Band 5', 'rota@trust.nhs.uk'],
+      ['rota@trust.nhs.uk', 'Band 4', 'rota@trust.nhs.uk'],
+      ['b@trust.nhs.uk', 'FY1', 'desk@trust.nhs.uk'],
+      ['c@trust.nhs.uk', undefined, undefined],
+    ]);
+    expect(result.has).toEqual({ grade: true, rotaCoordinator: true });
+  });
+
+  it('makes a row bad when its coordinator’s row is bad, for any reason, down the chain', () => {
+    const result = parseDirectoryCsv(
+      [
+        WITH_BOTH,
+        'rota@trust.nhs.uk,Rota,R,D,Wizardry,,,',
+        'a@trust.nhs.uk,A,R,D,nursing,,,rota@trust.nhs.uk',
+        'b@trust.nhs.uk,B,R,D,nursing,,,a@trust.nhs.uk',
+        'c@trust.nhs.uk,C,R,D,nursing,nobody@trust.nhs.uk,,',
+        'd@trust.nhs.uk,D,R,D,nursing,,,c@trust.nhs.uk',
+        'e@trust.nhs.uk,E,R,D,nursing,,,',
+      ].join('\n'),
+    );
+    expect(result.rows.map((row) => row.email)).toEqual(['e@trust.nhs.uk']);
+    expect(result.errors.map((error) => [error.line, error.reason])).toEqual([
+      [2, expect.stringContaining('profession "Wizardry" is not known')],
+      [3, 'rota coordinator "rota@trust.nhs.uk" on line 2 has errors of their own'],
+      [4, 'rota coordinator "a@trust.nhs.uk" on line 3 has errors of their own'],
+      [5, 'manager "nobody@trust.nhs.uk" is not in this file or the staff directory'],
+      [6, 'rota coordinator "c@trust.nhs.uk" on line 5 has errors of their own'],
+    ]);
+  });
+
+  it('names the optional columns when the header is wrong', () => {
+    const result = parseDirectoryCsv(`${HEADER},band\na@trust.nhs.uk,A,R,D,nursing,,5`);
+    expect(result.errors).toEqual([
+      {
+        line: 1,
+        reason: expect.stringContaining(
+          'unknown column "band"; the header must be email,name,job_title,department,profession,manager_email (optional: grade, rota_coordinator_email)',
+        ),
+      },
+    ]);
+  });
+});
