@@ -20,6 +20,7 @@ const NAMED_DOCTOR_GRADES: Record<string, string> = {
   'specialty registrar': 'StR',
   str: 'StR',
   spr: 'SpR',
+  registrar: 'Registrar',
   'clinical fellow': 'Clinical fellow',
   'trust grade': 'Trust grade',
   'locally employed doctor': 'Locally employed doctor',
@@ -37,7 +38,7 @@ const TRAINING_GRADES: ReadonlyArray<{ pattern: RegExp; prefix: string; highest:
 /** What the import's error message offers as examples of grades it reads. */
 export const GRADE_EXAMPLES =
   'an Agenda for Change band (Band 2 to Band 9, Band 8a to 8d) or a doctor’s grade ' +
-  '(FY1, FY2, CT1-3, IMT1-3, GPST1-3, ST1-8, StR, SpR, Specialty doctor, Specialist, ' +
+  '(FY1, FY2, CT1-3, IMT1-3, GPST1-3, ST1-8, StR, SpR, Registrar, Specialty doctor, Specialist, ' +
   'Associate specialist, Consultant, Clinical fellow)';
 
 /**
