@@ -3,17 +3,17 @@ import { findPatientData, patientDataRefusal } from '../text/patientData';
 import { applyAnswer } from './applyAnswer';
 import { describeUnderstood } from './describeUnderstood';
 import { isMoreHostsRequest, readChangeWord, readSettingCommand } from './dialogWords';
-import type { AskStep, DialogTurn, DraftInput, HostFinder, Prompt } from './dialogTypes';
+import type { AskStep, DialogOptions, DialogTurn, DraftInput, HostFinder, Prompt } from './dialogTypes';
 import { newDraft, type DraftField, type DraftStep, type RequestDraft } from './draft';
 import { pickHostAndTime, showMoreHosts } from './hostChoice';
 import { moveOn, nextMissing } from './moveOn';
 import { readControlWord } from './readChoices';
 import { checkObjectives, checkPurpose } from './readReasons';
-import { readSentence } from './readSentence';
+import { readWithModel } from './modelReading';
 import { MAX_SENTENCE } from './sentenceLimits';
 import type { SettingWish } from './readSettingWish';
 
-export type { AskStep, DialogTurn, DraftInput, HostFinder, Prompt } from './dialogTypes';
+export type { AskStep, DialogOptions, DialogTurn, DraftInput, HostFinder, Prompt } from './dialogTypes';
 export { LIMITS } from './dialogTypes';
 
 export { MAX_SENTENCE } from './sentenceLimits';
@@ -22,11 +22,17 @@ export { MAX_SENTENCE } from './sentenceLimits';
  * Starts a request, keeping whatever the opening sentence already said, and says in one line
  * what was understood. A date that cannot be used is asked for again at once, saying why.
  */
-export async function startDraft(sentence: string, now: Date, finder: HostFinder): Promise<DialogTurn> {
+export async function startDraft(
+  sentence: string,
+  now: Date,
+  finder: HostFinder,
+  options: DialogOptions = {},
+): Promise<DialogTurn> {
   const refusal = refuseSentence(sentence);
   if (refusal) return { draft: newDraft(now), prompt: { kind: 'ask', step: 'what', problem: refusal } };
   // Whatever is kept from the sentence (whom, why, what to learn) is kept without hidden characters.
-  const { whenProblem, ...reading } = readSentence(stripHiddenCharacters(sentence), now);
+  const read = await readWithModel(stripHiddenCharacters(sentence), now, options.model, options.timers);
+  const { whenProblem, ...reading } = read.reading;
   const draft: RequestDraft = { ...newDraft(now), ...reading };
   if (whenProblem)
     return { draft: { ...draft, step: 'when' }, prompt: { kind: 'ask', step: 'when', problem: whenProblem } };
@@ -48,6 +54,7 @@ export async function advanceDraft(
   input: DraftInput,
   now: Date,
   finder: HostFinder,
+  options: DialogOptions = {},
 ): Promise<DialogTurn> {
   const text = input.kind === 'text' ? input.text : undefined;
   const control =
@@ -79,7 +86,7 @@ export async function advanceDraft(
   }
   if (input.kind === 'reasons') return settle(draft, applyReasons(draft, input), finder, now);
   const value = text ?? (input.kind === 'choice' ? input.value : '');
-  const applied = await applyAnswer(draft, draft.step, value, input.kind === 'choice', now, finder);
+  const applied = await applyAnswer(draft, draft.step, value, input.kind === 'choice', now, finder, options);
   return settle(draft, applied, finder, now);
 }
 

@@ -1,11 +1,11 @@
 import { checkFreeText } from '../text/checkFreeText';
-import { LIMITS, type HostFinder } from './dialogTypes';
+import { LIMITS, type DialogOptions, type HostFinder } from './dialogTypes';
+import { readWithModel } from './modelReading';
 import type { DraftStep, RequestDraft } from './draft';
 import { chooseHost, chooseSlot, type Applied } from './hostChoice';
 import { parseWhen } from './parseWhen';
 import { readLength, readSettings } from './readChoices';
 import { checkObjectives, checkPurpose, readReasons } from './readReasons';
-import { readSentence } from './readSentence';
 import { readSettingWish } from './readSettingWish';
 
 /** One typed answer or button value for the question being asked. Bad answers change nothing. */
@@ -16,14 +16,13 @@ export async function applyAnswer(
   isChoice: boolean,
   now: Date,
   finder: HostFinder,
+  options: DialogOptions = {},
 ): Promise<Applied> {
   switch (step) {
     case 'what':
-      return applyWhat(draft, value, now);
-    case 'reasons': {
-      const read = readReasons(value);
-      return 'problem' in read ? read : { draft: { ...draft, ...read } };
-    }
+      return applyWhat(draft, value, now, options);
+    case 'reasons':
+      return applyReasons(draft, value, now, options);
     case 'purpose': {
       const checked = checkPurpose(value);
       return checked.ok ? { draft: { ...draft, purpose: checked.value } } : { problem: checked.problem };
@@ -57,20 +56,45 @@ export async function applyAnswer(
 
 /**
  * Whom or what to shadow, kept as typed. A whole sentence typed here ("a pharmacist next week,
- * to see how they check medicines") also fills in what else it says that is still missing.
+ * to see how they check medicines") also fills in what else it says that is still missing
+ * (read by the language model too, when one is configured).
  */
-function applyWhat(draft: RequestDraft, value: string, now: Date): Applied {
+async function applyWhat(
+  draft: RequestDraft,
+  value: string,
+  now: Date,
+  options: DialogOptions,
+): Promise<Applied> {
   const checked = checkFreeText(value, {
     label: 'what or whom you would like to shadow',
     min: 2,
     max: LIMITS.what,
   });
   if (!checked.ok) return { problem: checked.problem };
-  const { whenProblem: _ignored, ...reading } = readSentence(checked.value, now);
+  const read = await readWithModel(checked.value, now, options.model, options.timers);
+  const { whenProblem: _ignored, ...reading } = read.reading;
   const missing = Object.fromEntries(
     Object.entries(reading).filter(([key]) => draft[key as keyof RequestDraft] === undefined),
   );
   return { draft: { ...draft, ...missing, what: checked.value } };
+}
+
+/**
+ * Why and what to learn, typed as one answer. When no learning aim can be read from it and a
+ * language model is configured, the model is asked for the aims in the person's words.
+ */
+async function applyReasons(
+  draft: RequestDraft,
+  value: string,
+  now: Date,
+  options: DialogOptions,
+): Promise<Applied> {
+  const read = readReasons(value);
+  if ('problem' in read) return read;
+  if (read.objectives?.length || !options.model) return { draft: { ...draft, ...read } };
+  const { reading } = await readWithModel(value, now, options.model, options.timers);
+  const objectives = reading.objectives?.length ? { objectives: reading.objectives } : {};
+  return { draft: { ...draft, ...read, ...objectives } };
 }
 
 function applySetting(draft: RequestDraft, value: string): Applied {

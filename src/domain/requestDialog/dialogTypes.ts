@@ -1,4 +1,5 @@
 import type { DraftField, DraftStep, HostOption, RequestDraft, SlotOption } from './draft';
+import type { SentenceModel, Timers } from './modelReading';
 
 export type DraftInput =
   | { kind: 'text'; text: string }
@@ -29,6 +30,12 @@ export interface DialogTurn {
   /** Undefined once the conversation is over (cancelled or handed over for submission). */
   draft: RequestDraft | undefined;
   prompt: Prompt;
+}
+
+/** An optional language model for free text, and the timers its time limit runs on. */
+export interface DialogOptions {
+  model?: SentenceModel;
+  timers?: Timers;
 }
 
 /** What the conversation needs from the rest of the system: hosts, their times, and slot checks. */
