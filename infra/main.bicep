@@ -131,6 +131,15 @@ param graphShiftsTeamIds string = ''
 @description('The app\'s id in the organisation\'s Teams app catalogue (not the manifest id). Known only after the app is published: deploy again with it.')
 param teamsAppCatalogId string = ''
 
+@description('Azure OpenAI endpoint (https://<resource>.openai.azure.com, in a UK region) for the optional language model that also reads first sentences. Empty: off, the built-in reader only.')
+param azureOpenAiEndpoint string = ''
+
+@description('The Azure OpenAI model deployment name, e.g. gpt-4o-mini. The managed identity needs the role Cognitive Services OpenAI User on the resource (infra/README.md).')
+param azureOpenAiDeployment string = ''
+
+@description('The Azure OpenAI API version.')
+param azureOpenAiApiVersion string = '2024-10-21'
+
 @description('Path on the web app of your own working-time rule-set file (a copy of config/working-time-rules.yaml, edited), e.g. /home/site/rules/working-time-rules.yaml. Empty: the shipped rules.')
 param workingTimeRulesFile string = ''
 
@@ -253,6 +262,9 @@ var appSettings = {
   TEAMS_APP_CATALOG_ID: teamsAppCatalogId
   WORKING_TIME_RULES_FILE: workingTimeRulesFile
   COVER_RATES_FILE: coverRatesFile
+  AZURE_OPENAI_ENDPOINT: azureOpenAiEndpoint
+  AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment
+  AZURE_OPENAI_API_VERSION: azureOpenAiApiVersion
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }

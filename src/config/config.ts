@@ -6,6 +6,7 @@ import { readDigestSettings } from './digestSettings';
 import { DEFAULT_BANK_HOLIDAY_REGION, type BankHolidayRegion } from '../domain/time/bankHolidays';
 import { readBankHolidayRegion } from './bankHolidaySettings';
 import { readGraphSettings } from './graphSettings';
+import { readLanguageModelSettings, type LanguageModelSettings } from './languageModelSettings';
 import { readTelemetrySettings, type TelemetrySettings } from './telemetrySettings';
 import { DEFAULT_WORKING_TIME_SETTINGS, type WorkingTimeSettings } from '../domain/clash';
 import type { CoverRates } from '../domain/cover/coverRates';
@@ -101,6 +102,8 @@ export interface Config {
   graph: GraphSettings;
   /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); started by main.ts before anything else. */
   telemetry: TelemetrySettings;
+  /** The optional language model (AZURE_OPENAI_*); absent: the deterministic reader only. */
+  languageModel?: LanguageModelSettings;
   /** BANK_HOLIDAY_REGION: whose bank holidays working-day counts skip. */
   bankHolidayRegion: BankHolidayRegion;
   /** Days to keep closed records and the exchange log (0 = keep); Cosmos TTL in production. */
@@ -153,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!graph.ok) problems.push(...graph.problems);
   const telemetry = readTelemetrySettings(env);
   if (!telemetry.ok) problems.push(...telemetry.problems);
+  const languageModel = readLanguageModelSettings(env);
+  if (!languageModel.ok) problems.push(...languageModel.problems);
   const bankHolidayRegion = readBankHolidayRegion(env);
   if (!bankHolidayRegion.ok) problems.push(...bankHolidayRegion.problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -181,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digest: digest.ok ? digest.settings : DEFAULT_DIGEST_SETTINGS,
     graph: graph.ok ? graph.settings : DEFAULT_GRAPH_SETTINGS,
     telemetry: telemetry.ok ? telemetry.settings : {},
+    ...(languageModel.ok && languageModel.settings ? { languageModel: languageModel.settings } : {}),
     bankHolidayRegion: bankHolidayRegion.ok ? bankHolidayRegion.settings : DEFAULT_BANK_HOLIDAY_REGION,
     retention: { personalDays: s.RETENTION_DAYS, exchangeLogDays: s.EXCHANGE_LOG_RETENTION_DAYS },
     ...(s.WORKING_TIME_RULES_FILE ? { workingTimeRulesFile: s.WORKING_TIME_RULES_FILE } : {}),

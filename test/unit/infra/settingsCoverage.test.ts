@@ -18,6 +18,8 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   COSMOS_ALLOW_SELF_SIGNED_TLS: 'Only for a local Cosmos DB emulator; refused in production.',
   DATA_DIR: 'The embedded store is for local use; Azure uses Cosmos DB.',
   GRAPH_BASE_URL: 'Points Graph calls at a test stub; in Azure the default, Microsoft Graph, is right.',
+  AZURE_OPENAI_API_KEY:
+    'A key for a local run against Azure OpenAI; in Azure the managed identity signs in (role Cognitive Services OpenAI User), so no key is deployed.',
   DEBUG: "Verbose output of the admin CLI, which runs on an operator's computer.",
   BOT_ID:
     "Read by `npm run package` on an operator's computer to build the Teams app zip, not by the service.",
