@@ -28,6 +28,8 @@ import type { DocumentStore } from './store/documentStore';
 import { LegacyLayoutError } from './store/legacy/findLegacyLayout';
 import { createAdapter, type AdapterOptions } from './teams/createAdapter';
 import { createBot } from './teams/createBot';
+import { createOpenAiSentenceModel } from './teams/languageModel/openAiSentenceModel';
+import type { Timers } from './domain/requestDialog/modelReading';
 import { createMessageEndpoint } from './teams/createMessageEndpoint';
 
 export interface RunningService {
@@ -48,6 +50,8 @@ export interface ServiceOptions {
   cosmosRequestTimeoutMs?: number;
   /** How long /healthz waits for the store. Tests give a busy machine longer than production's 3 s. */
   healthTimeoutMs?: number;
+  /** The timers the language model's 2 s limit runs on (tests run it out without waiting). */
+  modelTimers?: Timers;
 }
 
 /** A start-up failure the operator can act on: the message says which setting to check. */
@@ -88,7 +92,22 @@ export async function startService(
     reachOut: createUnreachableInstaller(config.graph),
     botAppId: config.credentials?.appId ?? '',
     digest: config.digest,
+    ...(config.languageModel
+      ? { sentenceModel: createOpenAiSentenceModel(config.languageModel, logger) }
+      : {}),
+    ...(options.modelTimers ? { modelTimers: options.modelTimers } : {}),
   });
+  logger.info(
+    config.languageModel
+      ? {
+          languageModel: new URL(config.languageModel.endpoint).host,
+          deployment: config.languageModel.deployment,
+        }
+      : { languageModel: 'off' },
+    config.languageModel
+      ? 'first sentences are also read by the language model; the built-in reader is the fallback'
+      : 'no language model configured: the built-in reader reads first sentences',
+  );
   const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
   const stopShiftsSync = startDailyShiftsSync({ store, settings: config.graph, logger });
   const server = createServer({

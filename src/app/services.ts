@@ -2,6 +2,7 @@ import { bankHolidaysFor, type BankHolidayRegion, type BankHolidays } from '../d
 import { DEFAULT_WORKING_TIME_SETTINGS, type WorkingTimeSettings } from '../domain/clash';
 import type { CoverRates } from '../domain/cover/coverRates';
 import { DEFAULT_COVER_RATES } from '../domain/cover/defaultCoverRates';
+import type { SentenceModel, Timers } from '../domain/requestDialog/modelReading';
 import type { DocumentStore } from '../store/documentStore';
 import type { RetentionSettings } from './dataRights/retention';
 import type { Notification } from './notifications';
@@ -34,6 +35,9 @@ export interface Services {
   coverRates: CoverRates;
   /** How long closed records are kept; absent means for ever. */
   retention?: RetentionSettings;
+  /** An optional language model for free text (AZURE_OPENAI_*), and the timers its 2 s limit runs on. */
+  sentenceModel?: SentenceModel;
+  modelTimers?: Timers;
   clock: () => Date;
   /** Hands freshly queued messages to the sender; they are delivered by the scheduler regardless. */
   notify: (queued: Notification[]) => void;
@@ -49,6 +53,8 @@ export function createServices(
     bankHolidayRegion?: BankHolidayRegion;
     workingTime?: WorkingTimeSettings;
     coverRates?: CoverRates;
+    sentenceModel?: SentenceModel;
+    modelTimers?: Timers;
   } = {},
 ): Services {
   return {
@@ -65,6 +71,8 @@ export function createServices(
     bankHolidays: bankHolidaysFor(policy.bankHolidayRegion),
     workingTime: policy.workingTime ?? DEFAULT_WORKING_TIME_SETTINGS,
     coverRates: policy.coverRates ?? DEFAULT_COVER_RATES,
+    ...(policy.sentenceModel ? { sentenceModel: policy.sentenceModel } : {}),
+    ...(policy.modelTimers ? { modelTimers: policy.modelTimers } : {}),
     clock,
     notify,
   };

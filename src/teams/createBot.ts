@@ -5,6 +5,7 @@ import type { UnreachableHook } from '../graph/installForUnreachable';
 import { createServices, type Services } from '../app/services';
 import type { WorkingTimeSettings } from '../domain/clash';
 import type { CoverRates } from '../domain/cover/coverRates';
+import type { SentenceModel, Timers } from '../domain/requestDialog/modelReading';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
 import type { AppTurnState } from './appTurnState';
@@ -41,6 +42,9 @@ export interface BotDependencies {
   workingTime?: WorkingTimeSettings;
   /** Estimated backfill rates and named rota coordinators; the shipped estimates without them. */
   coverRates?: CoverRates;
+  /** The optional language model for free text, and (tests) the timers its time limit runs on. */
+  sentenceModel?: SentenceModel;
+  modelTimers?: Timers;
   /** Called when a message cannot reach someone; true when it will be tried again (src/graph/installForUnreachable.ts). */
   reachOut?: UnreachableHook;
   /** The bot's app id for proactive messages; empty in local mode. */
@@ -68,6 +72,8 @@ export function createBot({
   bankHolidayRegion,
   workingTime,
   coverRates,
+  sentenceModel,
+  modelTimers,
   reachOut,
   botAppId = '',
   startTypingTimer = true,
@@ -79,6 +85,8 @@ export function createBot({
     bankHolidayRegion,
     workingTime,
     coverRates,
+    sentenceModel,
+    modelTimers,
   });
   const dispatcher = createDispatcher(
     store,

@@ -8,6 +8,7 @@ import type { Person } from '../../domain/people';
 import {
   advanceDraft,
   startDraft,
+  type DialogOptions,
   type DialogTurn,
   type DraftInput,
 } from '../../domain/requestDialog/advanceDraft';
@@ -35,7 +36,7 @@ export async function beginRequest(
     person,
     services,
     undefined,
-    await startDraft(sentence, services.clock(), finder),
+    await startDraft(sentence, services.clock(), finder, dialogOptions(services)),
   );
 }
 
@@ -59,8 +60,16 @@ export async function continueRequest(
     person,
     services,
     draft,
-    await advanceDraft(draft, input, services.clock(), finder),
+    await advanceDraft(draft, input, services.clock(), finder, dialogOptions(services)),
   );
+}
+
+/** The language model, when one is configured, for free text. */
+function dialogOptions(services: Services): DialogOptions {
+  return {
+    ...(services.sentenceModel ? { model: services.sentenceModel } : {}),
+    ...(services.modelTimers ? { timers: services.modelTimers } : {}),
+  };
 }
 
 /** Shows the current question again, e.g. after "continue". */
