@@ -144,10 +144,13 @@ async function submit(
       ),
     );
   const warnings = result.warnings.length ? ` Note: ${result.warnings.join(' ')}` : '';
+  const ownTime = draft.slot?.label === 'own time';
+  const asked = ownTime ? 'to agree your visit, in your own time,' : 'to release you,';
+  const decision = ownTime ? 'on your visit' : 'on your release';
   await context.sendActivity(
     manager
-      ? `Sent. I have asked ${manager.name} to release you, and will tell you here when they answer.${warnings}`
-      : `Sent. I could not find your line manager in the directory, so your programme lead will decide on your release. I will tell you here when they answer.${warnings}`,
+      ? `Sent. I have asked ${manager.name} ${asked} and will tell you here when they answer.${warnings}`
+      : `Sent. I could not find your line manager in the directory, so your programme lead will decide ${decision}. I will tell you here when they answer.${warnings}`,
   );
   await sendVisitorRequestCard(context, services, result.request);
 }

@@ -71,7 +71,7 @@ export async function askForVisit(page: Page, options: { withPurpose?: boolean }
       if (!text.includes(part)) throw new Error(`the summary card does not show "${part}":\n${text}`);
   });
   const sent = await act('sent to the manager', () =>
-    expectNewBotMessage(page, /I have asked Megan Bowen to release you/, () =>
+    expectNewBotMessage(page, /I have asked Megan Bowen to (release you|agree your visit)/, () =>
       clickButton(summary, 'Send to my manager'),
     ),
   );

@@ -87,4 +87,29 @@ describe('asking for a visit in work time', () => {
       }),
     ]);
   });
+
+  it('tells the visitor a visit in their own time goes to the manager to agree, not to release them', async () => {
+    let replies = await say(
+      'I want to learn how complex discharges are planned, so could I spend a morning with the discharge team in the next month?',
+    );
+    const otherTimes = cardActions(lastCardReply(replies)).find(
+      (a) => a.data.verb === 'draft_choice' && a.data.field === 'host' && a.data.value === OFFER,
+    );
+    replies = await click(otherTimes?.data ?? {});
+    const ownTime = cardActions(lastCardReply(replies)).find(
+      (a) => a.data.field === 'slot' && a.title.endsWith('(own time)'),
+    );
+    if (!ownTime) throw new Error('the demo gives Alex no morning in his own time in the next month');
+    replies = await click(ownTime.data);
+    const summary = allText(replies);
+    expect(summary).toMatch(
+      /(On your day off|On your annual leave|Outside your [a-z -]+, [^:]+): in your own time\./,
+    );
+    expect(summary).toContain('your line manager is asked to agree the visit');
+
+    replies = await click({ verb: 'draft_submit' });
+    const sent = allText(replies);
+    expect(sent).toContain('I have asked Megan Bowen to agree your visit, in your own time,');
+    expect(sent).not.toContain('release you');
+  });
 });
