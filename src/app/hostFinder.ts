@@ -112,9 +112,13 @@ export function createHostFinder(
       const found = draft.chosen
         ? await deps.offers.find(draft.chosen.hostId, draft.chosen.offerId)
         : undefined;
-      const length = draft.length && draft.length !== 'custom' ? draft.length : 'am';
-      const slot = found ? slotsOnDate(found.offer.sessions, date, length)[0] : undefined;
-      return slot && { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() };
+      if (!found || draft.length === 'custom') return undefined;
+      for (const part of draft.length ? [draft.length] : HALF_DAYS) {
+        const slot = slotsOnDate(found.offer.sessions, date, part)[0];
+        if (slot)
+          return { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString(), part };
+      }
+      return undefined;
     },
   };
 }

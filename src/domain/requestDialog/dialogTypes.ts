@@ -1,5 +1,6 @@
 import type { DraftField, DraftStep, HostOption, RequestDraft, SlotOption } from './draft';
 import type { SentenceModel, Timers } from './modelReading';
+import type { DayPart } from './parseWhen';
 
 export type DraftInput =
   | { kind: 'text'; text: string }
@@ -52,8 +53,14 @@ export interface HostFinder {
     draft: RequestDraft,
     slot: { start: string; end: string },
   ): Promise<{ ok: boolean; problems: string[]; warnings: string[]; label?: string; basis?: string }>;
-  /** The chosen host's session of the draft's length on a London date, if they hold one then. */
-  sessionOn?(draft: RequestDraft, date: string): Promise<{ start: string; end: string } | undefined>;
+  /**
+   * The chosen host's session of the draft's length on a London date, if they hold one then; for a
+   * draft of no length, their morning or else their afternoon, with the part it is.
+   */
+  sessionOn?(
+    draft: RequestDraft,
+    date: string,
+  ): Promise<{ start: string; end: string; part: DayPart } | undefined>;
 }
 
 export const LIMITS = { what: 200, purpose: 500, objectives: 1000, objectiveCount: 5 } as const;

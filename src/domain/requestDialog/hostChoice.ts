@@ -1,9 +1,9 @@
 import type { HostFinder } from './dialogTypes';
 import { HOSTS_PER_PAGE } from './dialogTypes';
-import type { HostOption, RequestDraft, SlotOption } from './draft';
+import type { HostOption, RequestDraft, SlotOption, VisitLengthChoice } from './draft';
 import { parseWhen } from './parseWhen';
 import { readCustomTimes, readNumberChoice } from './readChoices';
-import { checkSlotForDay, type SlotReading } from './slotForDay';
+import { checkSlotForDay } from './slotForDay';
 
 export type Applied = { draft: RequestDraft } | { problem: string };
 
@@ -87,15 +87,22 @@ export async function chooseSlot(
     ...(check.label ? { label: check.label } : {}),
     ...(check.basis ? { basis: check.basis } : {}),
   };
-  const length = timed.length ?? 'am';
-  return { draft: withSlot(timed, { ...slot, part: length, ...basis, warnings: check.warnings }) };
+  return { draft: withSlot(timed, { ...slot, part: day.part, ...basis, warnings: check.warnings }) };
 }
 
-/** The visit on a London date: the host's session of the draft's length, else the usual times. */
-async function dayOf(draft: RequestDraft, date: string, finder: HostFinder): Promise<SlotReading> {
-  const length = draft.length ?? 'am';
-  const session = length === 'custom' ? undefined : await finder.sessionOn?.(draft, date);
-  return session ? { ok: true, ...session } : checkSlotForDay(date, length, draft.customTimes);
+type DayReading =
+  { ok: true; start: string; end: string; part: VisitLengthChoice } | { ok: false; problem: string };
+
+/**
+ * The visit on a London date: the host's session of the draft's length (of no length: their
+ * morning, else their afternoon), else the usual times of that length (a morning).
+ */
+async function dayOf(draft: RequestDraft, date: string, finder: HostFinder): Promise<DayReading> {
+  const session = await finder.sessionOn?.(draft, date);
+  if (session) return { ok: true, ...session };
+  const part = draft.length ?? 'am';
+  const reading = checkSlotForDay(date, part, draft.customTimes);
+  return reading.ok ? { ...reading, part } : reading;
 }
 
 function chosenOf(option: HostOption): NonNullable<RequestDraft['chosen']> {

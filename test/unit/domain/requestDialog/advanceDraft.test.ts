@@ -218,6 +218,43 @@ describe('the request conversation', () => {
     },
   );
 
+  it("types a day for a visit of no length: takes the host's session that day, and its length", async () => {
+    const asked: Array<{ start: string; end: string }> = [];
+    const finder: HostFinder = {
+      ...finderWith([discharge]),
+      sessionOn: async (draft, date) =>
+        draft.length === undefined && date === '2026-11-26'
+          ? { start: '2026-11-26T13:30:00.000Z', end: '2026-11-26T17:00:00.000Z', part: 'pm' }
+          : undefined,
+      checkSlot: async (_draft, slot) => {
+        asked.push(slot);
+        return { ok: true, problems: [], warnings: [], label: 'own time' };
+      },
+    };
+    const first = await startDraft(
+      'I want to shadow a pharmacist to see how they check medicines',
+      NOW,
+      finder,
+    );
+    const times = await advanceDraft(
+      first.draft as RequestDraft,
+      { kind: 'choice', field: 'host', value: 'offer-1' },
+      NOW,
+      finder,
+    );
+    expect(times.draft?.length).toBeUndefined();
+    const chosen = await advanceDraft(
+      times.draft as RequestDraft,
+      { kind: 'text', text: 'Thu 26 Nov' },
+      NOW,
+      finder,
+    );
+    const slot = { start: '2026-11-26T13:30:00.000Z', end: '2026-11-26T17:00:00.000Z' };
+    expect(asked).toEqual([slot]);
+    expect(chosen.draft?.slot).toEqual({ ...slot, label: 'own time' });
+    expect(chosen.draft?.length).toBe('pm');
+  });
+
   it('turns to the next hosts with "other hosts", and says when there are no more', async () => {
     const finder = finderWith([1, 2, 3, 4].map((n) => host(n)));
     const first = await startDraft(WITH_PURPOSE, NOW, finder);
