@@ -9,8 +9,8 @@ export function writeBadRows(err: TextOutput, errors: readonly RowError[]): void
   err.write(errors.map((error) => `line ${error.line}: ${error.reason}\n`).join(''));
 }
 
-function describeRows(count: number): string {
-  return `${formatCount(count)} bad row${count === 1 ? '' : 's'}`;
+function describeRows(count: number, kind: 'bad' | 'good'): string {
+  return `${formatCount(count)} ${kind} row${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -24,15 +24,16 @@ export function enforceAllOrNothing(
 ): void {
   writeBadRows(err, errors);
   if (errors.length === 0) return;
+  const good = describeRows(options.goodRows, 'good');
   if (options.skipInvalid) {
-    err.write(
-      `Skipping ${describeRows(errors.length)} (listed above); importing the ${formatCount(options.goodRows)} good rows.\n`,
-    );
+    err.write(`Skipping ${describeRows(errors.length, 'bad')} (listed above); importing the ${good}.\n`);
     return;
   }
+  const fix = errors.length === 1 ? 'Fix it' : 'Fix them';
+  const skip = options.goodRows > 0 ? `, or use --skip-invalid to import the ${good}` : '';
   err.write(
-    `Nothing imported: the file has ${describeRows(errors.length)} (listed above). ` +
-      `Fix them and import again, or use --skip-invalid to import the ${formatCount(options.goodRows)} good rows.\n`,
+    `Nothing imported: the file has ${describeRows(errors.length, 'bad')} (listed above). ` +
+      `${fix} and import again${skip}.\n`,
   );
   throw new ReportedFailure(`${errors.length} bad rows`);
 }

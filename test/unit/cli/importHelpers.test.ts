@@ -1,5 +1,6 @@
 import { personIdForEmail } from '../../../src/cli/import/personIdForEmail';
 import { chooseProgress, createProgressBar, PROGRESS_THRESHOLD } from '../../../src/cli/import/progressBar';
+import { enforceAllOrNothing } from '../../../src/cli/import/reportBadRows';
 
 describe('personIdForEmail', () => {
   it('is the same for the same email whatever its case or spacing, and differs between emails', () => {
@@ -33,5 +34,48 @@ describe('progress bar', () => {
     expect(text).toBe('');
     chooseProgress({ write, isTTY: true }, 'x', PROGRESS_THRESHOLD).finish();
     expect(text).toMatch(/100% \(2,000\/2,000\)\n$/);
+  });
+});
+
+describe('all-or-nothing imports', () => {
+  const bad = (...lines: number[]) => lines.map((line) => ({ line, reason: 'setting is empty' }));
+  const run = (errors: ReturnType<typeof bad>, goodRows: number, skipInvalid = false) => {
+    let text = '';
+    const err = { write: (chunk: string) => (text += chunk) };
+    let failed = false;
+    try {
+      enforceAllOrNothing(err, errors, { skipInvalid, goodRows });
+    } catch {
+      failed = true;
+    }
+    return { text, failed };
+  };
+
+  it.each([
+    [
+      bad(3),
+      1,
+      'Nothing imported: the file has 1 bad row (listed above). Fix it and import again, or use --skip-invalid to import the 1 good row.',
+    ],
+    [
+      bad(2, 4),
+      3,
+      'Nothing imported: the file has 2 bad rows (listed above). Fix them and import again, or use --skip-invalid to import the 3 good rows.',
+    ],
+    [bad(1), 0, 'Nothing imported: the file has 1 bad row (listed above). Fix it and import again.'],
+  ])('lists each bad line, fails, and says what to do in plain words (%#)', (errors, goodRows, last) => {
+    const { text, failed } = run(errors, goodRows);
+    expect(failed).toBe(true);
+    const lines = text.trimEnd().split('\n');
+    expect(lines.slice(0, -1)).toEqual(errors.map((e) => `line ${e.line}: setting is empty`));
+    expect(lines[lines.length - 1]).toBe(last);
+  });
+
+  it('with --skip-invalid lists the bad lines and goes on with the good ones', () => {
+    expect(run(bad(2), 1, true)).toEqual({
+      text: 'line 2: setting is empty\nSkipping 1 bad row (listed above); importing the 1 good row.\n',
+      failed: false,
+    });
+    expect(run([], 4)).toEqual({ text: '', failed: false });
   });
 });
