@@ -3,18 +3,47 @@ import { MAX_SENTENCE } from './sentenceLimits';
 
 const EXAMPLE = '"I\'d like to spend a morning with the discharge team to see how discharges are planned"';
 
-/** Words nearly every English sentence has; a sentence of several words with none is not English. */
-const ENGLISH =
-  /\b(i|i'm|im|i'd|id|a|an|the|to|and|of|in|on|with|for|my|me|can|could|would|like|want|please|is|it|be|at|see|shadow|visit|spend|day|morning|team|next|week)\b/i;
-/** Common words of the other languages staff are likeliest to write in. */
-const OTHER_LANGUAGE =
-  /\b(je|voudrais|le|la|les|des|avec|et|est|quiero|querría|el|los|las|con|una|ich|möchte|mit|und|der|die|das|vorrei|il|con|della|chciałbym|chciałabym|się|z|w|na|hoffwn|eisiau|gyda|yr|quero|gostaria|com|uma|não)\b/i;
-/** Letters outside the Latin alphabet (Arabic, Chinese, Cyrillic, Devanagari and the like). */
-const OTHER_SCRIPT =
-  /[\p{Script=Arabic}\p{Script=Han}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Tamil}\p{Script=Gujarati}]/gu;
+/** Words nearly every English sentence has, and words of a request for a visit. */
+const ENGLISH = new Set(
+  (
+    "i i'm im i'd id a an the to and of in on with for my me can could would like want please is it be at " +
+    'see shadow shadowing visit spend day morning afternoon team next week how learn understand'
+  ).split(' '),
+);
+/**
+ * Common words of the other languages staff are likeliest to write in (French, Spanish, German,
+ * Italian, Polish, Welsh, Portuguese, Romanian, Tagalog), none of them an English word.
+ */
+const OTHER_LANGUAGE = new Set(
+  [
+    'je voudrais aimerais passer une matinée avec équipe semaine prochaine les des est pour',
+    'quisiera quiero querría pasar una mañana con equipo los las semana próxima por para del',
+    'ich möchte mit und der die das dem einen eine nächste woche verbringen',
+    'vorrei il della passare mattina settimana prossima',
+    'chciałbym chciałabym się spędzić dzień zespołem przyszłym tygodniu',
+    'hoffwn eisiau gyda yr dreulio bore diwrnod tîm wythnos nesaf rhyddhau efo isio',
+    'quero gostaria com uma não manhã equipa equipe próxima semana',
+    'aș vrea să cu echipa săptămâna dimineață',
+    'gusto ko sa ang ng mga',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** Letters outside the Latin alphabet (Arabic, Chinese, Cyrillic, Devanagari, Malayalam and the like). */
+const OTHER_SCRIPT = /(?!\p{Script=Latin})\p{L}/gu;
 /** Text that tries to give the bot instructions instead of asking for a visit. */
-const INSTRUCTIONS =
-  /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompt|previous|above|everything)\b|\bsystem prompt\b|\byou are now\b|\bact as\b|\bapprove (it|this|my|the) (request|visit)s?\b|\bauto-?approve\b|\bjailbreak\b/i;
+const INSTRUCTIONS = new RegExp(
+  [
+    String.raw`\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompt|previous|above|everything)\b`,
+    String.raw`\bsystem prompt\b|^\W*(system|assistant|developer)\s*:|\byou are now\b|\bact as\b|\bjailbreak\b`,
+    String.raw`\bpretend (you are|you're|to be)\b`,
+    String.raw`\bapprove (it|this|my|the) ([a-z-]+ )?(request|visit)s?\b|\bauto-?approve\b`,
+    String.raw`\b(mark|set|make|treat)\b.{0,30}\bas (approved|accepted|authori[sz]ed)\b`,
+    String.raw`\b(mark|set) (it|this|them|the request|my request) (as )?(approved|accepted)\b`,
+    String.raw`\b(the user|user|i) (is|am) (now )?(authori[sz]ed|an? admin(istrator)?)\b`,
+  ].join('|'),
+  'i',
+);
 
 /**
  * A message that cannot start a request, and what to change: only emoji or symbols, too long,
@@ -35,8 +64,11 @@ export function checkOpeningMessage(raw: string): string | undefined {
 
 function isOtherLanguage(text: string): boolean {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const other = text.match(OTHER_SCRIPT)?.length ?? 0;
-  if (letters > 0 && other / letters > 0.5) return true;
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  return words.length >= 3 && !ENGLISH.test(text) && OTHER_LANGUAGE.test(text);
+  const otherScript = text.match(OTHER_SCRIPT)?.length ?? 0;
+  if (letters > 0 && otherScript / letters > 0.5) return true;
+  // Words of each: a word both languages share ("a", "i", "con") is no evidence either way.
+  const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+  const english = words.filter((w) => ENGLISH.has(w.replace(/’/g, "'"))).length;
+  const other = words.filter((w) => w.split(/['’]/).some((part) => OTHER_LANGUAGE.has(part))).length;
+  return other >= 2 && other > english;
 }
