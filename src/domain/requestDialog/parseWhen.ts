@@ -48,6 +48,8 @@ export function parseWhen(text: string, now: Date): WhenResult {
 
   const range = readNamedWindow(lower, today);
   const window = range ? narrowToWeekdays(range, lower) : readOneDay(lower, text, now, today);
+  const passedThisYear = window && !range && checkPassedThisYear(window.from, lower, today);
+  if (passedThisYear) return { ok: false, found: true, reason: passedThisYear };
   if (!window) {
     return {
       ok: false,
@@ -64,7 +66,22 @@ function readOneDay(lower: string, text: string, now: Date, today: DateTime): Da
   return readChronoDate(text, now);
 }
 
+/**
+ * A day and month without a year that has passed is read as the next one; when that is beyond
+ * the furthest date we arrange, the person most likely meant the one that has just passed.
+ */
+function checkPassedThisYear(day: DateTime, lower: string, today: DateTime): string | undefined {
+  const latest = today.plus({ months: MAX_MONTHS_AHEAD });
+  const yearGiven = /\b(19|20)\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(lower);
+  if (yearGiven || day <= latest || day.minus({ years: 1 }) >= today) return undefined;
+  return `${day.toFormat('d LLLL')} has passed, and the next one is more than ${MAX_MONTHS_AHEAD} months ahead. Please choose a day from today up to ${latest.toFormat('d LLLL yyyy')}.`;
+}
+
 function findImpossibleDate(lower: string, today: DateTime): string | undefined {
+  const noSuchDay = /\b(?:on|from|the|w\/c|wc)\s+(?:the\s+)?((?:3[2-9]|[4-9]\d|0)(?:st|nd|rd|th))\b/.exec(
+    lower,
+  );
+  if (noSuchDay) return `The ${noSuchDay[1]}`;
   const named =
     /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(
       lower,

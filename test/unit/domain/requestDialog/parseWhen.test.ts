@@ -18,6 +18,8 @@ describe('parseWhen', () => {
     ['in two weeks', { from: '2026-11-30', to: '2026-12-06' }, undefined],
     ['next month', { from: '2026-12-01', to: '2026-12-31' }, undefined],
     ['Tue 24 Nov', { from: '2026-11-24', to: '2026-11-24' }, undefined],
+    ['22 November', { from: '2026-11-22', to: '2026-11-22' }, undefined],
+    ['21 May', { from: '2027-05-21', to: '2027-05-21' }, undefined],
   ])('reads %j', (text, window, part) => {
     expect(parseWhen(text, NOW)).toEqual({ ok: true, window, ...(part ? { part } : {}) });
   });
@@ -28,6 +30,15 @@ describe('parseWhen', () => {
     ['yesterday', /That date has passed/],
     ['1 January 2026', /That date has passed/],
     ['1 December 2027', /up to 6 months ahead, so up to 22 May 2027/],
+    [
+      '3 November',
+      /^3 November has passed, and the next one is more than 6 months ahead\. Please choose a day from today up to 22 May 2027\.$/,
+    ],
+    ['Monday 16 November', /16 November has passed, and the next one/],
+    ['shadow ED on Nov 20th', /20 November has passed, and the next one/],
+    ['14 August', /14 August has passed, and the next one/],
+    ['on the 32nd', /^The 32nd is not a real date/],
+    ['from the 45th of the month', /The 45th is not a real date/],
     ['whenever suits', /could not read a date/],
     ['', /could not read a date/],
   ])('refuses %j, saying why', (text, reason) => {
