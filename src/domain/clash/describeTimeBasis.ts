@@ -1,11 +1,15 @@
 import { overlaps, type Interval } from '../time/intervals';
-import { formatLondonRange, formatLondonTime, startOfLondonDay, toLondonDate } from '../time/londonTime';
+import {
+  addDays,
+  formatLondonRange,
+  formatLondonTime,
+  toLondonDate,
+  toLondonInstant,
+} from '../time/londonTime';
 import type { ReleaseEntry } from './clashTypes';
 import { findOverlapping } from './intervalIndex';
 import type { ClashContext, TimedShift } from './prepareClashContext';
 import { describeKind } from './shiftKinds';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** "08:00-20:30" for a shift within one day, else "Tue 3 Mar, 20:00 to Wed 4 Mar, 08:00". */
 function shiftTimes(shift: Interval): string {
@@ -35,7 +39,8 @@ export function describeTimeBasis(
   if (shift && release.length > 0) return duringShift(shift, release);
   if (findOverlapping(context.visitor.leave, visit).length > 0)
     return 'on your annual leave: in your own time';
-  const day = { start: startOfLondonDay(visit.start), end: startOfLondonDay(visit.start) + DAY_MS };
+  const date = toLondonDate(visit.start);
+  const day = { start: toLondonInstant(date, '00:00'), end: toLondonInstant(addDays(date, 1), '00:00') };
   const work = findOverlapping(context.visitor.work, day).find((s) => overlaps(s, day));
   if (work) return `outside your ${describeKind(work.kind)}, ${shiftTimes(work)}: in your own time`;
   return 'on your day off: in your own time';

@@ -151,4 +151,21 @@ describe('the time basis in plain words', () => {
   ])('%s', (_name, shifts, expected) => {
     expect(words(shifts)).toBe(expected);
   });
+
+  it.each([
+    [
+      'autumn (25 hours): a night starting 23:30 is on the same day',
+      ['2026-10-25 09:00', '2026-10-25 13:00'],
+      shift('night', '2026-10-25 23:30', '2026-10-26 08:00'),
+      'outside your night shift, Sun 25 Oct, 23:30 to Mon 26 Oct, 08:00: in your own time',
+    ],
+    [
+      'spring (23 hours): a shift starting 00:30 the next day is not',
+      ['2026-03-29 09:00', '2026-03-29 13:00'],
+      shift('duty', '2026-03-30 00:30', '2026-03-30 08:00'),
+      'on your day off: in your own time',
+    ],
+  ])('on the days the clocks change, the London day: %s', (_name, [from, to], rostered, expected) => {
+    expect(describeVisitTimeBasis(visitInput(from, to, { visitorShifts: [rostered] }))).toBe(expected);
+  });
 });
