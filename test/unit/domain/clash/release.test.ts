@@ -152,7 +152,7 @@ describe('the time basis in plain words', () => {
     expect(words(shifts)).toBe(expected);
   });
 
-  it.each([
+  it.each<[string, [string, string], ReturnType<typeof shift>, string]>([
     [
       'autumn (25 hours): a night starting 23:30 is on the same day',
       ['2026-10-25 09:00', '2026-10-25 13:00'],
