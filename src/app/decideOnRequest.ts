@@ -2,6 +2,7 @@ import { checkVisit, type HeldBooking } from '../domain/clash';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
 import { checkFreeText } from '../domain/text/checkFreeText';
+import { checkVisitTime } from '../domain/workflow/checkVisitTime';
 import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain/workflow/transitions';
 import { NOT_YOURS, viewerOf, type Viewer } from '../domain/workflow/viewers';
 import { VersionConflictError } from '../store/documentStore';
@@ -62,8 +63,9 @@ export async function decideOnRequest(
     return { ok: false, refusal: moved.refusal, request, viewer };
   }
 
-  const checked = await recheck(services, request, moved.request, decision);
-  if (!checked.ok) return { ok: false, refusal: checked.refusal, request, viewer };
+  const checked = await recheck(services, request, moved.request, decision, now);
+  // The card the person used is shown again with the reason: they can choose again.
+  if (!checked.ok) return { ok: false, refusal: checked.refusal, request, viewer, canTryAgain: true };
 
   try {
     await services.requests.replace(checked.request, etag);
@@ -123,11 +125,17 @@ async function recheck(
   before: ShadowingRequest,
   after: ShadowingRequest,
   decision: Decision,
+  now: Date,
 ): Promise<Rechecked> {
-  if (decision.action === 'propose_time') return checkProposal(services, after, decision);
-  if (decision.action === 'accept_time' && before.proposed)
+  if (decision.action === 'propose_time') return checkProposal(services, after, decision, now);
+  if (decision.action === 'accept_time' && before.proposed) {
+    const time = checkVisitTime(before.proposed.start, before.proposed.end, now);
+    if (!time.ok) return { ok: false, refusal: `The new time no longer works: ${time.problem}` };
     return moveToProposedTime(services, after, before.proposed);
+  }
   if (decision.action !== 'accept') return { ok: true, request: after };
+  const time = checkVisitTime(after.start ?? '', after.end ?? '', now);
+  if (!time.ok) return { ok: false, refusal: `This visit can no longer be accepted: ${time.problem}` };
   const problems = await clashesFor(services, after, {
     start: after.start as string,
     end: after.end as string,
@@ -144,12 +152,16 @@ async function checkProposal(
   services: Services,
   request: ShadowingRequest,
   slot: { start: string; end: string },
+  now: Date,
 ): Promise<Rechecked> {
-  if (!(new Date(slot.start) < new Date(slot.end)))
-    return { ok: false, refusal: 'The new time must end after it starts.' };
-  const problems = await clashesFor(services, request, slot);
+  const time = checkVisitTime(slot.start, slot.end, now);
+  if (!time.ok) return { ok: false, refusal: time.problem };
+  const proposed = { start: time.start, end: time.end };
+  // Within the host's sessions (host_not_offered), free on both rotas, and not overlapping another
+  // visit of the visitor's (visitor_already_booked) or another visitor's place.
+  const problems = await clashesFor(services, request, proposed);
   if (problems.length) return { ok: false, refusal: `That time does not work: ${problems.join(' ')}` };
-  return { ok: true, request: { ...request, proposed: { start: slot.start, end: slot.end } } };
+  return { ok: true, request: { ...request, proposed } };
 }
 
 async function moveToProposedTime(

@@ -27,6 +27,7 @@ import { LONDON } from '../domain/time/formatVisit';
 import { weekdayOf } from '../domain/time/londonTime';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
+import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import { loadClashContext } from './loadClashContext';
@@ -36,6 +37,7 @@ export interface HostFinderDependencies {
   people: PeopleRepository;
   rota: RotaRepository;
   holds: HoldsRepository;
+  requests: Pick<RequestsRepository, 'listOpenForVisitor'>;
   workingTime?: WorkingTimeSettings;
 }
 
@@ -61,13 +63,19 @@ export function createHostFinder(
   return {
     findHosts: async (draft) => {
       const window = londonWindow(draft);
+      // The visitor's own visits are read once for the whole search, not once per host.
+      let open: ReturnType<RequestsRepository['listOpenForVisitor']> | undefined;
+      const sources = {
+        ...deps,
+        requests: { listOpenForVisitor: (id: string) => (open ??= deps.requests.listOpenForVisitor(id)) },
+      };
       const catalogue = (await deps.offers.listActive()).filter((o) => settingWanted(draft, o.setting));
       const query = hostSearchQuery(draft);
       const shortlist = rankOffers({ offers: catalogue, visitor, query, limit: SHORTLIST });
       const withSlots = await Promise.all(
         shortlist.map(async ({ offer }) => ({
           offer,
-          slots: await findSlots(deps, visitor, offer, draft, window, clock(), SLOTS_PER_HOST),
+          slots: await findSlots(sources, visitor, offer, draft, window, clock(), SLOTS_PER_HOST),
         })),
       );
       const availability = Object.fromEntries(withSlots.map(({ offer, slots }) => [offer.id, slots.length]));

@@ -7,13 +7,17 @@ import {
   type WorkingTimeSettings,
 } from '../domain/clash';
 import type { HostOffer } from '../domain/offers';
+import { HOLDING_STATES } from '../domain/workflow/transitions';
 import type { Person } from '../domain/people';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
+import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 
 export interface ClashSources {
   rota: RotaRepository;
   holds: HoldsRepository;
+  /** The visitor's own requests, for their other pending or confirmed visits. */
+  requests: Pick<RequestsRepository, 'listOpenForVisitor'>;
   /** Working-time rules per staff group; the shipped defaults when absent. */
   workingTime?: WorkingTimeSettings;
 }
@@ -38,12 +42,13 @@ export async function loadClashContext(
 ): Promise<ClashContextInput> {
   const from = DateTime.fromJSDate(window.from).minus({ days: ROTA_MARGIN_DAYS }).toJSDate();
   const to = DateTime.fromJSDate(window.to).plus({ days: ROTA_MARGIN_DAYS }).toJSDate();
-  const [visitorShifts, hostShifts, held] = await Promise.all([
+  const [visitorShifts, hostShifts, held, visitorBookings] = await Promise.all([
     sources.rota.shiftsBetween(visitor.id, from, to),
     offer ? sources.rota.shiftsBetween(offer.hostId, from, to) : Promise.resolve(undefined),
     offer
       ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString())
       : Promise.resolve([]),
+    visitsOf(sources.requests, visitor.id, window),
   ]);
   const heldBookings: HeldBooking[] = held.map((hold) => ({
     requestId: hold.requestId,
@@ -53,8 +58,24 @@ export async function loadClashContext(
   return {
     visitorShifts,
     visitorRules: chooseWorkingTimeRules(visitor, sources.workingTime ?? DEFAULT_WORKING_TIME_SETTINGS),
+    visitorBookings,
     ...(hostShifts ? { hostShifts } : {}),
     ...(offer ? { offer, heldBookings } : {}),
     ...(requestId ? { requestId } : {}),
   };
+}
+
+/**
+ * The visitor's pending and confirmed visits that end after the window starts (a single-partition
+ * read of their own requests; each person has only a few open ones).
+ */
+async function visitsOf(
+  requests: ClashSources['requests'],
+  visitorId: string,
+  window: { from: Date; to: Date },
+): Promise<HeldBooking[]> {
+  const from = window.from.toISOString();
+  return (await requests.listOpenForVisitor(visitorId))
+    .filter((r) => r.start && r.end && HOLDING_STATES.includes(r.state) && r.end > from)
+    .map((r) => ({ requestId: r.id, start: r.start as string, end: r.end as string }));
 }

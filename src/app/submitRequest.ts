@@ -3,6 +3,7 @@ import { checkVisit } from '../domain/clash';
 import type { Person } from '../domain/people';
 import type { RequestDraft } from '../domain/requestDialog/draft';
 import type { ShadowingRequest } from '../domain/requests';
+import { checkVisitTime } from '../domain/workflow/checkVisitTime';
 import { applyTransition } from '../domain/workflow/transitions';
 import { DocumentExistsError } from '../store/documentStore';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
@@ -55,6 +56,9 @@ export async function submitRequest(
   const requestId = draft.id ?? randomUUID();
   const sent = await deps.requests.find(visitor.id, requestId);
   if (sent) return alreadySent(sent.request);
+  // A draft can wait for days: the time it holds must still be to come when it is sent.
+  const time = checkVisitTime(slot.start, slot.end, now);
+  if (!time.ok) return { ok: false, problems: [time.problem] };
 
   const context = await loadClashContext(deps, visitor, offer, {
     from: new Date(slot.start),

@@ -13,10 +13,12 @@ import { checkHostNotWorking } from './rules/checkHostNotWorking';
 import { checkHostOffered } from './rules/checkHostOffered';
 import { checkHostSlotHeld } from './rules/checkHostSlotHeld';
 import { checkLeave } from './rules/checkLeave';
+import { checkVisitorBooked } from './rules/checkVisitorBooked';
 import { checkWorkingTime } from './rules/checkWorkingTime';
 
 /** Rules that block a visit, visitor's first, in the order their reasons are shown. */
 const BLOCKING_RULES: readonly ClashRule[] = [
+  checkVisitorBooked,
   checkAway,
   checkWorkingTime,
   checkHostAway,

@@ -6,6 +6,7 @@ import type { WorkingTimeRules } from './workingTime/workingTimeRules';
 
 /** Rules that block a visit because of the visitor's rota: time away, and working time. */
 export const VISITOR_RULES = [
+  'visitor_already_booked',
   'away',
   'max_working_period',
   'rest_between_shifts',
@@ -111,6 +112,8 @@ export interface ClashContextInput {
   offer?: OfferTerms;
   /** Other requests holding places with the host. */
   heldBookings?: readonly HeldBooking[];
+  /** The visitor's other pending or confirmed visits, with any host: a person cannot be in two at once. */
+  visitorBookings?: readonly HeldBooking[];
   /** The request being checked, so that its own hold is not counted against it. */
   requestId?: string;
 }

@@ -1,7 +1,7 @@
 import type { Shift, ShiftKind } from '../rota';
 import { toInstantMs } from '../time/instants';
 import type { Interval } from '../time/intervals';
-import type { ClashContextInput, Finding, OfferTerms } from './clashTypes';
+import type { ClashContextInput, Finding, HeldBooking, OfferTerms } from './clashTypes';
 import { buildIntervalIndex, type IntervalIndex } from './intervalIndex';
 import {
   ABSENCE_KINDS,
@@ -31,6 +31,8 @@ export interface ClashContext {
     leave: IntervalIndex<TimedShift>;
     /** Away from work for a reason not recorded. */
     away: IntervalIndex<TimedShift>;
+    /** The visitor's other pending or confirmed visits. */
+    booked: IntervalIndex<TimedBooking>;
     rules: WorkingTimeRules;
   };
   host: {
@@ -64,8 +66,11 @@ function indexKinds(
   return buildIntervalIndex(shifts.filter((s) => kinds.has(s.kind)));
 }
 
-function indexHeldBookings(input: ClashContextInput): IntervalIndex<TimedBooking> {
-  const others = (input.heldBookings ?? []).filter((b) => b.requestId !== input.requestId);
+function indexBookings(
+  bookings: readonly HeldBooking[] | undefined,
+  requestId: string | undefined,
+): IntervalIndex<TimedBooking> {
+  const others = (bookings ?? []).filter((b) => b.requestId !== requestId);
   return buildIntervalIndex(
     others.map((b) => ({
       requestId: b.requestId,
@@ -84,6 +89,7 @@ export function prepareClashContext(input: ClashContextInput): ClashContext {
       release: indexKinds(visitorShifts, RELEASE_KINDS),
       leave: indexKinds(visitorShifts, LEAVE_KINDS),
       away: indexKinds(visitorShifts, ABSENCE_KINDS),
+      booked: indexBookings(input.visitorBookings, input.requestId),
       rules: input.visitorRules ?? AGENDA_FOR_CHANGE_RULES,
     },
     host: hostShifts && {
@@ -92,6 +98,6 @@ export function prepareClashContext(input: ClashContextInput): ClashContext {
       working: indexKinds(hostShifts, HOST_WORK_KINDS),
     },
     offer: input.offer ?? null,
-    held: indexHeldBookings(input),
+    held: indexBookings(input.heldBookings, input.requestId),
   };
 }

@@ -1,4 +1,5 @@
 import type { ShadowingRequest } from '../../domain/requests';
+import { OPEN_STATES } from '../../domain/workflow/transitions';
 import type { DocumentStore } from '../documentStore';
 
 type RequestDoc = ShadowingRequest & { [field: string]: unknown };
@@ -29,6 +30,14 @@ export class RequestsRepository {
       partitionKey: visitorId,
       orderBy: { field: 'createdAt', direction: 'desc' },
       limit,
+    });
+  }
+
+  /** The visitor's requests still open (waiting or confirmed): a single-partition query. */
+  async listOpenForVisitor(visitorId: string): Promise<ShadowingRequest[]> {
+    return this.store.query<RequestDoc>('requests', {
+      partitionKey: visitorId,
+      where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }],
     });
   }
 }

@@ -23,7 +23,7 @@ export function createRequestCardFor(
   if (viewer === 'host' && state === 'awaiting_host')
     return createHostRequestCard(view, { problem: options.problem ?? options.note });
   if (viewer === 'visitor' && state === 'host_proposed_time' && !options.note)
-    return createTimeProposalCard(view);
+    return createTimeProposalCard(view, { problem: options.problem });
   if (
     (viewer === 'visitor' || viewer === 'host') &&
     state === 'confirmed' &&

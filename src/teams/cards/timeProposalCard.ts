@@ -2,17 +2,21 @@ import type { RequestView } from '../../app/describeRequest';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { decideAction } from './decideAction';
-import { heading, hint } from './requestCardParts';
+import { heading, hint, problemBlock } from './requestCardParts';
 import { requestFacts } from './requestFacts';
 
 /** The host suggested another time: the visitor takes it or leaves it, with one click. */
-export function createTimeProposalCard(view: RequestView): AdaptiveCardJson {
+export function createTimeProposalCard(
+  view: RequestView,
+  options: { problem?: string } = {},
+): AdaptiveCardJson {
   const proposed = view.request.proposed;
   const newTime = proposed ? formatVisitTime(proposed.start, proposed.end) : 'a new time';
   return adaptiveCard(
     [
       heading(`${view.host?.name ?? 'Your host'} suggests another time: ${newTime}`),
       hint('It is free on both rotas. If you take it, the host will confirm it.'),
+      ...problemBlock(options.problem),
       ...requestFacts(view),
     ],
     [

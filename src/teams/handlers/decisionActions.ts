@@ -91,8 +91,8 @@ export function registerDecisionActions(
 function toDecision(data: z.infer<typeof DECIDE>): Decision | { refusal: string } {
   if (data.action === 'propose_time') {
     const [start, end] = (data.slot ?? '').split('|');
-    if (!start || !end || Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end)))
-      return { refusal: 'Please choose a time to propose first.' };
+    // The time itself is read strictly, and checked, by the decision.
+    if (!start || !end) return { refusal: 'Please choose a time to propose first.' };
     return { action: 'propose_time', start, end };
   }
   if (data.action === 'decline_release' || data.action === 'decline_visit' || data.action === 'cancel')

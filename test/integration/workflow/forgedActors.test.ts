@@ -141,6 +141,34 @@ describe('forged and misdirected card actions', () => {
     expect(answer).toContain('Megan Bowen approved the release.');
     expect((await services.requests.find(DEMO_IDS.alex, request.id))?.request.state).toBe('awaiting_host');
   });
+
+  it.each([
+    ['words', 'next Tuesday|lunchtime', 'That time could not be read.'],
+    ['a time without an offset', '2031-03-25T09:00:00|2031-03-25T13:00:00', 'That time could not be read.'],
+    ['a time that has passed', '2020-03-03T09:00:00Z|2020-03-03T13:00:00Z', 'That time has already passed.'],
+    ['a Sunday, when the host offers nothing', 'SUNDAY', 'The host does not offer visits at'],
+  ])(
+    "refuses a proposed time given as %s on the host's card, which comes back to choose again",
+    async (_label, slot, expected) => {
+      const adele = actorFor(DEMO_IDS.adele, 'adele-forged');
+      const before = await services.requests.find(DEMO_IDS.alex, request.id);
+      const sunday = new Date(
+        Date.parse(String(before?.request.start)) +
+          ((7 - new Date(String(before?.request.start)).getUTCDay()) % 7 || 7) * 86_400_000,
+      );
+      const sundaySlot = `${sunday.toISOString().slice(0, 10)}T09:00:00.000Z|${sunday.toISOString().slice(0, 10)}T13:00:00.000Z`;
+      const answer = await execute(adele, {
+        action: 'propose_time',
+        requestId: request.id,
+        visitorId: DEMO_IDS.alex,
+        slot: slot === 'SUNDAY' ? sundaySlot : slot,
+      });
+      expect(answer).toContain(expected);
+      expect(answer).toContain('Propose the chosen time');
+      expect(answer).not.toMatch(/went wrong|reference: /);
+      expect((await services.requests.find(DEMO_IDS.alex, request.id))?.etag).toBe(before?.etag);
+    },
+  );
 });
 
 /** Alex asks for the first Tuesday or Thursday morning at least a week ahead on which Alex is free. */

@@ -3,7 +3,17 @@ import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { loadClashContext } from '../../../src/app/loadClashContext';
 import { checkVisit } from '../../../src/domain/clash';
-import { morningOf, personOf, seedWorkflow, submitFor, type Workflow } from '../../support/workflowFixtures';
+import { submitRequest } from '../../../src/app/submitRequest';
+import type { HostOffer } from '../../../src/domain/offers';
+import {
+  finishedDraft,
+  freeVisitors,
+  morningOf,
+  personOf,
+  seedWorkflow,
+  submitFor,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
 
 /** The host proposes another time; the visitor takes it or leaves it. */
@@ -140,5 +150,168 @@ describe('a time the host proposes', () => {
     );
     expect(result).toMatchObject({ ok: false, refusal: expect.stringMatching(/^That time does not work: /) });
     expect(await stored(request)).toEqual(before);
+  });
+
+  const propose = (
+    host: Person,
+    visitor: Person,
+    request: ShadowingRequest,
+    slot: { start: string; end: string },
+  ) =>
+    decideOnRequest(
+      workflow.services,
+      host,
+      visitor.id,
+      request.id,
+      { action: 'propose_time', ...slot },
+      workflow.services.clock(),
+    );
+
+  /** One request waiting for the host, for the refusals (which change nothing). */
+  let waiting: { visitor: Person; request: ShadowingRequest; host: Person } | undefined;
+  const waitingForHost = async () => {
+    if (!waiting) {
+      const visitor = await visitorFreeOn('2025-03-25', '2025-03-25', chosen);
+      waiting = { visitor, ...(await releasedRequest(visitor, '2025-03-25')) };
+    }
+    return waiting;
+  };
+  it('refuses a time that has passed, saying so, changing nothing', async () => {
+    const { visitor, request, host } = await waitingForHost();
+    const before = await stored(request);
+    // The demo's today is Mon 3 Mar 2025: the Thursday before has gone.
+    const result = await propose(host, visitor, request, morningOf('2025-02-27'));
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: 'That time has already passed. Please choose a time still to come.',
+      canTryAgain: true,
+    });
+    expect(await stored(request)).toEqual(before);
+  });
+
+  it.each([
+    ['words', { start: 'next Tuesday', end: 'lunchtime' }],
+    ['a date without an offset', { start: '2025-03-25T09:00:00', end: '2025-03-25T13:00:00' }],
+    ['a day that does not exist', { start: '2025-02-30T09:00:00Z', end: '2025-02-30T13:00:00Z' }],
+    ['an end before the start', { start: '2025-03-25T13:00:00Z', end: '2025-03-25T09:00:00Z' }],
+  ])('refuses a time given as %s, in words, changing nothing', async (_label, slot) => {
+    const { visitor, request, host } = await waitingForHost();
+    const before = await stored(request);
+    const result = await propose(host, visitor, request, slot);
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: expect.stringMatching(/could not be read|must end after it starts/),
+    });
+    expect(await stored(request)).toEqual(before);
+  });
+
+  it("refuses a time that overlaps another of the visitor's visits, with any host (visitor_already_booked)", async () => {
+    const visitor = await visitorFreeOn('2025-04-03', '2025-04-01', chosen);
+    const { request, host } = await releasedRequest(visitor, '2025-04-03');
+    // The visitor has asked another host (the acute medical unit) for Tuesday morning.
+    const other = (
+      await workflow.services.offers.find(
+        (await workflow.services.offers.listActive()).find((o) => o.id === 'demo-offer-acute-medical-unit')
+          ?.hostId ?? '',
+        'demo-offer-acute-medical-unit',
+      )
+    )?.offer;
+    expect(other).toBeDefined();
+    const now = workflow.services.clock();
+    const elsewhere = await submitRequest(
+      workflow.services,
+      visitor,
+      finishedDraft(other as HostOffer, morningOf('2025-04-01'), now),
+      now,
+    );
+    expect(elsewhere).toMatchObject({ ok: true });
+    const before = await stored(request);
+
+    const result = await propose(host, visitor, request, morningOf('2025-04-01'));
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: expect.stringContaining(
+        'You already have a shadowing visit asked for or booked at Tue 1 Apr, 09:00-13:00',
+      ),
+    });
+    expect(await stored(request)).toEqual(before);
+
+    // Nor can the visitor send a second request for that morning to the discharge team.
+    const twice = await submitRequest(
+      workflow.services,
+      visitor,
+      finishedDraft(workflow.offer, morningOf('2025-04-01'), now),
+      now,
+    );
+    expect(twice).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('You already have a shadowing visit')],
+    });
+  });
+});
+
+/** Sessions with their own times and on dates: a proposed time lies within one occurrence. */
+describe("a proposed time and the host's own session times", () => {
+  let workflow: Workflow;
+  let cleanup: () => Promise<void>;
+  const dated = { date: '2025-03-27', start: '10:00', end: '12:30' };
+
+  beforeAll(async () => {
+    const opened = await embeddedSubject.open();
+    cleanup = opened.cleanup;
+    workflow = await seedWorkflow(opened.store);
+    const found = await workflow.services.offers.find(workflow.offer.hostId, workflow.offer.id);
+    if (!found) throw new Error('the demo offer is missing');
+    // Tuesday mornings as before; Thursdays only on one date, with times of their own.
+    const offer: HostOffer = {
+      ...found.offer,
+      sessions: [...found.offer.sessions.filter((s) => !('weekday' in s) || s.weekday !== 'thu'), dated],
+    };
+    await workflow.services.offers.replace(offer, found.etag);
+    workflow = { ...workflow, offer };
+  });
+  afterAll(async () => cleanup());
+
+  it('takes a time within the dated session and refuses one that runs past it or falls on another Thursday', async () => {
+    const within = { start: '2025-03-27T10:00:00.000Z', end: '2025-03-27T12:30:00.000Z' };
+    const [visitor] = await freeVisitors(workflow.services, workflow.offer, within, 1);
+    const request = await submitFor(workflow, visitor as Person, morningOf('2025-03-18'));
+    const now = workflow.services.clock();
+    const manager = await personOf(workflow.services, (visitor as Person).managerId as string);
+    const host = await personOf(workflow.services, workflow.offer.hostId);
+    expect(
+      await decideOnRequest(
+        workflow.services,
+        manager,
+        request.visitorId,
+        request.id,
+        { action: 'approve' },
+        now,
+      ),
+    ).toMatchObject({ ok: true });
+    const propose = (slot: { start: string; end: string }) =>
+      decideOnRequest(
+        workflow.services,
+        host,
+        request.visitorId,
+        request.id,
+        { action: 'propose_time', ...slot },
+        now,
+      );
+
+    expect(await propose(morningOf('2025-03-27'))).toMatchObject({
+      ok: false,
+      refusal: expect.stringContaining('The host does not offer visits at Thu 27 Mar, 09:00-13:00.'),
+    });
+    expect(
+      await propose({ start: '2025-04-03T10:00:00.000Z', end: '2025-04-03T11:30:00.000Z' }),
+    ).toMatchObject({
+      ok: false,
+      refusal: expect.stringContaining('The host does not offer visits at Thu 3 Apr'),
+    });
+    expect(await propose(within)).toMatchObject({
+      ok: true,
+      request: { state: 'host_proposed_time', proposed: within },
+    });
   });
 });
