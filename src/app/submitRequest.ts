@@ -60,10 +60,15 @@ export async function submitRequest(
   const time = checkVisitTime(slot.start, slot.end, now);
   if (!time.ok) return { ok: false, problems: [time.problem] };
 
-  const context = await loadClashContext(deps, visitor, offer, {
-    from: new Date(slot.start),
-    to: new Date(slot.end),
-  });
+  // Checked as this request (the draft's id): if another instance sends the same draft a moment
+  // earlier, its request is this one, not another visit in the way.
+  const context = await loadClashContext(
+    deps,
+    visitor,
+    offer,
+    { from: new Date(slot.start), to: new Date(slot.end) },
+    requestId,
+  );
   let warnings: string[] = [];
   const reserved = await deps.holds.reserve(
     offer.hostId,
