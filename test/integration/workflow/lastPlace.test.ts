@@ -135,6 +135,36 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
     expect(confirmed.every((r) => r.history.length === 3)).toBe(true);
   });
 
+  it('gives six visitors racing for one morning that takes two visitors exactly two places, whole or part', async () => {
+    const offer: HostOffer = {
+      ...workflow.offer,
+      id: 'offer-two-a-session',
+      sessions: [{ weekday: 'tue', part: 'am' }],
+      visitorsPerSession: 2,
+      capacityPerWeek: 4,
+      capacityPerMonth: 8,
+    };
+    await workflow.store.upsert('offers', { ...offer });
+    const morning = morningOf(VISIT_DAY);
+    const part = { start: morning.start.replace('T09:', 'T10:'), end: morning.end.replace('T13:', 'T12:') };
+    const slots = [morning, part, morning, part, morning, part];
+    const visitors = await visitorPerSlot(workflow.services, offer, slots);
+
+    const results = await submitEach(offer, visitors, slots);
+
+    const won = results.flatMap((r) => (r.ok ? [r.request] : []));
+    expect(won).toHaveLength(2);
+    for (const lost of results.filter((r) => !r.ok)) {
+      expect(lost).toEqual({
+        ok: false,
+        problems: [expect.stringMatching(/takes 2 visitors in the session .* and 2 visitors have already/)],
+      });
+    }
+    const holds = await heldWith(offer, morning.start);
+    expect(holds.map((h) => h.requestId).sort()).toEqual(won.map((r) => r.id).sort());
+    expect((await requestsFor(offer, visitors)).map((r) => r.id).sort()).toEqual(won.map((r) => r.id).sort());
+  });
+
   it('never confirms two requests into a single last place, even when the host cuts places', async () => {
     const slot = morningOf('2025-03-25');
     const slots = [slot, morningOf('2025-03-27')];
