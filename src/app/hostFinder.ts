@@ -21,6 +21,7 @@ import type { HostFinder } from '../domain/requestDialog/advanceDraft';
 import type { HostOption, RequestDraft, SlotOption } from '../domain/requestDialog/draft';
 import { hostSearchQuery } from '../domain/requestDialog/hostSearchQuery';
 import { checkSlotForDay } from '../domain/requestDialog/slotForDay';
+import { sameDepartment } from '../domain/relationships/pastExchanges';
 import { rankOffers } from '../domain/search/rankOffers';
 import { slotsOnDate } from '../domain/sessions/sessionSlots';
 import { LONDON } from '../domain/time/formatVisit';
@@ -30,7 +31,9 @@ import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
+import type { ExchangesRepository } from '../store/repositories/exchangesRepository';
 import { loadClashContext } from './loadClashContext';
+import { loadPastExchanges } from './relationships/loadPastExchanges';
 
 export interface HostFinderDependencies {
   offers: OffersRepository;
@@ -38,6 +41,8 @@ export interface HostFinderDependencies {
   rota: RotaRepository;
   holds: HoldsRepository;
   requests: Pick<RequestsRepository, 'listOpenForVisitor'>;
+  /** The exchange log: teams that have exchanged well before rank higher. */
+  exchanges?: ExchangesRepository;
   workingTime?: WorkingTimeSettings;
 }
 
@@ -69,9 +74,13 @@ export function createHostFinder(
         ...deps,
         requests: { listOpenForVisitor: (id: string) => (open ??= deps.requests.listOpenForVisitor(id)) },
       };
-      const catalogue = (await deps.offers.listActive()).filter((o) => settingWanted(draft, o.setting));
+      const [active, pastExchanges] = await Promise.all([
+        deps.offers.listActive(),
+        loadPastExchanges(deps.exchanges, clock()),
+      ]);
+      const catalogue = active.filter((o) => settingWanted(draft, o.setting) && inTeamWanted(draft, o));
       const query = hostSearchQuery(draft);
-      const shortlist = rankOffers({ offers: catalogue, visitor, query, limit: SHORTLIST });
+      const shortlist = rankOffers({ offers: catalogue, visitor, query, pastExchanges, limit: SHORTLIST });
       const withSlots = await Promise.all(
         shortlist.map(async ({ offer }) => ({
           offer,
@@ -84,6 +93,7 @@ export function createHostFinder(
         visitor,
         query,
         availability,
+        pastExchanges,
         window: { start: window.from.toISOString(), end: window.to.toISOString() },
         limit: KEPT,
       });
@@ -137,6 +147,11 @@ function londonWindow(draft: RequestDraft): { from: Date; to: Date } {
     .plus({ days: 1 })
     .startOf('day');
   return { from: from.toJSDate(), to: to.toJSDate() };
+}
+
+/** A return visit looks only at the team it returns to. */
+function inTeamWanted(draft: RequestDraft, offer: HostOffer): boolean {
+  return !draft.returnTo || sameDepartment(offer.department, draft.returnTo.department);
 }
 
 function settingWanted(draft: RequestDraft, setting: Setting): boolean {

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { TREND_WEEKS } from '../../domain/digest/buildDigest';
+import { LONDON } from '../../domain/time/formatVisit';
 import type { DigestSettings } from '../../domain/digest/digestSettings';
 import type { DigestWorld, PersonSummary } from '../../domain/digest/digestTypes';
 import { weekBefore, type IsoWeek } from '../../domain/digest/isoWeek';
@@ -100,9 +102,13 @@ async function loadRequests(store: DocumentStore, sinceIso: string): Promise<Req
   return [...byId.values()].filter((r) => r.state !== 'draft');
 }
 
+/** Months of the log read before a period, so a first visit there pairs with a return inside it. */
+export const PAIRING_MONTHS_BEFORE = 12;
+
 async function loadExchanges(store: DocumentStore, period: Period): Promise<ExchangeRecord[]> {
   const repository = new ExchangesRepository(store);
-  const months = monthsBetween(period);
+  const start = DateTime.fromMillis(period.start, { zone: LONDON }).minus({ months: PAIRING_MONTHS_BEFORE });
+  const months = monthsBetween({ start: start.toMillis(), end: period.end });
   return (await Promise.all(months.map((month) => repository.listPeriod(month)))).flat();
 }
 

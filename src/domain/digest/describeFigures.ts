@@ -36,6 +36,10 @@ export function describeFigures(summary: OrganisationSummary, comparedWith: stri
     },
     { label: 'Across professions', value: percent(now.crossProfessionShare, 'of completed visits') },
     { label: 'Objectives met', value: describeObjectives(now) },
+    {
+      label: 'Reciprocal pairs',
+      value: compare(now.reciprocalPairs, before.reciprocalPairs, comparedWith),
+    },
   ];
 }
 

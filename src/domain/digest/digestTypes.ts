@@ -48,6 +48,11 @@ export interface PeriodFigures {
   /** Completed exchanges whose visitor and host are in different professions, 0 to 1. */
   crossProfessionShare?: number;
   objectives: Record<ObjectiveRating, number>;
+  /**
+   * Reciprocal pairs completed: two completed exchanges between the same two departments in
+   * opposite directions, counted when the second visit falls in the period.
+   */
+  reciprocalPairs: number;
 }
 
 export interface ChartBar {

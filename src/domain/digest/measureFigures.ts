@@ -1,6 +1,7 @@
 import type { ShadowingRequest } from '../requests';
 import type { ExchangeRecord } from '../outcomes/exchangeRecord';
 import type { ObjectiveRating } from '../outcomes/outcomeTypes';
+import { countReciprocalPairs } from '../relationships/reciprocalPairs';
 import type { DigestWorld, PeriodFigures } from './digestTypes';
 
 /** A half-open stretch of time, UTC epoch milliseconds. */
@@ -57,6 +58,7 @@ export function measureFigures(world: DigestWorld, period: Period): PeriodFigure
     medianDaysToArrange: median(confirmed.map((r) => ((confirmedAt(r) ?? 0) - submittedAt(r)) / DAY_MS)),
     crossProfessionShare: crossProfessionShare(completed),
     objectives: countObjectives(completed),
+    reciprocalPairs: countReciprocalPairs(world.exchanges, period),
   };
 }
 

@@ -106,6 +106,11 @@ export interface RequestDraft {
   };
   slotOptions?: SlotOption[];
   slot?: ChosenSlot;
+  /**
+   * Set for a return visit, offered to a host after a visit: only offers in this department are
+   * looked at, and the request records the visit it returns.
+   */
+  returnTo?: { department: string; requestId: string };
   startedAt: string;
 }
 

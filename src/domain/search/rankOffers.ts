@@ -156,16 +156,29 @@ const availability: Factor = (offer, input) => {
   return { score: WEIGHTS.available + Math.min(slots, 5) * WEIGHTS.perSlot, note };
 };
 
+/**
+ * Teams that have exchanged well before rank higher, in either direction; a visit that would return
+ * one the host's team made says so.
+ */
 const pastExchanges: Factor = (offer, { visitor, pastExchanges: past = [] }) => {
   const mine = normaliseDepartment(visitor.department);
   const theirs = normaliseDepartment(offer.department);
-  const good = past.filter((exchange) => {
+  if (mine === theirs) return { score: 0 };
+  let there = 0;
+  let back = 0;
+  for (const exchange of past) {
+    if (!exchange.wentWell) continue;
     const from = normaliseDepartment(exchange.visitorDepartment);
     const to = normaliseDepartment(exchange.hostDepartment);
-    return exchange.wentWell && ((from === mine && to === theirs) || (from === theirs && to === mine));
-  }).length;
+    if (from === mine && to === theirs) there += 1;
+    else if (from === theirs && to === mine) back += 1;
+  }
+  const good = there + back;
   if (good === 0) return { score: 0 };
-  const note = `your teams have had ${good} good ${good === 1 ? 'exchange' : 'exchanges'} before`;
+  const note =
+    back > there
+      ? `their team visited yours and it went well, so this would be a return visit`
+      : `your teams have had ${good} good ${good === 1 ? 'exchange' : 'exchanges'} before`;
   return { score: Math.min(good, 3) * WEIGHTS.perGoodExchange, note };
 };
 

@@ -54,6 +54,19 @@ export class ExchangesRepository {
     throw new VersionConflictError('exchanges', record.id);
   }
 
+  /**
+   * Completed exchanges from month `fromPeriod` (YYYY-MM) on: one cross-partition query, for
+   * ranking hosts by how their teams have exchanged before.
+   */
+  async listCompletedSince(fromPeriod: string): Promise<ExchangeRecord[]> {
+    return this.store.query<ExchangeDoc>('exchanges', {
+      where: [
+        { field: 'period', op: '>=', value: fromPeriod },
+        { field: 'outcome', op: '=', value: 'completed' },
+      ],
+    });
+  }
+
   /** One month of the log: a single-partition query. */
   async listPeriod(period: string): Promise<ExchangeRecord[]> {
     return this.store.query<ExchangeDoc>('exchanges', {

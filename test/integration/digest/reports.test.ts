@@ -106,3 +106,52 @@ describe('reports in the bot', () => {
     expect(isReportRequest(text)).toBe(expected);
   });
 });
+
+describe('reports count reciprocal pairs', () => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await openTestStore();
+    await seedDigestFixtures(store);
+  });
+  afterAll(async () => store.dispose());
+
+  it('pairs a return visit in the period with a first visit up to a year before it', async () => {
+    const services = createServices(store, () => NOW);
+    // Adele's Discharge Team visited Acute Medicine in October; Dana (Acute Medicine) returned on 26 Feb.
+    await services.exchanges.save(
+      {
+        id: 'r-adele-acute',
+        period: '2025-10',
+        requestId: 'r-adele-acute',
+        outcome: 'completed',
+        visitStart: '2025-10-14T09:00:00Z',
+        visitEnd: '2025-10-14T13:00:00Z',
+        visitDate: '2025-10-14',
+        visitor: { profession: 'nursing', department: 'Discharge Team' },
+        host: { profession: 'medical', department: 'Acute Medicine' },
+        crossProfession: true,
+        objectives: [],
+        knowledge: [],
+        remindersNeeded: 0,
+        cover: { visitorRostered: false, notesGiven: false },
+        costs: { stated: false },
+        visitorFeedback: false,
+        hostFeedback: false,
+        loggedAt: '2025-10-14T14:00:00Z',
+      },
+      () => false,
+    );
+    const { context, sent } = fakeTurn();
+    await runReport(
+      context,
+      personOf('patti'),
+      'report from 16 Feb to 1 Mar',
+      createReportMaker(store, services, DEFAULT_DIGEST_SETTINGS),
+      NOW,
+    );
+    expect(cardOf(sent)).toContain('"title":"Reciprocal pairs","value":"1, up from 0 the period before"');
+    // The October visit, read only for pairing, is not counted as a visit of the period.
+    expect(cardOf(sent)).toContain('"title":"Visits completed","value":"3, up from 0 the period before"');
+  });
+});

@@ -185,6 +185,7 @@ describe("the programme lead's figures", () => {
       medianDaysToArrange: 5,
       crossProfessionShare: 0.5,
       objectives: { met: 2, partly: 1, not_met: 0 },
+      reciprocalPairs: 0,
     });
     expect(summary.previous).toMatchObject({
       requests: 3,

@@ -180,7 +180,29 @@ describe('rankOffers: ordering factors', () => {
     ];
     const results = rank({ offers, query: 'discharge', pastExchanges });
     expect(ids(results)).toEqual(['b-known', 'a-new']);
-    expect(results[0]?.reason).toContain('1 good exchange before');
+    expect(results[0]?.reason).toContain(
+      'their team visited yours and it went well, so this would be a return visit',
+    );
+    expect(results[1]?.reason).not.toContain('exchange');
+  });
+
+  it('counts good exchanges both ways, more of them rank higher, and none within the team', () => {
+    const offers = [
+      offer('a-once', { ...same, department: 'Radiology' }),
+      offer('b-twice', { ...same, department: 'Frailty' }),
+      offer('c-own', { ...same, department: 'Ward 7' }),
+    ];
+    const pastExchanges = [
+      { visitorDepartment: 'Ward 7', hostDepartment: 'Radiology', wentWell: true },
+      { visitorDepartment: 'Ward 7', hostDepartment: 'Frailty', wentWell: true },
+      { visitorDepartment: 'Frailty', hostDepartment: 'Ward  7', wentWell: true },
+      { visitorDepartment: 'Ward 7', hostDepartment: 'Ward 7', wentWell: true },
+    ];
+    const results = rank({ offers, query: 'discharge', pastExchanges });
+    expect(ids(results)).toEqual(['b-twice', 'a-once', 'c-own']);
+    expect(results[0]?.reason).toContain('your teams have had 2 good exchanges before');
+    expect(results[1]?.reason).toContain('your teams have had 1 good exchange before');
+    expect(results[2]?.reason).not.toContain('exchange');
   });
 
   it('breaks ties by id, whatever the input order', () => {
