@@ -46,7 +46,7 @@ export async function loadClashContext(
     sources.rota.shiftsBetween(visitor.id, from, to),
     offer ? sources.rota.shiftsBetween(offer.hostId, from, to) : Promise.resolve(undefined),
     offer
-      ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString())
+      ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString(), window.to.toISOString())
       : Promise.resolve([]),
     visitsOf(sources.requests, visitor.id, window),
   ]);

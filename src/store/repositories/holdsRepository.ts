@@ -33,6 +33,11 @@ export function monthOf(instantIso: string): string {
   return DateTime.fromISO(instantIso, { zone: 'Europe/London' }).toFormat('yyyy-LL');
 }
 
+/** The London month `months` away from an instant's, as "yyyy-LL". */
+function monthBeside(instantIso: string, months: number): string {
+  return DateTime.fromISO(instantIso, { zone: 'Europe/London' }).plus({ months }).toFormat('yyyy-LL');
+}
+
 function ledgerId(offerId: string): string {
   return `ledger:${offerId}`;
 }
@@ -40,12 +45,19 @@ function ledgerId(offerId: string): string {
 export class HoldsRepository {
   constructor(private readonly store: DocumentStore) {}
 
-  /** Holds in the month around an instant and its neighbours (weeks span months). */
-  async holdsAround(hostId: string, offerId: string, instantIso: string): Promise<Hold[]> {
-    const centre = DateTime.fromISO(instantIso, { zone: 'Europe/London' });
-    const months = new Set([-1, 0, 1].map((m) => centre.plus({ months: m }).toFormat('yyyy-LL')));
+  /**
+   * Holds in the months from the one before `instantIso` to the one after `untilIso` (the same
+   * instant if not given): weeks span months, and a search window may span several.
+   */
+  async holdsAround(
+    hostId: string,
+    offerId: string,
+    instantIso: string,
+    untilIso: string = instantIso,
+  ): Promise<Hold[]> {
+    const [first, last] = [monthBeside(instantIso, -1), monthBeside(untilIso, 1)];
     const found = await this.store.read<LedgerDoc>('tasks', ledgerId(offerId), hostId);
-    return (found?.doc.holds ?? []).filter((h) => months.has(monthOf(h.start)));
+    return (found?.doc.holds ?? []).filter((h) => monthOf(h.start) >= first && monthOf(h.start) <= last);
   }
 
   /**

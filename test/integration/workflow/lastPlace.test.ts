@@ -1,4 +1,5 @@
 import { decideOnRequest } from '../../../src/app/decideOnRequest';
+import { loadClashContext } from '../../../src/app/loadClashContext';
 import { submitRequest } from '../../../src/app/submitRequest';
 import { checkVisit } from '../../../src/domain/clash';
 import type { HostOffer } from '../../../src/domain/offers';
@@ -7,6 +8,7 @@ import type { ShadowingRequest } from '../../../src/domain/requests';
 import { slotForDay } from '../../../src/domain/requestDialog/slotForDay';
 import {
   finishedDraft,
+  freeVisitors,
   morningOf,
   personOf,
   seedWorkflow,
@@ -261,5 +263,28 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
     expect(await holds.holdsAround(workflow.offer.hostId, 'offer-moves', after.start)).toEqual([
       { requestId: 'r-moving', ...after },
     ]);
+  });
+
+  it('reads the places held across the whole of a long search window, not only around its start', async () => {
+    const allow = async () => ({ ok: true as const });
+    const offer: HostOffer = { ...workflow.offer, id: 'offer-long-window' };
+    const holds = workflow.services.holds;
+    const near = morningOf('2025-04-01');
+    const far = morningOf('2025-06-17');
+    const beyond = morningOf('2025-08-05');
+    for (const [id, slot] of [
+      ['r-near', near],
+      ['r-far', far],
+      ['r-beyond', beyond],
+    ] as const)
+      await holds.reserve(offer.hostId, offer.id, { requestId: id, ...slot }, allow);
+    const [visitor] = await freeVisitors(workflow.services, offer, near, 1);
+
+    const context = await loadClashContext(workflow.services, visitor as Person, offer, {
+      from: new Date('2025-03-24T00:00:00Z'),
+      to: new Date('2025-06-23T00:00:00Z'),
+    });
+
+    expect(context.heldBookings?.map((h) => h.requestId)).toEqual(['r-near', 'r-far']);
   });
 });
