@@ -1,6 +1,7 @@
 import { stripHiddenCharacters } from '../text/hiddenCharacters';
 import { findPatientData, patientDataRefusal } from '../text/patientData';
 import { applyAnswer } from './applyAnswer';
+import { checkTypedAnswer } from './checkTypedAnswer';
 import { describeUnderstood } from './describeUnderstood';
 import { isMoreHostsRequest, readChangeWord, readSettingCommand } from './dialogWords';
 import type { AskStep, DialogOptions, DialogTurn, DraftInput, HostFinder, Prompt } from './dialogTypes';
@@ -84,10 +85,22 @@ export async function advanceDraft(
       },
     };
   }
+  const typed = typedAnswer(draft.step, input);
+  const refused = typed === undefined ? undefined : checkTypedAnswer(typed);
+  if (refused) return settle(draft, { problem: refused }, finder, now);
   if (input.kind === 'reasons') return settle(draft, applyReasons(draft, input), finder, now);
   const value = text ?? (input.kind === 'choice' ? input.value : '');
   const applied = await applyAnswer(draft, draft.step, value, input.kind === 'choice', now, finder, options);
   return settle(draft, applied, finder, now);
+}
+
+/** Steps answered in the person's own words, which are kept and shown to others. */
+const FREE_TEXT_STEPS: ReadonlySet<DraftStep> = new Set(['what', 'reasons', 'purpose', 'objectives']);
+
+/** The words typed for a question answered in free text; undefined for buttons and other steps. */
+function typedAnswer(step: DraftStep, input: DraftInput): string | undefined {
+  if (input.kind === 'reasons') return `${input.purpose}\n${input.objectives}`;
+  return input.kind === 'text' && FREE_TEXT_STEPS.has(step) ? input.text : undefined;
 }
 
 /** After an answer: on a problem, the same question again; otherwise on to the next one. */
