@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 import { startService, type RunningService, type ServiceOptions } from '../../src/main';
+import { TEST_SERVER_REQUEST_TIMEOUT_MS } from './cosmosServer';
 
 export interface TestService extends RunningService {
   dataDir: string;
@@ -16,7 +17,11 @@ export interface TestService extends RunningService {
  */
 const TEST_HEALTH_TIMEOUT_MS = 60_000;
 
-/** The real service on 127.0.0.1 and a free port, with an embedded store in a fresh folder. */
+/**
+ * The real service on 127.0.0.1 and a free port, with an embedded store in a fresh folder (or the
+ * Cosmos-protocol server `env` names, whose requests get the same hang guard as other clients of a
+ * server in the test's own process; tests about store timeouts pass their own).
+ */
 export async function startTestService(
   env: Record<string, string> = {},
   options: ServiceOptions = {},
@@ -25,6 +30,7 @@ export async function startTestService(
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
   const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
     healthTimeoutMs: TEST_HEALTH_TIMEOUT_MS,
+    cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     ...options,
   });
   return {
