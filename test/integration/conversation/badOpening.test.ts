@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { actorFor, installation, message } from '../../support/activities';
 import { allText, postActivity } from '../../support/http';
+import { expectNothingSent } from '../../support/nothingSent';
 import { startTestService, type TestService } from '../../support/startTestService';
 
 const alex = actorFor(DEMO_IDS.alex, 'alex-bad-opening');
@@ -70,9 +71,7 @@ describe('bad first messages', () => {
       expect(status).toBe(200);
       expect(allText(replies)).toMatch(reply);
       expect(allText(replies).length).toBeLessThan(4000);
-      expect(await service.store.query('requests', { partitionKey: DEMO_IDS.alex })).toEqual([]);
-      expect(await service.store.query('tasks', { partitionKey: DEMO_IDS.megan })).toEqual([]);
-      expect(await service.store.query('outbox', { partitionKey: DEMO_IDS.megan })).toEqual([]);
+      await expectNothingSent(service.store, DEMO_IDS.alex, DEMO_IDS.megan);
       await postActivity(service.url, message(alex, 'cancel'));
     },
   );
@@ -95,9 +94,7 @@ describe('bad first messages', () => {
       const { replies } = await postActivity(service.url, message(alex, text));
       expect(allText(replies)).toMatch(reply);
       expect(allText(replies)).toContain('Why would you like to go');
-      expect(await service.store.query('requests', { partitionKey: DEMO_IDS.alex })).toEqual([]);
-      expect(await service.store.query('tasks', { partitionKey: DEMO_IDS.megan })).toEqual([]);
-      expect(await service.store.query('outbox', { partitionKey: DEMO_IDS.megan })).toEqual([]);
+      await expectNothingSent(service.store, DEMO_IDS.alex, DEMO_IDS.megan);
       await postActivity(service.url, message(alex, 'cancel'));
     },
   );
