@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'weekly_digest',
   'induction_terms',
   ...OUTCOME_NOTIFICATION_KINDS,
+  /** After a completed visit, the host would like to visit the visitor's team, which has no offer. */
+  'return_visit_invite',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

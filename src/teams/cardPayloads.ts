@@ -29,6 +29,11 @@ export const CARD_PAYLOADS = {
   draft_edit: z.object({ verb: z.literal('draft_edit'), field }),
   draft_submit: z.object({ verb: z.literal('draft_submit'), draftId: z.string().uuid().optional() }),
   cancel_request: z.object({ verb: z.literal('cancel_request'), requestId: z.string().uuid() }),
+  return_visit: z.object({
+    verb: z.literal('return_visit'),
+    requestId: z.string().uuid(),
+    visitorId: z.string().min(1).max(100),
+  }),
 } as const;
 
 export type CardVerb = keyof typeof CARD_PAYLOADS;

@@ -9,6 +9,7 @@ import { createManagerApprovalCard } from './cards/managerApprovalCard';
 import { createRequestStatusCard } from './cards/requestStatusCard';
 import { createTimeProposalCard } from './cards/timeProposalCard';
 import { describeChange } from './describeChange';
+import { createReturnVisitInviteCard } from './cards/returnVisitInviteCard';
 import { renderOutcomeNotification } from './renderOutcomeNotification';
 import { viewerOf, type Viewer } from '../domain/workflow/viewers';
 
@@ -70,5 +71,7 @@ export function renderNotification(notification: Notification, view: RequestView
       return renderStandaloneNotification(notification);
     case 'request_update':
       return statusCard(notification.note);
+    case 'return_visit_invite':
+      return createReturnVisitInviteCard(view, notification.note);
   }
 }

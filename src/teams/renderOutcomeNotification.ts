@@ -6,6 +6,7 @@ import { createCheckInCard } from './cards/checkInCard';
 import { createFollowUpCard } from './cards/followUpCard';
 import { createHostOutcomeCard } from './cards/hostOutcomeCard';
 import { createOutcomeStatusCard } from './cards/outcomeStatusCard';
+import { returnVisitButton } from './cards/returnVisitInviteCard';
 import { createVisitorOutcomeCard } from './cards/visitorOutcomeCard';
 
 /**
@@ -24,11 +25,13 @@ export function renderOutcomeNotification(notification: Notification, view: Requ
   if (request.state === 'confirmed') return createCheckInCard(view, recipient);
   if (request.state === 'completed' && !request.outcomes?.[recipient])
     return recipient === 'visitor' ? createVisitorOutcomeCard(view) : createHostOutcomeCard(view);
+  const returnVisit = recipient === 'host' ? returnVisitButton(view) : undefined;
   return createOutcomeStatusCard(
     view,
     'After your shadowing visit',
     request.state === 'completed'
       ? 'Your feedback is recorded. Thank you.'
       : 'This visit is recorded as not having taken place. There is nothing more to do.',
+    returnVisit && [returnVisit],
   );
 }

@@ -107,8 +107,8 @@ export interface RequestDraft {
   slotOptions?: SlotOption[];
   slot?: ChosenSlot;
   /**
-   * Set for a return visit, offered to a host after a visit: only offers in this department are
-   * looked at, and the request records the visit it returns.
+   * Set for a return visit, offered to a host after a visit (`requestId`): only offers in this
+   * department are looked at.
    */
   returnTo?: { department: string; requestId: string };
   startedAt: string;

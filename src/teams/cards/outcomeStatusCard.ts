@@ -8,11 +8,15 @@ export function createOutcomeStatusCard(
   view: RequestView | undefined,
   title: string,
   message: string,
+  actions?: Array<Record<string, unknown>>,
 ): AdaptiveCardJson {
-  return adaptiveCard([
-    ...(view
-      ? visitSummary(title, view)
-      : [{ type: 'TextBlock', text: title, size: 'Medium', weight: 'Bolder', wrap: true }]),
-    inertText([message], { maxLength: 2000 }),
-  ]);
+  return adaptiveCard(
+    [
+      ...(view
+        ? visitSummary(title, view)
+        : [{ type: 'TextBlock', text: title, size: 'Medium', weight: 'Bolder', wrap: true }]),
+      inertText([message], { maxLength: 2000 }),
+    ],
+    actions?.length ? actions : undefined,
+  );
 }

@@ -8,6 +8,7 @@ import { COMMANDS, isCommand } from '../commands';
 import { identifyPerson } from '../identity';
 import { NOT_IN_DIRECTORY, runCommand, showMyRequests } from './commandHandlers';
 import { alreadySent, continueRequest, findSentDraft, repeatQuestion } from './requestDialogHandlers';
+import { startReturnVisit } from './returnVisitHandlers';
 import type { DraftInput } from '../../domain/requestDialog/advanceDraft';
 import type { DraftField } from '../../domain/requestDialog/draft';
 
@@ -47,6 +48,11 @@ export function registerCardActions(
         result.ok ? 'I have cancelled that request. Everyone involved has been told.' : result.refusal,
       );
       return showMyRequests(context, person, services);
+    }
+    if (verb === 'return_visit') {
+      const payload = parseCardPayload('return_visit', data);
+      if (!payload) return refuse();
+      return startReturnVisit(context, state, person, services, payload);
     }
     const draft = state.conversation.draft;
     if (!draft) {

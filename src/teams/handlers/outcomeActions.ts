@@ -18,6 +18,7 @@ import { createCpdRecordCard } from '../cards/cpdRecordCard';
 import { createFollowUpCard } from '../cards/followUpCard';
 import { createHostOutcomeCard } from '../cards/hostOutcomeCard';
 import { createOutcomeStatusCard } from '../cards/outcomeStatusCard';
+import { returnVisitButton } from '../cards/returnVisitInviteCard';
 import { createVisitorOutcomeCard } from '../cards/visitorOutcomeCard';
 import { actorId } from '../identity';
 
@@ -110,10 +111,15 @@ export function registerOutcomeActions(
             previous: withoutPatientData(data),
           })
         : refusalCard(result);
+    const seen = await view(result.request);
+    const returnVisit = returnVisitButton(seen);
     return createOutcomeStatusCard(
-      await view(result.request),
+      seen,
       'Thank you',
-      'Your feedback is recorded. It helps show what these visits are worth.',
+      returnVisit
+        ? `Your feedback is recorded. It helps show what these visits are worth. Would you like to see how ${seen.visitor?.department ?? 'their team'} works in return? One click fills in the request for you.`
+        : 'Your feedback is recorded. It helps show what these visits are worth.',
+      returnVisit && [returnVisit],
     );
   });
   execute('outcome_follow_up', FORM, async (actor, data) => {

@@ -13,6 +13,7 @@ import {
   type DraftInput,
 } from '../../domain/requestDialog/advanceDraft';
 import type { RequestDraft } from '../../domain/requestDialog/draft';
+import { moveOn } from '../../domain/requestDialog/moveOn';
 import type { ShadowingRequest } from '../../domain/requests';
 import { parseCardPayload } from '../cardPayloads';
 import type { AppTurnState } from '../appTurnState';
@@ -37,6 +38,29 @@ export async function beginRequest(
     services,
     undefined,
     await startDraft(sentence, services.clock(), finder, dialogOptions(services)),
+  );
+}
+
+/**
+ * Begins a request already filled in (a return visit): the host list is searched at once, and
+ * `note` says what was filled in. Replaces any request being put together, as "new request" does.
+ */
+export async function beginPrefilledRequest(
+  context: TurnContext,
+  state: AppTurnState,
+  person: Person,
+  services: Services,
+  draft: RequestDraft,
+  note: string,
+): Promise<void> {
+  const finder = createHostFinder(services, person, services.clock);
+  await show(
+    context,
+    state,
+    person,
+    services,
+    undefined,
+    await moveOn(draft, finder, services.clock(), { note }),
   );
 }
 

@@ -18,6 +18,7 @@ import {
 import { OPEN_STATES } from '../../../src/domain/workflow/transitions';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import type { AdaptiveCardJson } from '../../../src/teams/cards/cardTypes';
+import { returnVisitButton } from '../../../src/teams/cards/returnVisitInviteCard';
 import { auditCard, exampleProblems } from '../../support/cardAudit';
 import { NOW as DIGEST_NOW, WEEK, world } from '../../support/digestFixtures';
 
@@ -93,6 +94,12 @@ const SAMPLES: Record<string, Builder> = {
   createOutcomeStatusCard: (d) => [
     createOutcomeStatusCard(d.view, 'Thank you', d.text),
     createOutcomeStatusCard(undefined, 'Done', 'Saved.'),
+    createOutcomeStatusCard(d.returnView, 'Thank you', d.text, [returnVisitButton(d.returnView)]),
+  ],
+  createReturnVisitInviteCard: (d) => [
+    createReturnVisitInviteCard(d.returnView, 'Adele Vance, Discharge & Patient Flow'),
+    createReturnVisitInviteCard(d.returnView, d.text),
+    createReturnVisitInviteCard(d.returnView, undefined),
   ],
   createReportCard: (d) => [createReportCard(d.report)],
   createRequestQuestionCard: (d) =>
@@ -155,6 +162,7 @@ const createRequestSummaryCard = call('createRequestSummaryCard');
 const createTimeProposalCard = call('createTimeProposalCard');
 const createVisitorOutcomeCard = call('createVisitorOutcomeCard');
 const createWelcomeCard = call('createWelcomeCard');
+const createReturnVisitInviteCard = call('createReturnVisitInviteCard');
 
 function person(id: string, name: string): Person {
   return {
@@ -241,6 +249,11 @@ function sampleFor(todayIso: string, hostile: boolean) {
     doneThisYear: 2,
     alternativeSlots: [slot(6), slot(8)],
   };
+  const returnView: RequestView = {
+    ...view,
+    request: { ...request, state: 'completed' },
+    visitor: { ...person('alex', 'Alex Wilber'), department: hostile ? text.slice(0, 80) : 'Acute Medicine' },
+  };
   const draft: RequestDraft = {
     step: 'host',
     trail: ['what'],
@@ -289,6 +302,7 @@ function sampleFor(todayIso: string, hostile: boolean) {
     now,
     text,
     view,
+    returnView,
     draft,
     offer,
     offerDraft,
