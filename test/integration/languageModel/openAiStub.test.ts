@@ -86,6 +86,15 @@ describe('the language model, against a local OpenAI-compatible stub', () => {
     ['a server error', { kind: 'status', status: 500 } as const, 'failed'],
     ['malformed JSON', { kind: 'answer', content: '{"what": "discharge folk", ' } as const, 'invalid'],
     ['an empty answer (a refusal)', { kind: 'answer', content: '' } as const, 'failed'],
+    [
+      "Azure's content filter (a 400)",
+      {
+        kind: 'status',
+        status: 400,
+        body: { error: { code: 'content_filter', message: 'The response was filtered' } },
+      } as const,
+      'failed',
+    ],
   ])('keeps the built-in reading after %s', async (_name, reply, outcome) => {
     stub.script(reply);
     const result = await readWithModel(SENTENCE, NOW, createOpenAiSentenceModel(settingsFor(stub)));
