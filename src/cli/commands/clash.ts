@@ -5,6 +5,7 @@ import { loadWorkingTimeSettings } from '../../config/loadWorkingTimeSettings';
 import {
   checkVisit,
   suggestSlots,
+  withBothBases,
   type Clash,
   type ClashContextInput,
   type ReleaseEntry,
@@ -77,9 +78,11 @@ export function answerClash(context: ClashContextInput, visit: Interval): ClashA
     length: inferSessionLength(visit),
     count: SUGGESTION_COUNT + 1,
   });
-  const suggestions = found
-    .filter((slot) => Date.parse(slot.start) !== visit.start || Date.parse(slot.end) !== visit.end)
-    .slice(0, SUGGESTION_COUNT)
+  const others = found.filter(
+    (slot) => Date.parse(slot.start) !== visit.start || Date.parse(slot.end) !== visit.end,
+  );
+  const suggestions = withBothBases(others, SUGGESTION_COUNT, (slot) => slot.timeBasis)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
     .map(({ start, end, timeBasis }) => ({ start, end, time_basis: timeBasis }));
   return {
     ok: report.ok,

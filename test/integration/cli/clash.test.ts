@@ -121,10 +121,11 @@ describe('clash', () => {
     expect(registrar.clashes.map((c) => [c.rule, c.start, c.end])).toEqual([
       ['rest_after_nights', '2026-03-11T08:00:00+00:00', '2026-03-13T06:00:00+00:00'],
     ]);
+    // The earliest free mornings, the last swapped for the first in work time (his day shift on the 24th).
     expect(registrar.suggestions).toEqual([
       { start: '2026-03-13T09:00:00+00:00', end: '2026-03-13T13:00:00+00:00', time_basis: 'own_time' },
       { start: '2026-03-16T09:00:00+00:00', end: '2026-03-16T13:00:00+00:00', time_basis: 'own_time' },
-      { start: '2026-03-17T09:00:00+00:00', end: '2026-03-17T13:00:00+00:00', time_basis: 'own_time' },
+      { start: '2026-03-24T09:00:00+00:00', end: '2026-03-24T13:00:00+00:00', time_basis: 'work_time' },
     ]);
     for (const slot of registrar.suggestions) {
       await expect(clash('--person', RAJ, '--start', slot.start, '--end', slot.end)).resolves.toMatchObject({
