@@ -67,6 +67,9 @@ export async function advanceDraft(
   const change = input.kind === 'edit' ? input.field : text !== undefined ? readChangeWord(text) : undefined;
   if (change) return edit(draft, change);
   if (input.kind === 'submit') return submit(draft);
+  // Whatever the question, typed patient details are refused by name (even where the answer would not be kept).
+  const patient = text !== undefined ? findPatientData(text) : undefined;
+  if (patient) return settle(draft, { problem: patientDataRefusal(patient) }, finder, now);
   const wish = text !== undefined ? readSettingCommand(text) : undefined;
   if (wish) return applySettingWish(draft, wish, finder, now);
   if (

@@ -362,6 +362,12 @@ describe('the request conversation', () => {
     ],
     ['a host number out of range', 'host', [REASONS, '7'], /Please choose a time under one of the 1 hosts/],
     [
+      'an NHS number typed where a host is chosen',
+      'host',
+      [REASONS, 'the one who saw 943 476 5919'],
+      /looks like it contains an NHS number/,
+    ],
+    [
       'a time that is no longer offered',
       'host',
       [REASONS, { kind: 'pick', offerId: 'offer-1', start: '2026-11-30T09:00:00.000Z' }],
@@ -395,6 +401,24 @@ describe('the request conversation', () => {
     const again = await run(finder, WITHOUT_PURPOSE, [REASONS, 'start over']);
     expect(again.prompt).toMatchObject({ kind: 'ask', step: 'what' });
     expect(again.draft?.purpose).toBeUndefined();
+  });
+
+  it('names patient details typed as the dates, instead of saying no date was read', async () => {
+    const finder = finderWith([discharge]);
+    const asked = await startDraft('Could I shadow the discharge team on 30 February?', NOW, finder);
+    expect(asked.prompt).toMatchObject({ kind: 'ask', step: 'when' });
+    const refused = await advanceDraft(
+      asked.draft as RequestDraft,
+      { kind: 'text', text: 'when patient 943 476 5919 goes home' },
+      NOW,
+      finder,
+    );
+    expect(refused.prompt).toEqual({
+      kind: 'ask',
+      step: 'when',
+      problem: expect.stringMatching(/^That looks like it contains an NHS number/),
+    });
+    expect(refused.draft).toEqual(asked.draft);
   });
 
   it('re-searches hosts when the dates are changed from the summary', async () => {
