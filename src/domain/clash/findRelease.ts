@@ -27,7 +27,8 @@ function explainRelease(rule: ReleaseRuleId, shift: TimedShift, overlap: Interva
     case 'study_leave':
       return (
         `You are on study leave (${formatLondonRange(shift)}). Your manager will be asked to agree you ` +
-        `spend ${away} of it on this visit; no cover is needed.`
+        `spend ${describeHours(overlap.end - overlap.start)} of it (${formatLondonTime(overlap.start)}-` +
+        `${formatLondonTime(overlap.end)}) on this visit; no cover is needed.`
       );
   }
 }

@@ -74,6 +74,18 @@ describe('release entries', () => {
     });
   });
 
+  it('on study leave, ask the manager to agree the hours it takes, in plain words', () => {
+    const report = checkVisit(
+      visitInput('2026-03-03 09:00', '2026-03-03 13:00', {
+        visitorShifts: [shift('study_leave', '2026-03-03 09:00', '2026-03-03 17:00')],
+      }),
+    );
+    expect(report.release.map((r) => r.explanation)).toEqual([
+      'You are on study leave (Tue 3 Mar, 09:00-17:00). Your manager will be asked to agree you spend ' +
+        '4 hours of it (09:00-13:00) on this visit; no cover is needed.',
+    ]);
+  });
+
   it('are empty for a visit in own time', () => {
     const report = checkVisit(
       visitInput('2026-03-03 09:00', '2026-03-03 13:00', {
