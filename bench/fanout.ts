@@ -21,14 +21,16 @@ import { round } from './support/stats';
  * deliverDue, TeamsDeliverer and SendRateLimiter, to a loopback connector that enforces Teams'
  * limits (50 a second per app, 7 a second per conversation, 429 with Retry-After past them).
  * Round 1 runs straight through; round 2 is killed (SIGKILL) half-way and resumed by a fresh
- * instance over the same store. Duplicates and losses are counted per conversation.
+ * instance over the same store; round 3 is sent by two instances at once over the same store, as
+ * two replicas of the service would. Duplicates and losses are counted per conversation, and the
+ * connector notes the most messages it was sent (accepted or not) within any one second.
  * Run: `npm run build && node dist/bench/fanout.js` (FANOUT_RATE=47 to try another limiter rate).
  */
 const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
 const DATABASE = 'bench-fanout';
 /** The claims of a killed instance last a minute; the fresh instance runs as if that had passed. */
 const RESUME_SHIFT_MS = 61_000;
-const LIMIT_MS = 300_000;
+const LIMIT_MS = 295_000;
 
 interface RoundFigures {
   recipients: number;
@@ -40,7 +42,12 @@ interface RoundFigures {
   wallSeconds: number;
   sendRate: number;
   efficiency: number;
+  /** The most messages sent to the connector within any one second, 429s included. */
+  peakPerSecond: number;
   killedAfter?: number;
+  /** Messages claimed but not marked sent when the instance was killed: the most that can arrive twice. */
+  inFlightAtKill?: number;
+  instances: number;
   /** CPU time of the sending instance per message (start-up included). */
   cpuMsPerMessage?: number;
   workerExit?: Array<number | string>;
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
     const exit1 = await worker.done;
     const cpuMsPerMessage = round((worker.usage?.cpuMs ?? 0) / Math.max(1, worker.usage?.handled ?? 1), 2);
     const straight = tally(connector, RECIPIENTS, performance.now() - wall1, {
+      instances: 1,
       workerExit: [exit1],
       cpuMsPerMessage,
     });
@@ -86,17 +94,34 @@ async function main(): Promise<void> {
     await Promise.race([connector.whenAccepted(half).then(() => first.child.kill('SIGKILL')), first.done]);
     const exitA = await first.done;
     const killedAfter = connector.counts.accepted;
+    const inFlightAtKill = await countInFlight(store);
     const exitB = await runWorker({ ...env, FANOUT_CLOCK_SHIFT_MS: String(RESUME_SHIFT_MS) }).done;
     const resumed = tally(connector, RECIPIENTS, performance.now() - wall2, {
+      instances: 1,
       killedAfter,
+      inFlightAtKill,
       workerExit: [exitA, exitB],
     });
 
-    report(straight, resumed, performance.now() - started);
+    await queueRound(store, recipients, request, 'round-3', new Date());
+    connector.reset();
+    const wall3 = performance.now();
+    const exits = await Promise.all([runWorker(env).done, runWorker(env).done]);
+    const twoInstances = tally(connector, RECIPIENTS, performance.now() - wall3, {
+      instances: 2,
+      workerExit: exits,
+    });
+
+    report([straight, resumed, twoInstances], performance.now() - started);
   } finally {
     await connector.stop();
     await cosmos.stop();
   }
+}
+
+/** Messages an instance had claimed and not yet marked: the ones a kill leaves in flight. */
+async function countInFlight(store: DocumentStore): Promise<number> {
+  return (await store.query('outbox', { where: [{ field: 'status', op: '=', value: 'sending' }] })).length;
 }
 
 async function clearOutbox(store: DocumentStore): Promise<void> {
@@ -108,7 +133,7 @@ function tally(
   connector: LimitedConnector,
   recipients: number,
   wallMs: number,
-  extra: Partial<RoundFigures>,
+  extra: Partial<RoundFigures> & { instances: number },
 ): RoundFigures {
   const { counts } = connector;
   let duplicates = 0;
@@ -130,38 +155,61 @@ function tally(
     wallSeconds: round(wallMs / 1000, 1),
     sendRate: round(sendRate, 1),
     efficiency: round(sendRate / APP_PER_SECOND, 3),
+    peakPerSecond: counts.peakAttemptsPerSecond,
     ...extra,
   };
 }
 
-function report(straight: RoundFigures, resumed: RoundFigures, elapsedMs: number): void {
+function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
+  const [straight, resumed, twoInstances] = rounds as [RoundFigures, RoundFigures, RoundFigures];
   printFigures('fanout', {
     recipients: RECIPIENTS,
     message: 'request update card (proactive), rendered per recipient',
     limits: { appPerSecond: APP_PER_SECOND, conversationPerSecond: CONVERSATION_PER_SECOND },
     limiterRate: process.env.FANOUT_RATE ? Number(process.env.FANOUT_RATE) : 'default',
     efficiency: straight.efficiency,
-    duplicates: straight.duplicates + resumed.duplicates,
-    lost: straight.lost + resumed.lost,
+    efficiencyTwoInstances: twoInstances.efficiency,
+    peakPerSecond: Math.max(...rounds.map((r) => r.peakPerSecond)),
+    throttled429: rounds.reduce((sum, r) => sum + r.throttled429, 0),
+    duplicates: rounds.reduce((sum, r) => sum + r.duplicates, 0),
+    lost: rounds.reduce((sum, r) => sum + r.lost, 0),
     straight,
     killedAndResumed: resumed,
+    twoInstances,
     machine: describeMachine(),
     totalSeconds: round(elapsedMs / 1000, 1),
   });
   printLine();
   const row = (name: string, r: RoundFigures) => [
     name,
+    r.instances,
     r.accepted,
     r.throttled429,
     r.duplicates,
     r.lost,
     r.sendSeconds,
     r.sendRate,
+    r.peakPerSecond,
     r.efficiency.toFixed(3),
   ];
   printTable(
-    ['round', 'sent', '429s', 'duplicates', 'lost', 'send s', 'per s', 'efficiency'],
-    [row('straight through', straight), row(`killed after ${resumed.killedAfter}, resumed`, resumed)],
+    [
+      'round',
+      'instances',
+      'sent',
+      '429s',
+      'duplicates',
+      'lost',
+      'send s',
+      'per s',
+      'peak in 1 s',
+      'efficiency',
+    ],
+    [
+      row('straight through', straight),
+      row(`killed after ${resumed.killedAfter} (${resumed.inFlightAtKill} in flight), resumed`, resumed),
+      row('two instances at once', twoInstances),
+    ],
   );
 }
 

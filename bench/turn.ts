@@ -1,122 +1,245 @@
 import { actorFor, message, type Actor } from '../test/support/activities';
+import { sequentialRoundTrips, traceStore } from '../test/support/storeTrace';
 import { startEchoBot } from './echoBot';
-import { printFigures, printLine } from './support/output';
-import { printTable } from './support/printTable';
+import { startLatencyProxy, type LatencyProxy } from './support/latencyProxy';
 import { describeMachine, runMain } from './support/machine';
+import { printLine } from './support/output';
 import { createClient } from './support/postJson';
-import { startBenchService } from './support/startBenchService';
+import { printTable } from './support/printTable';
+import { startServiceOn, type StoreService } from './support/startBenchService';
+import { startCosmosProcess } from './support/startCosmosProcess';
 import { round } from './support/stats';
+import { storeLatencyMs } from './support/storeLatency';
 import { runLoad, type LoadResult } from './turn/runLoad';
 
 /**
  * Turn benchmark: throughput and latency of turns over HTTP (expectReplies) through the real
- * service over the Cosmos-protocol server, at 1, 16 and 64 conversations at once, for a read
- * command ("my requests") and a step of the request conversation (answering the purpose question,
- * then "back", over and over); beside it, a minimal echo bot on the same stack.
- * Run: `npm run build && node dist/bench/turn.js`.
+ * service, at 1, 16 and 64 conversations at once (one person each), for "my requests" and for a
+ * step of the request conversation (answering the purpose question, then "back", over and over).
+ * Three stores: the Cosmos-protocol server directly, the same server behind a proxy adding
+ * `--store-latency-ms` (default 5) to every request, and the embedded store; beside them, in
+ * the same run, a minimal echo bot on the same stack as the baseline.
+ *
+ * One JSON line per kind, store and concurrency. `round_trips` is the most sequential store round
+ * trips any one turn of that kind made (counted, not timed, on warm caches); `ratio_vs_echo` is
+ * turns a second against the echo bot's at the same concurrency.
+ * Run: `npm run build && node dist/bench/turn.js [--store-latency-ms 5]`.
  */
 const CONCURRENCY = [1, 16, 64] as const;
 const CELL_MS = Number(process.env.BENCH_TURN_CELL_MS ?? 5_000);
 const WARM_UP_MS = 1_000;
 const MAX_TURNS_PER_CELL = 50_000;
-const LIMIT_MS = 240_000;
+/** Turns of each kind, one at a time, whose store calls are traced for `round_trips`. */
+const COUNTED_TURNS = 10;
+const LIMIT_MS = 290_000;
 
 const OPENING = "I'd like to spend a morning with the discharge team in two weeks";
 const PURPOSE = 'Because discharges from my ward keep getting delayed';
 
-type Kind = 'echo' | 'read' | 'step';
+type Kind = 'my_requests' | 'request_step';
+const KINDS: readonly Kind[] = ['my_requests', 'request_step'];
+
+interface Target {
+  store: 'cosmos' | 'embedded';
+  latencyMs: number;
+  running: StoreService;
+  actors: Actor[];
+  roundTrips: Record<Kind, number>;
+}
+
+interface Line {
+  kind: Kind | 'echo';
+  store: string;
+  latencyMs: number;
+  result: LoadResult;
+  roundTrips: number;
+}
 
 async function main(): Promise<void> {
-  const started = Date.now();
-  const maxConversations = Math.max(...CONCURRENCY);
-  const bench = await startBenchService('bench-turn', maxConversations);
+  const latencyMs = storeLatencyMs();
+  const people = Math.max(...CONCURRENCY);
+  const cosmos = await startCosmosProcess();
+  const proxy: LatencyProxy | undefined =
+    latencyMs > 0 ? await startLatencyProxy(cosmos.endpoint, latencyMs) : undefined;
   const echo = await startEchoBot();
-  const client = createClient(maxConversations);
+  const client = createClient(people);
+  const targets: Target[] = [];
   try {
-    const actors = bench.visitorIds.map((id, i) => actorFor(id, `turn-${i}`));
-    const ask = async (url: string, actor: Actor, text: string, expect: RegExp): Promise<boolean> => {
-      const { status, body } = await client.post(`${url}/api/messages`, message(actor, text));
-      return status === 200 && expect.test(body);
-    };
-    const ours = bench.service.url;
-    // Each conversation: welcomed, then a request begun and its purpose question asked.
-    for (const actor of actors) {
-      await ask(ours, actor, 'hello', /./);
-      if (!(await ask(ours, actor, OPENING, /why/i)))
-        throw new Error('the request conversation did not ask for a purpose');
+    const setUps: Array<[Target['store'], number, () => Promise<StoreService>]> = [
+      ['cosmos', 0, () => startServiceOn({ kind: 'cosmos', cosmos, database: 'bench-turn' }, people)],
+      ['embedded', 0, () => startServiceOn({ kind: 'embedded' }, people)],
+    ];
+    if (proxy)
+      setUps.push([
+        'cosmos',
+        latencyMs,
+        () =>
+          startServiceOn(
+            { kind: 'cosmos', cosmos, endpoint: proxy.endpoint, database: 'bench-turn-remote' },
+            people,
+          ),
+      ]);
+    for (const [store, latency, start] of setUps) {
+      const running = await start();
+      const target: Target = {
+        store,
+        latencyMs: latency,
+        running,
+        actors: [],
+        roundTrips: { my_requests: 0, request_step: 0 },
+      };
+      targets.push(target);
+      target.actors = await prepareConversations(client, running, store);
+      for (const kind of KINDS) target.roundTrips[kind] = await countRoundTrips(client, target, kind);
     }
-    const turns: Record<Kind, (i: number, n: number) => Promise<boolean>> = {
-      echo: (i, n) => ask(echo.url, actors[i] as Actor, `hello ${n}`, /You said/),
-      read: (i) => ask(ours, actors[i] as Actor, 'my requests', /request/i),
-      // Answer the purpose question, then go back to it: each is one step of the conversation.
-      step: (i, n) =>
-        n % 2 === 0
-          ? ask(ours, actors[i] as Actor, PURPOSE, /Your request/)
-          : ask(ours, actors[i] as Actor, 'back', /Your request/),
-    };
-    const results: Record<Kind, LoadResult[]> = { echo: [], read: [], step: [] };
+
+    const lines: Line[] = [];
     for (const concurrency of CONCURRENCY) {
-      for (const kind of ['echo', 'read', 'step'] as const) {
-        await runLoad(concurrency, WARM_UP_MS, MAX_TURNS_PER_CELL, turns[kind]);
-        results[kind].push(await runLoad(concurrency, CELL_MS, MAX_TURNS_PER_CELL, turns[kind]));
-      }
+      const echoTurn = (i: number, n: number) =>
+        ask(client, echo.url, targets[0]?.actors[i] as Actor, `hello ${n}`, /You said/);
+      lines.push({
+        kind: 'echo',
+        store: 'memory',
+        latencyMs: 0,
+        roundTrips: 0,
+        result: await measure(concurrency, echoTurn),
+      });
+      for (const target of targets)
+        for (const kind of KINDS)
+          lines.push({
+            kind,
+            store: target.store,
+            latencyMs: target.latencyMs,
+            roundTrips: target.roundTrips[kind],
+            result: await measure(concurrency, (i, n) => turnOf(client, target, kind, i, n)),
+          });
     }
-    report(results, Date.now() - started);
+    report(lines);
   } finally {
     client.close();
+    for (const target of targets) await target.running.stop();
     await echo.close();
-    await bench.stop();
+    await proxy?.stop();
+    await cosmos.stop();
   }
 }
 
-function report(results: Record<Kind, LoadResult[]>, elapsedMs: number): void {
-  const ratio = (kind: 'read' | 'step') =>
-    Object.fromEntries(
-      results[kind].map((r, i) => [
-        String(r.concurrency),
-        round(r.turnsPerSecond / Math.max(0.001, results.echo[i]?.turnsPerSecond ?? 0), 2),
-      ]),
-    );
-  const cells = (kind: Kind) => Object.fromEntries(results[kind].map((r) => [String(r.concurrency), r]));
-  printFigures('turn', {
-    store: '@vercel/cosmosdb-server over loopback (HTTPS), in its own process',
-    cellSeconds: CELL_MS / 1000,
-    echo: cells('echo'),
-    read: cells('read'),
-    step: cells('step'),
-    ratio_vs_echo: { read: ratio('read'), step: ratio('step') },
-    machine: describeMachine(),
-    totalSeconds: round(elapsedMs / 1000, 1),
-  });
-  printLine();
-  const rows = (['echo', 'read', 'step'] as const).flatMap((kind) =>
-    results[kind].map((r, i) => [
-      kind,
-      r.concurrency,
-      r.count,
-      r.turnsPerSecond,
-      r.p50,
-      r.p95,
-      r.p99,
-      r.max,
-      r.errors,
-      kind === 'echo' ? '1.00' : (r.turnsPerSecond / (results.echo[i]?.turnsPerSecond ?? 1)).toFixed(2),
-    ]),
+type Client = ReturnType<typeof createClient>;
+
+async function ask(
+  client: Client,
+  url: string,
+  actor: Actor,
+  text: string,
+  expect: RegExp,
+): Promise<boolean> {
+  const { status, body } = await client.post(`${url}/api/messages`, message(actor, text));
+  return status === 200 && expect.test(body) && !/sorry/i.test(body);
+}
+
+/** Each conversation welcomed, then a request begun and its purpose question asked. */
+async function prepareConversations(client: Client, running: StoreService, store: string): Promise<Actor[]> {
+  const actors = running.visitorIds.map((id, i) => actorFor(id, `turn-${store}-${i}`));
+  const url = running.service.url;
+  for (const actor of actors) {
+    await ask(client, url, actor, 'hello', /./);
+    if (!(await ask(client, url, actor, OPENING, /why/i)))
+      throw new Error(`the request conversation did not ask for a purpose (${store})`);
+  }
+  return actors;
+}
+
+function turnOf(client: Client, target: Target, kind: Kind, i: number, n: number): Promise<boolean> {
+  const actor = target.actors[i] as Actor;
+  const url = target.running.service.url;
+  if (kind === 'my_requests') return ask(client, url, actor, 'my requests', /request/i);
+  // Answer the purpose question, then go back to it: each is one step of the conversation.
+  return ask(client, url, actor, n % 2 === 0 ? PURPOSE : 'back', /Your request/);
+}
+
+/** The most sequential store round trips in any one of a few turns of a kind, on warm caches. */
+async function countRoundTrips(client: Client, target: Target, kind: Kind): Promise<number> {
+  for (let n = 0; n < 2; n += 1) await turnOf(client, target, kind, 0, n);
+  const trace = traceStore(target.running.service.store);
+  try {
+    let most = 0;
+    for (let n = 0; n < COUNTED_TURNS; n += 1) {
+      const from = trace.mark();
+      if (!(await turnOf(client, target, kind, 0, n)))
+        throw new Error(`a ${kind} turn was not answered as expected (${target.store})`);
+      most = Math.max(most, sequentialRoundTrips(trace.between(from, trace.mark())));
+    }
+    return most;
+  } finally {
+    trace.restore();
+  }
+}
+
+async function measure(
+  concurrency: number,
+  turn: (conversation: number, n: number) => Promise<boolean>,
+): Promise<LoadResult> {
+  await runLoad(concurrency, WARM_UP_MS, MAX_TURNS_PER_CELL, turn);
+  return runLoad(concurrency, CELL_MS, MAX_TURNS_PER_CELL, turn);
+}
+
+function report(lines: readonly Line[]): void {
+  const echoAt = new Map(
+    lines.filter((l) => l.kind === 'echo').map((l) => [l.result.concurrency, l.result.turnsPerSecond]),
   );
+  const ratio = (l: Line) =>
+    round(l.result.turnsPerSecond / Math.max(0.001, echoAt.get(l.result.concurrency) ?? 0), 2);
+  for (const l of lines)
+    printLine(
+      JSON.stringify({
+        bench: 'turn',
+        kind: l.kind,
+        concurrency: l.result.concurrency,
+        people: l.result.concurrency,
+        store: l.store,
+        store_latency_ms: l.latencyMs,
+        turns_per_s: l.result.turnsPerSecond,
+        p50_ms: l.result.p50,
+        p99_ms: l.result.p99,
+        round_trips: l.roundTrips,
+        ratio_vs_echo: ratio(l),
+      }),
+    );
+  printLine();
   printTable(
     [
+      'kind',
+      'store',
+      'latency ms',
+      'at once',
       'turns',
-      'conversations',
-      'turns run',
       'turns/s',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      'max ms',
+      'p50',
+      'p95',
+      'p99',
+      'max',
       'errors',
+      'round trips',
       'vs echo',
     ],
-    rows,
+    lines.map((l) => [
+      l.kind,
+      l.store,
+      l.latencyMs,
+      l.result.concurrency,
+      l.result.count,
+      l.result.turnsPerSecond,
+      l.result.p50,
+      l.result.p95,
+      l.result.p99,
+      l.result.max,
+      l.result.errors,
+      l.roundTrips,
+      ratio(l).toFixed(2),
+    ]),
+  );
+  printLine(
+    `\nmachine: ${JSON.stringify(describeMachine())}; cells of ${CELL_MS / 1000} s after ${WARM_UP_MS / 1000} s of warm-up`,
   );
 }
 

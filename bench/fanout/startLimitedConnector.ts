@@ -14,6 +14,8 @@ export interface ConnectorCounts {
   /** performance.now() of the first and last accepted message. */
   firstAt: number;
   lastAt: number;
+  /** The most messages sent to the connector (accepted or not) within any one second. */
+  peakAttemptsPerSecond: number;
 }
 
 export interface LimitedConnector {
@@ -32,6 +34,7 @@ export interface LimitedConnector {
  */
 export async function startLimitedConnector(): Promise<LimitedConnector> {
   const appTimes: number[] = [];
+  const attemptTimes: number[] = [];
   const conversationTimes = new Map<string, number[]>();
   let counts = freshCounts();
   let waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -40,6 +43,9 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
     req.on('end', () => {
       const conversation = conversationOf(req.url ?? '');
       const now = performance.now();
+      const attempts = recent(attemptTimes, now);
+      attempts.push(now);
+      counts.peakAttemptsPerSecond = Math.max(counts.peakAttemptsPerSecond, attempts.length);
       const app = recent(appTimes, now);
       const own = recent(conversationTimes.get(conversation) ?? [], now);
       conversationTimes.set(conversation, own);
@@ -83,7 +89,14 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
 }
 
 function freshCounts(): ConnectorCounts {
-  return { accepted: 0, throttled: 0, perConversation: new Map(), firstAt: 0, lastAt: 0 };
+  return {
+    accepted: 0,
+    throttled: 0,
+    perConversation: new Map(),
+    firstAt: 0,
+    lastAt: 0,
+    peakAttemptsPerSecond: 0,
+  };
 }
 
 /** `/v3/conversations/{id}/activities[/{replyTo}]` -> the conversation id. */

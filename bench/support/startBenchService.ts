@@ -1,3 +1,6 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { DEMO_IDS } from '../../src/demo/demoOrganisation';
 import { seedDemoOrganisation } from '../../src/demo/seedDemo';
@@ -50,6 +53,50 @@ export async function startBenchService(
     stop: async () => {
       await service.close();
       await cosmos.stop();
+    },
+  };
+}
+
+/** Where a benchmark's service keeps its data: the Cosmos-protocol server (at `endpoint`, e.g. through a latency proxy) or the embedded store. */
+export type BenchStore =
+  { kind: 'cosmos'; cosmos: CosmosProcess; endpoint?: string; database: string } | { kind: 'embedded' };
+
+export interface StoreService {
+  service: RunningService;
+  visitorIds: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The real service over the given store, with the demo organisation and `visitors` extra
+ * visitors loaded. The embedded store lives in a temporary DATA_DIR, removed on stop.
+ */
+export async function startServiceOn(target: BenchStore, visitors: number): Promise<StoreService> {
+  const dataDir =
+    target.kind === 'embedded' ? await fs.mkdtemp(path.join(os.tmpdir(), 'bench-embedded-')) : undefined;
+  const env =
+    target.kind === 'cosmos'
+      ? {
+          ...benchEnvironment(target.cosmos, target.database),
+          COSMOS_ENDPOINT: target.endpoint ?? target.cosmos.endpoint,
+        }
+      : {
+          NODE_ENV: 'test',
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+          DATA_DIR: dataDir as string,
+          DEMO_DATA: 'off',
+          SCHEDULER_INTERVAL_SECONDS: '0',
+        };
+  const service = await startService(loadConfig(env), createLogger('silent'));
+  await seedDemoOrganisation(service.store, { today: new Date() });
+  const visitorIds = await addVisitors(service.store, visitors);
+  return {
+    service,
+    visitorIds,
+    stop: async () => {
+      await service.close();
+      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,94 @@
+import type { DocumentStore, Query } from '../../src/store/documentStore';
+
+const OPERATIONS = ['read', 'create', 'replace', 'upsert', 'delete', 'query'] as const;
+type Operation = (typeof OPERATIONS)[number];
+
+/** One call to the store: when it began and ended on the trace's own clock (a counter, not time). */
+export interface StoreCall {
+  operation: Operation;
+  container: string;
+  /** A query without a partition key: it fans out to every partition. */
+  crossPartition: boolean;
+  /** What a query filtered on, for naming it in a failure. */
+  fields: string[];
+  start: number;
+  /** Unset while the call is still in flight. */
+  end?: number;
+}
+
+export interface StoreTrace {
+  /** Every call since the trace began (or since `clear`). */
+  readonly calls: StoreCall[];
+  /** The trace's clock now: calls that start after this began after this moment. */
+  mark(): number;
+  /** Calls that began at or after `from` and ended before `to`. */
+  between(from: number, to: number): StoreCall[];
+  clear(): void;
+  /** Puts the store's own methods back. */
+  restore(): void;
+}
+
+/**
+ * Records every call made to one store object, whoever holds it (repositories, bot state), by
+ * replacing its methods on the object itself. Each call's start and end are ticks of one counter,
+ * so "this call began after that one ended" is exact, however busy the machine is.
+ */
+export function traceStore(store: DocumentStore): StoreTrace {
+  let tick = 0;
+  const calls: StoreCall[] = [];
+  const target = store as unknown as Record<string, unknown>;
+  for (const operation of OPERATIONS) {
+    const original = target[operation] as (...args: unknown[]) => Promise<unknown>;
+    target[operation] = (...args: unknown[]) => {
+      const call = describeCall(operation, args, (tick += 1));
+      calls.push(call);
+      return original.apply(store, args).finally(() => {
+        call.end = tick += 1;
+      });
+    };
+  }
+  return {
+    calls,
+    mark: () => (tick += 1),
+    between: (from, to) => calls.filter((c) => c.start >= from && c.end !== undefined && c.end <= to),
+    clear: () => void calls.splice(0),
+    restore: () => {
+      for (const operation of OPERATIONS) delete target[operation];
+    },
+  };
+}
+
+function describeCall(operation: Operation, args: unknown[], start: number): StoreCall {
+  const query = (operation === 'query' ? (args[1] ?? {}) : {}) as Query;
+  return {
+    operation,
+    container: String(args[0]),
+    crossPartition: operation === 'query' && query.partitionKey === undefined,
+    fields: (query.where ?? []).map((w) => w.field),
+    start,
+  };
+}
+
+/**
+ * Sequential round trips: the longest chain of calls in which each began only after the one
+ * before it had ended. Calls made side by side (Promise.all) count once; a read whose answer
+ * the next call waits for counts twice. This is what a remote store's latency multiplies.
+ */
+export function sequentialRoundTrips(calls: readonly StoreCall[]): number {
+  const done = calls.filter((c) => c.end !== undefined).sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  let longest = 0;
+  done.forEach((call, i) => {
+    let before = 0;
+    for (let j = 0; j < i; j += 1)
+      if ((done[j]?.end ?? Infinity) < call.start) before = Math.max(before, depth[j] ?? 0);
+    depth[i] = before + 1;
+    longest = Math.max(longest, before + 1);
+  });
+  return longest;
+}
+
+/** Cross-partition queries among these calls, named as `container(fields)`. */
+export function crossPartitionQueries(calls: readonly StoreCall[]): string[] {
+  return calls.filter((c) => c.crossPartition).map((c) => `${c.container}(${c.fields.join(', ') || 'all'})`);
+}
