@@ -15,7 +15,8 @@ import { runLoad, type LoadResult } from './turn/runLoad';
 /**
  * Turn benchmark: throughput and latency of turns over HTTP (expectReplies) through the real
  * service, at 1, 16 and 64 conversations at once (one person each), for "my requests" and for a
- * step of the request conversation (answering the purpose question, then "back", over and over).
+ * step of the request conversation (answering why and what to learn, which finds hosts and their
+ * free times, then "back" to the question, over and over).
  * Three stores: the Cosmos-protocol server directly, the same server behind a proxy adding
  * `--store-latency-ms` (default 5) to every request, and the embedded store; beside them, in
  * the same run, a minimal echo bot on the same stack as the baseline.
@@ -34,7 +35,9 @@ const COUNTED_TURNS = 10;
 const LIMIT_MS = 290_000;
 
 const OPENING = "I'd like to spend a morning with the discharge team in two weeks";
-const PURPOSE = 'Because discharges from my ward keep getting delayed';
+/** Why and what to learn, on one card: the answer after which hosts and their free times are found. */
+const PURPOSE =
+  'To understand why discharges from my ward get delayed\nSee a board round\nLearn how a discharge is planned';
 
 type Kind = 'my_requests' | 'request_step';
 const KINDS: readonly Kind[] = ['my_requests', 'request_step'];
@@ -153,8 +156,14 @@ function turnOf(client: Client, target: Target, kind: Kind, i: number, n: number
   const actor = target.actors[i] as Actor;
   const url = target.running.service.url;
   if (kind === 'my_requests') return ask(client, url, actor, 'my requests', /request/i);
-  // Answer the purpose question, then go back to it: each is one step of the conversation.
-  return ask(client, url, actor, n % 2 === 0 ? PURPOSE : 'back', /Your request/);
+  // Answer why and what to learn (hosts are found), then go back to the question: each is one step.
+  return ask(
+    client,
+    url,
+    actor,
+    n % 2 === 0 ? PURPOSE : 'back',
+    n % 2 === 0 ? /Choose a host and a time/ : /Why would you like to go/,
+  );
 }
 
 /** The most sequential store round trips in any one of a few turns of a kind, on warm caches. */
