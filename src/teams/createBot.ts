@@ -8,6 +8,7 @@ import type { CoverRates } from '../domain/cover/coverRates';
 import type { SentenceModel, Timers } from '../domain/requestDialog/modelReading';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
+import { ReadAheadStore } from '../store/readAheadStore';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
 import { registerCardActions } from './handlers/cardActions';
@@ -26,6 +27,7 @@ import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest/d
 import { registerUnhandledInvoke } from './handlers/unhandledInvoke';
 import { firstName, identifyPerson } from './identity';
 import { sendCard } from './replies';
+import { readAheadForTurn } from './readAheadForTurn';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
@@ -62,9 +64,29 @@ export interface Bot {
   services: Services;
 }
 
+/**
+ * The Teams application, each turn of which starts reading the documents its activity names
+ * while the bot's own state is read, so a turn waits for one round trip to the store, not two.
+ */
+class ReadingAheadApplication extends Application<AppTurnState> {
+  constructor(
+    private readonly store: ReadAheadStore,
+    options: ConstructorParameters<typeof Application<AppTurnState>>[0],
+  ) {
+    super(options);
+  }
+
+  override run(context: TurnContext): Promise<boolean> {
+    return this.store.runTurn(() => {
+      readAheadForTurn(context, this.store);
+      return super.run(context);
+    });
+  }
+}
+
 export function createBot({
   adapter,
-  store,
+  store: rawStore,
   logger,
   clock,
   retention,
@@ -79,6 +101,7 @@ export function createBot({
   startTypingTimer = true,
   digest = DEFAULT_DIGEST_SETTINGS,
 }: BotDependencies): Bot {
+  const store = new ReadAheadStore(rawStore);
   // Messages are queued only once the bot answers turns, by which time the dispatcher exists.
   const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, {
     reapproveNewTime,
@@ -97,7 +120,7 @@ export function createBot({
     reachOut,
   );
   const reports = createReportMaker(store, services, digest);
-  const app = new Application<AppTurnState>({
+  const app = new ReadingAheadApplication(store, {
     adapter,
     storage: new BotStateStorage(store, logger),
     startTypingTimer,

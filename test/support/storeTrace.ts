@@ -14,6 +14,8 @@ export interface StoreCall {
   start: number;
   /** Unset while the call is still in flight. */
   end?: number;
+  /** What the work that made the call was, if the trace was told how to tell (e.g. background). */
+  label?: string;
 }
 
 export interface StoreTrace {
@@ -33,14 +35,17 @@ export interface StoreTrace {
  * replacing its methods on the object itself. Each call's start and end are ticks of one counter,
  * so "this call began after that one ended" is exact, however busy the machine is.
  */
-export function traceStore(store: DocumentStore): StoreTrace {
+export function traceStore(
+  store: DocumentStore,
+  labelOf: () => string | undefined = () => undefined,
+): StoreTrace {
   let tick = 0;
   const calls: StoreCall[] = [];
   const target = store as unknown as Record<string, unknown>;
   for (const operation of OPERATIONS) {
     const original = target[operation] as (...args: unknown[]) => Promise<unknown>;
     target[operation] = (...args: unknown[]) => {
-      const call = describeCall(operation, args, (tick += 1));
+      const call = describeCall(operation, args, (tick += 1), labelOf());
       calls.push(call);
       return original.apply(store, args).finally(() => {
         call.end = tick += 1;
@@ -58,7 +63,7 @@ export function traceStore(store: DocumentStore): StoreTrace {
   };
 }
 
-function describeCall(operation: Operation, args: unknown[], start: number): StoreCall {
+function describeCall(operation: Operation, args: unknown[], start: number, label?: string): StoreCall {
   const query = (operation === 'query' ? (args[1] ?? {}) : {}) as Query;
   return {
     operation,
@@ -66,6 +71,7 @@ function describeCall(operation: Operation, args: unknown[], start: number): Sto
     crossPartition: operation === 'query' && query.partitionKey === undefined,
     fields: (query.where ?? []).map((w) => w.field),
     start,
+    ...(label === undefined ? {} : { label }),
   };
 }
 
