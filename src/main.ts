@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './logging/logger';
 import type { Dispatcher } from './app/dispatcher';
 import { releaseLease } from './app/scheduledWork';
 import { startScheduler } from './app/startScheduler';
+import { repairCatalogueLogged, startCatalogueUpkeep } from './app/catalogueUpkeep';
 import { startDailyShiftsSync } from './graph/dailyShiftsSync';
 import { createUnreachableInstaller } from './graph/installForUnreachable';
 import { MissingContainersError } from './store/cosmos/checkContainers';
@@ -75,6 +76,9 @@ export async function startService(
       );
   }
 
+  // Before the first turn: offers written without the catalogue (an upgrade, a migration) are found.
+  await repairCatalogueLogged(store, logger);
+
   const adapter = createAdapter(config.credentials, {
     allowedTenantIds: config.allowedTenantIds,
     logger: logger.child({ component: 'adapter' }),
@@ -110,6 +114,12 @@ export async function startService(
   );
   const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
   const stopShiftsSync = startDailyShiftsSync({ store, settings: config.graph, logger });
+  // Checked again now and then (an offer saved by a process that stopped before its copy).
+  const stopCatalogueUpkeep = startCatalogueUpkeep(
+    store,
+    logger,
+    config.schedulerIntervalMs > 0 ? undefined : 0,
+  );
   const server = createServer({
     logger,
     maxBodyBytes: config.maxBodyBytes,
@@ -151,8 +161,10 @@ export async function startService(
     close: async () => {
       const stopped = stopScheduler();
       stopShiftsSync();
+      const catalogueChecked = stopCatalogueUpkeep();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopped;
+      await catalogueChecked;
       await bot.dispatcher.idle();
       await giveUpLease(store, logger);
       await store.close();

@@ -19,6 +19,7 @@ import {
 import type { Person } from '../domain/people';
 import type { HostFinder } from '../domain/requestDialog/advanceDraft';
 import type { HostOption, RequestDraft, SlotOption } from '../domain/requestDialog/draft';
+import type { Shift } from '../domain/rota';
 import { hostSearchQuery } from '../domain/requestDialog/hostSearchQuery';
 import { checkSlotForDay } from '../domain/requestDialog/slotForDay';
 import { sameDepartment } from '../domain/relationships/pastExchanges';
@@ -32,13 +33,13 @@ import type { RequestsRepository } from '../store/repositories/requestsRepositor
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { ExchangesRepository } from '../store/repositories/exchangesRepository';
-import { loadClashContext } from './loadClashContext';
+import { loadClashContext, readClashContext } from './loadClashContext';
 import { loadPastExchanges } from './relationships/loadPastExchanges';
 
 export interface HostFinderDependencies {
   offers: OffersRepository;
   people: PeopleRepository;
-  rota: RotaRepository;
+  rota: Pick<RotaRepository, 'shiftsBetween'>;
   holds: HoldsRepository;
   requests: Pick<RequestsRepository, 'listOpenForVisitor'>;
   /** The exchange log: teams that have exchanged well before rank higher. */
@@ -81,10 +82,16 @@ export function createHostFinder(
       const catalogue = active.filter((o) => settingWanted(draft, o.setting) && inTeamWanted(draft, o));
       const query = hostSearchQuery(draft);
       const shortlist = rankOffers({ offers: catalogue, visitor, query, pastExchanges, limit: SHORTLIST });
+      // Everything the shortlist needs is read at once: rotas (the visitor's once), places, hosts.
+      const search = { ...sources, rota: readingOnce(deps.rota) };
+      const hosts = readHosts(
+        deps,
+        shortlist.map(({ offer }) => offer.hostId),
+      );
       const withSlots = await Promise.all(
         shortlist.map(async ({ offer }) => ({
           offer,
-          slots: await findSlots(sources, visitor, offer, draft, window, clock(), SLOTS_PER_HOST),
+          slots: await findSlots(search, visitor, offer, draft, window, clock(), SLOTS_PER_HOST),
         })),
       );
       const availability = Object.fromEntries(withSlots.map(({ offer, slots }) => [offer.id, slots.length]));
@@ -97,26 +104,37 @@ export function createHostFinder(
         window: { start: window.from.toISOString(), end: window.to.toISOString() },
         limit: KEPT,
       });
-      return Promise.all(
-        ranked.map(async ({ offer, reason }) =>
-          toOption(deps, offer, reason, withSlots.find((o) => o.offer.id === offer.id)?.slots ?? []),
+      const names = await hosts;
+      return ranked.map(({ offer, reason }) =>
+        toOption(
+          offer,
+          reason,
+          names.get(offer.hostId),
+          withSlots.find((o) => o.offer.id === offer.id)?.slots ?? [],
         ),
       );
     },
     findTimes: async (draft, offerId) => {
-      const found = draft.chosen ? await deps.offers.find(draft.chosen.hostId, offerId) : undefined;
+      if (!draft.chosen) return [];
+      const window = londonWindow(draft);
+      // The host's rota and places are read beside the offer, not after it.
+      const [found, context] = await Promise.all([
+        deps.offers.find(draft.chosen.hostId, offerId),
+        readClashContext(deps, visitor, { hostId: draft.chosen.hostId, id: offerId }, window),
+      ]);
       if (!found) return [];
-      return findSlots(deps, visitor, found.offer, draft, londonWindow(draft), clock(), MORE_TIMES);
+      return findSlots(deps, visitor, found.offer, draft, window, clock(), MORE_TIMES, context(found.offer));
     },
     checkSlot: async (draft, slot) => {
-      const chosen = draft.chosen
-        ? await deps.offers.find(draft.chosen.hostId, draft.chosen.offerId)
-        : undefined;
-      const context = await loadClashContext(deps, visitor, chosen?.offer, {
-        from: new Date(slot.start),
-        to: new Date(slot.end),
-      });
-      const input = { ...context, start: slot.start, end: slot.end };
+      const chosen = draft.chosen;
+      const [found, context] = await Promise.all([
+        chosen ? deps.offers.find(chosen.hostId, chosen.offerId) : undefined,
+        readClashContext(deps, visitor, chosen && { hostId: chosen.hostId, id: chosen.offerId }, {
+          from: new Date(slot.start),
+          to: new Date(slot.end),
+        }),
+      ]);
+      const input = { ...context(found?.offer), start: slot.start, end: slot.end };
       const report = checkVisit(input);
       return {
         ok: report.ok,
@@ -171,8 +189,9 @@ async function findSlots(
   window: { from: Date; to: Date },
   now: Date,
   count: number,
+  known?: ClashContextInput,
 ): Promise<SlotOption[]> {
-  const context = await loadClashContext(deps, visitor, offer, window);
+  const context = known ?? (await loadClashContext(deps, visitor, offer, window));
   const from = window.from < now ? now : window.from;
   if (from >= window.to) return [];
   const days = draft.window?.weekdays;
@@ -251,22 +270,44 @@ function customSlots(
   return slots;
 }
 
-async function toOption(
-  deps: HostFinderDependencies,
+function toOption(
   offer: HostOffer,
   reason: string,
+  hostName: string | undefined,
   slots: SlotOption[],
-): Promise<HostOption> {
-  const host = await deps.people.findById(offer.hostId);
+): HostOption {
   return {
     offerId: offer.id,
     hostId: offer.hostId,
     title: offer.title,
-    hostName: host?.name ?? 'A colleague',
+    hostName: hostName ?? 'A colleague',
     department: offer.department,
     setting: offer.setting,
     sensitive: SENSITIVE_SETTINGS.has(offer.setting),
     reason,
     slots,
+  };
+}
+
+/** The hosts' names, read at once. */
+async function readHosts(
+  deps: HostFinderDependencies,
+  hostIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(hostIds)];
+  const people = await Promise.all(ids.map((id) => deps.people.findById(id)));
+  return new Map(people.flatMap((person) => (person ? [[person.id, person.name] as const] : [])));
+}
+
+/** A rota reader that reads each person's range once, however many offers ask for it. */
+function readingOnce(rota: HostFinderDependencies['rota']): HostFinderDependencies['rota'] {
+  const read = new Map<string, Promise<Shift[]>>();
+  return {
+    shiftsBetween: (personId: string, from: Date, to: Date) => {
+      const key = `${personId}|${from.toISOString()}|${to.toISOString()}`;
+      let shifts = read.get(key);
+      if (!shifts) read.set(key, (shifts = rota.shiftsBetween(personId, from, to)));
+      return shifts;
+    },
   };
 }

@@ -14,7 +14,7 @@ import type { RequestsRepository } from '../store/repositories/requestsRepositor
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 
 export interface ClashSources {
-  rota: RotaRepository;
+  rota: Pick<RotaRepository, 'shiftsBetween'>;
   holds: HoldsRepository;
   /** The visitor's own requests, for their other pending or confirmed visits. */
   requests: Pick<RequestsRepository, 'listOpenForVisitor'>;
@@ -28,6 +28,12 @@ export interface ClashSources {
  */
 export const ROTA_MARGIN_DAYS = 15;
 
+/** Which host and offer a clash check is about, when the offer itself is still being read. */
+export interface OfferRef {
+  hostId: string;
+  id: string;
+}
+
 /**
  * Reads what the clash rules need for one visitor and one offer over a window: both rotas (with
  * margins either side, for rest and weekly rules), the visitor's working-time rules and the
@@ -40,6 +46,21 @@ export async function loadClashContext(
   window: { from: Date; to: Date },
   requestId?: string,
 ): Promise<ClashContextInput> {
+  return (await readClashContext(sources, visitor, offer, window, requestId))(offer);
+}
+
+/**
+ * The reads of loadClashContext, started from the offer's host and id alone, so that the offer can
+ * be read at the same time. Resolves a function that puts the context together once the offer is
+ * known; without an offer (it was not found) the host's rota and places are left out.
+ */
+export async function readClashContext(
+  sources: ClashSources,
+  visitor: Person,
+  offer: OfferRef | undefined,
+  window: { from: Date; to: Date },
+  requestId?: string,
+): Promise<(offer: HostOffer | undefined) => ClashContextInput> {
   const from = DateTime.fromJSDate(window.from).minus({ days: ROTA_MARGIN_DAYS }).toJSDate();
   const to = DateTime.fromJSDate(window.to).plus({ days: ROTA_MARGIN_DAYS }).toJSDate();
   const [visitorShifts, hostShifts, held, visitorBookings] = await Promise.all([
@@ -55,14 +76,15 @@ export async function loadClashContext(
     start: hold.start,
     end: hold.end,
   }));
-  return {
+  const visitorRules = chooseWorkingTimeRules(visitor, sources.workingTime ?? DEFAULT_WORKING_TIME_SETTINGS);
+  return (found) => ({
     visitorShifts,
-    visitorRules: chooseWorkingTimeRules(visitor, sources.workingTime ?? DEFAULT_WORKING_TIME_SETTINGS),
+    visitorRules,
     visitorBookings,
-    ...(hostShifts ? { hostShifts } : {}),
-    ...(offer ? { offer, heldBookings } : {}),
+    ...(found && hostShifts ? { hostShifts } : {}),
+    ...(found ? { offer: found, heldBookings } : {}),
     ...(requestId ? { requestId } : {}),
-  };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Doc, DocumentStore } from '../store/documentStore';
 import type { ContainerName } from '../store/containers';
+import { catalogueEntryOf } from '../store/repositories/offerCatalogue';
 import { buildDemoOrganisation } from './demoOrganisation';
 
 export interface SeedDemoOptions {
@@ -35,6 +36,7 @@ export async function seedDemoOrganisation(
   const rotaDocs = organisation.rota.map((month) => ({ id: `${month.personId}:${month.month}`, ...month }));
   await upsertAll(store, 'people', organisation.people.map(toDoc));
   await upsertAll(store, 'offers', organisation.offers.map(toDoc));
+  await upsertAll(store, 'offers', organisation.offers.map(catalogueEntryOf));
   await upsertAll(store, 'rota', rotaDocs);
   return {
     seeded: true,

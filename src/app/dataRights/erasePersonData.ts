@@ -12,6 +12,7 @@ import type { RequestWithOutcomes } from '../../domain/outcomes/outcomeTypes';
 import type { Person } from '../../domain/people';
 import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../../store/containers';
 import type { Doc, DocumentStore } from '../../store/documentStore';
+import { isCatalogueEntry } from '../../store/repositories/offerCatalogue';
 import { botStateKeys, stateDocumentId } from './personDirectory';
 
 type Row = Doc & Record<string, unknown>;
@@ -52,10 +53,12 @@ export async function erasePersonData(
     const docs = await store.query<Row>(container);
     for (const doc of docs.filter((d) => mentionsPerson(d, person))) {
       const key = String(doc[partitionKeyField(container)]);
-      const replacement =
-        DELETE_WHEN_MENTIONED.has(container) || key === personId
-          ? undefined
-          : keptVersion(container, doc, person, movedRequests);
+      // A catalogue copy of an offer goes, or is kept without the person, as its offer is.
+      const goes =
+        DELETE_WHEN_MENTIONED.has(container) ||
+        key === personId ||
+        (container === 'offers' && isCatalogueEntry(doc) && hostOfCopy(doc) === personId);
+      const replacement = goes ? undefined : keptVersion(container, doc, person, movedRequests);
       if (replacement) {
         await store.upsert(container, replacement);
         count('anonymised', container);
@@ -65,6 +68,10 @@ export async function erasePersonData(
   return found || Object.keys(report.deleted).length + Object.keys(report.anonymised).length > 0
     ? report
     : undefined;
+}
+
+function hostOfCopy(doc: Row): unknown {
+  return (doc.offer as { hostId?: unknown } | undefined)?.hostId;
 }
 
 /** A document kept for others, without the person in it; undefined when it should go. */

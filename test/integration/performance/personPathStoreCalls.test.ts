@@ -1,0 +1,139 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
+import { seedDemoOrganisation } from '../../../src/demo/seedDemo';
+import {
+  actorFor,
+  activityFrom,
+  cardExecute,
+  cardSubmit,
+  message,
+  type Actor,
+} from '../../support/activities';
+import { cardActions, lastCardReply } from '../../support/cards';
+import {
+  startCosmosServer,
+  TEST_SERVER_REQUEST_TIMEOUT_MS,
+  type CosmosTestServer,
+} from '../../support/cosmosServer';
+import { startFakeConnector } from '../../support/fakeConnector';
+import { allText, postActivity, type BotReply } from '../../support/http';
+import { startTestService, type TestService } from '../../support/startTestService';
+import {
+  crossPartitionQueries,
+  sequentialRoundTrips,
+  traceStore,
+  type StoreTrace,
+} from '../../support/storeTrace';
+
+/** Each person-facing turn: how many store round trips it waits for, one after another, and any cross-partition query. */
+interface TurnCount {
+  turn: string;
+  roundTrips: number;
+  crossPartition: string[];
+}
+
+/**
+ * Every kind of turn a person takes, over HTTP through the real service on the Cosmos-protocol
+ * server, with every store call traced. Counted, not timed: the number of round trips a turn
+ * waits for one after another is what a remote store's latency multiplies, and a query across
+ * partitions on a person's path costs more the bigger the organisation. Work a turn hands to the
+ * background (deliveries) is left out.
+ */
+describe('store calls on person paths', () => {
+  let cosmos: CosmosTestServer;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let service: TestService;
+  let trace: StoreTrace;
+  const background = new AsyncLocalStorage<true>();
+  const counts: TurnCount[] = [];
+
+  beforeAll(async () => {
+    cosmos = await startCosmosServer();
+    connector = await startFakeConnector();
+    service = await startTestService(
+      {
+        COSMOS_ENDPOINT: cosmos.endpoint,
+        COSMOS_KEY: cosmos.key,
+        COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
+        COSMOS_DATABASE: 'person-paths',
+        SCHEDULER_INTERVAL_SECONDS: '0',
+      },
+      { cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS },
+    );
+    await seedDemoOrganisation(service.store, { today: new Date() });
+    const kick = service.dispatcher.kick.bind(service.dispatcher);
+    service.dispatcher.kick = (queued) => background.run(true, () => kick(queued));
+    trace = traceStore(service.store, () => (background.getStore() ? 'background' : undefined));
+  });
+  afterAll(async () => {
+    trace?.restore();
+    await service?.stop();
+    await connector?.stop();
+    await cosmos?.stop();
+  });
+
+  /** Sends one activity and counts the store calls of that turn. */
+  async function turn(name: string, activity: Record<string, unknown>): Promise<BotReply[]> {
+    await service.dispatcher.idle();
+    const from = trace.mark();
+    const { status, replies } = await postActivity(service.url, { ...activity, serviceUrl: connector.url });
+    const calls = trace.between(from, trace.mark()).filter((c) => c.label !== 'background');
+    expect(status).toBe(200);
+    if (process.env.TRACE_TURNS)
+      console.log(
+        name + '\n' + calls.map((c) => `${c.start}-${c.end} ${c.operation} ${c.container}`).join('\n'),
+      );
+    counts.push({
+      turn: name,
+      roundTrips: sequentialRoundTrips(calls),
+      crossPartition: crossPartitionQueries(calls),
+    });
+    return replies;
+  }
+
+  const alex = actorFor(DEMO_IDS.alex, 'alex');
+  const megan = actorFor(DEMO_IDS.megan, 'megan');
+  const adele = actorFor(DEMO_IDS.adele, 'adele');
+  const welcome = (actor: Actor) =>
+    activityFrom(actor, { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }] });
+
+  it('asks no query across partitions, and waits for few round trips, on any turn of a request from start to acceptance', async () => {
+    for (const actor of [alex, megan, adele]) await turn('welcome (first contact)', welcome(actor));
+    await turn('my requests', message(alex, 'my requests'));
+    await turn('help', message(alex, 'help'));
+    await turn(
+      'request: first sentence',
+      message(alex, "I'd like to spend a morning with the discharge team in two weeks"),
+    );
+    const why =
+      'To understand why discharges from my ward get delayed\nSee a board round\nLearn how a discharge is planned';
+    await turn('request: why and what (finds hosts)', message(alex, why));
+    await turn('request: back', message(alex, 'back'));
+    const hosts = await turn('request: why and what (finds hosts)', message(alex, why));
+    const time = cardActions(lastCardReply(hosts)).find(
+      (a) => a.data.verb === 'draft_pick' && a.data.offerId === 'demo-offer-discharge-board-round',
+    );
+    expect(time).toBeDefined();
+    await turn('request: pick a time', cardSubmit(alex, time?.data ?? {}));
+    const sent = await turn('request: send', cardSubmit(alex, { verb: 'draft_submit' }));
+    expect(allText(sent)).toContain('I have asked');
+    await turn('my requests', message(alex, 'my requests'));
+    await service.dispatcher.idle();
+    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
+    const ids = { requestId: request?.id, visitorId: DEMO_IDS.alex };
+    await turn('manager: approve', cardExecute(megan, 'decide', { action: 'approve', ...ids }));
+    await turn('host: accept', cardExecute(adele, 'decide', { action: 'accept', ...ids }));
+    await turn('host: my offers', message(adele, 'my offers'));
+    await turn('host: offer to host', message(adele, 'offer to host'));
+    await turn('host: cancel the offer', message(adele, 'cancel'));
+
+    console.log(
+      counts
+        .map(
+          (c) => `${c.turn}: ${c.roundTrips}${c.crossPartition.length ? ` CROSS ${c.crossPartition}` : ''}`,
+        )
+        .join('\n'),
+    );
+    expect(counts.flatMap((c) => c.crossPartition.map((q) => `${c.turn}: ${q}`))).toEqual([]);
+  });
+});
