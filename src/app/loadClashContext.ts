@@ -15,7 +15,7 @@ import type { RotaRepository } from '../store/repositories/rotaRepository';
 
 export interface ClashSources {
   rota: Pick<RotaRepository, 'shiftsBetween'>;
-  holds: HoldsRepository;
+  holds: Pick<HoldsRepository, 'holdsAround'>;
   /** The visitor's own requests, for their other pending or confirmed visits. */
   requests: Pick<RequestsRepository, 'listOpenForVisitor'>;
   /** Working-time rules per staff group; the shipped defaults when absent. */

@@ -53,16 +53,17 @@ export async function notifyParties(
     manager: request.managerId,
     host: request.hostId,
   };
-  const queued: Notification[] = [];
+  const owed: Notification[] = [];
   for (const [recipient, kind] of AFTER[action] ?? []) {
     const personId = ids[recipient];
     if (!personId || personId === actorId) continue;
     // A host hears nothing about a request until a manager has released the visitor.
     if (recipient === 'host' && !hostHasBeenTold(request)) continue;
-    const notification = newNotification(kind, request, personId, step, now, note);
-    if (await outbox.enqueue(notification)) queued.push(notification);
+    owed.push(newNotification(kind, request, personId, step, now, note));
   }
-  return queued;
+  // Queued side by side: each is its own document, and none depends on another.
+  const fresh = await Promise.all(owed.map((notification) => outbox.enqueue(notification)));
+  return owed.filter((_, i) => fresh[i]);
 }
 
 export function newNotification(

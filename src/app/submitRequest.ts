@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkVisit } from '../domain/clash';
+import type { HostOffer } from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { RequestDraft } from '../domain/requestDialog/draft';
 import type { ShadowingRequest } from '../domain/requests';
@@ -12,7 +13,7 @@ import type { RequestsRepository } from '../store/repositories/requestsRepositor
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 import type { OutboxRepository } from '../store/repositories/outboxRepository';
 import type { TasksRepository } from '../store/repositories/tasksRepository';
-import { loadClashContext } from './loadClashContext';
+import { readClashContext } from './loadClashContext';
 import type { Notification } from './notifications';
 import { notifyParties } from './notifyParties';
 import { writeTasks } from './writeTasks';
@@ -46,43 +47,46 @@ export async function submitRequest(
   const { chosen, slot } = draft;
   if (!chosen || !slot || !draft.purpose || !draft.objectives?.length)
     return { ok: false, problems: ['The request is not finished yet.'] };
-  const found = await deps.offers.find(chosen.hostId, chosen.offerId);
-  if (!found || found.offer.status !== 'active')
-    return {
-      ok: false,
-      problems: ['That host has paused or withdrawn the offer. Please choose another host.'],
-    };
-  const offer = found.offer;
   const requestId = draft.id ?? randomUUID();
-  const sent = await deps.requests.find(visitor.id, requestId);
-  if (sent) return alreadySent(sent.request);
-  // A draft can wait for days: the time it holds must still be to come when it is sent.
-  const time = checkVisitTime(slot.start, slot.end, now);
-  if (!time.ok) return { ok: false, problems: [time.problem] };
-
-  // Checked as this request (the draft's id): if another instance sends the same draft a moment
-  // earlier, its request is this one, not another visit in the way.
-  const context = await loadClashContext(
-    deps,
-    visitor,
-    offer,
-    { from: new Date(slot.start), to: new Date(slot.end) },
-    requestId,
-  );
+  // Everything the checks need is read at once: the offer, whether this draft was sent already,
+  // both rotas, the visitor's other visits, and (inside the reservation) the places held with the
+  // host. Checked as this request (the draft's id): if another instance sends the same draft a
+  // moment earlier, its request is this one, not another visit in the way.
+  const reads = Promise.all([
+    deps.offers.find(chosen.hostId, chosen.offerId),
+    deps.requests.find(visitor.id, requestId),
+    readClashContext(
+      { ...deps, holds: HOLDS_READ_BY_RESERVE },
+      visitor,
+      { hostId: chosen.hostId, id: chosen.offerId },
+      { from: new Date(slot.start), to: new Date(slot.end) },
+      requestId,
+    ),
+  ]);
+  // Awaited inside the reservation; if the reservation fails before asking, nothing else waits.
+  reads.catch(() => undefined);
+  let stopped: SubmitResult | undefined;
+  let offer: HostOffer | undefined;
   let warnings: string[] = [];
   const reserved = await deps.holds.reserve(
-    offer.hostId,
-    offer.id,
+    chosen.hostId,
+    chosen.offerId,
     { requestId, start: slot.start, end: slot.end },
     async (holds) => {
-      const report = checkVisit({ ...context, heldBookings: holds, start: slot.start, end: slot.end });
+      const [found, sent, context] = await reads;
+      stopped = refusalBeforeReserving(found?.offer, sent?.request, slot, now);
+      if (stopped || !found) return NOT_NOW;
+      offer = found.offer;
+      const report = checkVisit({ ...context(offer), heldBookings: holds, start: slot.start, end: slot.end });
       warnings = report.warnings.map((w) => w.explanation);
       return report.ok
         ? { ok: true }
         : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
     },
   );
+  if (stopped) return stopped;
   if (!reserved.ok) return { ok: false, problems: [reserved.reason] };
+  if (!offer) throw new Error('the place was reserved without the offer having been read');
 
   const stamp = now.toISOString();
   const draftRequest: ShadowingRequest = {
@@ -117,9 +121,36 @@ export async function submitRequest(
     await deps.holds.release(offer.hostId, offer.id, requestId, slot.start);
     throw error;
   }
-  await writeTasks(deps.tasks, submitted.request);
-  const queued = await notifyParties(deps.outbox, submitted.request, 'submit', visitor.id, now);
+  // Once the request is saved, its pointers and its messages do not wait for each other.
+  const [, queued] = await Promise.all([
+    writeTasks(deps.tasks, submitted.request),
+    notifyParties(deps.outbox, submitted.request, 'submit', visitor.id, now),
+  ]);
   return { ok: true, request: submitted.request, warnings, queued };
+}
+
+/** A decision that stops the reservation without saying why: the reason is kept beside it. */
+const NOT_NOW = { ok: false, reason: '' } as const;
+
+/** The reservation reads the host's places itself, with the version it writes against. */
+const HOLDS_READ_BY_RESERVE = { holdsAround: async () => [] };
+
+/** Why a draft cannot be sent as it is, before its place is taken: checked in this order. */
+function refusalBeforeReserving(
+  offer: HostOffer | undefined,
+  sent: ShadowingRequest | undefined,
+  slot: { start: string; end: string },
+  now: Date,
+): SubmitResult | undefined {
+  if (!offer || offer.status !== 'active')
+    return {
+      ok: false,
+      problems: ['That host has paused or withdrawn the offer. Please choose another host.'],
+    };
+  if (sent) return alreadySent(sent);
+  // A draft can wait for days: the time it holds must still be to come when it is sent.
+  const time = checkVisitTime(slot.start, slot.end, now);
+  return time.ok ? undefined : { ok: false, problems: [time.problem] };
 }
 
 function alreadySent(request: ShadowingRequest): SubmitResult {

@@ -137,6 +137,9 @@ async function submit(
   services: Services,
   draft: RequestDraft,
 ): Promise<void> {
+  // The manager's name, for the answer, is read while the request is sent.
+  const managerRead = person.managerId ? services.people.findById(person.managerId) : undefined;
+  managerRead?.catch(() => undefined);
   const result = await submitRequest(services, person, draft, services.clock());
   if (result.ok && result.already) {
     state.conversation.draft = undefined;
@@ -156,7 +159,7 @@ async function submit(
     return;
   }
   state.conversation.draft = undefined;
-  const manager = person.managerId ? await services.people.findById(person.managerId) : undefined;
+  const manager = await managerRead;
   services.notify(result.queued);
   if (!manager)
     services.notify(
