@@ -4,6 +4,7 @@ import type { CliContext } from '../../src/cli/cliContext';
 import { createProcessContext } from '../../src/cli/createProcessContext';
 import { ConfigError } from '../../src/config/config';
 import type { DocumentStore } from '../../src/store/documentStore';
+import { isCatalogueEntry } from '../../src/store/repositories/offerCatalogue';
 import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -88,10 +89,18 @@ describe('demo seed', () => {
     await expect(runCli(cli('demo', 'seed'), harness.context)).resolves.toBe(0);
 
     const people = await store.query('people');
-    const offers = await store.query('offers');
+    const offersAndCopies = await store.query('offers');
+    // The offers container also holds the host search's copy of each offer (its catalogue).
+    const offers = offersAndCopies.filter((doc) => !isCatalogueEntry(doc));
     const rota = await store.query('rota');
     expect(people).toHaveLength(expected.people.length);
     expect(offers).toHaveLength(expected.offers.length);
+    expect(
+      offersAndCopies
+        .filter(isCatalogueEntry)
+        .map((doc) => doc.id)
+        .sort(),
+    ).toEqual(offers.map((doc) => doc.id).sort());
     expect(rota).toHaveLength(expected.rota.length);
     expect(harness.output()).toBe(
       `Loaded the demo organisation: ${people.length} staff, ${offers.length} host offers, ${rota.length} rota months.\n`,

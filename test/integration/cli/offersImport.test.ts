@@ -3,15 +3,25 @@ import { createServices } from '../../../src/app/services';
 import { personIdForEmail } from '../../../src/cli/import/personIdForEmail';
 import type { Notification } from '../../../src/app/notifications';
 import type { HostOffer } from '../../../src/domain/offers';
+import { isCatalogueEntry, type CatalogueEntry } from '../../../src/store/repositories/offerCatalogue';
 import { fixture, openTestStore, runAgainst, type TestStore } from './cliHarness';
 
 const OMAR = personIdForEmail('omar.ot@trust.nhs.uk');
 const RAJ = personIdForEmail('raj.reg@trust.nhs.uk');
 const DANA = personIdForEmail('dana.lead@trust.nhs.uk');
 
+/** The offers themselves: the container also holds the host search's copy of each (its catalogue). */
 async function offersOf(store: TestStore): Promise<HostOffer[]> {
   const offers = await store.query<HostOffer & Record<string, unknown>>('offers');
-  return offers.sort((a, b) => a.title.localeCompare(b.title));
+  return offers.filter((doc) => !isCatalogueEntry(doc)).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+async function catalogueOf(store: TestStore): Promise<HostOffer[]> {
+  const docs = await store.query<Record<string, unknown> & { id: string }>('offers');
+  return docs
+    .filter(isCatalogueEntry)
+    .map((doc) => (doc as CatalogueEntry).offer)
+    .sort((a, b) => a.title.localeCompare(b.title));
 }
 
 describe('offers import', () => {
@@ -32,6 +42,8 @@ describe('offers import', () => {
         'waits paused until the host accepts the induction terms on the card sent to them.\n',
     );
     const [omar, raj, board] = await offersOf(store);
+    // The host search finds each offer as it was imported.
+    expect(await catalogueOf(store)).toEqual([omar, raj, board]);
     expect(omar).toMatchObject({
       hostId: OMAR,
       title: 'A morning with occupational therapy',
