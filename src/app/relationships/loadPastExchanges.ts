@@ -13,6 +13,9 @@ export async function loadPastExchanges(
   now: Date,
 ): Promise<PastExchange[]> {
   if (!exchanges) return [];
-  const from = DateTime.fromJSDate(now, { zone: LONDON }).minus({ months: RELATIONSHIP_MONTHS });
-  return toPastExchanges(await exchanges.listCompletedSince(from.toFormat('yyyy-LL')));
+  const to = DateTime.fromJSDate(now, { zone: LONDON });
+  const from = to.minus({ months: RELATIONSHIP_MONTHS });
+  return toPastExchanges(
+    await exchanges.listCompletedBetween(from.toFormat('yyyy-LL'), to.toFormat('yyyy-LL')),
+  );
 }

@@ -7,12 +7,30 @@ export type LogWrite = 'created' | 'updated' | 'unchanged';
 
 const MAX_ATTEMPTS = 5;
 
+/** How long this instance answers the ranking's read of completed exchanges from its own copy. */
+export const COMPLETED_FRESH_MS = 5 * 60_000;
+
 /**
  * The completed-exchange log, partitioned by the visit's month (YYYY-MM, London). Each record's id
  * is its request's id, so writing it again never makes a second record.
  */
+
 export class ExchangesRepository {
-  constructor(private readonly store: DocumentStore) {}
+  private readonly completed = new Map<string, { records: Promise<ExchangeRecord[]>; readAt: number }>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private forget(key: string, records: Promise<ExchangeRecord[]>): void {
+    if (this.completed.get(key)?.records === records) this.completed.delete(key);
+  }
+
+  /** A record written here shows in this instance's next ranking at once. */
+  private wrote(): void {
+    this.completed.clear();
+  }
 
   async find(
     period: string,
@@ -33,6 +51,7 @@ export class ExchangesRepository {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       try {
         await this.store.create<ExchangeDoc>('exchanges', record as ExchangeDoc);
+        this.wrote();
         return 'created';
       } catch (error) {
         if (!(error instanceof DocumentExistsError)) throw error;
@@ -46,6 +65,7 @@ export class ExchangesRepository {
           { ...record, loggedAt: found.record.loggedAt } as ExchangeDoc,
           { ifMatch: found.etag },
         );
+        this.wrote();
         return 'updated';
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
@@ -55,16 +75,28 @@ export class ExchangesRepository {
   }
 
   /**
-   * Completed exchanges from month `fromPeriod` (YYYY-MM) on: one cross-partition query, for
-   * ranking hosts by how their teams have exchanged before.
+   * Completed exchanges of the months `fromPeriod` to `toPeriod` (YYYY-MM, both included), for
+   * ranking hosts by how their teams have exchanged before: one single-partition query per month,
+   * all at once, so a person's host search never asks every partition. This instance keeps the
+   * answer for COMPLETED_FRESH_MS (only ranking reads it) and forgets it when it writes a record.
    */
-  async listCompletedSince(fromPeriod: string): Promise<ExchangeRecord[]> {
-    return this.store.query<ExchangeDoc>('exchanges', {
-      where: [
-        { field: 'period', op: '>=', value: fromPeriod },
-        { field: 'outcome', op: '=', value: 'completed' },
-      ],
-    });
+  async listCompletedBetween(fromPeriod: string, toPeriod: string): Promise<ExchangeRecord[]> {
+    const key = `${fromPeriod}..${toPeriod}`;
+    const kept = this.completed.get(key);
+    if (kept && this.clock() - kept.readAt <= COMPLETED_FRESH_MS) return kept.records;
+    const records = Promise.all(
+      periodsBetween(fromPeriod, toPeriod).map((period) =>
+        this.store.query<ExchangeDoc>('exchanges', {
+          partitionKey: period,
+          where: [{ field: 'outcome', op: '=', value: 'completed' }],
+        }),
+      ),
+    ).then((months) => months.flat());
+    const readAt = this.clock();
+    this.completed.set(key, { records, readAt });
+    // A failed read is not kept. (A write here forgets every copy, reads under way included.)
+    records.catch(() => this.forget(key, records));
+    return records;
   }
 
   /** One month of the log: a single-partition query. */
@@ -74,4 +106,16 @@ export class ExchangesRepository {
       orderBy: { field: 'visitStart', direction: 'asc' },
     });
   }
+}
+
+/** Every month from one YYYY-MM to another, both included. */
+export function periodsBetween(fromPeriod: string, toPeriod: string): string[] {
+  const periods: string[] = [];
+  let [year, month] = fromPeriod.split('-').map(Number) as [number, number];
+  for (let period = fromPeriod; period <= toPeriod;) {
+    periods.push(period);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    period = `${year}-${String(month).padStart(2, '0')}`;
+  }
+  return periods;
 }
