@@ -126,7 +126,8 @@ export async function startService(
     handleActivity: createMessageEndpoint(adapter, bot.app),
     checkHealth: async () => {
       await store.ping();
-      return { store: config.store.kind };
+      // Documents that could not be read are counted, not failed on: the others still work.
+      return { store: config.store.kind, unreadableDocuments: store.damage.count };
     },
     ...(options.healthTimeoutMs ? { healthTimeoutMs: options.healthTimeoutMs } : {}),
   });

@@ -1,6 +1,7 @@
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
 import type { Logger } from '../logging/logger';
+import { UnreadableDocumentError } from '../store/documentStore';
 import type { OutboxRepository } from '../store/repositories/outboxRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
@@ -9,7 +10,8 @@ import { mapWithConcurrency } from '../shared/mapWithConcurrency';
 
 export type DeliveryOutcome =
   | { status: 'sent'; activityId?: string }
-  | { status: 'unreachable'; httpStatus?: number }
+  /** `document`: the recipient's record is stored but cannot be read (`people/<id>`). */
+  | { status: 'unreachable'; httpStatus?: number; document?: string }
   | { status: 'retry'; error: string; httpStatus?: number; retryAfterMs?: number }
   /** The connector will never take this message (e.g. 400): not tried again, and logged as an error. */
   | { status: 'failed'; error: string; httpStatus: number };
@@ -146,6 +148,7 @@ function logOutcome(
       ? { httpStatus: outcome.httpStatus }
       : {}),
     ...('error' in outcome ? { error: outcome.error } : {}),
+    ...('document' in outcome && outcome.document ? { unreadableDocument: outcome.document } : {}),
     ...(finished.status === 'pending' ? { nextAttemptAt: finished.nextAttemptAt } : {}),
   };
   if (!recorded)
@@ -157,7 +160,12 @@ function logOutcome(
     );
   if (outcome.status === 'sent') return deps.logger.info(fields, 'outbox delivery: sent');
   if (outcome.status === 'unreachable')
-    return deps.logger.warn(fields, 'outbox delivery: not sent, the person cannot be reached in Teams');
+    return deps.logger.warn(
+      fields,
+      outcome.document
+        ? `outbox delivery: not sent, the recipient's record ${outcome.document} cannot be read`
+        : 'outbox delivery: not sent, the person cannot be reached in Teams',
+    );
   if (outcome.status === 'failed')
     return deps.logger.error(fields, 'outbox delivery: not sent, and the connector will never take it');
   const level = finished.attempts >= WARN_AFTER_ATTEMPTS ? 'warn' : 'info';
@@ -182,8 +190,20 @@ async function attempt(
     const outcome = await deps.deliverer.deliver(person, notification, request?.request);
     return outcome.status === 'unreachable' ? { outcome, person } : { outcome };
   } catch (error) {
+    // The recipient's own record cannot be read: they cannot be reached until it is mended, so the
+    // message goes where an unreachable person's goes instead of being retried for ever.
+    if (isRecipientUnreadable(error, notification))
+      return { outcome: { status: 'unreachable', document: `people/${notification.personId}` } };
     return { outcome: { status: 'retry', error: error instanceof Error ? error.name : 'unknown error' } };
   }
+}
+
+function isRecipientUnreadable(error: unknown, notification: Notification): boolean {
+  return (
+    error instanceof UnreadableDocumentError &&
+    error.container === 'people' &&
+    error.id === notification.personId
+  );
 }
 
 function settle(notification: Notification, outcome: DeliveryOutcome, now: Date): Notification {

@@ -8,6 +8,7 @@ import { runDataErase, runDataExport } from './commands/dataRights';
 import { runDemoSeed } from './commands/demoSeed';
 import { runDigestPreview } from './commands/digestPreview';
 import { runDirectoryImport } from './commands/directoryImport';
+import { runDoctor } from './commands/doctor';
 import { runExportExchanges } from './commands/exportExchanges';
 import { addGraphSyncCommands } from './commands/graphSync';
 import { runRotaImport } from './commands/rotaImport';
@@ -36,6 +37,7 @@ Examples:
   npm run cli -- data export --person ann@trust.nhs.uk > ann.json
   npm run cli -- data erase --person ann@trust.nhs.uk --yes
   npm run cli -- store migrate        move an old file store in DATA_DIR into the database
+  npm run cli -- doctor               check the whole store; --repair puts right what it can
 
 Imports are all-or-nothing: a file with any bad row imports nothing and every bad row is listed
 as "line N: reason" (--skip-invalid imports the good rows). Importing a file again adds nothing twice.
@@ -92,6 +94,20 @@ export function buildProgram(context: CliContext = createProcessContext()): Comm
   addOutcomeCommands(program, context);
   addDigestCommands(program, context);
   addStoreCommands(program, context);
+  program
+    .command('doctor')
+    .description(
+      'check the whole store: documents that cannot be read, references to something missing, places held for requests that are gone, messages stuck in an expired sending claim',
+    )
+    .option(
+      '--repair',
+      'give those places back, queue those messages again and move unreadable documents into the quarantine container; nothing is deleted',
+    )
+    .action(async (options: { repair?: boolean }) => {
+      await withStore(context, (store) =>
+        runDoctor({ store, out: context.out, now: context.now }, { repair: options.repair === true }),
+      );
+    });
   return program;
 }
 

@@ -14,6 +14,8 @@
  * - jobs: `/kind` - scheduled work and its leases.
  * - outbox: `/personId` - proactive deliveries waiting or done, per recipient.
  * - botstate: `/id` - conversation and user turn state, always a point read.
+ * - quarantine: `/from` - documents that could not be read, set aside whole by `cli doctor --repair`,
+ *   by the container they came from.
  */
 export const CONTAINERS = {
   people: { partitionKey: 'id' },
@@ -25,6 +27,7 @@ export const CONTAINERS = {
   jobs: { partitionKey: 'kind' },
   outbox: { partitionKey: 'personId' },
   botstate: { partitionKey: 'id' },
+  quarantine: { partitionKey: 'from' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -1,4 +1,5 @@
 import type { ContainerName } from './containers';
+import type { DamageLog } from './damageLog';
 
 /** Every stored document has an id and, as a top-level field, its container's partition key. */
 export type Doc = { id: string } & Record<string, unknown>;
@@ -57,6 +58,13 @@ export interface DocumentStore {
     options?: WriteOptions,
   ): Promise<boolean>;
   query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]>;
+  /** The documents this store found it could not read since it was opened. */
+  readonly damage: DamageLog;
+  /**
+   * Moves a document that cannot be read into the `quarantine` container, its stored text kept
+   * whole, and resolves the quarantine id; undefined when it is not there or can be read after all.
+   */
+  setAside(container: ContainerName, id: string, partitionKey: string, at: Date): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { StoreUnavailableError } from '../store/documentStore';
+import { StoreUnavailableError, UnreadableDocumentError } from '../store/documentStore';
 
 /** A short reference a person can quote to the service desk; the log holds the details under it. */
 export function newReference(): string {
@@ -9,6 +9,9 @@ export function newReference(): string {
 }
 
 export function friendlyErrorMessage(error: unknown, reference: string): string {
+  if (error instanceof UnreadableDocumentError) {
+    return `Sorry, a record I need for this is damaged and cannot be read, so I could not finish it. Nothing you have already told me is lost. So that it can be put right, please give your IT service desk this reference: ${reference}.`;
+  }
   if (error instanceof StoreUnavailableError) {
     return `Sorry, I can't reach my records just now, so I could not finish that. Nothing you have already told me is lost. Please try again in a minute. If it keeps happening, give your IT service desk this reference: ${reference}.`;
   }
@@ -40,6 +43,9 @@ export function createTurnErrorHandler(logger: Logger) {
         activityId: activity?.id,
         activityType: activity?.type,
         conversationId: activity?.conversation?.id,
+        ...(error instanceof UnreadableDocumentError
+          ? { unreadableDocument: `${error.container}/${error.id}` }
+          : {}),
       },
       'turn failed',
     );

@@ -2,7 +2,17 @@ import type { Container, CosmosClient, ItemDefinition, RequestOptions } from '@a
 import type { Logger } from '../../logging/logger';
 import { ensureKnownContainer, ensureValidDocument, ensureValidKey } from '../checkDocument';
 import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../containers';
-import type { Doc, DocumentStore, Query, Versioned, WriteOptions } from '../documentStore';
+import { checkStoredBody } from '../checkStoredBody';
+import { DamageLog } from '../damageLog';
+import {
+  UnreadableDocumentError,
+  type Doc,
+  type DocumentStore,
+  type Query,
+  type Versioned,
+  type WriteOptions,
+} from '../documentStore';
+import { quarantineDocument, quarantineId } from '../quarantineDocument';
 import { buildSql } from './buildSql';
 import { checkContainers, MissingContainersError } from './checkContainers';
 import { createCosmosClient, type CosmosConnection } from './createCosmosClient';
@@ -14,10 +24,13 @@ export interface CosmosStoreOptions extends Omit<CosmosConnection, 'requestTimeo
   requestTimeoutMs?: number;
   /** Results per page when a query is read; every page is read. */
   pageSize?: number;
+  /** Where unreadable documents are counted (a fresh log when absent). */
+  damage?: DamageLog;
 }
 
 /** The Cosmos DB adapter of the storage port (NoSQL API, one container per entry in CONTAINERS). */
 export class CosmosDocumentStore implements DocumentStore {
+  readonly damage: DamageLog;
   private readonly client: CosmosClient;
   private readonly requestTimeoutMs: number;
   private readonly pageSize: number;
@@ -28,6 +41,7 @@ export class CosmosDocumentStore implements DocumentStore {
   ) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 2_500;
     this.pageSize = options.pageSize ?? 100;
+    this.damage = options.damage ?? new DamageLog();
     this.client = createCosmosClient({ ...options, requestTimeoutMs: this.requestTimeoutMs });
   }
 
@@ -84,7 +98,10 @@ export class CosmosDocumentStore implements DocumentStore {
       const response = await this.container(container)
         .item(id, partitionKey)
         .read<ItemDefinition>(this.deadline());
-      return response.resource ? toVersioned<T>(response.resource, response.etag) : undefined;
+      if (!response.resource) return undefined;
+      const found = toVersioned<T>(response.resource, response.etag);
+      this.ensureReadable(container, found.doc, { id, partitionKey });
+      return found;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw this.fail(error, 'read', container, undefined);
@@ -146,12 +163,85 @@ export class CosmosDocumentStore implements DocumentStore {
         abortSignal: AbortSignal.timeout(this.requestTimeoutMs * 6),
       });
       const { resources } = await iterator.fetchAll();
-      return resources.map((resource) => stripSystemProperties(resource) as T);
+      // A document that cannot be read is that document's problem: logged, counted and skipped.
+      return resources
+        .map((resource) => stripSystemProperties(resource) as Doc)
+        .filter((doc) => this.isReadable(container, doc, query.partitionKey)) as T[];
     });
+  }
+
+  async setAside(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    at: Date,
+  ): Promise<string | undefined> {
+    ensureValidKey(container, id, partitionKey);
+    const document = { container, partitionKey, id };
+    const item = this.container(container).item(id, partitionKey);
+    const found = await this.attempt('set aside', container, id, async () => {
+      try {
+        return await item.read<ItemDefinition>(this.deadline());
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
+    if (!found?.resource) {
+      const kept = await this.read('quarantine', quarantineId(document), container);
+      return kept?.doc.id;
+    }
+    const doc = stripSystemProperties(found.resource) as Doc;
+    if (checkStoredBody(container, doc, { id, partitionKey }).readable) return undefined;
+    // Kept first, then removed only if unchanged since: the text is never in neither place.
+    const kept = quarantineDocument(document, JSON.stringify(doc), at);
+    await this.upsert('quarantine', kept);
+    await this.delete(container, id, partitionKey, found.etag ? { ifMatch: found.etag } : {});
+    this.damage.forget(document);
+    return kept.id;
   }
 
   async close(): Promise<void> {
     this.client.dispose();
+  }
+
+  /** Throws UnreadableDocumentError (logged and counted) when the document is not one this container can use. */
+  private ensureReadable(
+    container: ContainerName,
+    doc: Doc,
+    stored: { id: string; partitionKey: string },
+  ): void {
+    const checked = checkStoredBody(container, doc, stored);
+    if (checked.readable) return;
+    throw this.unreadable(container, String(doc.id ?? stored.id), stored.partitionKey, checked.reason);
+  }
+
+  private isReadable(container: ContainerName, doc: Doc, partitionKey: string | undefined): boolean {
+    const checked = checkStoredBody(container, doc, { id: String(doc.id) });
+    if (!checked.readable) {
+      const key = doc[partitionKeyField(container)];
+      this.unreadable(
+        container,
+        String(doc.id),
+        typeof key === 'string' ? key : (partitionKey ?? ''),
+        checked.reason,
+      );
+    }
+    return checked.readable;
+  }
+
+  private unreadable(
+    container: string,
+    id: string,
+    partitionKey: string,
+    reason: Error,
+  ): UnreadableDocumentError {
+    this.damage.record({ container, partitionKey, id });
+    this.logger?.warn(
+      { container, partitionKey, id, err: reason },
+      'cosmos: a stored document cannot be read',
+    );
+    return new UnreadableDocumentError(container, id, reason);
   }
 
   private container(name: ContainerName): Container {

@@ -1,3 +1,5 @@
+import { checkStoredBody, type StoredBodyCheck } from '../checkStoredBody';
+import type { ContainerName } from '../containers';
 import type { Doc } from '../documentStore';
 
 /** One row of the `documents` table, as SQLite returns it. */
@@ -8,26 +10,21 @@ export interface DocumentRow {
   body: string;
 }
 
-export type ParsedRow = { readable: true; doc: Doc } | { readable: false; reason: unknown };
+export type ParsedRow = StoredBodyCheck;
 
 /**
- * The document a row holds, or why it cannot be read: its body is not JSON, not an object, or
- * names another id. A damaged row is reported, never thrown, so it stays that document's problem.
+ * The document a row holds, or why it cannot be read: its body is not JSON, or not a document of
+ * this container (checkStoredBody). A damaged row is reported, never thrown, so it stays that
+ * document's problem.
  */
-export function parseDocumentRow(row: DocumentRow): ParsedRow {
+export function parseDocumentRow(container: ContainerName, row: DocumentRow): ParsedRow {
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.body);
   } catch (error) {
-    return { readable: false, reason: error };
+    return { readable: false, reason: error as Error };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { readable: false, reason: new Error('the stored body is not a JSON object') };
-  }
-  if ((parsed as Doc).id !== row.id) {
-    return { readable: false, reason: new Error('the stored body names another id') };
-  }
-  return { readable: true, doc: parsed as Doc };
+  return checkStoredBody(container, parsed, { id: row.id, partitionKey: row.partition_key });
 }
 
 /**

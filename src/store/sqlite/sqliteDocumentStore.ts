@@ -24,6 +24,8 @@ import {
   type WriteOptions,
 } from '../documentStore';
 import { evaluateQuery } from '../evaluateQuery';
+import { DamageLog } from '../damageLog';
+import { quarantineDocument, quarantineId } from '../quarantineDocument';
 import { ensureNoLegacyLayoutAlone } from '../legacy/findLegacyLayout';
 import { expiryOf, parseDocumentRow, type DocumentRow } from './documentRows';
 import { inImmediateTransaction } from './inImmediateTransaction';
@@ -41,6 +43,8 @@ export interface SqliteStoreOptions {
   acceptLegacyLayout?: boolean;
   /** How long a write waits for another process holding the database (default 5 s). */
   busyTimeoutMs?: number;
+  /** Where unreadable documents are counted (a fresh log when absent). */
+  damage?: DamageLog;
 }
 
 /** A document as the migration brings it in: its version tag and last write time are kept. */
@@ -70,6 +74,7 @@ const PURGE_EVERY_MS = 10 * 60_000;
  */
 export class SqliteDocumentStore implements DocumentStore {
   readonly dataDir: string;
+  readonly damage: DamageLog;
   private readonly logger?: Logger;
   private readonly now: () => number;
   private db: DatabaseSync | undefined;
@@ -84,6 +89,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.dataDir = path.resolve(dataDir);
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
+    this.damage = options.damage ?? new DamageLog();
   }
 
   /** The database file. */
@@ -123,7 +129,7 @@ export class SqliteDocumentStore implements DocumentStore {
       this.open().statements.readLive.get(container, partitionKey, id, this.now()),
     ) as DocumentRow | undefined;
     if (!row) return undefined;
-    const parsed = parseDocumentRow(row);
+    const parsed = parseDocumentRow(container, row);
     if (!parsed.readable) throw this.unreadable(container, row, parsed.reason);
     return { doc: parsed.doc as T, etag: row.etag };
   }
@@ -183,11 +189,48 @@ export class SqliteDocumentStore implements DocumentStore {
     }) as unknown as DocumentRow[];
     const docs: T[] = [];
     for (const row of rows) {
-      const parsed = parseDocumentRow(row);
+      const parsed = parseDocumentRow(container, row);
       if (parsed.readable) docs.push(parsed.doc as T);
       else this.unreadable(container, row, parsed.reason);
     }
     return evaluateQuery(docs, query, partitionKeyField(container));
+  }
+
+  async setAside(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    at: Date,
+  ): Promise<string | undefined> {
+    ensureValidKey(container, id, partitionKey);
+    const setAside = this.guard('set aside', () => {
+      const { db, statements } = this.open();
+      return inImmediateTransaction(db, () => {
+        const row = statements.readLive.get(container, partitionKey, id, this.now()) as
+          DocumentRow | undefined;
+        if (!row || parseDocumentRow(container, row).readable) return undefined;
+        const kept = quarantineDocument({ container, partitionKey, id }, row.body, at);
+        statements.write.run(
+          'quarantine',
+          kept.from,
+          kept.id,
+          randomUUID(),
+          JSON.stringify(kept),
+          this.now(),
+          null,
+        );
+        statements.remove.run(container, partitionKey, id);
+        return kept.id;
+      });
+    });
+    this.damage.forget({ container, partitionKey, id });
+    return setAside ?? (await this.alreadySetAside(container, id, partitionKey));
+  }
+
+  /** The quarantine id when the document was set aside before (a repeated repair). */
+  private async alreadySetAside(container: ContainerName, id: string, partitionKey: string) {
+    const quarantined = quarantineId({ container, partitionKey, id });
+    return (await this.read('quarantine', quarantined, container)) ? quarantined : undefined;
   }
 
   async close(): Promise<void> {
@@ -277,6 +320,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private unreadable(container: string, row: DocumentRow, reason: unknown): UnreadableDocumentError {
     const error = new UnreadableDocumentError(container, row.id, reason);
+    this.damage.record({ container, partitionKey: row.partition_key, id: row.id });
     this.logger?.warn(
       { container, partitionKey: row.partition_key, id: row.id, err: reason },
       'embedded store: a stored document cannot be read',

@@ -18,7 +18,7 @@ describe('the bot over HTTP (expectReplies)', () => {
   it('reports healthy with the store it uses', async () => {
     const response = await fetch(`${service.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', store: 'embedded' });
+    expect(await response.json()).toEqual({ status: 'ok', store: 'embedded', unreadableDocuments: 0 });
   });
 
   it('welcomes a person on install, by first name, with a button for each thing it does', async () => {
