@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { partitionKeyField, type ContainerName } from './containers';
+import type { DamageLog } from './damageLog';
 import type { Doc, DocumentStore, Query, Versioned, WriteOptions } from './documentStore';
 
 type Pending = Promise<Versioned<Doc> | undefined>;
@@ -78,6 +79,21 @@ export class ReadAheadStore implements DocumentStore {
 
   query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]> {
     return this.inner.query<T>(container, query);
+  }
+
+  /** The inner store's count: the same documents, however they were read. */
+  get damage(): DamageLog {
+    return this.inner.damage;
+  }
+
+  setAside(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    at: Date,
+  ): Promise<string | undefined> {
+    this.turn.getStore()?.delete(keyOf(container, id, partitionKey));
+    return this.inner.setAside(container, id, partitionKey, at);
   }
 
   init(): Promise<void> {
