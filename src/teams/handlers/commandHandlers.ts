@@ -16,6 +16,9 @@ export const NOT_IN_DIRECTORY =
 export const NOT_UNDERSTOOD =
   'Sorry, I did not understand that. I can help you request a shadowing visit, offer to host visitors, or show your requests. Type "help" to see what you can ask.';
 
+export const NOTHING_TO_CANCEL =
+  'There is nothing open to cancel. To cancel a request you have sent, type "my requests"; to ask for a visit, type "new request".';
+
 /** Runs one named command for the person on this turn. */
 export async function runCommand(
   command: Command,

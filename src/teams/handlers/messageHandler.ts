@@ -4,9 +4,10 @@ import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
 import { checkOpeningMessage } from '../../domain/requestDialog/checkOpeningMessage';
 import { isVisitRequest } from '../../domain/requestDialog/isVisitRequest';
+import { readControlWord } from '../../domain/requestDialog/readChoices';
 import { parseCommand } from '../commands';
 import { identifyPerson } from '../identity';
-import { NOT_IN_DIRECTORY, NOT_UNDERSTOOD, runCommand } from './commandHandlers';
+import { NOT_IN_DIRECTORY, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, runCommand } from './commandHandlers';
 import { handleOfferText } from './offerDialogHandlers';
 import { isReportRequest, runReport, type ReportMaker } from './reportHandlers';
 import { beginRequest, continueRequest, repeatQuestion } from './requestDialogHandlers';
@@ -48,6 +49,8 @@ export async function handleMessage(
     return continueRequest(context, state, person, services, { kind: 'text', text });
   }
   if (command) return runCommand(command, context, state, person, services);
+  // "cancel", "stop", "never mind" with no request or offer open (an open one is handled above).
+  if (readControlWord(text) === 'cancel') return void (await context.sendActivity(NOTHING_TO_CANCEL));
   const refusal = checkOpeningMessage(text);
   if (refusal) {
     logger.info({ activityId: context.activity.id }, 'opening message refused');
