@@ -12,14 +12,30 @@ import { notifyParties } from './notifyParties';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { writeTasks } from './writeTasks';
+import type { ReleaseSummary } from '../domain/clash';
+import type { CoverMethod } from '../domain/cover/coverMethods';
+import { releaseChanged, withoutCoverChoice, withRelease } from '../domain/cover/coverTransitions';
+import { DECLINE_CATEGORY_WORDS, type DeclineCategory } from '../domain/cover/declineCategories';
+import { describeRelease } from './describeRelease';
+import { newNotification } from './notifyParties';
+import { shapeDecision, type CoverAnswers } from './shapeDecision';
 
 export type Decision =
-  | { action: 'approve' | 'accept' | 'accept_time' | 'reject_time' | 'complete' | 'no_show' }
-  | { action: 'decline_release' | 'decline_visit' | 'cancel'; reason?: string }
+  | { action: 'accept' | 'accept_time' | 'reject_time' | 'complete' | 'no_show' | 'cancel_for_cover' }
+  | { action: 'approve'; coverMethod?: CoverMethod; coverNote?: string }
+  | { action: 'decline_visit' | 'cancel'; reason?: string }
+  | { action: 'decline_release'; reason?: string; declineCategory?: DeclineCategory }
   | { action: 'propose_time'; start: string; end: string };
 
 export type DecisionResult =
-  | { ok: true; request: ShadowingRequest; queued: Notification[]; viewer: Viewer }
+  | {
+      ok: true;
+      request: ShadowingRequest;
+      queued: Notification[];
+      viewer: Viewer;
+      /** A rota coordinator was wanted but none is known, so the manager arranges cover. */
+      noCoordinator?: true;
+    }
   /**
    * `request` and `viewer` are given only to a person who may see the request; `canTryAgain` when
    * what they typed was refused, so the card they used is shown again.
@@ -51,19 +67,37 @@ export async function decideOnRequest(
   const checkedReason = checkReason(decision);
   if (!checkedReason.ok)
     return { ok: false, refusal: checkedReason.problem, request, viewer, canTryAgain: true };
-  const reason = checkedReason.value;
+  const reason = withCategory(decision, checkedReason.value);
+  const newTime = await newTimeRelease(services, request, decision);
   const action: Action =
-    decision.action === 'accept_time' && services.reapproveNewTime
+    decision.action === 'accept_time' && (services.reapproveNewTime || newTime?.changed)
       ? 'accept_time_for_manager'
-      : decision.action;
-  const moved = applyTransition(request, action, actor, now, reason);
+      : decision.action === 'accept' && newTime?.changed
+        ? 'accept_rota_changed'
+        : decision.action;
+  const moved = applyTransition(
+    request,
+    action,
+    actor,
+    now,
+    reason ?? (action === 'accept_rota_changed' ? ROTA_CHANGED : placeholderFor(decision)),
+  );
   if (!moved.ok) {
     if (isOwnLastDecision(request, action, actor.id))
       services.notify(await carryThrough(services, request, action, actor.id, now));
     return { ok: false, refusal: moved.refusal, request, viewer };
   }
+  const shaped = await shapeDecision(services, moved.request, action, answersOf(decision), actor, now);
+  if (!shaped.ok)
+    return {
+      ok: false,
+      refusal: shaped.refusal,
+      request,
+      viewer,
+      ...(shaped.canTryAgain ? { canTryAgain: true as const } : {}),
+    };
 
-  const checked = await recheck(services, request, moved.request, decision, now);
+  const checked = await recheck(services, request, withNewTime(shaped.request, newTime), decision, now);
   // The card the person used is shown again with the reason: they can choose again.
   if (!checked.ok) return { ok: false, refusal: checked.refusal, request, viewer, canTryAgain: true };
 
@@ -81,7 +115,96 @@ export async function decideOnRequest(
     };
   }
   const queued = await carryThrough(services, checked.request, action, actor.id, now);
-  return { ok: true, request: checked.request, queued, viewer };
+  if (shaped.coordinatorId)
+    queued.push(...(await askCoordinator(services, checked.request, shaped.coordinatorId, now)));
+  return {
+    ok: true,
+    request: checked.request,
+    queued,
+    viewer,
+    ...(shaped.noCoordinator ? { noCoordinator: true as const } : {}),
+  };
+}
+
+const ROTA_CHANGED = "The visitor's rota changed what the visit takes them away from.";
+
+/** A decline's reason: its category in words, then anything the manager added. */
+function withCategory(decision: Decision, typed: string | undefined): string | undefined {
+  if (decision.action !== 'decline_release' || !decision.declineCategory) return typed;
+  const category = DECLINE_CATEGORY_WORDS[decision.declineCategory];
+  return typed ? `${category}: ${typed}` : category;
+}
+
+/**
+ * A decline with no category yet still goes through the permission and state checks first, so
+ * only someone who may decline hears that a category is missing.
+ */
+function placeholderFor(decision: Decision): string | undefined {
+  return decision.action === 'decline_release' ? 'reason to follow' : undefined;
+}
+
+function answersOf(decision: Decision): CoverAnswers {
+  if (decision.action === 'approve')
+    return {
+      ...(decision.coverMethod ? { coverMethod: decision.coverMethod } : {}),
+      ...(decision.coverNote !== undefined ? { coverNote: decision.coverNote } : {}),
+    };
+  if (decision.action === 'decline_release' && decision.declineCategory)
+    return { declineCategory: decision.declineCategory };
+  return {};
+}
+
+interface NewTimeRelease {
+  release: ReleaseSummary;
+  changed: boolean;
+}
+
+/**
+ * Taking a new time the host proposed, or the host accepting: what the time releases now. When
+ * the time basis or the hours released differ from what the manager approved, the manager decides
+ * again, whatever REAPPROVE_NEW_TIME says.
+ */
+async function newTimeRelease(
+  services: Services,
+  request: ShadowingRequest,
+  decision: Decision,
+): Promise<NewTimeRelease | undefined> {
+  const slot =
+    decision.action === 'accept_time'
+      ? request.proposed
+      : // A host accepting: the rota may have changed since the release. Requests from before
+        // release was recorded are left as their manager approved them.
+        decision.action === 'accept' && request.timeBasis && request.start && request.end
+        ? { start: request.start, end: request.end }
+        : undefined;
+  if (!slot) return undefined;
+  const visitor = await services.people.findById(request.visitorId);
+  if (!visitor) return undefined;
+  const release = await describeRelease(services, visitor, slot);
+  return { release, changed: releaseChanged(request, release) };
+}
+
+function withNewTime(request: ShadowingRequest, newTime: NewTimeRelease | undefined): ShadowingRequest {
+  if (!newTime) return request;
+  const updated = withRelease(request, newTime.release);
+  return request.state === 'awaiting_manager' ? withoutCoverChoice(updated) : updated;
+}
+
+/** Hands cover to the department's rota coordinator: a card with the shift, the hours and the date. */
+async function askCoordinator(
+  services: Services,
+  request: ShadowingRequest,
+  coordinatorId: string,
+  now: Date,
+): Promise<Notification[]> {
+  const notification = newNotification(
+    'cover_needed',
+    request,
+    coordinatorId,
+    `cover-${(request.coverHistory ?? []).length}`,
+    now,
+  );
+  return (await services.outbox.enqueue(notification)) ? [notification] : [];
 }
 
 /**

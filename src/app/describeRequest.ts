@@ -5,6 +5,7 @@ import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
 import { LONDON } from '../domain/time/formatVisit';
 import { loadClashContext } from './loadClashContext';
+import { describeRelease, type ReleaseView } from './describeRelease';
 import type { Services } from './services';
 
 export type RotaStatus = 'rostered_on' | 'on_call' | 'not_rostered' | 'on_leave';
@@ -20,6 +21,10 @@ export interface RequestView {
   visitorRota: RotaStatus;
   /** Completed visits this calendar year, before this one. */
   doneThisYear: number;
+  /** Hours of those visits. */
+  hoursThisYear?: number;
+  /** What the visit asks the visitor's manager to release, from the rota as it is now. */
+  release?: ReleaseView;
   /** For the host: other free times they could propose. */
   alternativeSlots: Array<{ start: string; end: string }>;
 }
@@ -39,16 +44,42 @@ export async function describeRequest(
     services.requests.listForVisitor(request.visitorId, 100),
   ]);
   const year = DateTime.fromJSDate(services.clock()).setZone(LONDON).year;
-  const doneThisYear = previous.filter(
-    (r) => r.state === 'completed' && r.start && DateTime.fromISO(r.start).setZone(LONDON).year === year,
-  ).length;
+  const done = previous.filter(
+    (r) =>
+      r.id !== request.id &&
+      r.state === 'completed' &&
+      r.start &&
+      DateTime.fromISO(r.start).setZone(LONDON).year === year,
+  );
+  const hoursThisYear =
+    Math.round(done.reduce((sum, r) => sum + hoursBetween(r.start, r.end), 0) * 100) / 100;
   const visitorRota =
     request.start && request.end
       ? await rotaStatus(services, request.visitorId, request.start, request.end)
       : 'not_rostered';
   const alternativeSlots =
     options.withAlternatives && visitor && offer ? await alternatives(services, visitor, offer, request) : [];
-  return { request, visitor, manager, host, offer, visitorRota, doneThisYear, alternativeSlots };
+  const release =
+    visitor && request.start && request.end
+      ? await describeRelease(services, visitor, { start: request.start, end: request.end })
+      : undefined;
+  return {
+    request,
+    visitor,
+    manager,
+    host,
+    offer,
+    visitorRota,
+    doneThisYear: done.length,
+    hoursThisYear,
+    ...(release ? { release } : {}),
+    alternativeSlots,
+  };
+}
+
+function hoursBetween(start: string | undefined, end: string | undefined): number {
+  if (!start || !end) return 0;
+  return Math.max(0, Date.parse(end) - Date.parse(start)) / 3_600_000;
 }
 
 async function rotaStatus(

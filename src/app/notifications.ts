@@ -15,6 +15,10 @@ export const NOTIFICATION_KINDS = [
   'visit_tomorrow',
   'weekly_digest',
   'induction_terms',
+  /** To whoever arranges cover (the rota coordinator, or the manager): arranged, or cannot cover? */
+  'cover_needed',
+  /** To the manager: cover could not be arranged; release without it, or cancel? */
+  'cover_failed',
   ...OUTCOME_NOTIFICATION_KINDS,
   /** After a completed visit, the host would like to visit the visitor's team, which has no offer. */
   'return_visit_invite',

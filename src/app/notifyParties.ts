@@ -19,6 +19,10 @@ const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
     ['manager', 'request_update'],
   ],
   decline_visit: [['visitor', 'request_update']],
+  accept_rota_changed: [
+    ['manager', 'approval_needed'],
+    ['visitor', 'request_update'],
+  ],
   propose_time: [['visitor', 'time_proposed']],
   accept_time: [['host', 'host_decision_needed']],
   accept_time_for_manager: [['manager', 'approval_needed']],
@@ -26,6 +30,10 @@ const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
   cancel: [
     ['visitor', 'request_update'],
     ['manager', 'request_update'],
+    ['host', 'request_update'],
+  ],
+  cancel_for_cover: [
+    ['visitor', 'request_update'],
     ['host', 'request_update'],
   ],
   expire: [

@@ -11,6 +11,7 @@ import { listProgrammeLeads } from './programmeLeads';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { writeTasks } from './writeTasks';
+import { coverWaitingOn, dueCoverActions, type DueCoverAction } from '../domain/cover/dueCoverActions';
 
 const LEASE_MS = 55_000;
 export const INSTANCE_ID = randomUUID();
@@ -70,6 +71,8 @@ export async function queueDueWork(
   for (const request of open) {
     for (const action of dueActions(request, now, services.bankHolidays))
       queued.push(...(await carryOut(services, request, action, now)));
+    for (const action of dueCoverActions(request, now, services.bankHolidays))
+      queued.push(...(await chaseCover(services, request, action, now)));
   }
   queued.push(...(await queueCheckIns(store, services, now)));
   return queued;
@@ -89,14 +92,17 @@ async function carryOut(
 ): Promise<Notification[]> {
   if (action.kind === 'expire') return expire(services, request, now);
   if (action.kind === 'day_before') {
-    return enqueueAll(
-      services,
-      [request.visitorId, request.hostId],
-      'visit_tomorrow',
-      request,
-      'day-before',
-      now,
-    );
+    return [
+      ...(await enqueueAll(
+        services,
+        [request.visitorId, request.hostId],
+        'visit_tomorrow',
+        request,
+        'day-before',
+        now,
+      )),
+      ...(await coverStillOpen(services, request, now)),
+    ];
   }
   const awaited = AWAITED[request.state];
   const personId = awaited ? request[awaited] : undefined;
@@ -115,6 +121,68 @@ async function carryOut(
       now,
       'Your request has waited more than 5 working days, so I have asked the programme lead to help.',
     )),
+  ];
+}
+
+/** The day before, the manager hears if cover for the visitor's shift is still not settled. */
+async function coverStillOpen(
+  services: Services,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Notification[]> {
+  const waitingOn = coverWaitingOn(request);
+  if (!waitingOn) return [];
+  const name = (await services.people.findById(request.visitorId))?.name ?? 'The visitor';
+  const note =
+    waitingOn === 'arranger'
+      ? `${name}'s visit is tomorrow, and cover for their shift is still not arranged.`
+      : `${name}'s visit is tomorrow. Cover could not be arranged: please release them without cover, or cancel.`;
+  return enqueueAll(
+    services,
+    [request.managerId],
+    waitingOn === 'arranger' ? 'request_update' : 'cover_failed',
+    request,
+    'day-before-cover',
+    now,
+    note,
+  );
+}
+
+/**
+ * Cover still waiting: whoever it waits on is reminded after 2 working days; after 5 the programme
+ * leads are asked to help and the manager is told.
+ */
+async function chaseCover(
+  services: Services,
+  request: ShadowingRequest,
+  action: DueCoverAction,
+  now: Date,
+): Promise<Notification[]> {
+  const kind: NotificationKind = action.waitingOn === 'arranger' ? 'cover_needed' : 'cover_failed';
+  if (action.kind === 'cover_remind') {
+    const who = action.waitingOn === 'arranger' ? request.coverArrangerId : request.managerId;
+    return enqueueAll(services, [who], kind, request, `cover-remind-${action.since}`, now);
+  }
+  const leads = (await listProgrammeLeads(services))
+    .map((lead) => lead.id)
+    .filter((id) => id !== request.visitorId);
+  const waiting =
+    action.waitingOn === 'arranger'
+      ? 'Cover for this visit has waited more than 5 working days to be arranged.'
+      : 'Cover for this visit could not be arranged, and the manager has not decided for more than 5 working days.';
+  return [
+    ...(await enqueueAll(services, leads, kind, request, `cover-escalate-${action.since}`, now, waiting)),
+    ...(action.waitingOn === 'arranger'
+      ? await enqueueAll(
+          services,
+          [request.managerId],
+          'request_update',
+          request,
+          `cover-escalate-${action.since}`,
+          now,
+          `${waiting} I have asked the programme lead to help.`,
+        )
+      : []),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { checkVisit } from '../domain/clash';
+import { checkVisit, summariseRelease, type ReleaseSummary } from '../domain/clash';
 import type { HostOffer } from '../domain/offers';
+import { withRelease } from '../domain/cover/coverTransitions';
 import type { Person } from '../domain/people';
 import type { RequestDraft } from '../domain/requestDialog/draft';
 import type { ShadowingRequest } from '../domain/requests';
@@ -68,6 +69,7 @@ export async function submitRequest(
   let stopped: SubmitResult | undefined;
   let offer: HostOffer | undefined;
   let warnings: string[] = [];
+  let release: ReleaseSummary = summariseRelease([]);
   const reserved = await deps.holds.reserve(
     chosen.hostId,
     chosen.offerId,
@@ -79,6 +81,7 @@ export async function submitRequest(
       offer = found.offer;
       const report = checkVisit({ ...context(offer), heldBookings: holds, start: slot.start, end: slot.end });
       warnings = report.warnings.map((w) => w.explanation);
+      release = summariseRelease(report.release);
       return report.ok
         ? { ok: true }
         : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
@@ -108,7 +111,12 @@ export async function submitRequest(
     createdAt: stamp,
     updatedAt: stamp,
   };
-  const submitted = applyTransition(draftRequest, 'submit', { id: visitor.id, isProgrammeLead: false }, now);
+  const submitted = applyTransition(
+    withRelease(draftRequest, release),
+    'submit',
+    { id: visitor.id, isProgrammeLead: false },
+    now,
+  );
   if (!submitted.ok) return { ok: false, problems: [submitted.refusal] };
   try {
     await deps.requests.create(submitted.request);

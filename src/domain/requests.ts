@@ -1,3 +1,6 @@
+import type { TimeBasis } from './clash/clashTypes';
+import type { CoverMethod, CoverStatus } from './cover/coverMethods';
+import type { DeclineCategory } from './cover/declineCategories';
 import type { Setting } from './offers';
 
 export const REQUEST_STATES = [
@@ -26,6 +29,14 @@ export interface Transition {
   reason?: string;
 }
 
+export interface CoverChange {
+  from?: CoverStatus;
+  to: CoverStatus;
+  by: string;
+  at: string;
+  reason?: string;
+}
+
 export interface ShadowingRequest {
   id: string;
   visitorId: string;
@@ -46,8 +57,33 @@ export interface ShadowingRequest {
   setting?: Setting;
   /** A different time the host proposed, waiting for the visitor's answer. */
   proposed?: { start: string; end: string };
+  /** The manager's note about cover, given with the approval. */
   coverNotes?: string;
   costs?: string;
+  /**
+   * Work time or own time, and the hours released and to cover, as last worked out from the
+   * visitor's rota (at submission, at each approval and time change). Absent on requests stored
+   * before these were kept: read them with readCover, as own time with no cover.
+   */
+  timeBasis?: TimeBasis;
+  releaseHours?: number;
+  coverHours?: number;
+  /** Where cover stands; set when the manager approves (readCover gives the default). */
+  cover?: CoverStatus;
+  /** How the manager chose to arrange cover. */
+  coverMethod?: CoverMethod;
+  /** Estimated backfill cost in pounds for the chosen method (the bank estimate until one is chosen). */
+  coverCostEstimateGbp?: number;
+  /** Who arranges the cover: the department's rota coordinator, or the manager. */
+  coverArrangerId?: string;
+  /** Why cover could not be arranged, in the arranger's words. */
+  coverFailedReason?: string;
+  /** Set when, cover having failed, the manager released the visitor without it. */
+  releasedWithoutCover?: boolean;
+  /** Every change of cover: who, when, why. */
+  coverHistory?: CoverChange[];
+  /** The manager's reason category, when they declined. */
+  declineCategory?: DeclineCategory;
   history: Transition[];
   createdAt: string;
   updatedAt: string;

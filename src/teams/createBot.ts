@@ -12,6 +12,7 @@ import { ReadAheadStore } from '../store/readAheadStore';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
 import { registerCardActions } from './handlers/cardActions';
+import { registerCoverActions } from './handlers/coverActions';
 import { registerDecisionActions } from './handlers/decisionActions';
 import { registerOfferActions } from './handlers/offerDialogHandlers';
 import { registerOutcomeActions } from './handlers/outcomeActions';
@@ -148,6 +149,7 @@ export function createBot({
   registerCardActions(app, services, logger);
   registerOfferActions(app, services, logger);
   registerDecisionActions(app, services, dispatcher, logger);
+  registerCoverActions(app, services, dispatcher, logger);
   registerOutcomeActions(app, services, logger);
   registerDataRightsHandlers(app, services, store, logger);
 

@@ -2,6 +2,8 @@ import type { RequestView } from '../app/describeRequest';
 import type { Notification } from '../app/notifications';
 import type { AdaptiveCardJson } from './cards/cardTypes';
 import { createConfirmationCard } from './cards/confirmationCard';
+import { createCoverFailedCard } from './cards/coverFailedCard';
+import { createCoverRequestCard, createCoverStatusCard } from './cards/coverRequestCard';
 import { renderDigestNotification } from './cards/digestCard';
 import { createHostRequestCard } from './cards/hostRequestCard';
 import { createInductionTermsCard } from './cards/inductionTermsCard';
@@ -73,5 +75,21 @@ export function renderNotification(notification: Notification, view: RequestView
       return statusCard(notification.note);
     case 'return_visit_invite':
       return createReturnVisitInviteCard(view, notification.note);
+    case 'cover_needed':
+      return coverOpen(view) && view.request.cover === 'pending'
+        ? createCoverRequestCard(view, {
+            note: notification.note,
+            reminder: notification.id.includes(':cover-remind-'),
+          })
+        : createCoverStatusCard(view, notification.note);
+    case 'cover_failed':
+      return coverOpen(view) && view.request.cover === 'failed' && !view.request.releasedWithoutCover
+        ? createCoverFailedCard(view, { reminder: notification.id.includes(':cover-remind-') })
+        : statusCard(notification.note);
   }
+}
+
+/** Released, and not yet over or called off: cover still matters. */
+function coverOpen(view: RequestView): boolean {
+  return ['awaiting_host', 'host_proposed_time', 'confirmed'].includes(view.request.state);
 }

@@ -49,6 +49,9 @@ describe('release and acceptance across three Playgrounds', () => {
       waitForCardText(approval, new RegExp(escape(time))),
     );
     await step(megan, 'Megan approves', async () => {
+      // A time in work time needs cover: Megan says how it is arranged first.
+      const withinTeam = approval.getByRole('radio', { name: 'Covered within the team' });
+      if (await withinTeam.count()) await withinTeam.check();
       await clickButton(approval, 'Approve release');
       await waitForCardText(approval, /Megan Bowen approved the release\. Adele Vance has been asked\./);
     });

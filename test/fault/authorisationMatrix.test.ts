@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { ReleaseSummary } from '../../src/domain/clash';
+import { releaseChanged, withRelease } from '../../src/domain/cover/coverTransitions';
+import { releaseForVisit } from '../../src/domain/cover/releaseForVisit';
 import { createServices, type Services } from '../../src/app/services';
 import { DEMO_IDS } from '../../src/demo/demoOrganisation';
 import { REQUEST_STATES, type RequestState, type ShadowingRequest } from '../../src/domain/requests';
@@ -110,12 +113,22 @@ describe('the authorisation matrix: every button x every role x every state, ove
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   let slot: { start: string; end: string };
   let proposed: { start: string; end: string };
+  // What each time takes Alex away from: a new time that changes it goes back to the manager.
+  let slotRelease: ReleaseSummary;
+  let proposedRelease: ReleaseSummary;
 
   beforeAll(async () => {
     connector = await startFakeConnector();
     service = await startTestService({ SCHEDULER_INTERVAL_SECONDS: '0' });
     services = createServices(service.store);
     [slot, proposed] = (await freeMornings(services, 2, new Date())) as [typeof slot, typeof proposed];
+    const releaseOf = async (time: typeof slot) =>
+      releaseForVisit(
+        await services.rota.shiftsBetween(DEMO_IDS.alex, new Date(time.start), new Date(time.end)),
+        time.start,
+        time.end,
+      );
+    [slotRelease, proposedRelease] = [await releaseOf(slot), await releaseOf(proposed)];
   });
   afterAll(async () => {
     await service?.stop();
@@ -137,6 +150,8 @@ describe('the authorisation matrix: every button x every role x every state, ove
       requestId: request.id,
       visitorId: request.visitorId,
       reason: 'Not this time',
+      declineCategory: 'timing',
+      coverMethod: 'within_team',
       slot: `${proposed.start}|${proposed.end}`,
     };
     const { status, body } = await postActivity(
@@ -152,7 +167,7 @@ describe('the authorisation matrix: every button x every role x every state, ove
   it.each(BUTTONS)('lets only the allowed cells change anything: %s', async (button) => {
     const allowedCells: string[] = [];
     for (const { role, state } of CELLS.filter((cell) => cell.button === button)) {
-      const request = requestInState(state, slot, proposed, new Date());
+      const request = withRelease(requestInState(state, slot, proposed, new Date()), slotRelease);
       await services.requests.create(request);
       await writeFollowUps(services, request);
       const before = await stored(request);
@@ -184,7 +199,9 @@ describe('the authorisation matrix: every button x every role x every state, ove
       const excepted = (rule.except ?? []).some(([r, s]) => r === role && s === state);
       if (rule.states.includes(state) && rule.roles.includes(role) && !excepted) {
         allowedCells.push(cell);
-        expect({ cell, state: after?.doc.state }).toEqual({ cell, state: rule.to });
+        const to =
+          button === 'accept_time' && releaseChanged(request, proposedRelease) ? 'awaiting_manager' : rule.to;
+        expect({ cell, state: after?.doc.state }).toEqual({ cell, state: to });
         expect(after?.doc.history).toHaveLength(request.history.length + 1);
         expect((after?.doc.history as Array<{ by: string }>).at(-1)?.by).toBe(ROLES[role].aadObjectId);
         // The same click again changes nothing more.

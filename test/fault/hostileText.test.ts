@@ -165,7 +165,13 @@ describe('hostile text through every free-text field', () => {
         cardExecute(
           megan,
           'decide',
-          { action: 'decline_release', requestId: request.id, visitorId: DEMO_IDS.alex, reason: text },
+          {
+            action: 'decline_release',
+            declineCategory: 'other',
+            requestId: request.id,
+            visitorId: DEMO_IDS.alex,
+            reason: text,
+          },
           connector.url,
         ),
       );
@@ -192,7 +198,9 @@ describe('hostile text through every free-text field', () => {
         expect(after).toEqual(request);
       } else {
         expect(after.state).toBe('declined_by_manager');
-        expect(after.history.at(-1)?.reason).toBe(expectedStoredText(text));
+        // The reason reads as the category chosen, then the words typed.
+        const typed = expectedStoredText(text);
+        expect(after.history.at(-1)?.reason).toBe(typed ? `Other reason: ${typed}` : 'Other reason');
         await service.dispatcher.idle();
         const toAlex = connector.posts.slice(mark).filter((p) => p.path.includes('alex-hostile'));
         expect(toAlex).toHaveLength(1);

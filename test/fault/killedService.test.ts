@@ -60,7 +60,12 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
         cardExecute(
           megan,
           'decide',
-          { action: 'approve', requestId: request.id, visitorId: request.visitorId },
+          {
+            action: 'approve',
+            coverMethod: 'within_team',
+            requestId: request.id,
+            visitorId: request.visitorId,
+          },
           connector.url,
         ),
       );

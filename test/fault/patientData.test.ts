@@ -93,7 +93,13 @@ describe('patient data typed anywhere', () => {
       cardExecute(
         megan,
         'decide',
-        { action: 'decline_release', requestId: request.id, visitorId: DEMO_IDS.alex, reason: text },
+        {
+          action: 'decline_release',
+          declineCategory: 'other',
+          requestId: request.id,
+          visitorId: DEMO_IDS.alex,
+          reason: text,
+        },
         connector.url,
       ),
     );

@@ -81,7 +81,12 @@ describe('the store going away mid-turn (Cosmos-protocol server)', () => {
       cardExecute(
         who,
         'decide',
-        { action: 'approve', requestId: request.id, visitorId: request.visitorId },
+        {
+          action: 'approve',
+          coverMethod: 'within_team',
+          requestId: request.id,
+          visitorId: request.visitorId,
+        },
         connector.url,
       ),
     );

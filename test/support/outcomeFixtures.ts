@@ -25,7 +25,7 @@ export async function confirmedVisit(
     manager,
     visitor.id,
     request.id,
-    { action: 'approve' },
+    { action: 'approve', coverMethod: 'within_team' },
     now,
   );
   if (!approved.ok) throw new Error(`approval refused: ${approved.refusal}`);

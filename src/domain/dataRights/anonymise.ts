@@ -22,7 +22,15 @@ export function anonymiseVisitorRequest(
   anonymousId: string,
   person: ErasedPerson,
 ): RequestWithOutcomes {
-  const { what: _what, coverNotes: _cover, costs: _costs, outcomes, ...rest } = request;
+  const {
+    what: _what,
+    coverNotes: _cover,
+    costs: _costs,
+    coverFailedReason: _failed,
+    coverHistory,
+    outcomes,
+    ...rest
+  } = request;
   const visitor = outcomes?.visitor;
   const anonymised: RequestWithOutcomes = {
     ...rest,
@@ -34,6 +42,15 @@ export function anonymiseVisitorRequest(
       by: t.by === person.id ? ERASED : t.by,
       ...(t.reason ? { reason: REMOVED_TEXT } : {}),
     })),
+    ...(coverHistory
+      ? {
+          coverHistory: coverHistory.map((c) => ({
+            ...c,
+            by: c.by === person.id ? ERASED : c.by,
+            ...(c.reason ? { reason: REMOVED_TEXT } : {}),
+          })),
+        }
+      : {}),
     ...(outcomes
       ? {
           outcomes: {

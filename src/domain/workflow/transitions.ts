@@ -32,6 +32,8 @@ export const TRANSITIONS = {
     needsReason: true,
   },
   accept: { from: ['awaiting_host'], to: 'confirmed', roles: ['host'] },
+  /** The host accepts, but the visitor's rota changed what the visit releases: the manager decides again. */
+  accept_rota_changed: { from: ['awaiting_host'], to: 'awaiting_manager', roles: ['host'] },
   decline_visit: { from: ['awaiting_host'], to: 'declined_by_host', roles: ['host'], needsReason: true },
   propose_time: { from: ['awaiting_host'], to: 'host_proposed_time', roles: ['host'] },
   accept_time: { from: ['host_proposed_time'], to: 'awaiting_host', roles: ['visitor'] },
@@ -43,6 +45,12 @@ export const TRANSITIONS = {
     to: 'cancelled',
     roles: ['visitor', 'host', 'programme_lead'],
     fromFor: { host: ['awaiting_host', 'host_proposed_time', 'confirmed'] },
+  },
+  /** Cover could not be arranged, and the manager calls the visit off rather than release without it. */
+  cancel_for_cover: {
+    from: ['awaiting_host', 'host_proposed_time', 'confirmed'],
+    to: 'cancelled',
+    roles: ['manager', 'programme_lead'],
   },
   complete: { from: ['confirmed'], to: 'completed', roles: ['visitor', 'host', 'programme_lead', 'system'] },
   no_show: { from: ['confirmed'], to: 'no_show', roles: ['host', 'programme_lead'] },

@@ -105,6 +105,13 @@ export class PeopleRepository {
     });
   }
 
+  /** Everyone in one department, as the directory writes its name (a query across people). */
+  async listByDepartment(department: string): Promise<Person[]> {
+    return this.store.query<PersonDoc>('people', {
+      where: [{ field: 'department', op: '=', value: department }],
+    });
+  }
+
   async listAll(): Promise<Person[]> {
     return this.store.query<PersonDoc>('people');
   }

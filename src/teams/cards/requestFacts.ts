@@ -4,13 +4,8 @@ import { stateLabelFor } from '../../domain/requestStateLabels';
 import type { Viewer } from '../../domain/workflow/viewers';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 import { inertText } from './plainText';
-
-const ROTA_WORDS = {
-  rostered_on: 'Yes: rostered to work then. Release and cover are needed.',
-  on_call: 'On call then. Release and cover are needed.',
-  on_leave: 'On leave then: going in their own time.',
-  not_rostered: 'No: not rostered then. No cover needed.',
-} as const;
+import { COVER_STATUS_WORDS, releaseFacts } from './releaseFacts';
+import { readCover } from '../../domain/cover/readCover';
 
 /** One labelled line whose value may hold typed text: the value is shown inert. */
 export function labelled(label: string, value: string, maxLength = 600): Record<string, unknown> {
@@ -37,6 +32,16 @@ export function settingLine(view: RequestView): string {
     : SETTING_LABELS[setting];
 }
 
+/** For the visitor: whether the visit is in work time, and where cover for their shift stands. */
+function visitorTimeFacts(view: RequestView): Array<Record<string, unknown>> {
+  const cover = readCover(view.request);
+  if (cover.timeBasis !== 'work_time') return [];
+  const facts = [{ title: 'Time', value: 'Work time: your manager releases you from your rota.' }];
+  if (cover.coverHours > 0 && view.request.coverMethod)
+    facts.push({ title: 'Cover for your shift', value: COVER_STATUS_WORDS[cover.cover] });
+  return [{ type: 'FactSet', facts }];
+}
+
 /** The facts every party sees about a request, its status in the words of `viewer` (by default the visitor's, or the manager's). */
 export function requestFacts(
   view: RequestView,
@@ -61,24 +66,9 @@ export function requestFacts(
     },
     labelled('Host', hostLine, 300),
     { type: 'FactSet', facts: [{ title: 'Setting', value: settingLine(view) }] },
+    ...(viewer === 'visitor' ? visitorTimeFacts(view) : []),
     ...(options.forManager
-      ? [
-          {
-            type: 'FactSet',
-            facts: [
-              { title: 'Rostered then?', value: ROTA_WORDS[view.visitorRota] },
-              {
-                title: 'Shadowing this year',
-                value:
-                  view.doneThisYear === 0
-                    ? 'None yet'
-                    : `${view.doneThisYear} visit${view.doneThisYear > 1 ? 's' : ''}`,
-              },
-              { title: 'Costs', value: 'None: an internal visit within working hours.' },
-            ],
-          },
-          ...(request.coverNotes ? [labelled('Cover notes', request.coverNotes)] : []),
-        ]
+      ? [...releaseFacts(view), ...(request.coverNotes ? [labelled('Cover notes', request.coverNotes)] : [])]
       : []),
   ];
 }

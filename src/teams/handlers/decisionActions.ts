@@ -1,7 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { decideOnRequest, type Decision } from '../../app/decideOnRequest';
-import { describeRequest } from '../../app/describeRequest';
+import { describeRequest, type RequestView } from '../../app/describeRequest';
+import { COVER_METHODS } from '../../domain/cover/coverMethods';
+import { DECLINE_CATEGORIES } from '../../domain/cover/declineCategories';
+import { createCoverRequestCard } from '../cards/coverRequestCard';
 import type { Dispatcher } from '../../app/dispatcher';
 import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
@@ -23,12 +26,17 @@ const DECIDE = z.object({
     'accept_time',
     'reject_time',
     'cancel',
+    'cancel_for_cover',
   ]),
   requestId: z.string().uuid(),
   visitorId: z.string().min(1).max(100),
   // Long reasons are refused in words by the decision itself, not as an unreadable button.
   reason: z.string().max(20_000).optional(),
   slot: z.string().max(100).optional(),
+  // Choices read as absent when they are not one of the card's own (an old or altered card).
+  coverMethod: z.enum(COVER_METHODS).optional().catch(undefined),
+  coverNote: z.string().max(20_000).optional(),
+  declineCategory: z.enum(DECLINE_CATEGORIES).optional().catch(undefined),
 });
 
 /**
@@ -81,9 +89,15 @@ export function registerDecisionActions(
       }
       dispatcher.kick(result.queued);
       const view = await describeRequest(services, result.request);
-      return result.request.state === 'confirmed'
-        ? createConfirmationCard(view)
-        : createRequestStatusCard(view, describeChange(view, result.viewer), result.viewer);
+      if (result.request.state === 'confirmed') return createConfirmationCard(view);
+      const arranging = await coverNoteFor(services, view, actor.id, result.noCoordinator);
+      if (arranging.ownCard) return createCoverRequestCard(view, { note: arranging.note });
+      const change = describeChange(view, result.viewer);
+      return createRequestStatusCard(
+        view,
+        arranging.note ? `${change} ${arranging.note}` : change,
+        result.viewer,
+      );
     },
   );
 }
@@ -95,7 +109,47 @@ function toDecision(data: z.infer<typeof DECIDE>): Decision | { refusal: string 
     if (!start || !end) return { refusal: 'Please choose a time to propose first.' };
     return { action: 'propose_time', start, end };
   }
-  if (data.action === 'decline_release' || data.action === 'decline_visit' || data.action === 'cancel')
+  if (data.action === 'decline_release')
+    return {
+      action: data.action,
+      reason: data.reason,
+      ...(data.declineCategory ? { declineCategory: data.declineCategory } : {}),
+    };
+  if (data.action === 'decline_visit' || data.action === 'cancel')
     return { action: data.action, reason: data.reason };
+  if (data.action === 'approve')
+    return {
+      action: 'approve',
+      ...(data.coverMethod ? { coverMethod: data.coverMethod } : {}),
+      ...(data.coverNote !== undefined ? { coverNote: data.coverNote } : {}),
+    };
   return { action: data.action };
+}
+
+/**
+ * After an approval, what the manager is told about cover: who was handed it, or that it is
+ * theirs to arrange (then their card becomes the cover card, to say when it is done).
+ */
+async function coverNoteFor(
+  services: Services,
+  view: RequestView,
+  actorId: string,
+  noCoordinator: boolean | undefined,
+): Promise<{ ownCard: boolean; note?: string }> {
+  const { request } = view;
+  if (request.cover !== 'pending' || !request.coverArrangerId) return { ownCard: false };
+  if (request.coverArrangerId !== actorId) {
+    const coordinator = await services.people.findById(request.coverArrangerId);
+    return {
+      ownCard: false,
+      note: `${coordinator?.name ?? 'The rota coordinator'} has been asked to arrange cover.`,
+    };
+  }
+  const department = view.visitor?.department ?? 'their department';
+  return {
+    ownCard: true,
+    note: noCoordinator
+      ? `You approved the release. No rota coordinator is known for ${department}, so please arrange cover yourself, then press Cover arranged here.`
+      : 'You approved the release. When the cover is in place, press Cover arranged here.',
+  };
 }

@@ -97,7 +97,7 @@ describe.each(STORE_SUBJECTS)('damage stays local ($name)', (subject) => {
       manager,
       visitor.id,
       request.id,
-      { action: 'approve' },
+      { action: 'approve', coverMethod: 'within_team' },
       workflow.services.clock(),
     );
     expect(approved).toMatchObject({ ok: true, request: { state: 'awaiting_host' } });

@@ -92,9 +92,16 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     const request = await submitFor(workflow, visitor, slot);
     const manager = await personOf(workflow.services, visitor.managerId as string);
     const moves: Array<{ actor: Person; decision: Decision }> = Array.from({ length: 20 }, (_, i) => {
-      if (i % 3 === 0) return { actor: manager, decision: { action: 'approve' } };
+      if (i % 3 === 0) return { actor: manager, decision: { action: 'approve', coverMethod: 'within_team' } };
       if (i % 3 === 1)
-        return { actor: manager, decision: { action: 'decline_release', reason: 'Short-staffed that week' } };
+        return {
+          actor: manager,
+          decision: {
+            action: 'decline_release',
+            declineCategory: 'service_pressures',
+            reason: 'Short-staffed that week',
+          },
+        };
       return { actor: visitor, decision: { action: 'cancel', reason: 'Plans changed' } };
     });
 
@@ -129,7 +136,14 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         i % 2 === 0
-          ? decideOnRequest(race, manager, visitor.id, request.id, { action: 'approve' }, now)
+          ? decideOnRequest(
+              race,
+              manager,
+              visitor.id,
+              request.id,
+              { action: 'approve', coverMethod: 'within_team' },
+              now,
+            )
           : cancelRequest(race, visitor.id, request.id, { id: visitor.id, isProgrammeLead: false }, now),
       ),
     );
@@ -158,7 +172,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
       manager,
       visitor.id,
       request.id,
-      { action: 'approve' },
+      { action: 'approve', coverMethod: 'within_team' },
       now,
     );
     const retry = await decideOnRequest(
@@ -166,7 +180,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
       manager,
       visitor.id,
       request.id,
-      { action: 'approve' },
+      { action: 'approve', coverMethod: 'within_team' },
       now,
     );
 

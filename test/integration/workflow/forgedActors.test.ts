@@ -105,6 +105,7 @@ describe('forged and misdirected card actions', () => {
     const mark = logLines.length;
     const answer = await execute(stranger, {
       action: 'approve',
+      coverMethod: 'within_team',
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
     });
@@ -123,6 +124,7 @@ describe('forged and misdirected card actions', () => {
     const mark = logLines.length;
     const answer = await execute(megan, {
       action: 'approve',
+      coverMethod: 'within_team',
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
       ...tampered,
@@ -135,6 +137,7 @@ describe('forged and misdirected card actions', () => {
   it('still lets the right manager decide afterwards', async () => {
     const answer = await execute(megan, {
       action: 'approve',
+      coverMethod: 'within_team',
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
     });

@@ -120,7 +120,7 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
             manager,
             request.visitorId,
             request.id,
-            { action: 'approve' },
+            { action: 'approve', coverMethod: 'within_team' },
             now,
           )
         ).ok,
@@ -182,7 +182,7 @@ describe.each(STORE_SUBJECTS)('the last places with one host: $name', (subject) 
         manager,
         request.visitorId,
         request.id,
-        { action: 'approve' },
+        { action: 'approve', coverMethod: 'within_team' },
         now,
       );
     }

@@ -62,7 +62,14 @@ describe('a time the host proposes', () => {
     const host = await personOf(workflow.services, workflow.offer.hostId);
     const now = workflow.services.clock();
     expect(
-      await decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, now),
+      await decideOnRequest(
+        workflow.services,
+        manager,
+        visitor.id,
+        request.id,
+        { action: 'approve', coverMethod: 'within_team' },
+        now,
+      ),
     ).toMatchObject({ ok: true });
     return { request, manager, host };
   }
@@ -285,7 +292,7 @@ describe("a proposed time and the host's own session times", () => {
         manager,
         request.visitorId,
         request.id,
-        { action: 'approve' },
+        { action: 'approve', coverMethod: 'within_team' },
         now,
       ),
     ).toMatchObject({ ok: true });

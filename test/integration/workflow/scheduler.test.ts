@@ -103,7 +103,7 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
       manager,
       visitor.id,
       request.id,
-      { action: 'approve' },
+      { action: 'approve', coverMethod: 'within_team' },
       workflow.services.clock(),
     );
     await dispatcher.tick();
@@ -147,7 +147,7 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
       manager,
       visitor.id,
       request.id,
-      { action: 'approve' },
+      { action: 'approve', coverMethod: 'within_team' },
       workflow.services.clock(),
     );
     await decideOnRequest(

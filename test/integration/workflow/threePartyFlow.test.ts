@@ -93,12 +93,18 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     expect(toMegan).toHaveLength(1);
     const approval = JSON.stringify(toMegan[0]);
     expect(approval).toContain('Alex Wilber asks to be released for a shadowing visit');
-    expect(approval).toContain('Rostered then?');
+    expect(approval).toContain('Shadowing this year');
+    expect(approval).not.toContain('Costs');
     expect(approval).toContain('"verb":"decide"');
     expect(sentTo(adele, mark)).toHaveLength(0);
 
     // Megan approves: her card is replaced by the decision.
-    const approved = await execute(megan, { action: 'approve', requestId, visitorId: DEMO_IDS.alex });
+    const approved = await execute(megan, {
+      action: 'approve',
+      coverMethod: 'within_team',
+      requestId,
+      visitorId: DEMO_IDS.alex,
+    });
     expect(approved.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(approved.value)).toContain(
       'Megan Bowen approved the release. Adele Vance has been asked.',
@@ -161,7 +167,12 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     const cardId = String(record?.doc.activityId);
     expect(cardId).toMatch(/^sent-\d+$/);
 
-    await execute(megan, { action: 'approve', requestId: request?.id, visitorId: DEMO_IDS.alex });
+    await execute(megan, {
+      action: 'approve',
+      coverMethod: 'within_team',
+      requestId: request?.id,
+      visitorId: DEMO_IDS.alex,
+    });
     await service.dispatcher.idle();
     const updates = connector.posts.filter(
       (p) => p.method === 'PUT' && p.path.endsWith(`/activities/${cardId}`),
@@ -191,8 +202,8 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
   it('makes exactly one change when the manager double-clicks, and says so on the second', async () => {
     const requestId = await submitRequest();
     const [first, second] = await Promise.all([
-      execute(megan, { action: 'approve', requestId, visitorId: DEMO_IDS.alex }),
-      execute(megan, { action: 'approve', requestId, visitorId: DEMO_IDS.alex }),
+      execute(megan, { action: 'approve', coverMethod: 'within_team', requestId, visitorId: DEMO_IDS.alex }),
+      execute(megan, { action: 'approve', coverMethod: 'within_team', requestId, visitorId: DEMO_IDS.alex }),
     ]);
     const texts = [JSON.stringify(first.value), JSON.stringify(second.value)];
     expect(texts.filter((t) => t.includes('approved the release')).length).toBeGreaterThanOrEqual(1);
@@ -212,17 +223,29 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     expect(hostCards).toHaveLength(1);
   });
 
-  it('asks for a reason before a decline, and records it', async () => {
+  it('asks for the main reason before a decline, and records it with any words added', async () => {
     const requestId = await submitRequest();
-    const noReason = await execute(megan, { action: 'decline_release', requestId, visitorId: DEMO_IDS.alex });
-    expect(JSON.stringify(noReason.value)).toContain('Please give a short reason');
-    const declined = await execute(megan, {
+    const noReason = await execute(megan, {
       action: 'decline_release',
       requestId,
       visitorId: DEMO_IDS.alex,
       reason: 'We are short-staffed that week',
     });
-    expect(JSON.stringify(declined.value)).toContain('We are short-staffed that week');
+    expect(JSON.stringify(noReason.value)).toContain('Please choose the main reason for declining.');
+    expect(JSON.stringify(noReason.value)).toContain('Approve release');
+    const declined = await execute(megan, {
+      action: 'decline_release',
+      declineCategory: 'no_cover',
+      requestId,
+      visitorId: DEMO_IDS.alex,
+      reason: 'We are short-staffed that week',
+    });
+    expect(JSON.stringify(declined.value)).toContain('No cover available: We are short-staffed that week');
+    const [stored] = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'id', op: '=', value: requestId }],
+    });
+    expect(stored).toMatchObject({ state: 'declined_by_manager', declineCategory: 'no_cover' });
     await service.dispatcher.idle();
     expect(JSON.stringify(sentTo(alex))).toContain('could not release you this time.');
   });
@@ -230,6 +253,7 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
   it('refuses an unreadable or forged payload without a change', async () => {
     const answer = await execute(megan, {
       action: 'approve',
+      coverMethod: 'within_team',
       requestId: 'not-a-uuid',
       visitorId: DEMO_IDS.alex,
     });

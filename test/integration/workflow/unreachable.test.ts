@@ -150,7 +150,7 @@ describe('delivering to people the connector refuses', () => {
       manager,
       visitor.id,
       request.id,
-      { action: 'approve' },
+      { action: 'approve', coverMethod: 'within_team' },
       DEMO_TODAY,
     );
     expect(approved.ok).toBe(true);

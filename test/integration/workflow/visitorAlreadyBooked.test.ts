@@ -109,7 +109,14 @@ describe('a visitor already booked elsewhere', () => {
     const host = await personOf(workflow.services, workflow.offer.hostId);
     const now = workflow.services.clock();
     expect(
-      await decideOnRequest(workflow.services, manager, visitor.id, request.id, { action: 'approve' }, now),
+      await decideOnRequest(
+        workflow.services,
+        manager,
+        visitor.id,
+        request.id,
+        { action: 'approve', coverMethod: 'within_team' },
+        now,
+      ),
     ).toMatchObject({ ok: true });
     // A visit with another host on the same morning, confirmed before the rule existed.
     const elsewhere: ShadowingRequest = {

@@ -19,6 +19,9 @@ import { OPEN_STATES } from '../../../src/domain/workflow/transitions';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import type { AdaptiveCardJson } from '../../../src/teams/cards/cardTypes';
 import { returnVisitButton } from '../../../src/teams/cards/returnVisitInviteCard';
+import { estimateCover } from '../../../src/domain/cover/coverMethods';
+import { rateFor } from '../../../src/domain/cover/coverRates';
+import { DEFAULT_COVER_RATES } from '../../../src/domain/cover/defaultCoverRates';
 import { auditCard, exampleProblems } from '../../support/cardAudit';
 import { NOW as DIGEST_NOW, WEEK, world } from '../../support/digestFixtures';
 
@@ -66,8 +69,24 @@ const SAMPLES: Record<string, Builder> = {
     createHostRequestCard(d.view),
     createHostRequestCard(d.view, { reminder: true }),
   ],
+  createCoverFailedCard: (d) => [
+    createCoverFailedCard(d.coverView),
+    createCoverFailedCard(d.coverView, { reminder: true, problem: d.text }),
+  ],
+  createCoverRequestCard: (d) => [
+    createCoverRequestCard(d.coverView),
+    createCoverRequestCard(d.coverView, { reminder: true, note: d.text, problem: d.text }),
+  ],
+  createCoverStatusCard: (d) => [
+    createCoverStatusCard(d.coverView),
+    createCoverStatusCard(d.coverView, d.text),
+  ],
   createManagerApprovalCard: (d) => [
     createManagerApprovalCard(d.view),
+    createManagerApprovalCard({
+      ...d.coverView,
+      request: { ...d.coverView.request, state: 'awaiting_manager' },
+    }),
     createManagerApprovalCard({ ...d.view, visitorRota: 'rostered_on' }, { reminder: true, note: d.text }),
   ],
   createInductionTermsCard: (d) => [createInductionTermsCard(d.offer)],
@@ -142,6 +161,9 @@ const call =
 const createCheckInCard = call('createCheckInCard');
 const createConfirmationCard = call('createConfirmationCard');
 const createCpdRecordCard = call('createCpdRecordCard');
+const createCoverFailedCard = call('createCoverFailedCard');
+const createCoverRequestCard = call('createCoverRequestCard');
+const createCoverStatusCard = call('createCoverStatusCard');
 const createDigestCard = call('createDigestCard');
 const createEraseDataCard = call('createEraseDataCard');
 const createFollowUpCard = call('createFollowUpCard');
@@ -254,6 +276,28 @@ function sampleFor(todayIso: string, hostile: boolean) {
     request: { ...request, state: 'completed' },
     visitor: { ...person('alex', 'Alex Wilber'), department: hostile ? text.slice(0, 80) : 'Acute Medicine' },
   };
+  const coverView: RequestView = {
+    ...view,
+    request: {
+      ...request,
+      state: 'awaiting_host',
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+      cover: 'pending',
+      coverMethod: 'rota_coordinator',
+      coverNotes: text,
+      coverFailedReason: text,
+    },
+    release: {
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+      shifts: [{ kind: 'long_day', start: slot(3).start, end: slot(3).end }],
+      estimate: estimateCover(4, rateFor(DEFAULT_COVER_RATES, 'nursing', 'Band 5')!),
+    },
+    hoursThisYear: 8,
+  };
   const draft: RequestDraft = {
     step: 'host',
     trail: ['what'],
@@ -303,6 +347,7 @@ function sampleFor(todayIso: string, hostile: boolean) {
     text,
     view,
     returnView,
+    coverView,
     draft,
     offer,
     offerDraft,

@@ -1,0 +1,128 @@
+import type { Person } from '../domain/people';
+import { applyCoverAction, NOT_YOURS_TO_COVER, type CoverAction } from '../domain/cover/coverTransitions';
+import type { ShadowingRequest } from '../domain/requests';
+import { checkFreeText } from '../domain/text/checkFreeText';
+import type { Actor } from '../domain/workflow/transitions';
+import { VersionConflictError } from '../store/documentStore';
+import type { Notification, NotificationKind } from './notifications';
+import { newNotification } from './notifyParties';
+import type { Services } from './services';
+
+export type CoverDecisionResult =
+  | { ok: true; request: ShadowingRequest; queued: Notification[] }
+  /** `request` only for someone who may act on the request's cover; `canTryAgain` when a reason is missing or refused. */
+  | { ok: false; refusal: string; request?: ShadowingRequest; canTryAgain?: true };
+
+const MAX_REASON = 300;
+
+/**
+ * A decision about cover: arranged, cannot cover (with a reason), or, after a failure, the manager
+ * releasing the visitor without cover. Written only if nobody changed the request first; a double
+ * click or a decision on a request that has moved on changes nothing.
+ */
+export async function decideOnCover(
+  services: Services,
+  who: Person,
+  visitorId: string,
+  requestId: string,
+  action: CoverAction,
+  typedReason: string | undefined,
+  now: Date,
+): Promise<CoverDecisionResult> {
+  const actor: Actor = { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
+  const found = await services.requests.find(visitorId, requestId);
+  if (!found) return { ok: false, refusal: NOT_YOURS_TO_COVER };
+  const { request, etag } = found;
+  const reason = checkReason(action, typedReason);
+  const decided = applyCoverAction(request, action, actor, now, reason.ok ? reason.value : undefined);
+  if (!decided.ok) {
+    if (!decided.party) return { ok: false, refusal: decided.refusal };
+    if (!reason.ok) return { ok: false, refusal: reason.problem, request, canTryAgain: true };
+    if (isOwnLastCoverDecision(request, action, actor.id))
+      services.notify(await tellParties(services, request, action, actor.id, now));
+    return {
+      ok: false,
+      refusal: decided.refusal,
+      request,
+      ...(decided.canTryAgain ? { canTryAgain: true } : {}),
+    };
+  }
+  try {
+    await services.requests.replace(decided.request, etag);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    const latest = await services.requests.find(visitorId, requestId);
+    return {
+      ok: false,
+      refusal:
+        'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.',
+      ...(latest ? { request: latest.request } : {}),
+    };
+  }
+  return {
+    ok: true,
+    request: decided.request,
+    queued: await tellParties(services, decided.request, action, actor.id, now),
+  };
+}
+
+function checkReason(
+  action: CoverAction,
+  typed: string | undefined,
+): { ok: true; value?: string } | { ok: false; problem: string } {
+  if (action !== 'cover_failed' || typed === undefined) return { ok: true };
+  const checked = checkFreeText(typed, { label: 'your reason', min: 0, max: MAX_REASON });
+  if (!checked.ok) return { ok: false, problem: `${checked.problem} Nothing has been changed.` };
+  return checked.value ? { ok: true, value: checked.value } : { ok: true };
+}
+
+/** A repeated click after a failure part way: the decision was written; its messages are queued again (once each). */
+function isOwnLastCoverDecision(request: ShadowingRequest, action: CoverAction, actorId: string): boolean {
+  const last = request.coverHistory?.at(-1);
+  if (!last || last.by !== actorId) return false;
+  if (action === 'release_without_cover') return request.releasedWithoutCover === true;
+  return last.to === (action === 'cover_arranged' ? 'arranged' : 'failed');
+}
+
+/** Who hears what after a cover decision. Step ids keep each message to one delivery. */
+async function tellParties(
+  services: Services,
+  request: ShadowingRequest,
+  action: CoverAction,
+  actorId: string,
+  now: Date,
+): Promise<Notification[]> {
+  const step = `cover-${(request.coverHistory ?? []).length}`;
+  const visitorName = (await services.people.findById(request.visitorId))?.name ?? 'the visitor';
+  const messages: Array<[string | undefined, NotificationKind, string | undefined]> =
+    action === 'cover_arranged'
+      ? [
+          [request.managerId, 'request_update', `Cover for ${visitorName}'s shift has been arranged.`],
+          [request.visitorId, 'request_update', 'Cover for your shift has been arranged.'],
+        ]
+      : action === 'cover_failed'
+        ? [
+            [request.managerId, 'cover_failed', undefined],
+            [
+              request.visitorId,
+              'request_update',
+              'Cover for your shift could not be arranged, so your manager will decide whether you can still go. The host is keeping your place meanwhile.',
+            ],
+          ]
+        : [
+            [
+              request.visitorId,
+              'request_update',
+              'Cover could not be arranged, but your manager has released you anyway. Your visit goes ahead.',
+            ],
+            // The coordinator sees the cover card, never the request itself.
+            [request.coverArrangerId, 'cover_needed', `${visitorName} has been released without cover.`],
+          ];
+  const queued: Notification[] = [];
+  for (const [personId, kind, note] of messages) {
+    if (!personId || personId === actorId) continue;
+    const notification = newNotification(kind, request, personId, step, now, note);
+    if (await services.outbox.enqueue(notification)) queued.push(notification);
+  }
+  return queued;
+}

@@ -1,0 +1,32 @@
+import type { RequestView } from '../../app/describeRequest';
+import { readCover } from '../../domain/cover/readCover';
+import { formatVisitTime } from '../../domain/time/formatVisit';
+import { labelled } from './requestFacts';
+import { coverStatusLine, hoursInWords, shiftLines } from './releaseFacts';
+
+/**
+ * What whoever arranges cover needs, and no more: who is away, from which shift, for how many
+ * hours and when. Not why they are going or where.
+ */
+export function coverFacts(view: RequestView): Array<Record<string, unknown>> {
+  const { request, visitor, release } = view;
+  const cover = readCover(request);
+  const who = visitor ? `${visitor.name}, ${visitor.jobTitle}, ${visitor.department}` : 'A colleague';
+  const shifts = release && release.shifts.length > 0 ? shiftLines(release) : 'Not known';
+  return [
+    labelled('Who', who, 200),
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Shift', value: shifts },
+        {
+          title: 'Away',
+          value: request.start && request.end ? formatVisitTime(request.start, request.end) : 'Not known',
+        },
+        { title: 'Hours to cover', value: hoursInWords(cover.coverHours) },
+        { title: 'Cover', value: coverStatusLine(view) },
+      ],
+    },
+    ...(request.coverNotes ? [labelled('Note from the manager', request.coverNotes, 300)] : []),
+  ];
+}

@@ -1,0 +1,104 @@
+import type { Application } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import { decideOnCover } from '../../app/decideOnCover';
+import { describeRequest } from '../../app/describeRequest';
+import type { Dispatcher } from '../../app/dispatcher';
+import type { Services } from '../../app/services';
+import { COVER_ACTIONS } from '../../domain/cover/coverTransitions';
+import type { Person } from '../../domain/people';
+import type { ShadowingRequest } from '../../domain/requests';
+import { viewerOf } from '../../domain/workflow/viewers';
+import type { Logger } from '../../logging/logger';
+import type { AppTurnState } from '../appTurnState';
+import type { AdaptiveCardJson } from '../cards/cardTypes';
+import { createCoverFailedCard } from '../cards/coverFailedCard';
+import { createCoverRequestCard, createCoverStatusCard } from '../cards/coverRequestCard';
+import { createRequestCardFor } from '../cards/requestCardFor';
+import { actorId } from '../identity';
+
+const COVER = z.object({
+  action: z.enum(COVER_ACTIONS),
+  requestId: z.string().uuid(),
+  visitorId: z.string().min(1).max(100),
+  // Long reasons are refused in words by the decision itself, not as an unreadable button.
+  reason: z.string().max(20_000).optional(),
+});
+
+const DONE: Record<(typeof COVER_ACTIONS)[number], string> = {
+  cover_arranged: 'Thank you: cover is marked as arranged. The manager and the visitor have been told.',
+  cover_failed: 'Thank you: the manager and the visitor have been told that cover cannot be arranged.',
+  release_without_cover: 'You released them without cover. The visitor has been told; the visit goes ahead.',
+};
+
+/**
+ * Universal Actions on cover cards (verb "cover"): arranged, cannot cover, release without cover.
+ * The answer replaces the card clicked. Someone with no part in the request's cover is told only
+ * that they cannot act on it.
+ */
+export function registerCoverActions(
+  app: Application<AppTurnState>,
+  services: Services,
+  dispatcher: Dispatcher,
+  logger: Logger,
+): void {
+  app.adaptiveCards.actionExecute(
+    'cover',
+    async (context, _state, data): Promise<AdaptiveCardJson | string> => {
+      const parsed = COVER.safeParse(data);
+      const id = actorId(context);
+      const actor = id ? await services.people.findById(id) : undefined;
+      if (!parsed.success || !actor) {
+        logger.warn(
+          { activityId: context.activity.id, parsed: parsed.success, knownActor: Boolean(actor) },
+          'cover decision refused: unreadable card or unknown person',
+        );
+        return 'I could not read that button, or I do not know who you are, so nothing has been changed.';
+      }
+      const { action, requestId, visitorId, reason } = parsed.data;
+      const result = await decideOnCover(
+        services,
+        actor,
+        visitorId,
+        requestId,
+        action,
+        reason,
+        services.clock(),
+      );
+      if (!result.ok) {
+        logger.info({ activityId: context.activity.id, requestId, action }, 'cover decision refused');
+        if (!result.request) return result.refusal;
+        return cardFor(
+          services,
+          actor,
+          result.request,
+          result.canTryAgain ? { problem: result.refusal } : { note: result.refusal },
+        );
+      }
+      dispatcher.kick(result.queued);
+      return cardFor(services, actor, result.request, { note: DONE[action] });
+    },
+  );
+}
+
+/**
+ * The card a party to the cover sees now: the manager (or a lead) a card about the request, the
+ * one to act on if cover failed; whoever arranges cover the cover card, never the request itself.
+ */
+async function cardFor(
+  services: Services,
+  actor: Person,
+  request: ShadowingRequest,
+  message: { note?: string; problem?: string },
+): Promise<AdaptiveCardJson> {
+  const view = await describeRequest(services, request);
+  const viewer = viewerOf(request, { id: actor.id, isProgrammeLead: actor.roles.includes('programme_lead') });
+  const open = ['awaiting_host', 'host_proposed_time', 'confirmed'].includes(request.state);
+  if (request.cover === 'pending' && open && (message.problem || actor.id === request.coverArrangerId))
+    return createCoverRequestCard(view, message);
+  if (viewer === 'manager' || viewer === 'programme_lead') {
+    if (request.cover === 'failed' && !request.releasedWithoutCover && open)
+      return createCoverFailedCard(view, { ...(message.problem ? { problem: message.problem } : {}) });
+    return createRequestCardFor(viewer, view, message);
+  }
+  return createCoverStatusCard(view, message.problem ?? message.note);
+}

@@ -1,0 +1,89 @@
+import { decideOnCover } from '../../../src/app/decideOnCover';
+import { DEMO_IDS } from '../../../src/demo/demoIds';
+import type { ShadowingRequest } from '../../../src/domain/requests';
+import { requestInState } from '../../support/requestInState';
+import { morningOf, personOf, seedWorkflow, VISIT_DAY, type Workflow } from '../../support/workflowFixtures';
+import { STORE_SUBJECTS } from '../../support/workflowStores';
+
+/**
+ * Cover decisions on both stores: the coordinator and the manager clicking at once make exactly
+ * one change; the department's people are found by one query.
+ */
+describe.each(STORE_SUBJECTS)('cover decisions: $name', (subject) => {
+  let workflow: Workflow;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await subject.open();
+    cleanup = opened.cleanup;
+    workflow = await seedWorkflow(opened.store);
+  });
+  afterAll(async () => cleanup());
+
+  async function coverPending(): Promise<ShadowingRequest> {
+    const request: ShadowingRequest = {
+      ...requestInState(
+        'awaiting_host',
+        morningOf(VISIT_DAY),
+        morningOf(VISIT_DAY),
+        workflow.services.clock(),
+      ),
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+      cover: 'pending',
+      coverMethod: 'rota_coordinator',
+      coverArrangerId: DEMO_IDS.lynne,
+    };
+    await workflow.services.requests.create(request);
+    return request;
+  }
+
+  it('lets exactly one of 12 arranged and cannot-cover clicks through', async () => {
+    const request = await coverPending();
+    const [lynne, megan] = await Promise.all([
+      personOf(workflow.services, DEMO_IDS.lynne),
+      personOf(workflow.services, DEMO_IDS.megan),
+    ]);
+    const now = workflow.services.clock();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2 === 0
+          ? decideOnCover(
+              workflow.services,
+              lynne,
+              request.visitorId,
+              request.id,
+              'cover_arranged',
+              undefined,
+              now,
+            )
+          : decideOnCover(
+              workflow.services,
+              megan,
+              request.visitorId,
+              request.id,
+              'cover_failed',
+              'Short-staffed',
+              now,
+            ),
+      ),
+    );
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    const after = (await workflow.services.requests.find(request.visitorId, request.id))?.request;
+    expect(after?.coverHistory).toHaveLength(1);
+    expect(after?.cover).toBe(winners[0]?.ok ? winners[0].request.cover : 'none');
+    for (const lost of results.filter((r) => !r.ok))
+      expect(lost).toMatchObject({
+        ok: false,
+        refusal: expect.stringMatching(/changed nothing|Nothing has been changed/),
+      });
+  });
+
+  it('finds everyone in a department, and no one else', async () => {
+    const people = await workflow.services.people.listByDepartment('Acute Medicine');
+    expect(people.map((p) => p.id)).toContain(DEMO_IDS.alex);
+    expect(new Set(people.map((p) => p.department))).toEqual(new Set(['Acute Medicine']));
+  });
+});
