@@ -84,16 +84,19 @@ export function createHostFinder(
       const shortlist = rankOffers({ offers: catalogue, visitor, query, pastExchanges, limit: SHORTLIST });
       // Everything the shortlist needs is read at once: rotas (the visitor's once), places, hosts.
       const search = { ...sources, rota: readingOnce(deps.rota) };
-      const hosts = readHosts(
-        deps,
-        shortlist.map(({ offer }) => offer.hostId),
-      );
-      const withSlots = await Promise.all(
-        shortlist.map(async ({ offer }) => ({
-          offer,
-          slots: await findSlots(search, visitor, offer, draft, window, clock(), SLOTS_PER_HOST),
-        })),
-      );
+      // Awaited together, so a failed read of either is the search's failure, never left unheard.
+      const [withSlots, names] = await Promise.all([
+        Promise.all(
+          shortlist.map(async ({ offer }) => ({
+            offer,
+            slots: await findSlots(search, visitor, offer, draft, window, clock(), SLOTS_PER_HOST),
+          })),
+        ),
+        readHosts(
+          deps,
+          shortlist.map(({ offer }) => offer.hostId),
+        ),
+      ]);
       const availability = Object.fromEntries(withSlots.map(({ offer, slots }) => [offer.id, slots.length]));
       const ranked = rankOffers({
         offers: withSlots.filter((o) => o.slots.length > 0).map((o) => o.offer),
@@ -104,7 +107,6 @@ export function createHostFinder(
         window: { start: window.from.toISOString(), end: window.to.toISOString() },
         limit: KEPT,
       });
-      const names = await hosts;
       return ranked.map(({ offer, reason }) =>
         toOption(
           offer,
