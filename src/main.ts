@@ -68,7 +68,7 @@ export async function startService(
   await openStore(store, config);
 
   if (config.store.kind === 'embedded' && config.demoData === 'auto') {
-    const seeded = await seedDemoOrganisation(store, { today: new Date() });
+    const seeded = await seedDemoOrganisation(store, { today: new Date(), history: true });
     if (seeded.seeded)
       logger.info(
         { people: seeded.people, offers: seeded.offers },

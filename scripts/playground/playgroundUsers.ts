@@ -16,7 +16,10 @@ export interface PlaygroundUser {
 
 export const PLAYGROUND_TENANT_ID = DEMO_TENANT_ID;
 
-/** Ordered as the Playground lists them; Alex Wilber is its default user. */
+/**
+ * The Playground's six built-in users, ordered as it lists them (Alex Wilber is its default user),
+ * then Miriam Graham, a seventh identity given to it through the same config file.
+ */
 export const PLAYGROUND_USERS: readonly PlaygroundUser[] = [
   user(
     'alex',
@@ -40,6 +43,15 @@ export const PLAYGROUND_USERS: readonly PlaygroundUser[] = [
   user('isaiah', 3, 'Isaiah', 'Langer', 'isaiah', 'isaiahl', "Head of Patient Flow, Adele's line manager"),
   user('patti', 4, 'Patti', 'Fernandez', 'pattif', 'pattif', 'Programme lead for job shadowing'),
   user('lynne', 5, 'Lynne', 'Robbins', 'lynner', 'lynner', 'Physiotherapist who hosts visitors'),
+  user(
+    'miriam',
+    6,
+    'Miriam',
+    'Graham',
+    'miriamg',
+    'miriamg',
+    'Rota coordinator for Acute Medicine, A&E and Critical Care (arranges cover)',
+  ),
 ];
 
 function user(

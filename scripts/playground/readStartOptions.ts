@@ -18,7 +18,7 @@ export function readStartOptions(argv: string[]): StartOptions {
       `comma-separated demo people (${PLAYGROUND_USERS.map((u) => u.key).join(', ')})`,
       'alex',
     )
-    .option('--everyone', 'a Playground for each of the six demo people', false)
+    .option('--everyone', 'a Playground for each of the seven demo people', false)
     .option(
       '--first-port <port>',
       'port of the first Playground; the others follow it',

@@ -10,6 +10,8 @@ export const DEMO_IDS = {
   isaiah: '00000000-0000-0000-0000-0000000000023',
   patti: '00000000-0000-0000-0000-0000000000024',
   lynne: '00000000-0000-0000-0000-0000000000025',
+  /** Not one of the Playground's built-in users: the seventh identity, a rota coordinator. */
+  miriam: '00000000-0000-0000-0000-0000000000026',
 } as const;
 
 export type PlaygroundKey = keyof typeof DEMO_IDS;

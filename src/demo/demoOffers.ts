@@ -84,8 +84,8 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
       'Go out with a district nurse visiting people at home: wound care, injections, care at the end of life and checking that people are managing after leaving hospital. See what support there is once patients go home, and what makes a discharge work for them.',
     setting: 'community',
     sessions: [
-      { weekday: 'wed', part: 'full_day' },
-      { weekday: 'thu', part: 'full_day' },
+      { weekday: 'wed', part: 'full_day', start: '08:30', end: '16:30' },
+      { weekday: 'thu', part: 'full_day', start: '08:30', end: '16:30' },
     ],
     capacityPerWeek: 1,
     capacityPerMonth: 2,
@@ -120,8 +120,8 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
       'Follow a scrub nurse through a planned list of joint operations: the team briefing, the safety checklist, the operations themselves and the handover to the recovery nurses. See how a theatre team works together and why the checklist matters.',
     setting: 'theatre',
     sessions: [
-      { weekday: 'mon', part: 'full_day' },
-      { weekday: 'thu', part: 'full_day' },
+      { weekday: 'mon', part: 'full_day', start: '07:30', end: '17:00' },
+      { weekday: 'thu', part: 'full_day', start: '07:30', end: '17:00' },
     ],
     capacityPerWeek: 1,
     capacityPerMonth: 2,
@@ -151,7 +151,8 @@ export const DEMO_OFFERS: readonly DemoOfferRow[] = [
     description:
       'Watch the Trust Board meeting held in public, where the directors look at safety, waiting times, staffing and money, and make decisions. Afterwards there are 20 minutes with the Chief Executive to ask how those decisions are made.',
     setting: 'board_or_policy_meeting',
-    sessions: [{ weekday: 'thu', part: 'am' }],
+    // Replaced by the dated meetings (first Thursday of the month, 09:30-12:30) when the demo is built.
+    sessions: [{ date: '2026-01-01', start: '09:30', end: '12:30' }],
     capacityPerWeek: 4,
     capacityPerMonth: 4,
     openTo: [],

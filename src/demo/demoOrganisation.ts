@@ -1,9 +1,13 @@
+import { DateTime } from 'luxon';
 import type { HostOffer } from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { RotaMonth } from '../domain/rota';
 import { DEMO_EMAIL_DOMAIN, DEMO_IDS, isPlaygroundKey, makeDemoPersonId } from './demoIds';
 import { DEMO_OFFERS, type DemoOfferRow } from './demoOffers';
-import { buildDemoRota, findFirstMonday, type RotaSubject } from './demoRota';
+import { buildDemoRota, DEMO_ZONE, findFirstMonday, type RotaSubject } from './demoRota';
+import { withBoardDates } from './demoBoardDates';
+import { buildDemoHistory, type DemoHistory } from './demoHistory';
+import { DEMO_GRADES, DEMO_ROTA_COORDINATORS } from './demoGrades';
 import { DEMO_STAFF, type DemoStaffRow, type RotaPattern } from './demoStaff';
 
 export { DEMO_IDS } from './demoIds';
@@ -12,20 +16,26 @@ export interface DemoOrganisation {
   people: Person[];
   offers: HostOffer[];
   rota: RotaMonth[];
+  /** Six months of past requests and the exchange log, loaded only when asked for. */
+  history: DemoHistory;
 }
 
 /**
- * The fictional Northmoor Hospitals NHS Foundation Trust: about 40 staff, their host offers and
- * eight weeks of rota from the Monday of `today`'s week. Pure: the same date gives the same data.
+ * The fictional Northmoor Hospitals NHS Foundation Trust: about 40 staff with grades and rota
+ * coordinators, their host offers, eight weeks of rota from the Monday of `today`'s week and six
+ * months of past requests before it. Pure: the same date gives the same data.
  */
 export function buildDemoOrganisation(today: Date): DemoOrganisation {
   const idByKey = new Map(DEMO_STAFF.map((row, index) => [row.key, assignId(row, index)]));
   const people = DEMO_STAFF.map((row) => toPerson(row, idByKey));
   const firstMonday = findFirstMonday(today);
   const offeredSince = firstMonday.minus({ weeks: 4 }).set({ hour: 9 }).toJSDate().toISOString();
-  const offers = DEMO_OFFERS.map((row) => toOffer(row, people, idByKey, offeredSince));
+  const offers = DEMO_OFFERS.map((row) =>
+    toOffer(withBoardDates(row, firstMonday), people, idByKey, offeredSince),
+  );
   const rota = buildDemoRota(listRotaSubjects(idByKey), firstMonday);
-  return { people, offers, rota };
+  const history = buildDemoHistory(people, offers, idByKey, DateTime.fromJSDate(today, { zone: DEMO_ZONE }));
+  return { people, offers, rota, history };
 }
 
 function assignId(row: DemoStaffRow, index: number): string {
@@ -43,6 +53,10 @@ function toPerson(row: DemoStaffRow, idByKey: ReadonlyMap<string, string>): Pers
     roles: row.roles ?? ['staff'],
   };
   if (row.managerKey !== undefined) person.managerId = requireId(idByKey, row.managerKey);
+  const grade = DEMO_GRADES[row.key];
+  if (grade) person.grade = grade;
+  const coordinator = DEMO_ROTA_COORDINATORS[row.department];
+  if (coordinator) person.rotaCoordinatorId = requireId(idByKey, coordinator);
   return person;
 }
 

@@ -57,7 +57,8 @@ export const WEEK_CYCLES: Record<RotaPattern, readonly string[]> = {
   office: ['D D D D D . .'],
   weekday_clinical: ['D D D D D . .', 'D D D D D . .', 'D D D D D . .', 'D D R D D W .'],
   consultant: ['D D+OC D D D . .', 'D D D D+OC D . .', 'D D+OC D D D . .', 'D D D D D OCW OCW'],
-  junior_doctor: ['D D D D D R R', 'LD LD R SL D R R', 'R R R N N N N', 'R R D D D LD LD'],
+  // Doctors in training work at most 7 days in a row (here at most 5) and rest 46 hours after nights.
+  junior_doctor: ['D D D D D R R', 'LD LD R SL D R R', 'R R R N N N N', 'R R D D LD LD R'],
   nurse_shifts: ['E E L L R R LD', 'LD R R E E L L', 'R N N N R R E', 'L L R LD LD R R'],
 };
 

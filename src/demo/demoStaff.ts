@@ -17,7 +17,7 @@ export interface DemoStaffRow {
 
 /**
  * The staff of the fictional Northmoor Hospitals NHS Foundation Trust. Rows whose key is one of the
- * Playground identities (alex, megan, adele, isaiah, patti, lynne) get that identity's id. The order
+ * Playground identities (alex, megan, adele, isaiah, patti, lynne, miriam) get that identity's id. The order
  * is part of the data: other ids are derived from a row's position, so append new rows at the end.
  */
 export const DEMO_STAFF: readonly DemoStaffRow[] = [
@@ -392,6 +392,44 @@ export const DEMO_STAFF: readonly DemoStaffRow[] = [
     department: 'Research and Innovation',
     profession: 'research',
     managerKey: 'martin',
+    rota: 'office',
+  },
+
+  // Rota coordinators: they arrange cover when a manager releases someone from the rota.
+  {
+    key: 'miriam',
+    name: 'Miriam Graham',
+    jobTitle: 'Rota Coordinator, Urgent and Acute Care',
+    department: 'Acute Medicine',
+    profession: 'admin',
+    managerKey: 'grace',
+    rota: 'office',
+  },
+  {
+    key: 'diego',
+    name: 'Diego Siciliani',
+    jobTitle: 'Rota Coordinator, Outpatients and Community',
+    department: 'Outpatients',
+    profession: 'admin',
+    managerKey: 'sarah',
+    rota: 'office',
+  },
+  {
+    key: 'lee',
+    name: 'Lee Gu',
+    jobTitle: 'Rota Coordinator, Theatres and Maternity',
+    department: 'Theatres',
+    profession: 'admin',
+    managerKey: 'paul',
+    rota: 'office',
+  },
+  {
+    key: 'johanna',
+    name: 'Johanna Lorenz',
+    jobTitle: 'Rota Coordinator, Clinical Support Services',
+    department: 'Therapies',
+    profession: 'admin',
+    managerKey: 'mark',
     rota: 'office',
   },
 ];

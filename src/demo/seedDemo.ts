@@ -8,6 +8,11 @@ export interface SeedDemoOptions {
   today: Date;
   /** Load even when the store already holds staff, overwriting the demo documents. */
   force?: boolean;
+  /**
+   * Also load six months of past requests and the exchange log, so reports, digests, the export
+   * and "my requests" have something to show.
+   */
+  history?: boolean;
 }
 
 /** What was loaded; the counts are documents written, all zero when nothing was. */
@@ -16,6 +21,8 @@ export interface SeedDemoResult {
   people: number;
   offers: number;
   rotaMonths: number;
+  /** Past requests loaded (0 without `history`). */
+  pastRequests: number;
 }
 
 /** How many writes are in flight at once: enough to be quick, few enough to spare a shared store. */
@@ -30,7 +37,7 @@ export async function seedDemoOrganisation(
   options: SeedDemoOptions,
 ): Promise<SeedDemoResult> {
   if (!options.force && (await holdsStaff(store))) {
-    return { seeded: false, people: 0, offers: 0, rotaMonths: 0 };
+    return { seeded: false, people: 0, offers: 0, rotaMonths: 0, pastRequests: 0 };
   }
   const organisation = buildDemoOrganisation(options.today);
   const rotaDocs = organisation.rota.map((month) => ({ id: `${month.personId}:${month.month}`, ...month }));
@@ -38,11 +45,16 @@ export async function seedDemoOrganisation(
   await upsertAll(store, 'offers', organisation.offers.map(toDoc));
   await upsertAll(store, 'offers', organisation.offers.map(catalogueEntryOf));
   await upsertAll(store, 'rota', rotaDocs);
+  const past = options.history ? organisation.history : { requests: [], exchanges: [] };
+  // Past requests go in without managers' and hosts' task pointers, so nobody's decisions change.
+  await upsertAll(store, 'requests', past.requests.map(toDoc));
+  await upsertAll(store, 'exchanges', past.exchanges.map(toDoc));
   return {
     seeded: true,
     people: organisation.people.length,
     offers: organisation.offers.length,
     rotaMonths: rotaDocs.length,
+    pastRequests: past.requests.length,
   };
 }
 

@@ -93,6 +93,7 @@ describe('demo seed', () => {
     // The offers container also holds the host search's copy of each offer (its catalogue).
     const offers = offersAndCopies.filter((doc) => !isCatalogueEntry(doc));
     const rota = await store.query('rota');
+    const requests = await store.query('requests');
     expect(people).toHaveLength(expected.people.length);
     expect(offers).toHaveLength(expected.offers.length);
     expect(
@@ -102,8 +103,10 @@ describe('demo seed', () => {
         .sort(),
     ).toEqual(offers.map((doc) => doc.id).sort());
     expect(rota).toHaveLength(expected.rota.length);
+    expect(requests).toHaveLength(expected.history.requests.length);
+    expect(await store.query('exchanges')).toHaveLength(expected.history.exchanges.length);
     expect(harness.output()).toBe(
-      `Loaded the demo organisation: ${people.length} staff, ${offers.length} host offers, ${rota.length} rota months.\n`,
+      `Loaded the demo organisation: ${people.length} staff, ${offers.length} host offers, ${rota.length} rota months, ${requests.length} past requests.\n`,
     );
     expect(harness.errors()).toBe('');
     expect(watched.closed()).toBe(true);

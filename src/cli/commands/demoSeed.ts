@@ -8,9 +8,13 @@ export interface DemoSeedDeps {
   now: () => Date;
 }
 
-/** `demo seed [--force]`: loads the demo organisation and prints a one-line summary. */
+/** `demo seed [--force]`: loads the demo organisation with its history and prints a one-line summary. */
 export async function runDemoSeed(deps: DemoSeedDeps, options: { force: boolean }): Promise<SeedDemoResult> {
-  const result = await seedDemoOrganisation(deps.store, { today: deps.now(), force: options.force });
+  const result = await seedDemoOrganisation(deps.store, {
+    today: deps.now(),
+    force: options.force,
+    history: true,
+  });
   deps.out.write(`${describeSeedResult(result)}\n`);
   return result;
 }
@@ -19,5 +23,5 @@ export function describeSeedResult(result: SeedDemoResult): string {
   if (!result.seeded) {
     return 'The store already holds staff; nothing loaded. Use --force to reload the demo organisation.';
   }
-  return `Loaded the demo organisation: ${result.people} staff, ${result.offers} host offers, ${result.rotaMonths} rota months.`;
+  return `Loaded the demo organisation: ${result.people} staff, ${result.offers} host offers, ${result.rotaMonths} rota months, ${result.pastRequests} past requests.`;
 }

@@ -1,0 +1,62 @@
+/**
+ * Pay grades of the demo staff, by staff-list key (as the directory import's `grade` column would
+ * give them), and the rota coordinator who arranges cover for each clinical department. Executives
+ * are on very senior manager terms and carry no band.
+ */
+export const DEMO_GRADES: Readonly<Record<string, string>> = {
+  megan: 'Consultant',
+  alex: 'FY1',
+  hannah: 'ST4',
+  kwame: 'Consultant',
+  sam: 'FY2',
+  fiona: 'Consultant',
+  owen: 'CT2',
+  grace: 'Band 8a',
+  chloe: 'Band 7',
+  ben: 'Band 5',
+  aisha: 'Band 5',
+  sarah: 'Band 8a',
+  marie: 'Band 7',
+  kerry: 'Band 6',
+  isaiah: 'Band 8b',
+  adele: 'Band 6',
+  paul: 'Band 8a',
+  jake: 'Band 5',
+  joanne: 'Band 8c',
+  emily: 'Band 6',
+  mark: 'Band 8b',
+  lynne: 'Band 6',
+  nadia: 'Band 6',
+  rhys: 'Band 6',
+  olivia: 'Band 5',
+  lewis: 'Band 6',
+  callum: 'Band 6',
+  anita: 'Band 8d',
+  femi: 'Band 7',
+  ian: 'Band 7',
+  patti: 'Band 7',
+  dan: 'Band 4',
+  janet: 'Band 3',
+  martin: 'Band 8b',
+  leah: 'Band 7',
+  miriam: 'Band 4',
+  diego: 'Band 4',
+  lee: 'Band 4',
+  johanna: 'Band 4',
+};
+
+/** Who arranges cover in each clinical department: four coordinators share the twelve. */
+export const DEMO_ROTA_COORDINATORS: Readonly<Record<string, string>> = {
+  'Acute Medicine': 'miriam',
+  'Emergency Department': 'miriam',
+  'Critical Care': 'miriam',
+  Outpatients: 'diego',
+  'Community Services': 'diego',
+  'Discharge and Patient Flow': 'diego',
+  Theatres: 'lee',
+  Maternity: 'lee',
+  Therapies: 'johanna',
+  Imaging: 'johanna',
+  Pharmacy: 'johanna',
+  Pathology: 'johanna',
+};
