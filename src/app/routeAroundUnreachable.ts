@@ -1,5 +1,6 @@
 import type { ShadowingRequest } from '../domain/requests';
 import type { Notification } from './notifications';
+import { handCoverToManager } from './coverToManager';
 import { newNotification } from './notifyParties';
 import { listProgrammeLeads, routeApprovalToLeads } from './programmeLeads';
 import type { Services } from './services';
@@ -14,7 +15,8 @@ const HOST_AWAY_VISITOR =
 /**
  * When a decision cannot reach the person who must make it, someone who can act is told, and so
  * is the visitor, in plain words: a manager's approval goes to the programme leads; a host's
- * decision is handed to them to follow up. Other messages have no one else to go to.
+ * decision is handed to them to follow up; cover a rota coordinator cannot be asked about passes
+ * to the manager. Other messages have no one else to go to.
  */
 export async function routeAroundUnreachable(
   services: Services,
@@ -22,6 +24,15 @@ export async function routeAroundUnreachable(
   now: Date,
 ): Promise<Notification[]> {
   if (notification.id.includes(':lead-')) return [];
+  if (notification.kind === 'cover_needed') {
+    const found = await services.requests.find(notification.visitorId, notification.requestId);
+    const request = found?.request;
+    return request &&
+      request.coverArrangerId === notification.personId &&
+      request.managerId !== notification.personId
+      ? handCoverToManager(services, request, notification.personId, now)
+      : [];
+  }
   if (notification.kind !== 'approval_needed' && notification.kind !== 'host_decision_needed') return [];
   const found = await services.requests.find(notification.visitorId, notification.requestId);
   if (!found) return [];

@@ -1,4 +1,6 @@
 import { decideOnCover } from '../../../src/app/decideOnCover';
+import { newNotification } from '../../../src/app/notifyParties';
+import { routeAroundUnreachable } from '../../../src/app/routeAroundUnreachable';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { requestInState } from '../../support/requestInState';
@@ -79,6 +81,37 @@ describe.each(STORE_SUBJECTS)('cover decisions: $name', (subject) => {
         ok: false,
         refusal: expect.stringMatching(/changed nothing|Nothing has been changed/),
       });
+  });
+
+  it('passes cover to the manager when the rota coordinator cannot be reached, once', async () => {
+    const request = await coverPending();
+    const now = workflow.services.clock();
+    const toLynne = newNotification('cover_needed', request, DEMO_IDS.lynne, 'cover-1', now);
+    const queued = await routeAroundUnreachable(workflow.services, toLynne, now);
+    expect(queued).toEqual([
+      expect.objectContaining({
+        kind: 'cover_needed',
+        personId: DEMO_IDS.megan,
+        note: 'Lynne Robbins cannot be reached in Teams, so please arrange cover yourself, then press Cover arranged here.',
+      }),
+    ]);
+    expect((await workflow.services.requests.find(request.visitorId, request.id))?.request).toMatchObject({
+      cover: 'pending',
+      coverArrangerId: DEMO_IDS.megan,
+    });
+    expect(await routeAroundUnreachable(workflow.services, toLynne, now)).toEqual([]);
+    const megan = await personOf(workflow.services, DEMO_IDS.megan);
+    expect(
+      await decideOnCover(
+        workflow.services,
+        megan,
+        request.visitorId,
+        request.id,
+        'cover_arranged',
+        undefined,
+        now,
+      ),
+    ).toMatchObject({ ok: true, request: { cover: 'arranged' } });
   });
 
   it('finds everyone in a department, and no one else', async () => {
