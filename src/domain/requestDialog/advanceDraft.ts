@@ -11,6 +11,7 @@ import { moveOn, nextMissing } from './moveOn';
 import { readControlWord } from './readChoices';
 import { checkObjectives, checkPurpose } from './readReasons';
 import { readWithModel } from './modelReading';
+import { readSentence } from './readSentence';
 import { MAX_SENTENCE } from './sentenceLimits';
 import type { SettingWish } from './readSettingWish';
 
@@ -88,6 +89,10 @@ export async function advanceDraft(
       },
     };
   }
+  if (draft.step === 'when' && text !== undefined) {
+    const sentence = await answerAsSentence(draft, text, now, finder, options);
+    if (sentence) return sentence;
+  }
   const typed = typedAnswer(draft.step, input);
   const refused = typed === undefined ? undefined : checkTypedAnswer(typed);
   if (refused) return settle(draft, { problem: refused }, finder, now);
@@ -95,6 +100,46 @@ export async function advanceDraft(
   const value = text ?? (input.kind === 'choice' ? input.value : '');
   const applied = await applyAnswer(draft, draft.step, value, input.kind === 'choice', now, finder, options);
   return settle(draft, applied, finder, now);
+}
+
+const NEW_SENTENCE_NOTE = 'I have read that as your request, in place of the one before.';
+
+/**
+ * An answer to the date question that is itself a request, not just a date. One naming whom or
+ * what to shadow ("I'd like to shadow a pharmacist next Tuesday to learn about discharge
+ * medicines") is read as a new first sentence for the same request, and the reply says so; one
+ * giving what to learn ("next Tuesday, I want to learn how discharges are planned") fills in
+ * what it says beside the whom already given. Plain date answers give undefined.
+ */
+async function answerAsSentence(
+  draft: RequestDraft,
+  text: string,
+  now: Date,
+  finder: HostFinder,
+  options: DialogOptions,
+): Promise<DialogTurn | undefined> {
+  const named = readSentence(text, now);
+  if (!named.what && !named.objectives?.length) return undefined;
+  const refused = checkTypedAnswer(text);
+  if (refused) return settle(draft, { problem: refused }, finder, now);
+  if (named.what) {
+    const turn = await startDraft(text, now, finder, options);
+    const kept = turn.draft && (draft.id ? { ...turn.draft, id: draft.id } : turn.draft);
+    const prompt = turn.prompt.kind === 'ask' ? { ...turn.prompt, note: NEW_SENTENCE_NOTE } : turn.prompt;
+    return { draft: kept, prompt };
+  }
+  const read = await readWithModel(stripHiddenCharacters(text), now, options.model, options.timers);
+  const { whenProblem, ...reading } = read.reading;
+  const filled: RequestDraft = {
+    ...clearDependants(draft, 'when'),
+    ...reading,
+    ...(reading.window ? { windowGuessed: false } : {}),
+    what: draft.what,
+    editing: false,
+  };
+  if (whenProblem) return { draft: filled, prompt: { kind: 'ask', step: 'when', problem: whenProblem } };
+  const understood = describeUnderstood(filled);
+  return moveOn(filled, finder, now, understood ? { understood } : {});
 }
 
 /** Steps answered in the person's own words, which are kept and shown to others. */
