@@ -19,6 +19,7 @@ import {
   writeFollowUps,
 } from '../support/requestInState';
 import { startTestService, type TestService } from '../support/startTestService';
+import { countFigure } from '../support/faultFigures';
 
 /**
  * Who may do what, cell by cell: every decision button and the cancel button, pressed by every
@@ -247,7 +248,9 @@ describe('the authorisation matrix: every button x every role x every state, ove
             expect(allText(replies)).not.toContain('understand why discharges');
         }
       }
-      expect(await snapshotContainers(service.store, BUSY_CONTAINERS)).toBe(before);
+      const after = await snapshotContainers(service.store, BUSY_CONTAINERS);
+      countFigure('wrongStateChanges', after === before ? 0 : 1);
+      expect(after).toBe(before);
       await clearRequest(service.store, request);
     }
   });

@@ -14,6 +14,7 @@ import { renderedPlacesOf } from '../support/inertCards';
 import { LEAKED_ERROR } from '../support/politeReply';
 import { clearRequest, freeMornings, requestInState } from '../support/requestInState';
 import { startTestService, type TestService } from '../support/startTestService';
+import { countFigure } from '../support/faultFigures';
 
 /**
  * Hostile text (query fragments, card template syntax, markdown, HTML, control and direction
@@ -249,7 +250,9 @@ describe('hostile text through every free-text field', () => {
   );
 
   it("leaves everyone else's data and lists as they were", async () => {
-    expect(await othersData()).toBe(othersBefore);
+    const othersAfter = await othersData();
+    countFigure('wrongStateChanges', othersAfter === othersBefore ? 0 : 1);
+    expect(othersAfter).toBe(othersBefore);
     const mine = await services.requests.listForVisitor(DEMO_IDS.alex, 100);
     expect(mine.length).toBe(HOSTILE_TEXTS.length);
     expect(mine.every((r) => r.state === 'cancelled')).toBe(true);

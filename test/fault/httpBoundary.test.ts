@@ -9,6 +9,7 @@ import { BUSY_CONTAINERS, DOMAIN_CONTAINERS, snapshotContainers } from '../suppo
 import { startFakeConnector } from '../support/fakeConnector';
 import { LEAKED_ERROR } from '../support/politeReply';
 import { startTestService, type TestService } from '../support/startTestService';
+import { countAnswer, countFigure } from '../support/faultFigures';
 
 /**
  * Generated activities thrown at the real HTTP endpoint: malformed bodies, wrong types in every
@@ -170,6 +171,7 @@ describe('generated activities at the HTTP boundary', () => {
       headers: { 'content-type': 'application/json' },
       body,
     });
+    countAnswer(response.status);
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -193,7 +195,9 @@ describe('generated activities at the HTTP boundary', () => {
     expect(answer.text).not.toMatch(LEAKED_ERROR);
     if (options.refused) expect(answer.status).toBeGreaterThanOrEqual(400);
     if (answer.status >= 400) expect(await stateDocs()).toBe(states);
-    expect(await busy()).toBe(before);
+    const after = await busy();
+    countFigure('wrongStateChanges', after === before ? 0 : 1);
+    expect(after).toBe(before);
     return answer;
   };
 
@@ -394,7 +398,9 @@ describe('generated activities at the HTTP boundary', () => {
 
   it('still answers /healthz with 200, and no organisation data changed in the whole run', async () => {
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
-    expect(await snapshotContainers(service.store, DOMAIN_CONTAINERS)).toBe(domainBefore);
+    const domainAfter = await snapshotContainers(service.store, DOMAIN_CONTAINERS);
+    countFigure('wrongStateChanges', domainAfter === domainBefore ? 0 : 1);
+    expect(domainAfter).toBe(domainBefore);
   });
 });
 

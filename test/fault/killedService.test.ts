@@ -15,6 +15,7 @@ import {
 } from '../support/childService';
 import { startHoldingConnector, type HoldingConnector } from '../support/holdingConnector';
 import { requestInState } from '../support/requestInState';
+import { countFigure } from '../support/faultFigures';
 
 /**
  * The real service in its own process, killed with SIGKILL while a manager's decisions are being
@@ -150,6 +151,17 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
     await second.logged(TICK_FINISHED, 3);
     expect(await owed()).toEqual([]);
 
+    // Lost: a host's card or a visitor's news that never arrived (at least once: extras are not lost).
+    countFigure(
+      'messagesLost',
+      requests.filter((request) => cardsFor(adele, request).length === 0).length +
+        Math.max(
+          0,
+          requests.length -
+            cardsFor(alex).filter((p) => JSON.stringify(p.body).includes('Megan Bowen approved the release'))
+              .length,
+        ),
+    );
     for (const request of requests) {
       expect(cardsFor(adele, request)).toHaveLength(1);
       const stored = (await store.read('requests', request.id, request.visitorId))

@@ -9,6 +9,7 @@ import { PATIENT_DATA } from '../support/patientDataCorpus';
 import { clearRequest, freeMornings, requestInState } from '../support/requestInState';
 import { startTestService, type TestService } from '../support/startTestService';
 import { carriesPatientData, findStoredPatientData } from '../support/storedPatientData';
+import { countFigure } from '../support/faultFigures';
 
 /**
  * Patient data in every form the corpus holds (NHS numbers with any separators, format characters
@@ -156,7 +157,9 @@ describe('patient data typed anywhere', () => {
 
   it('stores none of it anywhere, and sends none of it to anyone', async () => {
     await service.dispatcher.idle();
-    expect(await findStoredPatientData(service.store)).toEqual([]);
+    const stored = await findStoredPatientData(service.store);
+    countFigure('patientDataStored', stored.length);
+    expect(stored).toEqual([]);
     expect(connector.posts.filter((p) => carriesPatientData(JSON.stringify(p.body)))).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { countAnswer } from './faultFigures';
+
 export interface BotReply {
   type: string;
   text?: string;
@@ -13,6 +15,7 @@ export async function postActivity(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(activity),
   });
+  countAnswer(response.status);
   const text = await response.text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
   const replies = ((body as { activities?: BotReply[] } | undefined)?.activities ?? []) as BotReply[];
