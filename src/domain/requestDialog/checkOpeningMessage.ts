@@ -3,6 +3,9 @@ import { MAX_SENTENCE } from './sentenceLimits';
 
 const EXAMPLE = '"I\'d like to spend a morning with the discharge team to see how discharges are planned"';
 
+/** The reply to a message in another language. */
+export const ENGLISH_ONLY = `I can only read English for now. Please write your request in English, for example ${EXAMPLE}.`;
+
 /** Words nearly every English sentence has, and words of a request for a visit. */
 const ENGLISH = new Set(
   (
@@ -55,8 +58,7 @@ export function checkOpeningMessage(raw: string): string | undefined {
     return `That message is ${text.length.toLocaleString('en-GB')} characters long. Please tell me in a sentence or two whom you would like to shadow and why, for example ${EXAMPLE}.`;
   if (!hasWords(text))
     return `I can only read words. Please tell me whom you would like to shadow and why, for example ${EXAMPLE}.`;
-  if (isOtherLanguage(text))
-    return `I can only read English for now. Please write your request in English, for example ${EXAMPLE}.`;
+  if (isOtherLanguage(text)) return ENGLISH_ONLY;
   if (isInstruction(text))
     return `I can only help you arrange a shadowing visit, and I never approve anything: your line manager decides. Tell me whom you would like to shadow and why, for example ${EXAMPLE}.`;
   return undefined;

@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
-import { checkOpeningMessage } from '../../domain/requestDialog/checkOpeningMessage';
+import { checkOpeningMessage, ENGLISH_ONLY } from '../../domain/requestDialog/checkOpeningMessage';
+import { looksNotEnglish } from '../../domain/requestDialog/looksNotEnglish';
 import { isVisitRequest } from '../../domain/requestDialog/isVisitRequest';
 import { readControlWord } from '../../domain/requestDialog/readChoices';
 import { parseCommand } from '../commands';
@@ -62,5 +63,6 @@ export async function handleMessage(
     return beginRequest(context, state, person, services, text);
   }
   logger.info({ activityId: context.activity.id }, 'message not understood');
-  await context.sendActivity(NOT_UNDERSTOOD);
+  // Only a message that could not be read is taken as another language: a real request never is.
+  await context.sendActivity(looksNotEnglish(text) ? ENGLISH_ONLY : NOT_UNDERSTOOD);
 }

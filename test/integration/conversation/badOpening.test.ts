@@ -64,6 +64,11 @@ describe('bad first messages', () => {
       new RegExp(`${JUST_PASSED} has passed`),
     ],
     ['last week', 'I wanted to shadow the pharmacist last week', /That date has passed/],
+    ['Dutch', 'Ik wil graag volgende week een ochtend meelopen met het ontslagteam', /only read English/],
+    ['Turkish', 'Gelecek hafta taburcu ekibiyle bir sabah geçirmek istiyorum', /only read English/],
+    ['German', 'Gern würde ich nächsten Dienstag einen Apotheker begleiten', /only read English/],
+    ['Polish', 'Proszę o możliwość obserwacji pracy farmaceuty w przyszły wtorek', /only read English/],
+    ['Romanian', 'Aştept cu nerăbdare vizita de săptămâna viitoare', /only read English/],
   ])(
     '%s gets a short reply saying what to change, and nothing reaches a manager',
     async (_name, text, reply) => {
