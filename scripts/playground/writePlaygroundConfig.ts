@@ -3,14 +3,20 @@ import path from 'node:path';
 import { PLAYGROUND_TENANT_ID, PLAYGROUND_USERS, type PlaygroundUser } from './playgroundUsers';
 
 export const PLAYGROUND_CONFIG_FILE = '.m365agentsplayground.yml';
+/** The Playground refuses a config whose `users` list has more or fewer than five people. */
+export const PLAYGROUND_OTHER_USERS = 5;
 
 /**
  * The Playground's YAML config with `current` as the signed-in user and everyone else as the other
- * users of the tenant (its schema wants at least five). The personal chat id is fixed per person so
+ * users of the tenant (its schema wants exactly five). The personal chat id is fixed per person so
  * the conversation the bot remembers for them stays the same across restarts.
  */
 export function renderPlaygroundConfig(current: PlaygroundUser): string {
-  const others = PLAYGROUND_USERS.filter((candidate) => candidate.key !== current.key);
+  // Its schema takes exactly five other users: the first five who are not the signed-in one.
+  const others = PLAYGROUND_USERS.filter((candidate) => candidate.key !== current.key).slice(
+    0,
+    PLAYGROUND_OTHER_USERS,
+  );
   return [
     '# Written by scripts/playground/writePlaygroundConfig.ts for one Playground identity.',
     'version: "0.1.1"',
