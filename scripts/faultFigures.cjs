@@ -42,6 +42,13 @@ fs.rmSync(path.dirname(file), { recursive: true, force: true });
 
 process.stdout.write(`\nFault suite figures (${lines.length} test files reported):\n`);
 for (const [key, label] of Object.entries(LABELS)) {
+  // A figure no check counted is not 0: the test that counts it failed or timed out first.
+  if (checks[key] === 0) {
+    process.stdout.write(
+      `  ${label.padEnd(38)} not counted (the test that counts it did not get that far)\n`,
+    );
+    continue;
+  }
   const counted = key === 'attempts' ? '' : `  (from ${checks[key]} checks)`;
   process.stdout.write(`  ${label.padEnd(38)} ${String(totals[key]).padStart(6)}${counted}\n`);
 }
