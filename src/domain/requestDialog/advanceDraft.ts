@@ -109,7 +109,8 @@ const NEW_SENTENCE_NOTE = 'I have read that as your request, in place of the one
  * what to shadow ("I'd like to shadow a pharmacist next Tuesday to learn about discharge
  * medicines") is read as a new first sentence for the same request, and the reply says so; one
  * giving what to learn ("next Tuesday, I want to learn how discharges are planned") fills in
- * what it says beside the whom already given. Plain date answers give undefined.
+ * what it says beside the whom already given. Either must also give a date or a reason of its own.
+ * Plain date answers give undefined.
  */
 async function answerAsSentence(
   draft: RequestDraft,
@@ -122,6 +123,9 @@ async function answerAsSentence(
   if (!named.what && !named.objectives?.length) return undefined;
   const refused = checkTypedAnswer(text);
   if (refused) return settle(draft, { problem: refused }, finder, now);
+  // A request carries a date or a reason of its own; a stray word the reader takes for a team
+  // ("OR" in a pasted query) does not make an unreadable date answer into a new request.
+  if (!named.window && !named.purpose) return undefined;
   if (named.what) {
     const turn = await startDraft(text, now, finder, options);
     const kept = turn.draft && (draft.id ? { ...turn.draft, id: draft.id } : turn.draft);
