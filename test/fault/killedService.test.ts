@@ -144,8 +144,16 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
     }
 
     // Every message owed is eventually sent: two per decision, and the week's digests, which the
-    // scheduler queues on its own while all this goes on. Looked at again after each tick.
-    const owed = async () => store.query('outbox', { where: [{ field: 'status', op: '!=', value: 'sent' }] });
+    // scheduler queues on its own while all this goes on. Looked at again after each tick. Messages
+    // for people the bot cannot reach (the demo's past visits ask their visitors for outcomes, and
+    // only Megan, Adele and Alex have installed the bot here) end as unreachable, not sent.
+    const owed = async () =>
+      store.query('outbox', {
+        where: [
+          { field: 'status', op: '!=', value: 'sent' },
+          { field: 'status', op: '!=', value: 'unreachable' },
+        ],
+      });
     while ((await owed()).length > 0) await second.logged(TICK_FINISHED);
     // Two more whole ticks (the first of the three may have begun before): nothing is sent a second time.
     await second.logged(TICK_FINISHED, 3);
