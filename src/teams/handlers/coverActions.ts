@@ -14,7 +14,7 @@ import type { AdaptiveCardJson } from '../cards/cardTypes';
 import { createCoverFailedCard } from '../cards/coverFailedCard';
 import { createCoverRequestCard, createCoverStatusCard } from '../cards/coverRequestCard';
 import { createRequestCardFor } from '../cards/requestCardFor';
-import { actorId } from '../identity';
+import { readCardAction, UNREADABLE_CARD_ACTION } from './readCardAction';
 
 const COVER = z.object({
   action: z.enum(COVER_ACTIONS),
@@ -44,17 +44,10 @@ export function registerCoverActions(
   app.adaptiveCards.actionExecute(
     'cover',
     async (context, _state, data): Promise<AdaptiveCardJson | string> => {
-      const parsed = COVER.safeParse(data);
-      const id = actorId(context);
-      const actor = id ? await services.people.findById(id) : undefined;
-      if (!parsed.success || !actor) {
-        logger.warn(
-          { activityId: context.activity.id, parsed: parsed.success, knownActor: Boolean(actor) },
-          'cover decision refused: unreadable card or unknown person',
-        );
-        return 'I could not read that button, or I do not know who you are, so nothing has been changed.';
-      }
-      const { action, requestId, visitorId, reason } = parsed.data;
+      const read = await readCardAction(context, data, COVER, services, logger, 'cover decision refused');
+      if (!read) return UNREADABLE_CARD_ACTION;
+      const { actor, data: parsed } = read;
+      const { action, requestId, visitorId, reason } = parsed;
       const result = await decideOnCover(
         services,
         actor,

@@ -14,7 +14,7 @@ import { createConfirmationCard } from '../cards/confirmationCard';
 import { createRequestCardFor } from '../cards/requestCardFor';
 import { createRequestStatusCard } from '../cards/requestStatusCard';
 import { describeChange } from '../describeChange';
-import { actorId } from '../identity';
+import { readCardAction, UNREADABLE_CARD_ACTION } from './readCardAction';
 
 const DECIDE = z.object({
   action: z.enum([
@@ -52,29 +52,22 @@ export function registerDecisionActions(
   app.adaptiveCards.actionExecute(
     'decide',
     async (context, _state, data): Promise<AdaptiveCardJson | string> => {
-      const parsed = DECIDE.safeParse(data);
-      const id = actorId(context);
-      const actor = id ? await services.people.findById(id) : undefined;
-      if (!parsed.success || !actor) {
-        logger.warn(
-          { activityId: context.activity.id, parsed: parsed.success, knownActor: Boolean(actor) },
-          'decision refused: unreadable card or unknown person',
-        );
-        return 'I could not read that button, or I do not know who you are, so nothing has been changed.';
-      }
-      const decision = toDecision(parsed.data);
+      const read = await readCardAction(context, data, DECIDE, services, logger, 'decision refused');
+      if (!read) return UNREADABLE_CARD_ACTION;
+      const { actor, data: parsed } = read;
+      const decision = toDecision(parsed);
       if ('refusal' in decision) return decision.refusal;
       const result = await decideOnRequest(
         services,
         actor,
-        parsed.data.visitorId,
-        parsed.data.requestId,
+        parsed.visitorId,
+        parsed.requestId,
         decision,
         services.clock(),
       );
       if (!result.ok) {
         logger.info(
-          { activityId: context.activity.id, requestId: parsed.data.requestId, action: decision.action },
+          { activityId: context.activity.id, requestId: parsed.requestId, action: decision.action },
           'decision refused',
         );
         if (!result.request || !result.viewer) return result.refusal;
