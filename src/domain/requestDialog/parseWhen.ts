@@ -6,7 +6,8 @@ import { MONTH_NAMES, normaliseDateWords } from './when/dateWords';
 import { readNamedDay } from './when/namedDays';
 import { readNamedWindow, type DayRange } from './when/namedWindows';
 import { readDayPart, type DayPart } from './when/readDayPart';
-import { narrowToWeekdays } from './when/weekdayFilter';
+import { GUESSED_WINDOW_DAYS } from './moveOn';
+import { narrowToWeekdays, readWeekdayWish } from './when/weekdayFilter';
 
 export type { DayPart } from './when/readDayPart';
 
@@ -46,8 +47,12 @@ export function parseWhen(text: string, now: Date): WhenResult {
   if (/\b(yesterday|last (week|month|night|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/.test(lower))
     return { ok: false, found: true, reason: PASSED };
 
-  const range = readNamedWindow(lower, today);
-  const window = range ? narrowToWeekdays(range, lower) : readOneDay(lower, text, now, today);
+  const wish = readWeekdayWish(lower);
+  const range = readNamedWindow(wish.withoutExclusions, today);
+  const window = range
+    ? narrowToWeekdays(range, lower)
+    : (readOneDay(wish.withoutExclusions, text, now, today) ??
+      (wish.open ? openWindow(today, wish.weekdays) : undefined));
   const passedThisYear = window && !range && checkPassedThisYear(window.from, lower, today);
   if (passedThisYear) return { ok: false, found: true, reason: passedThisYear };
   if (!window) {
@@ -58,6 +63,16 @@ export function parseWhen(text: string, now: Date): WhenResult {
     };
   }
   return checkWindow(window, today, part);
+}
+
+/** "Any weekday but Monday" with no week or month named: the days searched without dates, on those days. */
+function openWindow(today: DateTime, weekdays: Weekday[] | undefined): DayRange & { weekdays?: Weekday[] } {
+  const tomorrow = today.plus({ days: 1 });
+  return {
+    from: tomorrow,
+    to: tomorrow.plus({ days: GUESSED_WINDOW_DAYS - 1 }),
+    ...(weekdays ? { weekdays } : {}),
+  };
 }
 
 function readOneDay(lower: string, text: string, now: Date, today: DateTime): DayRange | undefined {

@@ -46,6 +46,9 @@ describe('parseWhen, British phrases', () => {
     ['ward 12, bay 3'],
     ['I sat in on a clinic once'],
     ['the 2 of us'],
+    // Romanian for "Tuesday" and "next Tuesday": "mar" followed by a letter outside English's alphabet is no month.
+    ['marți dimineața'],
+    ['marțea viitoare'],
   ])('finds no date in %j', (text) => {
     expect(parseWhen(text, NOW)).toMatchObject({ ok: false, found: false });
   });
@@ -60,6 +63,66 @@ describe('parseWhen, British phrases', () => {
       found: true,
       reason: expect.stringMatching(reason),
     });
+  });
+
+  // Days ruled out are never read as the day wanted; with no week or month named, the wish
+  // spreads over the four weeks from tomorrow (4 to 31 December here).
+  it.each([
+    [
+      'any weekday but not Mondays',
+      { from: '2026-12-04', to: '2026-12-31', weekdays: ['tue', 'wed', 'thu', 'fri'] },
+    ],
+    [
+      'any day except Fridays',
+      { from: '2026-12-04', to: '2026-12-31', weekdays: ['mon', 'tue', 'wed', 'thu', 'sat', 'sun'] },
+    ],
+    [
+      'any day but Tuesday',
+      { from: '2026-12-04', to: '2026-12-31', weekdays: ['mon', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+    ],
+    ['weekdays', { from: '2026-12-04', to: '2026-12-31', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] }],
+    ['not weekends', { from: '2026-12-04', to: '2026-12-31', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] }],
+    [
+      'I cannot do Mondays or Fridays',
+      { from: '2026-12-04', to: '2026-12-31', weekdays: ['tue', 'wed', 'thu', 'sat', 'sun'] },
+    ],
+    [
+      'Mondays are no good',
+      { from: '2026-12-04', to: '2026-12-31', weekdays: ['tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+    ],
+    [
+      "Fridays don't work for me, any weekday",
+      { from: '2026-12-04', to: '2026-12-31', weekdays: ['mon', 'tue', 'wed', 'thu'] },
+    ],
+    [
+      'next week but not Monday',
+      { from: '2026-12-07', to: '2026-12-13', weekdays: ['tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+    ],
+    [
+      'I am not free on Mondays but next week works',
+      { from: '2026-12-07', to: '2026-12-13', weekdays: ['tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+    ],
+    [
+      'any weekday next week',
+      { from: '2026-12-07', to: '2026-12-13', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] },
+    ],
+    [
+      'no Mondays please, any day in January',
+      { from: '2027-01-01', to: '2027-01-31', weekdays: ['tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+    ],
+    ['Tuesday, not Monday', { from: '2026-12-08', to: '2026-12-08' }],
+  ])('reads the days ruled out in %j', (text, window) => {
+    expect(parseWhen(text, NOW)).toEqual({ ok: true, window });
+  });
+
+  it.each([
+    ['next month'],
+    ['no month suits me better than January'],
+    ['monthly'],
+    ['sometime next month, not monthly'],
+  ])('finds no weekday in %j', (text) => {
+    const result = parseWhen(text, NOW);
+    expect(result.ok && result.window.weekdays).toBeFalsy();
   });
 
   it('reads "next Tuesday" on a Monday as the Tuesday of next week', () => {
