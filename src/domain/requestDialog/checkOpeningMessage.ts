@@ -26,7 +26,7 @@ const OTHER_LANGUAGE = new Set(
     'chciałbym chciałabym się spędzić dzień zespołem przyszłym tygodniu',
     'hoffwn eisiau gyda yr dreulio bore diwrnod tîm wythnos nesaf rhyddhau efo isio',
     'quero gostaria com uma não manhã equipa equipe próxima semana',
-    'aș vrea să cu echipa săptămâna dimineață',
+    'aș vrea vreau doresc să cu echipa echipei săptămâna dimineață dimineața petrec urmăresc marți marțea miercuri vineri viitoare viitor și pentru',
     'gusto ko sa ang ng mga',
   ]
     .join(' ')

@@ -59,10 +59,16 @@ const SPELLING_TARGETS = [
 /**
  * Lower case, with the date words people misspell or shorten put right: "wednsday", "januray",
  * "tomorow", "xmas", "w/c 14th" ("week commencing 14th"), "wk", "may I" (not the month).
+ * Accents are dropped and other letters outside English's alphabet become "_", so that a word of
+ * another language never yields an English date word at a letter JavaScript's \b takes for the end
+ * of a word (the Romanian "marți", Tuesday, is not "mar", March).
  */
 export function normaliseDateWords(text: string): string {
   const lower = text
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/(?![a-z])\p{L}/gu, '_')
     .replace(/[’‘]/g, "'")
     .replace(/\bmay (i|we)\b/g, 'can $1')
     .replace(/\bw\s*\/\s*[cb]\b|\bw\.[cb]\.?/g, 'week commencing')

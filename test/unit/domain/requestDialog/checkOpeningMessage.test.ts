@@ -16,6 +16,8 @@ describe('checkOpeningMessage', () => {
     ['Ich möchte nächste Woche einen Vormittag mit dem Entlassungsteam verbringen', /only read English/],
     ['Vorrei passare una mattina con il team la prossima settimana', /only read English/],
     ['Aș vrea să petrec o dimineață cu echipa săptămâna viitoare', /only read English/],
+    ['Vreau să urmăresc un farmacist marți dimineața', /only read English/],
+    ['Aș vrea să urmăresc echipa de externare marțea viitoare', /only read English/],
     ['Gusto ko sanang sumama sa discharge team sa susunod na linggo', /only read English/],
     ['അടുത്ത ആഴ്ച ഡിസ്ചാർജ് ടീമിനൊപ്പം ഒരു രാവിലെ ചെലവഴിക്കാൻ ആഗ്രഹിക്കുന്നു', /only read English/],
     ['मैं अगले सप्ताह डिस्चार्ज टीम के साथ एक सुबह बिताना चाहूंगा', /only read English/],
