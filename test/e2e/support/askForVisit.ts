@@ -11,6 +11,12 @@ export const OPENING_SENTENCE = "I'd like to spend a morning with the discharge 
 /** The same wish with its reason in it: the bot has nothing left to ask. */
 export const OPENING_WITH_PURPOSE =
   'I want to learn how complex discharges are planned, so could I spend a morning with the discharge team in two weeks?';
+/**
+ * The same wish for next week: the demo rota has Alex (FY1) on a day shift or long day on at least
+ * one of next week's discharge-team mornings, whatever day the test runs, so a work-time time is offered.
+ */
+export const OPENING_NEXT_WEEK_WITH_PURPOSE =
+  'I want to learn how complex discharges are planned, so could I spend a morning with the discharge team next week?';
 export const PURPOSE = 'To understand why discharges from my ward get delayed';
 export const OBJECTIVES = ['See a board round', 'Learn how a discharge is planned'];
 export const DISCHARGE_OFFER_TITLE = 'A morning with the discharge team';
@@ -32,8 +38,13 @@ export interface AskedVisit {
  * Alex's request from an opening sentence to "Sent", typed and clicked in the Playground as a
  * person would. With the reason in the sentence: the sentence, a time under the discharge team,
  * send. Without: the reason and objectives are asked once, together, and typed on one line.
+ * `opening` replaces the sentence with its purpose; `timeBasis` picks the first time labelled work
+ * (or own) time instead of the first time.
  */
-export async function askForVisit(page: Page, options: { withPurpose?: boolean } = {}): Promise<AskedVisit> {
+export async function askForVisit(
+  page: Page,
+  options: { withPurpose?: boolean; opening?: string; timeBasis?: 'work' | 'own' } = {},
+): Promise<AskedVisit> {
   let actions = 0;
   const act = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     actions += 1;
@@ -42,7 +53,7 @@ export async function askForVisit(page: Page, options: { withPurpose?: boolean }
   let hosts: Locator;
   if (options.withPurpose) {
     hosts = await act('opening sentence with its purpose', () =>
-      say(page, OPENING_WITH_PURPOSE, /Choose a host and a time/),
+      say(page, options.opening ?? OPENING_WITH_PURPOSE, /Choose a host and a time/),
     );
   } else {
     await act('opening sentence', () =>
@@ -55,7 +66,7 @@ export async function askForVisit(page: Page, options: { withPurpose?: boolean }
   const times = await step(page, 'the discharge team is offered', () =>
     hostTimes(hosts, DISCHARGE_OFFER_TITLE),
   );
-  const time = times[0] as string;
+  const time = pickTime(times, options.timeBasis);
   const summary = await act('host and time chosen with one click', () =>
     expectNewBotMessage(page, /Check your request/, () =>
       clickButton(timesOf(hosts, DISCHARGE_OFFER_TITLE), time),
@@ -76,6 +87,13 @@ export async function askForVisit(page: Page, options: { withPurpose?: boolean }
     ),
   );
   return { time: shownTime, sent, actions };
+}
+
+/** The first time offered, or the first in work (own) time when that is asked for. */
+function pickTime(times: string[], basis: 'work' | 'own' | undefined): string {
+  const time = basis ? times.find((t) => t.endsWith(`(${basis} time)`)) : times[0];
+  if (!time) throw new Error(`no time in ${basis} time was offered; the times were: ${times.join(' | ')}`);
+  return time;
 }
 
 /** The part of the host-and-time card for one host: the innermost container showing its title. */
