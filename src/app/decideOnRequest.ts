@@ -254,7 +254,7 @@ async function recheck(
   if (decision.action === 'accept_time' && before.proposed) {
     const time = checkVisitTime(before.proposed.start, before.proposed.end, now);
     if (!time.ok) return { ok: false, refusal: `The new time no longer works: ${time.problem}` };
-    return moveToProposedTime(services, after, before.proposed);
+    return moveToProposedTime(services, after, before.proposed, now);
   }
   if (decision.action !== 'accept') return { ok: true, request: after };
   const time = checkVisitTime(after.start ?? '', after.end ?? '', now);
@@ -291,6 +291,7 @@ async function moveToProposedTime(
   services: Services,
   request: ShadowingRequest,
   slot: { start: string; end: string },
+  now: Date,
 ): Promise<Rechecked> {
   if (!request.hostId || !request.offerId) {
     const problems = await clashesFor(services, request, slot);
@@ -301,7 +302,7 @@ async function moveToProposedTime(
     const reserved = await services.holds.reserve(
       request.hostId,
       request.offerId,
-      { requestId: request.id, ...slot },
+      { requestId: request.id, ...slot, heldAt: now.toISOString() },
       async (holds) => {
         const problems = await clashesFor(services, request, slot, holds);
         return problems.length

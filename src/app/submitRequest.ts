@@ -73,7 +73,7 @@ export async function submitRequest(
   const reserved = await deps.holds.reserve(
     chosen.hostId,
     chosen.offerId,
-    { requestId, start: slot.start, end: slot.end },
+    { requestId, start: slot.start, end: slot.end, heldAt: now.toISOString() },
     async (holds) => {
       const [found, sent, context] = await reads;
       stopped = refusalBeforeReserving(found?.offer, sent?.request, slot, now);

@@ -11,7 +11,17 @@ export interface OrphanHold {
   offerId: string;
   requestId: string;
   start: string;
+  heldAt?: string;
 }
+
+/**
+ * How long a place may be held before its request must have been stored. Sending takes the place
+ * first and stores the request a moment later (a few store calls, each failing within seconds),
+ * so a younger hold without a request may be a send still under way: it is left alone. Ten
+ * minutes is far longer than any send takes, and short enough that a place lost to a failed send
+ * is back the same morning.
+ */
+export const HOLD_SETTLING_MINUTES = 10;
 
 /** An outbox message claimed for sending by an instance whose claim ran out. */
 export interface StuckClaim {
@@ -25,6 +35,8 @@ export interface StoreFindings {
   /** "requests/<id>: visitorId <id> is not in the directory", one line each. */
   dangling: string[];
   orphanHolds: OrphanHold[];
+  /** Holds without an open request taken within HOLD_SETTLING_MINUTES: perhaps a send under way. */
+  recentHolds: OrphanHold[];
   stuckClaims: StuckClaim[];
 }
 
@@ -64,7 +76,7 @@ export async function checkStore(store: DocumentStore, now: Date): Promise<Store
   for (const message of all.outbox as unknown as Notification[])
     missingPerson(`outbox/${message.id}`, 'personId', message.personId);
 
-  const orphanHolds = ledgers.flatMap((ledger) =>
+  const withoutRequest = ledgers.flatMap((ledger) =>
     (Array.isArray(ledger.holds) ? ledger.holds : [])
       .filter((hold) => !isHolding(requests.get(hold.requestId)))
       .map((hold) => ({
@@ -72,13 +84,22 @@ export async function checkStore(store: DocumentStore, now: Date): Promise<Store
         offerId: ledger.offerId,
         requestId: hold.requestId,
         start: hold.start,
+        ...(hold.heldAt ? { heldAt: hold.heldAt } : {}),
       })),
   );
+  const settled = new Date(now.getTime() - HOLD_SETTLING_MINUTES * 60_000).toISOString();
+  const isRecent = (hold: OrphanHold) => hold.heldAt !== undefined && hold.heldAt > settled;
   const stuckClaims = (all.outbox as unknown as Notification[])
     .filter((n) => n.status === 'sending' && n.leaseUntil !== undefined && n.leaseUntil < now.toISOString())
     .map((n) => ({ personId: n.personId, id: n.id, leaseUntil: n.leaseUntil as string }));
 
-  return { unreadable: store.damage.list(), dangling, orphanHolds, stuckClaims };
+  return {
+    unreadable: store.damage.list(),
+    dangling,
+    orphanHolds: withoutRequest.filter((hold) => !isRecent(hold)),
+    recentHolds: withoutRequest.filter(isRecent),
+    stuckClaims,
+  };
 }
 
 function isHolding(request: ShadowingRequest | undefined): boolean {

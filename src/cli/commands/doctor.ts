@@ -1,4 +1,4 @@
-import { checkStore, type StoreFindings } from '../../app/doctor/checkStore';
+import { checkStore, HOLD_SETTLING_MINUTES, type StoreFindings } from '../../app/doctor/checkStore';
 import { repairStore, type Repairs } from '../../app/doctor/repairStore';
 import type { DocumentStore } from '../../store/documentStore';
 import type { TextOutput } from '../cliContext';
@@ -9,7 +9,8 @@ import { ReportedFailure } from '../reportFailure';
  * something missing, places held for requests that are gone, messages stuck in an expired
  * sending claim) and prints what it found. With --repair it gives the places back, queues the
  * messages again and moves unreadable documents into quarantine; it never deletes anyone's data.
- * Fails (exit 1) while anything found is left as it was.
+ * Places taken in the last HOLD_SETTLING_MINUTES are listed but left alone: their request may
+ * still be being sent. Fails (exit 1) while anything found is left as it was.
  */
 export async function runDoctor(
   deps: { store: DocumentStore; out: TextOutput; now: () => Date },
@@ -19,7 +20,7 @@ export async function runDoctor(
   const findings = await checkStore(deps.store, now);
   deps.out.write(describeFindings(findings));
   const repairs = options.repair ? await repairStore(deps.store, findings, now) : undefined;
-  if (repairs) deps.out.write(describeRepairs(repairs));
+  if (repairs) deps.out.write(describeRepairs(repairs, findings));
   const left =
     findings.dangling.length +
     (repairs
@@ -49,6 +50,12 @@ function describeFindings(findings: StoreFindings): string {
       (h) => `offer ${h.offerId} of host ${h.hostId}: request ${h.requestId} from ${h.start}`,
     ),
     section(
+      `Places taken in the last ${HOLD_SETTLING_MINUTES} minutes whose request is not stored yet (left alone: it may still be being sent)`,
+      findings.recentHolds,
+      (h) =>
+        `offer ${h.offerId} of host ${h.hostId}: request ${h.requestId} from ${h.start}, taken ${h.heldAt}`,
+    ),
+    section(
       'Messages stuck in an expired sending claim',
       findings.stuckClaims,
       (c) => `outbox/${c.id} for ${c.personId}, claim ended ${c.leaseUntil}`,
@@ -56,10 +63,15 @@ function describeFindings(findings: StoreFindings): string {
   ].join('');
 }
 
-function describeRepairs(repairs: Repairs): string {
+function describeRepairs(repairs: Repairs, findings: StoreFindings): string {
   return [
     `Repaired: ${repairs.holdsReleased} place(s) given back, ${repairs.claimsReleased} message(s) queued again, ${repairs.setAside.length} document(s) set aside.\n`,
     ...repairs.setAside.map((s) => `  ${s.document} moved to ${s.quarantine}\n`),
+    ...(findings.recentHolds.length
+      ? [
+          `${findings.recentHolds.length} place(s) taken in the last ${HOLD_SETTLING_MINUTES} minutes kept: run doctor again later if their request never arrives.\n`,
+        ]
+      : []),
     'References to something missing are left for a person to decide: nothing was deleted.\n',
   ].join('');
 }

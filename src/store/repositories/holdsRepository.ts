@@ -5,6 +5,8 @@ export interface Hold {
   requestId: string;
   start: string;
   end: string;
+  /** When the place was taken (holds from before this was kept have none). */
+  heldAt?: string;
 }
 
 /**
