@@ -113,7 +113,12 @@ export async function startService(
       : 'no language model configured: the built-in reader reads first sentences',
   );
   const stopScheduler = startScheduler(bot.dispatcher, config.schedulerIntervalMs, logger);
-  const stopShiftsSync = startDailyShiftsSync({ store, settings: config.graph, logger });
+  const stopShiftsSync = startDailyShiftsSync({
+    store,
+    settings: config.graph,
+    logger,
+    workingTime: config.workingTime,
+  });
   // Checked again now and then (an offer saved by a process that stopped before its copy).
   const stopCatalogueUpkeep = startCatalogueUpkeep(
     store,

@@ -203,7 +203,10 @@ function addImportCommands(program: Command, context: CliContext): void {
         skipInvalid: options.skipInvalid === true,
       };
       await withStore(context, (store) =>
-        runRotaImport({ store, out: context.out, err: context.err }, request),
+        runRotaImport(
+          { store, out: context.out, err: context.err, now: context.now, env: context.env },
+          request,
+        ),
       );
     });
   program

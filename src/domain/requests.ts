@@ -82,6 +82,11 @@ export interface ShadowingRequest {
   releasedWithoutCover?: boolean;
   /** Every change of cover: who, when, why. */
   coverHistory?: CoverChange[];
+  /**
+   * What the last re-check after a rota change found blocking the visit (see clashKey), once
+   * everyone has been told; absent when the visit fits the rotas.
+   */
+  rotaClash?: string;
   /** The manager's reason category, when they declined. */
   declineCategory?: DeclineCategory;
   history: Transition[];

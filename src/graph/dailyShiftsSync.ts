@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, toLondonDate, toLondonInstant } from '../domain/time/londonTime';
 import type { Logger } from '../logging/logger';
+import { recheckAfterRotaChange, type RotaRecheckSummary } from '../app/recheckAfterRotaChange';
+import { createServices } from '../app/services';
+import type { WorkingTimeSettings } from '../domain/clash';
 import { claimJobLease, updateHeldJob, type HeldJob, type LeasedJob } from '../app/jobLease';
 import type { DocumentStore } from '../store/documentStore';
 import { PeopleRepository } from '../store/repositories/peopleRepository';
@@ -35,13 +38,16 @@ export interface DailyShiftsSyncDeps {
   settings: Pick<GraphSettings, 'shiftsTeamIds' | 'professionField'>;
   logger: Logger;
   holder: string;
+  /** The working-time rules the open visits are checked again under; the shipped ones without it. */
+  workingTime?: WorkingTimeSettings;
 }
 
 export type DailyShiftsSyncOutcome = 'not due' | 'not this instance' | 'done' | 'failed';
 
 /**
  * Once a London day, after SHIFTS_SYNC_TIME: reads the next eight weeks of every Shifts team into
- * the rota. The day's job record is created by one instance only; a run that fails (or whose
+ * the rota, then checks again the open visits of everyone read (see recheckAfterRotaChange). The
+ * day's job record is created by one instance only; a run that fails (or whose
  * instance dies) is taken over when its lease runs out, at most SHIFTS_SYNC_MAX_TRIES times a day.
  */
 export async function runDailyShiftsSync(
@@ -72,6 +78,8 @@ export async function runDailyShiftsSync(
     );
     return 'failed';
   }
+  const rechecked = await recheckOpenVisits(deps, summary.syncedPeople, now);
+  if (!rechecked) return 'failed';
   // Undefined when another instance took the job over after the lease ran out; it records the result.
   await updateHeldJob(deps.store, held, { state: 'done', added: summary.added });
   const { added, duplicates, monthsWritten, teamsRead, entriesLeftOut } = summary;
@@ -84,10 +92,36 @@ export async function runDailyShiftsSync(
       teamsRead,
       teamsNotFound: summary.teamsNotFound,
       entriesLeftOut,
+      ...rechecked,
     },
     'Shifts sync done',
   );
   return 'done';
+}
+
+/**
+ * The open visits of everyone whose shifts were read, checked again: not only those whose rota
+ * gained shifts today, so that a run that failed part way (or yesterday's) is made good by the
+ * next. Nobody hears anything about a visit whose rota did not change. Undefined when it failed:
+ * the day's run is tried again later.
+ */
+async function recheckOpenVisits(
+  deps: DailyShiftsSyncDeps,
+  people: readonly string[],
+  now: Date,
+): Promise<RotaRecheckSummary | undefined> {
+  const services = createServices(deps.store, () => now, undefined, undefined, {
+    ...(deps.workingTime ? { workingTime: deps.workingTime } : {}),
+  });
+  try {
+    return await recheckAfterRotaChange(services, people, now);
+  } catch (error) {
+    deps.logger.error(
+      { err: error, people: people.length },
+      'Open visits could not be checked against the new shifts',
+    );
+    return undefined;
+  }
 }
 
 /**
@@ -101,10 +135,18 @@ export function startDailyShiftsSync(
     logger: Logger;
     intervalMs?: number;
     clock?: () => Date;
+    workingTime?: WorkingTimeSettings;
   },
   choices: GraphClientChoices = {},
 ): () => void {
-  const { store, settings, logger, intervalMs = 10 * 60_000, clock = () => new Date() } = options;
+  const {
+    store,
+    settings,
+    logger,
+    intervalMs = 10 * 60_000,
+    clock = () => new Date(),
+    workingTime,
+  } = options;
   if (!settings.enabled || settings.shiftsTeamIds.length === 0 || intervalMs <= 0) return () => undefined;
   const deps: DailyShiftsSyncDeps = {
     store,
@@ -112,6 +154,7 @@ export function startDailyShiftsSync(
     settings,
     logger: logger.child({ job: 'shifts-sync' }),
     holder: randomUUID(),
+    ...(workingTime ? { workingTime } : {}),
   };
   let running = false;
   const timer = setInterval(() => {

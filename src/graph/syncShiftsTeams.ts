@@ -21,6 +21,8 @@ export interface ShiftsSyncSummary extends RotaWriteResult {
   /** Shifts and time off for people the directory does not hold, left out. */
   entriesLeftOut: number;
   peopleLeftOut: number;
+  /** Everyone whose shifts were read (changed or not). */
+  syncedPeople: string[];
 }
 
 /**
@@ -58,6 +60,7 @@ export async function syncShiftsTeams(
     teamsNotFound,
     entriesLeftOut: entries.length - matched.length,
     peopleLeftOut: unmatched.length,
+    syncedPeople: [...new Set(matched.map((entry) => entry.personId))],
   };
 }
 

@@ -7,6 +7,8 @@ export interface RotaWriteResult {
   added: number;
   duplicates: number;
   monthsWritten: number;
+  /** People whose rota gained shifts: their visits are checked again. */
+  changedPeople: string[];
 }
 
 /**
@@ -31,5 +33,10 @@ export async function writeShiftsToRota(
   }
   const merge = mergeIntoRotaMonths(existing, incoming);
   for (const month of merge.changed) await rota.writeMonth(month);
-  return { added: merge.added, duplicates: merge.duplicates, monthsWritten: merge.changed.length };
+  return {
+    added: merge.added,
+    duplicates: merge.duplicates,
+    monthsWritten: merge.changed.length,
+    changedPeople: [...new Set(merge.changed.map((month) => month.personId))],
+  };
 }

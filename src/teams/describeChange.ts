@@ -9,7 +9,7 @@ export function describeChange(view: RequestView, viewer: Viewer = 'visitor'): s
   const why = last.reason ? ` Their reason: "${last.reason}"` : '';
   switch (last.to) {
     case 'awaiting_manager':
-      return last.from === 'awaiting_host'
+      return last.from === 'awaiting_host' || last.from === 'confirmed'
         ? `${viewer === 'visitor' ? 'Your' : `${view.visitor?.name ?? 'The visitor'}'s`} rota has changed since the release, so ${view.manager?.name ?? 'the programme lead'} has been asked to decide again.`
         : `${who} sent the request to ${view.manager?.name ?? 'the programme lead'}.`;
     case 'awaiting_host':

@@ -15,6 +15,7 @@ import { PeopleRepository } from '../../store/repositories/peopleRepository';
 import { RotaRepository } from '../../store/repositories/rotaRepository';
 import { withStore, type CliContext, type TextOutput } from '../cliContext';
 import { formatCount } from '../import/progressBar';
+import { describeRotaRecheck, recheckImportedRota } from '../import/recheckImportedRota';
 import { ReportedFailure, UsageError } from '../reportFailure';
 
 export interface GraphSyncDeps {
@@ -76,6 +77,7 @@ export async function runDirectorySync(
  * `rota sync --shifts [--from <date>] [--to <date>]`: reads published shifts and time off for each
  * team in GRAPH_SHIFTS_TEAM_IDS, from --from to --to (UK dates, both included; by default today
  * and the next eight weeks), and files them into the rota. Running it again adds nothing twice.
+ * The open visits of everyone whose rota gained shifts are then checked again.
  */
 export async function runShiftsSync(
   deps: GraphSyncDeps,
@@ -104,6 +106,10 @@ export async function runShiftsSync(
     window.to,
   );
   deps.out.write(`${describeShiftsSync(summary, window.label)}\n`);
+  const rechecked = describeRotaRecheck(
+    await recheckImportedRota(deps.store, summary.changedPeople, deps.now, deps.env),
+  );
+  if (rechecked) deps.out.write(`${rechecked}\n`);
   for (const teamId of summary.teamsNotFound)
     deps.err.write(`team not found, or it has no Shifts schedule: ${teamId}\n`);
   if (summary.teamsNotFound.length > 0) throw new ReportedFailure('some teams were not found');

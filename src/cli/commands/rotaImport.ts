@@ -12,6 +12,8 @@ import { chooseProgress, formatCount } from '../import/progressBar';
 import { readImportFile } from '../import/readImportFile';
 import { enforceAllOrNothing } from '../import/reportBadRows';
 import { writeImportedShifts, type ShiftWriteResult } from '../import/writeImportedShifts';
+import { describeRotaRecheck, recheckImportedRota } from '../import/recheckImportedRota';
+import type { RotaRecheckSummary } from '../../app/recheckAfterRotaChange';
 import { UsageError } from '../reportFailure';
 
 export interface RotaImportDeps {
@@ -19,6 +21,10 @@ export interface RotaImportDeps {
   out: TextOutput;
   /** Bad rows and the progress bar; the bar is drawn only when this is a terminal. */
   err: TextOutput & { isTTY?: boolean };
+  /** The clock visits still to come are judged by; the system clock without it. */
+  now?: () => Date;
+  /** Settings, for WORKING_TIME_RULES_FILE; the shipped rules without it. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RotaImportOptions {
@@ -32,12 +38,15 @@ export interface RotaImportOptions {
 
 export interface RotaImportResult extends ShiftWriteResult {
   badRows: number;
+  /** The open visits of the people whose rota changed, checked again. */
+  recheck: RotaRecheckSummary;
 }
 
 /**
  * `rota import <file>`: reads a rota CSV or an iCalendar file, checks every row (staff must be in
  * the directory) before writing anything, then files the shifts into rota months without
- * duplicates and prints a one-line summary.
+ * duplicates and prints a one-line summary. The open visits of everyone whose rota gained shifts
+ * are then checked again (see recheckAfterRotaChange), and a second line says what that found.
  */
 export async function runRotaImport(
   deps: RotaImportDeps,
@@ -69,12 +78,16 @@ export async function runRotaImport(
   const written = await writeImportedShifts(new RotaRepository(deps.store), incoming, (steps) =>
     chooseProgress(deps.err, 'Importing rota', steps),
   );
-  const result = { ...written, badRows: parsed.errors.length };
+  const now = deps.now ?? (() => new Date());
+  const recheck = await recheckImportedRota(deps.store, written.changedPeople, now, deps.env);
+  const result = { ...written, badRows: parsed.errors.length, recheck };
   deps.out.write(`${describeRotaImport(result)}\n`);
+  const rechecked = describeRotaRecheck(recheck);
+  if (rechecked) deps.out.write(`${rechecked}\n`);
   return result;
 }
 
-export function describeRotaImport(result: RotaImportResult): string {
+export function describeRotaImport(result: Omit<RotaImportResult, 'recheck' | 'changedPeople'>): string {
   const plural = (count: number, one: string, many: string) =>
     `${formatCount(count)} ${count === 1 ? one : many}`;
   const skipped = result.badRows > 0 ? ` ${plural(result.badRows, 'bad row', 'bad rows')} left out.` : '';

@@ -15,6 +15,8 @@ export interface ShiftWriteResult {
   staff: number;
   /** Rota months written (those that gained shifts). */
   monthsWritten: number;
+  /** People whose rota gained shifts: their visits are checked again. */
+  changedPeople: string[];
 }
 
 interface MonthKey {
@@ -64,6 +66,7 @@ export async function writeImportedShifts(
     duplicates: merge.duplicates,
     staff: new Set(incoming.map((item) => item.personId)).size,
     monthsWritten: merge.changed.length,
+    changedPeople: [...new Set(merge.changed.map((month) => month.personId))],
   };
 }
 

@@ -34,6 +34,8 @@ export const TRANSITIONS = {
   accept: { from: ['awaiting_host'], to: 'confirmed', roles: ['host'] },
   /** The host accepts, but the visitor's rota changed what the visit releases: the manager decides again. */
   accept_rota_changed: { from: ['awaiting_host'], to: 'awaiting_manager', roles: ['host'] },
+  /** A rota change alters what the visit releases: back to the manager, the host's place kept. */
+  rota_changed: { from: ['awaiting_host', 'confirmed'], to: 'awaiting_manager', roles: ['system'] },
   decline_visit: { from: ['awaiting_host'], to: 'declined_by_host', roles: ['host'], needsReason: true },
   propose_time: { from: ['awaiting_host'], to: 'host_proposed_time', roles: ['host'] },
   accept_time: { from: ['host_proposed_time'], to: 'awaiting_host', roles: ['visitor'] },

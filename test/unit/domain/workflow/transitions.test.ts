@@ -44,6 +44,7 @@ const ALLOWED: Record<Action, string[]> = {
   decline_release: ['manager', 'lead'],
   accept: ['host'],
   accept_rota_changed: ['host'],
+  rota_changed: ['system'],
   decline_visit: ['host'],
   propose_time: ['host'],
   accept_time: ['visitor'],

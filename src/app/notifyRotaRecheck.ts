@@ -1,0 +1,86 @@
+import type { ShadowingRequest } from '../domain/requests';
+import type { RotaRecheck } from '../domain/workflow/rotaRecheck';
+import { hostHasBeenTold } from '../domain/workflow/viewers';
+import type { Notification, NotificationKind } from './notifications';
+import { newNotification } from './notifyParties';
+import { clashClearedNote, clashNotes, releaseChangedNotes, type RecheckNames } from './rotaRecheckNotes';
+import type { Services } from './services';
+
+type Message = [personId: string | undefined, kind: NotificationKind, note: string];
+
+/** Cover handed to someone other than the manager, and not yet over: they hear that it is on hold. */
+function handedOver(before: ShadowingRequest): string | undefined {
+  const { coverArrangerId, managerId, cover } = before;
+  return coverArrangerId && coverArrangerId !== managerId && cover !== undefined && cover !== 'not_needed'
+    ? coverArrangerId
+    : undefined;
+}
+
+async function namesOf(services: Services, request: ShadowingRequest): Promise<RecheckNames> {
+  const [visitor, manager, host] = await Promise.all(
+    [request.visitorId, request.managerId, request.hostId].map((id) =>
+      id ? services.people.findById(id) : Promise.resolve(undefined),
+    ),
+  );
+  return {
+    visitor: visitor?.name ?? 'The visitor',
+    manager: manager?.name ?? 'The programme lead',
+    host: host?.name ?? 'The host',
+  };
+}
+
+function messagesFor(
+  before: ShadowingRequest,
+  after: ShadowingRequest,
+  recheck: RotaRecheck,
+  names: RecheckNames,
+): Message[] {
+  const host = hostHasBeenTold(after) ? after.hostId : undefined;
+  switch (recheck.outcome) {
+    case 'unchanged':
+      return [];
+    case 'release_changed': {
+      const notes = releaseChangedNotes(before, recheck.before, recheck.after, names);
+      return [
+        [after.managerId, 'approval_needed', notes.manager],
+        [after.visitorId, 'request_update', notes.visitor],
+        [before.state === 'awaiting_manager' ? undefined : host, 'request_update', notes.host],
+        [handedOver(before), 'cover_needed', notes.arranger],
+      ];
+    }
+    case 'clash': {
+      const notes = clashNotes(after, recheck.clashes, names);
+      return [
+        [
+          after.managerId,
+          after.state === 'awaiting_manager' ? 'approval_needed' : 'request_update',
+          notes.manager,
+        ],
+        [after.visitorId, 'request_update', notes.visitor],
+        [host, 'request_update', notes.host],
+      ];
+    }
+    case 'clash_cleared':
+      return [after.managerId, after.visitorId, host].map((id) => [id, 'request_update', clashClearedNote()]);
+  }
+}
+
+/**
+ * Queues what a rota re-check owes each person. The ids name the write that caused them, so
+ * queueing again after a retry adds nothing. Returns the messages newly queued.
+ */
+export async function notifyRotaRecheck(
+  services: Services,
+  before: ShadowingRequest,
+  after: ShadowingRequest,
+  recheck: RotaRecheck,
+  now: Date,
+): Promise<Notification[]> {
+  const messages = messagesFor(before, after, recheck, await namesOf(services, after));
+  const step = `rota-${after.updatedAt}`;
+  const owed = messages.flatMap(([personId, kind, note]) =>
+    personId ? [newNotification(kind, after, personId, step, now, note)] : [],
+  );
+  const fresh = await Promise.all(owed.map((notification) => services.outbox.enqueue(notification)));
+  return owed.filter((_, i) => fresh[i]);
+}

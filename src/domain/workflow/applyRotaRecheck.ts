@@ -1,0 +1,36 @@
+import { withoutCoverChoice, withRelease } from '../cover/coverTransitions';
+import type { ShadowingRequest } from '../requests';
+import type { RotaRecheck } from './rotaRecheck';
+import { applyTransition } from './transitions';
+
+const SYSTEM = { id: 'system', isProgrammeLead: false } as const;
+
+export const ROTA_CHANGED_REASON = 'The rota changed what the visit takes the visitor away from.';
+
+/**
+ * The request after a rota re-check: a changed release goes back to the manager (cover to be
+ * chosen again, the host's place kept); a clash is recorded once everyone is told, and forgotten
+ * when it has gone. Undefined when nothing is to be written.
+ */
+export function applyRotaRecheck(
+  request: ShadowingRequest,
+  recheck: RotaRecheck,
+  now: Date,
+): ShadowingRequest | undefined {
+  const stamp = now.toISOString();
+  const { rotaClash: _told, ...fits } = request;
+  switch (recheck.outcome) {
+    case 'unchanged':
+      return undefined;
+    case 'clash':
+      return { ...request, rotaClash: recheck.key, updatedAt: stamp };
+    case 'clash_cleared':
+      return { ...fits, updatedAt: stamp };
+    case 'release_changed': {
+      const released = withoutCoverChoice(withRelease(fits, recheck.after));
+      if (request.state === 'awaiting_manager') return { ...released, updatedAt: stamp };
+      const moved = applyTransition(released, 'rota_changed', SYSTEM, now, ROTA_CHANGED_REASON);
+      return moved.ok ? moved.request : undefined;
+    }
+  }
+}
