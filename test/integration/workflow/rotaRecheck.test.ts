@@ -1,0 +1,249 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decideOnRequest } from '../../../src/app/decideOnRequest';
+import type { Notification } from '../../../src/app/notifications';
+import { runRotaImport, type RotaImportResult } from '../../../src/cli/commands/rotaImport';
+import { DEMO_IDS } from '../../../src/demo/demoIds';
+import type { ShadowingRequest } from '../../../src/domain/requests';
+import { toLondonDate } from '../../../src/domain/time/londonTime';
+import { freeMornings, relatedDocuments, requestInState } from '../../support/requestInState';
+import { personOf, seedWorkflow, type Workflow } from '../../support/workflowFixtures';
+import { STORE_SUBJECTS } from '../../support/workflowStores';
+
+type Slot = { start: string; end: string };
+
+/**
+ * A rota import through the real command, over both stores: open visits of the people whose rota
+ * changed are checked again. A changed release goes back to the manager; a visit that no longer
+ * fits is told to everyone; a change that touches nothing tells nobody; the same file twice makes
+ * one change; and a decision landing at the same moment makes exactly one.
+ */
+describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $name', (subject) => {
+  let workflow: Workflow;
+  let cleanup: () => Promise<void>;
+  let dir: string;
+  let slots: Slot[];
+  let emails: { alex: string; adele: string };
+
+  beforeAll(async () => {
+    const opened = await subject.open();
+    cleanup = opened.cleanup;
+    workflow = await seedWorkflow(opened.store);
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rota-recheck-'));
+    // Mornings when Alex is off his rota and Adele at work: each case takes its own.
+    slots = await freeMornings(workflow.services, 5, workflow.services.clock());
+    const [alex, adele] = await Promise.all([
+      personOf(workflow.services, DEMO_IDS.alex),
+      personOf(workflow.services, DEMO_IDS.adele),
+    ]);
+    emails = { alex: alex.email, adele: adele.email };
+  });
+  afterAll(async () => {
+    await cleanup();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  /** Runs `rota import` on a CSV of these rows (email, date, start, end, code). */
+  async function importRota(name: string, rows: string[][]): Promise<RotaImportResult & { out: string }> {
+    const file = path.join(dir, `${name}.csv`);
+    const csv = ['staff_email,date,start,end,code', ...rows.map((r) => r.join(','))].join('\n');
+    await fs.writeFile(file, `${csv}\n`);
+    let out = '';
+    const result = await runRotaImport(
+      {
+        store: workflow.store,
+        out: { write: (text: string) => (out += text) },
+        err: { write: () => undefined },
+        now: workflow.services.clock,
+      },
+      { file, skipInvalid: false },
+    );
+    return { ...result, out };
+  }
+
+  /** A visit in `state` at `slot`, in Alex's own time, with its host's place held. */
+  async function visit(state: 'confirmed' | 'awaiting_host', slot: Slot): Promise<ShadowingRequest> {
+    const request: ShadowingRequest = {
+      ...requestInState(state, slot, slot, workflow.services.clock()),
+      timeBasis: 'own_time',
+      releaseHours: 0,
+      coverHours: 0,
+      cover: 'not_needed',
+      coverMethod: 'not_needed',
+    };
+    await workflow.services.requests.create(request);
+    await workflow.services.holds.reserve(
+      DEMO_IDS.adele,
+      request.offerId!,
+      { requestId: request.id, ...slot },
+      async () => ({ ok: true }),
+    );
+    await workflow.services.tasks.upsert({
+      id: `host:${request.id}`,
+      assigneeId: DEMO_IDS.adele,
+      role: 'host',
+      requestId: request.id,
+      visitorId: request.visitorId,
+      state: request.state,
+      offerId: request.offerId,
+      start: slot.start,
+      end: slot.end,
+      updatedAt: request.updatedAt,
+    });
+    return request;
+  }
+
+  const stored = async (request: ShadowingRequest) =>
+    (await workflow.services.requests.find(request.visitorId, request.id))!.request;
+  async function messagesAbout(request: ShadowingRequest): Promise<Notification[]> {
+    const all = await Promise.all(
+      [DEMO_IDS.alex, DEMO_IDS.megan, DEMO_IDS.adele].map((id) => workflow.services.outbox.listForPerson(id)),
+    );
+    return all.flat().filter((n) => n.requestId === request.id);
+  }
+  const to = (messages: Notification[], personId: string) => messages.filter((m) => m.personId === personId);
+  const dayOf = (slot: Slot) => toLondonDate(Date.parse(slot.start));
+
+  it('sends a confirmed visit now in work time back to the manager, once, the place kept', async () => {
+    const slot = slots[0]!;
+    const request = await visit('confirmed', slot);
+    const rows = [[emails.alex, dayOf(slot), '08:00', '16:00', 'E']];
+
+    const first = await importRota('early-shift', rows);
+
+    expect(first.recheck).toEqual({ checked: 1, backToManager: 1, noLongerFit: 0, fitAgain: 0 });
+    expect(first.out).toContain(
+      'Checked 1 visit still to come against the new rota: 1 visit sent back to the manager to release again',
+    );
+    const after = await stored(request);
+    expect(after).toMatchObject({
+      state: 'awaiting_manager',
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+    });
+    expect(after.cover).toBeUndefined();
+    expect(after.coverMethod).toBeUndefined();
+    expect(after.history.at(-1)).toMatchObject({ from: 'confirmed', to: 'awaiting_manager', by: 'system' });
+    // The host's place is still held for Alex.
+    const holds = await workflow.services.holds.holdsAround(
+      DEMO_IDS.adele,
+      request.offerId!,
+      slot.start,
+      slot.end,
+    );
+    expect(holds.map((h) => h.requestId)).toContain(request.id);
+
+    const messages = await messagesAbout(request);
+    const [megan] = to(messages, DEMO_IDS.megan);
+    expect(megan).toMatchObject({ kind: 'approval_needed' });
+    expect(megan!.note).toBe(
+      "Alex Wilber's rota has changed. This visit was in their own time; it is now in work time " +
+        '(4 hours released, 4 hours of cover needed). Please decide on the release again.',
+    );
+    const [alex] = to(messages, DEMO_IDS.alex);
+    expect(alex).toMatchObject({ kind: 'request_update' });
+    expect(alex!.note).toContain(
+      'Your rota has changed. This visit was in your own time; it is now in work time',
+    );
+    expect(alex!.note).toContain('Megan Bowen has been asked to decide on your release again.');
+    expect(alex!.note).toContain('Adele Vance is keeping your place.');
+    const [adele] = to(messages, DEMO_IDS.adele);
+    expect(adele!.note).toContain(
+      "Alex Wilber's rota has changed, so their manager has been asked to release them again.",
+    );
+    expect(adele!.note).not.toMatch(/work time|hours|shift/);
+    expect(messages).toHaveLength(3);
+
+    const documents = await relatedDocuments(workflow.store, request);
+    const again = await importRota('early-shift-again', rows);
+    expect(again.added).toBe(0);
+    expect(again.recheck.checked).toBe(0);
+    expect(await relatedDocuments(workflow.store, request)).toBe(documents);
+  });
+
+  it('tells visitor, host and manager when the host is now on leave, each in their own words, once', async () => {
+    const slot = slots[1]!;
+    const request = await visit('confirmed', slot);
+    const rows = [[emails.adele, dayOf(slot), '00:00', '00:00', 'AL']];
+
+    const first = await importRota('host-leave', rows);
+
+    expect(first.recheck).toMatchObject({ noLongerFit: 1, backToManager: 0 });
+    const after = await stored(request);
+    expect(after.state).toBe('confirmed');
+    expect(after.rotaClash).toContain('host_on_leave');
+    const messages = await messagesAbout(request);
+    expect(messages).toHaveLength(3);
+    const note = (id: string) => to(messages, id)[0]!.note!;
+    expect(note(DEMO_IDS.adele)).toBe(
+      'This visit no longer fits the rotas. Your rota now shows you on leave or away at that time. ' +
+        'You can cancel it on your confirmation card; Alex Wilber can then ask for another time.',
+    );
+    expect(note(DEMO_IDS.alex)).toBe(
+      'This visit no longer fits the rotas. Adele Vance can no longer host at that time. ' +
+        'To cancel it, type "my requests"; to ask for another time, type "new request".',
+    );
+    expect(note(DEMO_IDS.megan)).toBe(
+      'This visit no longer fits the rotas. Adele Vance can no longer host at that time. ' +
+        'Alex Wilber has been told and can cancel it or ask for another time.',
+    );
+    // Neither the visitor nor the manager hears why the host is away.
+    expect(note(DEMO_IDS.alex)).not.toMatch(/leave/i);
+    expect(note(DEMO_IDS.megan)).not.toMatch(/leave/i);
+
+    const documents = await relatedDocuments(workflow.store, request);
+    // The same leave sent again, in a file that also adds a shift elsewhere in Adele's month.
+    const again = await importRota('host-leave-again', [
+      ...rows,
+      [emails.adele, '2025-03-31', '09:00', '17:00', 'E'],
+    ]);
+    expect(again.recheck).toMatchObject({ noLongerFit: 0, backToManager: 0 });
+    expect(await relatedDocuments(workflow.store, request)).toBe(documents);
+  });
+
+  it('tells nobody anything when the change does not touch the visit', async () => {
+    const slot = slots[2]!;
+    const request = await visit('awaiting_host', slot);
+    const documents = await relatedDocuments(workflow.store, request);
+    // A shift for Alex ending the evening before, with more than 11 hours' rest before the visit.
+    const day = new Date(Date.parse(slot.start) - 86_400_000);
+    const result = await importRota('evening-before', [
+      [emails.alex, toLondonDate(day.getTime()), '12:00', '20:00', 'L'],
+    ]);
+    expect(result.added).toBe(1);
+    expect(result.recheck).toMatchObject({ backToManager: 0, noLongerFit: 0, fitAgain: 0 });
+    expect(result.recheck.checked).toBeGreaterThanOrEqual(1);
+    expect(await relatedDocuments(workflow.store, request)).toBe(documents);
+  });
+
+  it('makes exactly one change when the host cancels as the import lands', async () => {
+    const slot = slots[3]!;
+    const request = await visit('confirmed', slot);
+    const adele = await personOf(workflow.services, DEMO_IDS.adele);
+    const [imported, cancelled] = await Promise.all([
+      importRota('race', [[emails.alex, dayOf(slot), '08:00', '16:00', 'E']]),
+      decideOnRequest(
+        workflow.services,
+        adele,
+        request.visitorId,
+        request.id,
+        { action: 'cancel', reason: 'Ward closed' },
+        workflow.services.clock(),
+      ),
+    ]);
+    const after = await stored(request);
+    const moves = after.history.slice(request.history.length);
+    expect(moves).toHaveLength(1);
+    if (cancelled.ok) {
+      expect(after.state).toBe('cancelled');
+      expect(imported.recheck.backToManager).toBe(0);
+    } else {
+      expect(after.state).toBe('awaiting_manager');
+      expect(imported.recheck.backToManager).toBe(1);
+    }
+    const rotaMessages = (await messagesAbout(request)).filter((m) => m.id.includes(':rota-'));
+    expect(rotaMessages.length > 0).toBe(!cancelled.ok);
+  });
+});
