@@ -172,7 +172,7 @@ describe('Microsoft Shifts as a rota source', () => {
   it('files the entries into London rota months, and a second sync adds nothing', async () => {
     const shifts = new GraphShifts(graph);
     const first = await writeShiftsToRota(rota, await shifts.readRota(TEAM, from, to));
-    expect(first).toEqual({ added: 5, duplicates: 0, monthsWritten: 2 });
+    expect(first).toEqual({ added: 5, duplicates: 0, monthsWritten: 2, changedPeople: [ANA, BEN] });
     // Annual leave from 23:00 UTC on 30 March is 31 March in London: a March entry.
     expect((await rota.readMonth(ANA, '2026-03'))?.rota.shifts.map((s) => s.kind)).toEqual([
       'duty',
@@ -184,7 +184,7 @@ describe('Microsoft Shifts as a rota source', () => {
       'study_leave',
     ]);
     const second = await writeShiftsToRota(rota, await shifts.readRota(TEAM, from, to));
-    expect(second).toEqual({ added: 0, duplicates: 5, monthsWritten: 0 });
+    expect(second).toEqual({ added: 0, duplicates: 5, monthsWritten: 0, changedPeople: [] });
     const busy = await rota.shiftsBetween(
       ANA,
       new Date('2026-03-28T00:00:00Z'),

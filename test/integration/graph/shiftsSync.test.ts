@@ -82,7 +82,12 @@ describe('rota sync --shifts', () => {
       teamsNotFound: [],
       entriesLeftOut: 1,
       peopleLeftOut: 1,
+      changedPeople: expect.any(Array),
+      syncedPeople: expect.any(Array),
     });
+    // Their open visits are checked again; the physio, not in the directory, is nobody's.
+    expect([...summary.changedPeople].sort()).toEqual([IDS.nurse, TOM_FROM_FILE].sort());
+    expect([...summary.syncedPeople].sort()).toEqual([IDS.nurse, TOM_FROM_FILE].sort());
     expect(out).toBe(
       'Read 2 teams from Microsoft Shifts for 2026-03-02 to 2026-03-31: 4 shifts and times off added in 2 rota months; 0 duplicates skipped. ' +
         'Left out 1 entry for 1 person not in the directory.\n',
