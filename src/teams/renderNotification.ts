@@ -54,9 +54,9 @@ export function renderNotification(notification: Notification, view: RequestView
     case 'time_proposed':
       return state === 'host_proposed_time' ? createTimeProposalCard(view) : statusCard();
     case 'visit_confirmed':
-      return createConfirmationCard(view);
+      return createConfirmationCard(view, { viewer });
     case 'visit_tomorrow':
-      return createConfirmationCard(view, { dayBefore: true });
+      return createConfirmationCard(view, { dayBefore: true, viewer });
     case 'decision_reminder':
       if (state === 'awaiting_manager') return createManagerApprovalCard(view, { reminder: true });
       if (state === 'awaiting_host') return createHostRequestCard(view, { reminder: true });

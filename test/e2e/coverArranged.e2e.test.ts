@@ -111,7 +111,7 @@ describe('a visit in work time, released with cover arranged, across four Playgr
     await step(adele, 'Adele accepts', async () => {
       actions.adele += 1;
       await clickButton(hostCard, 'Accept');
-      await waitForCardText(hostCard, /Your shadowing visit is confirmed/);
+      await waitForCardText(hostCard, /Confirmed: Alex Wilber will shadow you/);
     });
 
     const confirmation = await step(alex, 'confirmation reaches Alex', () =>

@@ -65,7 +65,7 @@ describe('release and acceptance across three Playgrounds', () => {
     );
     await step(adele, 'Adele accepts', async () => {
       await clickButton(hostCard, 'Accept');
-      await waitForCardText(hostCard, /Your shadowing visit is confirmed/);
+      await waitForCardText(hostCard, /Confirmed: Alex Wilber will shadow you/);
     });
 
     const confirmation = await step(alex, 'confirmation reaches Alex', () =>

@@ -1,6 +1,8 @@
 import type { RequestView } from '../../app/describeRequest';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { decideAction } from './decideAction';
+import { createHostConfirmationCard } from './hostConfirmationCard';
+import type { Viewer } from '../../domain/workflow/viewers';
 import { heading, hint } from './requestCardParts';
 import { labelled, requestFacts } from './requestFacts';
 
@@ -25,12 +27,17 @@ export function calendarLink(view: RequestView): string | undefined {
   return `https://teams.microsoft.com/l/meeting/new?${params.toString()}`;
 }
 
-/** Sent to the visitor and the host when the visit is confirmed, and again the day before. */
+/**
+ * Sent to the visitor and the host when the visit is confirmed, and again the day before, each in
+ * their own words: the host's card is the host's (`viewer` 'host'), anyone else's the visitor's.
+ */
 export function createConfirmationCard(
   view: RequestView,
-  options: { dayBefore?: boolean } = {},
+  options: { dayBefore?: boolean; viewer?: Viewer } = {},
 ): AdaptiveCardJson {
   const link = calendarLink(view);
+  if (options.viewer === 'host')
+    return createHostConfirmationCard(view, { dayBefore: options.dayBefore, calendarLink: link });
   return adaptiveCard(
     [
       heading(

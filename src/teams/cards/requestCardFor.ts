@@ -30,6 +30,6 @@ export function createRequestCardFor(
     !options.note &&
     !options.problem
   )
-    return createConfirmationCard(view);
+    return createConfirmationCard(view, { viewer });
   return createRequestStatusCard(view, options.problem ?? options.note, viewer);
 }

@@ -82,7 +82,8 @@ export function registerDecisionActions(
       }
       dispatcher.kick(result.queued);
       const view = await describeRequest(services, result.request);
-      if (result.request.state === 'confirmed') return createConfirmationCard(view);
+      if (result.request.state === 'confirmed')
+        return createConfirmationCard(view, { viewer: result.viewer });
       const arranging = await coverNoteFor(services, view, actor.id, result.noCoordinator);
       if (arranging.ownCard) return createCoverRequestCard(view, { note: arranging.note });
       const change = describeChange(view, result.viewer);

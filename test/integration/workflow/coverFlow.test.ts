@@ -208,6 +208,41 @@ describe('release, cover and its cost, over HTTP', () => {
     expect((await stored(request)).cover).toBe('arranged');
   });
 
+  it("confirms to the host in the host's words, without the visitor's rota or cover", async () => {
+    const request = await waitingForMegan();
+    await execute(megan, 'decide', {
+      action: 'approve',
+      coverMethod: 'rota_coordinator',
+      requestId: request.id,
+      visitorId: DEMO_IDS.alex,
+    });
+    await execute(lynne, 'cover', {
+      action: 'cover_arranged',
+      requestId: request.id,
+      visitorId: DEMO_IDS.alex,
+    });
+    const mark = connector.posts.length;
+    const toAdele = await execute(adele, 'decide', {
+      action: 'accept',
+      requestId: request.id,
+      visitorId: DEMO_IDS.alex,
+    });
+    expect(toAdele).toContain('Confirmed: Alex Wilber will shadow you');
+    expect(toAdele).toContain('Where to meet');
+    expect(toAdele).toContain('Cancel the visit');
+    for (const visitorsOnly of [
+      'your manager releases you',
+      'Cover for your shift',
+      'Wear your trust ID badge',
+    ])
+      expect(toAdele).not.toContain(visitorsOnly);
+    await service.dispatcher.idle();
+    const toAlex = sentTo(alex, mark).join();
+    expect(toAlex).toContain('Your shadowing visit is confirmed');
+    expect(toAlex).toContain('Work time: your manager releases you from your rota.');
+    expect(toAlex).toMatch(/"title":"Cover for your shift","value":"Arranged"/);
+  });
+
   it('tells the manager and visitor when cover cannot be arranged; the manager releases without it', async () => {
     const request = await waitingForMegan();
     await execute(megan, 'decide', {

@@ -116,9 +116,10 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     expect(JSON.stringify(toAdele[0])).toContain('Alex Wilber would like to shadow you');
     expect(JSON.stringify(sentTo(alex, mark))).toContain('Megan Bowen approved the release.');
 
-    // Adele accepts: her card becomes the confirmation; Alex gets one too.
+    // Adele accepts: her card becomes the confirmation, in her words; Alex gets his own.
     const accepted = await execute(adele, { action: 'accept', requestId, visitorId: DEMO_IDS.alex });
-    expect(JSON.stringify(accepted.value)).toContain('Your shadowing visit is confirmed');
+    expect(JSON.stringify(accepted.value)).toContain('Confirmed: Alex Wilber will shadow you');
+    expect(JSON.stringify(accepted.value)).not.toContain('Your shadowing visit is confirmed');
     await service.dispatcher.idle();
     const toAlex = JSON.stringify(sentTo(alex, mark));
     expect(toAlex).toContain('Your shadowing visit is confirmed');

@@ -65,6 +65,13 @@ const SAMPLES: Record<string, Builder> = {
     createHostOutcomeCard(d.view),
     createHostOutcomeCard(d.view, { problem: d.text }),
   ],
+  createHostConfirmationCard: (d) => [
+    createHostConfirmationCard(d.coverView),
+    createHostConfirmationCard(d.view, {
+      dayBefore: true,
+      calendarLink: 'https://teams.microsoft.com/l/meeting/new',
+    }),
+  ],
   createHostRequestCard: (d) => [
     createHostRequestCard(d.view),
     createHostRequestCard(d.view, { reminder: true }),
@@ -169,6 +176,7 @@ const createEraseDataCard = call('createEraseDataCard');
 const createFollowUpCard = call('createFollowUpCard');
 const createHelpCard = call('createHelpCard');
 const createHostOutcomeCard = call('createHostOutcomeCard');
+const createHostConfirmationCard = call('createHostConfirmationCard');
 const createHostRequestCard = call('createHostRequestCard');
 const createManagerApprovalCard = call('createManagerApprovalCard');
 const createInductionTermsCard = call('createInductionTermsCard');
