@@ -54,7 +54,6 @@ export function buildDemoHistory(
       host: byId.get(request.hostId ?? ''),
       offer: offers.find((o) => o.id === request.offerId),
       remindersNeeded: request.history.length > 5 ? 1 : 0,
-      visitorRostered: false,
       now: new Date(request.updatedAt),
     });
     return record ? [record] : [];

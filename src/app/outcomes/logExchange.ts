@@ -4,8 +4,6 @@ import type { LogWrite } from '../../store/repositories/exchangesRepository';
 import { withTtl } from '../dataRights/retention';
 import type { OutcomeServices } from './outcomeServices';
 
-const WORKING_KINDS = new Set(['duty', 'night', 'long_day', 'on_call', 'training']);
-
 /**
  * Writes the exchange's one record in the log (id = request id), or brings it up to date. Safe to
  * repeat: the same facts write nothing. Undefined when the request is not completed or no-show.
@@ -17,25 +15,15 @@ export async function logExchange(
 ): Promise<LogWrite | undefined> {
   if ((request.state !== 'completed' && request.state !== 'no_show') || !request.start || !request.end)
     return undefined;
-  const [visitor, host, offer, remindersNeeded, shifts] = await Promise.all([
+  const [visitor, host, offer, remindersNeeded] = await Promise.all([
     services.people.findById(request.visitorId),
     request.hostId ? services.people.findById(request.hostId) : undefined,
     request.hostId && request.offerId
       ? services.offers.find(request.hostId, request.offerId).then((f) => f?.offer)
       : undefined,
     countReminders(services, request),
-    services.rota.shiftsBetween(request.visitorId, new Date(request.start), new Date(request.end)),
   ]);
-  const visitorRostered = shifts.some((s) => WORKING_KINDS.has(s.kind));
-  const record = buildExchangeRecord({
-    request,
-    visitor,
-    host,
-    offer,
-    remindersNeeded,
-    visitorRostered,
-    now,
-  });
+  const record = buildExchangeRecord({ request, visitor, host, offer, remindersNeeded, now });
   if (!record) return undefined;
   return services.exchanges.save(withTtl(record, services.retention?.exchangeLogDays), sameRecord);
 }

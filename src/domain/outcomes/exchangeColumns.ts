@@ -1,4 +1,4 @@
-import type { ExchangeRecord } from './exchangeRecord';
+import { readRelease, type ExchangeRecord } from './exchangeRecord';
 
 type Cell = string | number | boolean | undefined;
 
@@ -27,10 +27,13 @@ export const EXCHANGE_COLUMNS: ReadonlyArray<readonly [string, (r: ExchangeRecor
   ['hours', (r) => r.hours],
   ['days_to_confirm', (r) => r.daysToConfirm],
   ['reminders_needed', (r) => r.remindersNeeded],
-  ['visitor_rostered', (r) => r.cover.visitorRostered],
+  ['time_basis', (r) => readRelease(r).timeBasis],
+  ['release_hours', (r) => readRelease(r).releaseHours],
+  ['cover_hours', (r) => readRelease(r).coverHours],
+  ['cover_method', (r) => readRelease(r).coverMethod],
+  ['cover_status', (r) => readRelease(r).coverStatus],
+  ['cover_cost_estimate_gbp', (r) => readRelease(r).coverCostEstimateGbp],
   ['cover_notes_given', (r) => r.cover.notesGiven],
-  ['costs_stated', (r) => r.costs.stated],
-  ['cost_gbp', (r) => r.costs.amountGbp],
   ['would_recommend', (r) => r.wouldRecommend],
   ['follow_on', (r) => r.followOn],
   ['would_host_again', (r) => r.wouldHostAgain],

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { coverRecordOf, NO_RELEASE, type CoverRecord } from '../cover/coverRecord';
 import type { HostOffer, Setting } from '../offers';
 import type { Person, Profession } from '../people';
 import { LONDON } from '../time/formatVisit';
@@ -13,7 +14,8 @@ import type {
 /**
  * One completed (or no-show) exchange in the log, for evaluation. What it keeps, and why:
  * - professions, departments, setting, dates, hours, ratings, knowledge kinds, days to arrange,
- *   reminders, cover and cost facts: the structured outcome data the evaluation asks for;
+ *   reminders, work or own time, hours released and covered, how cover was arranged and its
+ *   estimated cost: the structured outcome data the evaluation asks for;
  * - the stated objectives and the answers to "what will you do differently", "what did your team
  *   gain" and the three-month question: these are the outcomes themselves;
  * - the visitor's, host's and offer's ids only so that the person's own "my data" export can find
@@ -48,8 +50,19 @@ export interface ExchangeRecord {
   /** Days from the request being sent to the visit being confirmed, to one decimal place. */
   daysToConfirm?: number;
   remindersNeeded: number;
-  cover: { visitorRostered: boolean; notesGiven: boolean };
-  costs: { stated: boolean; amountGbp?: number };
+  /**
+   * Work or own time, hours released and to cover, how cover was arranged, where it ended and its
+   * estimated cost, from the request. Absent on records written before these were kept: read it
+   * with readRelease, as own time with no cover.
+   */
+  release?: CoverRecord;
+  /**
+   * Whether the manager added a note about cover. `visitorRostered` is on records written before
+   * `release` was kept (from the rota at the time of logging); it is no longer exported.
+   */
+  cover: { notesGiven: boolean; visitorRostered?: boolean };
+  /** Costs typed on requests from before the manager's card estimated cover; no longer asked or exported. */
+  costs?: { stated: boolean; amountGbp?: number };
   followUp?: { changed: PracticeChange; detail?: string; at: string };
   visitorFeedback: boolean;
   hostFeedback: boolean;
@@ -71,8 +84,6 @@ export interface ExchangeFacts {
   offer?: HostOffer;
   /** decision_reminder messages sent about this request. */
   remindersNeeded: number;
-  /** Whether the visitor was rostered to work (or on call) during the visit. */
-  visitorRostered: boolean;
   now: Date;
 }
 
@@ -128,11 +139,8 @@ export function buildExchangeRecord(facts: ExchangeFacts): ExchangeRecord | unde
     ...(gained ? { hostTeamGained: gained.teamGained, wouldHostAgain: gained.wouldHostAgain } : {}),
     ...optionalNumber('daysToConfirm', daysToConfirm(request)),
     remindersNeeded: facts.remindersNeeded,
-    cover: { visitorRostered: facts.visitorRostered, notesGiven: Boolean(request.coverNotes?.trim()) },
-    costs: {
-      stated: Boolean(request.costs?.trim()),
-      ...optionalNumber('amountGbp', readPounds(request.costs)),
-    },
+    release: coverRecordOf(request),
+    cover: { notesGiven: Boolean(request.coverNotes?.trim()) },
     ...(outcomes.followUp ? { followUp: outcomes.followUp } : {}),
     visitorFeedback: Boolean(seen),
     hostFeedback: Boolean(gained),
@@ -149,10 +157,9 @@ export function daysToConfirm(request: RequestWithOutcomes): number | undefined 
   return Number.isFinite(days) && days >= 0 ? Math.round(days * 10) / 10 : undefined;
 }
 
-/** "£12.50 travel" -> 12.5. Only a figure marked with £ or GBP counts. */
-export function readPounds(text: string | undefined): number | undefined {
-  const match = text?.match(/(?:£|gbp\s*)(\d{1,6}(?:\.\d{1,2})?)/i);
-  return match ? Number(match[1]) : undefined;
+/** The record's release and cover; records written before these were kept read as own time, no cover. */
+export function readRelease(record: ExchangeRecord): CoverRecord {
+  return record.release ?? NO_RELEASE;
 }
 
 /** Whether two records say the same, apart from when they were written. */

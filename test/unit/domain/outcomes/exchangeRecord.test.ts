@@ -2,7 +2,6 @@ import {
   buildExchangeRecord,
   daysToConfirm,
   periodOf,
-  readPounds,
   sameRecord,
 } from '../../../../src/domain/outcomes/exchangeRecord';
 import type { RequestWithOutcomes } from '../../../../src/domain/outcomes/outcomeTypes';
@@ -75,7 +74,6 @@ describe('the exchange record', () => {
     visitor,
     host,
     remindersNeeded: 2,
-    visitorRostered: true,
     now: NOW,
   });
 
@@ -97,8 +95,8 @@ describe('the exchange record', () => {
       hours: 4,
       daysToConfirm: 3.5,
       remindersNeeded: 2,
-      cover: { visitorRostered: true, notesGiven: true },
-      costs: { stated: true, amountGbp: 12.5 },
+      release: { timeBasis: 'own_time', releaseHours: 0, coverHours: 0, coverStatus: 'not_needed' },
+      cover: { notesGiven: true },
       visitorFeedback: true,
       hostFeedback: false,
     });
@@ -128,7 +126,6 @@ describe('the exchange record', () => {
         visitor,
         host,
         remindersNeeded: 0,
-        visitorRostered: false,
         now: NOW,
       }),
     ).toBeUndefined();
@@ -137,7 +134,6 @@ describe('the exchange record', () => {
       visitor,
       host,
       remindersNeeded: 0,
-      visitorRostered: false,
       now: NOW,
     });
     expect(noShow).toMatchObject({ outcome: 'no_show', visitorFeedback: false, knowledge: [] });
@@ -150,7 +146,6 @@ describe('the exchange record', () => {
       visitor,
       host,
       remindersNeeded: 2,
-      visitorRostered: true,
       now: new Date('2025-05-01T00:00:00Z'),
     });
     expect(
@@ -161,10 +156,8 @@ describe('the exchange record', () => {
     expect(record && again && sameRecord(record, { ...again, hours: 5 })).toBe(false);
   });
 
-  it('reads days to confirm, pounds and periods', () => {
+  it('reads days to confirm and periods', () => {
     expect(daysToConfirm({ ...request, history: request.history.slice(0, 2) })).toBeUndefined();
-    expect(readPounds('about 12 pounds')).toBeUndefined();
-    expect(readPounds('GBP 40 parking')).toBe(40);
     expect(periodOf('2025-10-31T23:30:00Z')).toBe('2025-10');
   });
 });
