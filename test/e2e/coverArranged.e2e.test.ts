@@ -138,7 +138,15 @@ describe('a visit in work time, released with cover arranged, across four Playgr
     expect(request?.coverCostEstimateGbp).toBeGreaterThan(0);
 
     const row = await exportedRowAfterVisit(stack!, request!);
-    expect(row).toMatchObject({ outcome: 'completed', visitor_rostered: 'true' });
+    expect(row).toMatchObject({
+      outcome: 'completed',
+      time_basis: 'work_time',
+      release_hours: '4',
+      cover_hours: '4',
+      cover_method: 'rota_coordinator',
+      cover_status: 'arranged',
+      cover_cost_estimate_gbp: String(request?.coverCostEstimateGbp),
+    });
 
     process.stdout.write(`Actions to a confirmed visit: ${JSON.stringify(actions)}\n`);
     expect(actions).toEqual({ alex: 3, megan: 2, miriam: 1, adele: 1 });
