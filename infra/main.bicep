@@ -75,6 +75,11 @@ param logRetentionDays int = 30
 @maxValue(3600)
 param schedulerIntervalSeconds int = 60
 
+@description('Proactive messages the bot sends a second, all instances together (they share one schedule in Cosmos DB). Teams allows about 50 per app per tenant; 49 leaves room for sends that run a few milliseconds late.')
+@minValue(1)
+@maxValue(50)
+param sendRatePerSecond int = 49
+
 @description('Largest request body the bot accepts, in KB; larger ones get 413.')
 @minValue(16)
 @maxValue(4096)
@@ -248,6 +253,7 @@ var appSettings = {
   COSMOS_DATABASE: cosmosDatabaseName
   DEMO_DATA: 'off'
   SCHEDULER_INTERVAL_SECONDS: string(schedulerIntervalSeconds)
+  SEND_RATE_PER_SECOND: string(sendRatePerSecond)
   MAX_BODY_KB: string(maxBodyKb)
   REAPPROVE_NEW_TIME: reapproveNewTime ? 'true' : 'false'
   BANK_HOLIDAY_REGION: bankHolidayRegion

@@ -96,6 +96,7 @@ export async function startService(
     reachOut: createUnreachableInstaller(config.graph),
     botAppId: config.credentials?.appId ?? '',
     digest: config.digest,
+    sendRatePerSecond: config.sendRatePerSecond,
     ...(config.languageModel
       ? { sentenceModel: createOpenAiSentenceModel(config.languageModel, logger) }
       : {}),

@@ -1,9 +1,9 @@
 import { deliverDue, type OutboxDependencies } from '../../src/app/deliverOutbox';
+import { SendRateLimiter } from '../../src/app/sending/sendRateLimiter';
 import { createServices } from '../../src/app/services';
 import { createLogger } from '../../src/logging/logger';
 import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore';
 import { createAdapter } from '../../src/teams/createAdapter';
-import { SendRateLimiter } from '../../src/teams/sendRateLimiter';
 import { TeamsDeliverer } from '../../src/teams/teamsDeliverer';
 
 /**
@@ -28,7 +28,10 @@ async function main(): Promise<void> {
   });
   await store.init();
   const services = createServices(store, clock);
-  const limiter = env.FANOUT_RATE ? new SendRateLimiter(Number(env.FANOUT_RATE)) : new SendRateLimiter();
+  const limiter = new SendRateLimiter({
+    store,
+    ...(env.FANOUT_RATE ? { perSecond: Number(env.FANOUT_RATE) } : {}),
+  });
   const deps: OutboxDependencies = {
     outbox: services.outbox,
     people: services.people,

@@ -11,6 +11,7 @@ import { readTelemetrySettings, type TelemetrySettings } from './telemetrySettin
 import { DEFAULT_WORKING_TIME_SETTINGS, type WorkingTimeSettings } from '../domain/clash';
 import type { CoverRates } from '../domain/cover/coverRates';
 import { DEFAULT_COVER_RATES } from '../domain/cover/defaultCoverRates';
+import { DEFAULT_SEND_RATE_PER_SECOND } from '../app/sending/sendRateLimiter';
 
 /** A setting that is missing or wrong. The message names the setting and says what it needs. */
 export class ConfigError extends Error {
@@ -61,6 +62,7 @@ const schema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   MAX_BODY_KB: z.coerce.number().int().min(16).max(4096).default(256),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(50).default(DEFAULT_SEND_RATE_PER_SECOND),
   REAPPROVE_NEW_TIME: booleanText(false),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
   EXCHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(2190),
@@ -94,6 +96,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How often reminders, expiries and message delivery run; 0 switches the scheduler off. */
   schedulerIntervalMs: number;
+  /** Proactive messages a second, all instances together (Teams allows about 50 per app per tenant). */
+  sendRatePerSecond: number;
   /** A new time the host proposed and the visitor took goes back to the manager for approval. */
   reapproveNewTime: boolean;
   /** When the weekly digest goes out (DIGEST_WEEKDAY, DIGEST_TIME) and extra programme leads (PROGRAMME_LEAD_EMAILS). */
@@ -182,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: s.DEMO_DATA,
     maxBodyBytes: s.MAX_BODY_KB * 1024,
     schedulerIntervalMs: s.SCHEDULER_INTERVAL_SECONDS * 1000,
+    sendRatePerSecond: s.SEND_RATE_PER_SECOND,
     reapproveNewTime: s.REAPPROVE_NEW_TIME,
     digest: digest.ok ? digest.settings : DEFAULT_DIGEST_SETTINGS,
     graph: graph.ok ? graph.settings : DEFAULT_GRAPH_SETTINGS,

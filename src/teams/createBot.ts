@@ -19,7 +19,7 @@ import { registerOutcomeActions } from './handlers/outcomeActions';
 import { registerDataRightsHandlers } from './handlers/dataRightsHandlers';
 import type { RetentionSettings } from '../app/dataRights/retention';
 import type { BankHolidayRegion } from '../domain/time/bankHolidays';
-import { SendRateLimiter } from './sendRateLimiter';
+import { SendRateLimiter } from '../app/sending/sendRateLimiter';
 import { TeamsDeliverer } from './teamsDeliverer';
 import { createWelcomeCard } from './cards/welcomeCard';
 import { handleMessage } from './handlers/messageHandler';
@@ -56,6 +56,8 @@ export interface BotDependencies {
   startTypingTimer?: boolean;
   /** Weekly digest timing and extra programme leads; the defaults without it. */
   digest?: DigestSettings;
+  /** Proactive messages a second, shared by every instance through the store (SEND_RATE_PER_SECOND). */
+  sendRatePerSecond?: number;
 }
 
 /** Builds the Teams application: every route the bot answers is registered here. */
@@ -101,6 +103,7 @@ export function createBot({
   botAppId = '',
   startTypingTimer = true,
   digest = DEFAULT_DIGEST_SETTINGS,
+  sendRatePerSecond,
 }: BotDependencies): Bot {
   const store = new ReadAheadStore(rawStore);
   // Messages are queued only once the bot answers turns, by which time the dispatcher exists.
@@ -115,7 +118,15 @@ export function createBot({
   const dispatcher = createDispatcher(
     store,
     services,
-    new TeamsDeliverer(adapter, botAppId, services, new SendRateLimiter()),
+    new TeamsDeliverer(
+      adapter,
+      botAppId,
+      services,
+      new SendRateLimiter({
+        store: rawStore,
+        ...(sendRatePerSecond ? { perSecond: sendRatePerSecond } : {}),
+      }),
+    ),
     logger,
     digest,
     reachOut,

@@ -11,7 +11,7 @@ import { needsAlternatives, renderNotification, renderStandaloneNotification } f
 import { classifyFailure } from './classifyFailure';
 import { withSingleAttempt } from './connectorHttpClient';
 import { cardMessage } from './replies';
-import type { SendRateLimiter } from './sendRateLimiter';
+import type { SendLimiter } from '../app/sending/sendRateLimiter';
 import { refreshVisitorRequestCard } from './visitorRequestCard';
 
 /** A third of the outbox's 60-second claim: a send and the visitor's card update both fit inside it. */
@@ -23,7 +23,7 @@ export class TeamsDeliverer implements Deliverer {
     private readonly adapter: TeamsAdapter,
     private readonly botAppId: string,
     private readonly services: Services,
-    private readonly limiter: SendRateLimiter,
+    private readonly limiter: SendLimiter,
     /**
      * How long one send may take before it is cut off and tried again later: well inside the
      * outbox's claim. A test may instead give each send's deadline itself, to cut it off on an event.

@@ -5,7 +5,7 @@ import { createServices, type Services } from '../../../src/app/services';
 import { createStore } from '../../../src/store/createStore';
 import type { DocumentStore } from '../../../src/store/documentStore';
 import { createAdapter } from '../../../src/teams/createAdapter';
-import { SendRateLimiter } from '../../../src/teams/sendRateLimiter';
+import { SendRateLimiter } from '../../../src/app/sending/sendRateLimiter';
 import { TeamsDeliverer } from '../../../src/teams/teamsDeliverer';
 import {
   startCosmosServer,
@@ -60,7 +60,7 @@ describe('two instances and a Bot Connector that answers late', () => {
       createAdapter(),
       '',
       services,
-      new SendRateLimiter(),
+      new SendRateLimiter({ store }),
       timing.sendTimeout,
     );
     const dispatcher = createDispatcher(store, services, deliverer, logger, undefined, undefined, {

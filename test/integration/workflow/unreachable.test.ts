@@ -6,7 +6,7 @@ import type { ShadowingRequest } from '../../../src/domain/requests';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { createLogger } from '../../../src/logging/logger';
 import { createAdapter } from '../../../src/teams/createAdapter';
-import { SendRateLimiter } from '../../../src/teams/sendRateLimiter';
+import { SendRateLimiter } from '../../../src/app/sending/sendRateLimiter';
 import { TeamsDeliverer } from '../../../src/teams/teamsDeliverer';
 import { startScriptedConnector, type ScriptedAnswer } from '../../support/scriptedConnector';
 import {
@@ -61,7 +61,12 @@ describe('delivering to people the connector refuses', () => {
         bot: { id: '28:shadowing-bot' },
       });
     }
-    const deliverer = new TeamsDeliverer(createAdapter(), '', workflow.services, new SendRateLimiter());
+    const deliverer = new TeamsDeliverer(
+      createAdapter(),
+      '',
+      workflow.services,
+      new SendRateLimiter({ store: workflow.store }),
+    );
     dispatcher = createDispatcher(workflow.store, workflow.services, deliverer, createLogger('silent'));
   });
   afterAll(async () => {

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       store: { kind: 'embedded', dataDir: path.resolve('./data') },
       demoData: 'auto',
       maxBodyBytes: 256 * 1024,
+      sendRatePerSecond: 49,
     });
     expect(config.credentials).toBeUndefined();
   });
@@ -65,6 +66,8 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'yes' }, /^DEMO_DATA: must be one of auto, off/],
     [{ SCHEDULER_INTERVAL_SECONDS: '-1' }, /^SCHEDULER_INTERVAL_SECONDS: /],
     [{ MAX_BODY_KB: '1' }, /^MAX_BODY_KB: /],
+    [{ SEND_RATE_PER_SECOND: '51' }, /^SEND_RATE_PER_SECOND: /],
+    [{ SEND_RATE_PER_SECOND: '0' }, /^SEND_RATE_PER_SECOND: /],
   ])('names the setting that is wrong: %j', (env, expected) => {
     expect(problemsFor(env as Record<string, string>)).toContainEqual(expect.stringMatching(expected));
   });

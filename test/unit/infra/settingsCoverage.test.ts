@@ -128,3 +128,26 @@ describe('every setting the service reads is set by the Bicep or listed as local
     expect(missing).toEqual([]);
   });
 });
+
+describe("the README's configuration table", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const documented = [...readme.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]!);
+
+  it('names every setting the service reads at start-up', () => {
+    const read = settingsReadBy((env) => {
+      try {
+        loadConfig(env);
+      } catch {
+        // Only the names read matter here.
+      }
+    });
+    expect(read.filter((name) => !documented.includes(name))).toEqual([]);
+  });
+
+  it('gives SEND_RATE_PER_SECOND the default the service and the Bicep use', () => {
+    const row = /^\| `SEND_RATE_PER_SECOND` \| `(\d+)` \|/m.exec(readme);
+    const param = /^param sendRatePerSecond int = (\d+)$/m.exec(readInfraFile('main.bicep'));
+    expect(Number(row?.[1])).toBe(loadConfig({}).sendRatePerSecond);
+    expect(Number(param?.[1])).toBe(loadConfig({}).sendRatePerSecond);
+  });
+});

@@ -1,0 +1,132 @@
+import { createKeyedQueue } from '../../shared/keyedQueue';
+import type { DocumentStore } from '../../store/documentStore';
+import { reserveSendSlots } from './reserveSendSlots';
+
+/** Waits until a proactive message to this conversation may go; never drops one. */
+export interface SendLimiter {
+  take(conversationId: string): Promise<void>;
+}
+
+/**
+ * Teams allows a bot about 50 proactive messages a second per tenant, all instances together.
+ * One fewer leaves room for the few milliseconds a send can run late.
+ */
+export const DEFAULT_SEND_RATE_PER_SECOND = 49;
+/** Teams allows 7 a second in one conversation; 5 leaves room for the bot's replies in it. */
+export const PER_CONVERSATION_PER_SECOND = 5;
+
+export interface SendRateLimiterOptions {
+  /** Where the schedule shared by every instance is kept. */
+  store: DocumentStore;
+  perSecond?: number;
+  perConversationPerSecond?: number;
+  /** Slots taken from the shared schedule in one write, at most. */
+  maxSlotsPerReservation?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface Waiter {
+  resolve: (slot: number) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Keeps proactive sends under Teams' limits across every instance of the service: sends are
+ * spaced evenly, one slot every 1000 / perSecond ms (rounded up to a microsecond), from one schedule kept in the store (see
+ * reserveSendSlots), so two instances share the budget instead of each using all of it. This
+ * instance's waiting senders take their slots together, in one conditional write. Each
+ * conversation also gets at most perConversationPerSecond, counted in this instance. If the
+ * store cannot be reached, take() rejects and the message is tried again later.
+ */
+export class SendRateLimiter implements SendLimiter {
+  private readonly store: DocumentStore;
+  private readonly perSecond: number;
+  private readonly perConversation: number;
+  private readonly maxSlots: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly inConversationOrder = createKeyedQueue();
+  private readonly conversationTimes = new Map<string, number[]>();
+  private lastSweep = 0;
+  private waiting: Waiter[] = [];
+  private reserving = false;
+
+  constructor(options: SendRateLimiterOptions) {
+    const perSecond = options.perSecond ?? DEFAULT_SEND_RATE_PER_SECOND;
+    this.store = options.store;
+    this.perSecond = perSecond;
+    this.perConversation = options.perConversationPerSecond ?? PER_CONVERSATION_PER_SECOND;
+    this.maxSlots = options.maxSlotsPerReservation ?? Math.max(1, Math.ceil(perSecond / 5));
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  take(conversationId: string): Promise<void> {
+    return this.inConversationOrder(conversationId, async () => {
+      await this.waitForConversation(conversationId);
+      const slot = await this.nextSlot();
+      const wait = slot - this.now();
+      if (wait > 0) await this.sleep(wait);
+      this.record(conversationId, this.now());
+    });
+  }
+
+  /** Takes for one conversation run one at a time, so nothing else counts in it meanwhile. */
+  private async waitForConversation(conversationId: string): Promise<void> {
+    for (;;) {
+      const t = this.now();
+      const times = withinSecond(this.conversationTimes.get(conversationId) ?? [], t);
+      if (times.length < this.perConversation) return;
+      await this.sleep(Math.max(1, (times[0] as number) + 1000 - t));
+    }
+  }
+
+  private record(conversationId: string, at: number): void {
+    const times = withinSecond(this.conversationTimes.get(conversationId) ?? [], at);
+    times.push(at);
+    this.conversationTimes.set(conversationId, times);
+    // Forget conversations with nothing in the last second, so the map holds only recent ones.
+    if (at - this.lastSweep < 1000) return;
+    this.lastSweep = at;
+    for (const [id, list] of this.conversationTimes)
+      if (withinSecond(list, at).length === 0) this.conversationTimes.delete(id);
+  }
+
+  private nextSlot(): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.reserving) void this.reserveForWaiting();
+    });
+  }
+
+  /** One reservation at a time; whoever is waiting when it starts shares it. */
+  private async reserveForWaiting(): Promise<void> {
+    this.reserving = true;
+    while (this.waiting.length > 0) {
+      const served = this.waiting.splice(0, this.maxSlots);
+      try {
+        const slots = await reserveSendSlots(this.store, {
+          count: served.length,
+          perSecond: this.perSecond,
+          now: this.now,
+        });
+        served.forEach((waiter, i) => waiter.resolve(slots[i] as number));
+      } catch (error) {
+        for (const waiter of served) waiter.reject(error);
+      }
+    }
+    this.reserving = false;
+  }
+
+  /** Conversations this instance remembers sends to (those in the last second or so). */
+  get conversationsHeld(): number {
+    return this.conversationTimes.size;
+  }
+}
+
+/** The times within the second before `now`, oldest first (older ones dropped in place). */
+function withinSecond(times: number[], now: number): number[] {
+  while (times.length > 0 && (times[0] as number) <= now - 1000) times.shift();
+  return times;
+}

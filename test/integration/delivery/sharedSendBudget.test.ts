@@ -1,0 +1,243 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  MAX_SCHEDULE_AHEAD_MS,
+  reserveSendSlots,
+  SEND_SCHEDULE_ID,
+  slotSpacingMicros,
+} from '../../../src/app/sending/reserveSendSlots';
+import { SendRateLimiter } from '../../../src/app/sending/sendRateLimiter';
+import { CosmosDocumentStore } from '../../../src/store/cosmos/cosmosDocumentStore';
+import { createStore } from '../../../src/store/createStore';
+import { StoreUnavailableError, type DocumentStore } from '../../../src/store/documentStore';
+import { startCosmosServer, TEST_SERVER_REQUEST_TIMEOUT_MS } from '../../support/cosmosServer';
+import { busiestSecond, steppedTime } from '../../support/steppedTime';
+
+/** Opens connections to one fresh store, as two instances of the service would each open one. */
+interface Subject {
+  name: string;
+  open(): Promise<{ connect(): Promise<DocumentStore>; cleanup(): Promise<void> }>;
+}
+
+const embedded: Subject = {
+  name: 'embedded SQLite store',
+  async open() {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'send-budget-'));
+    const opened: DocumentStore[] = [];
+    return {
+      async connect() {
+        const store = createStore({ kind: 'embedded', dataDir });
+        await store.init();
+        opened.push(store);
+        return store;
+      },
+      async cleanup() {
+        for (const store of opened) await store.close();
+        await fs.rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const cosmos: Subject = {
+  name: 'Cosmos DB adapter (cosmosdb-server over HTTPS)',
+  async open() {
+    const server = await startCosmosServer();
+    const opened: DocumentStore[] = [];
+    return {
+      async connect() {
+        const store = new CosmosDocumentStore({
+          endpoint: server.endpoint,
+          key: server.key,
+          database: 'send-budget',
+          allowSelfSignedTls: true,
+          requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
+        });
+        await store.init();
+        opened.push(store);
+        return store;
+      },
+      async cleanup() {
+        for (const store of opened) await store.close();
+        await server.stop();
+      },
+    };
+  },
+};
+
+interface Grant {
+  instance: number;
+  conversation: string;
+  at: number;
+}
+
+/**
+ * Each instance sends through `lanes` senders at once (as deliverDue does), each sender taking
+ * the next conversation of its list as soon as the last one was let through.
+ */
+function sendAll(
+  limiters: readonly SendRateLimiter[],
+  conversationsOf: (instance: number, lane: number) => string[],
+  lanes: number,
+  now: () => number,
+): { grants: Grant[]; done: Promise<unknown> } {
+  const grants: Grant[] = [];
+  const senders = limiters.flatMap((limiter, instance) =>
+    Array.from({ length: lanes }, async (_, lane) => {
+      for (const conversation of conversationsOf(instance, lane)) {
+        await limiter.take(conversation);
+        grants.push({ instance, conversation, at: now() });
+      }
+    }),
+  );
+  return { grants, done: Promise.all(senders) };
+}
+
+describe.each([embedded, cosmos])('one send budget for every instance: $name', (subject) => {
+  let connect: () => Promise<DocumentStore>;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ connect, cleanup } = await subject.open());
+  });
+  afterEach(async () => {
+    await cleanup();
+  });
+
+  it('two instances on one store never let more than the budget through in any second, and lose no time', async () => {
+    const time = steppedTime();
+    const limiters = [await connect(), await connect()].map(
+      (store) =>
+        new SendRateLimiter({ store: time.track(store), perSecond: 49, now: time.now, sleep: time.sleep }),
+    );
+    const perLane = 15;
+    const { grants, done } = sendAll(
+      limiters,
+      (instance, lane) => Array.from({ length: perLane }, (_, i) => `person-${instance}-${lane}-${i}`),
+      8,
+      time.now,
+    );
+    await time.runAll();
+    await done;
+
+    expect(grants).toHaveLength(2 * 8 * perLane);
+    const times = grants.map((g) => g.at);
+    expect(busiestSecond(times)).toBe(49);
+    // Slots follow one another with no gap: 240 sends take 239 gaps of 1/49 s (20,409 microseconds).
+    expect(Math.max(...times) - Math.min(...times)).toBeCloseTo((239 * slotSpacingMicros(49)) / 1000, 3);
+    // Both instances sent: the budget is shared, not taken by whichever asked first.
+    for (const instance of [0, 1])
+      expect(grants.filter((g) => g.instance === instance).length).toBeGreaterThan(60);
+  });
+
+  it('keeps each conversation to 5 a second, however much of the shared budget is free', async () => {
+    const time = steppedTime();
+    const limiters = [await connect(), await connect()].map(
+      (store) =>
+        new SendRateLimiter({ store: time.track(store), perSecond: 49, now: time.now, sleep: time.sleep }),
+    );
+    // Each instance has 12 messages for one busy chat (one after another, as deliverDue sends a
+    // person's messages) and 10 for each of 3 other people.
+    const { grants, done } = sendAll(
+      limiters,
+      (instance, lane) =>
+        lane === 0
+          ? Array.from({ length: 12 }, () => 'busy-chat')
+          : Array.from({ length: 10 }, () => `person-${instance}-${lane}`),
+      4,
+      time.now,
+    );
+    await time.runAll();
+    await done;
+
+    expect(grants).toHaveLength(2 * (12 + 30));
+    expect(busiestSecond(grants.map((g) => g.at))).toBeLessThanOrEqual(49);
+    for (const instance of [0, 1])
+      for (const conversation of ['busy-chat', ...[1, 2, 3].map((lane) => `person-${instance}-${lane}`)]) {
+        const times = grants
+          .filter((g) => g.instance === instance && g.conversation === conversation)
+          .map((g) => g.at);
+        expect({ conversation, busiest: busiestSecond(times) }).toEqual({ conversation, busiest: 5 });
+      }
+  });
+
+  it('lets a send go at once when nothing else is booked', async () => {
+    const time = steppedTime();
+    const limiter = new SendRateLimiter({
+      store: time.track(await connect()),
+      now: time.now,
+      sleep: time.sleep,
+    });
+    const start = time.now();
+    const taken = limiter.take('chat');
+    await time.runAll();
+    await taken;
+    expect(time.now()).toBe(start);
+  });
+
+  it('forgets a conversation a second after its last send, so memory does not grow with everyone ever sent to', async () => {
+    const time = steppedTime();
+    const limiter = new SendRateLimiter({
+      store: time.track(await connect()),
+      perSecond: 50,
+      now: time.now,
+      sleep: time.sleep,
+    });
+    const { done } = sendAll(
+      [limiter],
+      (_, lane) => Array.from({ length: 50 }, (__, i) => `person-${lane}-${i}`),
+      4,
+      time.now,
+    );
+    await time.runAll();
+    await done;
+    expect(limiter.conversationsHeld).toBeGreaterThan(0);
+
+    const later = time.sleep(2_000).then(() => limiter.take('someone-else'));
+    await time.runAll();
+    await later;
+    expect(limiter.conversationsHeld).toBe(1);
+  });
+
+  it('gives out each slot once when two instances reserve at the same moment', async () => {
+    const [a, b] = [await connect(), await connect()];
+    const now = () => 1_800_000_000_000;
+    const [first, second] = await Promise.all([
+      reserveSendSlots(a, { count: 5, perSecond: 50, now }),
+      reserveSendSlots(b, { count: 5, perSecond: 50, now }),
+    ]);
+    const all = [...first!, ...second!].sort((x, y) => x - y);
+    expect(all).toEqual(Array.from({ length: 10 }, (_, i) => now() + i * 20));
+  });
+
+  it('starts from now when the schedule is further ahead than any real demand (a clock that was wrong)', async () => {
+    const store = await connect();
+    const now = () => 1_800_000_000_000;
+    const ahead = { id: SEND_SCHEDULE_ID, kind: SEND_SCHEDULE_ID };
+    await store.upsert('jobs', { ...ahead, nextSlotMicros: (now() + 500) * 1000 });
+    expect(await reserveSendSlots(store, { count: 2, perSecond: 50, now })).toEqual([
+      now() + 500,
+      now() + 520,
+    ]);
+    await store.upsert('jobs', { ...ahead, nextSlotMicros: (now() + MAX_SCHEDULE_AHEAD_MS + 1) * 1000 });
+    expect(await reserveSendSlots(store, { count: 1, perSecond: 50, now })).toEqual([now()]);
+  });
+
+  it('refuses a send while the store cannot be reached, and sends once it answers again', async () => {
+    const store = await connect();
+    let down = true;
+    const flaky = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'read' && down)
+          return () => Promise.reject(new StoreUnavailableError('the store did not answer'));
+        const value: unknown = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const limiter = new SendRateLimiter({ store: flaky });
+    await expect(limiter.take('chat')).rejects.toBeInstanceOf(StoreUnavailableError);
+    down = false;
+    await expect(limiter.take('chat')).resolves.toBeUndefined();
+  });
+});
