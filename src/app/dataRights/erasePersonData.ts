@@ -14,6 +14,7 @@ import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../../st
 import type { Doc, DocumentStore } from '../../store/documentStore';
 import { isCatalogueEntry } from '../../store/repositories/offerCatalogue';
 import { botStateKeys, stateDocumentId } from './personDirectory';
+import { isOwnQuarantined } from './quarantinedData';
 
 type Row = Doc & Record<string, unknown>;
 
@@ -30,22 +31,25 @@ const DELETE_WHEN_MENTIONED: ReadonlySet<ContainerName> = new Set(['rota', 'outb
  * bot state and anything else that names them are deleted; their requests are kept only as
  * anonymised counts (a fresh random visitor id, none of their words); requests they managed or
  * hosted and the exchange log keep professions, departments, dates and ratings, with their id and
- * their words removed. Reads every container across partitions: slow, and only for the rare
+ * their words removed. Documents set aside as unreadable go too when they were the person's own;
+ * others' that name them keep their stored text with the person's id, email and name taken out. Reads every container across partitions: slow, and only for the rare
  * request of a data protection officer or the person themself. Safe to run again.
  */
 export async function erasePersonData(
   store: DocumentStore,
   personId: string,
+  known: { email?: string; name?: string } = {},
 ): Promise<ErasureReport | undefined> {
   const found = await store.read<Row>('people', personId, personId);
   const person: ErasedPerson = found
     ? { id: personId, email: found.doc.email as string, name: found.doc.name as string }
-    : { id: personId };
+    : { id: personId, ...known };
   const report: ErasureReport = { deleted: {}, anonymised: {} };
   const count = (kind: 'deleted' | 'anonymised', container: ContainerName) => {
     report[kind][container] = (report[kind][container] ?? 0) + 1;
   };
-  for (const id of found ? botStateKeys(found.doc as unknown as Person).map(stateDocumentId) : []) {
+  const stateIds = found ? botStateKeys(found.doc as unknown as Person).map(stateDocumentId) : [];
+  for (const id of stateIds) {
     if (await store.delete('botstate', id, id)) count('deleted', 'botstate');
   }
   const movedRequests = await eraseRequests(store, person, count);
@@ -54,10 +58,12 @@ export async function erasePersonData(
     for (const doc of docs.filter((d) => mentionsPerson(d, person))) {
       const key = String(doc[partitionKeyField(container)]);
       // A catalogue copy of an offer goes, or is kept without the person, as its offer is.
+      // A set-aside document of theirs goes whole; someone else's keeps its text without them.
       const goes =
         DELETE_WHEN_MENTIONED.has(container) ||
         key === personId ||
-        (container === 'offers' && isCatalogueEntry(doc) && hostOfCopy(doc) === personId);
+        (container === 'offers' && isCatalogueEntry(doc) && hostOfCopy(doc) === personId) ||
+        (container === 'quarantine' && isOwnQuarantined(doc, personId, stateIds));
       const replacement = goes ? undefined : keptVersion(container, doc, person, movedRequests);
       if (replacement) {
         await store.upsert(container, replacement);

@@ -4,6 +4,7 @@ import type { Person } from '../../domain/people';
 import type { Transition } from '../../domain/requests';
 import type { Doc, DocumentStore } from '../../store/documentStore';
 import { botStateKeys, otherPeople, stateDocumentId, withoutOtherPeople } from './personDirectory';
+import { quarantinedFor, type QuarantinedFor } from './quarantinedData';
 
 type Row = Doc & Record<string, unknown>;
 
@@ -20,7 +21,19 @@ export interface PersonDataExport {
   messages: Array<Record<string, unknown>>;
   exchanges: Array<Record<string, unknown>>;
   conversationState: Array<Record<string, unknown>>;
+  /** Documents that could not be read and were set aside by `doctor --repair`. */
+  quarantined: Array<Record<string, unknown>>;
 }
+
+const UNREADABLE_OWN =
+  "Could not be read, so it was set aside: shown as it was stored, with other people's names and ids replaced.";
+const UNREADABLE_OTHERS =
+  "Names you but could not be read, and holds other people's data too, so it is not shown here: " +
+  'the data protection officer can review it by hand.';
+/** What stands for the directory entry when it could not be read and was set aside. */
+const PERSON_SET_ASIDE = {
+  unreadable: 'Your directory entry could not be read: it is under "quarantined", as it was stored.',
+};
 
 /**
  * A person's subject-access export. Their own records are given whole; on requests they were
@@ -35,8 +48,10 @@ export async function exportPersonData(
   now: Date = new Date(),
 ): Promise<PersonDataExport | undefined> {
   const found = await store.read<Row>('people', personId, personId);
-  if (!found) return undefined;
-  const person = found.doc as unknown as Person;
+  const person = found?.doc as unknown as Person | undefined;
+  const stateIds = person ? botStateKeys(person).map(stateDocumentId) : [];
+  const quarantined = await quarantinedFor(store, { id: personId, email: person?.email }, stateIds);
+  if (!found && !quarantined.own.some((q) => q.from === 'people')) return undefined;
   const [own, tasks, offers, rota, messages, exchanges, others] = await Promise.all([
     store.query<Row>('requests', { partitionKey: personId }),
     store.query<Row>('tasks', { partitionKey: personId }),
@@ -47,19 +62,10 @@ export async function exportPersonData(
     otherPeople(store, personId),
   ]);
   const asParty = await requestsAsParty(store, tasks);
-  const states = await Promise.all(
-    botStateKeys(person).map((key) =>
-      store.read<Row>('botstate', stateDocumentId(key), stateDocumentId(key)),
-    ),
-  );
-  const { managerId, rotaCoordinatorId, ...self } = found.doc;
+  const states = await Promise.all(stateIds.map((id) => store.read<Row>('botstate', id, id)));
   const exported: PersonDataExport = {
     exportedAt: now.toISOString(),
-    person: {
-      ...self,
-      ...(managerId ? { lineManager: 'recorded in the directory' } : {}),
-      ...(rotaCoordinatorId ? { rotaCoordinator: 'recorded in the directory' } : {}),
-    },
+    person: found ? ownEntry(found.doc) : PERSON_SET_ASIDE,
     requestsAsVisitor: own.map((r) => ownRequest(r as unknown as RequestWithOutcomes)),
     requestsAsManager: asParty
       .filter((p) => p.role === 'manager')
@@ -73,8 +79,37 @@ export async function exportPersonData(
     messages: messages.map(({ visitorId: _v, note: _n, lastError: _e, ...message }) => message),
     exchanges: exchanges.map((record) => exchangeView(record, personId)),
     conversationState: states.flatMap((s) => (s ? [{ id: s.doc.id, state: s.doc.state }] : [])),
+    quarantined: quarantinedView(quarantined),
   };
   return withoutOtherPeople(exported, others);
+}
+
+/** The person's directory entry, with whom it points at as roles. */
+function ownEntry(doc: Row): Record<string, unknown> {
+  const { managerId, rotaCoordinatorId, ...self } = doc;
+  return {
+    ...self,
+    ...(managerId ? { lineManager: 'recorded in the directory' } : {}),
+    ...(rotaCoordinatorId ? { rotaCoordinator: 'recorded in the directory' } : {}),
+  };
+}
+
+/** Their own set-aside documents as stored; others' that name them, listed without their text. */
+function quarantinedView(quarantined: QuarantinedFor): Array<Record<string, unknown>> {
+  const about = (q: QuarantinedFor['own'][number]) => ({
+    container: q.from,
+    quarantineId: q.id,
+    setAsideAt: q.setAsideAt,
+  });
+  return [
+    ...quarantined.own.map((q) => ({
+      ...about(q),
+      documentId: q.documentId,
+      status: UNREADABLE_OWN,
+      stored: q.stored,
+    })),
+    ...quarantined.mentioning.map((q) => ({ ...about(q), status: UNREADABLE_OTHERS })),
+  ];
 }
 
 function roleWord(

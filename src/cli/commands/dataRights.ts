@@ -2,6 +2,7 @@ import { erasePersonData, type ErasureReport } from '../../app/dataRights/eraseP
 import { exportPersonData } from '../../app/dataRights/exportPersonData';
 import type { Person } from '../../domain/people';
 import type { DocumentStore } from '../../store/documentStore';
+import { findQuarantinedPerson } from '../../app/dataRights/quarantinedData';
 import { PeopleRepository } from '../../store/repositories/peopleRepository';
 import type { TextOutput } from '../cliContext';
 import { UsageError } from '../reportFailure';
@@ -30,16 +31,21 @@ export async function runDataErase(
       `This erases the personal data of ${person.email} and cannot be undone. Run again with --yes to go ahead.`,
     );
   }
-  const report = await erasePersonData(deps.store, person.id);
+  const report = await erasePersonData(deps.store, person.id, { email: person.email, name: person.name });
   deps.out.write(`${JSON.stringify({ erased: person.email, ...report })}\n`);
   return report;
 }
 
-async function findPerson(store: DocumentStore, email: string): Promise<Person> {
+/** The person by email: in the directory, or with their directory entry set aside as unreadable. */
+async function findPerson(
+  store: DocumentStore,
+  email: string,
+): Promise<Pick<Person, 'id' | 'email'> & { name?: string }> {
   const trimmed = email.trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(trimmed))
     throw new UsageError(`--person "${email}" is not an email address.`);
-  const person = await new PeopleRepository(store).findByEmail(trimmed);
+  const person =
+    (await new PeopleRepository(store).findByEmail(trimmed)) ?? (await findQuarantinedPerson(store, trimmed));
   if (!person) throw new UsageError(`--person: no one with email "${trimmed}" is in the staff directory.`);
   return person;
 }

@@ -1,4 +1,3 @@
-import { DatabaseSync } from 'node:sqlite';
 import { decideOnRequest } from '../../../src/app/decideOnRequest';
 import { deliverOne } from '../../../src/app/deliverOutbox';
 import { routeAroundUnreachable } from '../../../src/app/routeAroundUnreachable';
@@ -6,9 +5,9 @@ import type { Notification } from '../../../src/app/notifications';
 import type { Person } from '../../../src/domain/people';
 import type { DocumentStore } from '../../../src/store/documentStore';
 import { UnreadableDocumentError } from '../../../src/store/documentStore';
-import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
 import { runAgainst } from '../cli/cliHarness';
 import { captureLogs } from '../../support/logCapture';
+import { damagePerson } from '../../support/damageDocument';
 import { recordingDeliverer } from '../../support/recordingDeliverer';
 import {
   freeVisitors,
@@ -20,26 +19,6 @@ import {
   type Workflow,
 } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
-
-/**
- * Damages one stored person the way each store can be damaged: a truncated row in the embedded
- * database, a document without a usable name in Cosmos DB (its bodies are always JSON).
- */
-async function damagePerson(store: DocumentStore, person: Person): Promise<void> {
-  if (store instanceof SqliteDocumentStore) {
-    const db = new DatabaseSync(store.file);
-    try {
-      db.prepare("UPDATE documents SET body = substr(body, 1, 60) WHERE container = 'people' AND id = ?").run(
-        person.id,
-      );
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const { name: _name, ...rest } = person;
-  await store.upsert('people', { ...rest, name: 42 } as never);
-}
 
 /** A person who manages nobody, hosts nothing and has no requests: not involved in anything. */
 async function uninvolved(workflow: Workflow, exclude: readonly Person[]): Promise<Person> {
