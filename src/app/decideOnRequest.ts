@@ -6,7 +6,7 @@ import { checkVisitTime } from '../domain/workflow/checkVisitTime';
 import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain/workflow/transitions';
 import { NOT_YOURS, viewerOf, type Viewer } from '../domain/workflow/viewers';
 import { VersionConflictError } from '../store/documentStore';
-import { loadClashContext } from './loadClashContext';
+import { readClashContext } from './loadClashContext';
 import type { Notification } from './notifications';
 import { notifyParties } from './notifyParties';
 import { releasePlace } from './releasePlace';
@@ -17,6 +17,7 @@ import type { CoverMethod } from '../domain/cover/coverMethods';
 import { releaseChanged, withoutCoverChoice, withRelease } from '../domain/cover/coverTransitions';
 import { DECLINE_CATEGORY_WORDS, type DeclineCategory } from '../domain/cover/declineCategories';
 import { describeRelease } from './describeRelease';
+import { describeRequest, type RequestView } from './describeRequest';
 import { newNotification } from './notifyParties';
 import { shapeDecision, type CoverAnswers } from './shapeDecision';
 
@@ -35,6 +36,8 @@ export type DecisionResult =
       viewer: Viewer;
       /** A rota coordinator was wanted but none is known, so the manager arranges cover. */
       noCoordinator?: true;
+      /** The request as a card shows it after the decision, when asked for. */
+      view?: RequestView;
     }
   /**
    * `request` and `viewer` are given only to a person who may see the request; `canTryAgain` when
@@ -56,6 +59,7 @@ export async function decideOnRequest(
   requestId: string,
   decision: Decision,
   now: Date,
+  options: { describe?: boolean } = {},
 ): Promise<DecisionResult> {
   const actor: Actor =
     'isProgrammeLead' in who ? who : { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
@@ -68,6 +72,10 @@ export async function decideOnRequest(
   if (!checkedReason.ok)
     return { ok: false, refusal: checkedReason.problem, request, viewer, canTryAgain: true };
   const reason = withCategory(decision, checkedReason.value);
+  // A host accepting: the visit is checked again against rotas and places, read while the
+  // release is worked out. Only read here; nothing is decided on it before the checks below.
+  const visitClashes = decision.action === 'accept' ? clashesAtRequestedTime(services, request) : undefined;
+  visitClashes?.catch(() => undefined);
   const newTime = await newTimeRelease(services, request, decision);
   const action: Action =
     decision.action === 'accept_time' && (services.reapproveNewTime || newTime?.changed)
@@ -97,7 +105,14 @@ export async function decideOnRequest(
       ...(shaped.canTryAgain ? { canTryAgain: true as const } : {}),
     };
 
-  const checked = await recheck(services, request, withNewTime(shaped.request, newTime), decision, now);
+  const checked = await recheck(
+    services,
+    request,
+    withNewTime(shaped.request, newTime),
+    decision,
+    now,
+    visitClashes,
+  );
   // The card the person used is shown again with the reason: they can choose again.
   if (!checked.ok) return { ok: false, refusal: checked.refusal, request, viewer, canTryAgain: true };
 
@@ -114,15 +129,20 @@ export async function decideOnRequest(
       viewer,
     };
   }
-  const queued = await carryThrough(services, checked.request, action, actor.id, now);
-  if (shaped.coordinatorId)
-    queued.push(...(await askCoordinator(services, checked.request, shaped.coordinatorId, now)));
+  // What follows the decision, and what the card shows of it, are written and read side by side.
+  const [queued, toCoordinator, view] = await Promise.all([
+    carryThrough(services, checked.request, action, actor.id, now),
+    shaped.coordinatorId ? askCoordinator(services, checked.request, shaped.coordinatorId, now) : [],
+    options.describe ? describeRequest(services, checked.request) : undefined,
+  ]);
+  queued.push(...toCoordinator);
   return {
     ok: true,
     request: checked.request,
     queued,
     viewer,
     ...(shaped.noCoordinator ? { noCoordinator: true as const } : {}),
+    ...(view ? { view } : {}),
   };
 }
 
@@ -218,7 +238,11 @@ function checkReason(decision: Decision): { ok: true; value?: string } | { ok: f
   return checked.value ? { ok: true, value: checked.value } : { ok: true };
 }
 
-/** What follows a decision: pointers, places and messages. Each step is idempotent, so it can run again. */
+/**
+ * What follows a decision: pointers, places and messages, written side by side once the decision
+ * itself is saved. Each is idempotent and none depends on another, so a run cut short anywhere
+ * is completed by running it again (a repeated click does).
+ */
 async function carryThrough(
   services: Services,
   request: ShadowingRequest,
@@ -226,9 +250,12 @@ async function carryThrough(
   actorId: string,
   now: Date,
 ): Promise<Notification[]> {
-  await writeTasks(services.tasks, request);
-  await releasePlace(services.holds, request);
-  return notifyParties(services.outbox, request, action, actorId, now);
+  const [, , queued] = await Promise.all([
+    writeTasks(services.tasks, request),
+    releasePlace(services.holds, request),
+    notifyParties(services.outbox, request, action, actorId, now),
+  ]);
+  return queued;
 }
 
 /**
@@ -249,6 +276,7 @@ async function recheck(
   after: ShadowingRequest,
   decision: Decision,
   now: Date,
+  visitClashes?: Promise<string[]>,
 ): Promise<Rechecked> {
   if (decision.action === 'propose_time') return checkProposal(services, after, decision, now);
   if (decision.action === 'accept_time' && before.proposed) {
@@ -259,10 +287,8 @@ async function recheck(
   if (decision.action !== 'accept') return { ok: true, request: after };
   const time = checkVisitTime(after.start ?? '', after.end ?? '', now);
   if (!time.ok) return { ok: false, refusal: `This visit can no longer be accepted: ${time.problem}` };
-  const problems = await clashesFor(services, after, {
-    start: after.start as string,
-    end: after.end as string,
-  });
+  const problems = await (visitClashes ??
+    clashesFor(services, after, { start: after.start as string, end: after.end as string }));
   return problems.length
     ? {
         ok: false,
@@ -318,28 +344,34 @@ async function moveToProposedTime(
   return { ok: true, request: { ...rest, start: slot.start, end: slot.end } };
 }
 
+/** The clashes of the visit at the time the request holds now, if it holds one. */
+async function clashesAtRequestedTime(services: Services, request: ShadowingRequest): Promise<string[]> {
+  if (!request.start || !request.end) return [];
+  return clashesFor(services, request, { start: request.start, end: request.end });
+}
+
 async function clashesFor(
   services: Services,
   request: ShadowingRequest,
   slot: { start: string; end: string },
   holds?: HeldBooking[],
 ): Promise<string[]> {
-  const [visitor, offer] = await Promise.all([
-    services.people.findById(request.visitorId),
-    request.hostId && request.offerId
-      ? services.offers.find(request.hostId, request.offerId)
-      : Promise.resolve(undefined),
-  ]);
+  const visitor = await services.people.findById(request.visitorId);
   if (!visitor) return ['The visitor is no longer in the staff directory.'];
-  const context = await loadClashContext(
-    services,
-    visitor,
-    offer?.offer,
-    { from: new Date(slot.start), to: new Date(slot.end) },
-    request.id,
-  );
+  const ref = request.hostId && request.offerId ? { hostId: request.hostId, id: request.offerId } : undefined;
+  // The offer is read at the same time as the rotas and places, which need only its host and id.
+  const [offer, contextFor] = await Promise.all([
+    ref ? services.offers.find(ref.hostId, ref.id) : undefined,
+    readClashContext(
+      services,
+      visitor,
+      ref,
+      { from: new Date(slot.start), to: new Date(slot.end) },
+      request.id,
+    ),
+  ]);
   return checkVisit({
-    ...context,
+    ...contextFor(offer?.offer),
     ...(holds ? { heldBookings: holds } : {}),
     start: slot.start,
     end: slot.end,

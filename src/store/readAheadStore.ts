@@ -5,66 +5,81 @@ import type { Doc, DocumentStore, Query, Versioned, WriteOptions } from './docum
 
 type Pending = Promise<Versioned<Doc> | undefined>;
 
+/** One turn's reads, by document; closed when the turn ends, after which nothing is kept. */
+interface TurnReads {
+  open: boolean;
+  reads: Map<string, Pending>;
+}
+
 /**
- * A store that can start a turn's reads before the code that needs them asks: at the start of a
- * turn, the documents the activity names (the person sending it, a request on a card) are read at
- * the same time as the bot's own state, instead of one after the other. The first read of such a
- * document in that turn takes the answer already on its way; any later read, and every read after
- * a write of the same document, goes to the store as usual. Nothing is kept once the turn ends,
- * so no answer is ever older than the turn that asked for it.
+ * A store that reads each document at most once per turn, and can start a turn's reads before the
+ * code that needs them asks: at the start of a turn, the documents the activity names (the person
+ * sending it, a request on a card) are read at the same time as the bot's own state, instead of
+ * one after the other. Every read of a document in a turn takes the answer of its first read (each
+ * reader gets a copy of its own), until the turn writes that document: a write makes the next read
+ * go to the store. A failed read is not kept. Nothing is kept once the turn ends, so no answer is
+ * ever older than the turn that asked for it, and work the turn leaves running (deliveries) is
+ * started outside it with `outsideTurn`.
  */
 export class ReadAheadStore implements DocumentStore {
-  private readonly turn = new AsyncLocalStorage<Map<string, Pending>>();
+  private readonly turn = new AsyncLocalStorage<TurnReads>();
 
   constructor(readonly inner: DocumentStore) {}
 
-  /** Runs one turn's work; reads started with `readAhead` inside it are for this turn only. */
+  /** Runs one turn's work; what is read inside it is kept for this turn only. */
   async runTurn<T>(work: () => Promise<T>): Promise<T> {
-    const ahead = new Map<string, Pending>();
+    const reads: TurnReads = { open: true, reads: new Map() };
     try {
-      return await this.turn.run(ahead, work);
+      return await this.turn.run(reads, work);
     } finally {
-      ahead.clear();
+      reads.open = false;
+      reads.reads.clear();
     }
   }
 
-  /** Starts reading a document the turn will need. Outside a turn, or read ahead already, does nothing. */
-  readAhead(container: ContainerName, id: string, partitionKey: string): void {
-    const ahead = this.turn.getStore();
-    const key = keyOf(container, id, partitionKey);
-    if (!ahead || ahead.has(key)) return;
-    const pending = this.inner.read(container, id, partitionKey);
-    // A failure is the business of whoever reads the document, if anyone does.
-    pending.catch(() => undefined);
-    ahead.set(key, pending);
+  /** Runs work a turn starts but does not wait for, so that its reads are its own. */
+  outsideTurn<T>(work: () => T): T {
+    return this.turn.exit(work);
   }
 
-  read<T extends Doc>(
+  /** Starts reading a document the turn will need. Outside a turn, or read already, does nothing. */
+  readAhead(container: ContainerName, id: string, partitionKey: string): void {
+    const reads = this.openReads();
+    if (!reads || reads.has(keyOf(container, id, partitionKey))) return;
+    // A failure is the business of whoever reads the document, if anyone does.
+    this.readOnce(reads, container, id, partitionKey).catch(() => undefined);
+  }
+
+  async read<T extends Doc>(
     container: ContainerName,
     id: string,
     partitionKey: string,
   ): Promise<Versioned<T> | undefined> {
-    const ahead = this.turn.getStore();
-    const key = keyOf(container, id, partitionKey);
-    const pending = ahead?.get(key);
-    if (!pending) return this.inner.read<T>(container, id, partitionKey);
-    ahead?.delete(key);
-    return pending as Promise<Versioned<T> | undefined>;
+    const reads = this.openReads();
+    if (!reads) return this.inner.read<T>(container, id, partitionKey);
+    const pending =
+      reads.get(keyOf(container, id, partitionKey)) ?? this.readOnce(reads, container, id, partitionKey);
+    const found = await pending;
+    // Each reader may change what it was given without changing what the next one reads.
+    return found && (structuredClone(found) as Versioned<T>);
   }
 
   create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
-    this.forget(container, doc);
-    return this.inner.create(container, doc);
+    return this.writing(container, doc.id, partitionOf(container, doc), () =>
+      this.inner.create(container, doc),
+    );
   }
 
   replace<T extends Doc>(container: ContainerName, doc: T, options?: WriteOptions): Promise<Versioned<T>> {
-    this.forget(container, doc);
-    return this.inner.replace(container, doc, options);
+    return this.writing(container, doc.id, partitionOf(container, doc), () =>
+      this.inner.replace(container, doc, options),
+    );
   }
 
   upsert<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
-    this.forget(container, doc);
-    return this.inner.upsert(container, doc);
+    return this.writing(container, doc.id, partitionOf(container, doc), () =>
+      this.inner.upsert(container, doc),
+    );
   }
 
   delete(
@@ -73,8 +88,9 @@ export class ReadAheadStore implements DocumentStore {
     partitionKey: string,
     options?: WriteOptions,
   ): Promise<boolean> {
-    this.turn.getStore()?.delete(keyOf(container, id, partitionKey));
-    return this.inner.delete(container, id, partitionKey, options);
+    return this.writing(container, id, partitionKey, () =>
+      this.inner.delete(container, id, partitionKey, options),
+    );
   }
 
   query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]> {
@@ -92,8 +108,9 @@ export class ReadAheadStore implements DocumentStore {
     partitionKey: string,
     at: Date,
   ): Promise<string | undefined> {
-    this.turn.getStore()?.delete(keyOf(container, id, partitionKey));
-    return this.inner.setAside(container, id, partitionKey, at);
+    return this.writing(container, id, partitionKey, () =>
+      this.inner.setAside(container, id, partitionKey, at),
+    );
   }
 
   init(): Promise<void> {
@@ -108,10 +125,49 @@ export class ReadAheadStore implements DocumentStore {
     return this.inner.close();
   }
 
-  /** A write makes any answer read ahead of it out of date. */
-  private forget(container: ContainerName, doc: Doc): void {
-    this.turn.getStore()?.delete(keyOf(container, doc.id, String(doc[partitionKeyField(container)])));
+  private openReads(): Map<string, Pending> | undefined {
+    const turn = this.turn.getStore();
+    return turn?.open ? turn.reads : undefined;
   }
+
+  /** Reads from the store and keeps the answer for the rest of the turn; a failure is not kept. */
+  private readOnce(
+    reads: Map<string, Pending>,
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+  ): Pending {
+    const key = keyOf(container, id, partitionKey);
+    const pending = this.inner.read(container, id, partitionKey);
+    reads.set(key, pending);
+    pending.catch(() => {
+      if (reads.get(key) === pending) reads.delete(key);
+    });
+    return pending;
+  }
+
+  /**
+   * A write makes any answer read before it out of date: forgotten when the write starts, and
+   * again when it ends, in case a read side by side with the write kept the old answer.
+   */
+  private async writing<R>(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+    write: () => Promise<R>,
+  ): Promise<R> {
+    const forget = () => this.turn.getStore()?.reads.delete(keyOf(container, id, partitionKey));
+    forget();
+    try {
+      return await write();
+    } finally {
+      forget();
+    }
+  }
+}
+
+function partitionOf(container: ContainerName, doc: Doc): string {
+  return String(doc[partitionKeyField(container)]);
 }
 
 function keyOf(container: string, id: string, partitionKey: string): string {

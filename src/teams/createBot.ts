@@ -115,7 +115,7 @@ export function createBot({
     sentenceModel,
     modelTimers,
   });
-  const dispatcher = createDispatcher(
+  const delivering = createDispatcher(
     store,
     services,
     new TeamsDeliverer(
@@ -131,6 +131,11 @@ export function createBot({
     digest,
     reachOut,
   );
+  // Deliveries outlive the turn that queued them: they read the store afresh, not the turn's reads.
+  const dispatcher: Dispatcher = {
+    ...delivering,
+    kick: (queued) => store.outsideTurn(() => delivering.kick(queued)),
+  };
   const reports = createReportMaker(store, services, digest);
   const app = new ReadingAheadApplication(store, {
     adapter,

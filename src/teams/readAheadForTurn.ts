@@ -7,7 +7,7 @@ const ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * Starts reading what this activity names, alongside the bot's own state: the person sending it
- * and, from a card button's data, the request or the person's own offer it is about. Only reads:
+ * and, from a card button's data, the request (and its visitor) or the person's own offer it is about. Only reads:
  * who may do what is still decided by the handler on what it reads.
  */
 export function readAheadForTurn(context: TurnContext, store: ReadAheadStore): void {
@@ -16,7 +16,10 @@ export function readAheadForTurn(context: TurnContext, store: ReadAheadStore): v
   store.readAhead('people', personId, personId);
   const data = cardData(context);
   const requestId = text(data.requestId);
-  if (requestId) store.readAhead('requests', requestId, text(data.visitorId) ?? personId);
+  const visitorId = text(data.visitorId);
+  if (requestId) store.readAhead('requests', requestId, visitorId ?? personId);
+  // The visitor's directory entry: a decision on their request describes them (name, rota, grade).
+  if (requestId && visitorId && visitorId !== personId) store.readAhead('people', visitorId, visitorId);
   const offerId = text(data.offerId);
   if (offerId && typeof data.verb === 'string' && data.verb.startsWith('offer_'))
     store.readAhead('offers', offerId, personId);

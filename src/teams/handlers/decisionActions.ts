@@ -64,6 +64,7 @@ export function registerDecisionActions(
         parsed.requestId,
         decision,
         services.clock(),
+        { describe: true },
       );
       if (!result.ok) {
         logger.info(
@@ -81,7 +82,7 @@ export function registerDecisionActions(
         );
       }
       dispatcher.kick(result.queued);
-      const view = await describeRequest(services, result.request);
+      const view = result.view ?? (await describeRequest(services, result.request));
       if (result.request.state === 'confirmed')
         return createConfirmationCard(view, { viewer: result.viewer });
       const arranging = await coverNoteFor(services, view, actor.id, result.noCoordinator);

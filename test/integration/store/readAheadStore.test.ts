@@ -25,16 +25,47 @@ describe('ReadAheadStore', () => {
 
   const reads = () => trace.calls.filter((c) => c.operation === 'read').length;
 
-  it('hands a document read ahead to the first read of it in the turn, and only the first', async () => {
+  it('reads a document once in a turn, read ahead or not, and gives each reader a copy of its own', async () => {
     await store.runTurn(async () => {
       store.readAhead('people', 'p1', 'p1');
       store.readAhead('people', 'p1', 'p1');
       expect(reads()).toBe(1);
+      const first = await store.read('people', 'p1', 'p1');
+      expect(first?.doc.name).toBe('Before');
+      (first?.doc as unknown as { name: string }).name = 'Changed by the first reader';
       expect((await store.read('people', 'p1', 'p1'))?.doc.name).toBe('Before');
       expect(reads()).toBe(1);
-      await store.read('people', 'p1', 'p1');
-      expect(reads()).toBe(2);
     });
+    await store.runTurn(async () => {
+      await store.read('people', 'p1', 'p1');
+      await store.read('people', 'p1', 'p1');
+    });
+    expect(reads()).toBe(2);
+  });
+
+  it('reads again after a failed read, and after a write of the same document that failed', async () => {
+    await store.runTurn(async () => {
+      await expect(store.read('people', 'no/such', 'no/such')).rejects.toThrow(/id must be/);
+      await expect(store.read('people', 'no/such', 'no/such')).rejects.toThrow(/id must be/);
+      expect(reads()).toBe(2);
+      const found = await store.read('people', 'p1', 'p1');
+      await store.upsert('people', { id: 'p1', name: 'Elsewhere' });
+      await expect(
+        store.replace('people', { id: 'p1', name: 'Stale' }, { ifMatch: found?.etag ?? '' }),
+      ).rejects.toThrow();
+      expect((await store.read('people', 'p1', 'p1'))?.doc.name).toBe('Elsewhere');
+      expect(reads()).toBe(4);
+    });
+    await store.upsert('people', { id: 'p1', name: 'Before' });
+  });
+
+  it('shares nothing with work started outside the turn', async () => {
+    await store.runTurn(async () => {
+      await store.read('people', 'p1', 'p1');
+      await store.outsideTurn(() => store.read('people', 'p1', 'p1'));
+      await store.outsideTurn(() => store.read('people', 'p1', 'p1'));
+    });
+    expect(reads()).toBe(3);
   });
 
   it('reads again after a write of the same document in the turn', async () => {
@@ -58,6 +89,16 @@ describe('ReadAheadStore', () => {
     expect(reads()).toBe(2);
     store.readAhead('people', 'p1', 'p1');
     expect(reads()).toBe(2);
+    // Nor are the reads of work the turn left running kept for one another.
+    let lingering: Promise<unknown> = Promise.resolve();
+    await store.runTurn(async () => {
+      lingering = new Promise((resolve) => setImmediate(resolve)).then(async () => {
+        await store.read('people', 'p1', 'p1');
+        await store.read('people', 'p1', 'p1');
+      });
+    });
+    await lingering;
+    expect(reads()).toBe(4);
   });
 
   it('lets a failed read ahead fail only the read that takes it', async () => {
