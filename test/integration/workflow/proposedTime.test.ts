@@ -15,6 +15,7 @@ import {
   type Workflow,
 } from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
+import { toLondonInstant } from '../../../src/domain/time/londonTime';
 
 /** The host proposes another time; the visitor takes it or leaves it. */
 describe('a time the host proposes', () => {
@@ -27,8 +28,16 @@ describe('a time the host proposes', () => {
     workflow = await seedWorkflow(opened.store);
   });
 
-  /** A demo visitor free on both mornings, so only the rules under test can refuse. */
-  async function visitorFreeOn(first: string, second: string, taken: Person[]): Promise<Person> {
+  /**
+   * A demo visitor free on both mornings, so only the rules under test can refuse; `offRota`: not
+   * rostered either (nothing to release), so the test alone decides what the mornings release.
+   */
+  async function visitorFreeOn(
+    first: string,
+    second: string,
+    taken: Person[],
+    offRota = false,
+  ): Promise<Person> {
     const everyone = (await workflow.services.people.listAll()).filter(
       (p) => p.managerId && p.id !== workflow.offer.hostId && !taken.some((t) => t.id === p.id),
     );
@@ -40,7 +49,8 @@ describe('a time the host proposes', () => {
             from: new Date(slot.start),
             to: new Date(slot.end),
           });
-          return checkVisit({ ...context, heldBookings: [], ...slot }).ok;
+          const report = checkVisit({ ...context, heldBookings: [], ...slot });
+          return report.ok && (!offRota || report.release.length === 0);
         }),
       );
       if (free.every(Boolean)) {
@@ -144,6 +154,76 @@ describe('a time the host proposes', () => {
     if (taken.ok)
       expect(taken.queued.map((n) => [n.kind, n.personId])).toEqual([['approval_needed', manager.id]]);
   });
+
+  /** Puts an on-call period on the visitor's rota: released time that needs cover, breaking no rest rule. */
+  async function onCall(person: Person, day: string, from: string, to: string): Promise<void> {
+    const month = day.slice(0, 7);
+    const rota = (await workflow.services.rota.readMonth(person.id, month))?.rota ?? {
+      personId: person.id,
+      month,
+      shifts: [],
+    };
+    const entry = {
+      kind: 'on_call' as const,
+      code: 'OC',
+      start: new Date(toLondonInstant(day, from)).toISOString(),
+      end: new Date(toLondonInstant(day, to)).toISOString(),
+    };
+    await workflow.services.rota.writeMonth({ ...rota, shifts: [...rota.shifts, entry] });
+  }
+
+  it.each([
+    [
+      'the hours released differ (on call 09:00-13:00, then 09:00-11:00)',
+      ['2025-04-22', '2025-04-24'],
+      '11:00',
+      'awaiting_manager',
+      2,
+    ],
+    [
+      'the release is the same (on call all morning both days)',
+      ['2025-04-15', '2025-04-17'],
+      '13:00',
+      'awaiting_host',
+      4,
+    ],
+  ] as const)(
+    'with REAPPROVE_NEW_TIME off, a new time goes back to the manager only when %s',
+    async (_case, [first, second], secondEnd, state, hours) => {
+      const visitor = await visitorFreeOn(first, second, chosen, true);
+      await onCall(visitor, first, '09:00', '13:00');
+      await onCall(visitor, second, '09:00', secondEnd);
+      const { request, host } = await releasedRequest(visitor, first);
+      expect(await stored(request)).toMatchObject({
+        timeBasis: 'work_time',
+        releaseHours: 4,
+        coverHours: 4,
+        cover: 'arranged',
+      });
+      const now = workflow.services.clock();
+      expect(workflow.services.reapproveNewTime).toBeFalsy();
+      expect(await propose(host, visitor, request, morningOf(second))).toMatchObject({ ok: true });
+      const taken = await decideOnRequest(
+        workflow.services,
+        visitor,
+        visitor.id,
+        request.id,
+        { action: 'accept_time' },
+        now,
+      );
+      expect(taken).toMatchObject({
+        ok: true,
+        request: { state, timeBasis: 'work_time', releaseHours: hours, coverHours: hours },
+      });
+      const after = await stored(request);
+      if (state === 'awaiting_manager') expect(after?.cover).toBeUndefined();
+      else expect(after?.cover).toBe('arranged');
+      // The host's places are left for the tests that follow.
+      expect(
+        await decideOnRequest(workflow.services, visitor, visitor.id, request.id, { action: 'cancel' }, now),
+      ).toMatchObject({ ok: true });
+    },
+  );
 
   it('refuses a proposed time that clashes, changing nothing', async () => {
     const visitor = await visitorFreeOn('2025-03-13', '2025-03-11', chosen);
