@@ -7,6 +7,9 @@ import {
 import { createLogger } from '../../../src/logging/logger';
 import { PeopleRepository } from '../../../src/store/repositories/peopleRepository';
 import { RotaRepository } from '../../../src/store/repositories/rotaRepository';
+import { OutboxRepository } from '../../../src/store/repositories/outboxRepository';
+import { RequestsRepository } from '../../../src/store/repositories/requestsRepository';
+import type { ShadowingRequest } from '../../../src/domain/requests';
 import { openTestStore, type TestStore } from '../cli/cliHarness';
 import { startGraphStub, StubCredential, type GraphStub } from '../../support/graphStub';
 import { IDS, serveEntra } from './entraFixture';
@@ -114,5 +117,46 @@ describe('the daily Shifts sync', () => {
     expect(await runDailyShiftsSync(deps('a'), londonMorning('05:00'))).toBe('failed');
     expect(await runDailyShiftsSync(deps('a'), londonMorning('05:30'))).toBe('done');
     expect((await new RotaRepository(store).readMonth(IDS.nurse, '2026-06'))?.rota.shifts).toHaveLength(1);
+  });
+
+  it("checks open visits against the day's shifts: a visit now on an early shift goes back to the manager, once", async () => {
+    const requests = new RequestsRepository(store);
+    const at = londonMorning('05:00').toISOString();
+    const visit: ShadowingRequest = {
+      id: 'visit-1',
+      visitorId: IDS.nurse,
+      managerId: 'manager-1',
+      state: 'awaiting_manager',
+      purpose: 'To see how the discharge lounge works',
+      objectives: ['See a discharge planned'],
+      // 09:00-13:00 London on the day of the Early shift (07:00-15:00 London).
+      start: '2026-06-16T08:00:00.000Z',
+      end: '2026-06-16T12:00:00.000Z',
+      timeBasis: 'own_time',
+      releaseHours: 0,
+      coverHours: 0,
+      history: [{ from: 'draft', to: 'awaiting_manager', by: IDS.nurse, at }],
+      createdAt: at,
+      updatedAt: at,
+    };
+    await requests.create(visit);
+
+    expect(await runDailyShiftsSync(deps('a'), londonMorning('05:00'))).toBe('done');
+
+    const after = (await requests.find(IDS.nurse, visit.id))?.request;
+    expect(after).toMatchObject({
+      state: 'awaiting_manager',
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+    });
+    const owed = await new OutboxRepository(store).listForPerson('manager-1');
+    expect(owed.map((n) => [n.kind, n.requestId])).toEqual([['approval_needed', visit.id]]);
+    expect(owed[0]?.note).toContain('it is now in work time (4 hours released, 4 hours of cover needed)');
+
+    // The next day's run reads the same shift again: nothing more is written or sent.
+    expect(await runDailyShiftsSync(deps('a'), new Date('2026-06-16T04:00:00Z'))).toBe('done');
+    expect((await requests.find(IDS.nurse, visit.id))?.request).toEqual(after);
+    expect(await new OutboxRepository(store).listForPerson('manager-1')).toHaveLength(1);
   });
 });
