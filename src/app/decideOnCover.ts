@@ -113,7 +113,9 @@ async function tellParties(
             [
               request.visitorId,
               'request_update',
-              'Cover could not be arranged, but your manager has released you anyway. Your visit goes ahead.',
+              request.state === 'confirmed'
+                ? 'Cover could not be arranged, but your manager has released you anyway. Your visit goes ahead.'
+                : 'Cover could not be arranged, but your manager has released you anyway. Your visit goes ahead once the host has agreed it.',
             ],
             // The coordinator sees the cover card, never the request itself.
             [request.coverArrangerId, 'cover_needed', `${visitorName} has been released without cover.`],

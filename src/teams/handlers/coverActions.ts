@@ -24,11 +24,19 @@ const COVER = z.object({
   reason: z.string().max(20_000).optional(),
 });
 
-const DONE: Record<(typeof COVER_ACTIONS)[number], string> = {
-  cover_arranged: 'Thank you: cover is marked as arranged. The manager and the visitor have been told.',
-  cover_failed: 'Thank you: the manager and the visitor have been told that cover cannot be arranged.',
-  release_without_cover: 'You released them without cover. The visitor has been told; the visit goes ahead.',
-};
+/**
+ * What the person who clicked is told, true of the request as it is now: who else has been told
+ * (not the manager, when the manager is the one who clicked), and whether the visit is agreed yet.
+ */
+function doneNote(action: (typeof COVER_ACTIONS)[number], request: ShadowingRequest, actor: Person): string {
+  const told = actor.id === request.managerId ? 'The visitor has' : 'The manager and the visitor have';
+  if (action === 'cover_arranged') return `Thank you: cover is marked as arranged. ${told} been told.`;
+  if (action === 'cover_failed')
+    return `Thank you: ${told.toLowerCase()} been told that cover cannot be arranged.`;
+  return request.state === 'confirmed'
+    ? 'You released them without cover. The visitor has been told; the visit goes ahead.'
+    : 'You released them without cover. The visitor has been told; the visit goes ahead once the host has agreed it.';
+}
 
 /**
  * Universal Actions on cover cards (verb "cover"): arranged, cannot cover, release without cover.
@@ -68,7 +76,7 @@ export function registerCoverActions(
         );
       }
       dispatcher.kick(result.queued);
-      return cardFor(services, actor, result.request, { note: DONE[action] });
+      return cardFor(services, actor, result.request, { note: doneNote(action, result.request, actor) });
     },
   );
 }

@@ -286,7 +286,14 @@ describe('release, cover and its cost, over HTTP', () => {
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
     });
-    expect(released).toContain('You released them without cover.');
+    // Adele has not answered yet: the visit is not agreed, so nobody is told it goes ahead.
+    expect(released).toContain(
+      'You released them without cover. The visitor has been told; the visit goes ahead once the host has agreed it.',
+    );
+    await service.dispatcher.idle();
+    expect(sentTo(alex, mark).join()).toContain(
+      'Cover could not be arranged, but your manager has released you anyway. Your visit goes ahead once the host has agreed it.',
+    );
     expect(await stored(request)).toMatchObject({
       cover: 'failed',
       releasedWithoutCover: true,
@@ -340,11 +347,13 @@ describe('release, cover and its cost, over HTTP', () => {
     );
     expect(approved).toContain('Cover arranged');
     expect(await stored(request)).toMatchObject({ cover: 'pending', coverArrangerId: DEMO_IDS.megan });
-    await execute(megan, 'cover', {
+    const arranged = await execute(megan, 'cover', {
       action: 'cover_arranged',
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
     });
+    // Megan clicked it herself: only Alex is told.
+    expect(arranged).toContain('Thank you: cover is marked as arranged. The visitor has been told.');
     expect((await stored(request)).cover).toBe('arranged');
   });
 
