@@ -7,10 +7,17 @@ import { runExportExchanges } from '../../src/cli/commands/exportExchanges';
 import { DEMO_IDS } from '../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../src/domain/requests';
 import { DateTime } from 'luxon';
-import { askForVisit, OPENING_NEXT_WEEK_WITH_PURPOSE, PURPOSE } from './support/askForVisit';
+import { PURPOSE } from './support/askForVisit';
 import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
 import { clickButton, openChat, pinMessage, waitForCardText } from './support/chatSteps';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
+import {
+  approvalCard,
+  askForWorkTimeVisit,
+  coverCard,
+  handCoverToCoordinator,
+  literally,
+} from './support/releaseToCoordinator';
 import { startDemoStack, type DemoStack } from './support/startDemoStack';
 import { saveTranscripts } from './support/transcripts';
 
@@ -38,7 +45,7 @@ describe('a visit in work time, released with cover arranged, across four Playgr
   });
 
   afterAll(async () => {
-    await saveTranscripts(pages);
+    await saveTranscripts('coverArranged', pages);
     await browser?.close();
     await stack?.stop();
   });
@@ -48,21 +55,12 @@ describe('a visit in work time, released with cover arranged, across four Playgr
     for (const key of PEOPLE)
       await step(pages[key], `welcome card for ${key}`, () => openChat(pages[key], stack!.playgrounds[key]!));
 
-    const asked = await askForVisit(alex, {
-      withPurpose: true,
-      opening: OPENING_NEXT_WEEK_WITH_PURPOSE,
-      timeBasis: 'work',
-    });
+    const asked = await askForWorkTimeVisit(alex);
     actions.alex += asked.actions;
 
-    const approval = await step(megan, 'approval card reaches Megan', async () =>
-      pinMessage(
-        megan,
-        await waitForBotMessage(megan, /Alex Wilber asks to be released for a shadowing visit/),
-      ),
-    );
+    const approval = await approvalCard(megan);
     await step(megan, 'approval card shows the shift, the hours and the cost', async () => {
-      await waitForCardText(approval, new RegExp(escape(asked.time)));
+      await waitForCardText(approval, literally(asked.time));
       await waitForCardText(approval, /Work time: rostered to work then, so you are asked to release them\./);
       await waitForCardText(
         approval,
@@ -75,31 +73,20 @@ describe('a visit in work time, released with cover arranged, across four Playgr
         /About £\d+ if bank staff cover, about £\d+ through an agency or locum\. An estimate at FY1 rates\./,
       );
     });
-    await step(megan, 'Megan hands cover to the rota coordinator and approves', async () => {
-      actions.megan += 1;
-      await approval.getByRole('radio', { name: 'Rota coordinator to arrange' }).check();
-      actions.megan += 1;
-      await clickButton(approval, 'Approve release');
-      await waitForCardText(
-        approval,
-        /Megan Bowen approved the release\. Adele Vance has been asked\. Miriam Graham has been asked to arrange cover\./,
-      );
-    });
+    actions.megan += await handCoverToCoordinator(megan, approval);
 
-    const coverCard = await step(miriam, 'cover card reaches Miriam', async () =>
-      pinMessage(miriam, await waitForBotMessage(miriam, /Cover needed while Alex Wilber is away/)),
-    );
+    const cover = await coverCard(miriam);
     await step(miriam, 'cover card says who, which shift and the hours, not why or where', async () => {
-      await waitForCardText(coverCard, /Hours to cover\s*4 hours/);
-      await waitForCardText(coverCard, new RegExp(escape(asked.time.slice(0, asked.time.indexOf(',')))));
-      const text = await coverCard.innerText();
+      await waitForCardText(cover, /Hours to cover\s*4 hours/);
+      await waitForCardText(cover, literally(asked.time.slice(0, asked.time.indexOf(','))));
+      const text = await cover.innerText();
       for (const secret of [PURPOSE, 'discharge', 'Adele', 'Patient Flow'])
         expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
     });
     await step(miriam, 'Miriam marks cover arranged', async () => {
       actions.miriam += 1;
-      await clickButton(coverCard, 'Cover arranged');
-      await waitForCardText(coverCard, /cover is marked as arranged/i);
+      await clickButton(cover, 'Cover arranged');
+      await waitForCardText(cover, /cover is marked as arranged/i);
     });
     await step(megan, 'Megan is told cover is arranged', () =>
       waitForBotMessage(megan, /Cover for Alex Wilber's shift has been arranged\./),
@@ -118,7 +105,7 @@ describe('a visit in work time, released with cover arranged, across four Playgr
       waitForBotMessage(alex, /Your shadowing visit is confirmed/),
     );
     await step(alex, 'confirmation says work time and cover arranged', async () => {
-      await waitForCardText(confirmation, new RegExp(escape(asked.time)));
+      await waitForCardText(confirmation, literally(asked.time));
       await waitForCardText(confirmation, /Work time: your manager releases you from your rota\./);
       await waitForCardText(confirmation, /Cover for your shift\s*Arranged/);
     });
@@ -177,8 +164,4 @@ async function exportedRowAfterVisit(
   const mine = rows.filter((cells) => cells[0] === request.id);
   expect(mine).toHaveLength(1);
   return Object.fromEntries(header!.map((name, i) => [name, mine[0]![i] ?? '']));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

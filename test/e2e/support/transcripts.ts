@@ -5,12 +5,13 @@ import { botMessages } from './chatPage';
 
 /**
  * With E2E_TRANSCRIPT_DIR set, writes what each person's chat shows (every bot message's text, in
- * order) and a screenshot of it, so a walk through a flow can be read as each person saw it.
+ * order) and a screenshot of it to the folder `walk` in it, so a walk through a flow can be read
+ * as each person saw it.
  * Does nothing otherwise. Never an assertion: a test checks what it needs on the page itself.
  */
-export async function saveTranscripts(pages: Record<string, Page>): Promise<void> {
-  const dir = process.env.E2E_TRANSCRIPT_DIR;
-  if (!dir) return;
+export async function saveTranscripts(walk: string, pages: Record<string, Page>): Promise<void> {
+  if (!process.env.E2E_TRANSCRIPT_DIR) return;
+  const dir = path.join(process.env.E2E_TRANSCRIPT_DIR, walk);
   await mkdir(dir, { recursive: true });
   for (const [who, page] of Object.entries(pages)) {
     const texts = await botMessages(page).allInnerTexts();
