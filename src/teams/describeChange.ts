@@ -25,12 +25,23 @@ export function describeChange(view: RequestView, viewer: Viewer = 'visitor'): s
     case 'declined_by_host':
       return `${who} could not host this visit.${why}`;
     case 'cancelled':
-      return `${who} cancelled the visit.${why}`;
+      return cancelledForCover(view, last.by) && viewer !== 'host'
+        ? `${who} cancelled the visit because cover for ${viewer === 'visitor' ? 'your' : `${view.visitor?.name ?? 'the visitor'}'s`} shift could not be arranged.`
+        : `${who} cancelled the visit.${why}`;
     case 'expired':
       return 'The date passed before everyone had answered, so the request has expired.';
     default:
       return `The request is now ${last.to.replace(/_/g, ' ')}.`;
   }
+}
+
+/**
+ * The manager called the visit off after cover could not be arranged. The host is not told why:
+ * the visitor's rota and its cover are between the visitor and their manager.
+ */
+function cancelledForCover(view: RequestView, by: string): boolean {
+  const { request } = view;
+  return request.cover === 'failed' && !request.releasedWithoutCover && by === request.managerId;
 }
 
 function nameOf(view: RequestView, id: string): string {

@@ -104,8 +104,11 @@ describe('cover that cannot be arranged, across four Playgrounds', () => {
       await clickButton(failed, 'Cancel the visit');
       await waitForCardText(failed, /Alex Wilber's shadowing request: cancelled/);
     });
-    await step(alex, 'Alex is told it is cancelled', () =>
-      waitForBotMessage(alex, /Your shadowing request: cancelled/),
+    await step(alex, 'Alex is told it is cancelled, and why', () =>
+      waitForBotMessage(
+        alex,
+        /Megan Bowen cancelled the visit because cover for your shift could not be arranged\./,
+      ),
     );
     await step(adele, 'Adele is told it is cancelled', async () => {
       const told = await waitForBotMessage(adele, /Alex Wilber's shadowing request: cancelled/);
@@ -152,7 +155,10 @@ describe('cover that cannot be arranged, across four Playgrounds', () => {
     await step(alex, 'confirmation says work time, cover not arranged', async () => {
       await waitForCardText(confirmation, literally(time));
       await waitForCardText(confirmation, /Work time: your manager releases you from your rota\./);
-      await waitForCardText(confirmation, /Cover for your shift\s*Could not be arranged/);
+      await waitForCardText(
+        confirmation,
+        /Cover for your shift\s*Could not be arranged: your manager released you without it/,
+      );
     });
     const confirmed = (await alexsRequests()).find((r) => r.state === 'confirmed');
     expect(confirmed).toMatchObject({

@@ -6,6 +6,7 @@ import { formatVisitTime } from '../../domain/time/formatVisit';
 import { inertText } from './plainText';
 import { COVER_STATUS_WORDS, releaseFacts } from './releaseFacts';
 import { readCover } from '../../domain/cover/readCover';
+import type { RequestState } from '../../domain/requests';
 
 /** One labelled line whose value may hold typed text: the value is shown inert. */
 export function labelled(label: string, value: string, maxLength = 600): Record<string, unknown> {
@@ -32,13 +33,27 @@ export function settingLine(view: RequestView): string {
     : SETTING_LABELS[setting];
 }
 
+/** Whether the visitor is released, as the request now stands: asked, agreed, or nothing to say once it is over. */
+const RELEASE_WORDS: Partial<Record<RequestState, string>> = {
+  awaiting_manager: 'Work time: your manager is asked to release you from your rota.',
+  awaiting_host: 'Work time: your manager releases you from your rota.',
+  host_proposed_time: 'Work time: your manager releases you from your rota.',
+  confirmed: 'Work time: your manager releases you from your rota.',
+};
+
 /** For the visitor: whether the visit is in work time, and where cover for their shift stands. */
 function visitorTimeFacts(view: RequestView): Array<Record<string, unknown>> {
   const cover = readCover(view.request);
-  if (cover.timeBasis !== 'work_time') return [];
-  const facts = [{ title: 'Time', value: 'Work time: your manager releases you from your rota.' }];
+  const release = RELEASE_WORDS[view.request.state];
+  if (cover.timeBasis !== 'work_time' || !release) return [];
+  const facts = [{ title: 'Time', value: release }];
   if (cover.coverHours > 0 && view.request.coverMethod)
-    facts.push({ title: 'Cover for your shift', value: COVER_STATUS_WORDS[cover.cover] });
+    facts.push({
+      title: 'Cover for your shift',
+      value: view.request.releasedWithoutCover
+        ? 'Could not be arranged: your manager released you without it'
+        : COVER_STATUS_WORDS[cover.cover],
+    });
   return [{ type: 'FactSet', facts }];
 }
 
