@@ -2,11 +2,12 @@ import type { Page } from 'playwright-core';
 import { periodOf } from '../../src/domain/outcomes/exchangeRecord';
 import { DEMO_IDS } from '../../src/demo/demoIds';
 import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
-import { clickButton, openChat, pinMessage, waitForCardText } from './support/chatSteps';
+import { clickButton, clickForReply, openChat, pinMessage, waitForCardText } from './support/chatSteps';
 import { fillHostForm, fillVisitorForm } from './support/fillOutcomeForms';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
 import { writePastConfirmedVisit } from './support/pastConfirmedVisit';
 import { startDemoStack, type DemoStack } from './support/startDemoStack';
+import { saveTranscripts } from './support/transcripts';
 
 const PEOPLE = ['alex', 'adele'] as const;
 type Key = (typeof PEOPLE)[number];
@@ -19,7 +20,8 @@ jest.setTimeout(E2E_TIMEOUT_MS);
 
 /**
  * Issue 5 in the Playground: a confirmed visit that has taken place, the scheduler's check-in to
- * Alex and Adele, both forms filled in and sent from the cards, and the exchange in the log.
+ * Alex and Adele, both forms filled in and sent from the cards, and the exchange in the log. Then
+ * (issue 11) Adele takes the return visit to Alex's team her thanks card offers.
  */
 describe('after a visit: check-ins and feedback in the Playground, and the exchange log', () => {
   let stack: DemoStack | undefined;
@@ -34,6 +36,7 @@ describe('after a visit: check-ins and feedback in the Playground, and the excha
   });
 
   afterAll(async () => {
+    await saveTranscripts('afterVisit', pages);
     await browser?.close();
     await stack?.stop();
   });
@@ -81,6 +84,18 @@ describe('after a visit: check-ins and feedback in the Playground, and the excha
         hostCard,
         /Your feedback is recorded\. It helps show what these visits are worth\./,
       );
+    });
+
+    await step(adele, "Adele is offered a return visit to Alex's team, in one click", async () => {
+      await waitForCardText(hostCard, /see how Acute Medicine works in return/);
+      const reply = await clickForReply(
+        adele,
+        hostCard,
+        'Visit Acute Medicine in return',
+        /A return visit to Acute Medicine: I have filled in why and what you would like to learn\./,
+      );
+      await waitForCardText(reply, /Choose a host and a time/);
+      await waitForCardText(reply, /A morning on the Acute Medical Unit/);
     });
 
     const stored = await store.read('requests', request.id, DEMO_IDS.alex);
