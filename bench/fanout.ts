@@ -17,14 +17,15 @@ import { startCosmosProcess } from './support/startCosmosProcess';
 import { round } from './support/stats';
 
 /**
- * Fan-out benchmark: one proactive message to each of 2,000 people through the real outbox,
- * deliverDue, TeamsDeliverer and SendRateLimiter, to a loopback connector that enforces Teams'
- * limits (50 a second per app, 7 a second per conversation, 429 with Retry-After past them).
- * Round 1 runs straight through; round 2 is killed (SIGKILL) half-way and resumed by a fresh
- * instance over the same store; round 3 is sent by two instances at once over the same store, as
- * two replicas of the service would. Duplicates and losses are counted per conversation, and the
- * connector notes the most messages it was sent (accepted or not) within any one second.
- * Run: `npm run build && node dist/bench/fanout.js` (FANOUT_RATE=47 to try another limiter rate).
+ * Fan-out benchmark: one proactive message to each of 2,000 people (FANOUT_RECIPIENTS) through
+ * the real outbox, deliverDue, TeamsDeliverer and SendRateLimiter, to a loopback connector that
+ * enforces Teams' limits (50 a second per app, 7 a second per conversation, 429 with Retry-After
+ * past them). Round 1 runs straight through; round 2 is killed (SIGKILL) half-way and resumed by a
+ * fresh instance over the same store; round 3 is sent by two instances (two worker processes) at
+ * once over the same Cosmos-protocol server, as two replicas of the service would. Duplicates and
+ * losses are counted per conversation, and the connector notes the most messages it was sent
+ * (accepted or not) within any one second. Each round prints its JSON line as soon as it ends.
+ * Run: `npm run build && node dist/bench/fanout.js` (FANOUT_RATE=45 to try another limiter rate).
  */
 const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
 const DATABASE = 'bench-fanout';
@@ -50,6 +51,8 @@ interface RoundFigures {
   instances: number;
   /** CPU time of the sending instance per message (start-up included). */
   cpuMsPerMessage?: number;
+  /** Resident memory of each sending instance when it finished, MiB. */
+  workerRssMiB?: number[];
   workerExit?: Array<number | string>;
 }
 
@@ -84,7 +87,9 @@ async function main(): Promise<void> {
       instances: 1,
       workerExit: [exit1],
       cpuMsPerMessage,
+      workerRssMiB: [worker.usage?.rssMiB ?? 0],
     });
+    printRound('straight', straight);
 
     await queueRound(store, recipients, request, 'round-2', new Date());
     connector.reset();
@@ -102,15 +107,19 @@ async function main(): Promise<void> {
       inFlightAtKill,
       workerExit: [exitA, exitB],
     });
+    printRound('killed_and_resumed', resumed);
 
     await queueRound(store, recipients, request, 'round-3', new Date());
     connector.reset();
     const wall3 = performance.now();
-    const exits = await Promise.all([runWorker(env).done, runWorker(env).done]);
+    const pair = [runWorker(env), runWorker(env)];
+    const exits = await Promise.all(pair.map((w) => w.done));
     const twoInstances = tally(connector, RECIPIENTS, performance.now() - wall3, {
       instances: 2,
       workerExit: exits,
+      workerRssMiB: pair.map((w) => w.usage?.rssMiB ?? 0),
     });
+    printRound('two_instances', twoInstances);
 
     report([straight, resumed, twoInstances], performance.now() - started);
   } finally {
@@ -160,25 +169,34 @@ function tally(
   };
 }
 
-function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
-  const [straight, resumed, twoInstances] = rounds as [RoundFigures, RoundFigures, RoundFigures];
+/** One JSON line per round, printed as the round ends, so a run cut short still shows what it measured. */
+function printRound(round: string, r: RoundFigures): void {
   printFigures('fanout', {
-    recipients: RECIPIENTS,
-    message: 'request update card (proactive), rendered per recipient',
+    round,
+    instances: r.instances,
+    recipients: r.recipients,
     limits: { appPerSecond: APP_PER_SECOND, conversationPerSecond: CONVERSATION_PER_SECOND },
     limiterRate: process.env.FANOUT_RATE ? Number(process.env.FANOUT_RATE) : 'default',
-    efficiency: straight.efficiency,
-    efficiencyTwoInstances: twoInstances.efficiency,
-    peakPerSecond: Math.max(...rounds.map((r) => r.peakPerSecond)),
-    throttled429: rounds.reduce((sum, r) => sum + r.throttled429, 0),
-    duplicates: rounds.reduce((sum, r) => sum + r.duplicates, 0),
-    lost: rounds.reduce((sum, r) => sum + r.lost, 0),
-    straight,
-    killedAndResumed: resumed,
-    twoInstances,
+    efficiency: r.efficiency,
+    maxPerSecond: r.peakPerSecond,
+    throttled429: r.throttled429,
+    lost: r.lost,
+    duplicates: r.duplicates,
+    ...(r.inFlightAtKill !== undefined
+      ? { inFlightAtKill: r.inFlightAtKill, killedAfter: r.killedAfter }
+      : {}),
+    sendRate: r.sendRate,
+    sendSeconds: r.sendSeconds,
+    wallSeconds: r.wallSeconds,
+    ...(r.cpuMsPerMessage !== undefined ? { cpuMsPerMessage: r.cpuMsPerMessage } : {}),
+    ...(r.workerRssMiB ? { workerRssMiB: r.workerRssMiB } : {}),
+    workerExit: r.workerExit,
     machine: describeMachine(),
-    totalSeconds: round(elapsedMs / 1000, 1),
   });
+}
+
+function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
+  const [straight, resumed, twoInstances] = rounds as [RoundFigures, RoundFigures, RoundFigures];
   printLine();
   const row = (name: string, r: RoundFigures) => [
     name,
@@ -211,6 +229,7 @@ function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
       row('two instances at once', twoInstances),
     ],
   );
+  printLine(`\n${round(elapsedMs / 1000, 1)} s in all`);
 }
 
 if (require.main === module) runMain('fanout', LIMIT_MS, main);

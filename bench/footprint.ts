@@ -18,11 +18,15 @@ import { runLoad } from './turn/runLoad';
  * Footprint benchmark: the service started as it is deployed (`node dist/src/main.js`, Cosmos
  * settings pointing at the Cosmos-protocol server), time to a healthy /healthz, RSS at idle, then
  * RSS sampled from /proc every few seconds through two minutes of mixed turns from 16
- * conversations (read commands, request steps, help). Run: `npm run build && node dist/bench/footprint.js`.
+ * conversations (read commands, request steps, help). Four of the 16 people send each turn from a
+ * chat the service has not seen before, so anything kept per conversation would show as growth.
+ * Run: `npm run build && node dist/bench/footprint.js`.
  */
 const LOAD_MS = Number(process.env.BENCH_FOOTPRINT_LOAD_MS ?? 120_000);
 const SAMPLE_MS = 5_000;
 const CONVERSATIONS = 16;
+/** How many of the people send every turn from a new chat (BENCH_FOOTPRINT_NEW_CHATS). */
+const NEW_CHAT_PEOPLE = Number(process.env.BENCH_FOOTPRINT_NEW_CHATS ?? 4);
 const DATABASE = 'bench-footprint';
 const LIMIT_MS = LOAD_MS + 120_000;
 
@@ -86,6 +90,11 @@ interface Samples {
   turnsPerSecond: number;
 }
 
+/** The first NEW_CHAT_PEOPLE people send their n-th turn from a chat of its own. */
+function chatFor(actor: Actor, i: number, n: number): Actor {
+  return i < NEW_CHAT_PEOPLE ? { ...actor, conversationId: `a:footprint-${i}-chat-${n}` } : actor;
+}
+
 /** Mixed turns for LOAD_MS, RSS read every SAMPLE_MS. */
 async function loadAndSample(
   url: string,
@@ -115,7 +124,7 @@ async function loadAndSample(
     'my offers',
   ];
   const result = await runLoad(actors.length, LOAD_MS, Number.MAX_SAFE_INTEGER, (i, n) =>
-    ask(actors[i] as Actor, script[n % script.length] as string),
+    ask(chatFor(actors[i] as Actor, i, n), script[n % script.length] as string),
   );
   clearInterval(timer);
   points.push({ seconds: round((performance.now() - begin) / 1000, 1), rssMiB: readRssMiB(pid) });
@@ -134,6 +143,8 @@ function report(
     rssMiB: {
       atHealthy: figures.rssAtStart,
       idle: figures.rssIdle,
+      startOfLoad: points[0]?.rssMiB,
+      endOfLoad: points[points.length - 1]?.rssMiB,
       peakUnderLoad: Math.max(...points.map((p) => p.rssMiB)),
       afterLoad: figures.rssAfter,
     },
@@ -141,6 +152,7 @@ function report(
     load: {
       seconds: LOAD_MS / 1000,
       conversations: CONVERSATIONS,
+      peopleInNewChatEachTurn: NEW_CHAT_PEOPLE,
       turns: figures.turns,
       turnsPerSecond: figures.turnsPerSecond,
       errors: figures.errors,

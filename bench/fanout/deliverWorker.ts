@@ -8,7 +8,7 @@ import { TeamsDeliverer } from '../../src/teams/teamsDeliverer';
 
 /**
  * One sending instance, as the service runs it: the real outbox, deliverDue, TeamsDeliverer and
- * SendRateLimiter over the Cosmos-protocol server, sending until nothing is left to send. Run as
+ * SendRateLimiter (its schedule shared through the store) over the Cosmos-protocol server, sending until nothing is left to send. Run as
  * a child process by the fanout benchmark, which may kill it half-way.
  *
  * Settings (environment): FANOUT_COSMOS_ENDPOINT, FANOUT_COSMOS_KEY, FANOUT_DATABASE; optional
@@ -53,7 +53,11 @@ async function main(): Promise<void> {
   }
   await store.close();
   const used = process.cpuUsage();
-  process.send?.({ cpuMs: (used.user + used.system) / 1000, handled: handledInAll });
+  process.send?.({
+    cpuMs: (used.user + used.system) / 1000,
+    handled: handledInAll,
+    rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  });
 }
 
 main().then(

@@ -5,8 +5,8 @@ export interface WorkerRun {
   child: ChildProcess;
   /** Resolves with the exit code, or the signal that ended it. */
   done: Promise<number | string>;
-  /** What the instance reported when it finished: CPU time used and messages handled. */
-  usage: { cpuMs: number; handled: number } | undefined;
+  /** What the instance reported when it finished: CPU time used, messages handled, RSS at the end. */
+  usage: { cpuMs: number; handled: number; rssMiB: number } | undefined;
 }
 
 /** Starts one sending instance (deliverWorker) as a child process. */
