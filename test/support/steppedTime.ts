@@ -11,8 +11,12 @@ export interface SteppedTime {
   sleep(ms: number): Promise<void>;
   /** The store, each call of it counted while it is on its way. */
   track(store: DocumentStore): DocumentStore;
-  /** Runs until nothing is left sleeping (or `maxSteps` sleepers have been woken). */
-  runAll(maxSteps?: number): Promise<void>;
+  /**
+   * Runs until nothing is left sleeping (or `maxSteps` sleepers have been woken). `stallAt`: when
+   * time first reaches it, the process is stalled for `stallMs` (as by a busy machine), so every
+   * sleeper due meanwhile wakes late, all at once.
+   */
+  runAll(maxSteps?: number, stall?: { stallAt: number; stallMs: number }): Promise<void>;
 }
 
 export function steppedTime(start = 1_800_000_000_000): SteppedTime {
@@ -52,13 +56,18 @@ export function steppedTime(start = 1_800_000_000_000): SteppedTime {
     now: () => now,
     sleep: (ms) => new Promise<void>((wake) => sleepers.push({ at: now + ms, wake })),
     track,
-    async runAll(maxSteps = 100_000) {
+    async runAll(maxSteps = 100_000, stall) {
+      let stalled = false;
       for (let step = 0; step < maxSteps; step += 1) {
         await settle();
         sleepers.sort((a, b) => a.at - b.at);
         const next = sleepers.shift();
         if (!next) return;
         now = Math.max(now, next.at);
+        if (stall && !stalled && now >= stall.stallAt) {
+          stalled = true;
+          now += stall.stallMs;
+        }
         next.wake();
       }
       throw new Error(`still sleeping after ${maxSteps} steps`);

@@ -14,6 +14,14 @@ export interface SendLimiter {
 export const DEFAULT_SEND_RATE_PER_SECOND = 49;
 /** Teams allows 7 a second in one conversation; 5 leaves room for the bot's replies in it. */
 export const PER_CONVERSATION_PER_SECOND = 5;
+/**
+ * A send whose slot passed more than one slot ago (this process was too busy to wake on time) takes
+ * a new slot instead of going out together with the ones after it; after this many misses it goes
+ * anyway, so a machine that is always late still sends.
+ */
+const MISSES_BEFORE_SENDING_LATE = 3;
+/** The longest lead a slow store is allowed to add before the first slot of a reservation. */
+const MAX_LEAD_MS = 1000;
 
 export interface SendRateLimiterOptions {
   /** Where the schedule shared by every instance is kept. */
@@ -36,8 +44,10 @@ interface Waiter {
  * spaced evenly, one slot every 1000 / perSecond ms (rounded up to a microsecond), from one schedule kept in the store (see
  * reserveSendSlots), so two instances share the budget instead of each using all of it. This
  * instance's waiting senders take their slots together, in one conditional write. Each
- * conversation also gets at most perConversationPerSecond, counted in this instance. If the
- * store cannot be reached, take() rejects and the message is tried again later.
+ * conversation also gets at most perConversationPerSecond, counted in this instance. A slot
+ * this process woke too late for is given up rather than spent beside the next one, and slots are
+ * asked for as far ahead as the last reservation took, so a slow store does not make them late.
+ * If the store cannot be reached, take() rejects and the message is tried again later.
  */
 export class SendRateLimiter implements SendLimiter {
   private readonly store: DocumentStore;
@@ -51,11 +61,15 @@ export class SendRateLimiter implements SendLimiter {
   private lastSweep = 0;
   private waiting: Waiter[] = [];
   private reserving = false;
+  /** How long the last reservation took: the next one asks for slots no earlier than that from now. */
+  private leadMs = 0;
+  private readonly slotMs: number;
 
   constructor(options: SendRateLimiterOptions) {
     const perSecond = options.perSecond ?? DEFAULT_SEND_RATE_PER_SECOND;
     this.store = options.store;
     this.perSecond = perSecond;
+    this.slotMs = 1000 / perSecond;
     this.perConversation = options.perConversationPerSecond ?? PER_CONVERSATION_PER_SECOND;
     this.maxSlots = options.maxSlotsPerReservation ?? Math.max(1, Math.ceil(perSecond / 5));
     this.now = options.now ?? Date.now;
@@ -65,9 +79,12 @@ export class SendRateLimiter implements SendLimiter {
   take(conversationId: string): Promise<void> {
     return this.inConversationOrder(conversationId, async () => {
       await this.waitForConversation(conversationId);
-      const slot = await this.nextSlot();
-      const wait = slot - this.now();
-      if (wait > 0) await this.sleep(wait);
+      for (let misses = 0; ; misses += 1) {
+        const slot = await this.nextSlot();
+        const wait = slot - this.now();
+        if (wait > 0) await this.sleep(wait);
+        if (this.now() - slot <= this.slotMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) break;
+      }
       this.record(conversationId, this.now());
     });
   }
@@ -105,12 +122,14 @@ export class SendRateLimiter implements SendLimiter {
     this.reserving = true;
     while (this.waiting.length > 0) {
       const served = this.waiting.splice(0, this.maxSlots);
+      const asked = this.now();
       try {
         const slots = await reserveSendSlots(this.store, {
           count: served.length,
           perSecond: this.perSecond,
-          now: this.now,
+          now: () => this.now() + this.leadMs,
         });
+        this.leadMs = Math.min(Math.max(0, this.now() - asked), MAX_LEAD_MS);
         served.forEach((waiter, i) => waiter.resolve(slots[i] as number));
       } catch (error) {
         for (const waiter of served) waiter.reject(error);

@@ -131,6 +131,28 @@ describe.each([embedded, cosmos])('one send budget for every instance: $name', (
       expect(grants.filter((g) => g.instance === instance).length).toBeGreaterThan(60);
   });
 
+  it('after a stall (a busy machine waking its senders late, all at once) sends at most one more than the pace in any second', async () => {
+    const time = steppedTime();
+    const limiters = [await connect(), await connect()].map(
+      (store) =>
+        new SendRateLimiter({ store: time.track(store), perSecond: 49, now: time.now, sleep: time.sleep }),
+    );
+    const { grants, done } = sendAll(
+      limiters,
+      (instance, lane) => Array.from({ length: 15 }, (_, i) => `person-${instance}-${lane}-${i}`),
+      8,
+      time.now,
+    );
+    // A third of a second in which nobody wakes, one second into the run.
+    await time.runAll(100_000, { stallAt: time.now() + 1000, stallMs: 300 });
+    await done;
+
+    expect(grants).toHaveLength(240);
+    // Slots that passed during the stall are given up, not all spent at the moment it ends: 49 a
+    // second, and at most one slot late, so never more than Teams' 50.
+    expect(busiestSecond(grants.map((g) => g.at))).toBeLessThanOrEqual(50);
+  });
+
   it('keeps each conversation to 5 a second, however much of the shared budget is free', async () => {
     const time = steppedTime();
     const limiters = [await connect(), await connect()].map(
