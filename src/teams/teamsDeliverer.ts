@@ -40,7 +40,7 @@ export class TeamsDeliverer implements Deliverer {
     if (!reference?.conversation?.id) return { status: 'unreachable' };
     const card = request
       ? await this.requestCard(notification, request)
-      : renderStandaloneNotification(notification);
+      : renderStandaloneNotification(await this.withOfferAsItIs(notification));
     await this.limiter.take(reference.conversation.id);
     // A failure inside the callback is caught there: thrown, the adapter would hand it to the
     // turn-error handler, which swallows it, and the message would be recorded as sent.
@@ -66,6 +66,18 @@ export class TeamsDeliverer implements Deliverer {
     }
     if (failure) return classifyFailure(failure.error);
     return { status: 'sent', ...(activityId ? { activityId } : {}) };
+  }
+
+  /**
+   * An induction card names the offer as it is when sent, not as it was when queued: the host may
+   * have renamed it (or changed its setting) in the meantime. A removed offer keeps the old words.
+   */
+  private async withOfferAsItIs(notification: Notification): Promise<Notification> {
+    if (notification.kind !== 'induction_terms' || !notification.offer) return notification;
+    const found = await this.services.offers.find(notification.visitorId, notification.offer.id);
+    if (!found) return notification;
+    const { id, title, setting } = found.offer;
+    return { ...notification, offer: { id, title, setting } };
   }
 
   private async requestCard(
