@@ -120,11 +120,18 @@ function candidates(text: string, glossary: Glossary): Candidate[] {
   return found;
 }
 
+/** How far off a date word is, left behind once the date word is cut: "in two (weeks)", "in a couple of (days)". */
+const HOW_FAR =
+  /\s+(?:(?:in|within|over)\s+)?(?:a couple of|a few|couple of|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s*$/i;
+
 function cutAtStop(rest: string): string {
   const words = rest.split(/(\s+)/);
   let kept = '';
   for (const word of words) {
-    if (isDateWord(word.replace(/[^a-z]/gi, '').toLowerCase())) break;
+    if (isDateWord(word.replace(/[^a-z]/gi, '').toLowerCase())) {
+      kept = kept.replace(HOW_FAR, '');
+      break;
+    }
     kept += word;
   }
   const stop = kept.search(STOPS);

@@ -12,6 +12,11 @@ describe('readWhom', () => {
     ['I want to learn about D2A', 'D2A'],
     ["I'd like to shadow the SALT team in the w/c 4th Jan", 'SALT team'],
     ['Could I observe an anaesthetic list on Monday 14th?', 'anaesthetic list'],
+    // How far off the visit is, once its date word is cut, is not part of whom.
+    ["I'd like to spend a morning with the discharge team in two weeks", 'discharge team'],
+    ['Could I shadow a pharmacist in a couple of weeks?', 'pharmacist'],
+    ['I want to spend a day with the district nurses in a fortnight', 'district nurses'],
+    ['Can I visit the SALT team within three months', 'SALT team'],
   ])('reads %j as %j', (sentence, what) => {
     expect(readWhom(sentence)).toBe(what);
   });
