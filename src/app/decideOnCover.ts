@@ -76,12 +76,18 @@ function checkReason(
   return checked.value ? { ok: true, value: checked.value } : { ok: true };
 }
 
-/** A repeated click after a failure part way: the decision was written; its messages are queued again (once each). */
+/**
+ * A repeated click after a failure part way: the decision was written; its messages are queued
+ * again (once each). Only the very decision clicked: a release without cover is written as failed
+ * to failed, so "Cannot cover" pressed again after one's own release is not taken for it (it would
+ * tell the manager to decide what was decided already).
+ */
 function isOwnLastCoverDecision(request: ShadowingRequest, action: CoverAction, actorId: string): boolean {
   const last = request.coverHistory?.at(-1);
   if (!last || last.by !== actorId) return false;
-  if (action === 'release_without_cover') return request.releasedWithoutCover === true;
-  return last.to === (action === 'cover_arranged' ? 'arranged' : 'failed');
+  const wasRelease = request.releasedWithoutCover === true && last.from === last.to;
+  if (action === 'release_without_cover') return wasRelease;
+  return !wasRelease && last.to === (action === 'cover_arranged' ? 'arranged' : 'failed');
 }
 
 /** Who hears what after a cover decision. Step ids keep each message to one delivery. */

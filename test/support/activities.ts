@@ -6,6 +6,8 @@ export interface Actor {
   aadObjectId?: string;
   userId: string;
   conversationId: string;
+  /** The Microsoft 365 tenant the activity names; TENANT_ID unless given. */
+  tenantId?: string;
 }
 
 export function actorFor(aadObjectId: string | undefined, label: string): Actor {
@@ -26,8 +28,12 @@ export function activityFrom(
     locale: 'en-GB',
     from: { id: actor.userId, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) },
     recipient: { id: '28:shadowing-bot', name: 'Job shadowing' },
-    conversation: { id: actor.conversationId, conversationType: 'personal', tenantId: TENANT_ID },
-    channelData: { tenant: { id: TENANT_ID } },
+    conversation: {
+      id: actor.conversationId,
+      conversationType: 'personal',
+      tenantId: actor.tenantId ?? TENANT_ID,
+    },
+    channelData: { tenant: { id: actor.tenantId ?? TENANT_ID } },
     deliveryMode: 'expectReplies',
     ...fields,
   };

@@ -7,11 +7,12 @@ import { labelled, requestFacts } from './requestFacts';
 
 /**
  * Tells the manager cover could not be arranged and asks what happens now: release the visitor
- * without cover, or cancel the visit. The host's place is kept until they decide.
+ * without cover, or cancel the visit. The host's place is kept until they decide. A note says what
+ * became of a click that brought the card back (a decision made, or why nothing changed).
  */
 export function createCoverFailedCard(
   view: RequestView,
-  options: { reminder?: boolean; problem?: string } = {},
+  options: { reminder?: boolean; problem?: string; note?: string } = {},
 ): AdaptiveCardJson {
   const name = view.visitor?.name ?? 'the visitor';
   return adaptiveCard(
@@ -21,6 +22,7 @@ export function createCoverFailedCard(
           ? `Reminder: please decide about ${name}'s visit: cover could not be arranged`
           : `Cover could not be arranged for ${name}'s visit`,
       ),
+      ...(options.note ? [hint(options.note)] : []),
       ...(view.request.coverFailedReason ? [labelled('Why', view.request.coverFailedReason, 300)] : []),
       hint('The host is keeping the place until you decide.'),
       ...problemBlock(options.problem),

@@ -98,7 +98,7 @@ async function cardFor(
     return createCoverRequestCard(view, message);
   if (viewer === 'manager' || viewer === 'programme_lead') {
     if (request.cover === 'failed' && !request.releasedWithoutCover && open)
-      return createCoverFailedCard(view, { ...(message.problem ? { problem: message.problem } : {}) });
+      return createCoverFailedCard(view, message);
     return createRequestCardFor(viewer, view, message);
   }
   return createCoverStatusCard(view, message.problem ?? message.note);
