@@ -69,9 +69,29 @@ export async function notifyParties(
     if (recipient === 'host' && !hostHasBeenTold(request)) continue;
     owed.push(newNotification(kind, request, personId, step, now, note));
   }
+  const arranger = arrangerToStandDown(request, action);
+  if (arranger && arranger !== actorId)
+    owed.push(newNotification('cover_needed', request, arranger, step, now, COVER_NOT_NEEDED));
   // Queued side by side: each is its own document, and none depends on another.
   const fresh = await Promise.all(owed.map((notification) => outbox.enqueue(notification)));
   return owed.filter((_, i) => fresh[i]);
+}
+
+/** Moves that call the visit off, after which cover someone is arranging is not needed. */
+const CALLED_OFF: ReadonlySet<Action> = new Set(['cancel', 'reject_time', 'decline_visit', 'expire']);
+
+export const COVER_NOT_NEEDED =
+  'The visit has been called off, so this cover is no longer needed. If you have booked someone, you can stand them down.';
+
+/**
+ * The rota coordinator arranging (or who has arranged) cover for a visit that has just been called
+ * off: they are told on their cover card, so nobody covers a shift for a visit that is not
+ * happening. Not the manager, who hears of it anyway.
+ */
+function arrangerToStandDown(request: ShadowingRequest, action: Action): string | undefined {
+  const arranger = request.coverArrangerId;
+  if (!CALLED_OFF.has(action) || !arranger || arranger === request.managerId) return undefined;
+  return request.cover === 'pending' || request.cover === 'arranged' ? arranger : undefined;
 }
 
 export function newNotification(

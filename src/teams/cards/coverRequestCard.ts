@@ -41,8 +41,9 @@ export function createCoverRequestCard(
 /** Where cover stands, for whoever arranges it, with a note (a decision, or why nothing changed). */
 export function createCoverStatusCard(view: RequestView, note?: string): AdaptiveCardJson {
   const name = view.visitor?.name ?? 'A colleague';
+  const off = ['declined_by_host', 'cancelled', 'expired'].includes(view.request.state);
   return adaptiveCard([
-    heading(`Cover while ${name} is away`),
+    heading(off ? `Cover no longer needed: ${name}'s visit is off` : `Cover while ${name} is away`),
     ...(note ? [hint(note)] : []),
     ...coverFacts(view),
   ]);

@@ -243,6 +243,47 @@ describe('release, cover and its cost, over HTTP', () => {
     expect(toAlex).toMatch(/"title":"Cover for your shift","value":"Arranged"/);
   });
 
+  it.each([
+    ['pending', false],
+    ['arranged', true],
+  ])(
+    'tells the rota coordinator when the visitor calls the visit off with cover %s',
+    async (_status, arrange) => {
+      const request = await waitingForMegan();
+      await execute(megan, 'decide', {
+        action: 'approve',
+        coverMethod: 'rota_coordinator',
+        requestId: request.id,
+        visitorId: DEMO_IDS.alex,
+      });
+      if (arrange)
+        await execute(lynne, 'cover', {
+          action: 'cover_arranged',
+          requestId: request.id,
+          visitorId: DEMO_IDS.alex,
+        });
+      await service.dispatcher.idle();
+      const mark = connector.posts.length;
+      await execute(alex, 'decide', {
+        action: 'cancel',
+        reason: 'My own ward is short that day',
+        requestId: request.id,
+        visitorId: DEMO_IDS.alex,
+      });
+      expect((await stored(request)).state).toBe('cancelled');
+      await service.dispatcher.idle();
+      const toLynne = sentTo(lynne, mark);
+      expect(toLynne).toHaveLength(1);
+      expect(toLynne[0]).toContain("Cover no longer needed: Alex Wilber's visit is off");
+      expect(toLynne[0]).toContain(
+        'The visit has been called off, so this cover is no longer needed. If you have booked someone, you can stand them down.',
+      );
+      // The coordinator learns the cover is off, not why the visitor called the visit off.
+      expect(toLynne[0]).not.toContain('My own ward is short that day');
+      expect(toLynne[0]).not.toContain('Cover arranged');
+    },
+  );
+
   it('tells the manager and visitor when cover cannot be arranged; the manager releases without it', async () => {
     const request = await waitingForMegan();
     await execute(megan, 'decide', {
