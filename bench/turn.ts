@@ -10,13 +10,27 @@ import { startServiceOn, type StoreService } from './support/startBenchService';
 import { startCosmosProcess } from './support/startCosmosProcess';
 import { round } from './support/stats';
 import { storeLatencyMs } from './support/storeLatency';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
+import { describeLatency } from './support/stats';
+import {
+  EXCHANGE_KINDS,
+  OPENING,
+  PURPOSE,
+  runExchange,
+  timing,
+  type ExchangeKind,
+} from './turn/exchangeCycle';
 import { runLoad, type LoadResult } from './turn/runLoad';
 
 /**
  * Turn benchmark: throughput and latency of turns over HTTP (expectReplies) through the real
  * service, at 1, 16 and 64 conversations at once (one person each), for "my requests" and for a
  * step of the request conversation (answering why and what to learn, which finds hosts and their
- * free times, then "back" to the question, over and over).
+ * free times, then "back" to the question, over and over). At 1 conversation, also the turns of a
+ * whole exchange: the visitor sending a request, the manager approving it, the host accepting it
+ * (`bench/turn/exchangeCycle.ts`, each exchange then cancelled to free the place). For these,
+ * `turns_per_s` is one conversation's rate if it took only turns of that kind (turns ÷ their time).
  * Three stores: the Cosmos-protocol server directly, the same server behind a proxy adding
  * `--store-latency-ms` (default 5) to every request, and the embedded store; beside them, in
  * the same run, a minimal echo bot on the same stack as the baseline.
@@ -34,19 +48,19 @@ const MAX_TURNS_PER_CELL = 50_000;
 const COUNTED_TURNS = 10;
 const LIMIT_MS = 290_000;
 
-const OPENING = "I'd like to spend a morning with the discharge team in two weeks";
-/** Why and what to learn, on one card: the answer after which hosts and their free times are found. */
-const PURPOSE =
-  'To understand why discharges from my ward get delayed\nSee a board round\nLearn how a discharge is planned';
-
-type Kind = 'my_requests' | 'request_step';
-const KINDS: readonly Kind[] = ['my_requests', 'request_step'];
+type LoadKind = 'my_requests' | 'request_step';
+const KINDS: readonly LoadKind[] = ['my_requests', 'request_step'];
+type Kind = LoadKind | ExchangeKind;
+/** Exchanges whose turns are counted for `round_trips` (after one to warm up). */
+const COUNTED_EXCHANGES = 3;
 
 interface Target {
   store: 'cosmos' | 'embedded';
   latencyMs: number;
   running: StoreService;
   actors: Actor[];
+  /** A visitor of their own for whole exchanges, apart from the conversations under load. */
+  exchangeVisitor: { actor: Actor; id: string };
   roundTrips: Record<Kind, number>;
 }
 
@@ -69,8 +83,8 @@ async function main(): Promise<void> {
   const targets: Target[] = [];
   try {
     const setUps: Array<[Target['store'], number, () => Promise<StoreService>]> = [
-      ['cosmos', 0, () => startServiceOn({ kind: 'cosmos', cosmos, database: 'bench-turn' }, people)],
-      ['embedded', 0, () => startServiceOn({ kind: 'embedded' }, people)],
+      ['cosmos', 0, () => startServiceOn({ kind: 'cosmos', cosmos, database: 'bench-turn' }, people + 1)],
+      ['embedded', 0, () => startServiceOn({ kind: 'embedded' }, people + 1)],
     ];
     if (proxy)
       setUps.push([
@@ -79,21 +93,24 @@ async function main(): Promise<void> {
         () =>
           startServiceOn(
             { kind: 'cosmos', cosmos, endpoint: proxy.endpoint, database: 'bench-turn-remote' },
-            people,
+            people + 1,
           ),
       ]);
     for (const [store, latency, start] of setUps) {
       const running = await start();
+      const exchangeId = running.visitorIds[people] as string;
       const target: Target = {
         store,
         latencyMs: latency,
         running,
         actors: [],
-        roundTrips: { my_requests: 0, request_step: 0 },
+        exchangeVisitor: { id: exchangeId, actor: actorFor(exchangeId, `turn-${store}-exchange`) },
+        roundTrips: { my_requests: 0, request_step: 0, send: 0, approve: 0, accept: 0 },
       };
       targets.push(target);
-      target.actors = await prepareConversations(client, running, store);
+      target.actors = await prepareConversations(client, running, store, people);
       for (const kind of KINDS) target.roundTrips[kind] = await countRoundTrips(client, target, kind);
+      Object.assign(target.roundTrips, await countExchangeRoundTrips(client, target));
     }
 
     const lines: Line[] = [];
@@ -107,7 +124,7 @@ async function main(): Promise<void> {
         roundTrips: 0,
         result: await measure(concurrency, echoTurn),
       });
-      for (const target of targets)
+      for (const target of targets) {
         for (const kind of KINDS)
           lines.push({
             kind,
@@ -116,6 +133,8 @@ async function main(): Promise<void> {
             roundTrips: target.roundTrips[kind],
             result: await measure(concurrency, (i, n) => turnOf(client, target, kind, i, n)),
           });
+        if (concurrency === 1) lines.push(...(await measureExchanges(client, target)));
+      }
     }
     report(lines);
   } finally {
@@ -141,8 +160,13 @@ async function ask(
 }
 
 /** Each conversation welcomed, then a request begun and its purpose question asked. */
-async function prepareConversations(client: Client, running: StoreService, store: string): Promise<Actor[]> {
-  const actors = running.visitorIds.map((id, i) => actorFor(id, `turn-${store}-${i}`));
+async function prepareConversations(
+  client: Client,
+  running: StoreService,
+  store: string,
+  count: number,
+): Promise<Actor[]> {
+  const actors = running.visitorIds.slice(0, count).map((id, i) => actorFor(id, `turn-${store}-${i}`));
   const url = running.service.url;
   for (const actor of actors) {
     await ask(client, url, actor, 'hello', /./);
@@ -152,7 +176,7 @@ async function prepareConversations(client: Client, running: StoreService, store
   return actors;
 }
 
-function turnOf(client: Client, target: Target, kind: Kind, i: number, n: number): Promise<boolean> {
+function turnOf(client: Client, target: Target, kind: LoadKind, i: number, n: number): Promise<boolean> {
   const actor = target.actors[i] as Actor;
   const url = target.running.service.url;
   if (kind === 'my_requests') return ask(client, url, actor, 'my requests', /request/i);
@@ -167,7 +191,7 @@ function turnOf(client: Client, target: Target, kind: Kind, i: number, n: number
 }
 
 /** The most sequential store round trips in any one of a few turns of a kind, on warm caches. */
-async function countRoundTrips(client: Client, target: Target, kind: Kind): Promise<number> {
+async function countRoundTrips(client: Client, target: Target, kind: LoadKind): Promise<number> {
   for (let n = 0; n < 2; n += 1) await turnOf(client, target, kind, 0, n);
   const trace = traceStore(target.running.service.store);
   try {
@@ -182,6 +206,74 @@ async function countRoundTrips(client: Client, target: Target, kind: Kind): Prom
   } finally {
     trace.restore();
   }
+}
+
+function exchangeTarget(client: Client, target: Target) {
+  const { service } = target.running;
+  return { url: service.url, store: service.store, post: client.post };
+}
+
+/**
+ * The most sequential store round trips of each timed turn of an exchange, over a few exchanges
+ * after one to warm up. Deliveries the turns start are work in the background, left out.
+ */
+async function countExchangeRoundTrips(
+  client: Client,
+  target: Target,
+): Promise<Record<ExchangeKind, number>> {
+  const { service } = target.running;
+  const { actor, id } = target.exchangeVisitor;
+  const on = exchangeTarget(client, target);
+  await runExchange(on, actor, id, (_kind, turn) => turn());
+  const background = new AsyncLocalStorage<true>();
+  const kick = service.dispatcher.kick;
+  service.dispatcher.kick = (queued) => background.run(true, () => kick(queued));
+  const trace = traceStore(service.store, () => (background.getStore() ? 'background' : undefined));
+  const most: Record<ExchangeKind, number> = { send: 0, approve: 0, accept: 0 };
+  try {
+    for (let n = 0; n < COUNTED_EXCHANGES; n += 1)
+      await runExchange(on, actor, id, async (kind, turn) => {
+        await service.dispatcher.idle();
+        const from = trace.mark();
+        const result = await turn();
+        const calls = trace.between(from, trace.mark()).filter((c) => c.label !== 'background');
+        most[kind] = Math.max(most[kind], sequentialRoundTrips(calls));
+        return result;
+      });
+    return most;
+  } finally {
+    trace.restore();
+    service.dispatcher.kick = kick;
+  }
+}
+
+/** Whole exchanges one after another for a cell's time, after one to warm up; each timed turn's kind a line. */
+async function measureExchanges(client: Client, target: Target): Promise<Line[]> {
+  const { actor, id } = target.exchangeVisitor;
+  const on = exchangeTarget(client, target);
+  const latencies: Record<ExchangeKind, number[]> = { send: [], approve: [], accept: [] };
+  await runExchange(on, actor, id, (_kind, turn) => turn());
+  const begin = performance.now();
+  let errors = 0;
+  while (performance.now() - begin < CELL_MS)
+    await runExchange(on, actor, id, timing(latencies)).catch(() => (errors += 1));
+  return EXCHANGE_KINDS.map((kind) => {
+    const values = latencies[kind];
+    const seconds = values.reduce((sum, v) => sum + v, 0) / 1000;
+    return {
+      kind,
+      store: target.store,
+      latencyMs: target.latencyMs,
+      roundTrips: target.roundTrips[kind],
+      result: {
+        concurrency: 1,
+        seconds: round(seconds, 2),
+        turnsPerSecond: round(values.length / Math.max(seconds, 0.001), 1),
+        errors,
+        ...describeLatency(values),
+      },
+    };
+  });
 }
 
 async function measure(
