@@ -9,6 +9,8 @@ const MAX_ATTEMPTS = 5;
 
 /** How long this instance answers the ranking's read of completed exchanges from its own copy. */
 export const COMPLETED_FRESH_MS = 5 * 60_000;
+/** After that, and up to this age, the copy still answers while a fresh one is read in the background. */
+export const COMPLETED_STALE_MS = 30 * 60_000;
 
 /**
  * The completed-exchange log, partitioned by the visit's month (YYYY-MM, London). Each record's id
@@ -17,6 +19,10 @@ export const COMPLETED_FRESH_MS = 5 * 60_000;
 
 export class ExchangesRepository {
   private readonly completed = new Map<string, { records: Promise<ExchangeRecord[]>; readAt: number }>();
+  /** Copies being read afresh in the background, by key. */
+  private readonly refreshing = new Set<string>();
+  /** Counts this instance's writes, so a background read that began before one is not kept. */
+  private writes = 0;
 
   constructor(
     private readonly store: DocumentStore,
@@ -29,6 +35,7 @@ export class ExchangesRepository {
 
   /** A record written here shows in this instance's next ranking at once. */
   private wrote(): void {
+    this.writes += 1;
     this.completed.clear();
   }
 
@@ -78,13 +85,48 @@ export class ExchangesRepository {
    * Completed exchanges of the months `fromPeriod` to `toPeriod` (YYYY-MM, both included), for
    * ranking hosts by how their teams have exchanged before: one single-partition query per month,
    * all at once, so a person's host search never asks every partition. This instance keeps the
-   * answer for COMPLETED_FRESH_MS (only ranking reads it) and forgets it when it writes a record.
+   * answer for COMPLETED_FRESH_MS (only ranking reads it), then answers from it while reading it
+   * afresh in the background up to COMPLETED_STALE_MS, and forgets it when it writes a record.
    */
   async listCompletedBetween(fromPeriod: string, toPeriod: string): Promise<ExchangeRecord[]> {
     const key = `${fromPeriod}..${toPeriod}`;
     const kept = this.completed.get(key);
-    if (kept && this.clock() - kept.readAt <= COMPLETED_FRESH_MS) return kept.records;
-    const records = Promise.all(
+    const age = kept ? this.clock() - kept.readAt : Infinity;
+    if (kept && age <= COMPLETED_FRESH_MS) return kept.records;
+    if (kept && age <= COMPLETED_STALE_MS) {
+      this.refreshInBackground(key, fromPeriod, toPeriod);
+      return kept.records;
+    }
+    return this.readAndKeep(key, fromPeriod, toPeriod);
+  }
+
+  private readAndKeep(key: string, fromPeriod: string, toPeriod: string): Promise<ExchangeRecord[]> {
+    const records = this.readCompleted(fromPeriod, toPeriod);
+    const readAt = this.clock();
+    this.completed.set(key, { records, readAt });
+    // A failed read is not kept. (A write here forgets every copy, reads under way included.)
+    records.catch(() => this.forget(key, records));
+    return records;
+  }
+
+  /** The copy is replaced once the fresh read succeeds, unless this instance wrote a record meanwhile. */
+  private refreshInBackground(key: string, fromPeriod: string, toPeriod: string): void {
+    if (this.refreshing.has(key)) return;
+    this.refreshing.add(key);
+    const writesBefore = this.writes;
+    const readAt = this.clock();
+    this.readCompleted(fromPeriod, toPeriod)
+      .then((records) => {
+        if (this.writes === writesBefore)
+          this.completed.set(key, { records: Promise.resolve(records), readAt });
+      })
+      // A failed refresh leaves the copy as it was; the next search past COMPLETED_STALE_MS reads again.
+      .catch(() => undefined)
+      .finally(() => this.refreshing.delete(key));
+  }
+
+  private readCompleted(fromPeriod: string, toPeriod: string): Promise<ExchangeRecord[]> {
+    return Promise.all(
       periodsBetween(fromPeriod, toPeriod).map((period) =>
         this.store.query<ExchangeDoc>('exchanges', {
           partitionKey: period,
@@ -92,11 +134,6 @@ export class ExchangesRepository {
         }),
       ),
     ).then((months) => months.flat());
-    const readAt = this.clock();
-    this.completed.set(key, { records, readAt });
-    // A failed read is not kept. (A write here forgets every copy, reads under way included.)
-    records.catch(() => this.forget(key, records));
-    return records;
   }
 
   /** One month of the log: a single-partition query. */

@@ -30,6 +30,8 @@ interface TurnCount {
   turn: string;
   roundTrips: number;
   crossPartition: string[];
+  /** Writes of the bot's own state (conversation and user). */
+  stateWrites: number;
 }
 
 /**
@@ -101,6 +103,7 @@ describe('store calls on person paths', () => {
       turn: name,
       roundTrips: sequentialRoundTrips(calls),
       crossPartition: crossPartitionQueries(calls),
+      stateWrites: calls.filter((c) => c.container === 'botstate' && c.operation !== 'read').length,
     });
     return replies;
   }
@@ -149,6 +152,12 @@ describe('store calls on person paths', () => {
         .join('\n'),
     );
     expect(counts.flatMap((c) => c.crossPartition.map((q) => `${c.turn}: ${q}`))).toEqual([]);
+    // Turns that change nothing of the conversation write no bot state.
+    const unchanged = ['my requests', 'help', 'manager: approve', 'host: accept', 'host: my offers'];
+    expect(counts.filter((c) => unchanged.includes(c.turn) && c.stateWrites > 0).map((c) => c.turn)).toEqual(
+      [],
+    );
+    expect(counts.filter((c) => c.turn === 'request: back').map((c) => c.stateWrites)).toEqual([1]);
     const over = counts.filter((c) => c.roundTrips > (MOST_ROUND_TRIPS[c.turn] ?? 3));
     expect(over.map((c) => `${c.turn}: ${c.roundTrips}`)).toEqual([]);
   });

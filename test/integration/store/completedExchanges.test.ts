@@ -2,6 +2,7 @@ import type { ExchangeRecord } from '../../../src/domain/outcomes/exchangeRecord
 import type { DocumentStore, Query } from '../../../src/store/documentStore';
 import {
   COMPLETED_FRESH_MS,
+  COMPLETED_STALE_MS,
   ExchangesRepository,
   periodsBetween,
 } from '../../../src/store/repositories/exchangesRepository';
@@ -40,6 +41,7 @@ describe('completed exchanges for ranking', () => {
   let store: DocumentStore;
   let cleanup: () => Promise<void>;
   const queries: Query[] = [];
+  const inFlight: Array<Promise<unknown>> = [];
   let now = 0;
   let exchanges: ExchangesRepository;
 
@@ -51,7 +53,9 @@ describe('completed exchanges for ranking', () => {
       query: {
         value: (container: 'exchanges', query?: Query) => {
           queries.push(query ?? {});
-          return inner.query(container, query);
+          const answer = inner.query(container, query);
+          inFlight.push(answer);
+          return answer;
         },
       },
     });
@@ -76,23 +80,79 @@ describe('completed exchanges for ranking', () => {
     expect(queries.every((q) => typeof q.partitionKey === 'string')).toBe(true);
   });
 
-  it('answers again from its copy until it is COMPLETED_FRESH_MS old, then reads again', async () => {
+  it('answers from its copy until it is COMPLETED_FRESH_MS old; then from the copy while reading it again', async () => {
     queries.length = 0;
     now += COMPLETED_FRESH_MS;
     expect(ids(await exchanges.listCompletedBetween('2024-03', '2026-03'))).toEqual(['in-range', 'latest']);
     expect(queries).toHaveLength(0);
+    // Logged by another instance: this one's copy does not have it yet.
+    await new ExchangesRepository(store, () => now).save(
+      record('elsewhere', '2025-05', 'completed'),
+      () => false,
+    );
+    queries.length = 0;
     now += 1;
+    expect(ids(await exchanges.listCompletedBetween('2024-03', '2026-03'))).toEqual(['in-range', 'latest']);
+    expect(queries).toHaveLength(25);
+    // A second search while the fresh copy is read asks for nothing more.
     await exchanges.listCompletedBetween('2024-03', '2026-03');
     expect(queries).toHaveLength(25);
+    // Once the fresh read has landed, the next search has it, and asks for nothing.
+    await Promise.all(inFlight);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ids(await exchanges.listCompletedBetween('2024-03', '2026-03'))).toContain('elsewhere');
+    expect(queries).toHaveLength(25);
+  });
+
+  it('waits for a fresh read once its copy is older than COMPLETED_STALE_MS', async () => {
+    await exchanges.listCompletedBetween('2024-03', '2026-03');
+    await new ExchangesRepository(store, () => now).save(
+      record('much-later', '2025-06', 'completed'),
+      () => false,
+    );
+    now += COMPLETED_STALE_MS + 1;
+    expect(ids(await exchanges.listCompletedBetween('2024-03', '2026-03'))).toContain('much-later');
+  });
+
+  it('does not keep a copy read in the background while it was writing a record', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const inner = Object.getPrototypeOf(store) as DocumentStore;
+    const slow = new ExchangesRepository(
+      Object.create(inner, {
+        query: {
+          value: async (container: 'exchanges', query?: Query) => {
+            // Answered by the store now, handed back only once released: a read that began before the write.
+            const answer = await inner.query(container, query);
+            if (holding) await held;
+            return answer;
+          },
+        },
+      }) as DocumentStore,
+      () => now,
+    );
+    await slow.listCompletedBetween('2024-03', '2026-03');
+    now += COMPLETED_FRESH_MS + 1;
+    holding = true;
+    const stale = await slow.listCompletedBetween('2024-03', '2026-03');
+    await slow.save(record('while-refreshing', '2025-07', 'completed'), () => false);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ids(await slow.listCompletedBetween('2024-03', '2026-03'))).toContain('while-refreshing');
+    expect(ids(stale)).not.toContain('while-refreshing');
   });
 
   it('shows a record this instance writes in its next answer', async () => {
     await exchanges.listCompletedBetween('2024-03', '2026-03');
     await exchanges.save(record('just-logged', '2026-02', 'completed'), () => false);
     expect(ids(await exchanges.listCompletedBetween('2024-03', '2026-03'))).toEqual([
+      'elsewhere',
       'in-range',
       'just-logged',
       'latest',
+      'much-later',
+      'while-refreshing',
     ]);
   });
 
