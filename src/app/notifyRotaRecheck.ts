@@ -3,10 +3,11 @@ import type { RotaRecheck } from '../domain/workflow/rotaRecheck';
 import { hostHasBeenTold } from '../domain/workflow/viewers';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification } from './notifyParties';
+import { listProgrammeLeads } from './programmeLeads';
 import { clashClearedNote, clashNotes, releaseChangedNotes, type RecheckNames } from './rotaRecheckNotes';
 import type { Services } from './services';
 
-type Message = [personId: string | undefined, kind: NotificationKind, note: string];
+type Message = [personIds: ReadonlyArray<string | undefined>, kind: NotificationKind, note: string];
 
 /** Cover handed to someone other than the manager, and not yet over: they hear that it is on hold. */
 function handedOver(before: ShadowingRequest): string | undefined {
@@ -29,11 +30,19 @@ async function namesOf(services: Services, request: ShadowingRequest): Promise<R
   };
 }
 
+/** Who decides on the release: the manager, else (no manager in the directory) the programme leads. */
+async function decidersOf(services: Services, request: ShadowingRequest): Promise<string[]> {
+  if (request.managerId) return [request.managerId];
+  const leads = await listProgrammeLeads(services);
+  return leads.map((lead) => lead.id).filter((id) => id !== request.visitorId);
+}
+
 function messagesFor(
   before: ShadowingRequest,
   after: ShadowingRequest,
   recheck: RotaRecheck,
   names: RecheckNames,
+  deciders: readonly string[],
 ): Message[] {
   const host = hostHasBeenTold(after) ? after.hostId : undefined;
   switch (recheck.outcome) {
@@ -42,26 +51,24 @@ function messagesFor(
     case 'release_changed': {
       const notes = releaseChangedNotes(before, recheck.before, recheck.after, names);
       return [
-        [after.managerId, 'approval_needed', notes.manager],
-        [after.visitorId, 'request_update', notes.visitor],
-        [before.state === 'awaiting_manager' ? undefined : host, 'request_update', notes.host],
-        [handedOver(before), 'cover_needed', notes.arranger],
+        [deciders, 'approval_needed', notes.manager],
+        [[after.visitorId], 'request_update', notes.visitor],
+        [[before.state === 'awaiting_manager' ? undefined : host], 'request_update', notes.host],
+        [[handedOver(before)], 'cover_needed', notes.arranger],
       ];
     }
     case 'clash': {
       const notes = clashNotes(after, recheck.clashes, names);
       return [
-        [
-          after.managerId,
-          after.state === 'awaiting_manager' ? 'approval_needed' : 'request_update',
-          notes.manager,
-        ],
-        [after.visitorId, 'request_update', notes.visitor],
-        [host, 'request_update', notes.host],
+        after.state === 'awaiting_manager'
+          ? [deciders, 'approval_needed', notes.manager]
+          : [[after.managerId], 'request_update', notes.manager],
+        [[after.visitorId], 'request_update', notes.visitor],
+        [[host], 'request_update', notes.host],
       ];
     }
     case 'clash_cleared':
-      return [after.managerId, after.visitorId, host].map((id) => [id, 'request_update', clashClearedNote()]);
+      return [[[after.managerId, after.visitorId, host], 'request_update', clashClearedNote()]];
   }
 }
 
@@ -76,10 +83,14 @@ export async function notifyRotaRecheck(
   recheck: RotaRecheck,
   now: Date,
 ): Promise<Notification[]> {
-  const messages = messagesFor(before, after, recheck, await namesOf(services, after));
+  if (recheck.outcome === 'unchanged') return [];
+  const [names, deciders] = await Promise.all([namesOf(services, after), decidersOf(services, after)]);
+  const messages = messagesFor(before, after, recheck, names, deciders);
   const step = `rota-${after.updatedAt}`;
-  const owed = messages.flatMap(([personId, kind, note]) =>
-    personId ? [newNotification(kind, after, personId, step, now, note)] : [],
+  const owed = messages.flatMap(([personIds, kind, note]) =>
+    personIds.flatMap((personId) =>
+      personId ? [newNotification(kind, after, personId, step, now, note)] : [],
+    ),
   );
   const fresh = await Promise.all(owed.map((notification) => services.outbox.enqueue(notification)));
   return owed.filter((_, i) => fresh[i]);

@@ -31,8 +31,18 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
     cleanup = opened.cleanup;
     workflow = await seedWorkflow(opened.store);
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rota-recheck-'));
-    // Mornings when Alex is off his rota and Adele at work: each case takes its own.
-    slots = await freeMornings(workflow.services, 5, workflow.services.clock());
+    // Mornings when Alex may visit Adele's team, each case its own, taken off his rota so that
+    // each starts in his own time with nothing to release.
+    slots = await freeMornings(workflow.services, 6, workflow.services.clock());
+    for (const slot of slots) {
+      const month = toLondonDate(Date.parse(slot.start)).slice(0, 7);
+      const rota = (await workflow.services.rota.readMonth(DEMO_IDS.alex, month))?.rota;
+      if (rota)
+        await workflow.services.rota.writeMonth({
+          ...rota,
+          shifts: rota.shifts.filter((s) => s.end <= slot.start || s.start >= slot.end),
+        });
+    }
     const [alex, adele] = await Promise.all([
       personOf(workflow.services, DEMO_IDS.alex),
       personOf(workflow.services, DEMO_IDS.adele),
@@ -218,8 +228,30 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
     expect(await relatedDocuments(workflow.store, request)).toBe(documents);
   });
 
+  it('asks the programme leads when the visitor has no manager in the directory', async () => {
+    const slot = slots[4]!;
+    const { managerId: _none, ...unmanaged } = await visit('awaiting_host', slot);
+    await workflow.services.requests.replace(
+      unmanaged,
+      (await workflow.services.requests.find(unmanaged.visitorId, unmanaged.id))!.etag,
+    );
+    await workflow.services.people.rememberConversation(DEMO_IDS.patti, { conversation: { id: 'a:patti' } });
+
+    const result = await importRota('no-manager', [[emails.alex, dayOf(slot), '07:00', '11:00', 'E']]);
+
+    expect(result.recheck).toMatchObject({ backToManager: 1 });
+    expect(await stored(unmanaged)).toMatchObject({ state: 'awaiting_manager', releaseHours: 2 });
+    const leads = (await workflow.services.outbox.listForPerson(DEMO_IDS.patti)).filter(
+      (n) => n.requestId === unmanaged.id,
+    );
+    expect(leads.map((n) => n.kind)).toEqual(['approval_needed']);
+    expect(leads[0]!.note).toContain('(2 hours released, 2 hours of cover needed)');
+    const [alex] = to(await messagesAbout(unmanaged), DEMO_IDS.alex);
+    expect(alex!.note).toContain('The programme lead has been asked to decide on your release again.');
+  });
+
   it('makes exactly one change when the host cancels as the import lands', async () => {
-    const slot = slots[3]!;
+    const slot = slots[5]!;
     const request = await visit('confirmed', slot);
     const adele = await personOf(workflow.services, DEMO_IDS.adele);
     const [imported, cancelled] = await Promise.all([
