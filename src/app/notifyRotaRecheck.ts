@@ -9,10 +9,10 @@ import type { Services } from './services';
 
 type Message = [personIds: ReadonlyArray<string | undefined>, kind: NotificationKind, note: string];
 
-/** Cover handed to someone other than the manager, and not yet over: they hear that it is on hold. */
+/** Cover handed to someone other than the manager, being or already arranged: they hear that it is on hold. */
 function handedOver(before: ShadowingRequest): string | undefined {
   const { coverArrangerId, managerId, cover } = before;
-  return coverArrangerId && coverArrangerId !== managerId && cover !== undefined && cover !== 'not_needed'
+  return coverArrangerId && coverArrangerId !== managerId && (cover === 'pending' || cover === 'arranged')
     ? coverArrangerId
     : undefined;
 }

@@ -33,7 +33,7 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rota-recheck-'));
     // Mornings when Alex may visit Adele's team, each case its own, taken off his rota so that
     // each starts in his own time with nothing to release.
-    slots = await freeMornings(workflow.services, 6, workflow.services.clock());
+    slots = await freeMornings(workflow.services, 7, workflow.services.clock());
     for (const slot of slots) {
       const month = toLondonDate(Date.parse(slot.start)).slice(0, 7);
       const rota = (await workflow.services.rota.readMonth(DEMO_IDS.alex, month))?.rota;
@@ -72,8 +72,12 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
     return { ...result, out };
   }
 
-  /** A visit in `state` at `slot`, in Alex's own time, with its host's place held. */
-  async function visit(state: 'confirmed' | 'awaiting_host', slot: Slot): Promise<ShadowingRequest> {
+  /** A visit in `state` at `slot` (in Alex's own time unless `release` says otherwise), its host's place held. */
+  async function visit(
+    state: 'confirmed' | 'awaiting_host',
+    slot: Slot,
+    release: Partial<ShadowingRequest> = {},
+  ): Promise<ShadowingRequest> {
     const request: ShadowingRequest = {
       ...requestInState(state, slot, slot, workflow.services.clock()),
       timeBasis: 'own_time',
@@ -81,6 +85,7 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
       coverHours: 0,
       cover: 'not_needed',
       coverMethod: 'not_needed',
+      ...release,
     };
     await workflow.services.requests.create(request);
     await workflow.services.holds.reserve(
@@ -248,6 +253,31 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
     expect(leads[0]!.note).toContain('(2 hours released, 2 hours of cover needed)');
     const [alex] = to(await messagesAbout(unmanaged), DEMO_IDS.alex);
     expect(alex!.note).toContain('The programme lead has been asked to decide on your release again.');
+  });
+
+  it('tells the rota coordinator arranging cover that it is on hold, on their cover card', async () => {
+    const slot = slots[6]!;
+    // Released from a shift that is no longer on Alex's rota; cover handed to the coordinator.
+    const request = await visit('confirmed', slot, {
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+      cover: 'pending',
+      coverMethod: 'rota_coordinator',
+      coverArrangerId: DEMO_IDS.miriam,
+    });
+    // Any change to Alex's rota that month starts the check: a late shift a week after the visit.
+    const later = toLondonDate(Date.parse(slot.start) + 7 * 86_400_000);
+    const result = await importRota('coordinator', [[emails.alex, later, '13:00', '21:00', 'L']]);
+
+    expect(result.recheck).toMatchObject({ backToManager: 1 });
+    expect(await stored(request)).toMatchObject({ state: 'awaiting_manager', timeBasis: 'own_time' });
+    const owed = (await workflow.services.outbox.listForPerson(DEMO_IDS.miriam)).filter(
+      (n) => n.requestId === request.id,
+    );
+    expect(owed.map((n) => n.kind)).toEqual(['cover_needed']);
+    expect(owed[0]!.note).toContain('Nothing more is needed from you for now');
+    expect(owed[0]!.note).not.toMatch(/own time|work time/);
   });
 
   it('makes exactly one change when the host cancels as the import lands', async () => {
