@@ -28,10 +28,18 @@ async function main(): Promise<void> {
   });
   await store.init();
   const services = createServices(store, clock);
-  const limiter = new SendRateLimiter({
+  const shared = new SendRateLimiter({
     store,
     ...(env.FANOUT_RATE ? { perSecond: Number(env.FANOUT_RATE) } : {}),
   });
+  // When the limiter let each send go, by this machine's clock (the same in every worker).
+  const granted: number[] = [];
+  const limiter = {
+    take: async (conversationId: string) => {
+      await shared.take(conversationId);
+      granted.push(performance.timeOrigin + performance.now());
+    },
+  };
   const deps: OutboxDependencies = {
     outbox: services.outbox,
     people: services.people,
@@ -57,6 +65,7 @@ async function main(): Promise<void> {
     cpuMs: (used.user + used.system) / 1000,
     handled: handledInAll,
     rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    granted,
   });
 }
 

@@ -6,7 +6,7 @@ export interface WorkerRun {
   /** Resolves with the exit code, or the signal that ended it. */
   done: Promise<number | string>;
   /** What the instance reported when it finished: CPU time used, messages handled, RSS at the end. */
-  usage: { cpuMs: number; handled: number; rssMiB: number } | undefined;
+  usage: { cpuMs: number; handled: number; rssMiB: number; granted: number[] } | undefined;
 }
 
 /** Starts one sending instance (deliverWorker) as a child process. */
