@@ -4,7 +4,7 @@ import { stateLabelFor } from '../../domain/requestStateLabels';
 import type { Viewer } from '../../domain/workflow/viewers';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 import { inertText } from './plainText';
-import { COVER_STATUS_WORDS, releaseFacts } from './releaseFacts';
+import { COVER_STATUS_WORDS, coverStatusLine, releaseFacts } from './releaseFacts';
 import { readCover } from '../../domain/cover/readCover';
 import type { RequestState } from '../../domain/requests';
 
@@ -57,6 +57,17 @@ function visitorTimeFacts(view: RequestView): Array<Record<string, unknown>> {
   return [{ type: 'FactSet', facts }];
 }
 
+/**
+ * For the manager (or a lead) on a released request: how its cover is arranged and where that
+ * stands, e.g. "Rota coordinator to arrange: arranged." Nothing once the request is over, or when
+ * no cover was needed.
+ */
+function managerCoverFacts(view: RequestView): Array<Record<string, unknown>> {
+  const live = RELEASE_WORDS[view.request.state] && view.request.state !== 'awaiting_manager';
+  if (!live || !view.request.coverMethod || readCover(view.request).coverHours <= 0) return [];
+  return [{ type: 'FactSet', facts: [{ title: 'Cover', value: coverStatusLine(view) }] }];
+}
+
 /** The facts every party sees about a request, its status in the words of `viewer` (by default the visitor's, or the manager's). */
 export function requestFacts(
   view: RequestView,
@@ -82,6 +93,9 @@ export function requestFacts(
     labelled('Host', hostLine, 300),
     { type: 'FactSet', facts: [{ title: 'Setting', value: settingLine(view) }] },
     ...(viewer === 'visitor' ? visitorTimeFacts(view) : []),
+    ...(!options.forManager && (viewer === 'manager' || viewer === 'programme_lead')
+      ? managerCoverFacts(view)
+      : []),
     ...(options.forManager
       ? [...releaseFacts(view), ...(request.coverNotes ? [labelled('Cover notes', request.coverNotes)] : [])]
       : []),

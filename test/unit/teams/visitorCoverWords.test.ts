@@ -107,6 +107,23 @@ describe("the visitor's words about release and cover", () => {
     },
   );
 
+  it.each<[RequestState, Partial<ShadowingRequest>, string | undefined]>([
+    ['awaiting_host', { cover: 'pending' }, 'Rota coordinator to arrange: being arranged.'],
+    ['confirmed', { cover: 'arranged' }, 'Rota coordinator to arrange: arranged.'],
+    [
+      'confirmed',
+      { cover: 'failed', releasedWithoutCover: true },
+      'Rota coordinator to arrange: could not be arranged. Released without cover.',
+    ],
+    ['cancelled', { cover: 'arranged' }, undefined],
+    ['awaiting_host', { coverMethod: undefined, cover: undefined }, undefined],
+  ])('shows the manager where cover stands on a %s request (%j): %s', (state, cover, words) => {
+    const text = JSON.stringify(createRequestStatusCard(workTimeView(state, cover), undefined, 'manager'));
+    const line = /"title":"Cover","value":"([^"]*)"/.exec(text)?.[1];
+    expect(line).toBe(words);
+    expect(text).not.toContain('Cover for your shift');
+  });
+
   it('gives no cover reason for a cancellation that was not about cover', () => {
     for (const cover of [
       { cover: 'arranged' as const },
