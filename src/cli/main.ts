@@ -7,6 +7,7 @@ import { runCpd } from './commands/cpd';
 import { runDataErase, runDataExport } from './commands/dataRights';
 import { runDemoSeed } from './commands/demoSeed';
 import { runDigestPreview } from './commands/digestPreview';
+import { runReport } from './commands/report';
 import { runDirectoryImport } from './commands/directoryImport';
 import { runDoctor } from './commands/doctor';
 import { runExportExchanges } from './commands/exportExchanges';
@@ -33,6 +34,7 @@ Examples:
   npm run cli -- rota sync --shifts --from 2026-03-02 --to 2026-04-26
   npm run cli -- clash --person ann@trust.nhs.uk --start 2026-03-03T09:00 --end 2026-03-03T13:00
   npm run cli -- digest preview --week 2026-W02 --person ann@trust.nhs.uk
+  npm run cli -- report last month for Acute Medicine
   npm run cli -- export exchanges --from 2025-04-01 --to 2026-03-31 > exchanges.csv
   npm run cli -- data export --person ann@trust.nhs.uk > ann.json
   npm run cli -- data erase --person ann@trust.nhs.uk --yes
@@ -136,6 +138,16 @@ function addDigestCommands(program: Command, context: CliContext): void {
     .action(async (options: { week?: string; person?: string }) => {
       await withStore(context, (store) =>
         runDigestPreview({ store, out: context.out, now: context.now, env: context.env }, options),
+      );
+    });
+  program
+    .command('report [words...]')
+    .description(
+      "a programme lead's report as plain text: 'last month', 'from 1 Oct to 31 Oct for Acute Medicine' (default: the last four weeks)",
+    )
+    .action(async (words: string[]) => {
+      await withStore(context, (store) =>
+        runReport({ store, out: context.out, now: context.now, env: context.env }, words),
       );
     });
 }

@@ -13,6 +13,20 @@ export const PROFESSIONS = [
 ] as const;
 export type Profession = (typeof PROFESSIONS)[number];
 
+/** Each staff group in plain words. */
+export const PROFESSION_WORDS: Readonly<Record<Profession, string>> = {
+  medical: 'Doctors (medical)',
+  nursing: 'Nursing',
+  midwifery: 'Midwifery',
+  ahp: 'Allied health professions (AHPs)',
+  healthcare_science: 'Healthcare science',
+  pharmacy: 'Pharmacy',
+  management: 'Management',
+  admin: 'Admin and clerical',
+  research: 'Research',
+  executive: 'Executives',
+};
+
 export type Role = 'staff' | 'programme_lead';
 
 /**

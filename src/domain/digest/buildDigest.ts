@@ -50,6 +50,8 @@ export function hasAnything(summary: OrganisationSummary): boolean {
     isBusy(summary.figures) ||
     isBusy(summary.previous) ||
     summary.bottlenecks.length > 0 ||
+    summary.release.total.visits > 0 ||
+    summary.declines.length > 0 ||
     summary.chart.bars.some((b) => b.value > 0)
   );
 }

@@ -1,3 +1,4 @@
+import type { DeclineCategory } from '../cover/declineCategories';
 import type { ObjectiveRating, RequestWithOutcomes } from '../outcomes/outcomeTypes';
 import type { ExchangeRecord } from '../outcomes/exchangeRecord';
 import type { Profession } from '../people';
@@ -82,12 +83,45 @@ export interface TopHost {
   visits: number;
 }
 
+/** Release from the rota and cover, for visits in work time held or booked in a period. */
+export interface ReleaseFigures {
+  visits: number;
+  releaseHours: number;
+  coverHours: number;
+  /** Sum of the recorded estimates, in pounds: estimates, never what was paid. */
+  coverCostGbp: number;
+  /** Visits that needed cover but have no estimate (no rate was known), so are not in the cost. */
+  unestimated: number;
+}
+
+/** The same for one department or staff group (the visitor's). */
+export interface ReleaseGroup extends ReleaseFigures {
+  name: string;
+}
+
+export interface ReleaseReport {
+  total: ReleaseFigures;
+  /** Only departments and staff groups with a visit in work time, most hours released first. */
+  byDepartment: ReleaseGroup[];
+  byProfession: ReleaseGroup[];
+}
+
+/** Requests managers declined for one reason category; `not_recorded` for declines from before categories. */
+export interface DeclineCount {
+  category: DeclineCategory | 'not_recorded';
+  count: number;
+}
+
 /** The organisation's figures for a period, with what came before for comparison. */
 export interface OrganisationSummary {
   /** "Mon 5 Jan to Sun 11 Jan" */
   periodLabel: string;
   figures: PeriodFigures;
   previous: PeriodFigures;
+  /** Release, cover hours and estimated cover cost in the period (no comparison: estimates). */
+  release: ReleaseReport;
+  /** Managers' declines in the period, by reason category. */
+  declines: DeclineCount[];
   chart: BarChart;
   bottlenecks: Bottleneck[];
   topHosts: TopHost[];

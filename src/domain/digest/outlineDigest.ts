@@ -1,3 +1,4 @@
+import { describeDecline, describeReleaseGroup, describeReleaseTotal } from './describeCoverFigures';
 import {
   describeBottleneck,
   describeFigures,
@@ -91,6 +92,15 @@ function outlineOrganisation(
     { kind: 'heading', text: `The organisation: ${period}` },
     { kind: 'facts', title: 'Figures', facts: describeFigures(summary, comparedWith) },
     { kind: 'chart', chart: summary.chart },
+    ...outlineRelease(summary),
+    {
+      kind: 'list',
+      title: 'Declined by managers, by reason',
+      items:
+        summary.declines.length > 0
+          ? summary.declines.map(describeDecline)
+          : ['No manager declined a request in this period.'],
+    },
     {
       kind: 'list',
       title: 'Waiting too long',
@@ -106,6 +116,28 @@ function outlineOrganisation(
         summary.topHosts.length > 0
           ? summary.topHosts.map((h, i) => describeTopHost(h, i + 1))
           : ['No completed visits in this period.'],
+    },
+  ];
+}
+
+/** Release and cover in the period, then by the visitor's department and staff group where there is any. */
+function outlineRelease(summary: OrganisationSummary): OutlineBlock[] {
+  const { total, byDepartment, byProfession } = summary.release;
+  if (total.visits === 0)
+    return [
+      { kind: 'list', title: 'Work time and cover', items: ['No visits in work time in this period.'] },
+    ];
+  return [
+    { kind: 'facts', title: 'Work time and cover', facts: describeReleaseTotal(total) },
+    {
+      kind: 'list',
+      title: "Work time by the visitor's department",
+      items: byDepartment.map(describeReleaseGroup),
+    },
+    {
+      kind: 'list',
+      title: "Work time by the visitor's staff group",
+      items: byProfession.map(describeReleaseGroup),
     },
   ];
 }

@@ -3,7 +3,9 @@ import { formatLondonDate } from '../time/londonTime';
 import { ESCALATE_AFTER_WORKING_DAYS } from '../workflow/dueReminders';
 import { workingDaysBetween } from '../workflow/workingDays';
 import type { BarChart, Bottleneck, DigestWorld, OrganisationSummary, TopHost } from './digestTypes';
+import { countDeclines } from './countDeclines';
 import { measureFigures, within, type Period } from './measureFigures';
+import { measureRelease } from './measureRelease';
 import type { BankHolidays } from '../time/bankHolidays';
 
 export const TOP_HOSTS = 3;
@@ -16,7 +18,8 @@ export interface LabelledPeriod {
 
 /**
  * The organisation's figures for `period` beside those for `previous`, a chart of completed visits
- * over `chartPeriods`, the requests stuck for more than five working days at `now`, and the hosts
+ * over `chartPeriods`, release and cover hours with their estimated cost and managers' declines by
+ * reason in `period`, the requests stuck for more than five working days at `now`, and the hosts
  * with the most completed visits. Counts and host names only: nothing any visitor wrote.
  */
 export function summariseOrganisation(
@@ -30,6 +33,8 @@ export function summariseOrganisation(
     periodLabel: describePeriod(period),
     figures: measureFigures(world, period),
     previous: measureFigures(world, previous),
+    release: measureRelease(world, period),
+    declines: countDeclines(world, period),
     chart: completionsChart(world, chartPeriods),
     bottlenecks: findBottlenecks(world.requests, now, world.holidays),
     topHosts: findTopHosts(world, period),

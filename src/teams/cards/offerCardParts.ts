@@ -1,22 +1,10 @@
 import type { OfferField } from '../../domain/offerDialog/offerDraft';
 import { SETTING_LABELS, SENSITIVE_SETTINGS, type HostOffer, type Setting } from '../../domain/offers';
-import type { Profession } from '../../domain/people';
+import { PROFESSION_WORDS, type Profession } from '../../domain/people';
 import { plainText } from './plainText';
 import { WITHOUT_INPUTS } from './requestCardParts';
 
-/** Each staff group in plain words. */
-export const PROFESSION_WORDS: Record<Profession, string> = {
-  medical: 'Doctors (medical)',
-  nursing: 'Nursing',
-  midwifery: 'Midwifery',
-  ahp: 'Allied health professions (AHPs)',
-  healthcare_science: 'Healthcare science',
-  pharmacy: 'Pharmacy',
-  management: 'Management',
-  admin: 'Admin and clerical',
-  research: 'Research',
-  executive: 'Executives',
-};
+export { PROFESSION_WORDS };
 
 export function describeOpenTo(openTo: readonly Profession[]): string {
   return openTo.length ? openTo.map((p) => PROFESSION_WORDS[p]).join(', ') : 'Anyone';
