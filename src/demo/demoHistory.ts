@@ -5,7 +5,10 @@ import type { RequestWithOutcomes } from '../domain/outcomes/outcomeTypes';
 import type { Person } from '../domain/people';
 import type { RequestState, Transition } from '../domain/requests';
 import { occurrencesOn } from '../domain/sessions/sessionOccurrences';
+import { DECLINE_CATEGORY_WORDS } from '../domain/cover/declineCategories';
 import { BOARD_OFFER_ID, boardMeetings } from './demoBoardDates';
+import { DEMO_ROTA_COORDINATORS } from './demoGrades';
+import { withPastCover } from './demoPastCover';
 import { DEMO_PAST_REQUESTS, type PastRequestRow } from './demoPastRequests';
 import { createSeededRandom, type SeededRandom } from './seededRandom';
 
@@ -45,7 +48,9 @@ export function buildDemoHistory(
     const sessions = offer.id === BOARD_OFFER_ID ? boardMeetings(start) : offer.sessions;
     const from = start.plus({ days: Math.floor((index * (span - 7)) / DEMO_PAST_REQUESTS.length) });
     const visit = nextOccurrence(sessions, from, end);
-    return buildRequest(row, index, visitor, offer, visit, random);
+    const coordinatorKey = DEMO_ROTA_COORDINATORS[visitor.department];
+    const coordinatorId = coordinatorKey ? idByKey.get(coordinatorKey) : undefined;
+    return buildRequest(row, index, visitor, offer, visit, random, coordinatorId);
   });
   const exchanges = requests.flatMap((request) => {
     const record = buildExchangeRecord({
@@ -86,6 +91,7 @@ function buildRequest(
   offer: HostOffer,
   visit: { start: number; end: number },
   random: SeededRandom,
+  coordinatorId: string | undefined,
 ): RequestWithOutcomes {
   const managerId = visitor.managerId as string;
   const sent = visit.start - (12 + random.integer(0, 9)) * DAY - random.integer(1, 6) * HOUR;
@@ -97,7 +103,7 @@ function buildRequest(
   const accepted = released + random.integer(4, 70) * HOUR;
   switch (row.ends) {
     case 'declined_by_manager':
-      move('awaiting_manager', 'declined_by_manager', managerId, released, row.reason);
+      move('awaiting_manager', 'declined_by_manager', managerId, released, declineReason(row));
       break;
     case 'expired':
       if (row.waited === 'host') move('awaiting_manager', 'awaiting_host', managerId, released);
@@ -117,7 +123,7 @@ function buildRequest(
   }
   const last = Date.parse(history[history.length - 1]!.at);
   const objectives = row.objectives ?? defaultObjectives(offer);
-  const request: RequestWithOutcomes = {
+  let request: RequestWithOutcomes = {
     id: pastRequestId(index + 1),
     visitorId: visitor.id,
     managerId,
@@ -135,10 +141,28 @@ function buildRequest(
     history,
     createdAt: new Date(sent).toISOString(),
     updatedAt: new Date(last).toISOString(),
+    ...(row.declineCategory ? { declineCategory: row.declineCategory } : {}),
   };
+  if (row.cover) {
+    const approved = history.some((t) => t.from === 'awaiting_manager' && t.to === 'awaiting_host');
+    request = withPastCover(request, {
+      cover: row.cover,
+      visitor,
+      coordinatorId,
+      releasedAt: released,
+      approved,
+    });
+  }
   if (row.ends === 'completed') request.outcomes = outcomesOf(row, request, visit, random);
   if (row.ends === 'completed' && request.outcomes?.host) request.updatedAt = request.outcomes.host.at;
   return request;
+}
+
+/** A manager's decline reads as the card writes it: the category, then their words. */
+function declineReason(row: PastRequestRow): string | undefined {
+  if (!row.declineCategory) return row.reason;
+  const category = DECLINE_CATEGORY_WORDS[row.declineCategory];
+  return row.reason ? `${category}: ${row.reason}` : category;
 }
 
 const EXPIRED = 'The date passed before everyone had answered, so the request has expired.';

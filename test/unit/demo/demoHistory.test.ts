@@ -2,6 +2,11 @@ import { DateTime } from 'luxon';
 import { buildDemoOrganisation } from '../../../src/demo/demoOrganisation';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import { HISTORY_MONTHS } from '../../../src/demo/demoHistory';
+import { COVER_METHODS, COVER_STATUSES, estimateCover } from '../../../src/domain/cover/coverMethods';
+import { rateFor } from '../../../src/domain/cover/coverRates';
+import { DEFAULT_COVER_RATES } from '../../../src/domain/cover/defaultCoverRates';
+import { readCover } from '../../../src/domain/cover/readCover';
+import { readRelease } from '../../../src/domain/outcomes/exchangeRecord';
 import { readGrade } from '../../../src/domain/grades';
 import { countReciprocalPairs } from '../../../src/domain/relationships/reciprocalPairs';
 import { TRANSITIONS } from '../../../src/domain/workflow/transitions';
@@ -67,6 +72,47 @@ describe('the demo Trust’s six months of history', () => {
       expect(request.outcomes?.host?.teamGained).toBeTruthy();
     }
     expect(exchanges.every((e) => e.visitor.department && e.host.department)).toBe(true);
+  });
+
+  it('has visits in work time with every cover method and status, and own-time visits', () => {
+    const held = requests.filter((r) => ['completed', 'no_show'].includes(r.state)).map(readCover);
+    expect(new Set(held.map((c) => c.timeBasis))).toEqual(new Set(['work_time', 'own_time']));
+    expect(new Set(held.map((c) => c.cover))).toEqual(new Set(COVER_STATUSES));
+    expect(new Set(held.flatMap((c) => (c.coverMethod ? [c.coverMethod] : [])))).toEqual(
+      new Set(COVER_METHODS),
+    );
+    for (const record of exchanges) {
+      const request = requests.find((r) => r.id === record.requestId)!;
+      expect(readRelease(record).timeBasis).toBe(readCover(request).timeBasis);
+    }
+  });
+
+  it('costs cover at the shipped bank rate for the visitor’s grade, except within the team or where none was needed', () => {
+    const people = new Map(organisation.people.map((p) => [p.id, p]));
+    const costed = requests.filter(
+      (r) => r.coverMethod === 'bank_or_locum' || r.coverMethod === 'rota_coordinator',
+    );
+    expect(costed.length).toBeGreaterThan(3);
+    for (const request of costed) {
+      const visitor = people.get(request.visitorId)!;
+      const rate = rateFor(DEFAULT_COVER_RATES, visitor.profession, visitor.grade)!;
+      expect(request.coverCostEstimateGbp).toBe(estimateCover(request.coverHours!, rate).bankGbp);
+    }
+    for (const request of requests.filter(
+      (r) => r.coverMethod === 'within_team' || r.coverMethod === 'not_needed',
+    ))
+      expect(request.coverCostEstimateGbp).toBe(0);
+  });
+
+  it('gives managers’ declines reason categories, written on the request as the card writes them', () => {
+    const declines = requests.filter((r) => r.state === 'declined_by_manager');
+    expect(new Set(declines.map((r) => r.declineCategory)).size).toBeGreaterThanOrEqual(4);
+    for (const request of declines) {
+      expect(request.declineCategory).toBeDefined();
+      expect(request.history.at(-1)?.reason).toMatch(
+        /^(No cover available|Service pressures|The timing does not work|Not relevant to the role|Other reason): /,
+      );
+    }
   });
 
   it('has teams that visited each other, and none of it is Alex’s', () => {
