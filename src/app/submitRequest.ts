@@ -87,7 +87,7 @@ export async function submitRequest(
         : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
     },
   );
-  if (stopped) return stopped;
+  if (stopped) return finishIfSentBefore(deps, stopped, visitor.id, now);
   if (!reserved.ok) return { ok: false, problems: [reserved.reason] };
   if (!offer) throw new Error('the place was reserved without the offer having been read');
 
@@ -124,7 +124,7 @@ export async function submitRequest(
     // Sent a moment ago from elsewhere (another instance): that request keeps the place.
     if (error instanceof DocumentExistsError) {
       const existing = await deps.requests.find(visitor.id, requestId);
-      if (existing) return alreadySent(existing.request);
+      if (existing) return finishIfSentBefore(deps, alreadySent(existing.request), visitor.id, now);
     }
     await deps.holds.release(offer.hostId, offer.id, requestId, slot.start);
     throw error;
@@ -159,6 +159,28 @@ function refusalBeforeReserving(
   // A draft can wait for days: the time it holds must still be to come when it is sent.
   const time = checkVisitTime(slot.start, slot.end, now);
   return time.ok ? undefined : { ok: false, problems: [time.problem] };
+}
+
+/**
+ * A draft sent before may have stopped between storing its request and filing what follows (the
+ * process killed, the store failing): its manager would never hear. While the request still waits
+ * for its manager as sent, the pointers and the manager's message are filed again; both are keyed
+ * to the request and its step, so what was filed already is not filed twice.
+ */
+async function finishIfSentBefore(
+  deps: SubmitDependencies,
+  result: SubmitResult,
+  visitorId: string,
+  now: Date,
+): Promise<SubmitResult> {
+  if (!result.ok || !result.already) return result;
+  const { request } = result;
+  if (request.state !== 'awaiting_manager' || request.history.length !== 1) return result;
+  const [, queued] = await Promise.all([
+    writeTasks(deps.tasks, request),
+    notifyParties(deps.outbox, request, 'submit', visitorId, now),
+  ]);
+  return { ...result, queued };
 }
 
 function alreadySent(request: ShadowingRequest): SubmitResult {

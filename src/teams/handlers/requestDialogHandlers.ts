@@ -143,6 +143,8 @@ async function submit(
   const result = await submitRequest(services, person, draft, services.clock());
   if (result.ok && result.already) {
     state.conversation.draft = undefined;
+    // Anything a first send that stopped half way left unfiled has just been filed: send it now.
+    services.notify(result.queued);
     return alreadySent(context, services, result.request);
   }
   if (!result.ok) {
