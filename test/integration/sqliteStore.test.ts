@@ -59,7 +59,11 @@ describe('embedded SQLite store: the database file', () => {
 
   it('keeps documents across closing and reopening, ids compared exactly', async () => {
     const first = await openStore();
-    const written = await first.create('requests', { id: 'req-1', visitorId: 'visitor/ä b.c', state: 'x' });
+    const written = await first.create('requests', {
+      id: 'req-1',
+      visitorId: 'visitor/ä b.c',
+      state: 'awaiting_manager',
+    });
     await first.upsert('people', { id: 'Person.One', name: 'kept' });
     await first.close();
 

@@ -138,29 +138,29 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
     it('replaces only an existing document, and only while its version is current', async () => {
       const id = uniqueId('request');
       const visitorId = uniqueId('visitor');
-      await expect(store.replace('requests', { id, visitorId, state: 'x' })).rejects.toBeInstanceOf(
-        DocumentNotFoundError,
-      );
+      await expect(
+        store.replace('requests', { id, visitorId, state: 'awaiting_manager' }),
+      ).rejects.toBeInstanceOf(DocumentNotFoundError);
 
       const first = await store.create('requests', { id, visitorId, state: 'draft' });
       const second = await store.replace(
         'requests',
-        { id, visitorId, state: 'submitted' },
+        { id, visitorId, state: 'awaiting_host' },
         { ifMatch: first.etag },
       );
 
       await expect(
-        store.replace('requests', { id, visitorId, state: 'withdrawn' }, { ifMatch: first.etag }),
+        store.replace('requests', { id, visitorId, state: 'cancelled' }, { ifMatch: first.etag }),
       ).rejects.toBeInstanceOf(VersionConflictError);
       expect(second.etag).not.toBe(first.etag);
-      expect((await store.read('requests', id, visitorId))?.doc.state).toBe('submitted');
+      expect((await store.read('requests', id, visitorId))?.doc.state).toBe('awaiting_host');
 
-      const third = await store.replace('requests', { id, visitorId, state: 'approved' });
+      const third = await store.replace('requests', { id, visitorId, state: 'confirmed' });
       expect(third.etag).not.toBe(second.etag);
       expect((await store.read('requests', id, visitorId))?.doc).toEqual({
         id,
         visitorId,
-        state: 'approved',
+        state: 'confirmed',
       });
     });
 
@@ -259,16 +259,16 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
 
       const won = await other.replace(
         'requests',
-        { id, visitorId, state: 'submitted' },
+        { id, visitorId, state: 'awaiting_host' },
         { ifMatch: seenThere?.etag },
       );
       await expect(
-        store.replace('requests', { id, visitorId, state: 'withdrawn' }, { ifMatch: seenHere?.etag }),
+        store.replace('requests', { id, visitorId, state: 'cancelled' }, { ifMatch: seenHere?.etag }),
       ).rejects.toBeInstanceOf(VersionConflictError);
       await expect(
         store.delete('requests', id, visitorId, { ifMatch: seenHere?.etag }),
       ).rejects.toBeInstanceOf(VersionConflictError);
-      await expect(other.create('requests', { id, visitorId, state: 'again' })).rejects.toBeInstanceOf(
+      await expect(other.create('requests', { id, visitorId, state: 'expired' })).rejects.toBeInstanceOf(
         DocumentExistsError,
       );
       expect(await store.read('requests', id, visitorId)).toEqual(won);

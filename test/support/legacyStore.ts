@@ -84,7 +84,7 @@ function extraDocuments(today: Date): LegacyEntry[] {
       id: Buffer.from('msteams/conv-1/conversation').toString('base64url'),
       state: { step: 'purpose', draft: { a: [1, 2] } },
     }),
-    entry('requests', { id: 'r-1', visitorId: 'visitor/ä b.c', state: 'submitted', manager: null }),
+    entry('requests', { id: 'r-1', visitorId: 'visitor/ä b.c', state: 'awaiting_manager', manager: null }),
     entry('jobs', { id: 'x'.repeat(250), kind: 'long id' }),
     entry('outbox', { id: 'message-live', personId: 'p-1', ttl: 86_400, status: 'sent' }, hoursAgo(2)),
     entry('outbox', { id: 'message-expired', personId: 'p-1', ttl: 3_600, status: 'sent' }, hoursAgo(2)),

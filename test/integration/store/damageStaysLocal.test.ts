@@ -3,6 +3,7 @@ import { deliverOne } from '../../../src/app/deliverOutbox';
 import { routeAroundUnreachable } from '../../../src/app/routeAroundUnreachable';
 import type { Notification } from '../../../src/app/notifications';
 import type { Person } from '../../../src/domain/people';
+import type { ShadowingRequest } from '../../../src/domain/requests';
 import type { DocumentStore } from '../../../src/store/documentStore';
 import { UnreadableDocumentError } from '../../../src/store/documentStore';
 import { runAgainst } from '../cli/cliHarness';
@@ -217,3 +218,51 @@ async function anyNotification(store: DocumentStore): Promise<Notification> {
   if (!first) throw new Error('no message queued yet');
   return first;
 }
+
+describe.each(STORE_SUBJECTS)('documents without the fields the code relies on ($name)', (subject) => {
+  let workflow: Workflow;
+  let cleanup: () => Promise<void>;
+  let visitor: Person;
+  let good: ShadowingRequest;
+
+  beforeAll(async () => {
+    const opened = await subject.open();
+    cleanup = opened.cleanup;
+    workflow = await seedWorkflow(opened.store);
+    [visitor] = (await freeVisitors(workflow.services, workflow.offer, morningOf(VISIT_DAY), 1)) as [Person];
+    good = await submitFor(workflow, visitor, morningOf(VISIT_DAY));
+  });
+  afterAll(async () => cleanup());
+
+  /** Each is stored as it is (a store writes any document with an id and partition key). */
+  const damaged = (): Array<Record<string, unknown>> => {
+    const { id: _id, state: _state, ...stateless } = good;
+    return [
+      { ...stateless, id: 'request-without-state' },
+      { ...good, id: 'request-in-unknown-state', state: 'on_hold' },
+      { ...good, id: 'request-with-unreadable-date', start: 'next Tuesday' },
+      { ...good, id: 'request-with-unreadable-creation', createdAt: '31/02/2026' },
+    ];
+  };
+
+  it('reports each as unreadable, naming it, and queries skip it instead of failing later', async () => {
+    const { store, services } = workflow;
+    for (const doc of damaged()) await store.upsert('requests', doc as never);
+
+    // Reading one fails, naming it; the work that does not need it goes on.
+    for (const doc of damaged()) {
+      const failure = await store
+        .read('requests', String(doc.id), visitor.id)
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(UnreadableDocumentError);
+      expect(failure).toMatchObject({ message: `requests/${String(doc.id)} is stored but cannot be read` });
+    }
+    expect((await services.requests.listForVisitor(visitor.id)).map((r) => r.id)).toEqual([good.id]);
+    expect((await services.requests.listOpenForVisitor(visitor.id)).map((r) => r.id)).toEqual([good.id]);
+
+    const found = store.damage.list().map((d) => `${d.container}/${d.id}`);
+    for (const doc of damaged()) expect(found).toContain(`requests/${String(doc.id)}`);
+    const checked = await runAgainst(store, 'doctor');
+    expect(checked.out).toContain(`Documents that cannot be read: ${damaged().length}\n`);
+  });
+});
