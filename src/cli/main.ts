@@ -10,6 +10,7 @@ import { runDigestPreview } from './commands/digestPreview';
 import { runReport } from './commands/report';
 import { runDirectoryImport } from './commands/directoryImport';
 import { runDoctor } from './commands/doctor';
+import { runExportDeclines } from './commands/exportDeclines';
 import { runExportExchanges } from './commands/exportExchanges';
 import { addGraphSyncCommands } from './commands/graphSync';
 import { runRotaImport } from './commands/rotaImport';
@@ -36,6 +37,7 @@ Examples:
   npm run cli -- digest preview --week 2026-W02 --person ann@trust.nhs.uk
   npm run cli -- report last month for Acute Medicine
   npm run cli -- export exchanges --from 2025-04-01 --to 2026-03-31 > exchanges.csv
+  npm run cli -- export declines --from 2025-04-01 --to 2026-03-31 > declines.csv
   npm run cli -- data export --person ann@trust.nhs.uk > ann.json
   npm run cli -- data erase --person ann@trust.nhs.uk --yes
   npm run cli -- store migrate        move an old file store in DATA_DIR into the database
@@ -154,9 +156,8 @@ function addDigestCommands(program: Command, context: CliContext): void {
 
 /** The exchange log export, CPD records, and a person's data export and erasure. */
 function addOutcomeCommands(program: Command, context: CliContext): void {
-  program
-    .command('export')
-    .description('export records for evaluation')
+  const exporting = program.command('export').description('export records for evaluation');
+  exporting
     .command('exchanges')
     .description(
       'the exchange log for visits between two dates (both included), as CSV (default) or JSON lines on stdout',
@@ -167,6 +168,18 @@ function addOutcomeCommands(program: Command, context: CliContext): void {
     .option('--department <name>', "only exchanges where the visitor's or the host's department is this")
     .action(async (options: { from: string; to: string; format?: string; department?: string }) => {
       await withStore(context, (store) => runExportExchanges({ store, out: context.out }, options));
+    });
+  exporting
+    .command('declines')
+    .description(
+      'requests managers declined between two dates (both included), with the reason category and the release they would have needed, as CSV (default) or JSON lines on stdout',
+    )
+    .requiredOption('--from <date>', 'first date of decline, YYYY-MM-DD (UK time)')
+    .requiredOption('--to <date>', 'last date of decline, YYYY-MM-DD; at most 5 years after --from')
+    .option('--format <format>', 'csv or json (one JSON object per line)', 'csv')
+    .option('--department <name>', "only declines where the visitor's or the host's department is this")
+    .action(async (options: { from: string; to: string; format?: string; department?: string }) => {
+      await withStore(context, (store) => runExportDeclines({ store, out: context.out }, options));
     });
   program
     .command('cpd')

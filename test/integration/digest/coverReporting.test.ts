@@ -158,6 +158,46 @@ describe.each(STORE_SUBJECTS)('release and cover, exported and reported: $name',
     );
   });
 
+  it('exports manager declines with their reason category and the release they would have needed', async () => {
+    const run = await runAgainst(store, 'export', 'declines', '--from', '2026-02-17', '--to', '2026-02-28');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const [header = [], ...rows] = parse(run.out) as string[][];
+    const pick = (row: string[], names: string[]) => names.map((name) => row[header.indexOf(name)]);
+    const columns = [
+      'request_id',
+      'declined_on',
+      'time_basis',
+      'release_hours',
+      'cover_hours',
+      'decline_category',
+    ];
+    expect(rows.map((row) => pick(row, columns))).toEqual([
+      ['declined-1', '2026-02-17', 'work_time', '4', '4', 'no_cover'],
+      ['declined-2', '2026-02-18', 'own_time', '0', '0', 'not_relevant'],
+    ]);
+    expect(header).not.toContain('reason');
+    expect(header.some((name) => /_id$/.test(name) && name !== 'request_id')).toBe(false);
+
+    const one = await runAgainst(
+      store,
+      'export',
+      'declines',
+      '--from',
+      '2026-02-18',
+      '--to',
+      '2026-02-18',
+      '--format',
+      'json',
+    );
+    expect(
+      one.out
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).request_id),
+    ).toEqual(['declined-2']);
+  });
+
   it('refuses dates it cannot read, saying why', async () => {
     const run = await runAgainst(store, 'report', 'from', 'sometime', 'to', 'whenever');
     expect(run.code).toBe(2);
