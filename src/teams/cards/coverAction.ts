@@ -1,4 +1,5 @@
 import type { ShadowingRequest } from '../../domain/requests';
+import { requestAction } from './decideAction';
 
 /** A Universal Action on a request's cover. Who is acting is always the Teams user who clicked. */
 export function coverAction(
@@ -7,11 +8,5 @@ export function coverAction(
   request: ShadowingRequest,
   style?: 'positive' | 'destructive',
 ): Record<string, unknown> {
-  return {
-    type: 'Action.Execute',
-    title,
-    verb: 'cover',
-    data: { action, requestId: request.id, visitorId: request.visitorId },
-    ...(style ? { style } : {}),
-  };
+  return requestAction('cover', title, action, request, style);
 }
