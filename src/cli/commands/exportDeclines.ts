@@ -4,8 +4,7 @@ import type { ShadowingRequest } from '../../domain/requests';
 import type { DocumentStore } from '../../store/documentStore';
 import { PeopleRepository } from '../../store/repositories/peopleRepository';
 import type { TextOutput } from '../cliContext';
-import { UsageError } from '../reportFailure';
-import { readRange, type ExportExchangesOptions } from './exportExchanges';
+import { readFormat, readRange, type ExportExchangesOptions } from './exportExchanges';
 
 type RequestDoc = ShadowingRequest & { [field: string]: unknown };
 
@@ -20,9 +19,7 @@ export async function runExportDeclines(
   options: ExportExchangesOptions,
 ): Promise<number> {
   const range = readRange(options.from, options.to);
-  const format = (options.format ?? 'csv').trim().toLowerCase();
-  if (format !== 'csv' && format !== 'json')
-    throw new UsageError(`--format "${options.format}" is not known. Use csv or json.`);
+  const format = readFormat(options.format);
   const department = options.department?.trim().toLowerCase();
   const from = range.from.toUTC().toISO() as string;
   const until = range.to.plus({ days: 1 }).toUTC().toISO() as string;

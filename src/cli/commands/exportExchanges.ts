@@ -71,7 +71,7 @@ function readDate(option: string, text: string): DateTime {
   return date;
 }
 
-function readFormat(text: string | undefined): 'csv' | 'json' {
+export function readFormat(text: string | undefined): 'csv' | 'json' {
   const format = (text ?? 'csv').trim().toLowerCase();
   if (format !== 'csv' && format !== 'json')
     throw new UsageError(`--format "${text}" is not known. Use csv or json.`);
