@@ -48,6 +48,8 @@ export function createServer({
   });
 
   server.on('after', (req: Request, res: Response) => {
+    // A child logger per request costs CPU on every turn: made only when the line is written.
+    if (!logger.isLevelEnabled('info')) return;
     requestLogger(logger, req).info(
       { method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() },
       'request',

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { cloneJson } from '../shared/cloneJson';
 import { partitionKeyField, type ContainerName } from './containers';
 import type { DamageLog } from './damageLog';
 import type { Doc, DocumentStore, Query, Versioned, WriteOptions } from './documentStore';
@@ -61,7 +62,7 @@ export class ReadAheadStore implements DocumentStore {
       reads.get(keyOf(container, id, partitionKey)) ?? this.readOnce(reads, container, id, partitionKey);
     const found = await pending;
     // Each reader may change what it was given without changing what the next one reads.
-    return found && (structuredClone(found) as Versioned<T>);
+    return found && ({ doc: cloneJson(found.doc), etag: found.etag } as Versioned<T>);
   }
 
   create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {

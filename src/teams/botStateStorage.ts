@@ -1,5 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Logger } from '../logging/logger';
+import { cloneJson } from '../shared/cloneJson';
 import { VersionConflictError, type DocumentStore } from '../store/documentStore';
 import { mergeTurnState } from './mergeTurnState';
 
@@ -41,7 +42,7 @@ export class BotStateStorage implements Storage {
         const id = stateDocumentId(key);
         const found = await this.store.read<StateDoc>('botstate', id, id);
         if (!found) return;
-        this.remember(key, found.etag, structuredClone(found.doc.state));
+        this.remember(key, found.etag, cloneJson(found.doc.state));
         items[key] = { ...found.doc.state, eTag: found.etag };
       }),
     );

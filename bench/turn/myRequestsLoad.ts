@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { actorFor, message, type Actor } from '../../test/support/activities';
+import { traceStore } from '../../test/support/storeTrace';
+import { startEchoBot } from '../echoBot';
+import { describeMachine, runMain } from '../support/machine';
+import { printLine } from '../support/output';
+import { createClient } from '../support/postJson';
+import { startServiceOn, type StoreService } from '../support/startBenchService';
+import { startCosmosProcess, type CosmosProcess } from '../support/startCosmosProcess';
+import { round } from '../support/stats';
+import { OPENING } from './exchangeCycle';
+import { runLoad } from './runLoad';
+
+/**
+ * "My requests" alone, on one target, for as long as asked: for CPU profiles of the common turn
+ * (`MY_REQUESTS_PROFILE=/tmp/turn.cpuprofile node dist/bench/turn/myRequestsLoad.js embedded`) and quick before/after runs.
+ * Targets: `embedded`, `cosmos` (the Cosmos-protocol server in its own process, so a profile of
+ * this process holds our side only) or `echo` (the baseline bot). As in the turn benchmark, each
+ * conversation is a different person with a request open at its purpose question.
+ * Settings: MY_REQUESTS_CONVERSATIONS (16), MY_REQUESTS_SECONDS (20). Prints one JSON line, with
+ * the store calls of one turn counted (not timed) and the CPU time a turn cost.
+ */
+type Target = 'embedded' | 'cosmos' | 'echo';
+const TARGETS: readonly Target[] = ['embedded', 'cosmos', 'echo'];
+const CONVERSATIONS = Number(process.env.MY_REQUESTS_CONVERSATIONS ?? 16);
+const SECONDS = Number(process.env.MY_REQUESTS_SECONDS ?? 20);
+const WARM_UP_MS = 2_000;
+const COUNTED_TURNS = 5;
+
+async function main(): Promise<void> {
+  const target = process.argv[2] as Target;
+  if (!TARGETS.includes(target)) throw new Error(`name a target: ${TARGETS.join(', ')}`);
+  const client = createClient(CONVERSATIONS);
+  let cosmos: CosmosProcess | undefined;
+  let running: StoreService | undefined;
+  const echo = target === 'echo' ? await startEchoBot() : undefined;
+  try {
+    if (target === 'cosmos') cosmos = await startCosmosProcess();
+    if (target !== 'echo')
+      running = await startServiceOn(
+        cosmos ? { kind: 'cosmos', cosmos, database: 'bench-my-requests' } : { kind: 'embedded' },
+        CONVERSATIONS,
+      );
+    const url = running?.service.url ?? (echo?.url as string);
+    const ids = running?.visitorIds ?? Array.from({ length: CONVERSATIONS }, (_, i) => `echo-${i}`);
+    const actors = ids.map((id, i) => actorFor(id, `my-requests-${target}-${i}`));
+    const ask = async (actor: Actor, text: string, expect: RegExp) => {
+      const { status, body } = await client.post(`${url}/api/messages`, message(actor, text));
+      return status === 200 && expect.test(body);
+    };
+    const expected = echo ? /You said/ : /Your requests/;
+    if (running)
+      for (const actor of actors) {
+        await ask(actor, 'hello', /./);
+        if (!(await ask(actor, OPENING, /why/i))) throw new Error('no request was begun');
+      }
+    const turn = (i: number) => ask(actors[i] as Actor, 'my requests', expected);
+    const storeCalls = running ? await countStoreCalls(running, () => turn(0)) : 0;
+    await runLoad(CONVERSATIONS, WARM_UP_MS, Number.MAX_SAFE_INTEGER, turn);
+    const profile = await startProfile(process.env.MY_REQUESTS_PROFILE);
+    const cpuBefore = cpuMs(cosmos?.pid);
+    const result = await runLoad(CONVERSATIONS, SECONDS * 1000, Number.MAX_SAFE_INTEGER, turn);
+    const cpuAfter = cpuMs(cosmos?.pid);
+    await profile?.stop();
+    const turns = result.count;
+    printLine(
+      JSON.stringify({
+        bench: 'my_requests_load',
+        target,
+        conversations: CONVERSATIONS,
+        turns_per_s: result.turnsPerSecond,
+        p50_ms: result.p50,
+        p99_ms: result.p99,
+        errors: result.errors,
+        store_calls_per_turn: storeCalls,
+        cpu_ms_per_turn: round((cpuAfter.own - cpuBefore.own) / turns, 3),
+        store_process_cpu_ms_per_turn: round((cpuAfter.server - cpuBefore.server) / turns, 3),
+        machine: describeMachine(),
+      }),
+    );
+  } finally {
+    client.close();
+    await running?.stop();
+    await echo?.close();
+    await cosmos?.stop();
+  }
+}
+
+/**
+ * A CPU profile of the measured seconds only (not start-up, seeding or warm-up), written to
+ * `file` when they end: MY_REQUESTS_PROFILE=/tmp/turn.cpuprofile.
+ */
+async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/**
+ * CPU time used so far, in milliseconds: this process's (the service and the load together,
+ * as for the echo bot) and the Cosmos-protocol server's child process. Unlike turns a second,
+ * CPU per turn hardly changes with how busy the machine is.
+ */
+function cpuMs(serverPid: number | undefined): { own: number; server: number } {
+  const usage = process.cpuUsage();
+  let server = 0;
+  if (serverPid) {
+    // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    server = (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return { own: (usage.user + usage.system) / 1000, server };
+}
+
+/** Store calls of one turn, on average over a few after two to warm up. */
+async function countStoreCalls(running: StoreService, turn: () => Promise<boolean>): Promise<number> {
+  for (let n = 0; n < 2; n += 1) await turn();
+  const trace = traceStore(running.service.store);
+  try {
+    const from = trace.mark();
+    for (let n = 0; n < COUNTED_TURNS; n += 1)
+      if (!(await turn())) throw new Error('a turn was not answered as expected');
+    return round(trace.between(from, trace.mark()).length / COUNTED_TURNS, 2);
+  } finally {
+    trace.restore();
+  }
+}
+
+if (require.main === module) runMain('my_requests_load', (SECONDS + 120) * 1000, main);
