@@ -26,7 +26,7 @@ import { sameDepartment } from '../domain/relationships/pastExchanges';
 import { rankOffers } from '../domain/search/rankOffers';
 import { slotsOnDate } from '../domain/sessions/sessionSlots';
 import { LONDON } from '../domain/time/formatVisit';
-import { weekdayOf } from '../domain/time/londonTime';
+import { addDays, toLondonInstant, weekdayOf } from '../domain/time/londonTime';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
@@ -161,12 +161,30 @@ export function createHostFinder(
   };
 }
 
+/** The visitor's days as instants: from the first day's London midnight to the midnight after the last. */
 function londonWindow(draft: RequestDraft): { from: Date; to: Date } {
+  const first = draft.window?.from ?? '';
+  const last = draft.window?.to ?? first;
+  // Dates as the dialogue writes them are read without luxon, which costs more than the search around it.
+  if (isLondonDate(first) && isLondonDate(last))
+    return {
+      from: new Date(toLondonInstant(first, '00:00')),
+      to: new Date(toLondonInstant(addDays(last, 1), '00:00')),
+    };
   const from = DateTime.fromISO(draft.window?.from ?? '', { zone: LONDON }).startOf('day');
   const to = DateTime.fromISO(draft.window?.to ?? from.toISODate() ?? '', { zone: LONDON })
     .plus({ days: 1 })
     .startOf('day');
   return { from: from.toJSDate(), to: to.toJSDate() };
+}
+
+const LONDON_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD (not 30 February). */
+function isLondonDate(date: string): boolean {
+  if (!LONDON_DATE.test(date)) return false;
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(midnight) && new Date(midnight).toISOString().slice(0, 10) === date;
 }
 
 /** A return visit looks only at the team it returns to. */

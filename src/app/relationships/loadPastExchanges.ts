@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { toPastExchanges } from '../../domain/relationships/pastExchanges';
 import type { PastExchange } from '../../domain/search/rankOffers';
-import { LONDON } from '../../domain/time/formatVisit';
+import { londonMonthOf } from '../../domain/time/londonTime';
+import { addMonths } from '../../domain/time/monthKeys';
 import type { ExchangesRepository } from '../../store/repositories/exchangesRepository';
 
 /** How far back teams' past exchanges count towards ranking. */
@@ -13,9 +13,6 @@ export async function loadPastExchanges(
   now: Date,
 ): Promise<PastExchange[]> {
   if (!exchanges) return [];
-  const to = DateTime.fromJSDate(now, { zone: LONDON });
-  const from = to.minus({ months: RELATIONSHIP_MONTHS });
-  return toPastExchanges(
-    await exchanges.listCompletedBetween(from.toFormat('yyyy-LL'), to.toFormat('yyyy-LL')),
-  );
+  const to = londonMonthOf(now.getTime());
+  return toPastExchanges(await exchanges.listCompletedBetween(addMonths(to, -RELATIONSHIP_MONTHS), to));
 }

@@ -9,6 +9,7 @@ import {
 } from './analyseText';
 import { DEFAULT_GLOSSARY, type GlossaryEntry } from './glossaryEntries';
 import { correctSpelling } from './correctSpelling';
+import { rememberByText } from './rememberByText';
 
 export type { GlossaryEntry } from './glossaryEntries';
 
@@ -21,7 +22,11 @@ export type Concepts = ReadonlyMap<string, string>;
 export interface Glossary {
   /** The normalised words of the text plus every term of each glossary group it mentions. */
   expandTerms(text: string): string[];
-  /** The concepts of the text: glossary groups found in it and its other meaningful words. */
+  /**
+   * The concepts of the text: glossary groups found in it and its other meaningful words. The
+   * same text gives the same (shared, never to be changed) result, remembered for the texts
+   * analysed most recently: every search reads the whole catalogue's titles and descriptions.
+   */
   analyse(text: string): Concepts;
   /** The plain-words name of a group concept, e.g. "emergency department" for "A&E". */
   plainTermOf(conceptKey: string): string | undefined;
@@ -51,6 +56,14 @@ const entrySchema = z
 const entriesSchema = z
   .array(entrySchema, { invalid_type_error: 'must be a JSON array of {"plain", "terms"} objects' })
   .max(2000);
+
+/**
+ * Texts whose analysis is remembered per glossary: a catalogue of a thousand offers has about three
+ * thousand distinct titles, departments and descriptions, and each analysis is a few small strings.
+ */
+export const ANALYSES_KEPT = 4_000;
+/** Longer texts (an offer's description is at most 1,000 characters) are analysed every time. */
+const LONGEST_TEXT_KEPT = 2_000;
 
 interface Group {
   key: string;
@@ -94,7 +107,9 @@ export function createGlossary(extraEntries?: unknown): Glossary {
     for (const narrower of entry.covers ?? []) link(covers, key, `group:${normalisePhrase(narrower)}`);
   }
   ensureCoveredGroupsExist(covers, groups);
-  const analyse = (text: string) => findConcepts(text, { phrases, capitals, covers, longest });
+  const analyse = rememberByText(ANALYSES_KEPT, LONGEST_TEXT_KEPT, (text: string) =>
+    findConcepts(text, { phrases, capitals, covers, longest }),
+  );
   const vocabulary = new Set([...groups.values()].flatMap((g) => g.terms.flatMap((t) => t.split(' '))));
   return {
     analyse,

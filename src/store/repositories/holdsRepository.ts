@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { parseIsoInstant } from '../../domain/time/instants';
+import { londonMonthOf } from '../../domain/time/londonTime';
+import { addMonths } from '../../domain/time/monthKeys';
 import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../documentStore';
 
 export interface Hold {
@@ -31,12 +34,20 @@ export type HoldDecision = { ok: true } | { ok: false; reason: string };
 /** Every place of an offer shares one document, so allow for a crowd: each round one writer wins. */
 const MAX_ATTEMPTS = 20;
 
+/**
+ * The London month of an instant, as "yyyy-LL". Instants as stored (with Z or an offset) are read
+ * without luxon, which a search would otherwise call for every hold of every offer it looks at;
+ * anything else is read by luxon as before (a time without an offset as London time; text that is
+ * no time at all gives "Invalid DateTime", which no month range holds).
+ */
 export function monthOf(instantIso: string): string {
-  return DateTime.fromISO(instantIso, { zone: 'Europe/London' }).toFormat('yyyy-LL');
+  return monthBeside(instantIso, 0);
 }
 
 /** The London month `months` away from an instant's, as "yyyy-LL". */
 function monthBeside(instantIso: string, months: number): string {
+  const instant = parseIsoInstant(instantIso);
+  if (Number.isFinite(instant)) return addMonths(londonMonthOf(instant), months);
   return DateTime.fromISO(instantIso, { zone: 'Europe/London' }).plus({ months }).toFormat('yyyy-LL');
 }
 
@@ -59,7 +70,10 @@ export class HoldsRepository {
   ): Promise<Hold[]> {
     const [first, last] = [monthBeside(instantIso, -1), monthBeside(untilIso, 1)];
     const found = await this.store.read<LedgerDoc>('tasks', ledgerId(offerId), hostId);
-    return (found?.doc.holds ?? []).filter((h) => monthOf(h.start) >= first && monthOf(h.start) <= last);
+    return (found?.doc.holds ?? []).filter((h) => {
+      const month = monthOf(h.start);
+      return month >= first && month <= last;
+    });
   }
 
   /**

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { RotaMonth, Shift } from '../../domain/rota';
+import { londonMonthsAround } from '../../domain/time/monthKeys';
 import type { DocumentStore } from '../documentStore';
 
 type RotaDoc = RotaMonth & { id: string; [field: string]: unknown };
@@ -16,13 +16,15 @@ export class RotaRepository {
   constructor(private readonly store: DocumentStore) {}
 
   async shiftsBetween(personId: string, from: Date, to: Date): Promise<Shift[]> {
-    const months = monthsCovering(from, to);
+    const months = londonMonthsAround(from.getTime(), to.getTime(), 1, 0);
+    if (months.length === 0) return [];
     const docs = await Promise.all(
       months.map((month) => this.store.read<RotaDoc>('rota', rotaDocumentId(personId, month), personId)),
     );
+    const [start, end] = [from.toISOString(), to.toISOString()];
     return docs
       .flatMap((found) => found?.doc.shifts ?? [])
-      .filter((shift) => shift.end > from.toISOString() && shift.start < to.toISOString())
+      .filter((shift) => shift.end > start && shift.start < end)
       .sort((a, b) => a.start.localeCompare(b.start));
   }
 
@@ -34,15 +36,4 @@ export class RotaRepository {
   async writeMonth(rota: RotaMonth): Promise<void> {
     await this.store.upsert<RotaDoc>('rota', { ...rota, id: rotaDocumentId(rota.personId, rota.month) });
   }
-}
-
-function monthsCovering(from: Date, to: Date): string[] {
-  const months: string[] = [];
-  let cursor = DateTime.fromJSDate(from, { zone: 'Europe/London' }).startOf('month').minus({ months: 1 });
-  const last = DateTime.fromJSDate(to, { zone: 'Europe/London' }).startOf('month');
-  while (cursor <= last) {
-    months.push(cursor.toFormat('yyyy-LL'));
-    cursor = cursor.plus({ months: 1 });
-  }
-  return months;
 }

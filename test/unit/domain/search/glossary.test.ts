@@ -1,4 +1,5 @@
 import {
+  ANALYSES_KEPT,
   createGlossary,
   expandTerms,
   getDefaultGlossary,
@@ -137,5 +138,31 @@ describe('createGlossary with extra entries', () => {
   ])('explains %s', (_name, entries, message) => {
     expect(() => createGlossary(entries)).toThrow(GlossaryConfigError);
     expect(() => createGlossary(entries)).toThrow(message);
+  });
+});
+
+describe('analysing the same text again', () => {
+  const texts = [
+    'A morning with the discharge team',
+    'Shadow an ANP in A&E',
+    'CNS clinic for wards and GPs',
+    'the discharge team',
+  ];
+
+  it('gives the same concepts as the first time, also after more texts than are remembered', () => {
+    const fresh = () => createGlossary();
+    const used = createGlossary();
+    const first = texts.map((text) => [...used.analyse(text)]);
+    for (let i = 0; i < ANALYSES_KEPT + 10; i += 1) used.analyse(`ward ${i} theatre ${i}`);
+    expect(texts.map((text) => [...used.analyse(text)])).toEqual(first);
+    expect(texts.map((text) => [...fresh().analyse(text)])).toEqual(first);
+  });
+
+  it('gives each text its own concepts, whichever was analysed before', () => {
+    const glossary = createGlossary();
+    expect([...glossary.analyse('A&E').keys()]).toContain('group:emergency department');
+    expect([...glossary.analyse('a and e').keys()]).toContain('group:emergency department');
+    expect([...glossary.analyse('ITU').keys()]).not.toContain('group:emergency department');
+    expect([...glossary.analyse('A&E')]).toEqual([...createGlossary().analyse('A&E')]);
   });
 });

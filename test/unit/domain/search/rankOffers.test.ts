@@ -246,3 +246,16 @@ describe('rankOffers: the reason line', () => {
     expect(results[0]?.reason).toContain("'FAU' (frailty assessment unit)");
   });
 });
+
+describe('rankOffers: an offer whose words change', () => {
+  it('is ranked by its new words at once, with the same glossary, in the same process', () => {
+    const glossary = createGlossary();
+    const before = offer('changed', { title: 'Discharge planning', description: 'the board round' });
+    const query = 'discharge';
+    expect(ids(rankOffers({ offers: [before], visitor, query, limit: 5, glossary }))).toEqual(['changed']);
+    const after = { ...before, title: 'Payroll and pensions', description: 'how pay is worked out' };
+    expect(rankOffers({ offers: [after], visitor, query, limit: 5, glossary })).toEqual([]);
+    const back = rankOffers({ offers: [after, before], visitor, query, limit: 5, glossary });
+    expect(back.map((r) => r.offer)).toEqual([before]);
+  });
+});
