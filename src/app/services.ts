@@ -10,7 +10,7 @@ import { HoldsRepository } from '../store/repositories/holdsRepository';
 import { ExchangesRepository } from '../store/repositories/exchangesRepository';
 import { OutboxRepository } from '../store/repositories/outboxRepository';
 import { OffersRepository } from '../store/repositories/offersRepository';
-import { PeopleRepository } from '../store/repositories/peopleRepository';
+import { PeopleRepository, type RecentPeople } from '../store/repositories/peopleRepository';
 import { RequestsRepository } from '../store/repositories/requestsRepository';
 import { RotaRepository } from '../store/repositories/rotaRepository';
 import { TasksRepository } from '../store/repositories/tasksRepository';
@@ -49,6 +49,8 @@ export function createServices(
   notify: (queued: Notification[]) => void = () => undefined,
   retention?: RetentionSettings,
   policy: {
+    /** This instance's recent copies of people (see RecentPeople). */
+    recentPeople?: RecentPeople;
     reapproveNewTime?: boolean;
     bankHolidayRegion?: BankHolidayRegion;
     workingTime?: WorkingTimeSettings;
@@ -58,7 +60,7 @@ export function createServices(
   } = {},
 ): Services {
   return {
-    people: new PeopleRepository(store),
+    people: new PeopleRepository(store, policy.recentPeople),
     requests: new RequestsRepository(store),
     offers: new OffersRepository(store, () => clock().getTime()),
     rota: new RotaRepository(store),

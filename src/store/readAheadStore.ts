@@ -6,6 +6,9 @@ import type { Doc, DocumentStore, Query, Versioned, WriteOptions } from './docum
 
 type Pending = Promise<Versioned<Doc> | undefined>;
 
+/** Told of each document written through the store (see `onWrite`). */
+export type WriteListener = (container: ContainerName, id: string, partitionKey: string) => void;
+
 /** One turn's reads, by document; closed when the turn ends, after which nothing is kept. */
 interface TurnReads {
   open: boolean;
@@ -24,6 +27,7 @@ interface TurnReads {
  */
 export class ReadAheadStore implements DocumentStore {
   private readonly turn = new AsyncLocalStorage<TurnReads>();
+  private readonly writeListeners: WriteListener[] = [];
 
   constructor(readonly inner: DocumentStore) {}
 
@@ -36,6 +40,15 @@ export class ReadAheadStore implements DocumentStore {
       reads.open = false;
       reads.reads.clear();
     }
+  }
+
+  /**
+   * Calls `listener` with every document written through this store (created, replaced, upserted,
+   * deleted or set aside), when the write starts and again when it ends: how this instance's own
+   * caches learn that what they hold is out of date.
+   */
+  onWrite(listener: WriteListener): void {
+    this.writeListeners.push(listener);
   }
 
   /** Runs work a turn starts but does not wait for, so that its reads are its own. */
@@ -157,7 +170,10 @@ export class ReadAheadStore implements DocumentStore {
     partitionKey: string,
     write: () => Promise<R>,
   ): Promise<R> {
-    const forget = () => this.turn.getStore()?.reads.delete(keyOf(container, id, partitionKey));
+    const forget = () => {
+      this.turn.getStore()?.reads.delete(keyOf(container, id, partitionKey));
+      for (const listener of this.writeListeners) listener(container, id, partitionKey);
+    };
     forget();
     try {
       return await write();

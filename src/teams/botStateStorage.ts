@@ -1,6 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { cloneJson } from '../shared/cloneJson';
+import type { ExpiringCache } from '../shared/expiringCache';
 import { VersionConflictError, type DocumentStore } from '../store/documentStore';
 import { mergeTurnState } from './mergeTurnState';
 
@@ -14,6 +15,28 @@ interface StateDoc {
 /** Bot Framework state keys contain '/', which document ids may not: store them base64url-encoded. */
 export function stateDocumentId(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+/** A state document's state and version, as read. */
+export interface KeptState {
+  state: Record<string, unknown>;
+  etag: string;
+}
+
+/**
+ * This instance's recent copies of user state (teams-ai's user scope: only whether the person has
+ * been welcomed), by state document id. Dropped when this instance writes or deletes the document;
+ * otherwise used until it expires. A copy another instance has since changed can only show the
+ * welcome card again, or not show it again after the person's data was erased elsewhere: it
+ * decides nothing about what anyone may do. A write from a stale copy fails on its version and is
+ * merged as before. Conversation state (a request or offer being written) is never kept.
+ */
+export type RecentUserState = ExpiringCache<KeptState>;
+
+/** teams-ai's user scope key, `<channel>/<bot>/users/<user>`; a conversation's has `conversations`. */
+export function isUserStateKey(key: string): boolean {
+  const parts = key.split('/');
+  return parts.length === 4 && parts[2] === 'users';
 }
 
 /** How many states as read are remembered for merging; turns that change nothing never ask for theirs. */
@@ -33,6 +56,7 @@ export class BotStateStorage implements Storage {
   constructor(
     private readonly store: DocumentStore,
     private readonly logger?: Logger,
+    private readonly recent?: RecentUserState,
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -40,13 +64,26 @@ export class BotStateStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         const id = stateDocumentId(key);
-        const found = await this.store.read<StateDoc>('botstate', id, id);
+        const found = await this.readState(key, id);
         if (!found) return;
-        this.remember(key, found.etag, cloneJson(found.doc.state));
-        items[key] = { ...found.doc.state, eTag: found.etag };
+        this.remember(key, found.etag, cloneJson(found.state));
+        items[key] = { ...cloneJson(found.state), eTag: found.etag };
       }),
     );
     return items;
+  }
+
+  /** User state from this instance's recent copy where it may be used, else from the store. */
+  private async readState(key: string, id: string): Promise<KeptState | undefined> {
+    const cache = this.recent && isUserStateKey(key) ? this.recent : undefined;
+    const held = cache?.get(id);
+    if (held) return held;
+    const started = cache?.startRead() ?? 0;
+    const found = await this.store.read<StateDoc>('botstate', id, id);
+    if (!found) return undefined;
+    const kept = { state: found.doc.state, etag: found.etag };
+    cache?.set(id, { state: cloneJson(kept.state), etag: kept.etag }, started);
+    return kept;
   }
 
   async write(changes: StoreItems): Promise<void> {

@@ -10,8 +10,15 @@ const PHRASES: Record<Command, string[]> = {
   my_offers: ['my offers', 'offers', 'my hosting'],
 };
 
+/** Each phrase's command: a message typed exactly as a phrase is found without normalising it. */
+const BY_PHRASE = new Map<string, Command>(
+  COMMANDS.flatMap((command) => PHRASES[command].map((phrase) => [phrase, command] as const)),
+);
+
 /** Reads a typed message as a command, or undefined when it is not one. */
 export function parseCommand(text: string): Command | undefined {
+  const exact = BY_PHRASE.get(text.toLowerCase());
+  if (exact) return exact;
   const normalised = text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}?\s]/gu, ' ')
@@ -19,6 +26,9 @@ export function parseCommand(text: string): Command | undefined {
     .trim();
   return COMMANDS.find((command) => PHRASES[command].includes(normalised));
 }
+
+/** Commands that show the person only their own data: see `recognisePerson` (src/teams/identity.ts). */
+export const OWN_DATA_COMMANDS: ReadonlySet<Command> = new Set<Command>(['my_requests', 'my_offers']);
 
 export function isCommand(value: unknown): value is Command {
   return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);

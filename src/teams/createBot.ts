@@ -9,8 +9,10 @@ import type { SentenceModel, Timers } from '../domain/requestDialog/modelReading
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
 import { ReadAheadStore } from '../store/readAheadStore';
+import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
+import { createRecentCopies } from './recentCopies';
 import { registerCardActions } from './handlers/cardActions';
 import { registerCoverActions } from './handlers/coverActions';
 import { registerDecisionActions } from './handlers/decisionActions';
@@ -74,6 +76,7 @@ export interface Bot {
 class ReadingAheadApplication extends Application<AppTurnState> {
   constructor(
     private readonly store: ReadAheadStore,
+    private readonly people: PeopleRepository,
     options: ConstructorParameters<typeof Application<AppTurnState>>[0],
   ) {
     super(options);
@@ -81,7 +84,7 @@ class ReadingAheadApplication extends Application<AppTurnState> {
 
   override run(context: TurnContext): Promise<boolean> {
     return this.store.runTurn(() => {
-      readAheadForTurn(context, this.store);
+      readAheadForTurn(context, this.store, this.people);
       return super.run(context);
     });
   }
@@ -106,8 +109,10 @@ export function createBot({
   sendRatePerSecond,
 }: BotDependencies): Bot {
   const store = new ReadAheadStore(rawStore);
+  const recent = createRecentCopies(store, clock);
   // Messages are queued only once the bot answers turns, by which time the dispatcher exists.
   const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, {
+    recentPeople: recent.people,
     reapproveNewTime,
     bankHolidayRegion,
     workingTime,
@@ -137,9 +142,9 @@ export function createBot({
     kick: (queued) => store.outsideTurn(() => delivering.kick(queued)),
   };
   const reports = createReportMaker(store, services, digest);
-  const app = new ReadingAheadApplication(store, {
+  const app = new ReadingAheadApplication(store, services.people, {
     adapter,
-    storage: new BotStateStorage(store, logger),
+    storage: new BotStateStorage(store, logger, recent.userState),
     startTypingTimer,
     removeRecipientMention: true,
   });

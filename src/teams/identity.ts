@@ -21,14 +21,51 @@ export async function identifyPerson(
   if (context.turnState.has(PERSON_KEY)) return context.turnState.get(PERSON_KEY) as Person | undefined;
   const id = actorId(context);
   const found = id ? await people.findVersioned(id) : undefined;
-  if (found) {
-    const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(
-      context.activity,
-    ) as Record<string, unknown>;
-    await people.rememberConversation(found.doc.id, reference, found);
-  }
+  if (found) await people.rememberConversation(found.doc.id, conversationOf(context), found);
   context.turnState.set(PERSON_KEY, found?.doc);
   return found?.doc;
+}
+
+/**
+ * The person on this turn for a command that shows them only their own data ("my requests",
+ * "my offers"): this instance's copy of them from the last few seconds when there is one and
+ * their conversation is as that copy has it, else read as `identifyPerson` reads them. The copy
+ * is theirs by their Entra ID object id, the id their data is kept under, so it cannot show
+ * anyone else's data; a copy another instance has since changed (roles, or removed from the
+ * directory) can only show them, for a few seconds more, the list they could see before. Nothing
+ * is decided or written from it: every other turn reads the person afresh.
+ */
+export async function recognisePerson(
+  context: TurnContext,
+  people: PeopleRepository,
+): Promise<Person | undefined> {
+  const id = actorId(context);
+  const recent = id ? people.findRecent(id) : undefined;
+  if (!recent || !isCurrent(recent.doc, context)) return identifyPerson(context, people);
+  return recent.doc;
+}
+
+/** Whether a turn from this person can use this instance's recent copy of them (see recognisePerson). */
+export function canRecognise(context: TurnContext, people: PeopleRepository): boolean {
+  const id = actorId(context);
+  const recent = id ? people.findRecent(id) : undefined;
+  return recent !== undefined && isCurrent(recent.doc, context);
+}
+
+/** The copy needs no upkeep: same conversation, and not marked unreachable. */
+function isCurrent(person: Person, context: TurnContext): boolean {
+  return (
+    person.unreachableSince === undefined &&
+    JSON.stringify(person.conversation) === JSON.stringify(conversationOf(context))
+  );
+}
+
+/** The reference proactive messages use, without the incoming activity's id (new every turn). */
+function conversationOf(context: TurnContext): Record<string, unknown> {
+  const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(
+    context.activity,
+  ) as Record<string, unknown>;
+  return reference;
 }
 
 export function firstName(person: Person | undefined): string | undefined {

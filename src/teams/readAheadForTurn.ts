@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { ReadAheadStore } from '../store/readAheadStore';
-import { actorId } from './identity';
+import type { PeopleRepository } from '../store/repositories/peopleRepository';
+import { OWN_DATA_COMMANDS, parseCommand } from './commands';
+import { actorId, canRecognise } from './identity';
 
 /** Ids in card data are read ahead only when they look like ids; anything else is left to the handler. */
 const ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -10,10 +12,16 @@ const ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * and, from a card button's data, the request (and its visitor) or the person's own offer it is about. Only reads:
  * who may do what is still decided by the handler on what it reads.
  */
-export function readAheadForTurn(context: TurnContext, store: ReadAheadStore): void {
+export function readAheadForTurn(
+  context: TurnContext,
+  store: ReadAheadStore,
+  people: PeopleRepository,
+): void {
   const personId = actorId(context);
   if (!personId || !ID.test(personId)) return;
-  store.readAhead('people', personId, personId);
+  // A typed "my requests" or "my offers" from someone this instance knows needs no read of them.
+  if (!(isOwnDataMessage(context) && canRecognise(context, people)))
+    store.readAhead('people', personId, personId);
   const data = cardData(context);
   const requestId = text(data.requestId);
   const visitorId = text(data.visitorId);
@@ -23,6 +31,14 @@ export function readAheadForTurn(context: TurnContext, store: ReadAheadStore): v
   const offerId = text(data.offerId);
   if (offerId && typeof data.verb === 'string' && data.verb.startsWith('offer_'))
     store.readAhead('offers', offerId, personId);
+}
+
+/** A typed message that is a command showing the person only their own data. */
+function isOwnDataMessage(context: TurnContext): boolean {
+  const { type, text: typed, value } = context.activity;
+  if (type !== 'message' || value !== undefined || typeof typed !== 'string') return false;
+  const command = parseCommand(typed.trim());
+  return command !== undefined && OWN_DATA_COMMANDS.has(command);
 }
 
 /** A card button's data: Action.Execute carries it in `value.action.data`, Action.Submit in `value`. */

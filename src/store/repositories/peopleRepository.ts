@@ -1,4 +1,6 @@
 import type { ConversationRef, Person } from '../../domain/people';
+import { cloneJson } from '../../shared/cloneJson';
+import type { ExpiringCache } from '../../shared/expiringCache';
 import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../documentStore';
 
 type PersonDoc = Person & { [field: string]: unknown };
@@ -29,16 +31,39 @@ export type DirectorySaveOutcome = 'created' | 'updated' | 'unchanged';
 
 const SAVE_ATTEMPTS = 3;
 
+/**
+ * This instance's recent copies of people as `findVersioned` read them, by id: dropped when this
+ * instance writes the person, otherwise used until they expire (see `findRecent`).
+ */
+export type RecentPeople = ExpiringCache<{ doc: Person; etag: string }>;
+
 /** The staff directory, as the bot reads it on every turn: by id, one point read. */
 export class PeopleRepository {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly recent?: RecentPeople,
+  ) {}
 
   async findById(id: string): Promise<Person | undefined> {
     return (await this.store.read<PersonDoc>('people', id, id))?.doc;
   }
 
+  /** The person as stored now, with their version; kept as this instance's recent copy. */
   async findVersioned(id: string): Promise<{ doc: Person; etag: string } | undefined> {
-    return this.store.read<PersonDoc>('people', id, id);
+    const started = this.recent?.startRead() ?? 0;
+    const found = await this.store.read<PersonDoc>('people', id, id);
+    if (found) this.recent?.set(id, cloneJson(found), started);
+    return found;
+  }
+
+  /**
+   * The person as this instance read them in the last few seconds, or undefined: possibly out of
+   * date (changed or removed by another instance since). Only for recognising who sends a turn
+   * that shows them their own data; never for deciding what anyone may do.
+   */
+  findRecent(id: string): { doc: Person; etag: string } | undefined {
+    const held = this.recent?.get(id);
+    return held && cloneJson(held);
   }
 
   /**

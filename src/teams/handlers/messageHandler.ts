@@ -6,8 +6,8 @@ import { checkOpeningMessage, ENGLISH_ONLY } from '../../domain/requestDialog/ch
 import { looksNotEnglish } from '../../domain/requestDialog/looksNotEnglish';
 import { isVisitRequest } from '../../domain/requestDialog/isVisitRequest';
 import { readControlWord } from '../../domain/requestDialog/readChoices';
-import { parseCommand } from '../commands';
-import { identifyPerson } from '../identity';
+import { OWN_DATA_COMMANDS, parseCommand } from '../commands';
+import { identifyPerson, recognisePerson } from '../identity';
 import { NOT_IN_DIRECTORY, NOT_UNDERSTOOD, NOTHING_TO_CANCEL, runCommand } from './commandHandlers';
 import { handleOfferText } from './offerDialogHandlers';
 import { isReportRequest, runReport, type ReportMaker } from './reportHandlers';
@@ -32,7 +32,11 @@ export async function handleMessage(
     // The welcome card already answers a first "hello" or "help".
     if (command === 'help') return;
   }
-  const person = await identifyPerson(context, services.people);
+  // Their own requests or offers need only who they are; everything else reads them afresh.
+  const person =
+    command && OWN_DATA_COMMANDS.has(command)
+      ? await recognisePerson(context, services.people)
+      : await identifyPerson(context, services.people);
   if (person && (await handleOfferText(context, state, person, services, text))) return;
   if (isReportRequest(text)) return runReport(context, person, text, reports, services.clock());
   const draft = state.conversation.draft;

@@ -111,4 +111,21 @@ describe('ReadAheadStore', () => {
       store.runTurn(async () => store.readAhead('people', 'bad?id', 'p')),
     ).resolves.toBeUndefined();
   });
+  it('tells write listeners of every document written through it, in a turn or not, even when the write fails', async () => {
+    const told: string[] = [];
+    const listening = new ReadAheadStore(inner);
+    listening.onWrite((container, id, partitionKey) => told.push(`${container} ${id} ${partitionKey}`));
+    await listening.upsert('people', { id: 'p2', name: 'New' });
+    await listening.runTurn(async () => {
+      const found = await listening.read('people', 'p2', 'p2');
+      await listening.replace('people', { id: 'p2', name: 'Renamed' }, { ifMatch: found?.etag ?? '' });
+    });
+    await expect(
+      listening.replace('people', { id: 'p2', name: 'Stale' }, { ifMatch: 'old' }),
+    ).rejects.toThrow();
+    await listening.delete('people', 'p2', 'p2');
+    await listening.read('people', 'p1', 'p1');
+    // When each write starts and when it ends; reads tell nothing.
+    expect(told).toEqual(Array<string>(8).fill('people p2 p2'));
+  });
 });

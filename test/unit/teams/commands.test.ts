@@ -11,6 +11,8 @@ describe('parseCommand', () => {
     ['Request a visit', 'new_request'],
     ['offer to host', 'offer_to_host'],
     ['Offer   to host', 'offer_to_host'],
+    ['MY OFFERS', 'my_offers'],
+    ['?', 'help'],
   ])('reads %j as %s', (text, command) => {
     expect(parseCommand(text)).toBe(command);
   });
