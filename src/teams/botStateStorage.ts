@@ -66,18 +66,19 @@ export class BotStateStorage implements Storage {
         const id = stateDocumentId(key);
         const found = await this.readState(key, id);
         if (!found) return;
-        this.remember(key, found.etag, cloneJson(found.state));
+        // The state as read is this turn's own: kept as the base of a merge; the turn gets a copy.
+        this.remember(key, found.etag, found.state);
         items[key] = { ...cloneJson(found.state), eTag: found.etag };
       }),
     );
     return items;
   }
 
-  /** User state from this instance's recent copy where it may be used, else from the store. */
+  /** User state from this instance's recent copy where it may be used, else from the store; a copy either way. */
   private async readState(key: string, id: string): Promise<KeptState | undefined> {
     const cache = this.recent && isUserStateKey(key) ? this.recent : undefined;
     const held = cache?.get(id);
-    if (held) return held;
+    if (held) return { state: cloneJson(held.state), etag: held.etag };
     const started = cache?.startRead() ?? 0;
     const found = await this.store.read<StateDoc>('botstate', id, id);
     if (!found) return undefined;
