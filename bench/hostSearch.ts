@@ -9,6 +9,7 @@ import { startServiceOn, type StoreService } from './support/startBenchService';
 import { startCosmosProcess, type CosmosProcess } from './support/startCosmosProcess';
 import { round } from './support/stats';
 import { OPENING, PURPOSE } from './turn/exchangeCycle';
+import { cpuMs } from './turn/myRequestsLoad';
 import { runLoad, type LoadResult } from './turn/runLoad';
 
 /**
@@ -21,6 +22,9 @@ import { runLoad, type LoadResult } from './turn/runLoad';
  * HOST_SEARCH_SECONDS (default 5 per cell, after 1 s of warm-up). With HOST_SEARCH_PROFILE=FILE,
  * the first store's first timed cell (after its warm-up) is CPU-profiled into FILE (.cpuprofile),
  * so the profile holds host searches only; `dist/bench/summariseCpuProfile.js` summarises it.
+ * Each line also gives the CPU this process (service and load) used per turn, which changes far
+ * less with how busy the machine is than turns a second, and on the Cosmos-protocol server that
+ * server's own process's.
  */
 const STORES = (process.env.HOST_SEARCH_STORES ?? 'embedded,cosmos').split(',') as Array<
   'embedded' | 'cosmos'
@@ -51,24 +55,42 @@ function step(client: Client, url: string, actor: Actor, n: number): Promise<boo
     : ask(client, url, actor, 'back', /Why would you like to go/);
 }
 
+interface Measured extends LoadResult {
+  /** CPU of this process (service and load together) per turn, and of the Cosmos-protocol server's. */
+  cpuMsPerTurn: number;
+  storeCpuMsPerTurn: number;
+}
+
 async function measure(
   concurrency: number,
   turn: (conversation: number, n: number) => Promise<boolean>,
-  profileTo?: string,
-): Promise<LoadResult> {
+  options: { profileTo?: string; storePid?: number } = {},
+): Promise<Measured> {
   await runLoad(concurrency, WARM_UP_MS, MAX_TURNS, turn);
-  if (!profileTo) return runLoad(concurrency, CELL_MS, MAX_TURNS, turn);
+  const profiler = options.profileTo ? await startProfiler() : undefined;
+  const before = cpuMs(options.storePid);
+  const result = await runLoad(concurrency, CELL_MS, MAX_TURNS, turn);
+  const after = cpuMs(options.storePid);
+  if (profiler && options.profileTo) writeFileSync(options.profileTo, JSON.stringify(await profiler.stop()));
+  return {
+    ...result,
+    cpuMsPerTurn: round((after.own - before.own) / Math.max(1, result.count), 3),
+    storeCpuMsPerTurn: round((after.server - before.server) / Math.max(1, result.count), 3),
+  };
+}
+
+async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  try {
-    return await runLoad(concurrency, CELL_MS, MAX_TURNS, turn);
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(profileTo, JSON.stringify(profile));
-    session.disconnect();
-  }
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -105,7 +127,7 @@ async function main(): Promise<void> {
         const result = await measure(
           concurrency,
           (i, n) => step(client, service.service.url, actors[i] as Actor, n),
-          profileTo,
+          { profileTo, storePid: store === 'cosmos' ? cosmos?.pid : undefined },
         );
         printResult('request_step', store, result, echoResult);
       }
@@ -119,7 +141,7 @@ async function main(): Promise<void> {
   }
 }
 
-function printResult(kind: string, store: string, result: LoadResult, echo: LoadResult): void {
+function printResult(kind: string, store: string, result: Measured, echo: Measured): void {
   printLine(
     JSON.stringify({
       bench: 'host_search',
@@ -132,6 +154,8 @@ function printResult(kind: string, store: string, result: LoadResult, echo: Load
       p99_ms: result.p99,
       errors: result.errors,
       ratio_vs_echo: round(result.turnsPerSecond / Math.max(0.001, echo.turnsPerSecond), 2),
+      cpu_ms_per_turn: result.cpuMsPerTurn,
+      ...(store === 'cosmos' ? { store_process_cpu_ms_per_turn: result.storeCpuMsPerTurn } : {}),
     }),
   );
 }

@@ -112,7 +112,7 @@ async function startProfile(file: string | undefined): Promise<{ stop(): Promise
  * as for the echo bot) and the Cosmos-protocol server's child process. Unlike turns a second,
  * CPU per turn hardly changes with how busy the machine is.
  */
-function cpuMs(serverPid: number | undefined): { own: number; server: number } {
+export function cpuMs(serverPid: number | undefined): { own: number; server: number } {
   const usage = process.cpuUsage();
   let server = 0;
   if (serverPid) {
