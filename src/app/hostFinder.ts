@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import {
   checkVisit,
   describeVisitTimeBasis,
+  hasOfferedSlot,
   suggestSlots,
   type ClashContextInput,
   type ClashReport,
@@ -211,7 +212,6 @@ async function findSlots(
   count: number,
   known?: ClashContextInput,
 ): Promise<SlotOption[]> {
-  const context = known ?? (await loadClashContext(deps, visitor, offer, window));
   const from = window.from < now ? now : window.from;
   if (from >= window.to) return [];
   const days = draft.window?.weekdays;
@@ -224,9 +224,16 @@ async function findSlots(
       }
     : offer;
   if (onDays.sessions.length === 0) return [];
+  const parts = draft.length && draft.length !== 'custom' ? [draft.length] : HALF_DAYS;
+  // An offer with no session in the window has no times whatever the rotas say: they are not read.
+  if (
+    draft.length !== 'custom' &&
+    !parts.some((part) => hasOfferedSlot(onDays, from.getTime(), window.to.getTime(), part))
+  )
+    return [];
+  const context = known ?? (await loadClashContext(deps, visitor, offer, window));
   if (draft.length === 'custom')
     return customSlots({ ...context, offer: onDays }, draft, from, window.to, count);
-  const parts = draft.length ? [draft.length] : HALF_DAYS;
   const slots = parts.flatMap((part) =>
     suggestSlots({
       ...context,

@@ -2,6 +2,7 @@ export { checkVisit, checkVisitInContext, describeVisitTimeBasis } from './clash
 export { prepareClashContext, type ClashContext } from './prepareClashContext';
 export {
   suggestSlots,
+  hasOfferedSlot,
   DEFAULT_SUGGESTION_COUNT,
   type SuggestSlotsInput,
   type SuggestedSlot,

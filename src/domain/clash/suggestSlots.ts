@@ -112,6 +112,20 @@ function collectCandidates(input: SuggestSlotsInput, window: Interval, count: nu
 }
 
 /**
+ * Whether the offer has any session of the given length wholly within [from, to): without one,
+ * `suggestSlots` finds nothing whatever the rotas say, so they need not be read.
+ */
+export function hasOfferedSlot(
+  offer: OfferTerms,
+  from: InstantInput,
+  to: InstantInput,
+  length: SessionPart,
+): boolean {
+  const window = { start: toInstantMs(from, 'Search from'), end: toInstantMs(to, 'Search to') };
+  return window.start < window.end && !generateSlots(window, length, offer).next().done;
+}
+
+/**
  * The next `count` slots in [from, to) within the offer's sessions (Monday to Friday without an
  * offer) that clash for neither the visitor nor the host, in work time and in own time; slots with
  * warnings only if there are too few without. Rotas are indexed once per call.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   checkVisit,
+  hasOfferedSlot,
   suggestSlots,
   type OfferTerms,
   type SuggestSlotsInput,
@@ -223,6 +224,45 @@ describe('suggestSlots on any rota (property tests)', () => {
       { numRuns: 200 },
     );
     expect(runsWithSlots).toBeGreaterThan(30); // the property was tested on real suggestions, not empty lists
+  });
+
+  it('finds nothing, whatever the rotas, when the offer has no session of the length in the window', () => {
+    let runsWithout = 0;
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const input = toInput(s);
+        const offered = hasOfferedSlot(s.offer, input.from, input.to, s.length);
+        if (!offered) {
+          runsWithout += 1;
+          expect(suggestSlots(input)).toEqual([]);
+        }
+        expect(offered).toBe(
+          candidatesIn(s.offer, s.length, Date.parse(input.from), Date.parse(input.to)).length > 0,
+        );
+      }),
+      { numRuns: 200 },
+    );
+    expect(runsWithout).toBeGreaterThan(0);
+  });
+
+  it('hasOfferedSlot: a session wholly in the window, of the length asked for', () => {
+    const tuesdayMornings = offer([['tue', 'am']]);
+    const window = (from: string, to: string) => [londonIso(from), londonIso(to)] as const;
+    expect(hasOfferedSlot(tuesdayMornings, ...window('2026-03-03 00:00', '2026-03-04 00:00'), 'am')).toBe(
+      true,
+    );
+    expect(hasOfferedSlot(tuesdayMornings, ...window('2026-03-04 00:00', '2026-03-10 00:00'), 'am')).toBe(
+      false,
+    );
+    expect(hasOfferedSlot(tuesdayMornings, ...window('2026-03-03 10:00', '2026-03-04 00:00'), 'am')).toBe(
+      false,
+    );
+    expect(hasOfferedSlot(tuesdayMornings, ...window('2026-03-03 00:00', '2026-03-04 00:00'), 'pm')).toBe(
+      false,
+    );
+    expect(hasOfferedSlot(tuesdayMornings, ...window('2026-03-04 00:00', '2026-03-03 00:00'), 'am')).toBe(
+      false,
+    );
   });
 
   it('picks the earliest clean slots, the last swapped for the earliest of the other time basis if none is there', () => {
