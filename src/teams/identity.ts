@@ -48,16 +48,20 @@ export async function recognisePerson(
 /** Whether a turn from this person can use this instance's recent copy of them (see recognisePerson). */
 export function canRecognise(context: TurnContext, people: PeopleRepository): boolean {
   const id = actorId(context);
-  const recent = id ? people.findRecent(id) : undefined;
-  return recent !== undefined && isCurrent(recent.doc, context);
+  return id !== undefined && people.hasRecent(id, (person) => isCurrent(person, context));
 }
 
+const CONVERSATION_JSON_KEY = Symbol('conversation reference of this turn, as JSON');
+
 /** The copy needs no upkeep: same conversation, and not marked unreachable. */
-function isCurrent(person: Person, context: TurnContext): boolean {
-  return (
-    person.unreachableSince === undefined &&
-    JSON.stringify(person.conversation) === JSON.stringify(conversationOf(context))
-  );
+function isCurrent(person: Readonly<Person>, context: TurnContext): boolean {
+  if (person.unreachableSince !== undefined) return false;
+  let current = context.turnState.get(CONVERSATION_JSON_KEY) as string | undefined;
+  if (current === undefined) {
+    current = JSON.stringify(conversationOf(context));
+    context.turnState.set(CONVERSATION_JSON_KEY, current);
+  }
+  return JSON.stringify(person.conversation) === current;
 }
 
 /** The reference proactive messages use, without the incoming activity's id (new every turn). */

@@ -66,6 +66,12 @@ export class PeopleRepository {
     return held && cloneJson(held);
   }
 
+  /** Whether this instance has a recent copy of the person that passes `test` (given the copy itself: look, do not change). */
+  hasRecent(id: string, test: (person: Readonly<Person>) => boolean): boolean {
+    const held = this.recent?.get(id);
+    return held !== undefined && test(held.doc);
+  }
+
   /**
    * Keeps the person's conversation reference current, so proactive messages can reach them.
    * Writes only when it changed; pass what was just read to save a second read. Teams sends the
