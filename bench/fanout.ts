@@ -8,13 +8,13 @@ import {
   startLimitedConnector,
   type LimitedConnector,
 } from './fanout/startLimitedConnector';
-import { runWorker } from './fanout/runWorker';
+import { runWorker, type WorkerUsage } from './fanout/runWorker';
 import { conversationIdOf, queueRound, seedRecipients } from './fanout/seedRecipients';
 import { describeMachine, runMain } from './support/machine';
 import { printFigures, printLine } from './support/output';
 import { printTable } from './support/printTable';
 import { startCosmosProcess } from './support/startCosmosProcess';
-import { round } from './support/stats';
+import { describeLatency, round, type Latency } from './support/stats';
 import { busiestSecond } from '../test/support/steppedTime';
 
 /**
@@ -61,6 +61,20 @@ interface RoundFigures {
    */
   maxGrantedPerSecond?: number;
   workerExit?: Array<number | string>;
+  /** Where the time between sends went (see timingOf). */
+  timing?: Timing;
+}
+
+interface Timing {
+  /** How long after its slot each send was let go, ms. */
+  lateMs: Latency;
+  /** From being let go to the connector reading the request, ms. */
+  transitMs: Latency;
+  /** Slots given up because the sender woke too late for them. */
+  misses: number;
+  /** Gaps of more than 3 slots between requests read by the connector: how many, and their time in all. */
+  longGaps: number;
+  longGapsSeconds: number;
 }
 
 async function main(): Promise<void> {
@@ -96,6 +110,7 @@ async function main(): Promise<void> {
       cpuMsPerMessage,
       workerRssMiB: [worker.usage?.rssMiB ?? 0],
       maxGrantedPerSecond: busiestSecond(worker.usage?.granted ?? []),
+      timing: timingOf(connector, [worker.usage]),
     });
     printRound('straight', straight);
 
@@ -127,6 +142,10 @@ async function main(): Promise<void> {
       workerExit: exits,
       workerRssMiB: pair.map((w) => w.usage?.rssMiB ?? 0),
       maxGrantedPerSecond: busiestSecond(pair.flatMap((w) => w.usage?.granted ?? [])),
+      timing: timingOf(
+        connector,
+        pair.map((w) => w.usage),
+      ),
     });
     printRound('two_instances', twoInstances);
 
@@ -135,6 +154,35 @@ async function main(): Promise<void> {
     await connector.stop();
     await cosmos.stop();
   }
+}
+
+/** How late sends were let go, how long they took to reach the connector, and the gaps between them. */
+function timingOf(connector: LimitedConnector, usages: ReadonlyArray<WorkerUsage | undefined>): Timing {
+  const arrivals = connector.counts.firstArrival;
+  const transit: number[] = [];
+  for (const usage of usages)
+    for (const [conversation, at] of Object.entries(usage?.grantedTo ?? {})) {
+      const arrived = arrivals.get(conversation);
+      if (arrived !== undefined) transit.push(arrived - at);
+    }
+  const times = [...arrivals.values()].sort((a, b) => a - b);
+  const slotMs = 1000 / Number(process.env.FANOUT_RATE ?? 49);
+  let longGaps = 0;
+  let longGapsMs = 0;
+  for (let i = 1; i < times.length; i += 1) {
+    const gap = (times[i] as number) - (times[i - 1] as number);
+    if (gap > 3 * slotMs) {
+      longGaps += 1;
+      longGapsMs += gap;
+    }
+  }
+  return {
+    lateMs: describeLatency(usages.flatMap((u) => u?.lateMs ?? [])),
+    transitMs: describeLatency(transit),
+    misses: usages.reduce((sum, u) => sum + (u?.misses ?? 0), 0),
+    longGaps,
+    longGapsSeconds: round(longGapsMs / 1000, 2),
+  };
 }
 
 /** Messages an instance had claimed and not yet marked: the ones a kill leaves in flight. */
@@ -200,6 +248,7 @@ function printRound(round: string, r: RoundFigures): void {
     wallSeconds: r.wallSeconds,
     ...(r.cpuMsPerMessage !== undefined ? { cpuMsPerMessage: r.cpuMsPerMessage } : {}),
     ...(r.workerRssMiB ? { workerRssMiB: r.workerRssMiB } : {}),
+    ...(r.timing ? { timing: r.timing } : {}),
     workerExit: r.workerExit,
     machine: describeMachine(),
   });

@@ -1,4 +1,7 @@
-import { deliverDue, type OutboxDependencies } from '../../src/app/deliverOutbox';
+import { randomUUID } from 'node:crypto';
+import { claimOwnShare } from '../../src/app/sending/senderShares';
+import { deliverDue } from '../../src/app/deliverDue';
+import type { OutboxDependencies } from '../../src/app/deliverOutbox';
 import { SendRateLimiter } from '../../src/app/sending/sendRateLimiter';
 import { createServices } from '../../src/app/services';
 import { createLogger } from '../../src/logging/logger';
@@ -28,18 +31,23 @@ async function main(): Promise<void> {
   });
   await store.init();
   const services = createServices(store, clock);
-  const shared = new SendRateLimiter({
+  // When the limiter let each send go, by this machine's clock (the same in every worker), and
+  // how late after its slot.
+  const granted: number[] = [];
+  const grantedTo: Record<string, number> = {};
+  const lateMs: number[] = [];
+  let misses = 0;
+  const limiter = new SendRateLimiter({
     store,
     ...(env.FANOUT_RATE ? { perSecond: Number(env.FANOUT_RATE) } : {}),
-  });
-  // When the limiter let each send go, by this machine's clock (the same in every worker).
-  const granted: number[] = [];
-  const limiter = {
-    take: async (conversationId: string) => {
-      await shared.take(conversationId);
-      granted.push(performance.timeOrigin + performance.now());
+    onGrant: (grant) => {
+      const at = performance.timeOrigin + performance.now();
+      granted.push(at);
+      grantedTo[grant.conversationId] ??= at;
+      lateMs.push(grant.at - grant.slot);
+      misses += grant.misses;
     },
-  };
+  });
   const deps: OutboxDependencies = {
     outbox: services.outbox,
     people: services.people,
@@ -47,9 +55,12 @@ async function main(): Promise<void> {
     deliverer: new TeamsDeliverer(createAdapter(), '', services, limiter),
     logger: createLogger('silent'),
   };
+  const instance = randomUUID();
   let handledInAll = 0;
   for (;;) {
-    const handled = await deliverDue(deps, clock());
+    const handled = await deliverDue(deps, clock(), {
+      share: () => claimOwnShare(store, instance, clock().getTime()),
+    });
     handledInAll += handled;
     if (handled > 0) continue;
     const waiting = await store.query('outbox', {
@@ -66,6 +77,9 @@ async function main(): Promise<void> {
     handled: handledInAll,
     rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
     granted,
+    grantedTo,
+    lateMs,
+    misses,
   });
 }
 

@@ -6,7 +6,21 @@ export interface WorkerRun {
   /** Resolves with the exit code, or the signal that ended it. */
   done: Promise<number | string>;
   /** What the instance reported when it finished: CPU time used, messages handled, RSS at the end. */
-  usage: { cpuMs: number; handled: number; rssMiB: number; granted: number[] } | undefined;
+  usage: WorkerUsage | undefined;
+}
+
+export interface WorkerUsage {
+  cpuMs: number;
+  handled: number;
+  rssMiB: number;
+  /** When the limiter let each send go (ms since 1970, this machine's clock). */
+  granted: number[];
+  /** When the first send to each conversation was let go. */
+  grantedTo: Record<string, number>;
+  /** How long after its slot each send went, ms. */
+  lateMs: number[];
+  /** Slots given up because the sender woke too late for them. */
+  misses: number;
 }
 
 /** Starts one sending instance (deliverWorker) as a child process. */

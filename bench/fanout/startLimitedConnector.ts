@@ -16,6 +16,8 @@ export interface ConnectorCounts {
   lastAt: number;
   /** The most messages sent to the connector (accepted or not) within any one second. */
   peakAttemptsPerSecond: number;
+  /** When the first request for each conversation was read (ms since 1970, this machine's clock). */
+  firstArrival: Map<string, number>;
 }
 
 export interface LimitedConnector {
@@ -30,7 +32,9 @@ export interface LimitedConnector {
 /**
  * A loopback Bot Connector that holds the bot to Teams' limits: at most 50 messages in any second
  * for the app and 7 in any second per conversation; past either it answers 429 with Retry-After,
- * as Teams does. Accepted messages are counted per conversation, to find duplicates and losses.
+ * as Teams does. "Any second" is a sliding window (every span of 1,000 ms by when the request is
+ * read, not only those starting on a whole second): Teams documents its limits as requests per
+ * second without saying how it windows them, and a sliding window is the stricter reading. Accepted messages are counted per conversation, to find duplicates and losses.
  */
 export async function startLimitedConnector(): Promise<LimitedConnector> {
   const appTimes: number[] = [];
@@ -43,6 +47,8 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
     req.on('end', () => {
       const conversation = conversationOf(req.url ?? '');
       const now = performance.now();
+      if (!counts.firstArrival.has(conversation))
+        counts.firstArrival.set(conversation, performance.timeOrigin + now);
       const attempts = recent(attemptTimes, now);
       attempts.push(now);
       counts.peakAttemptsPerSecond = Math.max(counts.peakAttemptsPerSecond, attempts.length);
@@ -96,6 +102,7 @@ function freshCounts(): ConnectorCounts {
     firstAt: 0,
     lastAt: 0,
     peakAttemptsPerSecond: 0,
+    firstArrival: new Map(),
   };
 }
 

@@ -6,7 +6,6 @@ import type { OutboxRepository } from '../store/repositories/outboxRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import { REQUESTLESS_KINDS, type Notification } from './notifications';
-import { mapWithConcurrency } from '../shared/mapWithConcurrency';
 
 export type DeliveryOutcome =
   | { status: 'sent'; activityId?: string }
@@ -229,49 +228,4 @@ function settle(notification: Notification, outcome: DeliveryOutcome, now: Date)
     lastError: outcome.error,
     nextAttemptAt: new Date(now.getTime() + Math.min(backoff, MAX_BACKOFF_MS)).toISOString(),
   };
-}
-
-/**
- * How many people are sent to at once. One at a time, each send waits for its store reads and
- * the connector, which kept a run well under Teams' 50 messages a second; the rate limiter, not
- * this, holds the pace.
- */
-export const DELIVERY_CONCURRENCY = 8;
-
-/**
- * Delivers everything due, oldest first: several people at once (at most `concurrency`), each
- * person's messages one after another in order. Several instances may run this at once; every
- * message is still claimed on its own. Each claim is stamped with `now` plus the time this run
- * has taken so far, so a slow run never claims a message with a lease that has already run out
- * (which would let another instance send it too).
- */
-export async function deliverDue(
-  deps: OutboxDependencies,
-  now: Date,
-  limit = 100,
-  elapsedMs: () => number = stopwatch(),
-  concurrency = DELIVERY_CONCURRENCY,
-): Promise<number> {
-  const due = await deps.outbox.listDue(now, limit);
-  await mapWithConcurrency(groupByPerson(due), concurrency, async (messages) => {
-    for (const notification of messages)
-      await deliverOne(deps, notification.personId, notification.id, new Date(now.getTime() + elapsedMs()));
-  });
-  return due.length;
-}
-
-/** The messages grouped by recipient, in order of each recipient's first message. */
-function groupByPerson(notifications: readonly Notification[]): Notification[][] {
-  const groups = new Map<string, Notification[]>();
-  for (const notification of notifications) {
-    const group = groups.get(notification.personId);
-    if (group) group.push(notification);
-    else groups.set(notification.personId, [notification]);
-  }
-  return [...groups.values()];
-}
-
-function stopwatch(): () => number {
-  const started = performance.now();
-  return () => performance.now() - started;
 }

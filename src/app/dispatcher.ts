@@ -1,7 +1,9 @@
-import { deliverDue, deliverOne, type Deliverer, type OutboxDependencies } from './deliverOutbox';
+import { deliverDue } from './deliverDue';
+import { deliverOne, type Deliverer, type OutboxDependencies } from './deliverOutbox';
 import type { Notification } from './notifications';
 import { routeAroundUnreachable } from './routeAroundUnreachable';
-import { queueDueWork, takeLease } from './scheduledWork';
+import { INSTANCE_ID, queueDueWork, takeLease } from './scheduledWork';
+import { claimOwnShare } from './sending/senderShares';
 import type { Services } from './services';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
@@ -16,6 +18,12 @@ export interface Dispatcher {
   /** Resolves when every kicked delivery has finished (for tests and shutdown). */
   idle(): Promise<void>;
 }
+
+/**
+ * A tick sends what is due for at most this long, then lets the next tick start (reminders and
+ * expiries wait for it); at 49 a second that is over 2,000 messages a tick.
+ */
+export const TICK_DELIVERY_BUDGET_MS = 45_000;
 
 export function createDispatcher(
   store: DocumentStore,
@@ -56,7 +64,11 @@ export function createDispatcher(
       const leader = await takeLease(store, now);
       if (leader) await queueDueWork(store, services, now);
       // The run's elapsed time read from the same clock as `now`, so a test's clock stamps exactly.
-      await deliverDue(deps, now, undefined, () => Math.max(0, services.clock().getTime() - now.getTime()));
+      await deliverDue(deps, now, {
+        elapsedMs: () => Math.max(0, services.clock().getTime() - now.getTime()),
+        budgetMs: TICK_DELIVERY_BUDGET_MS,
+        share: () => claimOwnShare(store, INSTANCE_ID, services.clock().getTime()),
+      });
       // After this tick's deliveries, so a Monday's digests never hold up a decision; sent next tick.
       if (leader) await queueWeeklyDigests(store, services, now, digest);
     },

@@ -77,10 +77,15 @@ export function steppedTime(start = 1_800_000_000_000): SteppedTime {
 
 /** The most of `times` (milliseconds) within any one-second window [t, t + 1000). */
 export function busiestSecond(times: readonly number[]): number {
+  return busiestWithin(times, 1000);
+}
+
+/** The most of `times` (milliseconds) within any window [t, t + spanMs). */
+export function busiestWithin(times: readonly number[], spanMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let most = 0;
   for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while ((sorted[i] as number) - (sorted[j] as number) >= 1000) j += 1;
+    while ((sorted[i] as number) - (sorted[j] as number) >= spanMs) j += 1;
     most = Math.max(most, i - j + 1);
   }
   return most;

@@ -1,6 +1,6 @@
 import { createKeyedQueue } from '../../shared/keyedQueue';
 import type { DocumentStore } from '../../store/documentStore';
-import { reserveSendSlots } from './reserveSendSlots';
+import { reserveSendSlots, slotSpacingMicros } from './reserveSendSlots';
 
 /** Waits until a proactive message to this conversation may go; never drops one. */
 export interface SendLimiter {
@@ -12,14 +12,41 @@ export interface SendLimiter {
  * One fewer leaves room for the few milliseconds a send can run late.
  */
 export const DEFAULT_SEND_RATE_PER_SECOND = 49;
+/** Teams' own limit: at most 50 proactive messages in any one second per app and tenant. */
+export const TEAMS_PER_SECOND = 50;
 /** Teams allows 7 a second in one conversation; 5 leaves room for the bot's replies in it. */
 export const PER_CONVERSATION_PER_SECOND = 5;
 /**
- * A send whose slot passed more than one slot ago (this process was too busy to wake on time) takes
- * a new slot instead of going out together with the ones after it; after this many misses it goes
- * anyway, so a machine that is always late still sends.
+ * A send woken later than its slot allows (see lateToleranceMs; this process was too busy to wake
+ * on time) takes a new slot instead of going out together with the ones after it; after this many
+ * misses it goes anyway, so a machine that is always late still sends.
  */
 const MISSES_BEFORE_SENDING_LATE = 3;
+
+/**
+ * How late after its slot a send may still go. Slots `spacing` apart put at most `perSecond` in
+ * any second; Teams counts 50 in any second by when each request reaches it. A send that goes `x`
+ * late and reaches Teams `y` after that can only share a second with the sends of 50 slots if
+ * x + y >= 50 * spacing - 1000 ms (20.4 ms at 49 a second). Half of that room is for waking late,
+ * half for the trip to Teams; at 50 a second there is none, and every late wake takes a new slot.
+ */
+export function lateToleranceMs(perSecond: number): number {
+  const spacing = slotSpacingMicros(perSecond);
+  return Math.max(0, Math.floor(Math.min(spacing, (TEAMS_PER_SECOND * spacing - 1_000_000) / 2))) / 1000;
+}
+
+/** How late `at` is after `slot` (both ms since 1970), to the microsecond: times this large carry rounding errors. */
+export function lateness(at: number, slot: number): number {
+  return Math.round((at - slot) * 1000) / 1000;
+}
+
+/** When a send was let go: its slot and the moment it went (ms since 1970), and the slots it missed before. */
+export interface Grant {
+  conversationId: string;
+  slot: number;
+  at: number;
+  misses: number;
+}
 /** The longest lead a slow store is allowed to add before the first slot of a reservation. */
 const MAX_LEAD_MS = 1000;
 
@@ -32,6 +59,8 @@ export interface SendRateLimiterOptions {
   maxSlotsPerReservation?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told of every send as it is let go (for measuring how late sends go). */
+  onGrant?: (grant: Grant) => void;
 }
 
 interface Waiter {
@@ -63,13 +92,15 @@ export class SendRateLimiter implements SendLimiter {
   private reserving = false;
   /** How long the last reservation took: the next one asks for slots no earlier than that from now. */
   private leadMs = 0;
-  private readonly slotMs: number;
+  private readonly lateToleranceMs: number;
+  private readonly onGrant: ((grant: Grant) => void) | undefined;
 
   constructor(options: SendRateLimiterOptions) {
     const perSecond = options.perSecond ?? DEFAULT_SEND_RATE_PER_SECOND;
     this.store = options.store;
     this.perSecond = perSecond;
-    this.slotMs = 1000 / perSecond;
+    this.lateToleranceMs = lateToleranceMs(perSecond);
+    this.onGrant = options.onGrant;
     this.perConversation = options.perConversationPerSecond ?? PER_CONVERSATION_PER_SECOND;
     this.maxSlots = options.maxSlotsPerReservation ?? Math.max(1, Math.ceil(perSecond / 5));
     this.now = options.now ?? Date.now;
@@ -81,11 +112,15 @@ export class SendRateLimiter implements SendLimiter {
       await this.waitForConversation(conversationId);
       for (let misses = 0; ; misses += 1) {
         const slot = await this.nextSlot();
-        const wait = slot - this.now();
-        if (wait > 0) await this.sleep(wait);
-        if (this.now() - slot <= this.slotMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) break;
+        // A timer may fire a fraction of a millisecond early: never go before the slot.
+        for (let wait = slot - this.now(); wait > 0; wait = slot - this.now()) await this.sleep(wait);
+        const at = this.now();
+        if (lateness(at, slot) <= this.lateToleranceMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) {
+          this.record(conversationId, at);
+          this.onGrant?.({ conversationId, slot, at, misses });
+          return;
+        }
       }
-      this.record(conversationId, this.now());
     });
   }
 

@@ -1,70 +1,19 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   MAX_SCHEDULE_AHEAD_MS,
   reserveSendSlots,
   SEND_SCHEDULE_ID,
   slotSpacingMicros,
 } from '../../../src/app/sending/reserveSendSlots';
-import { SendRateLimiter } from '../../../src/app/sending/sendRateLimiter';
-import { CosmosDocumentStore } from '../../../src/store/cosmos/cosmosDocumentStore';
-import { createStore } from '../../../src/store/createStore';
+import {
+  lateness,
+  lateToleranceMs,
+  SendRateLimiter,
+  TEAMS_PER_SECOND,
+  type Grant as LimiterGrant,
+} from '../../../src/app/sending/sendRateLimiter';
 import { StoreUnavailableError, type DocumentStore } from '../../../src/store/documentStore';
-import { startCosmosServer, TEST_SERVER_REQUEST_TIMEOUT_MS } from '../../support/cosmosServer';
-import { busiestSecond, steppedTime } from '../../support/steppedTime';
-
-/** Opens connections to one fresh store, as two instances of the service would each open one. */
-interface Subject {
-  name: string;
-  open(): Promise<{ connect(): Promise<DocumentStore>; cleanup(): Promise<void> }>;
-}
-
-const embedded: Subject = {
-  name: 'embedded SQLite store',
-  async open() {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'send-budget-'));
-    const opened: DocumentStore[] = [];
-    return {
-      async connect() {
-        const store = createStore({ kind: 'embedded', dataDir });
-        await store.init();
-        opened.push(store);
-        return store;
-      },
-      async cleanup() {
-        for (const store of opened) await store.close();
-        await fs.rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  },
-};
-
-const cosmos: Subject = {
-  name: 'Cosmos DB adapter (cosmosdb-server over HTTPS)',
-  async open() {
-    const server = await startCosmosServer();
-    const opened: DocumentStore[] = [];
-    return {
-      async connect() {
-        const store = new CosmosDocumentStore({
-          endpoint: server.endpoint,
-          key: server.key,
-          database: 'send-budget',
-          allowSelfSignedTls: true,
-          requestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
-        });
-        await store.init();
-        opened.push(store);
-        return store;
-      },
-      async cleanup() {
-        for (const store of opened) await store.close();
-        await server.stop();
-      },
-    };
-  },
-};
+import { SHARED_STORE_SUBJECTS } from '../../support/sharedStores';
+import { busiestSecond, busiestWithin, steppedTime } from '../../support/steppedTime';
 
 interface Grant {
   instance: number;
@@ -94,7 +43,7 @@ function sendAll(
   return { grants, done: Promise.all(senders) };
 }
 
-describe.each([embedded, cosmos])('one send budget for every instance: $name', (subject) => {
+describe.each(SHARED_STORE_SUBJECTS)('one send budget for every instance: $name', (subject) => {
   let connect: () => Promise<DocumentStore>;
   let cleanup: () => Promise<void>;
 
@@ -130,6 +79,76 @@ describe.each([embedded, cosmos])('one send budget for every instance: $name', (
     for (const instance of [0, 1])
       expect(grants.filter((g) => g.instance === instance).length).toBeGreaterThan(60);
   });
+
+  it('at 50 a second, the 51st send goes exactly one second after the first: never 51 in any second, and none late', async () => {
+    const time = steppedTime();
+    const seen: LimiterGrant[] = [];
+    const limiters = [await connect(), await connect()].map(
+      (store) =>
+        new SendRateLimiter({
+          store: time.track(store),
+          perSecond: 50,
+          now: time.now,
+          sleep: time.sleep,
+          onGrant: (grant) => seen.push(grant),
+        }),
+    );
+    const { grants, done } = sendAll(
+      limiters,
+      (instance, lane) => Array.from({ length: 8 }, (_, i) => `person-${instance}-${lane}-${i}`),
+      8,
+      time.now,
+    );
+    await time.runAll();
+    await done;
+
+    const times = grants.map((g) => g.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(128);
+    expect((times[50] as number) - (times[0] as number)).toBe(1000);
+    expect(busiestSecond(times)).toBe(TEAMS_PER_SECOND);
+    expect(lateToleranceMs(50)).toBe(0);
+    expect(seen.every((g) => g.at === g.slot && g.misses === 0)).toBe(true);
+  });
+
+  it.each([
+    ['exactly as late as allowed: each goes in its own slot', 0, 0],
+    ['a millisecond later than allowed: each takes a new slot', 1, 1],
+  ])(
+    'senders woken late all at once, %s; with the same time again to reach Teams, no second there holds more than 50',
+    async (_, beyond, fewestMisses) => {
+      const time = steppedTime();
+      const tolerance = lateToleranceMs(49);
+      const seen: LimiterGrant[] = [];
+      const limiters = [await connect(), await connect()].map(
+        (store) =>
+          new SendRateLimiter({
+            store: time.track(store),
+            perSecond: 49,
+            now: time.now,
+            sleep: time.sleep,
+            onGrant: (grant) => seen.push(grant),
+          }),
+      );
+      const { grants, done } = sendAll(
+        limiters,
+        (instance, lane) => Array.from({ length: 10 }, (_, i) => `person-${instance}-${lane}-${i}`),
+        8,
+        time.now,
+      );
+      await time.runAll(100_000, { stallAt: time.now() + 1000, stallMs: tolerance + beyond });
+      await done;
+
+      expect(grants).toHaveLength(160);
+      expect(seen.filter((g) => g.misses > 0).length).toBeGreaterThanOrEqual(fewestMisses);
+      if (beyond === 0) expect(seen.every((g) => g.misses === 0)).toBe(true);
+      expect(Math.max(...seen.map((g) => lateness(g.at, g.slot)))).toBeLessThanOrEqual(tolerance);
+      // Each send may take up to `tolerance` more to reach Teams: the sends Teams could count in one
+      // second are those let go within 1,000 ms + tolerance (in whole microseconds, as slots are kept).
+      const micros = seen.map((g) => Math.round(g.at * 1000));
+      expect(busiestWithin(micros, (1000 + tolerance) * 1000)).toBeLessThanOrEqual(TEAMS_PER_SECOND);
+      expect(busiestSecond(micros.map((at) => at / 1000))).toBeLessThanOrEqual(TEAMS_PER_SECOND);
+    },
+  );
 
   it('after a stall (a busy machine waking its senders late, all at once) sends at most one more than the pace in any second', async () => {
     const time = steppedTime();

@@ -1,4 +1,5 @@
-import { deliverDue, type OutboxDependencies } from '../../../src/app/deliverOutbox';
+import { deliverDue } from '../../../src/app/deliverDue';
+import type { OutboxDependencies } from '../../../src/app/deliverOutbox';
 import { createDispatcher } from '../../../src/app/dispatcher';
 import { digestWeekJobId, type DigestWeekJob } from '../../../src/app/digest/digestWeekJob';
 import { previewDigests } from '../../../src/app/digest/previewDigests';
@@ -61,7 +62,7 @@ describe('weekly digest, exactly once per person (Cosmos-protocol server)', () =
       delivered: deliverer.delivered,
       setNow: (next: Date) => (now = next),
       queue: () => queueWeeklyDigests(instanceStore, services, now, SETTINGS, holder),
-      deliver: (limit?: number) => deliverDue(deps, now, limit),
+      deliver: () => deliverDue(deps, now),
     };
   };
 

@@ -1,4 +1,5 @@
-import { deliverDue, type OutboxDependencies } from '../../../src/app/deliverOutbox';
+import { deliverDue } from '../../../src/app/deliverDue';
+import type { OutboxDependencies } from '../../../src/app/deliverOutbox';
 import type { Notification } from '../../../src/app/notifications';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';

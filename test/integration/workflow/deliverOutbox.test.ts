@@ -1,4 +1,5 @@
-import { deliverDue, type DeliveryOutcome, type OutboxDependencies } from '../../../src/app/deliverOutbox';
+import { deliverDue } from '../../../src/app/deliverDue';
+import { type DeliveryOutcome, type OutboxDependencies } from '../../../src/app/deliverOutbox';
 import type { Notification } from '../../../src/app/notifications';
 import { newNotification } from '../../../src/app/notifyParties';
 import { createServices, type Services } from '../../../src/app/services';
@@ -75,7 +76,7 @@ describe('delivering the outbox', () => {
       const current = await stateOf(message);
       seen.push(current?.status ?? 'missing');
       if (current?.status !== 'pending') break;
-      await deliverDue(deps, new Date(current.nextAttemptAt), 100, () => 0);
+      await deliverDue(deps, new Date(current.nextAttemptAt), { elapsedMs: () => 0 });
     }
     expect(await stateOf(message)).toMatchObject({ status: 'sent', attempts: 15 });
     expect(seen).not.toContain('failed');
@@ -90,14 +91,14 @@ describe('delivering the outbox', () => {
         ? ((throttled = false), { status: 'retry', error: 'throttled', retryAfterMs: 7000 })
         : { status: 'sent' },
     );
-    await deliverDue(deps, NOW, 100, () => 0);
+    await deliverDue(deps, NOW, { elapsedMs: () => 0 });
     expect(await stateOf(message)).toMatchObject({
       status: 'pending',
       nextAttemptAt: new Date(NOW.getTime() + 7000).toISOString(),
     });
-    await deliverDue(deps, new Date(NOW.getTime() + 6999), 100, () => 0);
+    await deliverDue(deps, new Date(NOW.getTime() + 6999), { elapsedMs: () => 0 });
     expect(deliverer.delivered).toHaveLength(0);
-    await deliverDue(deps, new Date(NOW.getTime() + 7000), 100, () => 0);
+    await deliverDue(deps, new Date(NOW.getTime() + 7000), { elapsedMs: () => 0 });
     expect(await stateOf(message)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
@@ -107,16 +108,17 @@ describe('delivering the outbox', () => {
     const leases = new Map<string, string | undefined>();
     const { deps } = depsWith(() => ({ status: 'sent' }));
     const spy = deps.deliverer.deliver.bind(deps.deliverer);
-    deps.deliverer = {
-      deliver: async (person, n, r) => (leases.set(n.id, (await stateOf(n))?.leaseUntil), spy(person, n, r)),
-    };
-    // The first send takes 61 seconds: the second is claimed 61 seconds into the run.
+    // Each send takes 61 seconds: the second is claimed 61 seconds into the run.
     let elapsed = 0;
-    await deliverDue(deps, NOW, 100, () => {
-      const now = elapsed;
-      elapsed += 61_000;
-      return now;
-    });
+    deps.deliverer = {
+      deliver: async (person, n, r) => {
+        leases.set(n.id, (await stateOf(n))?.leaseUntil);
+        const outcome = await spy(person, n, r);
+        elapsed += 61_000;
+        return outcome;
+      },
+    };
+    await deliverDue(deps, NOW, { elapsedMs: () => elapsed });
     expect(leases.get(first.id)).toBe(new Date(NOW.getTime() + 60_000).toISOString());
     expect(leases.get(second.id)).toBe(new Date(NOW.getTime() + 61_000 + 60_000).toISOString());
   });
@@ -126,7 +128,7 @@ describe('delivering the outbox', () => {
     const { deps } = depsWith(() => ({ status: 'unreachable' }));
     const told: string[] = [];
     deps.onUnreachable = async (n) => void told.push(n.id);
-    await deliverDue(deps, NOW, 100, () => 0);
+    await deliverDue(deps, NOW, { elapsedMs: () => 0 });
     expect(await stateOf(message)).toMatchObject({ status: 'unreachable' });
     expect((await services.people.findById('visitor-1'))?.unreachableSince).toBe(NOW.toISOString());
     expect(told).toEqual([message.id]);

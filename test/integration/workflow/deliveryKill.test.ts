@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { DELIVERY_CONCURRENCY } from '../../../src/app/deliverOutbox';
+import { DELIVERY_CONCURRENCY } from '../../../src/app/deliverDue';
 import { newNotification } from '../../../src/app/notifyParties';
 import { createServices } from '../../../src/app/services';
 import type { ShadowingRequest } from '../../../src/domain/requests';

@@ -4,7 +4,8 @@
  * Arguments: <dataDir> <connectorUrl> <clockOffsetMs> (the clock runs ahead by that much, as if
  * the service had been down for a while).
  */
-import { deliverDue, type Deliverer, type OutboxDependencies } from '../../../src/app/deliverOutbox';
+import { deliverDue } from '../../../src/app/deliverDue';
+import type { Deliverer, OutboxDependencies } from '../../../src/app/deliverOutbox';
 import { createServices } from '../../../src/app/services';
 import { createLogger } from '../../../src/logging/logger';
 import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     logger: createLogger('silent'),
   };
   process.stdout.write('started\n');
-  for (let round = 0; round < 100 && (await deliverDue(deps, clock(), 25)) > 0; round += 1);
+  for (let round = 0; round < 100 && (await deliverDue(deps, clock(), { page: 25 })) > 0; round += 1);
   await store.close();
   process.stdout.write('done\n');
 }

@@ -1,9 +1,5 @@
-import {
-  deliverDue,
-  DELIVERY_CONCURRENCY,
-  type Deliverer,
-  type OutboxDependencies,
-} from '../../../src/app/deliverOutbox';
+import { deliverDue, DELIVERY_CONCURRENCY } from '../../../src/app/deliverDue';
+import { type Deliverer, type OutboxDependencies } from '../../../src/app/deliverOutbox';
 import type { Notification } from '../../../src/app/notifications';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
@@ -139,7 +135,7 @@ describe('deliverDue', () => {
     deps.requests = {
       find: async (_v: string, id: string) => void lookedUp.push(id),
     } as unknown as RequestsRepository;
-    expect(await deliverDue(deps, NOW, 10, () => 0, 1)).toBe(1);
+    expect(await deliverDue(deps, NOW, { page: 10, elapsedMs: () => 0, concurrency: 1 })).toBe(1);
     expect(statusOf(terms.id)).toBe('sent');
     expect(sent).toEqual([undefined]);
     expect(lookedUp).toEqual([]);
@@ -151,13 +147,39 @@ describe('deliverDue', () => {
     const held = heldDeliverer();
     const handled = await releaseUntilDone(
       held,
-      deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0, 4),
+      deliverDue(dependencies(outbox, held.deliverer), NOW, { elapsedMs: () => 0, concurrency: 4 }),
     );
     expect(handled).toBe(30);
     expect(held.most()).toBe(4);
     expect(held.order).toHaveLength(30);
     expect(new Set(held.order).size).toBe(30);
     expect(messages.every((n) => statusOf(n.id) === 'sent')).toBe(true);
+  });
+
+  it('sends everything due in one run, listing the next page while the last is still being sent, so no sender stands idle between pages', async () => {
+    const messages = Array.from({ length: 30 }, (_, i) => message(`person-${i}`, i));
+    const { outbox, statusOf } = memoryOutbox(messages);
+    const held = heldDeliverer();
+    const run = deliverDue(dependencies(outbox, held.deliverer), NOW, {
+      page: 10,
+      elapsedMs: () => 0,
+      concurrency: 4,
+    });
+    let done = false;
+    void run.finally(() => (done = true));
+    const openWhileWaiting: number[] = [];
+    for (let turns = 0; !done && turns < 10_000; turns += 1) {
+      await settle();
+      const waiting = messages.filter((n) => statusOf(n.id) === 'pending').length;
+      if (waiting >= 4) openWhileWaiting.push(held.open.size);
+      const first = held.open.values().next();
+      if (!first.done) first.value();
+    }
+    expect(await run).toBe(30);
+    expect(messages.every((n) => statusOf(n.id) === 'sent')).toBe(true);
+    // Four sends open at every step while at least four messages were still waiting.
+    expect(openWhileWaiting.length).toBeGreaterThan(20);
+    expect(new Set(openWhileWaiting)).toEqual(new Set([4]));
   });
 
   it("sends one person's messages one after another, in the order they were queued", async () => {
@@ -172,7 +194,7 @@ describe('deliverDue', () => {
     const held = heldDeliverer();
     await releaseUntilDone(
       held,
-      deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0, 8),
+      deliverDue(dependencies(outbox, held.deliverer), NOW, { elapsedMs: () => 0, concurrency: 8 }),
     );
     expect(held.mostForOnePerson()).toBe(1);
     expect(held.order.filter((id) => id.endsWith(':alex:1'))).toEqual([
@@ -189,7 +211,7 @@ describe('deliverDue', () => {
     const held = heldDeliverer();
     await releaseUntilDone(
       held,
-      deliverDue(dependencies(outbox, held.deliverer), NOW, 100, () => 0),
+      deliverDue(dependencies(outbox, held.deliverer), NOW, { elapsedMs: () => 0 }),
     );
     expect(held.most()).toBe(DELIVERY_CONCURRENCY);
   });
@@ -206,7 +228,7 @@ describe('deliverDue', () => {
     await expect(
       releaseUntilDone(
         held,
-        deliverDue(dependencies(failing, held.deliverer), NOW, 100, () => 0, 3),
+        deliverDue(dependencies(failing, held.deliverer), NOW, { elapsedMs: () => 0, concurrency: 3 }),
       ),
     ).rejects.toThrow('store away');
     expect(statusOf(messages[0]?.id ?? '')).toBe('sent');
