@@ -1,6 +1,6 @@
 import { deliverOne, type OutboxDependencies } from './deliverOutbox';
 import type { Notification } from './notifications';
-import type { OwnShare } from './sending/senderShares';
+import { EVERYONE, type OwnShare } from './sending/senderShares';
 
 /**
  * How many people are sent to at once. One at a time, each send waits for its store reads and
@@ -12,7 +12,10 @@ export const DELIVERY_CONCURRENCY = 8;
 export const DUE_PAGE = 100;
 
 export interface DueRunOptions {
-  /** Due messages listed at a time (the next page is listed while these are still being sent). */
+  /**
+   * Due messages of this instance's own share listed at a time (the next page is listed while
+   * these are still being sent).
+   */
   page?: number;
   /** Time since `now`, by the caller's clock: each claim is stamped `now` plus this. */
   elapsedMs?: () => number;
@@ -125,10 +128,10 @@ class DueRun {
 
   private async list(): Promise<number> {
     try {
-      const [due, isOwn] = await Promise.all([
-        this.deps.outbox.listDue(this.at(), this.page),
-        this.share?.() ?? (() => true),
-      ]);
+      // Each instance lists enough for a page of its own share (of those waiting, about
+      // 1 in `instances` are its own), so two instances list no more often than one.
+      const isOwn = (await this.share?.()) ?? EVERYONE;
+      const due = await this.deps.outbox.listDue(this.at(), this.page * isOwn.instances);
       let ownFound = 0;
       const others = new Map<string, Notification[]>();
       for (const notification of due) {

@@ -9,7 +9,8 @@ export interface SendLimiter {
 
 /**
  * Teams allows a bot about 50 proactive messages a second per tenant, all instances together.
- * One fewer leaves room for the few milliseconds a send can run late.
+ * One fewer leaves 20.4 ms of room in every second for sends that go late or take a while to
+ * reach Teams (see lateToleranceMs).
  */
 export const DEFAULT_SEND_RATE_PER_SECOND = 49;
 /** Teams' own limit: at most 50 proactive messages in any one second per app and tenant. */

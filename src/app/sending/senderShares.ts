@@ -23,8 +23,11 @@ const REFRESH_MS = SENDER_SILENT_MS / 5;
 /** Writes lost to another instance before this one gives up and takes everyone as its own. */
 const MAX_CONFLICTS = 5;
 
-/** Whether a person is this instance's to send to first. */
-export type OwnShare = (personId: string) => boolean;
+/** Whether a person is this instance's to send to first; `instances`: how many share the people. */
+export type OwnShare = ((personId: string) => boolean) & { instances: number };
+
+/** Everyone is this instance's own. */
+export const EVERYONE: OwnShare = Object.assign(() => true, { instances: 1 });
 
 /**
  * Notes in the store that `instance` is sending (keeping the list to the instances heard from in
@@ -49,7 +52,7 @@ export async function claimOwnShare(store: DocumentStore, instance: string, now:
       if (!(error instanceof DocumentExistsError || error instanceof VersionConflictError)) throw error;
     }
   }
-  return () => true;
+  return EVERYONE;
 }
 
 /** Those heard from lately; one stamped far ahead (a clock that was wrong) is not believed. */
@@ -62,8 +65,9 @@ function liveSenders(seen: Record<string, number>, now: number): Record<string, 
 function shareOf(instances: readonly string[], instance: string): OwnShare {
   const ordered = [...instances].sort();
   const place = ordered.indexOf(instance);
-  if (ordered.length <= 1 || place < 0) return () => true;
-  return (personId) => hashOf(personId) % ordered.length === place;
+  if (ordered.length <= 1 || place < 0) return EVERYONE;
+  const isOwn = (personId: string) => hashOf(personId) % ordered.length === place;
+  return Object.assign(isOwn, { instances: ordered.length });
 }
 
 /** FNV-1a, 32 bits: the same person always falls in the same share. */
