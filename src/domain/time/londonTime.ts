@@ -64,7 +64,6 @@ const LONG_MONTH_NAMES = [
   'December',
 ];
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const instantCache = new Map<string, LondonInstantReading>();
 const CACHE_LIMIT = 20_000;
@@ -82,14 +81,37 @@ function londonFields(instant: number): Date {
   return new Date(instant + londonOffsetMinutes(instant) * 60_000);
 }
 
+/**
+ * YYYY-MM-DD read digit by digit, without a regular expression or a Date: the slot search reads
+ * dates for every day of every offer it looks at. Throws RangeError for anything but a real date.
+ */
 function parseDate(date: LondonDate): CalendarDate {
-  const match = DATE_PATTERN.exec(date);
-  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (!match || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+  const [year, month, day] = [digitsOf(date, 0, 4), digitsOf(date, 5, 7), digitsOf(date, 8, 10)];
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || !isRealDay(year, month, day)) {
     throw new RangeError(`Not a real calendar date (YYYY-MM-DD): ${date}`);
   }
   return { year, month, day };
+}
+
+/** The number written in text[from, to), or NaN if any character there is not a digit 0-9. */
+function digitsOf(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  // Years 0-99 are read as 1900-1999, as Date.UTC reads them (the check this replaces).
+  const calendarYear = year < 100 ? year + 1900 : year;
+  const leap = calendarYear % 4 === 0 && (calendarYear % 100 !== 0 || calendarYear % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return year >= 0 && days !== undefined && day >= 1 && day <= days;
 }
 
 function parseTime(time: string): WallTime {
@@ -163,7 +185,11 @@ export function startOfLondonDay(instant: number): number {
 /** Calendar arithmetic on London dates (no clock involved, so no clock-change surprises). */
 export function addDays(date: LondonDate, days: number): LondonDate {
   const { year, month, day } = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  const moved = new Date(Date.UTC(year, month - 1, day + days));
+  const movedYear = moved.getUTCFullYear();
+  // toISOString writes years outside 0-9999 with a sign and six digits.
+  if (!(movedYear >= 0 && movedYear <= 9999)) return moved.toISOString().slice(0, 10);
+  return `${pad(movedYear, 4)}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
 }
 
 export function weekdayOf(date: LondonDate): Weekday {

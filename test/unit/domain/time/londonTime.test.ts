@@ -119,6 +119,43 @@ describe('London days, weeks and months', () => {
     expect(weekdayOf('2026-03-29')).toBe('sun');
   });
 
+  it('adds days and names weekdays as the calendar does, for every day of years either side of a leap year', () => {
+    const DAY = 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    for (let ms = Date.UTC(2023, 0, 1); ms < Date.UTC(2029, 0, 1); ms += DAY) {
+      const date = iso(ms);
+      expect(weekdayOf(date)).toBe(names[new Date(ms).getUTCDay()]);
+      for (const days of [-400, -31, -1, 0, 1, 28, 366])
+        expect(addDays(date, days)).toBe(iso(ms + days * DAY));
+    }
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
+  });
+
+  it.each([
+    '2026-02-29',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-04-00',
+    '2026-4-01',
+    '2026-04-1',
+    '2026/04/01',
+    '20260401',
+    ' 2026-04-01',
+    '2026-04-01 ',
+    '2026-04-01\n',
+    '２０２６-04-01',
+    '2026-0a-01',
+    '',
+  ])('refuses %j as a date', (date) => {
+    expect(() => addDays(date, 1)).toThrow(new RangeError(`Not a real calendar date (YYYY-MM-DD): ${date}`));
+    expect(() => weekdayOf(date)).toThrow(RangeError);
+    expect(() => toLondonInstant(date, '09:00')).toThrow(RangeError);
+  });
+
   it('places sessions by London wall clock on either side of a clock change', () => {
     expect(SESSION_TIMES.am).toEqual({ start: '09:00', end: '13:00' });
     expect(SESSION_TIMES.pm).toEqual({ start: '13:00', end: '17:00' });
