@@ -38,7 +38,8 @@ import { runLoad, type LoadResult } from './turn/runLoad';
  * One JSON line per kind, store and concurrency. `round_trips` is the most sequential store round
  * trips any one turn of that kind made (counted, not timed, on warm caches); `ratio_vs_echo` is
  * turns a second against the echo bot's at the same concurrency.
- * Run: `npm run build && node dist/bench/turn.js [--store-latency-ms 5]`.
+ * Run: `npm run build && node dist/bench/turn.js [--store-latency-ms 5]`;
+ * `BENCH_TURN_EXCHANGE_ONLY=1` measures only the exchange's turns (and the echo) at 1 conversation.
  */
 const CONCURRENCY = [1, 16, 64] as const;
 const CELL_MS = Number(process.env.BENCH_TURN_CELL_MS ?? 5_000);
@@ -49,7 +50,8 @@ const COUNTED_TURNS = 10;
 const LIMIT_MS = 290_000;
 
 type LoadKind = 'my_requests' | 'request_step';
-const KINDS: readonly LoadKind[] = ['my_requests', 'request_step'];
+const EXCHANGE_ONLY = process.env.BENCH_TURN_EXCHANGE_ONLY === '1';
+const KINDS: readonly LoadKind[] = EXCHANGE_ONLY ? [] : ['my_requests', 'request_step'];
 type Kind = LoadKind | ExchangeKind;
 /** Exchanges whose turns are counted for `round_trips` (after one to warm up). */
 const COUNTED_EXCHANGES = 3;
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
     }
 
     const lines: Line[] = [];
-    for (const concurrency of CONCURRENCY) {
+    for (const concurrency of EXCHANGE_ONLY ? [1] : CONCURRENCY) {
       const echoTurn = (i: number, n: number) =>
         ask(client, echo.url, targets[0]?.actors[i] as Actor, `hello ${n}`, /You said/);
       lines.push({

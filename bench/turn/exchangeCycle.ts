@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ShadowingRequest } from '../../src/domain/requests';
 import type { DocumentStore } from '../../src/store/documentStore';
+import { decideAction } from '../../src/teams/cards/decideAction';
 import { actorFor, cardExecute, cardSubmit, message, type Actor } from '../../test/support/activities';
 import { cardActions } from '../../test/support/cards';
 import type { BotReply } from '../../test/support/http';
@@ -43,11 +44,13 @@ export async function runExchange(
   const ids = { requestId: request.id, visitorId };
   const manager = actorFor(request.managerId, `bench-manager-${request.managerId}`);
   const host = actorFor(request.hostId, `bench-host-${request.hostId}`);
+  // The buttons as the manager's and the host's cards carry them (the visit's time and host too).
+  const button = (action: string) => decideAction(action, action, request).data as Record<string, unknown>;
   // Whatever the visitor's rota: cover within the team is a valid answer whether or not cover is needed.
-  const approve = { action: 'approve', coverMethod: 'within_team', ...ids };
+  const approve = { ...button('approve'), coverMethod: 'within_team' };
   await around('approve', () => post(target, cardExecute(manager, 'decide', approve)));
   await expectState(target.store, visitorId, request.id, 'awaiting_host');
-  await around('accept', () => post(target, cardExecute(host, 'decide', { action: 'accept', ...ids })));
+  await around('accept', () => post(target, cardExecute(host, 'decide', button('accept'))));
   await expectState(target.store, visitorId, request.id, 'confirmed');
   await post(target, cardExecute(visitor, 'decide', { action: 'cancel', ...ids }));
   await expectState(target.store, visitorId, request.id, 'cancelled');

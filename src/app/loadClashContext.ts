@@ -61,16 +61,12 @@ export async function readClashContext(
   window: { from: Date; to: Date },
   requestId?: string,
 ): Promise<(offer: HostOffer | undefined) => ClashContextInput> {
-  const from = DateTime.fromJSDate(window.from).minus({ days: ROTA_MARGIN_DAYS }).toJSDate();
-  const to = DateTime.fromJSDate(window.to).plus({ days: ROTA_MARGIN_DAYS }).toJSDate();
-  const [visitorShifts, hostShifts, held, visitorBookings] = await Promise.all([
-    sources.rota.shiftsBetween(visitor.id, from, to),
-    offer ? sources.rota.shiftsBetween(offer.hostId, from, to) : Promise.resolve(undefined),
-    offer
-      ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString(), window.to.toISOString())
-      : Promise.resolve([]),
-    visitsOf(sources.requests, visitor.id, window),
-  ]);
+  const [visitorShifts, hostShifts, held, visitorBookings] = await readClashSources(
+    sources,
+    visitor.id,
+    offer,
+    window,
+  );
   const heldBookings: HeldBooking[] = held.map((hold) => ({
     requestId: hold.requestId,
     start: hold.start,
@@ -85,6 +81,28 @@ export async function readClashContext(
     ...(found ? { offer: found, heldBookings } : {}),
     ...(requestId ? { requestId } : {}),
   });
+}
+
+/**
+ * What the clash rules read, from ids alone: both rotas with their margins, the offer's places and
+ * the visitor's other visits, all at once. Also used to read them ahead of a decision.
+ */
+export function readClashSources(
+  sources: ClashSources,
+  visitorId: string,
+  offer: OfferRef | undefined,
+  window: { from: Date; to: Date },
+) {
+  const from = DateTime.fromJSDate(window.from).minus({ days: ROTA_MARGIN_DAYS }).toJSDate();
+  const to = DateTime.fromJSDate(window.to).plus({ days: ROTA_MARGIN_DAYS }).toJSDate();
+  return Promise.all([
+    sources.rota.shiftsBetween(visitorId, from, to),
+    offer ? sources.rota.shiftsBetween(offer.hostId, from, to) : Promise.resolve(undefined),
+    offer
+      ? sources.holds.holdsAround(offer.hostId, offer.id, window.from.toISOString(), window.to.toISOString())
+      : Promise.resolve([]),
+    visitsOf(sources.requests, visitorId, window),
+  ]);
 }
 
 /**

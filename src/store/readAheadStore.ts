@@ -13,6 +13,14 @@ export type WriteListener = (container: ContainerName, id: string, partitionKey:
 interface TurnReads {
   open: boolean;
   reads: Map<string, Pending>;
+  /** Queries read ahead, by container, then by query. */
+  queries: Map<string, Map<string, Promise<Doc[]>>>;
+}
+
+/** Where code runs: a turn, and whether its queries are being read ahead. */
+interface TurnScope {
+  reads: TurnReads;
+  queriesAhead?: true;
 }
 
 /**
@@ -26,19 +34,20 @@ interface TurnReads {
  * started outside it with `outsideTurn`.
  */
 export class ReadAheadStore implements DocumentStore {
-  private readonly turn = new AsyncLocalStorage<TurnReads>();
+  private readonly turn = new AsyncLocalStorage<TurnScope>();
   private readonly writeListeners: WriteListener[] = [];
 
   constructor(readonly inner: DocumentStore) {}
 
   /** Runs one turn's work; what is read inside it is kept for this turn only. */
   async runTurn<T>(work: () => Promise<T>): Promise<T> {
-    const reads: TurnReads = { open: true, reads: new Map() };
+    const reads: TurnReads = { open: true, reads: new Map(), queries: new Map() };
     try {
-      return await this.turn.run(reads, work);
+      return await this.turn.run({ reads }, work);
     } finally {
       reads.open = false;
       reads.reads.clear();
+      reads.queries.clear();
     }
   }
 
@@ -54,6 +63,15 @@ export class ReadAheadStore implements DocumentStore {
   /** Runs work a turn starts but does not wait for, so that its reads are its own. */
   outsideTurn<T>(work: () => T): T {
     return this.turn.exit(work);
+  }
+
+  /**
+   * Runs work whose queries are read ahead: their answers are kept for the rest of the turn, like
+   * a document's, until the turn writes to that container. Queries not started here go to the store.
+   */
+  readingAhead<T>(work: () => T): T {
+    const scope = this.turn.getStore();
+    return scope?.reads.open ? this.turn.run({ reads: scope.reads, queriesAhead: true }, work) : work();
   }
 
   /** Starts reading a document the turn will need. Outside a turn, or read already, does nothing. */
@@ -107,8 +125,23 @@ export class ReadAheadStore implements DocumentStore {
     );
   }
 
-  query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]> {
-    return this.inner.query<T>(container, query);
+  async query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]> {
+    const scope = this.turn.getStore();
+    if (!scope?.reads.open) return this.inner.query<T>(container, query);
+    const kept = scope.reads.queries.get(container) ?? new Map<string, Promise<Doc[]>>();
+    const key = JSON.stringify(query ?? {});
+    let pending = kept.get(key);
+    if (!pending && !scope.queriesAhead) return this.inner.query<T>(container, query);
+    if (!pending) {
+      const asked = this.inner.query<T>(container, query);
+      pending = asked;
+      kept.set(key, asked);
+      scope.reads.queries.set(container, kept);
+      asked.catch(() => {
+        if (kept.get(key) === asked) kept.delete(key);
+      });
+    }
+    return structuredClone(await pending) as T[];
   }
 
   /** The inner store's count: the same documents, however they were read. */
@@ -140,7 +173,7 @@ export class ReadAheadStore implements DocumentStore {
   }
 
   private openReads(): Map<string, Pending> | undefined {
-    const turn = this.turn.getStore();
+    const turn = this.turn.getStore()?.reads;
     return turn?.open ? turn.reads : undefined;
   }
 
@@ -171,7 +204,9 @@ export class ReadAheadStore implements DocumentStore {
     write: () => Promise<R>,
   ): Promise<R> {
     const forget = () => {
-      this.turn.getStore()?.reads.delete(keyOf(container, id, partitionKey));
+      const turn = this.turn.getStore()?.reads;
+      turn?.reads.delete(keyOf(container, id, partitionKey));
+      turn?.queries.delete(container);
       for (const listener of this.writeListeners) listener(container, id, partitionKey);
     };
     forget();

@@ -76,7 +76,7 @@ export interface Bot {
 class ReadingAheadApplication extends Application<AppTurnState> {
   constructor(
     private readonly store: ReadAheadStore,
-    private readonly people: PeopleRepository,
+    private readonly services: Services,
     options: ConstructorParameters<typeof Application<AppTurnState>>[0],
   ) {
     super(options);
@@ -84,7 +84,7 @@ class ReadingAheadApplication extends Application<AppTurnState> {
 
   override run(context: TurnContext): Promise<boolean> {
     return this.store.runTurn(() => {
-      readAheadForTurn(context, this.store, this.people);
+      readAheadForTurn(context, this.store, this.services);
       return super.run(context);
     });
   }
@@ -142,7 +142,7 @@ export function createBot({
     kick: (queued) => store.outsideTurn(() => delivering.kick(queued)),
   };
   const reports = createReportMaker(store, services, digest);
-  const app = new ReadingAheadApplication(store, services.people, {
+  const app = new ReadingAheadApplication(store, services, {
     adapter,
     storage: new BotStateStorage(store, logger, recent.userState),
     startTypingTimer,

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
+import { readAheadDecision } from '../app/readAheadDecision';
+import type { Services } from '../app/services';
 import type { ReadAheadStore } from '../store/readAheadStore';
-import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import { OWN_DATA_COMMANDS, parseCommand } from './commands';
 import { actorId, canRecognise } from './identity';
 
@@ -9,18 +10,15 @@ const ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * Starts reading what this activity names, alongside the bot's own state: the person sending it
- * and, from a card button's data, the request (and its visitor) or the person's own offer it is about. Only reads:
- * who may do what is still decided by the handler on what it reads.
+ * and, from a card button's data, the request (and its visitor) or the person's own offer it is about,
+ * and what a decision on the request will read once it has read it (see readAheadDecision). Only
+ * reads: who may do what is still decided by the handler on what it reads.
  */
-export function readAheadForTurn(
-  context: TurnContext,
-  store: ReadAheadStore,
-  people: PeopleRepository,
-): void {
+export function readAheadForTurn(context: TurnContext, store: ReadAheadStore, services: Services): void {
   const personId = actorId(context);
   if (!personId || !ID.test(personId)) return;
   // A typed "my requests" or "my offers" from someone this instance knows needs no read of them.
-  if (!(isOwnDataMessage(context) && canRecognise(context, people)))
+  if (!(isOwnDataMessage(context) && canRecognise(context, services.people)))
     store.readAhead('people', personId, personId);
   const data = cardData(context);
   const requestId = text(data.requestId);
@@ -28,6 +26,18 @@ export function readAheadForTurn(
   if (requestId) store.readAhead('requests', requestId, visitorId ?? personId);
   // The visitor's directory entry: a decision on their request describes them (name, rota, grade).
   if (requestId && visitorId && visitorId !== personId) store.readAhead('people', visitorId, visitorId);
+  const action = text(data.action);
+  if (requestId && visitorId && action)
+    store.readingAhead(() =>
+      readAheadDecision(services, {
+        action,
+        visitorId,
+        ...optional('start', data.start),
+        ...optional('end', data.end),
+        ...optional('hostId', text(data.hostId)),
+        ...optional('offerId', text(data.offerId)),
+      }),
+    );
   const offerId = text(data.offerId);
   if (offerId && typeof data.verb === 'string' && data.verb.startsWith('offer_'))
     store.readAhead('offers', offerId, personId);
@@ -50,4 +60,8 @@ function cardData(context: TurnContext): Record<string, unknown> {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && ID.test(value) ? value : undefined;
+}
+
+function optional<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
+  return typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
 }

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { seedDemoOrganisation } from '../../../src/demo/seedDemo';
+import type { ShadowingRequest } from '../../../src/domain/requests';
+import { decideAction } from '../../../src/teams/cards/decideAction';
 import {
   actorFor,
   activityFrom,
@@ -43,9 +45,6 @@ const MOST_ROUND_TRIPS: Record<string, number> = {
   'request: why and what (finds hosts)': 4,
   // Reads, the place reserved, the request created, its pointers and messages, the bot's state.
   'request: send': 6,
-  // Reads, the visitor's rota for the release, the decision written, then what follows it.
-  'manager: approve': 4,
-  'host: accept': 4,
 };
 
 /**
@@ -136,10 +135,14 @@ describe('store calls on person paths', () => {
     expect(allText(sent)).toContain('I have asked');
     await turn('my requests', message(alex, 'my requests'));
     await service.dispatcher.idle();
-    const [request] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
-    const ids = { requestId: request?.id, visitorId: DEMO_IDS.alex };
-    await turn('manager: approve', cardExecute(megan, 'decide', { action: 'approve', ...ids }));
-    await turn('host: accept', cardExecute(adele, 'decide', { action: 'accept', ...ids }));
+    const [stored] = await service.store.query('requests', { partitionKey: DEMO_IDS.alex });
+    if (!stored) throw new Error('the request was not stored');
+    const request = stored as unknown as ShadowingRequest;
+    // The buttons as the manager's and the host's cards carry them.
+    const button = (action: string) => decideAction(action, action, request).data as Record<string, unknown>;
+    expect(button('approve')).toMatchObject({ start: request.start, hostId: request.hostId });
+    await turn('manager: approve', cardExecute(megan, 'decide', button('approve')));
+    await turn('host: accept', cardExecute(adele, 'decide', button('accept')));
     await turn('host: my offers', message(adele, 'my offers'));
     await turn('host: offer to host', message(adele, 'offer to host'));
     await turn('host: cancel the offer', message(adele, 'cancel'));

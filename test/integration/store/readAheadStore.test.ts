@@ -128,4 +128,38 @@ describe('ReadAheadStore', () => {
     // When each write starts and when it ends; reads tell nothing.
     expect(told).toEqual(Array<string>(8).fill('people p2 p2'));
   });
+
+  it('keeps a query read ahead for the turn until the turn writes to its container, and only a query read ahead', async () => {
+    const queries = () => trace.calls.filter((c) => c.operation === 'query').length;
+    const named = { partitionKey: 'q1', where: [{ field: 'name', op: '=' as const, value: 'Q' }] };
+    await store.upsert('people', { id: 'q1', name: 'Q' });
+    trace.clear();
+    await store.runTurn(async () => {
+      // Not read ahead: each query goes to the store.
+      await store.query('people', named);
+      await store.query('people', named);
+      expect(queries()).toBe(2);
+      store.readingAhead(() => void store.query('people', named));
+      const first = await store.query<{ id: string; name: string }>('people', named);
+      expect(first.map((p) => p.name)).toEqual(['Q']);
+      (first[0] as { name: string }).name = 'Changed by the first reader';
+      expect((await store.query<{ id: string; name: string }>('people', named)).map((p) => p.name)).toEqual([
+        'Q',
+      ]);
+      // Another query of the same container is not the one read ahead.
+      await store.query('people', { partitionKey: 'q1' });
+      expect(queries()).toBe(4);
+      // A write to the container makes the next query go to the store, and see the write.
+      await store.upsert('people', { id: 'q1', name: 'Q', role: 'written in the turn' });
+      expect(await store.query('people', named)).toEqual([
+        expect.objectContaining({ role: 'written in the turn' }),
+      ]);
+      expect(queries()).toBe(5);
+    });
+    // Nothing outlives the turn, and outside a turn nothing is read ahead.
+    await store.runTurn(async () => store.query('people', named));
+    store.readingAhead(() => void store.query('people', named));
+    await store.query('people', named);
+    expect(queries()).toBe(8);
+  });
 });

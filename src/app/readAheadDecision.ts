@@ -1,0 +1,46 @@
+import type { Services } from './services';
+import { readClashSources } from './loadClashContext';
+
+/** What a decision button says of its visit; a hint for reading ahead, never a fact to decide on. */
+export interface DecisionHint {
+  action: string;
+  visitorId: string;
+  start?: string;
+  end?: string;
+  hostId?: string;
+  offerId?: string;
+}
+
+/** Longer than any visit; a button naming a longer span reads nothing ahead. */
+const MOST_HOURS = 24;
+
+/**
+ * Starts reading what a manager's approval or a host's acceptance will read once it has read the
+ * request, from the visit's time and host as the button carries them: the visitor's rota (the
+ * release), and for an acceptance the host's rota, the offer, its places and the visitor's other
+ * visits (the clash check). Only reads, kept for this turn: the decision itself works from the
+ * request it reads, so when a card is older than the request (its time moved) what was read
+ * ahead is simply not used and the decision reads what it needs.
+ */
+export function readAheadDecision(services: Services, hint: DecisionHint): void {
+  const window = windowOf(hint.start, hint.end);
+  if (!window) return;
+  const reads: Promise<unknown>[] = [];
+  if (hint.action === 'approve' || hint.action === 'accept')
+    reads.push(services.rota.shiftsBetween(hint.visitorId, window.from, window.to));
+  if (hint.action === 'accept' && hint.hostId && hint.offerId) {
+    const offer = { hostId: hint.hostId, id: hint.offerId };
+    reads.push(services.offers.find(offer.hostId, offer.id));
+    reads.push(readClashSources(services, hint.visitorId, offer, window));
+  }
+  // A failure is the business of the decision, which reads again what it needs.
+  for (const read of reads) read.catch(() => undefined);
+}
+
+function windowOf(start: string | undefined, end: string | undefined): { from: Date; to: Date } | undefined {
+  if (!start || !end) return undefined;
+  const from = new Date(start);
+  const to = new Date(end);
+  const hours = (to.getTime() - from.getTime()) / 3_600_000;
+  return hours > 0 && hours <= MOST_HOURS ? { from, to } : undefined;
+}
