@@ -37,7 +37,11 @@ export function readAheadDecision(services: Services, hint: DecisionHint): void 
   for (const read of reads) read.catch(() => undefined);
 }
 
-function windowOf(start: string | undefined, end: string | undefined): { from: Date; to: Date } | undefined {
+/** The window a button's visit names, if it names a plausible one; else nothing is read ahead. */
+export function windowOf(
+  start: string | undefined,
+  end: string | undefined,
+): { from: Date; to: Date } | undefined {
   if (!start || !end) return undefined;
   const from = new Date(start);
   const to = new Date(end);

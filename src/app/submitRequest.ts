@@ -33,6 +33,17 @@ export type SubmitResult =
   | { ok: true; request: ShadowingRequest; warnings: string[]; queued: Notification[]; already?: true }
   | { ok: false; problems: string[] };
 
+/** As SubmitResult, with the pointers and messages still being filed: `filed` says when they are. */
+export type SendResult =
+  | {
+      ok: true;
+      request: ShadowingRequest;
+      warnings: string[];
+      filed: Promise<Notification[]>;
+      already?: true;
+    }
+  | { ok: false; problems: string[] };
+
 /**
  * Sends a finished draft to the visitor's manager. The host's place is reserved first, with the
  * clash rules checked against the latest holds (rotas and bookings change while people type), so
@@ -45,6 +56,24 @@ export async function submitRequest(
   draft: RequestDraft,
   now: Date,
 ): Promise<SubmitResult> {
+  const sent = await sendRequest(deps, visitor, draft, now);
+  if (!sent.ok) return sent;
+  const { filed, ...rest } = sent;
+  return { ...rest, queued: await filed };
+}
+
+/**
+ * submitRequest, returning as soon as the request is stored, while its pointers and messages are
+ * filed: the caller can save what it must (the conversation) at the same time, and waits for
+ * `filed` before saying the request was sent. If filing fails, sending the same draft again (or
+ * clicking the same button once the conversation has moved on) files what is missing.
+ */
+export async function sendRequest(
+  deps: SubmitDependencies,
+  visitor: Person,
+  draft: RequestDraft,
+  now: Date,
+): Promise<SendResult> {
   const { chosen, slot } = draft;
   if (!chosen || !slot || !draft.purpose || !draft.objectives?.length)
     return { ok: false, problems: ['The request is not finished yet.'] };
@@ -66,7 +95,7 @@ export async function submitRequest(
   ]);
   // Awaited inside the reservation; if the reservation fails before asking, nothing else waits.
   reads.catch(() => undefined);
-  let stopped: SubmitResult | undefined;
+  let stopped: SendResult | undefined;
   let offer: HostOffer | undefined;
   let warnings: string[] = [];
   let release: ReleaseSummary = summariseRelease([]);
@@ -87,7 +116,7 @@ export async function submitRequest(
         : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
     },
   );
-  if (stopped) return finishIfSentBefore(deps, stopped, visitor.id, now);
+  if (stopped) return finishIfSentBefore(deps, stopped, now);
   if (!reserved.ok) return { ok: false, problems: [reserved.reason] };
   if (!offer) throw new Error('the place was reserved without the offer having been read');
 
@@ -124,17 +153,32 @@ export async function submitRequest(
     // Sent a moment ago from elsewhere (another instance): that request keeps the place.
     if (error instanceof DocumentExistsError) {
       const existing = await deps.requests.find(visitor.id, requestId);
-      if (existing) return finishIfSentBefore(deps, alreadySent(existing.request), visitor.id, now);
+      if (existing) return finishIfSentBefore(deps, alreadySent(existing.request), now);
     }
     await deps.holds.release(offer.hostId, offer.id, requestId, slot.start);
     throw error;
   }
-  // Once the request is saved, its pointers and its messages do not wait for each other.
+  const filed = fileSent(deps, submitted.request, now);
+  // Whoever sent it waits for it; a failure is theirs to report, not the process's.
+  filed.catch(() => undefined);
+  return { ok: true, request: submitted.request, warnings, filed };
+}
+
+/**
+ * Once the request is saved: the pointers that let its manager and host find it, and the
+ * manager's message, side by side. Both are keyed to the request and its step, so filing again
+ * files only what is missing.
+ */
+async function fileSent(
+  deps: SubmitDependencies,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Notification[]> {
   const [, queued] = await Promise.all([
-    writeTasks(deps.tasks, submitted.request),
-    notifyParties(deps.outbox, submitted.request, 'submit', visitor.id, now),
+    writeTasks(deps.tasks, request),
+    notifyParties(deps.outbox, request, 'submit', request.visitorId, now),
   ]);
-  return { ok: true, request: submitted.request, warnings, queued };
+  return queued;
 }
 
 /** A decision that stops the reservation without saying why: the reason is kept beside it. */
@@ -149,7 +193,7 @@ function refusalBeforeReserving(
   sent: ShadowingRequest | undefined,
   slot: { start: string; end: string },
   now: Date,
-): SubmitResult | undefined {
+): SendResult | undefined {
   if (!offer || offer.status !== 'active')
     return {
       ok: false,
@@ -169,20 +213,28 @@ function refusalBeforeReserving(
  */
 async function finishIfSentBefore(
   deps: SubmitDependencies,
-  result: SubmitResult,
-  visitorId: string,
+  result: SendResult,
   now: Date,
-): Promise<SubmitResult> {
+): Promise<SendResult> {
   if (!result.ok || !result.already) return result;
-  const { request } = result;
-  if (request.state !== 'awaiting_manager' || request.history.length !== 1) return result;
-  const [, queued] = await Promise.all([
-    writeTasks(deps.tasks, request),
-    notifyParties(deps.outbox, request, 'submit', visitorId, now),
-  ]);
-  return { ...result, queued };
+  const queued = await fileWhatSendingMissed(deps, result.request, now);
+  return { ...result, filed: Promise.resolve(queued) };
 }
 
-function alreadySent(request: ShadowingRequest): SubmitResult {
-  return { ok: true, request, warnings: [], queued: [], already: true };
+/**
+ * A request found sent already: while it still waits for its manager as sent, its pointers and the
+ * manager's message are filed again, in case the send that stored it stopped before filing them.
+ * Only what is missing is filed.
+ */
+export async function fileWhatSendingMissed(
+  deps: SubmitDependencies,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Notification[]> {
+  if (request.state !== 'awaiting_manager' || request.history.length !== 1) return [];
+  return fileSent(deps, request, now);
+}
+
+function alreadySent(request: ShadowingRequest): SendResult {
+  return { ok: true, request, warnings: [], filed: Promise.resolve([]), already: true };
 }

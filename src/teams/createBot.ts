@@ -31,6 +31,7 @@ import { registerUnhandledInvoke } from './handlers/unhandledInvoke';
 import { firstName, identifyPerson } from './identity';
 import { sendCard } from './replies';
 import { readAheadForTurn } from './readAheadForTurn';
+import { finishTurnWork } from './turnWork';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
@@ -83,9 +84,14 @@ class ReadingAheadApplication extends Application<AppTurnState> {
   }
 
   override run(context: TurnContext): Promise<boolean> {
-    return this.store.runTurn(() => {
+    return this.store.runTurn(async () => {
       readAheadForTurn(context, this.store, this.services);
-      return super.run(context);
+      try {
+        return await super.run(context);
+      } finally {
+        // Work a handler left to finish while the state was saved (see finishBeforeTurnEnds).
+        await finishTurnWork(context);
+      }
     });
   }
 }

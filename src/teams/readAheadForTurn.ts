@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { readAheadDecision } from '../app/readAheadDecision';
+import { readAheadSend } from '../app/readAheadSend';
 import type { Services } from '../app/services';
 import type { ReadAheadStore } from '../store/readAheadStore';
 import { OWN_DATA_COMMANDS, parseCommand } from './commands';
@@ -26,6 +27,8 @@ export function readAheadForTurn(context: TurnContext, store: ReadAheadStore, se
   if (requestId) store.readAhead('requests', requestId, visitorId ?? personId);
   // The visitor's directory entry: a decision on their request describes them (name, rota, grade).
   if (requestId && visitorId && visitorId !== personId) store.readAhead('people', visitorId, visitorId);
+  const draftId = data.verb === 'draft_submit' ? text(data.draftId) : undefined;
+  if (draftId) readAheadSending(store, services, personId, draftId, data);
   const action = text(data.action);
   if (requestId && visitorId && action)
     store.readingAhead(() =>
@@ -60,6 +63,21 @@ function cardData(context: TurnContext): Record<string, unknown> {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && ID.test(value) ? value : undefined;
+}
+
+/** "Send to my manager": the draft's request, if it was sent already, and what sending reads. */
+function readAheadSending(
+  store: ReadAheadStore,
+  services: Services,
+  personId: string,
+  draftId: string,
+  data: Record<string, unknown>,
+): void {
+  store.readAhead('requests', draftId, personId);
+  const [hostId, offerId] = [text(data.hostId), text(data.offerId)];
+  const [start, end] = [data.start, data.end];
+  if (hostId && offerId && typeof start === 'string' && typeof end === 'string')
+    store.readingAhead(() => readAheadSend(services, { visitorId: personId, hostId, offerId, start, end }));
 }
 
 function optional<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {

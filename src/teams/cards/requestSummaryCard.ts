@@ -88,9 +88,20 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
         type: 'Action.Submit',
         title: 'Send to my manager',
         style: 'positive',
-        data: { verb: 'draft_submit', ...(draft.id ? { draftId: draft.id } : {}) },
+        data: { verb: 'draft_submit', ...(draft.id ? { draftId: draft.id } : {}), ...chosenVisit(draft) },
       },
       { type: 'Action.Submit', title: 'Cancel request', data: { verb: 'draft_control', word: 'cancel' } },
     ],
   );
+}
+
+/**
+ * The host and time chosen, so that sending can read the offer, both rotas and the places with
+ * the person and the draft; sending still works from the draft as the conversation holds it.
+ */
+function chosenVisit(draft: RequestDraft): Record<string, string> {
+  const { chosen, slot } = draft;
+  return chosen && slot
+    ? { hostId: chosen.hostId, offerId: chosen.offerId, start: slot.start, end: slot.end }
+    : {};
 }

@@ -7,7 +7,7 @@ import { CARD_VERBS, parseCardPayload, type CardVerb } from '../cardPayloads';
 import { COMMANDS, isCommand } from '../commands';
 import { identifyPerson } from '../identity';
 import { NOT_IN_DIRECTORY, runCommand, showMyRequests } from './commandHandlers';
-import { alreadySent, continueRequest, findSentDraft, repeatQuestion } from './requestDialogHandlers';
+import { answerSentAgain, continueRequest, repeatQuestion } from './requestDialogHandlers';
 import { startReturnVisit } from './returnVisitHandlers';
 import type { DraftInput } from '../../domain/requestDialog/advanceDraft';
 import type { DraftField } from '../../domain/requestDialog/draft';
@@ -57,8 +57,7 @@ export function registerCardActions(
     const draft = state.conversation.draft;
     if (!draft) {
       // "Send to my manager" clicked again after the request went: say so, not that something is wrong.
-      const sent = verb === 'draft_submit' ? await findSentDraft(services, person, data) : undefined;
-      if (sent) return alreadySent(context, services, sent);
+      if (verb === 'draft_submit' && (await answerSentAgain(context, services, person, data))) return;
       return void (await context.sendActivity(
         'That request is no longer open. Type "new request" to start another.',
       ));

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { createHostFinder } from '../../app/hostFinder';
 import type { Services } from '../../app/services';
 import { routeApprovalToLeads } from '../../app/programmeLeads';
-import { submitRequest } from '../../app/submitRequest';
+import { fileWhatSendingMissed, sendRequest } from '../../app/submitRequest';
 import type { Person } from '../../domain/people';
 import {
   advanceDraft,
@@ -20,6 +20,7 @@ import type { AppTurnState } from '../appTurnState';
 import { createRequestQuestionCard } from '../cards/requestQuestionCard';
 import { createRequestSummaryCard } from '../cards/requestSummaryCard';
 import { sendCard } from '../replies';
+import { finishBeforeTurnEnds } from '../turnWork';
 import { sendVisitorRequestCard } from '../visitorRequestCard';
 
 /** Begins a request, keeping whatever the person's sentence already said. */
@@ -140,11 +141,11 @@ async function submit(
   // The manager's name, for the answer, is read while the request is sent.
   const managerRead = person.managerId ? services.people.findById(person.managerId) : undefined;
   managerRead?.catch(() => undefined);
-  const result = await submitRequest(services, person, draft, services.clock());
+  const result = await sendRequest(services, person, draft, services.clock());
   if (result.ok && result.already) {
     state.conversation.draft = undefined;
     // Anything a first send that stopped half way left unfiled has just been filed: send it now.
-    services.notify(result.queued);
+    services.notify(await result.filed);
     return alreadySent(context, services, result.request);
   }
   if (!result.ok) {
@@ -160,20 +161,44 @@ async function submit(
     );
     return;
   }
+  // The request is stored: the conversation is saved without the draft while the manager's
+  // message and the pointers are filed, and the answer waits for both. Should filing fail, the
+  // person is told something went wrong, and clicking Send again files what is missing.
   state.conversation.draft = undefined;
+  const { request, filed, warnings } = result;
+  finishBeforeTurnEnds(
+    context,
+    filed.then(async (queued) => {
+      services.notify(queued);
+      await answerSent(
+        context,
+        services,
+        { request, warnings, ownTime: draft.slot?.label === 'own time' },
+        managerRead,
+      );
+    }),
+  );
+}
+
+/** Tells the visitor who was asked, and sends their request card. */
+async function answerSent(
+  context: TurnContext,
+  services: Services,
+  sent: { request: ShadowingRequest; warnings: string[]; ownTime: boolean },
+  managerRead: Promise<Person | undefined> | undefined,
+): Promise<void> {
   const manager = await managerRead;
-  services.notify(result.queued);
   if (!manager)
     services.notify(
       await routeApprovalToLeads(
         services,
-        result.request,
+        sent.request,
         services.clock(),
         'The visitor has no line manager in the staff directory, so the programme lead has been asked to decide.',
       ),
     );
-  const warnings = result.warnings.length ? ` Note: ${result.warnings.join(' ')}` : '';
-  const ownTime = draft.slot?.label === 'own time';
+  const warnings = sent.warnings.length ? ` Note: ${sent.warnings.join(' ')}` : '';
+  const { ownTime } = sent;
   const asked = ownTime ? 'to agree your visit, in your own time,' : 'to release you,';
   const decision = ownTime ? 'on your visit' : 'on your release';
   await context.sendActivity(
@@ -181,7 +206,7 @@ async function submit(
       ? `Sent. I have asked ${manager.name} ${asked} and will tell you here when they answer.${warnings}`
       : `Sent. I could not find your line manager in the directory, so your programme lead will decide ${decision}. I will tell you here when they answer.${warnings}`,
   );
-  await sendVisitorRequestCard(context, services, result.request);
+  await sendVisitorRequestCard(context, services, sent.request);
 }
 
 /** A request sent already, by an earlier click or another chat: said plainly, nothing sent twice. */
@@ -196,8 +221,26 @@ export async function alreadySent(
   );
 }
 
+/**
+ * "Send to my manager" clicked again once the conversation has moved on: if its draft was sent,
+ * says so, filing first whatever that send left unfiled (it may have stopped after saving the
+ * conversation). False when the draft was never sent.
+ */
+export async function answerSentAgain(
+  context: TurnContext,
+  services: Services,
+  person: Person,
+  data: unknown,
+): Promise<boolean> {
+  const sent = await findSentDraft(services, person, data);
+  if (!sent) return false;
+  services.notify(await fileWhatSendingMissed(services, sent, services.clock()));
+  await alreadySent(context, services, sent);
+  return true;
+}
+
 /** The request a "Send to my manager" click's draft became, if it has been sent. */
-export async function findSentDraft(
+async function findSentDraft(
   services: Services,
   person: Person,
   data: unknown,
