@@ -141,7 +141,7 @@ export class ReadAheadStore implements DocumentStore {
         if (kept.get(key) === asked) kept.delete(key);
       });
     }
-    return structuredClone(await pending) as T[];
+    return cloneJson(await pending) as T[];
   }
 
   /** The inner store's count: the same documents, however they were read. */
