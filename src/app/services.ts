@@ -13,6 +13,7 @@ import { OffersRepository } from '../store/repositories/offersRepository';
 import { PeopleRepository, type RecentPeople } from '../store/repositories/peopleRepository';
 import { RequestsRepository } from '../store/repositories/requestsRepository';
 import { RotaRepository } from '../store/repositories/rotaRepository';
+import { ReadAheadStore } from '../store/readAheadStore';
 import { TasksRepository } from '../store/repositories/tasksRepository';
 
 /** Everything a handler or command needs, built once over one store. */
@@ -41,6 +42,12 @@ export interface Services {
   clock: () => Date;
   /** Hands freshly queued messages to the sender; they are delivered by the scheduler regardless. */
   notify: (queued: Notification[]) => void;
+  /**
+   * Runs reads that must see the store as it is now, not a copy this turn read earlier: for a
+   * document another instance may have written after this turn read it (read ahead) but before
+   * this turn read something that depends on it. Runs the work as it is when no turn keeps reads.
+   */
+  afresh: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export function createServices(
@@ -77,5 +84,6 @@ export function createServices(
     ...(policy.modelTimers ? { modelTimers: policy.modelTimers } : {}),
     clock,
     notify,
+    afresh: store instanceof ReadAheadStore ? (work) => store.outsideTurn(work) : (work) => work(),
   };
 }

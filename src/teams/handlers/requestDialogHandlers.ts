@@ -232,7 +232,9 @@ export async function answerSentAgain(
   person: Person,
   data: unknown,
 ): Promise<boolean> {
-  const sent = await findSentDraft(services, person, data);
+  // Read afresh: the conversation may have lost its draft to a send that stored the request
+  // after this turn began, and so after any copy of it this turn read ahead.
+  const sent = await services.afresh(() => findSentDraft(services, person, data));
   if (!sent) return false;
   services.notify(await fileWhatSendingMissed(services, sent, services.clock()));
   await alreadySent(context, services, sent);
