@@ -9,7 +9,6 @@ import type { SentenceModel, Timers } from '../domain/requestDialog/modelReading
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
 import { ReadAheadStore } from '../store/readAheadStore';
-import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
 import { createRecentCopies } from './recentCopies';
