@@ -3,6 +3,7 @@ import { cancelRequest } from '../../app/cancelRequest';
 import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
+import { submitVerbIn } from '../submitVerbIn';
 import { CARD_VERBS, parseCardPayload, type CardVerb } from '../cardPayloads';
 import { COMMANDS, isCommand } from '../commands';
 import { identifyPerson } from '../identity';
@@ -18,12 +19,12 @@ export function registerCardActions(
   services: Services,
   logger: Logger,
 ): void {
-  app.adaptiveCards.actionSubmit([...COMMANDS], async (context, state, data: { verb?: string }) => {
+  app.adaptiveCards.actionSubmit(submitVerbIn(COMMANDS), async (context, state, data: { verb?: string }) => {
     if (!isCommand(data.verb)) return;
     await runCommand(data.verb, context, state, await identifyPerson(context, services.people), services);
   });
 
-  app.adaptiveCards.actionSubmit([...CARD_VERBS], async (context, state, data: unknown) => {
+  app.adaptiveCards.actionSubmit(submitVerbIn(CARD_VERBS), async (context, state, data: unknown) => {
     const verb = (data as { verb: CardVerb }).verb;
     const person = await identifyPerson(context, services.people);
     if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));

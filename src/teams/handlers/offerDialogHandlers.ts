@@ -21,6 +21,7 @@ import {
 import type { Person } from '../../domain/people';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
+import { submitVerbIn } from '../submitVerbIn';
 import { createMyOffersCard } from '../cards/myOffersCard';
 import { createOfferQuestionCard } from '../cards/offerQuestionCard';
 import { createOfferSummaryCard } from '../cards/offerSummaryCard';
@@ -192,7 +193,7 @@ export function registerOfferActions(
   services: Services,
   logger: Logger,
 ): void {
-  app.adaptiveCards.actionSubmit([...OFFER_VERBS], async (context, state, data: unknown) => {
+  app.adaptiveCards.actionSubmit(submitVerbIn(OFFER_VERBS), async (context, state, data: unknown) => {
     const verb = (data as { verb?: unknown }).verb;
     if (!isOfferVerb(verb)) return;
     const person = await identifyPerson(context, services.people);
