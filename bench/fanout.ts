@@ -75,6 +75,8 @@ interface Timing {
   /** Gaps of more than 3 slots between requests read by the connector: how many, and their time in all. */
   longGaps: number;
   longGapsSeconds: number;
+  /** Store requests per message sent, by operation and container, all instances together. */
+  storeCallsPerMessage: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -182,7 +184,25 @@ function timingOf(connector: LimitedConnector, usages: ReadonlyArray<WorkerUsage
     misses: usages.reduce((sum, u) => sum + (u?.misses ?? 0), 0),
     longGaps,
     longGapsSeconds: round(longGapsMs / 1000, 2),
+    storeCallsPerMessage: perMessage(usages, Math.max(1, connector.counts.accepted)),
   };
+}
+
+function perMessage(
+  usages: ReadonlyArray<WorkerUsage | undefined>,
+  messages: number,
+): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const usage of usages)
+    for (const [name, count] of Object.entries(usage?.storeCalls ?? {}))
+      total[name] = (total[name] ?? 0) + count;
+  const all = Object.values(total).reduce((sum, n) => sum + n, 0);
+  return Object.fromEntries([
+    ['all', round(all / messages, 2)],
+    ...Object.entries(total)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, count]) => [name, round(count / messages, 3)]),
+  ]);
 }
 
 /** Messages an instance had claimed and not yet marked: the ones a kill leaves in flight. */

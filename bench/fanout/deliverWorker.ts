@@ -22,14 +22,27 @@ async function main(): Promise<void> {
   const env = process.env;
   const shift = Number(env.FANOUT_CLOCK_SHIFT_MS ?? 0);
   const clock = () => new Date(Date.now() + shift);
-  const store = new CosmosDocumentStore({
+  const client = new CosmosDocumentStore({
     endpoint: String(env.FANOUT_COSMOS_ENDPOINT),
     key: String(env.FANOUT_COSMOS_KEY),
     database: String(env.FANOUT_DATABASE),
     allowSelfSignedTls: true,
     requestTimeoutMs: 30_000,
   });
-  await store.init();
+  await client.init();
+  // Every store request, counted by operation and container (the figure a busy machine cannot change).
+  const storeCalls: Record<string, number> = {};
+  const store = new Proxy(client, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const name = `${String(key)} ${String(args[0])}`;
+        storeCalls[name] = (storeCalls[name] ?? 0) + 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
   const services = createServices(store, clock);
   // When the limiter let each send go, by this machine's clock (the same in every worker), and
   // how late after its slot.
@@ -80,6 +93,7 @@ async function main(): Promise<void> {
     grantedTo,
     lateMs,
     misses,
+    storeCalls,
   });
 }
 

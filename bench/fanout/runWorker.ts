@@ -21,6 +21,8 @@ export interface WorkerUsage {
   lateMs: number[];
   /** Slots given up because the sender woke too late for them. */
   misses: number;
+  /** Store requests by operation and container, e.g. `read outbox`. */
+  storeCalls: Record<string, number>;
 }
 
 /** Starts one sending instance (deliverWorker) as a child process. */

@@ -48,6 +48,12 @@ export interface Grant {
   at: number;
   misses: number;
 }
+/**
+ * Slots a reservation takes beyond those its waiting senders need, for the senders that come next.
+ * A spare that no sender takes in time is lost (at most this many, about 60 ms at 49 a second, when
+ * sending stops).
+ */
+export const SPARE_SLOTS = 3;
 /** The longest lead a slow store is allowed to add before the first slot of a reservation. */
 const MAX_LEAD_MS = 1000;
 
@@ -90,6 +96,8 @@ export class SendRateLimiter implements SendLimiter {
   private readonly conversationTimes = new Map<string, number[]>();
   private lastSweep = 0;
   private waiting: Waiter[] = [];
+  /** Slots reserved for this instance's next senders, earliest first. */
+  private readonly spare: number[] = [];
   private reserving = false;
   /** How long the last reservation took: the next one asks for slots no earlier than that from now. */
   private leadMs = 0;
@@ -147,26 +155,46 @@ export class SendRateLimiter implements SendLimiter {
   }
 
   private nextSlot(): Promise<number> {
+    const spare = this.takeSpare();
+    if (spare !== undefined) return Promise.resolve(spare);
     return new Promise<number>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       if (!this.reserving) void this.reserveForWaiting();
     });
   }
 
-  /** One reservation at a time; whoever is waiting when it starts shares it. */
+  /** The earliest spare slot still usable (one passed by more than the tolerance is dropped unused). */
+  private takeSpare(): number | undefined {
+    const now = this.now();
+    while (this.spare.length > 0 && lateness(now, this.spare[0] as number) > this.lateToleranceMs)
+      this.spare.shift();
+    return this.spare.shift();
+  }
+
+  /**
+   * One reservation at a time; whoever is waiting when it starts shares it, and it takes
+   * SPARE_SLOTS more for the senders that come next, so a busy instance writes the schedule
+   * about once for every few sends instead of once for each.
+   */
   private async reserveForWaiting(): Promise<void> {
     this.reserving = true;
-    while (this.waiting.length > 0) {
+    for (;;) {
+      while (this.waiting.length > 0 && this.spare.length > 0) {
+        const spare = this.takeSpare();
+        if (spare !== undefined) this.waiting.shift()?.resolve(spare);
+      }
+      if (this.waiting.length === 0) break;
       const served = this.waiting.splice(0, this.maxSlots);
       const asked = this.now();
       try {
         const slots = await reserveSendSlots(this.store, {
-          count: served.length,
+          count: served.length + SPARE_SLOTS,
           perSecond: this.perSecond,
           now: () => this.now() + this.leadMs,
         });
         this.leadMs = Math.min(Math.max(0, this.now() - asked), MAX_LEAD_MS);
         served.forEach((waiter, i) => waiter.resolve(slots[i] as number));
+        this.spare.push(...slots.slice(served.length));
       } catch (error) {
         for (const waiter of served) waiter.reject(error);
       }
