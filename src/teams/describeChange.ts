@@ -1,12 +1,16 @@
 import type { RequestView } from '../app/describeRequest';
 import type { Viewer } from '../domain/workflow/viewers';
 
-/** The latest change to a request, in a sentence for `viewer`: who did what, and why if they said. */
-export function describeChange(view: RequestView, viewer: Viewer = 'visitor'): string {
+/**
+ * The latest change to a request, in a sentence for `viewer`: who did what, and why if they said.
+ * Told to the person who made the change (`readerId`), it says "You".
+ */
+export function describeChange(view: RequestView, viewer: Viewer = 'visitor', readerId?: string): string {
   const last = view.request.history[view.request.history.length - 1];
   if (!last) return '';
-  const who = nameOf(view, last.by);
-  const why = last.reason ? ` Their reason: "${last.reason}"` : '';
+  const byReader = readerId !== undefined && last.by === readerId;
+  const who = byReader ? 'You' : nameOf(view, last.by);
+  const why = last.reason ? ` ${byReader ? 'Your' : 'Their'} reason: "${last.reason}"` : '';
   switch (last.to) {
     case 'awaiting_manager':
       return last.from === 'awaiting_host' || last.from === 'confirmed'

@@ -43,7 +43,7 @@ export function renderNotification(notification: Notification, view: RequestView
   const state = view.request.state;
   const viewer = recipientOf(notification, view);
   const statusCard = (note?: string) =>
-    createRequestStatusCard(view, note ?? describeChange(view, viewer), viewer);
+    createRequestStatusCard(view, note ?? describeChange(view, viewer, notification.personId), viewer);
   switch (notification.kind) {
     case 'approval_needed':
       return state === 'awaiting_manager'

@@ -87,7 +87,7 @@ export function registerDecisionActions(
         return createConfirmationCard(view, { viewer: result.viewer });
       const arranging = await coverNoteFor(services, view, actor.id, result.noCoordinator);
       if (arranging.ownCard) return createCoverRequestCard(view, { note: arranging.note });
-      const change = describeChange(view, result.viewer);
+      const change = describeChange(view, result.viewer, actor.id);
       return createRequestStatusCard(
         view,
         arranging.note ? `${change} ${arranging.note}` : change,

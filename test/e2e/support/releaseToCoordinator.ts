@@ -19,8 +19,9 @@ export function approvalCard(megan: Page): Promise<Locator> {
 }
 
 /**
- * Megan chooses "Rota coordinator to arrange" and approves: two actions. Her card then says who
- * has been asked: Adele to host, Miriam (the coordinator for Acute Medicine) to arrange cover.
+ * Megan chooses "Rota coordinator to arrange" and approves: two actions. Her card then tells her
+ * what she did and who has been asked: Adele to host, Miriam (the coordinator for Acute Medicine)
+ * to arrange cover.
  */
 export async function handCoverToCoordinator(megan: Page, approval: Locator): Promise<number> {
   await step(megan, 'Megan hands cover to the rota coordinator and approves', async () => {
@@ -28,7 +29,7 @@ export async function handCoverToCoordinator(megan: Page, approval: Locator): Pr
     await clickButton(approval, 'Approve release');
     await waitForCardText(
       approval,
-      /Megan Bowen approved the release\. Adele Vance has been asked\. Miriam Graham has been asked to arrange cover\./,
+      /You approved the release\. Adele Vance has been asked\. Miriam Graham has been asked to arrange cover\./,
     );
   });
   return 2;

@@ -160,7 +160,7 @@ describe('release, cover and its cost, over HTTP', () => {
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
     });
-    expect(approved).toContain('Megan Bowen approved the release.');
+    expect(approved).toContain('You approved the release.');
     expect(approved).toContain('Lynne Robbins has been asked to arrange cover.');
     const approvedRequest = await stored(request);
     expect(approvedRequest).toMatchObject({

@@ -141,7 +141,7 @@ describe('forged and misdirected card actions', () => {
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
     });
-    expect(answer).toContain('Megan Bowen approved the release.');
+    expect(answer).toContain('You approved the release.');
     expect((await services.requests.find(DEMO_IDS.alex, request.id))?.request.state).toBe('awaiting_host');
   });
 

@@ -98,7 +98,7 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
     expect(approval).toContain('"verb":"decide"');
     expect(sentTo(adele, mark)).toHaveLength(0);
 
-    // Megan approves: her card is replaced by the decision.
+    // Megan approves: her card is replaced by the decision, told to her as hers.
     const approved = await execute(megan, {
       action: 'approve',
       coverMethod: 'within_team',
@@ -106,9 +106,7 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
       visitorId: DEMO_IDS.alex,
     });
     expect(approved.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(approved.value)).toContain(
-      'Megan Bowen approved the release. Adele Vance has been asked.',
-    );
+    expect(JSON.stringify(approved.value)).toContain('You approved the release. Adele Vance has been asked.');
     await service.dispatcher.idle();
 
     const toAdele = sentTo(adele, mark);

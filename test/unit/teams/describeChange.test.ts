@@ -14,16 +14,21 @@ const person = (id: string, name: string): Person => ({
   roles: ['staff'],
 });
 
-function viewAfter(from: RequestState, by: string): RequestView {
+function viewAfter(
+  from: RequestState,
+  by: string,
+  to: RequestState = 'awaiting_manager',
+  reason?: string,
+): RequestView {
   const request: ShadowingRequest = {
     id: 'r1',
     visitorId: 'alex',
     managerId: 'megan',
     hostId: 'adele',
-    state: 'awaiting_manager',
+    state: to,
     purpose: 'To learn',
     objectives: ['a'],
-    history: [{ from, to: 'awaiting_manager', by, at: AT }],
+    history: [{ from, to, by, at: AT, ...(reason ? { reason } : {}) }],
     createdAt: AT,
     updatedAt: AT,
   };
@@ -55,6 +60,46 @@ describe('the latest change, in words', () => {
   it('says who sent a new request to the manager', () => {
     expect(describeChange(viewAfter('draft', 'alex'), 'manager')).toBe(
       'Alex Wilber sent the request to Megan Bowen.',
+    );
+  });
+
+  it.each<[string, RequestState, RequestState, string, string, string]>([
+    [
+      'approving',
+      'awaiting_manager',
+      'awaiting_host',
+      'megan',
+      'manager',
+      'You approved the release. Adele Vance has been asked.',
+    ],
+    ['accepting', 'awaiting_host', 'confirmed', 'adele', 'host', 'You accepted. The visit is confirmed.'],
+    ['sending', 'draft', 'awaiting_manager', 'alex', 'visitor', 'You sent the request to Megan Bowen.'],
+    [
+      'suggesting a time',
+      'awaiting_host',
+      'host_proposed_time',
+      'adele',
+      'host',
+      'You suggested another time.',
+    ],
+    ['cancelling', 'confirmed', 'cancelled', 'alex', 'visitor', 'You cancelled the visit.'],
+  ])('says "You" to the person who made the change (%s)', (_case, from, to, by, viewer, words) => {
+    const view = viewAfter(from, by, to);
+    expect(describeChange(view, viewer as 'manager' | 'host' | 'visitor', by)).toBe(words);
+    // Everyone else is told who did it, by name.
+    expect(describeChange(view, viewer as 'manager' | 'host' | 'visitor', 'someone-else')).not.toMatch(
+      /^You /,
+    );
+    expect(describeChange(view, viewer as 'manager' | 'host' | 'visitor')).not.toMatch(/^You /);
+  });
+
+  it("gives the decider's reason back to them as theirs, and to others as the decider's", () => {
+    const view = viewAfter('awaiting_manager', 'megan', 'declined_by_manager', 'Short staffed');
+    expect(describeChange(view, 'manager', 'megan')).toBe(
+      'You could not release Alex Wilber this time. Your reason: "Short staffed"',
+    );
+    expect(describeChange(view, 'visitor', 'alex')).toBe(
+      'Megan Bowen could not release you this time. Their reason: "Short staffed"',
     );
   });
 });
