@@ -176,6 +176,7 @@ function timingOf(connector: LimitedConnector, usages: ReadonlyArray<WorkerUsage
     if (gap > 3 * slotMs) {
       longGaps += 1;
       longGapsMs += gap;
+      if (process.env.FANOUT_TRACE_GAPS) traceGap(times, i, arrivals, usages);
     }
   }
   return {
@@ -186,6 +187,25 @@ function timingOf(connector: LimitedConnector, usages: ReadonlyArray<WorkerUsage
     longGapsSeconds: round(longGapsMs / 1000, 2),
     storeCallsPerMessage: perMessage(usages, Math.max(1, connector.counts.accepted)),
   };
+}
+
+/** With FANOUT_TRACE_GAPS set: where a long gap fell, and which instance sent either side of it. */
+function traceGap(
+  times: readonly number[],
+  i: number,
+  arrivals: ReadonlyMap<string, number>,
+  usages: ReadonlyArray<WorkerUsage | undefined>,
+): void {
+  const senderOf = (at: number) => {
+    for (const [conversation, arrived] of arrivals)
+      if (arrived === at) return usages.findIndex((u) => u?.grantedTo?.[conversation] !== undefined);
+    return -1;
+  };
+  const [before, after] = [times[i - 1] as number, times[i] as number];
+  console.error(
+    `gap ${round(after - before, 1)} ms at ${round(before % 100_000, 0)} ` +
+      `(message ${i} of ${times.length}), sender before ${senderOf(before)}, after ${senderOf(after)}`,
+  );
 }
 
 function perMessage(

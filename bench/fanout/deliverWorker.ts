@@ -71,10 +71,15 @@ async function main(): Promise<void> {
   const instance = randomUUID();
   let handledInAll = 0;
   for (;;) {
+    const runStarted = Date.now();
     const handled = await deliverDue(deps, clock(), {
       share: () => claimOwnShare(store, instance, clock().getTime()),
     });
     handledInAll += handled;
+    if (env.FANOUT_TRACE_GAPS)
+      console.error(
+        `${process.pid} run ${runStarted % 100_000} to ${Date.now() % 100_000}: ${handled} tried`,
+      );
     if (handled > 0) continue;
     const waiting = await store.query('outbox', {
       where: [{ field: 'status', op: 'in', value: ['pending', 'sending'] }],
