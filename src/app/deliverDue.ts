@@ -82,6 +82,9 @@ class DueRun {
     while (!this.failure && mayStart()) {
       if (this.moreLikely && this.own.length < this.page / 4) void this.listMore().catch(() => undefined);
       let person = this.own.shift();
+      // The last listing brought none of this instance's own: the others' people it found are
+      // taken on one by one without listing again for each (stale ones are skipped when claimed).
+      if (person === undefined && !this.moreLikely && !this.listing) person = this.takeOver();
       if (person === undefined) {
         const found = await this.listMore().catch(() => 0);
         if (this.failure || !mayStart()) return;
