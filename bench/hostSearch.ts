@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import { actorFor, message, type Actor } from '../test/support/activities';
+import { actorFor, type Actor } from '../test/support/activities';
 import { startEchoBot } from './echoBot';
+import { ask } from './support/askBot';
+import { cpuMs, startCpuProfile } from './support/cpuProfile';
 import { describeMachine, runMain } from './support/machine';
 import { printLine } from './support/output';
 import { createClient } from './support/postJson';
@@ -9,7 +9,6 @@ import { startServiceOn, type StoreService } from './support/startBenchService';
 import { startCosmosProcess, type CosmosProcess } from './support/startCosmosProcess';
 import { round } from './support/stats';
 import { OPENING, PURPOSE } from './turn/exchangeCycle';
-import { cpuMs } from './turn/myRequestsLoad';
 import { runLoad, type LoadResult } from './turn/runLoad';
 
 /**
@@ -38,17 +37,6 @@ const PROFILE = process.env.HOST_SEARCH_PROFILE;
 
 type Client = ReturnType<typeof createClient>;
 
-async function ask(
-  client: Client,
-  url: string,
-  actor: Actor,
-  text: string,
-  expect: RegExp,
-): Promise<boolean> {
-  const { status, body } = await client.post(`${url}/api/messages`, message(actor, text));
-  return status === 200 && expect.test(body) && !/sorry/i.test(body);
-}
-
 function step(client: Client, url: string, actor: Actor, n: number): Promise<boolean> {
   return n % 2 === 0
     ? ask(client, url, actor, PURPOSE, /Choose a host and a time/)
@@ -67,29 +55,15 @@ async function measure(
   options: { profileTo?: string; storePid?: number } = {},
 ): Promise<Measured> {
   await runLoad(concurrency, WARM_UP_MS, MAX_TURNS, turn);
-  const profiler = options.profileTo ? await startProfiler() : undefined;
+  const profile = await startCpuProfile(options.profileTo);
   const before = cpuMs(options.storePid);
   const result = await runLoad(concurrency, CELL_MS, MAX_TURNS, turn);
   const after = cpuMs(options.storePid);
-  if (profiler && options.profileTo) writeFileSync(options.profileTo, JSON.stringify(await profiler.stop()));
+  await profile?.stop();
   return {
     ...result,
     cpuMsPerTurn: round((after.own - before.own) / Math.max(1, result.count), 3),
     storeCpuMsPerTurn: round((after.server - before.server) / Math.max(1, result.count), 3),
-  };
-}
-
-async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    stop: async () => {
-      const { profile } = await session.post('Profiler.stop');
-      session.disconnect();
-      return profile;
-    },
   };
 }
 

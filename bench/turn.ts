@@ -1,7 +1,8 @@
-import { actorFor, message, type Actor } from '../test/support/activities';
+import { actorFor, type Actor } from '../test/support/activities';
 import { sequentialRoundTrips, traceStore } from '../test/support/storeTrace';
 import { startEchoBot } from './echoBot';
 import { startLatencyProxy, type LatencyProxy } from './support/latencyProxy';
+import { ask } from './support/askBot';
 import { describeMachine, runMain } from './support/machine';
 import { printLine } from './support/output';
 import { createClient } from './support/postJson';
@@ -149,17 +150,6 @@ async function main(): Promise<void> {
 }
 
 type Client = ReturnType<typeof createClient>;
-
-async function ask(
-  client: Client,
-  url: string,
-  actor: Actor,
-  text: string,
-  expect: RegExp,
-): Promise<boolean> {
-  const { status, body } = await client.post(`${url}/api/messages`, message(actor, text));
-  return status === 200 && expect.test(body) && !/sorry/i.test(body);
-}
 
 /** Each conversation welcomed, then a request begun and its purpose question asked. */
 async function prepareConversations(

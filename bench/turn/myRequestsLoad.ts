@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { actorFor, message, type Actor } from '../../test/support/activities';
 import { traceStore } from '../../test/support/storeTrace';
 import { startEchoBot } from '../echoBot';
+import { cpuMs, startCpuProfile } from '../support/cpuProfile';
 import { describeMachine, runMain } from '../support/machine';
 import { printLine } from '../support/output';
 import { createClient } from '../support/postJson';
@@ -59,7 +57,7 @@ async function main(): Promise<void> {
     const turn = (i: number) => ask(actors[i] as Actor, 'my requests', expected);
     const storeCalls = running ? await countStoreCalls(running, () => turn(0)) : 0;
     await runLoad(CONVERSATIONS, WARM_UP_MS, Number.MAX_SAFE_INTEGER, turn);
-    const profile = await startProfile(process.env.MY_REQUESTS_PROFILE);
+    const profile = await startCpuProfile(process.env.MY_REQUESTS_PROFILE);
     const cpuBefore = cpuMs(cosmos?.pid);
     const result = await runLoad(CONVERSATIONS, SECONDS * 1000, Number.MAX_SAFE_INTEGER, turn);
     const cpuAfter = cpuMs(cosmos?.pid);
@@ -86,41 +84,6 @@ async function main(): Promise<void> {
     await echo?.close();
     await cosmos?.stop();
   }
-}
-
-/**
- * A CPU profile of the measured seconds only (not start-up, seeding or warm-up), written to
- * `file` when they end: MY_REQUESTS_PROFILE=/tmp/turn.cpuprofile.
- */
-async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
-  if (!file) return undefined;
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    stop: async () => {
-      const { profile } = await session.post('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
-}
-
-/**
- * CPU time used so far, in milliseconds: this process's (the service and the load together,
- * as for the echo bot) and the Cosmos-protocol server's child process. Unlike turns a second,
- * CPU per turn hardly changes with how busy the machine is.
- */
-export function cpuMs(serverPid: number | undefined): { own: number; server: number } {
-  const usage = process.cpuUsage();
-  let server = 0;
-  if (serverPid) {
-    // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
-    const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    server = (Number(fields[11]) + Number(fields[12])) * 10;
-  }
-  return { own: (usage.user + usage.system) / 1000, server };
 }
 
 /** Store calls of one turn, on average over a few after two to warm up. */

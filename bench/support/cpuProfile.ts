@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+
+/**
+ * A CPU profile of this process from now until `stop`, which writes it to `file` (.cpuprofile),
+ * so a benchmark can profile its measured seconds only (not start-up, seeding or warm-up). None
+ * without a file. `dist/bench/summariseCpuProfile.js` summarises one.
+ */
+export async function startCpuProfile(
+  file: string | undefined,
+): Promise<{ stop(): Promise<void> } | undefined> {
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/**
+ * CPU time used so far, in milliseconds: this process's (the service and the load together,
+ * as for the echo bot) and the Cosmos-protocol server's child process. Unlike turns a second,
+ * CPU per turn hardly changes with how busy the machine is.
+ */
+export function cpuMs(serverPid: number | undefined): { own: number; server: number } {
+  const usage = process.cpuUsage();
+  let server = 0;
+  if (serverPid) {
+    // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    server = (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return { own: (usage.user + usage.system) / 1000, server };
+}
