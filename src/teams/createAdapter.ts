@@ -13,6 +13,7 @@ import type { BotCredentials } from '../config/config';
 import { checkTenant } from '../http/checkTenant';
 import type { Logger } from '../logging/logger';
 import { createConnectorHttpClient } from './connectorHttpClient';
+import { ReusedConnectorClients } from './reusedConnectorClients';
 
 type Logic = (context: TurnContext) => Promise<void>;
 type AuthenticateRequestResult = Exclude<Parameters<CloudAdapter['processActivityDirect']>[0], string>;
@@ -79,14 +80,20 @@ const REFUSALS = {
   },
 } as const;
 
-/** A TeamsAdapter that authenticates first, then checks the tenant, and only then runs the turn. */
+/**
+ * A TeamsAdapter that authenticates first, then checks the tenant, and only then runs the turn,
+ * with the Bot Connector clients of earlier turns (see ReusedConnectorClients).
+ */
 class CheckedTeamsAdapter extends TeamsAdapter {
+  private readonly clients = new ReusedConnectorClients();
+
   constructor(
     settings: ConfigurationBotFrameworkAuthenticationOptions,
     factory: CredentialsFactory,
     private readonly checks: AdapterOptions,
   ) {
     super(settings, factory, undefined, { httpClient: createConnectorHttpClient() });
+    this.clients.reuseUserTokenClients(this.botFrameworkAuthentication);
   }
 
   protected override processActivity(
@@ -113,7 +120,7 @@ class CheckedTeamsAdapter extends TeamsAdapter {
     }
     const tenant = checkTenant(activity, this.checks.allowedTenantIds);
     if (!tenant.allowed) return this.refuse(403, activity, tenant.reason);
-    return super.processActivity(result, activity, logic);
+    return super.processActivity(this.clients.connectorsFor(result), activity, logic);
   }
 
   /** The refusal goes back as the response (no stack trace on the console); the log has ids only. */
