@@ -3,6 +3,7 @@ import type { ShadowingRequest } from '../domain/requests';
 import { dueActions, type DueAction } from '../domain/workflow/dueReminders';
 import { applyTransition, OPEN_STATES } from '../domain/workflow/transitions';
 import { VersionConflictError, type DocumentStore } from '../store/documentStore';
+import { fileStoppedSend, stoppedSendsChecked } from './fileStoppedSends';
 import { claimJobLease, updateHeldJob, type LeasedJob } from './jobLease';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification, notifyParties } from './notifyParties';
@@ -54,21 +55,27 @@ export async function releaseLease(store: DocumentStore, holder: string = INSTAN
   return released !== undefined;
 }
 
+/** The sends this process has found filed (see fileStoppedSend). */
+const SENDS_FOUND_FILED = stoppedSendsChecked();
+
 /**
- * Finds what every open request is owed now (reminders, escalations, expiries, day-before notes)
- * and queues it. Every message's id comes from what caused it, so a run after a crash or downtime
- * queues only what is still missing.
+ * Finds what every open request is owed now (reminders, escalations, expiries, day-before notes,
+ * and the manager's message of a send that stopped before filing it) and queues it. Every
+ * message's id comes from what caused it, so a run after a crash or downtime queues only what is
+ * still missing.
  */
 export async function queueDueWork(
   store: DocumentStore,
   services: Services,
   now: Date,
+  sendsFoundFiled = SENDS_FOUND_FILED,
 ): Promise<Notification[]> {
   const open = await store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
     where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }],
   });
   const queued: Notification[] = [];
   for (const request of open) {
+    queued.push(...(await fileStoppedSend(services, request, now, sendsFoundFiled)));
     for (const action of dueActions(request, now, services.bankHolidays))
       queued.push(...(await carryOut(services, request, action, now)));
     for (const action of dueCoverActions(request, now, services.bankHolidays))

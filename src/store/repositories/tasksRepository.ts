@@ -34,6 +34,10 @@ export class TasksRepository {
     await this.store.upsert<TaskDoc>('tasks', task as TaskDoc);
   }
 
+  async find(assigneeId: string, role: TaskRole, requestId: string): Promise<Task | undefined> {
+    return (await this.store.read<TaskDoc>('tasks', taskId(role, requestId), assigneeId))?.doc;
+  }
+
   async listFor(assigneeId: string, role: TaskRole, states: readonly RequestState[]): Promise<Task[]> {
     return this.store.query<TaskDoc>('tasks', {
       partitionKey: assigneeId,
