@@ -4,7 +4,10 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { DEMO_IDS } from '../../src/demo/demoOrganisation';
 import type { ShadowingRequest } from '../../src/domain/requests';
+import { newNotification } from '../../src/app/notifyParties';
 import { TICK_FINISHED } from '../../src/app/startScheduler';
+import { writeTasks } from '../../src/app/writeTasks';
+import { TasksRepository } from '../../src/store/repositories/tasksRepository';
 import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import { actorFor, activityFrom, cardExecute, type Actor } from '../support/activities';
 import {
@@ -114,7 +117,13 @@ describe('the service killed mid-decision and mid-delivery, then restarted', () 
     const requests = Array.from({ length: DECISIONS }, () =>
       requestInState('awaiting_manager', slot, slot, new Date()),
     );
-    for (const request of requests) await store.create('requests', { ...request });
+    // As a finished send leaves each request: the pointers, and Megan's message, already sent to her.
+    for (const request of requests) {
+      await store.create('requests', { ...request });
+      await writeTasks(new TasksRepository(store), request);
+      const asked = newNotification('approval_needed', request, DEMO_IDS.megan, '1', new Date());
+      await store.create('outbox', { ...asked, status: 'sent', sentAt: asked.createdAt });
+    }
     const welcomes = connector.delivered.length;
 
     // Megan approves them all at once; the service dies as the first message leaves it.
