@@ -47,7 +47,10 @@ export async function loadDigestAudience(
   return assemble(store, services, requests, exchanges, settings);
 }
 
-/** The same for a report: requests open or touched since the period began, and its months of the log. */
+/**
+ * The same for a report: requests open or touched since `period` began, and its months of the log.
+ * `period` is all the report counts: the period asked for and the one before it.
+ */
 export async function loadReportAudience(
   store: DocumentStore,
   services: Services,

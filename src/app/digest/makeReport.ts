@@ -1,4 +1,4 @@
-import { buildReport, reportPeriod } from '../../domain/digest/buildReport';
+import { buildReport, reportSpan } from '../../domain/digest/buildReport';
 import type { DigestSettings } from '../../domain/digest/digestSettings';
 import type { ReportContent } from '../../domain/digest/digestTypes';
 import { parseReportRequest, type ReportRequest } from '../../domain/digest/parseReportRequest';
@@ -35,6 +35,8 @@ export async function reportFor(
   request: ReportRequest,
   now: Date,
 ): Promise<ReportContent> {
-  const audience = await loadReportAudience(store, services, reportPeriod(request), settings);
+  // The period before is read too: its requests, sent and settled before this period began, are
+  // what "up from 3" compares with.
+  const audience = await loadReportAudience(store, services, reportSpan(request), settings);
   return buildReport(request, audience.world, now);
 }

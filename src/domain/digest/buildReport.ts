@@ -13,6 +13,17 @@ export function reportPeriod(request: Pick<ReportRequest, 'from' | 'to'>): Perio
   };
 }
 
+/** The period of the same length just before `period`, with which a report compares it. */
+export function periodBefore(period: Period): Period {
+  return { start: period.start - (period.end - period.start), end: period.start };
+}
+
+/** Everything a report counts: its period and the one before it. */
+export function reportSpan(request: Pick<ReportRequest, 'from' | 'to'>): Period {
+  const period = reportPeriod(request);
+  return { start: periodBefore(period).start, end: period.end };
+}
+
 /**
  * A programme lead's report: the same figures as the weekly digest for any period and, when
  * named, one department (requests and exchanges where the visitor or the host works there),
@@ -20,8 +31,7 @@ export function reportPeriod(request: Pick<ReportRequest, 'from' | 'to'>): Perio
  */
 export function buildReport(request: ReportRequest, world: DigestWorld, now: Date): ReportContent {
   const period = reportPeriod(request);
-  const length = period.end - period.start;
-  const previous = { start: period.start - length, end: period.start };
+  const previous = periodBefore(period);
   const narrowed = narrowToDepartment(world, request.department);
   return {
     from: request.from,

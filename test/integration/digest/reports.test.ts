@@ -4,7 +4,9 @@ import { readDigestSettings } from '../../../src/config/digestSettings';
 import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../../../src/domain/digest/digestSettings';
 import type { Person } from '../../../src/domain/people';
 import { createReportMaker, isReportRequest, runReport } from '../../../src/teams/handlers/reportHandlers';
-import { directoryPeople, seedDigestFixtures } from '../../support/digestFixtures';
+import type { RequestWithOutcomes } from '../../../src/domain/outcomes/outcomeTypes';
+import type { Doc } from '../../../src/store/documentStore';
+import { directoryPeople, REQUESTS, seedDigestFixtures } from '../../support/digestFixtures';
 import { openTestStore, type TestStore } from '../cli/cliHarness';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -104,6 +106,54 @@ describe('reports in the bot', () => {
     ['my requests', false],
   ])('reads "%s" as a report request: %s', (text, expected) => {
     expect(isReportRequest(text)).toBe(expected);
+  });
+});
+
+describe('reports compare with the period before', () => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await openTestStore();
+    await seedDigestFixtures(store);
+  });
+  afterAll(async () => store.dispose());
+
+  const requestsSent = async () => {
+    const { context, sent } = fakeTurn();
+    await runReport(
+      context,
+      personOf('patti'),
+      'report from 16 Feb to 1 Mar',
+      createReportMaker(
+        store,
+        createServices(store, () => NOW),
+        DEFAULT_DIGEST_SETTINGS,
+      ),
+      NOW,
+    );
+    const line = /"title":"Requests sent","value":"(\d+), (?:(?:up|down) from (\d+)|the same as)/.exec(
+      cardOf(sent),
+    );
+    if (!line) throw new Error(`no "Requests sent" line in ${cardOf(sent)}`);
+    return { now: Number(line[1]), before: Number(line[2] ?? line[1]) };
+  };
+
+  it('counts a request sent and settled before the period began in the period before', async () => {
+    const first = await requestsSent();
+    // Sent on 5 Feb and declined on 6 Feb: inside 2-15 Feb, and untouched since.
+    const settled = REQUESTS.find((r) => r.id === 'r-alex-lynne') as RequestWithOutcomes;
+    await store.upsert('requests', {
+      ...settled,
+      id: 'r-settled-before',
+      state: 'declined_by_manager',
+      history: [
+        { from: 'draft', to: 'awaiting_manager', by: 'alex', at: '2026-02-05T10:00:00Z' },
+        { from: 'awaiting_manager', to: 'declined_by_manager', by: 'megan', at: '2026-02-06T10:00:00Z' },
+      ],
+      createdAt: '2026-02-05T10:00:00Z',
+      updatedAt: '2026-02-06T10:00:00Z',
+    } as RequestWithOutcomes & Doc);
+    expect(await requestsSent()).toEqual({ now: first.now, before: first.before + 1 });
   });
 });
 
