@@ -24,9 +24,20 @@ export function coverFacts(view: RequestView): Array<Record<string, unknown>> {
           value: request.start && request.end ? formatVisitTime(request.start, request.end) : 'Not known',
         },
         { title: 'Hours to cover', value: hoursInWords(cover.coverHours) },
-        { title: 'Cover', value: coverStatusLine(view) },
+        { title: 'Cover', value: coverNow(view) },
       ],
     },
     ...(request.coverNotes ? [labelled('Note from the manager', request.coverNotes, 300)] : []),
   ];
+}
+
+/**
+ * Where cover stands for whoever was arranging it. With no way of covering chosen, the manager has
+ * been asked again (the visitor's rota changed) or the visit is over: it is not "not needed" yet.
+ */
+function coverNow(view: RequestView): string {
+  if (view.request.coverMethod) return coverStatusLine(view);
+  return view.request.state === 'awaiting_manager'
+    ? 'On hold: the manager is deciding again how the shift is covered'
+    : 'Nothing needed from you';
 }

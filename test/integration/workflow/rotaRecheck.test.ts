@@ -2,11 +2,13 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decideOnRequest } from '../../../src/app/decideOnRequest';
+import { describeRequest } from '../../../src/app/describeRequest';
 import type { Notification } from '../../../src/app/notifications';
 import { runRotaImport, type RotaImportResult } from '../../../src/cli/commands/rotaImport';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { toLondonDate } from '../../../src/domain/time/londonTime';
+import { renderNotification } from '../../../src/teams/renderNotification';
 import { freeMornings, relatedDocuments, requestInState } from '../../support/requestInState';
 import { personOf, seedWorkflow, type Workflow } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
@@ -278,6 +280,14 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
     expect(owed.map((n) => n.kind)).toEqual(['cover_needed']);
     expect(owed[0]!.note).toContain('Nothing more is needed from you for now');
     expect(owed[0]!.note).not.toMatch(/own time|work time/);
+    // The card says the same as the note: cover is on hold, not "not needed".
+    const card = JSON.stringify(
+      renderNotification(owed[0]!, await describeRequest(workflow.services, await stored(request))),
+    );
+    expect(card).toContain(
+      '"title":"Cover","value":"On hold: the manager is deciding again how the shift is covered"',
+    );
+    expect(card).not.toContain('Not needed');
   });
 
   it('makes exactly one change when the host cancels as the import lands', async () => {
