@@ -133,7 +133,8 @@ export async function decideOnRequest(
   const [queued, toCoordinator, view] = await Promise.all([
     carryThrough(services, checked.request, action, actor.id, now),
     shaped.coordinatorId ? askCoordinator(services, checked.request, shaped.coordinatorId, now) : [],
-    options.describe ? describeRequest(services, checked.request) : undefined,
+    // The card after a decision is never the manager's approval card, so the visitor's history is not read.
+    options.describe ? describeRequest(services, checked.request, { withHistory: false }) : undefined,
   ]);
   queued.push(...toCoordinator);
   return {

@@ -19,8 +19,8 @@ export interface RequestView {
   offer?: HostOffer;
   /** Whether the visitor is rostered during the visit: release and cover are needed if so. */
   visitorRota: RotaStatus;
-  /** Completed visits this calendar year, before this one. */
-  doneThisYear: number;
+  /** Completed visits this calendar year, before this one; not read unless asked for (`withHistory`). */
+  doneThisYear?: number;
   /** Hours of those visits. */
   hoursThisYear?: number;
   /** What the visit asks the visitor's manager to release, from the rota as it is now. */
@@ -29,30 +29,31 @@ export interface RequestView {
   alternativeSlots: Array<{ start: string; end: string }>;
 }
 
+export interface DescribeOptions {
+  /** The host's other free times (a card asking the host to decide). */
+  withAlternatives?: boolean;
+  /**
+   * The visitor's shadowing this year, which only the manager's cards show (a query of the
+   * visitor's completed visits). On unless a caller knows its card does not show it.
+   */
+  withHistory?: boolean;
+}
+
 export async function describeRequest(
   services: Services,
   request: ShadowingRequest,
-  options: { withAlternatives?: boolean } = {},
+  options: DescribeOptions = {},
 ): Promise<RequestView> {
-  const [visitor, manager, host, offer, previous] = await Promise.all([
+  const { withHistory = true } = options;
+  const [visitor, manager, host, offer, history] = await Promise.all([
     services.people.findById(request.visitorId),
     request.managerId ? services.people.findById(request.managerId) : undefined,
     request.hostId ? services.people.findById(request.hostId) : undefined,
     request.hostId && request.offerId
       ? services.offers.find(request.hostId, request.offerId).then((f) => f?.offer)
       : undefined,
-    services.requests.listForVisitor(request.visitorId, 100),
+    withHistory ? services.requests.listCompletedForVisitor(request.visitorId) : undefined,
   ]);
-  const year = DateTime.fromJSDate(services.clock()).setZone(LONDON).year;
-  const done = previous.filter(
-    (r) =>
-      r.id !== request.id &&
-      r.state === 'completed' &&
-      r.start &&
-      DateTime.fromISO(r.start).setZone(LONDON).year === year,
-  );
-  const hoursThisYear =
-    Math.round(done.reduce((sum, r) => sum + hoursBetween(r.start, r.end), 0) * 100) / 100;
   const visitorRota =
     request.start && request.end
       ? await rotaStatus(services, request.visitorId, request.start, request.end)
@@ -70,11 +71,29 @@ export async function describeRequest(
     host,
     offer,
     visitorRota,
-    doneThisYear: done.length,
-    hoursThisYear,
+    ...(history ? shadowingThisYear(history, request.id, services.clock()) : {}),
     ...(release ? { release } : {}),
     alternativeSlots,
   };
+}
+
+/** Completed visits in this London calendar year other than `requestId`, and their hours. */
+function shadowingThisYear(
+  completed: readonly ShadowingRequest[],
+  requestId: string,
+  now: Date,
+): Pick<RequestView, 'doneThisYear' | 'hoursThisYear'> {
+  const year = DateTime.fromJSDate(now).setZone(LONDON).year;
+  const done = completed.filter(
+    (r) =>
+      r.id !== requestId &&
+      r.state === 'completed' &&
+      r.start &&
+      DateTime.fromISO(r.start).setZone(LONDON).year === year,
+  );
+  const hoursThisYear =
+    Math.round(done.reduce((sum, r) => sum + hoursBetween(r.start, r.end), 0) * 100) / 100;
+  return { doneThisYear: done.length, hoursThisYear };
 }
 
 function hoursBetween(start: string | undefined, end: string | undefined): number {

@@ -14,13 +14,27 @@ import { describeChange } from './describeChange';
 import { createReturnVisitInviteCard } from './cards/returnVisitInviteCard';
 import { renderOutcomeNotification } from './renderOutcomeNotification';
 import { viewerOf, type Viewer } from '../domain/workflow/viewers';
+import type { RequestState } from '../domain/requests';
 
-/** Kinds whose card needs the host's other free times. */
-export function needsAlternatives(notification: Notification, view?: RequestView): boolean {
+/** Kinds whose card needs the host's other free times, for a request in `state` (as it is read to be drawn). */
+export function needsAlternatives(notification: Notification, state: RequestState): boolean {
   return (
     notification.kind === 'host_decision_needed' ||
-    (notification.kind === 'decision_reminder' && view?.request.state === 'awaiting_host')
+    (notification.kind === 'decision_reminder' && state === 'awaiting_host')
   );
+}
+
+/** Kinds whose card may be one of the manager's, which shows the visitor's shadowing this year. */
+const KINDS_SHOWING_HISTORY: ReadonlySet<Notification['kind']> = new Set([
+  'approval_needed',
+  'decision_reminder',
+  'escalation',
+  'cover_failed',
+]);
+
+/** Whether this message's card may show the visitor's shadowing this year (so it must be read). */
+export function mayShowHistory(notification: Notification): boolean {
+  return KINDS_SHOWING_HISTORY.has(notification.kind);
 }
 
 /** The card of a message about no request: a weekly digest, or an imported offer's induction terms. */

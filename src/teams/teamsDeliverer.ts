@@ -7,7 +7,12 @@ import type { Services } from '../app/services';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
 import type { AdaptiveCardJson } from './cards/cardTypes';
-import { needsAlternatives, renderNotification, renderStandaloneNotification } from './renderNotification';
+import {
+  mayShowHistory,
+  needsAlternatives,
+  renderNotification,
+  renderStandaloneNotification,
+} from './renderNotification';
 import { classifyFailure } from './classifyFailure';
 import { withSingleAttempt } from './connectorHttpClient';
 import { cardMessage } from './replies';
@@ -84,10 +89,10 @@ export class TeamsDeliverer implements Deliverer {
     notification: Notification,
     request: ShadowingRequest,
   ): Promise<AdaptiveCardJson> {
-    const first = await describeRequest(this.services, request);
-    const view = needsAlternatives(notification, first)
-      ? await describeRequest(this.services, request, { withAlternatives: true })
-      : first;
+    const view = await describeRequest(this.services, request, {
+      withAlternatives: needsAlternatives(notification, request.state),
+      withHistory: mayShowHistory(notification),
+    });
     return renderNotification(notification, view);
   }
 }

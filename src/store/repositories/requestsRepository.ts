@@ -33,6 +33,14 @@ export class RequestsRepository {
     });
   }
 
+  /** The visitor's completed visits, of any year: a single-partition query that returns only those. */
+  async listCompletedForVisitor(visitorId: string): Promise<ShadowingRequest[]> {
+    return this.store.query<RequestDoc>('requests', {
+      partitionKey: visitorId,
+      where: [{ field: 'state', op: '=', value: 'completed' }],
+    });
+  }
+
   /** The visitor's requests still open (waiting or confirmed): a single-partition query. */
   async listOpenForVisitor(visitorId: string): Promise<ShadowingRequest[]> {
     return this.store.query<RequestDoc>('requests', {

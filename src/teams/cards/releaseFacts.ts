@@ -61,10 +61,10 @@ export function costLine(view: RequestView, release: ReleaseView): string {
   );
 }
 
-function thisYearLine(view: RequestView): string {
-  if (view.doneThisYear === 0) return 'None yet';
-  const visits = `${view.doneThisYear} visit${view.doneThisYear === 1 ? '' : 's'}`;
-  return view.hoursThisYear ? `${visits}, ${hoursInWords(view.hoursThisYear)}` : visits;
+function thisYearLine(done: number, hours: number | undefined): string {
+  if (done === 0) return 'None yet';
+  const visits = `${done} visit${done === 1 ? '' : 's'}`;
+  return hours ? `${visits}, ${hoursInWords(hours)}` : visits;
 }
 
 /**
@@ -87,7 +87,9 @@ export function releaseFacts(view: RequestView): Array<Record<string, unknown>> 
   if (view.request.coverMethod && stored.coverHours > 0) {
     facts.push({ title: 'Cover', value: coverStatusLine(view) });
   }
-  facts.push({ title: 'Shadowing this year', value: thisYearLine(view) });
+  // Left out, never guessed, when the visitor's history was not read for this card.
+  if (view.doneThisYear !== undefined)
+    facts.push({ title: 'Shadowing this year', value: thisYearLine(view.doneThisYear, view.hoursThisYear) });
   return [{ type: 'FactSet', facts }];
 }
 

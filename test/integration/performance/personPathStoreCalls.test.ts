@@ -34,6 +34,8 @@ interface TurnCount {
   crossPartition: string[];
   /** Writes of the bot's own state (conversation and user). */
   stateWrites: number;
+  /** HTTP requests to Cosmos DB: one per call, and one more per query for its query plan. */
+  storeRequests: number;
 }
 
 /**
@@ -48,6 +50,25 @@ const MOST_ROUND_TRIPS: Record<string, number> = {
   // side by side with the bot's state. The place is taken before the request exists, and the
   // request before anything points at it: two writes in different partitions that cannot be joined.
   'request: send': 4,
+};
+
+/**
+ * HTTP requests to the store a decision or a send makes, counted on Cosmos DB, where
+ * `@azure/cosmos` sends a query-plan request beside every query (so a query costs two). Each
+ * costs CPU in this process and in the store even when it adds no round trip.
+ * - send: the person, the draft, the offer, both rotas (3 months each), the places, the
+ *   visitor's open visits (a query) and the bot state; the manager; the place, the request, its
+ *   two pointers, the manager's message and the bot state.
+ * - approve: the manager, the request, the visitor, their rota (2 months), the bot state (2); the
+ *   request; two pointers and two messages; the host and the offer for the card (the visitor's
+ *   visits this year are not read: the manager's card after a decision does not show them).
+ * - accept: as approve, with the host's rota, the offer, its places and the visitor's open visits
+ *   (a query) for the clash check; the card reads the manager.
+ */
+const MOST_STORE_REQUESTS: Record<string, number> = {
+  'request: send': 20,
+  'manager: approve': 14,
+  'host: accept': 21,
 };
 
 /**
@@ -106,6 +127,7 @@ describe('store calls on person paths', () => {
       roundTrips: sequentialRoundTrips(calls),
       crossPartition: crossPartitionQueries(calls),
       stateWrites: calls.filter((c) => c.container === 'botstate' && c.operation !== 'read').length,
+      storeRequests: calls.length + calls.filter((c) => c.operation === 'query').length,
     });
     return replies;
   }
@@ -172,5 +194,9 @@ describe('store calls on person paths', () => {
     expect(counts.filter((c) => c.turn === 'request: back').map((c) => c.stateWrites)).toEqual([1]);
     const over = counts.filter((c) => c.roundTrips > (MOST_ROUND_TRIPS[c.turn] ?? 3));
     expect(over.map((c) => `${c.turn}: ${c.roundTrips}`)).toEqual([]);
+    const budgeted = counts.filter((c) => MOST_STORE_REQUESTS[c.turn] !== undefined);
+    expect(budgeted.map((c) => c.turn)).toEqual(Object.keys(MOST_STORE_REQUESTS));
+    const overBudget = budgeted.filter((c) => c.storeRequests > (MOST_STORE_REQUESTS[c.turn] as number));
+    expect(overBudget.map((c) => `${c.turn}: ${c.storeRequests} store requests`)).toEqual([]);
   });
 });
