@@ -128,7 +128,10 @@ export class ReadAheadStore implements DocumentStore {
   async query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]> {
     const scope = this.turn.getStore();
     if (!scope?.reads.open) return this.inner.query<T>(container, query);
-    const kept = scope.reads.queries.get(container) ?? new Map<string, Promise<Doc[]>>();
+    const held = scope.reads.queries.get(container);
+    // Most queries are neither read ahead nor kept: straight to the store.
+    if (!held && !scope.queriesAhead) return this.inner.query<T>(container, query);
+    const kept = held ?? new Map<string, Promise<Doc[]>>();
     const key = JSON.stringify(query ?? {});
     let pending = kept.get(key);
     if (!pending && !scope.queriesAhead) return this.inner.query<T>(container, query);

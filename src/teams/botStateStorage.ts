@@ -45,9 +45,10 @@ export type RecentUserState = ExpiringCache<KeptState>;
 
 /** teams-ai's user scope key, `<channel>/<bot>/users/<user>`; a conversation's has `conversations`. */
 export function isUserStateKey(key: string): boolean {
-  const parts = key.split('/');
-  return parts.length === 4 && parts[2] === 'users';
+  return USER_STATE_KEY.test(key);
 }
+
+const USER_STATE_KEY = /^[^/]*\/[^/]*\/users\/[^/]*$/;
 
 /** How many states as read are remembered for merging; turns that change nothing never ask for theirs. */
 const REMEMBERED = 1000;
@@ -76,7 +77,7 @@ export class BotStateStorage implements Storage {
         const id = stateDocumentId(key);
         const found = await this.readState(key, id);
         if (!found) return;
-        // The state as read is this turn's own: kept as the base of a merge; the turn gets a copy.
+        // The state as read is never changed: kept as the base of a merge; the turn gets a copy.
         this.remember(key, found.etag, found.state);
         items[key] = { ...cloneJson(found.state), eTag: found.etag };
       }),
@@ -84,16 +85,19 @@ export class BotStateStorage implements Storage {
     return items;
   }
 
-  /** User state from this instance's recent copy where it may be used, else from the store; a copy either way. */
+  /**
+   * User state from this instance's recent copy where it may be used, else from the store (a copy
+   * of its own, which the recent copy may then share): never changed, only copied for the turn.
+   */
   private async readState(key: string, id: string): Promise<KeptState | undefined> {
     const cache = this.recent && isUserStateKey(key) ? this.recent : undefined;
     const held = cache?.get(id);
-    if (held) return { state: cloneJson(held.state), etag: held.etag };
+    if (held) return held;
     const started = cache?.startRead() ?? 0;
     const found = await this.store.read<StateDoc>('botstate', id, id);
     if (!found) return undefined;
     const kept = { state: found.doc.state, etag: found.etag };
-    cache?.set(id, { state: cloneJson(kept.state), etag: kept.etag }, started);
+    cache?.set(id, kept, started);
     return kept;
   }
 

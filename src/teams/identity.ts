@@ -40,9 +40,8 @@ export async function recognisePerson(
   people: PeopleRepository,
 ): Promise<Person | undefined> {
   const id = actorId(context);
-  const recent = id ? people.findRecent(id) : undefined;
-  if (!recent || !isCurrent(recent.doc, context)) return identifyPerson(context, people);
-  return recent.doc;
+  const recent = id ? people.findRecent(id, (person) => isCurrent(person, context)) : undefined;
+  return recent ? recent.doc : identifyPerson(context, people);
 }
 
 /** Whether a turn from this person can use this instance's recent copy of them (see recognisePerson). */
@@ -53,6 +52,9 @@ export function canRecognise(context: TurnContext, people: PeopleRepository): bo
 
 const CONVERSATION_JSON_KEY = Symbol('conversation reference of this turn, as JSON');
 
+/** The conversation of each recent copy, as JSON: worked out once per copy, which is never changed. */
+const COPY_CONVERSATION_JSON = new WeakMap<Readonly<Person>, string>();
+
 /** The copy needs no upkeep: same conversation, and not marked unreachable. */
 function isCurrent(person: Readonly<Person>, context: TurnContext): boolean {
   if (person.unreachableSince !== undefined) return false;
@@ -61,7 +63,12 @@ function isCurrent(person: Readonly<Person>, context: TurnContext): boolean {
     current = JSON.stringify(conversationOf(context));
     context.turnState.set(CONVERSATION_JSON_KEY, current);
   }
-  return JSON.stringify(person.conversation) === current;
+  let copied = COPY_CONVERSATION_JSON.get(person);
+  if (copied === undefined) {
+    copied = JSON.stringify(person.conversation);
+    COPY_CONVERSATION_JSON.set(person, copied);
+  }
+  return copied === current;
 }
 
 /** The reference proactive messages use, without the incoming activity's id (new every turn). */

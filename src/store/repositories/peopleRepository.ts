@@ -59,11 +59,15 @@ export class PeopleRepository {
   /**
    * The person as this instance read them in the last few seconds, or undefined: possibly out of
    * date (changed or removed by another instance since). Only for recognising who sends a turn
-   * that shows them their own data; never for deciding what anyone may do.
+   * that shows them their own data; never for deciding what anyone may do. With `test`, only a
+   * copy that passes it (given the copy itself: look, do not change).
    */
-  findRecent(id: string): { doc: Person; etag: string } | undefined {
+  findRecent(
+    id: string,
+    test: (person: Readonly<Person>) => boolean = () => true,
+  ): { doc: Person; etag: string } | undefined {
     const held = this.recent?.get(id);
-    return held && cloneJson(held);
+    return held && test(held.doc) ? cloneJson(held) : undefined;
   }
 
   /** Whether this instance has a recent copy of the person that passes `test` (given the copy itself: look, do not change). */

@@ -70,6 +70,22 @@ describe("this instance's recent copies of people and of user state", () => {
     expect(people.findRecent('alex')?.doc.name).toBe('Alex Wilber');
   });
 
+  it('gives a copy only when it passes the caller’s test, looking at the copy without changing it', async () => {
+    await people.findVersioned('alex');
+    const looked: string[] = [];
+    expect(
+      people.findRecent('alex', (person) => {
+        looked.push(person.name);
+        return person.roles.includes('programme_lead');
+      }),
+    ).toBeUndefined();
+    expect(people.findRecent('alex', (person) => person.roles.includes('staff'))?.doc.name).toBe(
+      'Alex Wilber',
+    );
+    expect(looked).toEqual(['Alex Wilber']);
+    expect(reads('people')).toBe(1);
+  });
+
   it('reads user state once in 30 seconds, and conversation state every time', async () => {
     let turns = 0;
     const turn = async () => {
@@ -95,6 +111,17 @@ describe("this instance's recent copies of people and of user state", () => {
     const id = stateDocumentId(USER_KEY);
     await store.delete('botstate', id, id);
     expect(await state.read([USER_KEY])).toEqual({});
+  });
+
+  it('merges a save from the recent copy with what another instance wrote since, keeping both', async () => {
+    await state.read([USER_KEY]);
+    const turn = (await state.read([USER_KEY]))[USER_KEY] as Record<string, unknown>;
+    const id = stateDocumentId(USER_KEY);
+    // Another instance, not through this one's store: this instance's copy is now out of date.
+    await inner.upsert('botstate', { id, key: USER_KEY, state: { welcomed: true, seenOffers: true } });
+    await state.write({ [USER_KEY]: { ...turn, seenHelp: true } });
+    const saved = await inner.read<{ id: string; state: Record<string, unknown> }>('botstate', id, id);
+    expect(saved?.doc.state).toEqual({ welcomed: true, seenHelp: true, seenOffers: true });
   });
 
   it('keeps a changed copy of state to itself: what one turn changes in its state is not the next turn’s', async () => {
