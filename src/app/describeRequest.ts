@@ -3,6 +3,7 @@ import { suggestSlots } from '../domain/clash';
 import type { HostOffer } from '../domain/offers';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
+import type { Shift } from '../domain/rota';
 import { LONDON } from '../domain/time/formatVisit';
 import { loadClashContext } from './loadClashContext';
 import { describeRelease, type ReleaseView } from './describeRelease';
@@ -45,7 +46,9 @@ export async function describeRequest(
   options: DescribeOptions = {},
 ): Promise<RequestView> {
   const { withHistory = true } = options;
-  const [visitor, manager, host, offer, history] = await Promise.all([
+  const { start, end } = request;
+  // The visitor's rota during the visit, read once with the rest for both the rota line and the release.
+  const [visitor, manager, host, offer, history, shifts] = await Promise.all([
     services.people.findById(request.visitorId),
     request.managerId ? services.people.findById(request.managerId) : undefined,
     request.hostId ? services.people.findById(request.hostId) : undefined,
@@ -53,16 +56,14 @@ export async function describeRequest(
       ? services.offers.find(request.hostId, request.offerId).then((f) => f?.offer)
       : undefined,
     withHistory ? services.requests.listCompletedForVisitor(request.visitorId) : undefined,
+    start && end ? services.rota.shiftsBetween(request.visitorId, new Date(start), new Date(end)) : undefined,
   ]);
-  const visitorRota =
-    request.start && request.end
-      ? await rotaStatus(services, request.visitorId, request.start, request.end)
-      : 'not_rostered';
+  const visitorRota = shifts ? rotaStatus(shifts) : 'not_rostered';
   const alternativeSlots =
     options.withAlternatives && visitor && offer ? await alternatives(services, visitor, offer, request) : [];
   const release =
-    visitor && request.start && request.end
-      ? await describeRelease(services, visitor, { start: request.start, end: request.end })
+    visitor && start && end && shifts
+      ? await describeRelease(services, visitor, { start, end }, shifts)
       : undefined;
   return {
     request,
@@ -101,13 +102,7 @@ function hoursBetween(start: string | undefined, end: string | undefined): numbe
   return Math.max(0, Date.parse(end) - Date.parse(start)) / 3_600_000;
 }
 
-async function rotaStatus(
-  services: Services,
-  personId: string,
-  start: string,
-  end: string,
-): Promise<RotaStatus> {
-  const shifts = await services.rota.shiftsBetween(personId, new Date(start), new Date(end));
+function rotaStatus(shifts: readonly Shift[]): RotaStatus {
   if (shifts.some((s) => ['duty', 'night', 'long_day', 'training'].includes(s.kind))) return 'rostered_on';
   if (shifts.some((s) => s.kind === 'on_call')) return 'on_call';
   // Time away for a reason not recorded counts as leave here: the card never says why.

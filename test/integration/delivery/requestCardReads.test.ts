@@ -1,5 +1,6 @@
 import { createDispatcher, type Dispatcher } from '../../../src/app/dispatcher';
 import { decideOnRequest } from '../../../src/app/decideOnRequest';
+import { describeRequest } from '../../../src/app/describeRequest';
 import { SendRateLimiter } from '../../../src/app/sending/sendRateLimiter';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import type { Person } from '../../../src/domain/people';
@@ -24,7 +25,7 @@ const conversationOf = (id: string) => `a:${id}-personal`;
 
 /**
  * A message about a request is drawn from the request as it is when sent: the people, the offer and
- * the rotas are read once for its card (the host's card with the host's other free times read with
+ * the rotas are read once for its card (the visitor's rota once for both the rota line and the release) (the host's card with the host's other free times read with
  * everything else, not after a first reading), and the visitor's visits this year only for a card
  * of the manager's, which shows them.
  */
@@ -94,6 +95,26 @@ describe('what sending a card about a request reads', () => {
     const { calls, text } = await deliver(() => submitFor(workflow, visitor, morningOf('2025-03-18')));
     expect(text).toContain('Shadowing this year');
     expect(reads(calls, 'requests', 'query').map((c) => c.fields)).toEqual([['state']]);
+  });
+
+  it("reads each month of the visitor's rota once for a card (its rota line and its release alike)", async () => {
+    const store = workflow.store;
+    const read = store.read.bind(store);
+    const rotaMonths: string[] = [];
+    store.read = ((container, id, partitionKey) => {
+      if (container === 'rota') rotaMonths.push(id);
+      return read(container, id, partitionKey);
+    }) as typeof store.read;
+    try {
+      const [request] = await workflow.services.requests.listOpenForVisitor(visitor.id);
+      if (!request) throw new Error('no open request');
+      const view = await describeRequest(workflow.services, request);
+      expect(view.release).toBeDefined();
+      expect(rotaMonths.length).toBeGreaterThan(0);
+      expect(rotaMonths).toEqual([...new Set(rotaMonths)]);
+    } finally {
+      store.read = read;
+    }
   });
 
   it("reads the host's card once, with the host's other free times, and not the visitor's visits", async () => {
