@@ -1,5 +1,5 @@
-import { deliverOne, type OutboxDependencies } from './deliverOutbox';
-import type { Notification } from './notifications';
+import type { StoredNotification } from '../store/repositories/outboxRepository';
+import { deliverStored, type OutboxDependencies } from './deliverOutbox';
 import { EVERYONE, type OwnShare } from './sending/senderShares';
 
 /**
@@ -33,7 +33,8 @@ export interface DueRunOptions {
  * the senders never stand idle between pages. Several instances may run this at once: each sends
  * first to its own share of the people, oldest first, and only when a listing brings none of its
  * own does it take the others' messages, newest first, so two instances meet at most once in a
- * page instead of racing for every message. Every message is still claimed on its own, and each
+ * page instead of racing for every message. Every message is still claimed on its own, with the
+ * version its listing found (a message changed since is left alone, not read again), and each
  * is tried at most once in a run. Each claim is stamped with `now` plus the time this run has
  * taken so far, so a slow run never claims a message with a lease that has already run out.
  * After a failure nothing new is started; the sends under way finish, then the failure is thrown.
@@ -61,11 +62,11 @@ class DueRun {
   /** Messages this run has taken on (its own share, or taken over from another instance). */
   private readonly seen = new Set<string>();
   /** Each person's messages this run has taken on and not yet sent, in order. */
-  private readonly groups = new Map<string, Notification[]>();
+  private readonly groups = new Map<string, StoredNotification[]>();
   /** People of this instance's share waiting to be sent to, oldest first. */
   private readonly own: string[] = [];
   /** Other instances' people still waiting at the last listing, oldest first, with their messages. */
-  private others = new Map<string, Notification[]>();
+  private others = new Map<string, StoredNotification[]>();
   private listing: Promise<number> | undefined;
   /** Whether the last listing brought any of this instance's own: if not, the next is listed only when a lane runs dry. */
   private moreLikely = true;
@@ -101,7 +102,7 @@ class DueRun {
     try {
       for (let next = group.shift(); next && !this.failure; next = group.shift()) {
         this.tried += 1;
-        await deliverOne(this.deps, personId, next.id, this.at());
+        await deliverStored(this.deps, next, this.at());
       }
     } catch (error) {
       this.failure ??= { error };
@@ -136,17 +137,17 @@ class DueRun {
       const isOwn = (await this.share?.()) ?? EVERYONE;
       const due = await this.deps.outbox.listDue(this.at(), this.page * isOwn.instances);
       let ownFound = 0;
-      const others = new Map<string, Notification[]>();
-      for (const notification of due) {
-        if (this.seen.has(notification.id)) continue;
-        const { personId } = notification;
+      const others = new Map<string, StoredNotification[]>();
+      for (const listed of due) {
+        if (this.seen.has(listed.notification.id)) continue;
+        const { personId } = listed.notification;
         if (!isOwn(personId) && !this.groups.has(personId)) {
-          others.set(personId, [...(others.get(personId) ?? []), notification]);
+          others.set(personId, [...(others.get(personId) ?? []), listed]);
           continue;
         }
         ownFound += 1;
         if (!this.groups.has(personId)) this.own.push(personId);
-        this.take(notification);
+        this.take(listed);
       }
       this.others = others;
       this.moreLikely = ownFound > 0;
@@ -157,11 +158,12 @@ class DueRun {
     }
   }
 
-  private take(notification: Notification): void {
-    this.seen.add(notification.id);
-    const group = this.groups.get(notification.personId);
-    if (group) group.push(notification);
-    else this.groups.set(notification.personId, [notification]);
+  private take(listed: StoredNotification): void {
+    const { id, personId } = listed.notification;
+    this.seen.add(id);
+    const group = this.groups.get(personId);
+    if (group) group.push(listed);
+    else this.groups.set(personId, [listed]);
   }
 
   private at(): Date {

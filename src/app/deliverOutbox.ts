@@ -2,7 +2,7 @@ import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
 import type { Logger } from '../logging/logger';
 import { UnreadableDocumentError } from '../store/documentStore';
-import type { OutboxRepository } from '../store/repositories/outboxRepository';
+import type { OutboxRepository, StoredNotification } from '../store/repositories/outboxRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import { REQUESTLESS_KINDS, type Notification } from './notifications';
@@ -61,8 +61,19 @@ export async function deliverOne(
   now: Date,
 ): Promise<void> {
   const found = await deps.outbox.find(personId, id);
-  if (!found) return;
-  const { notification, etag } = found;
+  if (found) await deliverStored(deps, found, now);
+}
+
+/**
+ * Delivers a message as it was read or listed, claiming it with the version it was read at: if
+ * anyone changed it since (another run claimed, sent or put it off), the claim is refused and
+ * this run leaves it alone.
+ */
+export async function deliverStored(
+  deps: OutboxDependencies,
+  { notification, etag }: StoredNotification,
+  now: Date,
+): Promise<void> {
   const stalled = notification.status === 'sending' && (notification.leaseUntil ?? '') < now.toISOString();
   if (notification.status !== 'pending' && !stalled) return;
   const claimed: Notification = {

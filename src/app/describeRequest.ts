@@ -38,6 +38,8 @@ export interface DescribeOptions {
    * visitor's completed visits). On unless a caller knows its card does not show it.
    */
   withHistory?: boolean;
+  /** People the caller has just read afresh (e.g. the recipient of a message): not read again. */
+  known?: readonly Person[];
 }
 
 export async function describeRequest(
@@ -46,12 +48,13 @@ export async function describeRequest(
   options: DescribeOptions = {},
 ): Promise<RequestView> {
   const { withHistory = true } = options;
+  const person = (id: string) => options.known?.find((p) => p.id === id) ?? services.people.findById(id);
   const { start, end } = request;
   // The visitor's rota during the visit, read once with the rest for both the rota line and the release.
   const [visitor, manager, host, offer, history, shifts] = await Promise.all([
-    services.people.findById(request.visitorId),
-    request.managerId ? services.people.findById(request.managerId) : undefined,
-    request.hostId ? services.people.findById(request.hostId) : undefined,
+    person(request.visitorId),
+    request.managerId ? person(request.managerId) : undefined,
+    request.hostId ? person(request.hostId) : undefined,
     request.hostId && request.offerId
       ? services.offers.find(request.hostId, request.offerId).then((f) => f?.offer)
       : undefined,

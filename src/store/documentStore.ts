@@ -58,6 +58,11 @@ export interface DocumentStore {
     options?: WriteOptions,
   ): Promise<boolean>;
   query<T extends Doc>(container: ContainerName, query?: Query): Promise<T[]>;
+  /**
+   * As `query`, each document with the version tag a conditional write must quote, so a document
+   * found by a query can be written without reading it again.
+   */
+  queryVersioned<T extends Doc>(container: ContainerName, query?: Query): Promise<Array<Versioned<T>>>;
   /** The documents this store found it could not read since it was opened. */
   readonly damage: DamageLog;
   /**

@@ -147,6 +147,11 @@ export class ReadAheadStore implements DocumentStore {
     return cloneJson(await pending) as T[];
   }
 
+  /** Always asked of the store: a version tag is quoted to write, so it must be the stored one. */
+  queryVersioned<T extends Doc>(container: ContainerName, query?: Query): Promise<Array<Versioned<T>>> {
+    return this.inner.queryVersioned<T>(container, query);
+  }
+
   /** The inner store's count: the same documents, however they were read. */
   get damage(): DamageLog {
     return this.inner.damage;

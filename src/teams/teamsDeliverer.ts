@@ -44,7 +44,7 @@ export class TeamsDeliverer implements Deliverer {
     const reference = person.conversation as Partial<ConversationReference> | undefined;
     if (!reference?.conversation?.id) return { status: 'unreachable' };
     const card = request
-      ? await this.requestCard(notification, request)
+      ? await this.requestCard(person, notification, request)
       : renderStandaloneNotification(await this.withOfferAsItIs(notification));
     await this.limiter.take(reference.conversation.id);
     // A failure inside the callback is caught there: thrown, the adapter would hand it to the
@@ -85,13 +85,16 @@ export class TeamsDeliverer implements Deliverer {
     return { ...notification, offer: { id, title, setting } };
   }
 
+  /** The card, from the request as read for this send; the recipient, just read too, is not read again. */
   private async requestCard(
+    recipient: Person,
     notification: Notification,
     request: ShadowingRequest,
   ): Promise<AdaptiveCardJson> {
     const view = await describeRequest(this.services, request, {
       withAlternatives: needsAlternatives(notification, request.state),
       withHistory: mayShowHistory(notification),
+      known: [recipient],
     });
     return renderNotification(notification, view);
   }

@@ -14,6 +14,7 @@ import {
   type Doc,
   type DocumentStore,
   type Query,
+  type Versioned,
 } from '../../src/store/documentStore';
 import { SqliteDocumentStore } from '../../src/store/sqlite/sqliteDocumentStore';
 import {
@@ -405,6 +406,39 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       });
       const owners = found.filter((doc) => doc.id === 'p1').map((doc) => doc.hostId);
       expect(owners.sort()).toEqual([team, elsewhere].sort());
+    });
+
+    it('brings each document found with its version: the same documents as the query, and the tag a conditional write accepts until the document changes', async () => {
+      const host = uniqueId('team');
+      for (const id of ['v1', 'v2', 'v3'])
+        await store.create('offers', { id, hostId: host, name: id, grade: 1 });
+      const query: Query = {
+        where: [{ field: 'hostId', op: '=', value: host }],
+        orderBy: { field: 'name', direction: 'desc' },
+        limit: 2,
+      };
+      const versioned = await store.queryVersioned<Person>('offers', query);
+      expect(versioned.map((found) => found.doc)).toEqual(await store.query<Person>('offers', query));
+      expect(versioned.map((found) => found.doc.id)).toEqual(['v3', 'v2']);
+      const [v3, v2] = versioned as [Versioned<Person>, Versioned<Person>];
+      expect(v3.etag).toBe((await store.read('offers', 'v3', host))?.etag);
+
+      await store.replace('offers', { ...v2.doc, grade: 2 }, { ifMatch: v2.etag });
+      // The tag a query brought is refused once someone else has changed the document since.
+      await expect(
+        store.replace('offers', { ...v2.doc, grade: 3 }, { ifMatch: v2.etag }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      const [again] = await store.queryVersioned<Person>('offers', {
+        partitionKey: host,
+        where: [{ field: 'id', op: '=', value: 'v2' }],
+      });
+      expect(again?.doc.grade).toBe(2);
+      expect(again?.etag).not.toBe(v2.etag);
+      await expect(
+        store.replace('offers', { ...v2.doc, grade: 4 }, { ifMatch: again?.etag }),
+      ).resolves.toMatchObject({
+        doc: { grade: 4 },
+      });
     });
 
     it('orders and limits across partitions', async () => {

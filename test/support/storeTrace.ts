@@ -1,6 +1,6 @@
 import type { DocumentStore, Query } from '../../src/store/documentStore';
 
-const OPERATIONS = ['read', 'create', 'replace', 'upsert', 'delete', 'query'] as const;
+const OPERATIONS = ['read', 'create', 'replace', 'upsert', 'delete', 'query', 'queryVersioned'] as const;
 type Operation = (typeof OPERATIONS)[number];
 
 /** One call to the store: when it began and ended on the trace's own clock (a counter, not time). */
@@ -64,11 +64,12 @@ export function traceStore(
 }
 
 function describeCall(operation: Operation, args: unknown[], start: number, label?: string): StoreCall {
-  const query = (operation === 'query' ? (args[1] ?? {}) : {}) as Query;
+  const isQuery = operation === 'query' || operation === 'queryVersioned';
+  const query = (isQuery ? (args[1] ?? {}) : {}) as Query;
   return {
     operation,
     container: String(args[0]),
-    crossPartition: operation === 'query' && query.partitionKey === undefined,
+    crossPartition: isQuery && query.partitionKey === undefined,
     fields: (query.where ?? []).map((w) => w.field),
     start,
     ...(label === undefined ? {} : { label }),

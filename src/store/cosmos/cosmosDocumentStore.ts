@@ -154,6 +154,14 @@ export class CosmosDocumentStore implements DocumentStore {
   }
 
   async query<T extends Doc>(container: ContainerName, query: Query = {}): Promise<T[]> {
+    return (await this.versionsOf<T>(container, query)).map((found) => found.doc);
+  }
+
+  queryVersioned<T extends Doc>(container: ContainerName, query: Query = {}): Promise<Array<Versioned<T>>> {
+    return this.versionsOf<T>(container, query);
+  }
+
+  private versionsOf<T extends Doc>(container: ContainerName, query: Query): Promise<Array<Versioned<T>>> {
     ensureKnownContainer(container);
     const spec = buildSql(query, partitionKeyField(container));
     return this.attempt('query', container, undefined, async () => {
@@ -165,8 +173,8 @@ export class CosmosDocumentStore implements DocumentStore {
       const { resources } = await iterator.fetchAll();
       // A document that cannot be read is that document's problem: logged, counted and skipped.
       return resources
-        .map((resource) => stripSystemProperties(resource) as Doc)
-        .filter((doc) => this.isReadable(container, doc, query.partitionKey)) as T[];
+        .map((resource) => toVersioned<T>(resource, undefined))
+        .filter((found) => this.isReadable(container, found.doc, query.partitionKey));
     });
   }
 

@@ -3,6 +3,12 @@ import { DocumentExistsError, VersionConflictError, type DocumentStore } from '.
 
 type NotificationDoc = Notification & { [field: string]: unknown };
 
+/** A message as stored, with the version tag a change of its delivery state must quote. */
+export interface StoredNotification {
+  notification: Notification;
+  etag: string;
+}
+
 /**
  * Messages owed to people, partitioned by recipient. Queueing is idempotent (the id says what the
  * message is for), and every change of a message's delivery state is a conditional write.
@@ -21,18 +27,18 @@ export class OutboxRepository {
     }
   }
 
-  async find(
-    personId: string,
-    id: string,
-  ): Promise<{ notification: Notification; etag: string } | undefined> {
+  async find(personId: string, id: string): Promise<StoredNotification | undefined> {
     const found = await this.store.read<NotificationDoc>('outbox', id, personId);
     return found ? { notification: found.doc, etag: found.etag } : undefined;
   }
 
-  /** Messages due for delivery across all recipients: the background sender's query only. */
-  async listDue(now: Date, limit: number): Promise<Notification[]> {
+  /**
+   * Messages due for delivery across all recipients, each with its version, so it can be claimed
+   * without reading it again: the background sender's query only.
+   */
+  async listDue(now: Date, limit: number): Promise<StoredNotification[]> {
     const [pending, stalled] = await Promise.all([
-      this.store.query<NotificationDoc>('outbox', {
+      this.store.queryVersioned<NotificationDoc>('outbox', {
         where: [
           { field: 'status', op: '=', value: 'pending' },
           { field: 'nextAttemptAt', op: '<=', value: now.toISOString() },
@@ -40,7 +46,7 @@ export class OutboxRepository {
         orderBy: { field: 'nextAttemptAt', direction: 'asc' },
         limit,
       }),
-      this.store.query<NotificationDoc>('outbox', {
+      this.store.queryVersioned<NotificationDoc>('outbox', {
         where: [
           { field: 'status', op: '=', value: 'sending' },
           { field: 'leaseUntil', op: '<', value: now.toISOString() },
@@ -48,7 +54,7 @@ export class OutboxRepository {
         limit,
       }),
     ]);
-    return [...stalled, ...pending].slice(0, limit);
+    return [...stalled, ...pending].slice(0, limit).map(({ doc, etag }) => ({ notification: doc, etag }));
   }
 
   async listForPerson(personId: string): Promise<Notification[]> {

@@ -179,6 +179,25 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async query<T extends Doc>(container: ContainerName, query: Query = {}): Promise<T[]> {
+    return evaluateQuery(this.readableRows<T>(container, query).docs, query, partitionKeyField(container));
+  }
+
+  async queryVersioned<T extends Doc>(
+    container: ContainerName,
+    query: Query = {},
+  ): Promise<Array<Versioned<T>>> {
+    const { docs, etags } = this.readableRows<T>(container, query);
+    return evaluateQuery(docs, query, partitionKeyField(container)).map((doc) => ({
+      doc,
+      etag: etags.get(doc) as string,
+    }));
+  }
+
+  /** The query's partition (or container), each readable document with its version tag; others logged and skipped. */
+  private readableRows<T extends Doc>(
+    container: ContainerName,
+    query: Query,
+  ): { docs: T[]; etags: Map<T, string> } {
     ensureKnownContainer(container);
     ensureValidQuery(query);
     const rows = this.guard('query', () => {
@@ -188,12 +207,17 @@ export class SqliteDocumentStore implements DocumentStore {
         : statements.queryPartition.all(container, query.partitionKey, this.now());
     }) as unknown as DocumentRow[];
     const docs: T[] = [];
+    const etags = new Map<T, string>();
     for (const row of rows) {
       const parsed = parseDocumentRow(container, row);
-      if (parsed.readable) docs.push(parsed.doc as T);
-      else this.unreadable(container, row, parsed.reason);
+      if (!parsed.readable) {
+        this.unreadable(container, row, parsed.reason);
+        continue;
+      }
+      docs.push(parsed.doc as T);
+      etags.set(parsed.doc as T, row.etag);
     }
-    return evaluateQuery(docs, query, partitionKeyField(container));
+    return { docs, etags };
   }
 
   async setAside(

@@ -13,8 +13,10 @@ import { createServices } from '../../../src/app/services';
 import type { Person } from '../../../src/domain/people';
 import { createLogger } from '../../../src/logging/logger';
 import type { DocumentStore } from '../../../src/store/documentStore';
+import type { StoredNotification } from '../../../src/store/repositories/outboxRepository';
 import { recordingDeliverer } from '../../support/recordingDeliverer';
 import { SHARED_STORE_SUBJECTS } from '../../support/sharedStores';
+import { traceStore } from '../../support/storeTrace';
 
 const T0 = 1_800_000_000_000;
 const PEOPLE = 40;
@@ -74,13 +76,18 @@ function instance(store: DocumentStore, id: string, clock: () => number) {
     logger: createLogger('silent'),
   };
   let listings = 0;
+  let beforeReturning: (listed: StoredNotification[]) => Promise<void> = async () => undefined;
   const listDue = services.outbox.listDue.bind(services.outbox);
-  services.outbox.listDue = (...args) => {
+  services.outbox.listDue = async (...args) => {
     listings += 1;
-    return listDue(...args);
+    const listed = await listDue(...args);
+    await beforeReturning(listed);
+    return listed;
   };
   return {
     listings: () => listings,
+    /** Runs `work` on each listing's result before the run sees it (as another instance acting meanwhile). */
+    beforeListingReturns: (work: typeof beforeReturning) => (beforeReturning = work),
     sent: () => deliverer.delivered.map((d) => d.personId),
     lostClaims: () => lostClaims,
     share: () => claimOwnShare(store, id, clock()),
@@ -168,6 +175,35 @@ describe.each(SHARED_STORE_SUBJECTS)('two instances sending from one outbox: $na
     // One listing finds everything; another once its own have run out; one more finds nothing left.
     // Listing before every message taken over held each sender up for a whole listing.
     expect(a.listings()).toBeLessThanOrEqual(4);
+  });
+
+  it('claims each listed message with the version its listing found, without reading it again, and leaves alone one changed since', async () => {
+    const store = await connect();
+    const trace = traceStore(store);
+    const a = instance(store, 'instance-a', () => T0);
+    const other = createServices(await connect(), () => new Date(T0));
+    let changed: string | undefined;
+    a.beforeListingReturns(async (listed) => {
+      if (changed !== undefined) return;
+      // Another run claims the third message listed after this listing found it, before this run claims it.
+      const { notification, etag } = listed[2] as StoredNotification;
+      changed = notification.personId;
+      const leaseUntil = new Date(T0 + 60_000).toISOString();
+      expect(
+        await other.outbox.update({ ...notification, status: 'sending', leaseUntil }, etag),
+      ).toBeDefined();
+    });
+    await a.run(3, 100);
+
+    expect(changed).toBeDefined();
+    expect([...a.sent()].sort()).toEqual(everyone.filter((p) => p !== changed));
+    expect(a.lostClaims()).toBe(1);
+    // Listings and claims only: before, every message was read once more just before it was claimed.
+    expect(trace.calls.filter((c) => c.container === 'outbox' && c.operation === 'read')).toEqual([]);
+    const claimedElsewhere = (await other.outbox.find(changed as string, `digest:2026-W10:${changed}`))
+      ?.notification;
+    expect(claimedElsewhere).toMatchObject({ status: 'sending', attempts: 0 });
+    trace.restore();
   });
 
   it('an instance silent for longer than SENDER_SILENT_MS is taken to have stopped: the other takes everyone as its own', async () => {

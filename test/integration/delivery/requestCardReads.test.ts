@@ -138,8 +138,9 @@ describe('what sending a card about a request reads', () => {
     expect(text).not.toContain('Shadowing this year');
     // The offer once, for the card and the other free times together.
     expect(reads(calls, 'offers', 'read')).toHaveLength(1);
-    // The recipient, then the visitor, the manager and the host for the card, once each.
-    expect(reads(calls, 'people', 'read')).toHaveLength(4);
+    // The recipient (the host), then the visitor and the manager for the card, once each: the host
+    // just read as the recipient is not read again.
+    expect(reads(calls, 'people', 'read')).toHaveLength(3);
     // Only the visitor's open visits, for the clash check of the other free times.
     expect(reads(calls, 'requests', 'query').map((c) => c.fields)).toEqual([['state']]);
   });

@@ -32,9 +32,8 @@ function memoryOutbox(messages: Notification[]) {
   const outbox = {
     listDue: async (now: Date, limit: number) =>
       [...held.values()]
-        .map((h) => h.notification)
-        .filter((n) => n.status === 'pending' && n.nextAttemptAt <= now.toISOString())
-        .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))
+        .filter(({ notification: n }) => n.status === 'pending' && n.nextAttemptAt <= now.toISOString())
+        .sort((a, b) => a.notification.nextAttemptAt.localeCompare(b.notification.nextAttemptAt))
         .slice(0, limit),
     find: async (_personId: string, id: string) => held.get(id),
     update: async (notification: Notification, etag: string) => {
@@ -221,8 +220,10 @@ describe('deliverDue', () => {
     const { outbox, statusOf } = memoryOutbox(messages);
     const failing = {
       ...outbox,
-      find: async (personId: string, id: string) =>
-        personId === 'person-1' ? Promise.reject(new Error('store away')) : outbox.find(personId, id),
+      update: async (notification: Notification, etag: string) =>
+        notification.personId === 'person-1'
+          ? Promise.reject(new Error('store away'))
+          : outbox.update(notification, etag),
     } as unknown as OutboxRepository;
     const held = heldDeliverer();
     await expect(
