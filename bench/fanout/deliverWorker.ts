@@ -7,7 +7,9 @@ import { createServices } from '../../src/app/services';
 import { createLogger } from '../../src/logging/logger';
 import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore';
 import { createAdapter } from '../../src/teams/createAdapter';
-import { TeamsDeliverer } from '../../src/teams/teamsDeliverer';
+import { SEND_TIMEOUT_MS, TeamsDeliverer } from '../../src/teams/teamsDeliverer';
+import { RecentRequestViews } from '../../src/app/sending/recentRequestViews';
+import { ReadAheadStore } from '../../src/store/readAheadStore';
 
 /**
  * One sending instance, as the service runs it: the real outbox, deliverDue, TeamsDeliverer and
@@ -43,7 +45,9 @@ async function main(): Promise<void> {
       };
     },
   });
-  const services = createServices(store, clock);
+  // As the service runs it: its own writes reach the copies of request cards it keeps.
+  const readAhead = new ReadAheadStore(store);
+  const services = createServices(readAhead, clock);
   // When the limiter let each send go, by this machine's clock (the same in every worker), and
   // how late after its slot.
   const granted: number[] = [];
@@ -65,7 +69,14 @@ async function main(): Promise<void> {
     outbox: services.outbox,
     people: services.people,
     requests: services.requests,
-    deliverer: new TeamsDeliverer(createAdapter(), '', services, limiter),
+    deliverer: new TeamsDeliverer(
+      createAdapter(),
+      '',
+      services,
+      limiter,
+      SEND_TIMEOUT_MS,
+      ...(env.FANOUT_NO_VIEW_COPIES ? [] : [new RecentRequestViews(readAhead)]),
+    ),
     logger: createLogger('silent'),
   };
   const instance = randomUUID();

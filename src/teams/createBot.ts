@@ -21,7 +21,8 @@ import { registerDataRightsHandlers } from './handlers/dataRightsHandlers';
 import type { RetentionSettings } from '../app/dataRights/retention';
 import type { BankHolidayRegion } from '../domain/time/bankHolidays';
 import { SendRateLimiter } from '../app/sending/sendRateLimiter';
-import { TeamsDeliverer } from './teamsDeliverer';
+import { SEND_TIMEOUT_MS, TeamsDeliverer } from './teamsDeliverer';
+import { RecentRequestViews } from '../app/sending/recentRequestViews';
 import { createWelcomeCard } from './cards/welcomeCard';
 import { handleMessage } from './handlers/messageHandler';
 import { createReportMaker } from './handlers/reportHandlers';
@@ -136,6 +137,8 @@ export function createBot({
         store: rawStore,
         ...(sendRatePerSecond ? { perSecond: sendRatePerSecond } : {}),
       }),
+      SEND_TIMEOUT_MS,
+      new RecentRequestViews(store),
     ),
     logger,
     digest,

@@ -18,6 +18,7 @@ import { withSingleAttempt } from './connectorHttpClient';
 import { cardMessage } from './replies';
 import type { SendLimiter } from '../app/sending/sendRateLimiter';
 import { refreshVisitorRequestCard } from './visitorRequestCard';
+import type { RecentRequestViews } from '../app/sending/recentRequestViews';
 
 /** A third of the outbox's 60-second claim: a send and the visitor's card update both fit inside it. */
 export const SEND_TIMEOUT_MS = 20_000;
@@ -34,6 +35,8 @@ export class TeamsDeliverer implements Deliverer {
      * outbox's claim. A test may instead give each send's deadline itself, to cut it off on an event.
      */
     private readonly sendTimeout: number | (() => AbortSignal) = SEND_TIMEOUT_MS,
+    /** Cards about one request described once for the messages sent close together (a fan-out). */
+    private readonly views?: RecentRequestViews,
   ) {}
 
   async deliver(
@@ -91,11 +94,14 @@ export class TeamsDeliverer implements Deliverer {
     notification: Notification,
     request: ShadowingRequest,
   ): Promise<AdaptiveCardJson> {
-    const view = await describeRequest(this.services, request, {
+    const options = {
       withAlternatives: needsAlternatives(notification, request.state),
       withHistory: mayShowHistory(notification),
       known: [recipient],
-    });
+    };
+    const view = this.views
+      ? await this.views.describe(this.services, request, options)
+      : await describeRequest(this.services, request, options);
     return renderNotification(notification, view);
   }
 }
