@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createKeyedQueue } from '../../shared/keyedQueue';
 import type { DocumentStore } from '../../store/documentStore';
 import { reserveSendSlots, slotSpacingMicros } from './reserveSendSlots';
@@ -54,6 +55,11 @@ export interface Grant {
  * sending stops).
  */
 export const SPARE_SLOTS = 3;
+/**
+ * Spare slots while other instances send too: a slot one instance holds is one no other can use,
+ * so an instance that stalls (its process waiting for the CPU) leaves fewer of them empty.
+ */
+export const SPARE_SLOTS_SHARED = 1;
 /** The longest lead a slow store is allowed to add before the first slot of a reservation. */
 const MAX_LEAD_MS = 1000;
 
@@ -68,6 +74,8 @@ export interface SendRateLimiterOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told of every send as it is let go (for measuring how late sends go). */
   onGrant?: (grant: Grant) => void;
+  /** This instance's name in the shared schedule (a fresh one by default). */
+  instance?: string;
 }
 
 interface Waiter {
@@ -78,8 +86,10 @@ interface Waiter {
 /**
  * Keeps proactive sends under Teams' limits across every instance of the service: sends are
  * spaced evenly, one slot every 1000 / perSecond ms (rounded up to a microsecond), from one schedule kept in the store (see
- * reserveSendSlots), so two instances share the budget instead of each using all of it. This
- * instance's waiting senders take their slots together, in one conditional write. Each
+ * reserveSendSlots), so two instances share the budget instead of each using all of it; while
+ * more than one instance sends, one fewer a second (see paceFor), for the sends that take longer
+ * to reach Teams from processes sharing a machine. This instance's waiting senders take their
+ * slots together, in one conditional write. Each
  * conversation also gets at most perConversationPerSecond, counted in this instance. A slot
  * this process woke too late for is given up rather than spent beside the next one, and slots are
  * asked for as far ahead as the last reservation took, so a slow store does not make them late.
@@ -103,8 +113,12 @@ export class SendRateLimiter implements SendLimiter {
   private leadMs = 0;
   private readonly lateToleranceMs: number;
   private readonly onGrant: ((grant: Grant) => void) | undefined;
+  private readonly instance: string;
+  /** How many instances were sending at the last reservation. */
+  private instances = 1;
 
   constructor(options: SendRateLimiterOptions) {
+    this.instance = options.instance ?? randomUUID();
     const perSecond = options.perSecond ?? DEFAULT_SEND_RATE_PER_SECOND;
     this.store = options.store;
     this.perSecond = perSecond;
@@ -173,8 +187,9 @@ export class SendRateLimiter implements SendLimiter {
 
   /**
    * One reservation at a time; whoever is waiting when it starts shares it, and it takes
-   * SPARE_SLOTS more for the senders that come next, so a busy instance writes the schedule
-   * about once for every few sends instead of once for each.
+   * SPARE_SLOTS more for the senders that come next (SPARE_SLOTS_SHARED while other instances
+   * send), so a busy instance writes the schedule about once for every few sends instead of once
+   * for each.
    */
   private async reserveForWaiting(): Promise<void> {
     this.reserving = true;
@@ -187,11 +202,13 @@ export class SendRateLimiter implements SendLimiter {
       const served = this.waiting.splice(0, this.maxSlots);
       const asked = this.now();
       try {
-        const slots = await reserveSendSlots(this.store, {
-          count: served.length + SPARE_SLOTS,
+        const { slots, instances } = await reserveSendSlots(this.store, {
+          count: served.length + (this.instances > 1 ? SPARE_SLOTS_SHARED : SPARE_SLOTS),
           perSecond: this.perSecond,
           now: () => this.now() + this.leadMs,
+          instance: this.instance,
         });
+        this.instances = instances;
         this.leadMs = Math.min(Math.max(0, this.now() - asked), MAX_LEAD_MS);
         served.forEach((waiter, i) => waiter.resolve(slots[i] as number));
         this.spare.push(...slots.slice(served.length));
