@@ -18,7 +18,9 @@ import { ReadAheadStore } from '../../src/store/readAheadStore';
  *
  * Settings (environment): FANOUT_COSMOS_ENDPOINT, FANOUT_COSMOS_KEY, FANOUT_DATABASE; optional
  * FANOUT_RATE (the limiter's messages a second; unset: its default), FANOUT_CLOCK_SHIFT_MS (runs
- * as if that much later, e.g. after the claims of a killed instance have run out).
+ * as if that much later, e.g. after the claims of a killed instance have run out),
+ * FANOUT_NO_VIEW_COPIES (describe every message's card afresh, without RecentRequestViews, to
+ * measure what the copies save).
  */
 async function main(): Promise<void> {
   const env = process.env;
