@@ -7,6 +7,7 @@ import { describeMachine, runMain } from './support/machine';
 import { printLine } from './support/output';
 import { createClient } from './support/postJson';
 import { printTable } from './support/printTable';
+import { startAcceptingConnector } from './support/acceptingConnector';
 import { startServiceOn, type StoreService } from './support/startBenchService';
 import { startCosmosProcess } from './support/startCosmosProcess';
 import { round } from './support/stats';
@@ -64,6 +65,8 @@ interface Target {
   actors: Actor[];
   /** A visitor of their own for whole exchanges, apart from the conversations under load. */
   exchangeVisitor: { actor: Actor; id: string };
+  /** Where the service sends the messages an exchange queues (see exchangeTarget). */
+  connectorUrl: string;
   roundTrips: Record<Kind, number>;
 }
 
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
   const proxy: LatencyProxy | undefined =
     latencyMs > 0 ? await startLatencyProxy(cosmos.endpoint, latencyMs) : undefined;
   const echo = await startEchoBot();
+  const connector = await startAcceptingConnector();
   const client = createClient(people);
   const targets: Target[] = [];
   try {
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
         running,
         actors: [],
         exchangeVisitor: { id: exchangeId, actor: actorFor(exchangeId, `turn-${store}-exchange`) },
+        connectorUrl: connector.url,
         roundTrips: { my_requests: 0, request_step: 0, send: 0, approve: 0, accept: 0 },
       };
       targets.push(target);
@@ -140,10 +145,12 @@ async function main(): Promise<void> {
       }
     }
     report(lines);
+    process.stderr.write(`messages the exchanges' turns sent to the connector: ${connector.accepted}\n`);
   } finally {
     client.close();
     for (const target of targets) await target.running.stop();
     await echo.close();
+    await connector.stop();
     await proxy?.stop();
     await cosmos.stop();
   }
@@ -200,9 +207,15 @@ async function countRoundTrips(client: Client, target: Target, kind: LoadKind): 
   }
 }
 
+/**
+ * Exchange turns come from the accepting connector's service URL, so the service keeps it as the
+ * manager's, host's and visitor's conversation and sends them its messages there.
+ */
 function exchangeTarget(client: Client, target: Target) {
   const { service } = target.running;
-  return { url: service.url, store: service.store, post: client.post };
+  const post = (url: string, body: unknown) =>
+    client.post(url, { ...(body as Record<string, unknown>), serviceUrl: target.connectorUrl });
+  return { url: service.url, store: service.store, post };
 }
 
 /**
