@@ -94,6 +94,7 @@ class CheckedTeamsAdapter extends TeamsAdapter {
   ) {
     super(settings, factory, undefined, { httpClient: createConnectorHttpClient() });
     this.clients.reuseUserTokenClients(this.botFrameworkAuthentication);
+    this.clients.reuseProactiveConnectors(this.botFrameworkAuthentication);
   }
 
   protected override processActivity(

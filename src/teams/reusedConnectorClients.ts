@@ -19,8 +19,9 @@ const KEPT_TOKEN_CLIENTS = 10;
  * activity: two HTTP pipelines of policies, about a sixth of the CPU of a bare bot's turn. These
  * are the same for every activity to the same bot from the same service URL with the same
  * audience, and like any Azure SDK client they are made to be used again, so the adapter keeps
- * them: `connectorsFor` for the client a turn's replies go through, `reuseUserTokenClients` for
- * the token client every turn is given. They hold no data of any turn; tokens are cached (and
+ * them: `connectorsFor` for the client a turn's replies go through, `reuseProactiveConnectors` for
+ * the client of a message sent outside a turn, `reuseUserTokenClients` for the token client every
+ * turn is given. They hold no data of any turn; tokens are cached (and
  * renewed) by the credentials as before.
  */
 export class ReusedConnectorClients {
@@ -32,6 +33,16 @@ export class ReusedConnectorClients {
     if (!made) return result;
     const factory = new ReusingConnectorFactory(made, appIdOf(result.claimsIdentity), this.connectors);
     return { ...result, connectorFactory: factory };
+  }
+
+  /**
+   * Makes `authentication` give proactive messages (sent outside a turn, such as every message of a
+   * fan-out) the client it made for the same bot, service URL and audience, as turns get.
+   */
+  reuseProactiveConnectors(authentication: BotFrameworkAuthentication): void {
+    const create = authentication.createConnectorFactory.bind(authentication);
+    authentication.createConnectorFactory = (claims: ClaimsIdentity) =>
+      new ReusingConnectorFactory(create(claims), appIdOf(claims), this.connectors);
   }
 
   /** Makes `authentication` give the user token client it made for a bot app id again. */

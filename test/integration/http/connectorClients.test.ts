@@ -82,4 +82,36 @@ describe('Bot Connector clients kept between turns', () => {
       expect.stringContaining('/v3/conversations/a%3Award-b-personal/activities/'),
     ]);
   });
+
+  it('gives messages sent outside a turn the client of the turns from the same service, and each reaches its own', async () => {
+    const proactive: unknown[] = [];
+    const sendTo = (label: string, serviceUrl: string, text: string) =>
+      adapter.continueConversationAsync(
+        '',
+        {
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id: `a:${label}-personal`, conversationType: 'personal', isGroup: false, name: '' },
+          user: { id: `29:${label}`, name: '' },
+          bot: { id: '28:shadowing-bot', name: 'Job shadowing' },
+        },
+        async (context) => {
+          proactive.push(context.turnState.get(adapter.ConnectorClientKey));
+          await context.sendActivity(text);
+        },
+      );
+    const before = { north: north.posts.length, south: south.posts.length };
+    await sendTo('ward-d', north.url, 'Your visit is confirmed');
+    await sendTo('ward-e', north.url, 'Please decide on a release');
+    await sendTo('ward-f', south.url, 'Your weekly digest');
+
+    const [first, second, third] = proactive;
+    expect(first).toBeDefined();
+    expect(second).toBe(first);
+    expect(third).not.toBe(first);
+    const northTexts = (await north.waitFor(before.north + 2)).slice(before.north).map((p) => p.body.text);
+    const southTexts = (await south.waitFor(before.south + 1)).slice(before.south).map((p) => p.body.text);
+    expect(northTexts).toEqual(['Your visit is confirmed', 'Please decide on a release']);
+    expect(southTexts).toEqual(['Your weekly digest']);
+  });
 });
