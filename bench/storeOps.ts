@@ -217,7 +217,7 @@ function report(counts: Map<string, PathCounts>, outcome: Record<string, unknown
     machine: describeMachine(),
   });
   printLine();
-  const operations = ['read', 'create', 'replace', 'upsert', 'delete', 'query'];
+  const operations = ['read', 'readMany', 'create', 'replace', 'upsert', 'delete', 'query'];
   printTable(
     ['path', 'requests', ...operations, 'cross-partition'],
     PATHS.map((path) => {

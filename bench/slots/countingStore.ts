@@ -7,7 +7,16 @@ export interface CountingStore {
   reset(): void;
 }
 
-const COUNTED = new Set(['read', 'create', 'replace', 'upsert', 'delete', 'query', 'queryVersioned']);
+const COUNTED = new Set([
+  'read',
+  'readMany',
+  'create',
+  'replace',
+  'upsert',
+  'delete',
+  'query',
+  'queryVersioned',
+]);
 
 /** Wraps a store so that every request made through it is counted. */
 export function countRequests(inner: DocumentStore): CountingStore {

@@ -10,7 +10,16 @@ export interface PathCounts {
   crossPartition: string[];
 }
 
-const OPERATIONS = ['read', 'create', 'replace', 'upsert', 'delete', 'query', 'queryVersioned'] as const;
+const OPERATIONS = [
+  'read',
+  'readMany',
+  'create',
+  'replace',
+  'upsert',
+  'delete',
+  'query',
+  'queryVersioned',
+] as const;
 
 /**
  * Counts every call made through any CosmosDocumentStore in this process (the service's own store

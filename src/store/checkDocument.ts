@@ -1,5 +1,5 @@
 import { CONTAINERS, partitionKeyField, type ContainerName } from './containers';
-import { InvalidDocumentError, type Query } from './documentStore';
+import { InvalidDocumentError, MAX_READ_MANY, type Query } from './documentStore';
 
 /** Characters Cosmos DB refuses in an id; refused by every adapter so they behave alike. */
 const FORBIDDEN_ID_CHARACTERS = /[/\\?#]/;
@@ -38,9 +38,32 @@ export function ensureValidKey(
       `${container}: id must be at most ${MAX_ID_LENGTH} characters without / \\ ? #`,
     );
   }
+  ensureValidPartitionKey(container, partitionKey, field);
+}
+
+function ensureValidPartitionKey(container: ContainerName, partitionKey: unknown, field: string): void {
   if (typeof partitionKey !== 'string' || partitionKey === '') {
     throw new InvalidDocumentError(`${container}: ${field} (the partition key) must be a non-empty string`);
   }
+}
+
+/**
+ * Throws InvalidDocumentError unless every id and the partition key are usable and there are at
+ * most MAX_READ_MANY ids; returns the ids once each, in the order first given.
+ */
+export function ensureValidKeys(
+  container: ContainerName,
+  partitionKey: unknown,
+  ids: readonly unknown[],
+): string[] {
+  ensureKnownContainer(container);
+  if (!Array.isArray(ids)) throw new InvalidDocumentError(`${container}: ids must be a list`);
+  const distinct = [...new Set(ids)];
+  if (distinct.length > MAX_READ_MANY)
+    throw new InvalidDocumentError(`${container}: at most ${MAX_READ_MANY} ids can be read at once`);
+  ensureValidPartitionKey(container, partitionKey, partitionKeyField(container));
+  for (const id of distinct) ensureValidKey(container, id, partitionKey);
+  return distinct as string[];
 }
 
 export function ensureKnownContainer(container: string): void {

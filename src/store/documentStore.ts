@@ -26,6 +26,9 @@ export interface Query {
   limit?: number;
 }
 
+/** The most ids one `readMany` call may name (a year of months with room to spare). */
+export const MAX_READ_MANY = 100;
+
 export interface WriteOptions {
   /** Write only if the stored version still has this tag. */
   ifMatch?: string;
@@ -45,6 +48,18 @@ export interface DocumentStore {
     id: string,
     partitionKey: string,
   ): Promise<Versioned<T> | undefined>;
+  /**
+   * Reads the documents with these ids in one partition, in one request: those found, each with
+   * its version tag, in the order their ids are given (an id given twice is read once); an id with
+   * no document is simply absent. As with `read`, a document among them that cannot be read
+   * rejects the whole call with UnreadableDocumentError (logged and counted). At most
+   * MAX_READ_MANY ids.
+   */
+  readMany<T extends Doc>(
+    container: ContainerName,
+    partitionKey: string,
+    ids: readonly string[],
+  ): Promise<Array<Versioned<T>>>;
   /** Rejects with DocumentExistsError when a document with this id is already in the partition. */
   create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>>;
   /** Rejects with DocumentNotFoundError, or VersionConflictError when `ifMatch` is stale. */

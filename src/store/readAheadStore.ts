@@ -96,6 +96,29 @@ export class ReadAheadStore implements DocumentStore {
     return found && ({ doc: cloneJson(found.doc), etag: found.etag } as Versioned<T>);
   }
 
+  /**
+   * Within a turn, each document is kept as if read on its own: ids this turn has read (or is
+   * reading) take that answer, and the rest are read from the store in one call, each kept, found
+   * or not, for later reads of the turn. A failed call is not kept.
+   */
+  async readMany<T extends Doc>(
+    container: ContainerName,
+    partitionKey: string,
+    ids: readonly string[],
+  ): Promise<Array<Versioned<T>>> {
+    const reads = this.openReads();
+    if (!reads) return this.inner.readMany<T>(container, partitionKey, ids);
+    const wanted = [...new Set(ids)];
+    const unread = wanted.filter((id) => !reads.has(keyOf(container, id, partitionKey)));
+    if (unread.length > 0) this.readManyOnce(reads, container, partitionKey, unread);
+    const found = await Promise.all(
+      wanted.map(
+        (id) => reads.get(keyOf(container, id, partitionKey)) ?? this.read(container, id, partitionKey),
+      ),
+    );
+    return found.flatMap((one) => (one ? [{ doc: cloneJson(one.doc), etag: one.etag } as Versioned<T>] : []));
+  }
+
   create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
     return this.writing(container, doc.id, partitionOf(container, doc), () =>
       this.inner.create(container, doc),
@@ -199,6 +222,24 @@ export class ReadAheadStore implements DocumentStore {
       if (reads.get(key) === pending) reads.delete(key);
     });
     return pending;
+  }
+
+  /** Reads these ids in one call and keeps each answer, found or not, as `readOnce` keeps one. */
+  private readManyOnce(
+    reads: Map<string, Pending>,
+    container: ContainerName,
+    partitionKey: string,
+    ids: readonly string[],
+  ): void {
+    const asked = this.inner.readMany(container, partitionKey, ids);
+    for (const id of ids) {
+      const key = keyOf(container, id, partitionKey);
+      const pending: Pending = asked.then((found) => found.find((one) => one.doc.id === id));
+      reads.set(key, pending);
+      pending.catch(() => {
+        if (reads.get(key) === pending) reads.delete(key);
+      });
+    }
   }
 
   /**

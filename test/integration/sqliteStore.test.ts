@@ -112,6 +112,12 @@ describe('embedded SQLite store: a document that cannot be read', () => {
     expect(failure).toBeInstanceOf(StoreUnavailableError);
     expect(failure).toMatchObject({ container: 'tasks', id: 'b' });
     expect((await store.read('tasks', 'a', 'mgr'))?.doc).toEqual({ id: 'a', assigneeId: 'mgr', n: 'a' });
+    // Read together, as point reads: the damaged one fails the call, the others read without it.
+    await expect(store.readMany('tasks', 'mgr', ['a', 'b', 'c'])).rejects.toMatchObject({
+      container: 'tasks',
+      id: 'b',
+    });
+    expect((await store.readMany('tasks', 'mgr', ['a', 'c'])).map((f) => f.doc.id)).toEqual(['a', 'c']);
 
     const warnings = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(warnings.length).toBeGreaterThanOrEqual(3);
@@ -170,6 +176,8 @@ describe('embedded SQLite store: time to live', () => {
       'short',
     ]);
     expect(await later.read('outbox', 'short', 'p1')).toBeUndefined();
+    const together = await later.readMany('outbox', 'p1', ['short', 'long', 'plain']);
+    expect(together.map((f) => f.doc.id)).toEqual(['long', 'plain']);
     expect(idsOf(await later.query('outbox', { partitionKey: 'p1' }))).toEqual(['for-ever', 'long', 'plain']);
     expect(idsOf(await later.query('outbox'))).toEqual(['for-ever', 'long', 'plain']);
     expect(rowsIn('p1')).toEqual(['for-ever', 'long', 'plain', 'short']);

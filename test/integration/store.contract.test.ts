@@ -9,7 +9,9 @@ import {
   DocumentExistsError,
   DocumentNotFoundError,
   InvalidDocumentError,
+  MAX_READ_MANY,
   StoreUnavailableError,
+  UnreadableDocumentError,
   VersionConflictError,
   type Doc,
   type DocumentStore,
@@ -292,6 +294,112 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(losers.every((o) => o.reason instanceof VersionConflictError)).toBe(true);
+    });
+  });
+
+  describe('reading several documents of one partition at once', () => {
+    const host = uniqueId('host');
+    const neighbour = uniqueId('host');
+    const offer = (id: string, hostId: string, name: string) => ({ id, hostId, name });
+
+    beforeAll(async () => {
+      // More documents than the Cosmos subject's page size, so a long list crosses pages.
+      for (const n of [1, 2, 3, 4, 5]) await store.create('offers', offer(`o${n}`, host, `offer ${n}`));
+      await store.create('offers', offer('o9', neighbour, 'next door'));
+    });
+
+    it('returns those found with their versions, in the order asked, leaving out ids with no document', async () => {
+      const found = await store.readMany<Doc & { name: string }>('offers', host, [
+        'o4',
+        'missing',
+        'o1',
+        'o5',
+      ]);
+      expect(found.map((f) => f.doc)).toEqual([
+        offer('o4', host, 'offer 4'),
+        offer('o1', host, 'offer 1'),
+        offer('o5', host, 'offer 5'),
+      ]);
+      for (const f of found) expect(f.etag).toBe((await store.read('offers', f.doc.id, host))?.etag);
+    });
+
+    it('reads more documents than a page holds', async () => {
+      const found = await store.readMany('offers', host, ['o1', 'o2', 'o3', 'o4', 'o5']);
+      expect(found.map((f) => f.doc.id)).toEqual(['o1', 'o2', 'o3', 'o4', 'o5']);
+    });
+
+    it('answers an empty list, or ids none of which exist, with nothing', async () => {
+      expect(await store.readMany('offers', host, [])).toEqual([]);
+      expect(await store.readMany('offers', uniqueId('nobody'), ['o1', 'o2'])).toEqual([]);
+    });
+
+    it('reads an id given twice once', async () => {
+      const found = await store.readMany('offers', host, ['o2', 'o2', 'o3', 'o2']);
+      expect(found.map((f) => f.doc.id)).toEqual(['o2', 'o3']);
+    });
+
+    it("never returns another partition's documents, even with the same id", async () => {
+      await store.create('offers', offer('o1', neighbour, 'same id, other host'));
+      const found = await store.readMany<Doc & { name: string }>('offers', host, ['o1', 'o9']);
+      expect(found.map((f) => f.doc)).toEqual([offer('o1', host, 'offer 1')]);
+      const theirs = await store.readMany<Doc & { name: string }>('offers', neighbour, ['o1', 'o9', 'o2']);
+      expect(theirs.map((f) => f.doc.name)).toEqual(['same id, other host', 'next door']);
+    });
+
+    it('hands out versions a conditional replace accepts until the document changes', async () => {
+      const [first] = await store.readMany<Doc & { name: string }>('offers', host, ['o3']);
+      if (!first) throw new Error('o3 was not read');
+      const replaced = await store.replace(
+        'offers',
+        { ...first.doc, name: 'renamed' },
+        { ifMatch: first.etag },
+      );
+      await expect(
+        store.replace('offers', { ...first.doc, name: 'stale' }, { ifMatch: first.etag }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      const [again] = await store.readMany<Doc & { name: string }>('offers', host, ['o3']);
+      expect(again).toEqual({ doc: { ...first.doc, name: 'renamed' }, etag: replaced.etag });
+    });
+
+    it('does not return a document once it is deleted', async () => {
+      await store.create('offers', offer('gone', host, 'soon gone'));
+      await store.delete('offers', 'gone', host);
+      expect(await store.readMany('offers', host, ['gone', 'o5'])).toHaveLength(1);
+    });
+
+    it('fails as a point read does when one of them cannot be read, naming it and counting it', async () => {
+      const visitor = uniqueId('visitor');
+      const request = (id: string, state: string) => ({ id, visitorId: visitor, state });
+      await store.create('requests', request('fine', 'awaiting_manager'));
+      // A request with no known state cannot be decided on: stored, but it cannot be read.
+      await store.create('requests', request('damaged', 'no such state'));
+      const pointRead = await store.read('requests', 'damaged', visitor).catch((e: unknown) => e);
+      const together = await store
+        .readMany('requests', visitor, ['fine', 'damaged'])
+        .catch((e: unknown) => e);
+      expect(pointRead).toBeInstanceOf(UnreadableDocumentError);
+      expect(together).toBeInstanceOf(UnreadableDocumentError);
+      expect(together).toMatchObject({ container: 'requests', id: 'damaged' });
+      expect(store.damage.list()).toContainEqual({
+        container: 'requests',
+        partitionKey: visitor,
+        id: 'damaged',
+      });
+      // Without the damaged one, the rest reads as usual.
+      expect((await store.readMany('requests', visitor, ['fine', 'other'])).map((f) => f.doc.id)).toEqual([
+        'fine',
+      ]);
+    });
+
+    it('refuses an unusable id or partition key, and a list too long, as a point read does', async () => {
+      await expect(store.readMany('offers', host, ['o1', 'bad/id'])).rejects.toBeInstanceOf(
+        InvalidDocumentError,
+      );
+      await expect(store.readMany('offers', '', ['o1'])).rejects.toBeInstanceOf(InvalidDocumentError);
+      await expect(store.readMany('offers', '', [])).rejects.toBeInstanceOf(InvalidDocumentError);
+      const tooMany = Array.from({ length: MAX_READ_MANY + 1 }, (_, i) => `id-${i}`);
+      await expect(store.readMany('offers', host, tooMany)).rejects.toBeInstanceOf(InvalidDocumentError);
+      expect(await store.readMany('offers', host, tooMany.slice(1))).toEqual([]);
     });
   });
 

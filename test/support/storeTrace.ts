@@ -1,6 +1,15 @@
 import type { DocumentStore, Query } from '../../src/store/documentStore';
 
-const OPERATIONS = ['read', 'create', 'replace', 'upsert', 'delete', 'query', 'queryVersioned'] as const;
+const OPERATIONS = [
+  'read',
+  'readMany',
+  'create',
+  'replace',
+  'upsert',
+  'delete',
+  'query',
+  'queryVersioned',
+] as const;
 type Operation = (typeof OPERATIONS)[number];
 
 /** One call to the store: when it began and ended on the trace's own clock (a counter, not time). */
@@ -11,6 +20,10 @@ export interface StoreCall {
   crossPartition: boolean;
   /** What a query filtered on, for naming it in a failure. */
   fields: string[];
+  /** The partition a point read, a read of several documents or a single-partition query asked. */
+  partitionKey?: string;
+  /** How many different ids a read of several documents asked for. */
+  ids?: number;
   start: number;
   /** Unset while the call is still in flight. */
   end?: number;
@@ -66,14 +79,23 @@ export function traceStore(
 function describeCall(operation: Operation, args: unknown[], start: number, label?: string): StoreCall {
   const isQuery = operation === 'query' || operation === 'queryVersioned';
   const query = (isQuery ? (args[1] ?? {}) : {}) as Query;
+  const partitionKey = partitionOf(operation, args, query);
   return {
     operation,
     container: String(args[0]),
     crossPartition: isQuery && query.partitionKey === undefined,
     fields: (query.where ?? []).map((w) => w.field),
     start,
+    ...(partitionKey === undefined ? {} : { partitionKey }),
+    ...(operation === 'readMany' ? { ids: new Set(args[2] as string[]).size } : {}),
     ...(label === undefined ? {} : { label }),
   };
+}
+
+function partitionOf(operation: Operation, args: unknown[], query: Query): string | undefined {
+  if (operation === 'query' || operation === 'queryVersioned') return query.partitionKey;
+  if (operation === 'readMany') return String(args[1]);
+  return operation === 'read' || operation === 'delete' ? String(args[2]) : undefined;
 }
 
 /**

@@ -33,6 +33,20 @@ export function buildSql(query: Query, partitionKeyField: string): SqlQuerySpec 
   return { query: `SELECT ${top}* FROM c${where}${orderBy}`, parameters };
 }
 
+/**
+ * The query that reads the documents with these ids in one partition, the partition key in the
+ * text as well as in the request options (see buildSql). `ids` are already checked.
+ */
+export function buildReadManySql(partitionKeyField: string, partitionKey: string, ids: readonly string[]) {
+  const parameters: SqlParameter[] = [{ name: '@pk', value: partitionKey }];
+  const names = ids.map((id, i) => {
+    parameters.push({ name: `@id${i}`, value: id });
+    return `@id${i}`;
+  });
+  const query = `SELECT * FROM c WHERE ${fieldRef(partitionKeyField)} = @pk AND c.id IN (${names.join(', ')})`;
+  return { query, parameters } satisfies SqlQuerySpec;
+}
+
 function conditionSql(condition: Condition, addParameter: (value: SqlParameter['value']) => string): string {
   const field = fieldRef(condition.field);
   switch (condition.op) {

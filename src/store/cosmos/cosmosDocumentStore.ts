@@ -1,6 +1,6 @@
 import type { Container, CosmosClient, ItemDefinition, RequestOptions } from '@azure/cosmos';
 import type { Logger } from '../../logging/logger';
-import { ensureKnownContainer, ensureValidDocument, ensureValidKey } from '../checkDocument';
+import { ensureKnownContainer, ensureValidDocument, ensureValidKey, ensureValidKeys } from '../checkDocument';
 import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../containers';
 import { checkStoredBody } from '../checkStoredBody';
 import { DamageLog } from '../damageLog';
@@ -13,7 +13,7 @@ import {
   type WriteOptions,
 } from '../documentStore';
 import { quarantineDocument, quarantineId } from '../quarantineDocument';
-import { buildSql } from './buildSql';
+import { buildReadManySql, buildSql } from './buildSql';
 import { checkContainers, MissingContainersError } from './checkContainers';
 import { createCosmosClient, type CosmosConnection } from './createCosmosClient';
 import { stripSystemProperties } from './stripSystemProperties';
@@ -106,6 +106,41 @@ export class CosmosDocumentStore implements DocumentStore {
       if (statusOf(error) === 404) return undefined;
       throw this.fail(error, 'read', container, undefined);
     }
+  }
+
+  /**
+   * One query scoped to the partition (`c.id IN (...)`). The SDK sends a query-plan request beside
+   * it that nothing waits for; see docs/benchmarks.md for what that costs against point reads.
+   */
+  async readMany<T extends Doc>(
+    container: ContainerName,
+    partitionKey: string,
+    ids: readonly string[],
+  ): Promise<Array<Versioned<T>>> {
+    const wanted = ensureValidKeys(container, partitionKey, ids);
+    if (wanted.length === 0) return [];
+    const spec = buildReadManySql(partitionKeyField(container), partitionKey, wanted);
+    const resources = await this.attempt('read', container, undefined, async () => {
+      const iterator = this.container(container).items.query<ItemDefinition>(spec, {
+        partitionKey,
+        maxItemCount: this.pageSize,
+        abortSignal: AbortSignal.timeout(this.requestTimeoutMs * 6),
+      });
+      return (await iterator.fetchAll()).resources;
+    });
+    const byId = new Map(resources.map((resource) => [String(resource.id), resource]));
+    const found: Array<Versioned<T>> = [];
+    const damaged: UnreadableDocumentError[] = [];
+    for (const id of wanted) {
+      const resource = byId.get(id);
+      if (!resource) continue;
+      const read = toVersioned<T>(resource, undefined);
+      const checked = checkStoredBody(container, read.doc, { id, partitionKey });
+      if (checked.readable) found.push(read);
+      else damaged.push(this.unreadable(container, id, partitionKey, checked.reason));
+    }
+    if (damaged[0]) throw damaged[0];
+    return found;
   }
 
   async create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {

@@ -3,6 +3,8 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 /** The prepared statements of the embedded store, compiled once per connection. */
 export interface Statements {
   readLive: StatementSync;
+  /** Live documents of one partition whose ids are in a JSON array of ids. */
+  readManyLive: StatementSync;
   readVersion: StatementSync;
   write: StatementSync;
   remove: StatementSync;
@@ -18,6 +20,10 @@ export function prepareStatements(db: DatabaseSync): Statements {
   return {
     readLive: db.prepare(
       `SELECT ${COLUMNS} FROM documents WHERE container = ? AND partition_key = ? AND id = ? AND ${LIVE}`,
+    ),
+    readManyLive: db.prepare(
+      `SELECT ${COLUMNS} FROM documents WHERE container = ? AND partition_key = ?
+       AND id IN (SELECT value FROM json_each(?)) AND ${LIVE}`,
     ),
     readVersion: db.prepare(
       'SELECT etag, expires_at FROM documents WHERE container = ? AND partition_key = ? AND id = ?',

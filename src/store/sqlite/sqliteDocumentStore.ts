@@ -7,6 +7,7 @@ import {
   ensureKnownContainer,
   ensureValidDocument,
   ensureValidKey,
+  ensureValidKeys,
   ensureValidQuery,
 } from '../checkDocument';
 import { partitionKeyField, type ContainerName } from '../containers';
@@ -132,6 +133,31 @@ export class SqliteDocumentStore implements DocumentStore {
     const parsed = parseDocumentRow(container, row);
     if (!parsed.readable) throw this.unreadable(container, row, parsed.reason);
     return { doc: parsed.doc as T, etag: row.etag };
+  }
+
+  /** One statement for all the ids; a damaged row among them fails the call, as `read` would. */
+  async readMany<T extends Doc>(
+    container: ContainerName,
+    partitionKey: string,
+    ids: readonly string[],
+  ): Promise<Array<Versioned<T>>> {
+    const wanted = ensureValidKeys(container, partitionKey, ids);
+    if (wanted.length === 0) return [];
+    const rows = this.guard('read', () =>
+      this.open().statements.readManyLive.all(container, partitionKey, JSON.stringify(wanted), this.now()),
+    ) as unknown as DocumentRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const found: Array<Versioned<T>> = [];
+    const damaged: UnreadableDocumentError[] = [];
+    for (const id of wanted) {
+      const row = byId.get(id);
+      if (!row) continue;
+      const parsed = parseDocumentRow(container, row);
+      if (parsed.readable) found.push({ doc: parsed.doc as T, etag: row.etag });
+      else damaged.push(this.unreadable(container, row, parsed.reason));
+    }
+    if (damaged[0]) throw damaged[0];
+    return found;
   }
 
   async create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {

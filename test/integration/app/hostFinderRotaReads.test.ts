@@ -80,10 +80,16 @@ describe('hostFinder: rotas read only for offers with a session in the dates', (
   /** The hosts found, and whose rotas and which offers' places the search read. */
   async function search(wanted: RequestDraft) {
     const read = jest.spyOn(store, 'read');
+    const readMany = jest.spyOn(store, 'readMany');
     try {
       const hosts = await createHostFinder(services, visitor, () => NOW).findHosts(wanted);
       const partitions = (container: string) =>
-        [...new Set(read.mock.calls.filter(([c]) => c === container).map(([, , key]) => key))].sort();
+        [
+          ...new Set([
+            ...read.mock.calls.filter(([c]) => c === container).map(([, , key]) => key),
+            ...readMany.mock.calls.filter(([c]) => c === container).map(([, key]) => key),
+          ]),
+        ].sort();
       return {
         hosts: hosts.map((h) => ({ host: h.hostId, slots: h.slots.map((s) => s.start) })),
         rotas: partitions('rota'),
@@ -91,6 +97,7 @@ describe('hostFinder: rotas read only for offers with a session in the dates', (
       };
     } finally {
       read.mockRestore();
+      readMany.mockRestore();
     }
   }
 

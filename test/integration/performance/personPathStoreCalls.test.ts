@@ -24,6 +24,7 @@ import {
   crossPartitionQueries,
   sequentialRoundTrips,
   traceStore,
+  type StoreCall,
   type StoreTrace,
 } from '../../support/storeTrace';
 
@@ -36,6 +37,9 @@ interface TurnCount {
   stateWrites: number;
   /** HTTP requests to Cosmos DB: one per call, and one more per query for its query plan. */
   storeRequests: number;
+  /** Store calls for rota months, and the people whose rotas they were. */
+  rotaCalls: number;
+  rotaPeople: number;
 }
 
 /**
@@ -69,6 +73,25 @@ const MOST_STORE_REQUESTS: Record<string, number> = {
   'request: send': 20,
   'manager: approve': 14,
   'host: accept': 21,
+};
+
+/** HTTP requests one call makes on Cosmos DB: a query, or a read of several documents (a query), and its plan. */
+function httpRequestsOf(call: StoreCall): number {
+  if (call.operation === 'readMany') return call.ids ? 2 : 0;
+  return call.operation === 'query' ? 2 : 1;
+}
+
+/**
+ * Store calls for rota months, on the turns that read rotas: one call per person reads all the
+ * months a range needs (each was a call of its own: 12, 6, 2 and 6). An acceptance reads the
+ * visitor's rota for the visit (the release) and again with the clash check's margins, which can
+ * need a month more.
+ */
+const MOST_ROTA_CALLS: Record<string, number> = {
+  'request: why and what (finds hosts)': 3,
+  'request: send': 2,
+  'manager: approve': 1,
+  'host: accept': 3,
 };
 
 /**
@@ -127,7 +150,9 @@ describe('store calls on person paths', () => {
       roundTrips: sequentialRoundTrips(calls),
       crossPartition: crossPartitionQueries(calls),
       stateWrites: calls.filter((c) => c.container === 'botstate' && c.operation !== 'read').length,
-      storeRequests: calls.length + calls.filter((c) => c.operation === 'query').length,
+      storeRequests: calls.reduce((sum, c) => sum + httpRequestsOf(c), 0),
+      rotaCalls: calls.filter((c) => c.container === 'rota').length,
+      rotaPeople: new Set(calls.filter((c) => c.container === 'rota').map((c) => c.partitionKey)).size,
     });
     return replies;
   }
@@ -198,5 +223,13 @@ describe('store calls on person paths', () => {
     expect(budgeted.map((c) => c.turn)).toEqual(Object.keys(MOST_STORE_REQUESTS));
     const overBudget = budgeted.filter((c) => c.storeRequests > (MOST_STORE_REQUESTS[c.turn] as number));
     expect(overBudget.map((c) => `${c.turn}: ${c.storeRequests} store requests`)).toEqual([]);
+    const rotaOver = counts.filter((c) => c.rotaCalls > (MOST_ROTA_CALLS[c.turn] ?? 0));
+    expect(rotaOver.map((c) => `${c.turn}: ${c.rotaCalls} rota calls`)).toEqual([]);
+    // A host search reads each person's rota (the visitor's and each host's) in one call.
+    const searches = counts.filter((c) => c.turn === 'request: why and what (finds hosts)');
+    expect(searches.map((c) => [c.rotaCalls, c.rotaPeople])).toEqual([
+      [3, 3],
+      [3, 3],
+    ]);
   });
 });

@@ -162,4 +162,63 @@ describe('ReadAheadStore', () => {
     await store.query('people', named);
     expect(queries()).toBe(8);
   });
+  describe('several documents of one partition read together', () => {
+    const month = (id: string, shifts: number) => ({
+      id,
+      personId: 'r1',
+      month: id,
+      shifts: Array(shifts).fill('x'),
+    });
+    const calls = () => trace.calls.filter((c) => c.operation === 'read' || c.operation === 'readMany');
+    beforeAll(async () => {
+      await store.upsert('rota', month('m1', 1));
+      await store.upsert('rota', month('m2', 2));
+    });
+
+    it('reads the ids a turn has not read in one call, keeps each, found or not, and hands out copies', async () => {
+      trace.clear();
+      await store.runTurn(async () => {
+        const first = await store.readMany<{ id: string; shifts: string[] }>('rota', 'r1', [
+          'm1',
+          'm2',
+          'm3',
+        ]);
+        expect(first.map((f) => f.doc.id)).toEqual(['m1', 'm2']);
+        first[0]?.doc.shifts.push('changed by the first reader');
+        // Read again, one at a time or together, and with one id more: only the new id is asked for.
+        expect((await store.read('rota', 'm1', 'r1'))?.doc).toEqual(month('m1', 1));
+        expect(await store.read('rota', 'm3', 'r1')).toBeUndefined();
+        const again = await store.readMany('rota', 'r1', ['m0', 'm1', 'm2', 'm3']);
+        expect(again.map((f) => f.doc)).toEqual([month('m1', 1), month('m2', 2)]);
+        expect(again.map((f) => f.etag)).toEqual(first.map((f) => f.etag));
+      });
+      expect(calls().map((c) => c.operation)).toEqual(['readMany', 'readMany']);
+    });
+
+    it('takes what the turn read ahead, and reads again what the turn wrote since', async () => {
+      trace.clear();
+      await store.runTurn(async () => {
+        store.readAhead('rota', 'm1', 'r1');
+        await store.readMany('rota', 'r1', ['m1', 'm2']);
+        await store.upsert('rota', month('m2', 3));
+        const after = await store.readMany<{ id: string; shifts: string[] }>('rota', 'r1', ['m1', 'm2']);
+        expect(after.map((f) => f.doc.shifts.length)).toEqual([1, 3]);
+      });
+      expect(calls().map((c) => `${c.operation}`)).toEqual(['read', 'readMany', 'readMany']);
+      await store.upsert('rota', month('m2', 2));
+    });
+
+    it('keeps nothing of a failed call, and nothing outside a turn', async () => {
+      await store.runTurn(async () => {
+        await expect(store.readMany('rota', 'r1', ['m1', 'bad/id'])).rejects.toThrow(/id must be/);
+        trace.clear();
+        expect((await store.readMany('rota', 'r1', ['m1'])).map((f) => f.doc.id)).toEqual(['m1']);
+        expect(calls()).toHaveLength(1);
+      });
+      trace.clear();
+      await store.readMany('rota', 'r1', ['m1']);
+      await store.readMany('rota', 'r1', ['m1']);
+      expect(calls()).toHaveLength(2);
+    });
+  });
 });

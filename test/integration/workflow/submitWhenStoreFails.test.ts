@@ -32,6 +32,7 @@ describe('sending a request while the store fails every read', () => {
     const visitor = await personOf(workflow.services, DEMO_IDS.alex);
     const failing: DocumentStore = Object.create(store, {
       read: { value: () => Promise.reject(new Error('store gone')) },
+      readMany: { value: () => Promise.reject(new Error('store gone')) },
       query: { value: () => Promise.reject(new Error('store gone')) },
     });
     const services = createServices(failing, workflow.services.clock);
