@@ -297,6 +297,8 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
     });
   });
 
+  // A store may read a few ids one by one and more in one request (Cosmos DB: up to 2, then a
+  // query), so each behaviour is checked with short and long lists.
   describe('reading several documents of one partition at once', () => {
     const host = uniqueId('host');
     const neighbour = uniqueId('host');
@@ -336,6 +338,8 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
     it('reads an id given twice once', async () => {
       const found = await store.readMany('offers', host, ['o2', 'o2', 'o3', 'o2']);
       expect(found.map((f) => f.doc.id)).toEqual(['o2', 'o3']);
+      const longer = await store.readMany('offers', host, ['o4', 'o2', 'o4', 'o3', 'o2']);
+      expect(longer.map((f) => f.doc.id)).toEqual(['o4', 'o2', 'o3']);
     });
 
     it("never returns another partition's documents, even with the same id", async () => {
@@ -346,25 +350,29 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       expect(theirs.map((f) => f.doc.name)).toEqual(['same id, other host', 'next door']);
     });
 
-    it('hands out versions a conditional replace accepts until the document changes', async () => {
-      const [first] = await store.readMany<Doc & { name: string }>('offers', host, ['o3']);
-      if (!first) throw new Error('o3 was not read');
-      const replaced = await store.replace(
-        'offers',
-        { ...first.doc, name: 'renamed' },
-        { ifMatch: first.etag },
-      );
-      await expect(
-        store.replace('offers', { ...first.doc, name: 'stale' }, { ifMatch: first.etag }),
-      ).rejects.toBeInstanceOf(VersionConflictError);
-      const [again] = await store.readMany<Doc & { name: string }>('offers', host, ['o3']);
-      expect(again).toEqual({ doc: { ...first.doc, name: 'renamed' }, etag: replaced.etag });
-    });
+    it.each([[['o3']], [['o3', 'missing', 'o4']]])(
+      'hands out versions a conditional replace accepts until the document changes (%j)',
+      async (ids) => {
+        const [first] = await store.readMany<Doc & { name: string }>('offers', host, ids);
+        if (first?.doc.id !== 'o3') throw new Error('o3 was not read');
+        const replaced = await store.replace(
+          'offers',
+          { ...first.doc, name: 'renamed' },
+          { ifMatch: first.etag },
+        );
+        await expect(
+          store.replace('offers', { ...first.doc, name: 'stale' }, { ifMatch: first.etag }),
+        ).rejects.toBeInstanceOf(VersionConflictError);
+        const [again] = await store.readMany<Doc & { name: string }>('offers', host, ids);
+        expect(again).toEqual({ doc: { ...first.doc, name: 'renamed' }, etag: replaced.etag });
+      },
+    );
 
     it('does not return a document once it is deleted', async () => {
       await store.create('offers', offer('gone', host, 'soon gone'));
       await store.delete('offers', 'gone', host);
       expect(await store.readMany('offers', host, ['gone', 'o5'])).toHaveLength(1);
+      expect(await store.readMany('offers', host, ['gone', 'o5', 'o4'])).toHaveLength(2);
     });
 
     it('fails as a point read does when one of them cannot be read, naming it and counting it', async () => {
@@ -374,12 +382,15 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       // A request with no known state cannot be decided on: stored, but it cannot be read.
       await store.create('requests', request('damaged', 'no such state'));
       const pointRead = await store.read('requests', 'damaged', visitor).catch((e: unknown) => e);
-      const together = await store
-        .readMany('requests', visitor, ['fine', 'damaged'])
-        .catch((e: unknown) => e);
       expect(pointRead).toBeInstanceOf(UnreadableDocumentError);
-      expect(together).toBeInstanceOf(UnreadableDocumentError);
-      expect(together).toMatchObject({ container: 'requests', id: 'damaged' });
+      for (const ids of [
+        ['fine', 'damaged'],
+        ['fine', 'other', 'damaged'],
+      ]) {
+        const together = await store.readMany('requests', visitor, ids).catch((e: unknown) => e);
+        expect(together).toBeInstanceOf(UnreadableDocumentError);
+        expect(together).toMatchObject({ container: 'requests', id: 'damaged' });
+      }
       expect(store.damage.list()).toContainEqual({
         container: 'requests',
         partitionKey: visitor,
@@ -389,6 +400,8 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       expect((await store.readMany('requests', visitor, ['fine', 'other'])).map((f) => f.doc.id)).toEqual([
         'fine',
       ]);
+      const longer = await store.readMany('requests', visitor, ['other', 'fine', 'more']);
+      expect(longer.map((f) => f.doc.id)).toEqual(['fine']);
     });
 
     it('refuses an unusable id or partition key, and a list too long, as a point read does', async () => {
