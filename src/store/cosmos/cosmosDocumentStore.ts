@@ -97,6 +97,15 @@ export class CosmosDocumentStore implements DocumentStore {
     partitionKey: string,
   ): Promise<Versioned<T> | undefined> {
     ensureValidKey(container, id, partitionKey);
+    return this.pointRead<T>(container, id, partitionKey);
+  }
+
+  /** One point read; the id and partition key are already checked. */
+  private async pointRead<T extends Doc>(
+    container: ContainerName,
+    id: string,
+    partitionKey: string,
+  ): Promise<Versioned<T> | undefined> {
     try {
       const response = await this.container(container)
         .item(id, partitionKey)
@@ -125,7 +134,7 @@ export class CosmosDocumentStore implements DocumentStore {
     const wanted = ensureValidKeys(container, partitionKey, ids);
     if (wanted.length === 0) return [];
     if (wanted.length <= POINT_READS_UP_TO) {
-      const found = await Promise.all(wanted.map((id) => this.read<T>(container, id, partitionKey)));
+      const found = await Promise.all(wanted.map((id) => this.pointRead<T>(container, id, partitionKey)));
       return found.filter((one): one is Versioned<T> => one !== undefined);
     }
     const spec = buildReadManySql(partitionKeyField(container), partitionKey, wanted);
