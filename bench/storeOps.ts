@@ -192,6 +192,8 @@ function report(counts: Map<string, PathCounts>, outcome: Record<string, unknown
     byContainer: {},
     crossPartitionQueries: 0,
     crossPartition: [],
+    httpRequests: 0,
+    queryPlanRequests: 0,
   };
   const byPath = Object.fromEntries(PATHS.map((path) => [path, counts.get(path) ?? empty]));
   const total = PATHS.reduce((sum, path) => sum + (counts.get(path)?.requests ?? 0), 0);
@@ -208,6 +210,7 @@ function report(counts: Map<string, PathCounts>, outcome: Record<string, unknown
       0,
     ),
     crossPartitionOnPeoplePaths: crossOnTurns,
+    httpRequests: PATHS.reduce((sum, path) => sum + (counts.get(path)?.httpRequests ?? 0), 0),
     requestCharge: null,
     requestChargeNote:
       '@vercel/cosmosdb-server reports a flat 1 RU for every HTTP request, so no real charge can be measured here',
@@ -219,10 +222,17 @@ function report(counts: Map<string, PathCounts>, outcome: Record<string, unknown
   printLine();
   const operations = ['read', 'readMany', 'create', 'replace', 'upsert', 'delete', 'query'];
   printTable(
-    ['path', 'requests', ...operations, 'cross-partition'],
+    ['path', 'requests', ...operations, 'cross-partition', 'HTTP', 'of which query plans'],
     PATHS.map((path) => {
       const c = byPath[path] as PathCounts;
-      return [path, c.requests, ...operations.map((op) => c.byOperation[op] ?? 0), c.crossPartitionQueries];
+      return [
+        path,
+        c.requests,
+        ...operations.map((op) => c.byOperation[op] ?? 0),
+        c.crossPartitionQueries,
+        c.httpRequests,
+        c.queryPlanRequests,
+      ];
     }),
   );
   for (const path of PATHS) {

@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore';
 
 export interface PathCounts {
@@ -8,6 +10,12 @@ export interface PathCounts {
   crossPartitionQueries: number;
   /** Each cross-partition query: container and the fields it filtered on. */
   crossPartition: string[];
+  /**
+   * HTTP requests the Cosmos DB SDK sent, of which query plans: each query sends a query-plan
+   * request beside it, and metadata (containers, partition key ranges) is read when first needed.
+   */
+  httpRequests: number;
+  queryPlanRequests: number;
 }
 
 const OPERATIONS = [
@@ -41,6 +49,14 @@ export function countStoreCalls(): {
     string,
     (...args: unknown[]) => Promise<unknown>
   >;
+  const onRequest = (message: unknown) => {
+    const request = (message as { request: ClientRequest }).request;
+    if (request.getHeader('x-ms-version') === undefined) return;
+    const held = countsFor(counts, started.getStore() ?? current);
+    held.httpRequests += 1;
+    if (request.getHeader('x-ms-cosmos-is-query-plan-request') !== undefined) held.queryPlanRequests += 1;
+  };
+  diagnostics.subscribe('http.client.request.start', onRequest);
   for (const operation of OPERATIONS) {
     const original = prototype[operation] as (...args: unknown[]) => Promise<unknown>;
     originals.set(operation, original);
@@ -54,6 +70,7 @@ export function countStoreCalls(): {
     runAs: (path, work) => started.run(path, work),
     counts,
     restore: () => {
+      diagnostics.unsubscribe('http.client.request.start', onRequest);
       for (const [operation, original] of originals)
         prototype[operation] = original as (...args: unknown[]) => Promise<unknown>;
     },
@@ -71,6 +88,8 @@ function countsFor(counts: Map<string, PathCounts>, path: string): PathCounts {
         byContainer: {},
         crossPartitionQueries: 0,
         crossPartition: [],
+        httpRequests: 0,
+        queryPlanRequests: 0,
       }),
     );
   return held;
