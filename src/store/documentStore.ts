@@ -49,9 +49,9 @@ export interface DocumentStore {
     partitionKey: string,
   ): Promise<Versioned<T> | undefined>;
   /**
-   * Reads the documents with these ids in one partition, in one request: those found, each with
-   * its version tag, in the order their ids are given (an id given twice is read once); an id with
-   * no document is simply absent. As with `read`, a document among them that cannot be read
+   * Reads the documents with these ids in one partition in one call, as few requests as the
+   * adapter can make it: those found, each with its version tag, in the order their ids are given
+   * (an id given twice is read once); an id with no document is simply absent. As with `read`, a document among them that cannot be read
    * rejects the whole call with UnreadableDocumentError (logged and counted). At most
    * MAX_READ_MANY ids.
    */

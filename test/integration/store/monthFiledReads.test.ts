@@ -1,5 +1,5 @@
 import type { Shift } from '../../../src/domain/rota';
-import type { DocumentStore } from '../../../src/store/documentStore';
+import { MAX_READ_MANY, type DocumentStore } from '../../../src/store/documentStore';
 import { HoldsRepository, monthOf } from '../../../src/store/repositories/holdsRepository';
 import { RotaRepository } from '../../../src/store/repositories/rotaRepository';
 import { DateTime } from 'luxon';
@@ -75,6 +75,23 @@ describe('reads of documents filed by London month', () => {
         new Date('2026-07-03T00:00:00Z'),
       );
       expect(july.map((s) => s.start)).toEqual(['2026-07-02T08:00:00Z']);
+    });
+
+    it('reads a range of more months than one store call may name, in calls of at most that many', async () => {
+      const readMany = jest.spyOn(store, 'readMany');
+      try {
+        // From the month before May 2026 to July 2036: 124 months.
+        const found = await rota().shiftsBetween(
+          'nurse-1',
+          new Date('2026-05-15T00:00:00Z'),
+          new Date('2036-07-15T00:00:00Z'),
+        );
+        expect(found).toHaveLength(4);
+        const asked = readMany.mock.calls.map(([, , ids]) => ids.length);
+        expect(asked).toEqual([MAX_READ_MANY, 24]);
+      } finally {
+        readMany.mockRestore();
+      }
     });
 
     it('finds nothing for a window that is no time at all, without failing', async () => {
