@@ -29,7 +29,7 @@ export interface CosmosStoreOptions extends Omit<CosmosConnection, 'requestTimeo
 }
 
 /** How many ids `readMany` reads one by one before one query is cheaper. */
-const POINT_READS_UP_TO = 2;
+export const POINT_READS_UP_TO = 2;
 
 /** The Cosmos DB adapter of the storage port (NoSQL API, one container per entry in CONTAINERS). */
 export class CosmosDocumentStore implements DocumentStore {
