@@ -100,11 +100,17 @@ describe('what sending a card about a request reads', () => {
   it("reads each month of the visitor's rota once for a card (its rota line and its release alike)", async () => {
     const store = workflow.store;
     const read = store.read.bind(store);
+    const readMany = store.readMany.bind(store);
     const rotaMonths: string[] = [];
     store.read = ((container, id, partitionKey) => {
       if (container === 'rota') rotaMonths.push(id);
       return read(container, id, partitionKey);
     }) as typeof store.read;
+    // A person's months are read together in one call.
+    store.readMany = ((container, partitionKey, ids) => {
+      if (container === 'rota') rotaMonths.push(...ids);
+      return readMany(container, partitionKey, ids);
+    }) as typeof store.readMany;
     try {
       const [request] = await workflow.services.requests.listOpenForVisitor(visitor.id);
       if (!request) throw new Error('no open request');
@@ -114,6 +120,7 @@ describe('what sending a card about a request reads', () => {
       expect(rotaMonths).toEqual([...new Set(rotaMonths)]);
     } finally {
       store.read = read;
+      store.readMany = readMany;
     }
   });
 
