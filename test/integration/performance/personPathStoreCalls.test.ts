@@ -84,7 +84,7 @@ const MOST_STORE_REQUESTS: Record<string, number> = {
  * a point read each up to POINT_READS_UP_TO ids, else a query and its plan.
  */
 function httpRequestsOf(call: StoreCall): number {
-  if (call.operation === 'query') return 2;
+  if (call.operation === 'query' || call.operation === 'queryVersioned') return 2;
   if (call.operation !== 'readMany') return 1;
   const ids = call.ids ?? 0;
   return ids <= POINT_READS_UP_TO ? ids : 2;
