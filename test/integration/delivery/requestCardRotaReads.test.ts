@@ -24,7 +24,8 @@ describe.each(STORE_SUBJECTS)("a request's card reads the visitor's rota once: $
     const slot = { start: request.start as string, end: request.end as string };
     const trace = traceStore(store);
     await workflow.services.rota.shiftsBetween(visitor.id, new Date(slot.start), new Date(slot.end));
-    const monthsRead = trace.calls.filter((c) => c.container === 'rota').length;
+    // What reading the visitor's rota for the visit once costs (one call for all its months).
+    const rotaRead = trace.calls.filter((c) => c.container === 'rota').map((c) => `${c.operation} rota`);
     trace.clear();
 
     const view = await describeRequest(workflow.services, request, { known: [visitor] });
@@ -32,8 +33,8 @@ describe.each(STORE_SUBJECTS)("a request's card reads the visitor's rota once: $
     const calls = trace.calls.map((c) => `${c.operation} ${c.container}`);
     trace.restore();
     // Once for rostered-or-not and again for the release: each rota month was read twice before.
-    expect(monthsRead).toBeGreaterThan(0);
-    expect(calls.filter((c) => c.endsWith(' rota'))).toEqual(Array(monthsRead).fill('read rota'));
+    expect(rotaRead.length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.endsWith(' rota'))).toEqual(rotaRead);
     // The manager and host are read, the visitor given is not.
     expect(calls.filter((c) => c === 'read people')).toHaveLength(2);
     expect(sequentialRoundTrips(trace.calls)).toBe(1);
