@@ -5,7 +5,7 @@ import type { OutcomeServices } from '../src/app/outcomes/outcomeServices';
 import { createServices } from '../src/app/services';
 import { DEMO_IDS } from '../src/demo/demoOrganisation';
 import type { Person } from '../src/domain/people';
-import type { DocumentStore } from '../src/store/documentStore';
+import { STORE_REQUESTS, type DocumentStore } from '../src/store/documentStore';
 import { ExchangesRepository } from '../src/store/repositories/exchangesRepository';
 import {
   actorFor,
@@ -220,7 +220,7 @@ function report(counts: Map<string, PathCounts>, outcome: Record<string, unknown
     machine: describeMachine(),
   });
   printLine();
-  const operations = ['read', 'readMany', 'create', 'replace', 'upsert', 'delete', 'query'];
+  const operations = STORE_REQUESTS;
   printTable(
     ['path', 'requests', ...operations, 'cross-partition', 'HTTP', 'of which query plans'],
     PATHS.map((path) => {

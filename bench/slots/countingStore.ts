@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../../src/store/documentStore';
+import { STORE_REQUESTS, type DocumentStore } from '../../src/store/documentStore';
 
 export interface CountingStore {
   store: DocumentStore;
@@ -7,16 +7,7 @@ export interface CountingStore {
   reset(): void;
 }
 
-const COUNTED = new Set([
-  'read',
-  'readMany',
-  'create',
-  'replace',
-  'upsert',
-  'delete',
-  'query',
-  'queryVersioned',
-]);
+const COUNTED: ReadonlySet<string> = new Set(STORE_REQUESTS);
 
 /** Wraps a store so that every request made through it is counted. */
 export function countRequests(inner: DocumentStore): CountingStore {

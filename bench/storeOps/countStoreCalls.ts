@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore';
+import { STORE_REQUESTS } from '../../src/store/documentStore';
 
 export interface PathCounts {
   requests: number;
@@ -17,17 +18,6 @@ export interface PathCounts {
   httpRequests: number;
   queryPlanRequests: number;
 }
-
-const OPERATIONS = [
-  'read',
-  'readMany',
-  'create',
-  'replace',
-  'upsert',
-  'delete',
-  'query',
-  'queryVersioned',
-] as const;
 
 /**
  * Counts every call made through any CosmosDocumentStore in this process (the service's own store
@@ -57,7 +47,7 @@ export function countStoreCalls(): {
     if (request.getHeader('x-ms-cosmos-is-query-plan-request') !== undefined) held.queryPlanRequests += 1;
   };
   diagnostics.subscribe('http.client.request.start', onRequest);
-  for (const operation of OPERATIONS) {
+  for (const operation of STORE_REQUESTS) {
     const original = prototype[operation] as (...args: unknown[]) => Promise<unknown>;
     originals.set(operation, original);
     prototype[operation] = function (this: unknown, ...args: unknown[]) {

@@ -35,6 +35,21 @@ export interface WriteOptions {
 }
 
 /**
+ * The port's operations that make a request of the store (reads, writes, queries): what anything
+ * counting or tracing store requests wraps, so an operation added to the port is counted too.
+ */
+export const STORE_REQUESTS = [
+  'read',
+  'readMany',
+  'create',
+  'replace',
+  'upsert',
+  'delete',
+  'query',
+  'queryVersioned',
+] as const satisfies ReadonlyArray<keyof DocumentStore>;
+
+/**
  * The storage port. Two adapters implement it (Cosmos DB and the embedded SQLite store) and one
  * contract suite holds them to the same behaviour.
  */

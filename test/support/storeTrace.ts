@@ -1,16 +1,6 @@
-import type { DocumentStore, Query } from '../../src/store/documentStore';
+import { STORE_REQUESTS, type DocumentStore, type Query } from '../../src/store/documentStore';
 
-const OPERATIONS = [
-  'read',
-  'readMany',
-  'create',
-  'replace',
-  'upsert',
-  'delete',
-  'query',
-  'queryVersioned',
-] as const;
-type Operation = (typeof OPERATIONS)[number];
+type Operation = (typeof STORE_REQUESTS)[number];
 
 /** One call to the store: when it began and ended on the trace's own clock (a counter, not time). */
 export interface StoreCall {
@@ -55,7 +45,7 @@ export function traceStore(
   let tick = 0;
   const calls: StoreCall[] = [];
   const target = store as unknown as Record<string, unknown>;
-  for (const operation of OPERATIONS) {
+  for (const operation of STORE_REQUESTS) {
     const original = target[operation] as (...args: unknown[]) => Promise<unknown>;
     target[operation] = (...args: unknown[]) => {
       const call = describeCall(operation, args, (tick += 1), labelOf());
@@ -71,7 +61,7 @@ export function traceStore(
     between: (from, to) => calls.filter((c) => c.start >= from && c.end !== undefined && c.end <= to),
     clear: () => void calls.splice(0),
     restore: () => {
-      for (const operation of OPERATIONS) delete target[operation];
+      for (const operation of STORE_REQUESTS) delete target[operation];
     },
   };
 }
