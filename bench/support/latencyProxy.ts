@@ -1,46 +1,59 @@
-import net, { type AddressInfo } from 'node:net';
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { serveLatencyProxy } from './latencyProxyServer';
 
 export interface LatencyProxy {
   /** The proxy's address, to use in place of the server's: same scheme, another port. */
   endpoint: string;
+  /** How long each chunk sent to the server was held, in ms (the most recent 10,000). */
+  holds(): Promise<number[]>;
   stop(): Promise<void>;
 }
 
 /**
- * A TCP proxy on loopback that holds everything sent to the server for `latencyMs` before passing
- * it on, so every request to the store costs at least that much more, as a store in another
- * building would. Answers come back at once. TLS passes through untouched (the client still
- * talks to the server itself), and connections are kept open as the client keeps them.
+ * A loopback proxy in front of `targetEndpoint` that holds every request's bytes for exactly
+ * `latencyMs` (see serveLatencyProxy). By default in a process of its own
+ * (latencyProxyChild), so that the service being measured, busy on its own event loop, does
+ * not hold requests longer; `{ inProcess: true }` runs it here (tests, where only the TypeScript exists).
  */
-export async function startLatencyProxy(targetEndpoint: string, latencyMs: number): Promise<LatencyProxy> {
+export async function startLatencyProxy(
+  targetEndpoint: string,
+  latencyMs: number,
+  options: { inProcess?: boolean } = {},
+): Promise<LatencyProxy> {
   const target = new URL(targetEndpoint);
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    for (const socket of [client, upstream]) {
-      socket.setNoDelay(true);
-      sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
-    }
-    // Timers of one length run in the order they were set, so the bytes stay in order.
-    client.on('data', (chunk: Buffer) => {
-      setTimeout(() => upstream.destroyed || upstream.write(chunk), latencyMs);
-    });
-    client.once('end', () => setTimeout(() => upstream.end(), latencyMs));
-    upstream.pipe(client);
-    client.once('error', () => upstream.destroy());
-    upstream.once('error', () => client.destroy());
-    client.once('close', () => upstream.destroy());
-    upstream.once('close', () => client.destroy());
+  const endpointAt = (port: number) => `${target.protocol}//127.0.0.1:${port}`;
+  if (options.inProcess) {
+    const proxy = await serveLatencyProxy(target, latencyMs);
+    return { endpoint: endpointAt(proxy.port), holds: async () => proxy.holds(), stop: () => proxy.close() };
+  }
+  const child = fork(path.join(__dirname, 'latencyProxyChild.js'), [targetEndpoint, String(latencyMs)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`the latency proxy stopped (exit ${code})`)));
+  });
   return {
-    endpoint: `${target.protocol}//127.0.0.1:${port}`,
+    endpoint: endpointAt(port),
+    holds: () =>
+      new Promise<number[]>((resolve) => {
+        child.once('message', (message) => resolve((message as { holds: number[] }).holds));
+        child.send('holds');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
       }),
   };
+}
+
+/** How long the proxy held what it was sent, against the latency it was asked for, in one line. */
+export function describeHolds(holds: readonly number[], latencyMs: number): string {
+  const sorted = [...holds].sort((a, b) => a - b);
+  const at = (share: number) =>
+    (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? NaN).toFixed(2);
+  return `latency proxy (${latencyMs} ms): held ${sorted.length} chunks, min ${at(0)}, p50 ${at(0.5)}, p90 ${at(0.9)}, max ${at(1)} ms`;
 }
