@@ -1,7 +1,7 @@
 import { actorFor, type Actor } from '../test/support/activities';
 import { sequentialRoundTrips, traceStore } from '../test/support/storeTrace';
 import { startEchoBot } from './echoBot';
-import { startLatencyProxy, type LatencyProxy } from './support/latencyProxy';
+import { describeHolds, startLatencyProxy, type LatencyProxy } from './support/latencyProxy';
 import { ask } from './support/askBot';
 import { describeMachine, runMain } from './support/machine';
 import { printLine } from './support/output';
@@ -41,7 +41,8 @@ import { runLoad, type LoadResult } from './turn/runLoad';
  * trips any one turn of that kind made (counted, not timed, on warm caches); `ratio_vs_echo` is
  * turns a second against the echo bot's at the same concurrency.
  * Run: `npm run build && node dist/bench/turn.js [--store-latency-ms 5]`;
- * `BENCH_TURN_EXCHANGE_ONLY=1` measures only the exchange's turns (and the echo) at 1 conversation.
+ * `BENCH_TURN_EXCHANGE_ONLY=1` measures only the exchange's turns (and the echo) at 1 conversation;
+ * `BENCH_TURN_BACK_TO_BACK=1` times them without waiting for the turn before's messages (see measureExchanges).
  */
 const CONCURRENCY = [1, 16, 64] as const;
 const CELL_MS = Number(process.env.BENCH_TURN_CELL_MS ?? 5_000);
@@ -53,6 +54,7 @@ const LIMIT_MS = 290_000;
 
 type LoadKind = 'my_requests' | 'request_step';
 const EXCHANGE_ONLY = process.env.BENCH_TURN_EXCHANGE_ONLY === '1';
+const BACK_TO_BACK = process.env.BENCH_TURN_BACK_TO_BACK === '1';
 const KINDS: readonly LoadKind[] = EXCHANGE_ONLY ? [] : ['my_requests', 'request_step'];
 type Kind = LoadKind | ExchangeKind;
 /** Exchanges whose turns are counted for `round_trips` (after one to warm up). */
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
     }
     report(lines);
     process.stderr.write(`messages the exchanges' turns sent to the connector: ${connector.accepted}\n`);
+    if (proxy) process.stderr.write(`${describeHolds(await proxy.holds(), latencyMs)}\n`);
   } finally {
     client.close();
     for (const target of targets) await target.running.stop();
@@ -252,16 +255,23 @@ async function countExchangeRoundTrips(
   }
 }
 
-/** Whole exchanges one after another for a cell's time, after one to warm up; each timed turn's kind a line. */
+/**
+ * Whole exchanges one after another for a cell's time, after one to warm up; each timed turn's
+ * kind a line. Each timed turn starts once the messages the turn before it queued have been sent
+ * (not timed), as when the manager or host clicks seconds later; `BENCH_TURN_BACK_TO_BACK=1`
+ * posts it as soon as the turn before is answered, while those messages are still being sent.
+ */
 async function measureExchanges(client: Client, target: Target): Promise<Line[]> {
   const { actor, id } = target.exchangeVisitor;
   const on = exchangeTarget(client, target);
   const latencies: Record<ExchangeKind, number[]> = { send: [], approve: [], accept: [] };
   await runExchange(on, actor, id, (_kind, turn) => turn());
+  const { dispatcher } = target.running.service;
+  const settle = BACK_TO_BACK ? undefined : () => dispatcher.idle();
   const begin = performance.now();
   let errors = 0;
   while (performance.now() - begin < CELL_MS)
-    await runExchange(on, actor, id, timing(latencies)).catch(() => (errors += 1));
+    await runExchange(on, actor, id, timing(latencies, settle)).catch(() => (errors += 1));
   return EXCHANGE_KINDS.map((kind) => {
     const values = latencies[kind];
     const seconds = values.reduce((sum, v) => sum + v, 0) / 1000;

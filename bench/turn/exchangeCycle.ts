@@ -56,9 +56,14 @@ export async function runExchange(
   await expectState(target.store, visitorId, request.id, 'cancelled');
 }
 
-/** Times each timed turn of an exchange into `latencies`, by kind. */
-export function timing(latencies: Record<ExchangeKind, number[]>) {
+/**
+ * Times each timed turn of an exchange into `latencies`, by kind. `settle`, if given, is awaited
+ * before each timed turn and not timed: e.g. the service's deliveries of the turn before, which a
+ * manager or host clicking seconds later would not find still running.
+ */
+export function timing(latencies: Record<ExchangeKind, number[]>, settle?: () => Promise<void>) {
   return async <T>(kind: ExchangeKind, turn: () => Promise<T>): Promise<T> => {
+    await settle?.();
     const sent = performance.now();
     const result = await turn();
     latencies[kind].push(performance.now() - sent);

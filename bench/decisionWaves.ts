@@ -1,0 +1,160 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
+import type { RunningService } from '../src/main';
+import { STORE_REQUESTS } from '../src/store/documentStore';
+import { actorFor } from '../test/support/activities';
+import { startAcceptingConnector } from './support/acceptingConnector';
+import { cpuMs } from './support/cpuProfile';
+import { describeHolds, startLatencyProxy } from './support/latencyProxy';
+import { runMain } from './support/machine';
+import { printLine } from './support/output';
+import { createClient } from './support/postJson';
+import { startServiceOn } from './support/startBenchService';
+import { startCosmosProcess } from './support/startCosmosProcess';
+import { storeLatencyMs } from './support/storeLatency';
+import { runExchange, type ExchangeKind } from './turn/exchangeCycle';
+
+/** One store call, in ms from when the turn was posted. */
+interface Call {
+  what: string;
+  start: number;
+  end?: number;
+  background: boolean;
+}
+
+interface TracedTurn {
+  reply: number;
+  calls: Call[];
+  /** CPU of this process (service, client) during the turn, ms. */
+  cpu: number;
+}
+
+const EXCHANGES = Number(process.env.BENCH_WAVES_EXCHANGES ?? 8);
+/** Where to write a CPU profile of each approve and accept posted on an idle service (`<prefix>-<kind>-<n>.cpuprofile`). */
+const PROFILE = process.env.BENCH_WAVES_PROFILE;
+
+/**
+ * Where the exchange's timed turns (send, approve, accept) spend their time with a remote store:
+ * every store call, its start and end in ms from when the turn was posted, and when the answer
+ * came back, over the Cosmos-protocol server behind the latency proxy; calls of deliveries are
+ * marked `bg`. The turns are traced twice: posted as soon as the turn before was answered, then
+ * once the service is idle. Prints the median turn of each kind call by call, and the proxy's holds.
+ * Run: `npm run build && node dist/bench/decisionWaves.js [--store-latency-ms 5]`
+ * (`BENCH_WAVES_PROXY=here` runs the proxy in this process, as it was run before).
+ */
+async function main(): Promise<void> {
+  const latencyMs = storeLatencyMs();
+  const cosmos = await startCosmosProcess();
+  const inProcess = process.env.BENCH_WAVES_PROXY === 'here';
+  const proxy = await startLatencyProxy(cosmos.endpoint, latencyMs, { inProcess });
+  const connector = await startAcceptingConnector();
+  const client = createClient(4);
+  const running = await startServiceOn(
+    { kind: 'cosmos', cosmos, endpoint: proxy.endpoint, database: 'bench-waves' },
+    1,
+  );
+  const session = new Session();
+  session.connect();
+  try {
+    const { service } = running;
+    const visitorId = running.visitorIds[0] as string;
+    const visitor = actorFor(visitorId, 'waves-visitor');
+    const on = {
+      url: service.url,
+      store: service.store,
+      post: (url: string, body: unknown) =>
+        client.post(url, { ...(body as Record<string, unknown>), serviceUrl: connector.url }),
+    };
+    const calls = timeStoreCalls(service);
+    await runExchange(on, visitor, visitorId, (_kind, turn) => turn());
+    for (const idleFirst of [false, true]) {
+      const heldBefore = (await proxy.holds()).length;
+      const turns: Record<ExchangeKind, TracedTurn[]> = { send: [], approve: [], accept: [] };
+      for (let n = 0; n < EXCHANGES; n += 1)
+        await runExchange(on, visitor, visitorId, async (kind, turn) => {
+          if (idleFirst) await service.dispatcher.idle();
+          const profile = idleFirst && PROFILE && kind !== 'send' ? `${PROFILE}-${kind}-${n}` : undefined;
+          if (profile) await session.post('Profiler.enable').then(() => session.post('Profiler.start'));
+          const from = calls.length;
+          const cpuBefore = cpuMs(undefined).own;
+          const begin = performance.now();
+          const result = await turn();
+          const reply = performance.now() - begin;
+          const cpu = cpuMs(undefined).own - cpuBefore;
+          if (profile)
+            writeFileSync(
+              `${profile}.cpuprofile`,
+              JSON.stringify((await session.post('Profiler.stop')).profile),
+            );
+          const own = calls.slice(from).map((c) => ({
+            ...c,
+            start: c.start - begin,
+            ...(c.end === undefined ? {} : { end: c.end - begin }),
+          }));
+          turns[kind].push({ reply, calls: own, cpu });
+          return result;
+        });
+      await service.dispatcher.idle();
+      printLine(
+        `\n=== ${idleFirst ? 'each timed turn posted once the service is idle' : 'posted as soon as the turn before was answered'} ===`,
+      );
+      printLine(
+        describeHolds((await proxy.holds()).slice(heldBefore), latencyMs) +
+          (inProcess ? ' (in this process)' : ''),
+      );
+      for (const [kind, list] of Object.entries(turns)) printTurns(kind, list);
+    }
+  } finally {
+    session.disconnect();
+    client.close();
+    await running.stop();
+    await connector.stop();
+    await proxy.stop();
+    await cosmos.stop();
+  }
+}
+
+/** Every call to the service's store from now on, with its times; deliveries' calls marked background. */
+function timeStoreCalls(service: RunningService): Call[] {
+  const background = new AsyncLocalStorage<true>();
+  const kick = service.dispatcher.kick;
+  service.dispatcher.kick = (queued) => background.run(true, () => kick(queued));
+  const calls: Call[] = [];
+  const target = service.store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const operation of STORE_REQUESTS) {
+    const original = target[operation] as (...args: unknown[]) => Promise<unknown>;
+    target[operation] = (...args: unknown[]) => {
+      const call: Call = {
+        what: `${operation} ${String(args[0])}`,
+        start: performance.now(),
+        background: background.getStore() === true,
+      };
+      calls.push(call);
+      return original.apply(service.store, args).finally(() => (call.end = performance.now()));
+    };
+  }
+  return calls;
+}
+
+function printTurns(kind: string, list: TracedTurn[]): void {
+  const sorted = [...list].sort((a, b) => a.reply - b.reply);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) return;
+  const cpu = median(list.map((t) => t.cpu));
+  printLine(
+    `${kind}: reply p50 ${middle.reply.toFixed(1)} ms (min ${sorted[0]?.reply.toFixed(1)}, max ${sorted.at(-1)?.reply.toFixed(1)}), CPU of this process p50 ${cpu.toFixed(1)} ms; the median turn:`,
+  );
+  for (const c of middle.calls)
+    printLine(
+      `  ${c.background ? 'bg' : '  '} ${c.start.toFixed(1).padStart(6)} → ${(c.end ?? NaN).toFixed(1).padStart(6)}  ${c.what}`,
+    );
+  printLine(`     answered at ${middle.reply.toFixed(1)}`);
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+}
+
+if (require.main === module) runMain('decision_waves', 180_000, main);
