@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { loadRuleFiles } from './config/loadRuleFiles';
 import { seedDemoOrganisation } from './demo/seedDemo';
+import { createDemoWeekKeeper } from './demo/demoWeekKeeper';
 import { createServer } from './http/createServer';
 import { createLogger, type Logger } from './logging/logger';
 import type { Dispatcher } from './app/dispatcher';
@@ -53,6 +54,8 @@ export interface ServiceOptions {
   healthTimeoutMs?: number;
   /** The timers the language model's 2 s limit runs on (tests run it out without waiting). */
   modelTimers?: Timers;
+  /** The time the bot and the demo go by (tests set it; the real time without it). */
+  clock?: () => Date;
 }
 
 /** A start-up failure the operator can act on: the message says which setting to check. */
@@ -67,14 +70,8 @@ export async function startService(
   const store = createStore(config.store, logger, options.cosmosRequestTimeoutMs);
   await openStore(store, config);
 
-  if (config.store.kind === 'embedded' && config.demoData === 'auto') {
-    const seeded = await seedDemoOrganisation(store, { today: new Date(), history: true });
-    if (seeded.seeded)
-      logger.info(
-        { people: seeded.people, offers: seeded.offers },
-        'loaded the demo organisation into the empty store',
-      );
-  }
+  const clock = options.clock ?? (() => new Date());
+  const keepDemoCurrent = await loadDemo(store, config, clock, logger);
 
   // Before the first turn: offers written without the catalogue (an upgrade, a migration) are found.
   await repairCatalogueLogged(store, logger);
@@ -88,6 +85,7 @@ export async function startService(
     adapter,
     store,
     logger,
+    ...(options.clock ? { clock: options.clock } : {}),
     retention: config.retention,
     reapproveNewTime: config.reapproveNewTime,
     bankHolidayRegion: config.bankHolidayRegion,
@@ -129,7 +127,7 @@ export async function startService(
   const server = createServer({
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    handleActivity: createMessageEndpoint(adapter, bot.app),
+    handleActivity: demoWeekFirst(keepDemoCurrent, createMessageEndpoint(adapter, bot.app)),
     checkHealth: async () => {
       await store.ping();
       // Documents that could not be read are counted, not failed on: the others still work.
@@ -176,6 +174,41 @@ export async function startService(
       await giveUpLease(store, logger);
       await store.close();
     },
+  };
+}
+
+/**
+ * Loads the demo organisation into an empty embedded store (DEMO_DATA=auto), and lays a demo
+ * loaded in an earlier week out for this one. Resolves what keeps it current while the bot runs
+ * (the week can turn between two turns), or undefined when there is no demo to keep.
+ */
+async function loadDemo(
+  store: DocumentStore,
+  config: Config,
+  clock: () => Date,
+  logger: Logger,
+): Promise<(() => Promise<void>) | undefined> {
+  if (config.store.kind !== 'embedded' || config.demoData !== 'auto') return undefined;
+  const seeded = await seedDemoOrganisation(store, { today: clock(), history: true });
+  if (seeded.seeded)
+    logger.info(
+      { people: seeded.people, offers: seeded.offers },
+      'loaded the demo organisation into the empty store',
+    );
+  const keepCurrent = createDemoWeekKeeper(store, clock, logger);
+  await keepCurrent();
+  return keepCurrent;
+}
+
+/** Each turn first brings the demo up to this week, when there is a demo. */
+function demoWeekFirst<A extends unknown[]>(
+  keepCurrent: (() => Promise<void>) | undefined,
+  handle: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  if (!keepCurrent) return handle;
+  return async (...args) => {
+    await keepCurrent();
+    await handle(...args);
   };
 }
 

@@ -2,6 +2,8 @@ import type { Doc, DocumentStore } from '../store/documentStore';
 import type { ContainerName } from '../store/containers';
 import { catalogueEntryOf } from '../store/repositories/offerCatalogue';
 import { buildDemoOrganisation } from './demoOrganisation';
+import { findFirstMonday } from './demoRota';
+import { writeDemoWeek } from './demoWeek';
 
 export interface SeedDemoOptions {
   /** The day the demo rota starts from (the Monday of its week). */
@@ -49,6 +51,7 @@ export async function seedDemoOrganisation(
   // Past requests go in without managers' and hosts' task pointers, so nobody's decisions change.
   await upsertAll(store, 'requests', past.requests.map(toDoc));
   await upsertAll(store, 'exchanges', past.exchanges.map(toDoc));
+  await writeDemoWeek(store, findFirstMonday(options.today).toISODate() as string);
   return {
     seeded: true,
     people: organisation.people.length,
@@ -67,7 +70,8 @@ function toDoc<T extends { id: string }>(value: T): Doc {
   return { ...value };
 }
 
-async function upsertAll(
+/** Writes `docs` a few at a time. */
+export async function upsertAll(
   store: DocumentStore,
   container: ContainerName,
   docs: readonly Doc[],
