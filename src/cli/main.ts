@@ -193,7 +193,10 @@ function addOutcomeCommands(program: Command, context: CliContext): void {
   data
     .command('export')
     .description('everything held about a person, as JSON on stdout (other people appear only as roles)')
-    .requiredOption('--person <email>', 'whose data')
+    .requiredOption(
+      '--person <email or id>',
+      'whose data: their email, or their directory id when their entry is damaged',
+    )
     .action(async (options: { person: string }) => {
       await withStore(context, (store) =>
         runDataExport({ store, out: context.out, now: context.now }, options),
@@ -202,7 +205,10 @@ function addOutcomeCommands(program: Command, context: CliContext): void {
   data
     .command('erase')
     .description("erase a person's personal data, keeping only anonymised counts; needs --yes")
-    .requiredOption('--person <email>', 'whose data')
+    .requiredOption(
+      '--person <email or id>',
+      'whose data: their email, or their directory id when their entry is damaged',
+    )
     .option('--yes', 'confirm: this cannot be undone')
     .action(async (options: { person: string; yes?: boolean }) => {
       await withStore(context, (store) =>

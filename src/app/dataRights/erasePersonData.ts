@@ -9,11 +9,11 @@ import {
 } from '../../domain/dataRights/anonymise';
 import type { ExchangeRecord } from '../../domain/outcomes/exchangeRecord';
 import type { RequestWithOutcomes } from '../../domain/outcomes/outcomeTypes';
-import type { Person } from '../../domain/people';
 import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../../store/containers';
 import type { Doc, DocumentStore } from '../../store/documentStore';
 import { isCatalogueEntry } from '../../store/repositories/offerCatalogue';
-import { botStateKeys, stateDocumentId } from './personDirectory';
+import { stateDocumentId } from '../../store/stateDocumentId';
+import { botStateKeys, damagedOwnDocuments, readOwnEntry } from './personDirectory';
 import { isOwnQuarantined } from './quarantinedData';
 
 type Row = Doc & Record<string, unknown>;
@@ -32,7 +32,9 @@ const DELETE_WHEN_MENTIONED: ReadonlySet<ContainerName> = new Set(['rota', 'outb
  * anonymised counts (a fresh random visitor id, none of their words); requests they managed or
  * hosted and the exchange log keep professions, departments, dates and ratings, with their id and
  * their words removed. Documents set aside as unreadable go too when they were the person's own;
- * others' that name them keep their stored text with the person's id, email and name taken out. Reads every container across partitions: slow, and only for the rare
+ * others' that name them keep their stored text with the person's id, email and name taken out.
+ * Their documents that are stored but damaged (not yet set aside), their directory entry among
+ * them, are deleted whole. Reads every container across partitions: slow, and only for the rare
  * request of a data protection officer or the person themself. Safe to run again.
  */
 export async function erasePersonData(
@@ -40,15 +42,16 @@ export async function erasePersonData(
   personId: string,
   known: { email?: string; name?: string } = {},
 ): Promise<ErasureReport | undefined> {
-  const found = await store.read<Row>('people', personId, personId);
+  const entry = await readOwnEntry(store, personId);
+  const found = entry.state === 'readable' ? entry.doc : undefined;
   const person: ErasedPerson = found
-    ? { id: personId, email: found.doc.email as string, name: found.doc.name as string }
+    ? { id: personId, email: found.email, name: found.name }
     : { id: personId, ...known };
   const report: ErasureReport = { deleted: {}, anonymised: {} };
   const count = (kind: 'deleted' | 'anonymised', container: ContainerName) => {
     report[kind][container] = (report[kind][container] ?? 0) + 1;
   };
-  const stateIds = found ? botStateKeys(found.doc as unknown as Person).map(stateDocumentId) : [];
+  const stateIds = found ? botStateKeys(found).map(stateDocumentId) : [];
   for (const id of stateIds) {
     if (await store.delete('botstate', id, id)) count('deleted', 'botstate');
   }
@@ -71,9 +74,32 @@ export async function erasePersonData(
       } else if (await store.delete(container, doc.id, key)) count('deleted', container);
     }
   }
+  await eraseDamaged(store, personId, stateIds, entry.state === 'damaged', count);
   return found || Object.keys(report.deleted).length + Object.keys(report.anonymised).length > 0
     ? report
     : undefined;
+}
+
+/**
+ * The person's own documents that are stored but damaged (their directory entry among them), which
+ * the queries above passed over because they cannot be read: deleted whole, as they cannot be
+ * kept without the person in them. The queries above met every one, so the store has noted them.
+ */
+async function eraseDamaged(
+  store: DocumentStore,
+  personId: string,
+  stateIds: readonly string[],
+  entryDamaged: boolean,
+  count: (kind: 'deleted' | 'anonymised', c: ContainerName) => void,
+): Promise<void> {
+  const damaged = damagedOwnDocuments(store, personId, stateIds);
+  if (entryDamaged && !damaged.some((d) => d.container === 'people'))
+    damaged.push({ container: 'people', partitionKey: personId, id: personId });
+  for (const doc of damaged) {
+    const container = doc.container as ContainerName;
+    if (await store.delete(container, doc.id, doc.partitionKey)) count('deleted', container);
+    store.damage.forget(doc);
+  }
 }
 
 function hostOfCopy(doc: Row): unknown {

@@ -1,9 +1,15 @@
 import type { ExchangeRecord } from '../../domain/outcomes/exchangeRecord';
 import type { RequestWithOutcomes } from '../../domain/outcomes/outcomeTypes';
-import type { Person } from '../../domain/people';
 import type { Transition } from '../../domain/requests';
 import type { Doc, DocumentStore } from '../../store/documentStore';
-import { botStateKeys, otherPeople, stateDocumentId, withoutOtherPeople } from './personDirectory';
+import { stateDocumentId } from '../../store/stateDocumentId';
+import {
+  botStateKeys,
+  damagedOwnDocuments,
+  otherPeople,
+  readOwnEntry,
+  withoutOtherPeople,
+} from './personDirectory';
 import { quarantinedFor, type QuarantinedFor } from './quarantinedData';
 
 type Row = Doc & Record<string, unknown>;
@@ -23,6 +29,8 @@ export interface PersonDataExport {
   conversationState: Array<Record<string, unknown>>;
   /** Documents that could not be read and were set aside by `doctor --repair`. */
   quarantined: Array<Record<string, unknown>>;
+  /** Their documents that are still stored but damaged, so could not be read: where they are, not what they hold. */
+  unreadable: Array<Record<string, unknown>>;
 }
 
 const UNREADABLE_OWN =
@@ -34,6 +42,15 @@ const UNREADABLE_OTHERS =
 const PERSON_SET_ASIDE = {
   unreadable: 'Your directory entry could not be read: it is under "quarantined", as it was stored.',
 };
+
+/** What stands for the directory entry when it is stored but damaged, and not set aside yet. */
+const PERSON_DAMAGED = {
+  unreadable:
+    'Your directory entry is still stored, but it is damaged and could not be read, so it is not shown. ' +
+    'Because of that, your saved chat with the bot could not be found either. Everything else that could be read is here.',
+};
+const DAMAGED_OWN =
+  'Still stored, but damaged and could not be read, so it is not shown. Once it has been repaired it can be exported as it was stored.';
 
 /**
  * A person's subject-access export. Their own records are given whole; on requests they were
@@ -47,11 +64,11 @@ export async function exportPersonData(
   personId: string,
   now: Date = new Date(),
 ): Promise<PersonDataExport | undefined> {
-  const found = await store.read<Row>('people', personId, personId);
-  const person = found?.doc as unknown as Person | undefined;
+  const entry = await readOwnEntry(store, personId);
+  const person = entry.state === 'readable' ? entry.doc : undefined;
   const stateIds = person ? botStateKeys(person).map(stateDocumentId) : [];
   const quarantined = await quarantinedFor(store, { id: personId, email: person?.email }, stateIds);
-  if (!found && !quarantined.own.some((q) => q.from === 'people')) return undefined;
+  if (entry.state === 'missing' && !quarantined.own.some((q) => q.from === 'people')) return undefined;
   const [own, tasks, offers, rota, messages, exchanges, others] = await Promise.all([
     store.query<Row>('requests', { partitionKey: personId }),
     store.query<Row>('tasks', { partitionKey: personId }),
@@ -65,7 +82,7 @@ export async function exportPersonData(
   const states = await Promise.all(stateIds.map((id) => store.read<Row>('botstate', id, id)));
   const exported: PersonDataExport = {
     exportedAt: now.toISOString(),
-    person: found ? ownEntry(found.doc) : PERSON_SET_ASIDE,
+    person: person ? ownEntry(person) : entry.state === 'damaged' ? PERSON_DAMAGED : PERSON_SET_ASIDE,
     requestsAsVisitor: own.map((r) => ownRequest(r as unknown as RequestWithOutcomes)),
     requestsAsManager: asParty
       .filter((p) => p.role === 'manager')
@@ -80,6 +97,12 @@ export async function exportPersonData(
     exchanges: exchanges.map((record) => exchangeView(record, personId)),
     conversationState: states.flatMap((s) => (s ? [{ id: s.doc.id, state: s.doc.state }] : [])),
     quarantined: quarantinedView(quarantined),
+    // After the reads above, which note every damaged document they meet.
+    unreadable: damagedOwnDocuments(store, personId, stateIds).map((d) => ({
+      container: d.container,
+      documentId: d.id,
+      status: DAMAGED_OWN,
+    })),
   };
   return withoutOtherPeople(exported, others);
 }

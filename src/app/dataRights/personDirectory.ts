@@ -1,10 +1,46 @@
 import type { ErasedPerson } from '../../domain/dataRights/anonymise';
 import type { Person } from '../../domain/people';
-import type { DocumentStore } from '../../store/documentStore';
+import type { DamagedDocument } from '../../store/damageLog';
+import { UnreadableDocumentError, type Doc, type DocumentStore } from '../../store/documentStore';
 
 type PersonDoc = Person & { [field: string]: unknown };
 
 export const ANOTHER_PERSON = '[another member of staff]';
+
+/**
+ * The person's own directory entry: readable; damaged (stored, but it cannot be read and has not
+ * been set aside yet); or not there.
+ */
+export type OwnEntry = { state: 'readable'; doc: PersonDoc } | { state: 'damaged' } | { state: 'missing' };
+
+export async function readOwnEntry(store: DocumentStore, personId: string): Promise<OwnEntry> {
+  try {
+    const found = await store.read<PersonDoc & Doc>('people', personId, personId);
+    return found ? { state: 'readable', doc: found.doc } : { state: 'missing' };
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) return { state: 'damaged' };
+    throw error;
+  }
+}
+
+/**
+ * The person's own documents the store has met and could not read, not yet set aside: those in
+ * their partitions (their directory entry among them) and their chat states (`stateIds`). Read
+ * the person's partitions first: the store notes a damaged document when a read or query meets it.
+ */
+export function damagedOwnDocuments(
+  store: DocumentStore,
+  personId: string,
+  stateIds: readonly string[] = [],
+): DamagedDocument[] {
+  return store.damage
+    .list()
+    .filter(
+      (d) =>
+        d.container !== 'quarantine' &&
+        (d.partitionKey === personId || (d.container === 'botstate' && stateIds.includes(d.id))),
+    );
+}
 
 /** Everyone else in the directory, as the words that would identify them. */
 export async function otherPeople(store: DocumentStore, personId: string): Promise<ErasedPerson[]> {
@@ -46,8 +82,4 @@ export function botStateKeys(person: Person): string[] {
     ...(ref.conversation?.id ? [`${base}/conversations/${ref.conversation.id}`] : []),
     ...(ref.user?.id ? [`${base}/users/${ref.user.id}`] : []),
   ];
-}
-
-export function stateDocumentId(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
 }

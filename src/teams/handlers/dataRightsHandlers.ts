@@ -4,7 +4,7 @@ import { erasePersonData } from '../../app/dataRights/erasePersonData';
 import { exportPersonData } from '../../app/dataRights/exportPersonData';
 import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
-import type { DocumentStore } from '../../store/documentStore';
+import { UnreadableDocumentError, type DocumentStore } from '../../store/documentStore';
 import type { AppTurnState } from '../appTurnState';
 import { createEraseDataCard } from '../cards/eraseDataCard';
 import { actorId, identifyPerson } from '../identity';
@@ -29,17 +29,16 @@ export function registerDataRightsHandlers(
   logger: Logger,
 ): void {
   app.message(MY_DATA, async (context) => {
-    const person = await identifyPerson(context, services.people);
-    if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
-    const exported = await exportPersonData(store, person.id, services.clock());
+    const personId = await ownId(context, services);
+    const exported = personId ? await exportPersonData(store, personId, services.clock()) : undefined;
+    if (!personId || !exported) return void (await context.sendActivity(NOT_IN_DIRECTORY));
     const text = JSON.stringify(exported, null, 1);
-    logger.info({ personId: person.id, chars: text.length }, 'personal data export sent');
+    logger.info({ personId, chars: text.length }, 'personal data export sent');
     await sendExport(context, text);
   });
 
   app.message(DELETE_MY_DATA, async (context) => {
-    const person = await identifyPerson(context, services.people);
-    if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
+    if (!(await ownId(context, services))) return void (await context.sendActivity(NOT_IN_DIRECTORY));
     await sendCard(context, createEraseDataCard(), 'Delete my data?');
   });
 
@@ -49,11 +48,10 @@ export function registerDataRightsHandlers(
   );
 
   app.adaptiveCards.actionExecute('data_erase_confirm', async (context, state) => {
-    const id = actorId(context);
-    const person = id ? await services.people.findById(id) : undefined;
-    if (!person)
+    const personId = await ownId(context, services);
+    if (!personId)
       return 'I could not find any data about you in the staff directory, so there was nothing to delete.';
-    const report = await erasePersonData(store, person.id);
+    const report = await erasePersonData(store, personId);
     // Stop this turn writing the conversation back after it was erased.
     state.deleteConversationState();
     state.deleteUserState();
@@ -63,6 +61,22 @@ export function registerDataRightsHandlers(
     );
     return 'Your personal data has been deleted. Only anonymous counts of your visits remain. If you message me again, I will start afresh.';
   });
+}
+
+/**
+ * The id the person's data is kept under: their directory entry's, found by their Entra ID object
+ * id. When that entry is damaged (stored, but it cannot be read) it is still theirs, so their data
+ * can be exported and erased all the same; undefined when they are not in the directory.
+ */
+async function ownId(context: TurnContext, services: Services): Promise<string | undefined> {
+  const id = actorId(context);
+  try {
+    return (await identifyPerson(context, services.people))?.id;
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError && error.container === 'people' && error.id === id)
+      return id;
+    throw error;
+  }
 }
 
 async function sendExport(context: TurnContext, text: string): Promise<void> {

@@ -3,7 +3,7 @@ import { cancelRequest } from '../../../src/app/cancelRequest';
 import { createServices } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { seedDemoOrganisation } from '../../../src/demo/seedDemo';
-import { stateDocumentId } from '../../../src/teams/botStateStorage';
+import { stateDocumentId } from '../../../src/store/stateDocumentId';
 import { actorFor, cardSubmit, installation, message, type Actor } from '../../support/activities';
 import { cardActions, lastCardReply } from '../../support/cards';
 import { startCosmosServer, type CosmosTestServer } from '../../support/cosmosServer';

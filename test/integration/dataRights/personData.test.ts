@@ -1,6 +1,6 @@
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
 import { exportPersonData } from '../../../src/app/dataRights/exportPersonData';
-import { stateDocumentId } from '../../../src/app/dataRights/personDirectory';
+import { stateDocumentId } from '../../../src/store/stateDocumentId';
 import type { OutcomeServices } from '../../../src/app/outcomes/outcomeServices';
 import { submitOutcomeForm } from '../../../src/app/outcomes/submitOutcomeForm';
 import type { Person } from '../../../src/domain/people';

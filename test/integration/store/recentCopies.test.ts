@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ReadAheadStore } from '../../../src/store/readAheadStore';
 import { PeopleRepository } from '../../../src/store/repositories/peopleRepository';
 import { SqliteDocumentStore } from '../../../src/store/sqlite/sqliteDocumentStore';
-import { BotStateStorage, stateDocumentId } from '../../../src/teams/botStateStorage';
+import { BotStateStorage } from '../../../src/teams/botStateStorage';
+import { stateDocumentId } from '../../../src/store/stateDocumentId';
 import { createRecentCopies, RECENT_COPY_MS } from '../../../src/teams/recentCopies';
 import { traceStore, type StoreTrace } from '../../support/storeTrace';
 

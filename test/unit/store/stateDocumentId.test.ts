@@ -1,4 +1,4 @@
-import { stateDocumentId } from '../../../src/teams/botStateStorage';
+import { stateDocumentId } from '../../../src/store/stateDocumentId';
 
 describe('stateDocumentId', () => {
   it('gives every key the base64url of its text, the same the first time and after many other keys', () => {
