@@ -31,6 +31,7 @@ Examples:
   npm run cli -- directory import staff.csv
   npm run cli -- rota import rota.csv --codes codes.json
   npm run cli -- rota import ann.ics --person ann@trust.nhs.uk
+  npm run cli -- rota import march-roster.csv --replace
   npm run cli -- directory sync --graph --group <group-id>
   npm run cli -- rota sync --shifts --from 2026-03-02 --to 2026-04-26
   npm run cli -- clash --person ann@trust.nhs.uk --start 2026-03-03T09:00 --end 2026-03-03T13:00
@@ -45,6 +46,8 @@ Examples:
 
 Imports are all-or-nothing: a file with any bad row imports nothing and every bad row is listed
 as "line N: reason" (--skip-invalid imports the good rows). Importing a file again adds nothing twice.
+A rota import only adds shifts unless --replace says the file is the roster for the staff it lists;
+a Shifts sync removes what Microsoft Shifts no longer holds in the window it reads.
 
 Exit codes: 0 done, 1 the command failed, 2 wrong command, option or setting.`;
 
@@ -226,20 +229,30 @@ function addImportCommands(program: Command, context: CliContext): void {
     .option('--codes <mapping.json>', 'extra shift codes as JSON, e.g. {"E1": "duty", "NN": "night"}')
     .option('--person <email>', 'whose rota an iCalendar file holds (or name the file <email>.ics)')
     .option('--skip-invalid', 'import the good rows even when some are bad (the bad ones are still listed)')
-    .action(async (file: string, options: { codes?: string; person?: string; skipInvalid?: boolean }) => {
-      const request = {
-        file,
-        codes: options.codes,
-        person: options.person,
-        skipInvalid: options.skipInvalid === true,
-      };
-      await withStore(context, (store) =>
-        runRotaImport(
-          { store, out: context.out, err: context.err, now: context.now, env: context.env },
-          request,
-        ),
-      );
-    });
+    .option(
+      '--replace',
+      'the file is the roster for the staff it lists: their shifts from earlier imports on the days it covers for each, and no longer in it, are removed',
+    )
+    .action(
+      async (
+        file: string,
+        options: { codes?: string; person?: string; skipInvalid?: boolean; replace?: boolean },
+      ) => {
+        const request = {
+          file,
+          codes: options.codes,
+          person: options.person,
+          skipInvalid: options.skipInvalid === true,
+          replace: options.replace === true,
+        };
+        await withStore(context, (store) =>
+          runRotaImport(
+            { store, out: context.out, err: context.err, now: context.now, env: context.env },
+            request,
+          ),
+        );
+      },
+    );
   program
     .command('directory')
     .description('work with the staff directory')

@@ -112,6 +112,7 @@ function toDatedShifts(
         end: new Date(end).toISOString(),
         kind: template.kind,
         code,
+        source: 'demo' as const,
       };
       shifts.push({ month, shift });
       previousEnd = end;

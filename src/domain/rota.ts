@@ -22,7 +22,17 @@ export interface Shift {
   kind: ShiftKind;
   /** The trust's own code, kept so a coordinator can recognise the entry. */
   code: string;
+  /**
+   * Where the entry came from, so that a source that speaks for a person's rota removes only its
+   * own entries. Absent on entries filed before sources were recorded.
+   */
+  source?: ShiftSource;
+  /** The Microsoft Shifts team it was read from, when `source` is 'shifts'. */
+  shiftsTeam?: string;
 }
+
+/** A rota file import (CSV or iCalendar), Microsoft Shifts, or the demo organisation. */
+export type ShiftSource = 'file' | 'shifts' | 'demo';
 
 /**
  * A person's rota for one calendar month (Europe/London month of each shift's start), so that a

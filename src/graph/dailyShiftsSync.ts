@@ -30,6 +30,7 @@ interface ShiftsSyncJob extends LeasedJob {
   state: 'running' | 'done';
   tries: number;
   added?: number;
+  removed?: number;
 }
 
 export interface DailyShiftsSyncDeps {
@@ -46,7 +47,8 @@ export type DailyShiftsSyncOutcome = 'not due' | 'not this instance' | 'done' | 
 
 /**
  * Once a London day, after SHIFTS_SYNC_TIME: reads the next eight weeks of every Shifts team into
- * the rota, then checks again the open visits of everyone read (see recheckAfterRotaChange). The
+ * the rota (removing entries Shifts no longer holds, see syncShiftsTeams), then checks again the
+ * open visits of everyone read or whose entries were removed (see recheckAfterRotaChange). The
  * day's job record is created by one instance only; a run that fails (or whose
  * instance dies) is taken over when its lease runs out, at most SHIFTS_SYNC_MAX_TRIES times a day.
  */
@@ -81,13 +83,14 @@ export async function runDailyShiftsSync(
   const rechecked = await recheckOpenVisits(deps, summary.syncedPeople, now);
   if (!rechecked) return 'failed';
   // Undefined when another instance took the job over after the lease ran out; it records the result.
-  await updateHeldJob(deps.store, held, { state: 'done', added: summary.added });
-  const { added, duplicates, monthsWritten, teamsRead, entriesLeftOut } = summary;
+  await updateHeldJob(deps.store, held, { state: 'done', added: summary.added, removed: summary.removed });
+  const { added, duplicates, removed, monthsWritten, teamsRead, entriesLeftOut } = summary;
   deps.logger.info(
     {
       day,
       added,
       duplicates,
+      removed,
       monthsWritten,
       teamsRead,
       teamsNotFound: summary.teamsNotFound,

@@ -25,7 +25,10 @@ export class GraphShifts {
     private readonly options: GraphShiftsOptions = {},
   ) {}
 
-  /** Everything that starts at or after `from` and ends by `to`, every page of it. */
+  /**
+   * Everything that starts at or after `from` and ends by `to`, every page of it, each entry marked
+   * as read from Microsoft Shifts for this team.
+   */
   async readRota(teamId: string, from: Date, to: Date): Promise<IncomingShift[]> {
     const schedule = `/teams/${encodeURIComponent(teamId)}/schedule`;
     const window = (prefix: string) =>
@@ -36,8 +39,9 @@ export class GraphShifts {
       this.graph.list<ShiftsTimeOffReason>(`${schedule}/timeOffReasons`, this.request()),
     ]);
     const reasonNames = new Map(reasons.map((reason) => [reason.id, reason.displayName ?? '']));
-    return [...shifts.map(mapShift), ...timesOff.map((item) => mapTimeOff(item, reasonNames))].filter(
-      (entry): entry is IncomingShift => entry !== undefined,
+    return [...shifts.map(mapShift), ...timesOff.map((item) => mapTimeOff(item, reasonNames))].flatMap(
+      (entry): IncomingShift[] =>
+        entry ? [{ ...entry, shift: { ...entry.shift, source: 'shifts', shiftsTeam: teamId } }] : [],
     );
   }
 

@@ -1,4 +1,6 @@
 import type { IncomingShift } from '../domain/import/mergeShifts';
+import { shiftsReplaceScope } from '../domain/import/replaceScopes';
+import { londonMonthsAround } from '../domain/time/monthKeys';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 import type { GraphDirectory } from './graphDirectory';
@@ -21,15 +23,18 @@ export interface ShiftsSyncSummary extends RotaWriteResult {
   /** Shifts and time off for people the directory does not hold, left out. */
   entriesLeftOut: number;
   peopleLeftOut: number;
-  /** Everyone whose shifts were read (changed or not). */
+  /** Everyone whose shifts were read (changed or not), and everyone who held entries from these teams. */
   syncedPeople: string[];
 }
 
 /**
  * Reads each team's published shifts and time off in the window from Microsoft Shifts and files
- * them into the rota months the clash checks read. A Shifts user is matched to a person by Entra
- * ID object id, else by email; people the directory does not hold are left out (and counted).
- * Reading the same window again adds nothing.
+ * them into the rota months the clash checks read. Shifts is the authority for what it was read
+ * for: an entry read earlier from one of these teams that starts and ends in the window and is no
+ * longer there (deleted, or moved) is removed, whoever holds it; entries from files, the demo or
+ * teams not read are kept. A Shifts user is matched to a person by Entra ID object id, else by
+ * email; people the directory does not hold are left out (and counted). Reading the same window
+ * again changes nothing.
  */
 export async function syncShiftsTeams(
   deps: ShiftsSyncDependencies,
@@ -52,15 +57,27 @@ export async function syncShiftsTeams(
     const personId = personIds.get(entry.personId);
     return personId ? [{ personId, shift: entry.shift }] : [];
   });
-  const written = await writeShiftsToRota(deps.rota, matched);
+  const teamsRead = teamIds.filter((teamId) => !teamsNotFound.includes(teamId));
+  // Months holding entries from these teams, whoever they belong to: someone with no entries left
+  // in the window (moved to another team, say) loses theirs too.
+  const heldMonths = await deps.rota.listShiftsTeamMonths(
+    teamsRead,
+    londonMonthsAround(from.getTime(), to.getTime() - 1, 0, 0),
+  );
+  const syncedPeople = [...new Set([...matched, ...heldMonths].map((entry) => entry.personId))];
+  const teams = new Set(teamsRead);
+  const written = await writeShiftsToRota(deps.rota, matched, {
+    scopes: syncedPeople.map((personId) => shiftsReplaceScope(personId, teams, from, to)),
+    scopeMonths: heldMonths,
+  });
   const unmatched = [...new Set(entries.map((entry) => entry.personId))].filter((id) => !personIds.has(id));
   return {
     ...written,
-    teamsRead: teamIds.length - teamsNotFound.length,
+    teamsRead: teamsRead.length,
     teamsNotFound,
     entriesLeftOut: entries.length - matched.length,
     peopleLeftOut: unmatched.length,
-    syncedPeople: [...new Set(matched.map((entry) => entry.personId))],
+    syncedPeople,
   };
 }
 

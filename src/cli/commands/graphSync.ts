@@ -76,8 +76,9 @@ export async function runDirectorySync(
 /**
  * `rota sync --shifts [--from <date>] [--to <date>]`: reads published shifts and time off for each
  * team in GRAPH_SHIFTS_TEAM_IDS, from --from to --to (UK dates, both included; by default today
- * and the next eight weeks), and files them into the rota. Running it again adds nothing twice.
- * The open visits of everyone whose rota gained shifts are then checked again.
+ * and the next eight weeks), and files them into the rota; entries read from these teams before
+ * that Shifts no longer holds in the window are removed. Running it again changes nothing. The
+ * open visits of everyone whose rota gained or lost shifts are then checked again.
  */
 export async function runShiftsSync(
   deps: GraphSyncDeps,
@@ -132,9 +133,13 @@ export function describeShiftsSync(summary: ShiftsSyncSummary, window: string): 
     summary.entriesLeftOut > 0
       ? ` Left out ${plural(summary.entriesLeftOut, 'entry', 'entries')} for ${plural(summary.peopleLeftOut, 'person', 'people')} not in the directory.`
       : '';
+  const removed =
+    summary.removed > 0
+      ? ` Removed ${plural(summary.removed, 'shift or time off', 'shifts and times off')} no longer in Shifts.`
+      : '';
   return (
     `Read ${plural(summary.teamsRead, 'team', 'teams')} from Microsoft Shifts for ${window}: ${plural(summary.added, 'shift or time off', 'shifts and times off')} added ` +
-    `in ${plural(summary.monthsWritten, 'rota month', 'rota months')}; ${plural(summary.duplicates, 'duplicate', 'duplicates')} skipped.${leftOut}`
+    `in ${plural(summary.monthsWritten, 'rota month', 'rota months')}; ${plural(summary.duplicates, 'duplicate', 'duplicates')} skipped.${removed}${leftOut}`
   );
 }
 
@@ -166,7 +171,7 @@ export function addGraphSyncCommands(program: Command, context: CliContext): voi
   parentCommand(program, 'rota', 'work with staff rotas')
     .command('sync')
     .description(
-      'file shifts and time off from the Microsoft Shifts schedules of the teams in GRAPH_SHIFTS_TEAM_IDS into the rota',
+      'file shifts and time off from the Microsoft Shifts schedules of the teams in GRAPH_SHIFTS_TEAM_IDS into the rota, removing those Shifts no longer holds in the window',
     )
     .option('--shifts', 'from Microsoft Shifts through Microsoft Graph')
     .option('--from <date>', 'first day, YYYY-MM-DD (UK time; default today)')

@@ -34,6 +34,11 @@ export interface RotaImportOptions {
   /** Whose rota an iCalendar file holds. */
   person?: string;
   skipInvalid: boolean;
+  /**
+   * The file is the roster for the people it lists: over the days it covers for each of them,
+   * their shifts from earlier file imports that it no longer lists are removed.
+   */
+  replace?: boolean;
 }
 
 export interface RotaImportResult extends ShiftWriteResult {
@@ -45,8 +50,10 @@ export interface RotaImportResult extends ShiftWriteResult {
 /**
  * `rota import <file>`: reads a rota CSV or an iCalendar file, checks every row (staff must be in
  * the directory) before writing anything, then files the shifts into rota months without
- * duplicates and prints a one-line summary. The open visits of everyone whose rota gained shifts
- * are then checked again (see recheckAfterRotaChange), and a second line says what that found.
+ * duplicates and prints a one-line summary. With --replace the file is the roster for the people
+ * it lists over the days it covers for each (see fileReplaceScopes): their file-imported shifts it
+ * no longer lists are removed. The open visits of everyone whose rota gained or lost shifts are
+ * then checked again (see recheckAfterRotaChange), and a second line says what that found.
  */
 export async function runRotaImport(
   deps: RotaImportDeps,
@@ -57,6 +64,11 @@ export async function runRotaImport(
   if (format === 'csv' && options.person) {
     throw new UsageError(
       '--person is for iCalendar files only; a rota CSV names each person in its staff_email column.',
+    );
+  }
+  if (options.replace === true && options.skipInvalid) {
+    throw new UsageError(
+      '--replace cannot be used with --skip-invalid: a bad row may be a shift that is still worked, and replacing would remove it. Fix the file and import it again.',
     );
   }
   const person = format === 'ics' ? choosePerson(options) : undefined;
@@ -73,28 +85,38 @@ export async function runRotaImport(
   });
   const incoming: IncomingShift[] = parsed.rows.map((row) => ({
     personId: directory.get(row.email) as string,
-    shift: row.shift,
+    shift: { ...row.shift, source: 'file' as const },
   }));
-  const written = await writeImportedShifts(new RotaRepository(deps.store), incoming, (steps) =>
-    chooseProgress(deps.err, 'Importing rota', steps),
+  const written = await writeImportedShifts(
+    new RotaRepository(deps.store),
+    incoming,
+    (steps) => chooseProgress(deps.err, 'Importing rota', steps),
+    { replace: options.replace === true },
   );
   const now = deps.now ?? (() => new Date());
   const recheck = await recheckImportedRota(deps.store, written.changedPeople, now, deps.env);
   const result = { ...written, badRows: parsed.errors.length, recheck };
-  deps.out.write(`${describeRotaImport(result)}\n`);
+  deps.out.write(`${describeRotaImport(result, { replace: options.replace === true })}\n`);
   const rechecked = describeRotaRecheck(recheck);
   if (rechecked) deps.out.write(`${rechecked}\n`);
   return result;
 }
 
-export function describeRotaImport(result: Omit<RotaImportResult, 'recheck' | 'changedPeople'>): string {
+export function describeRotaImport(
+  result: Omit<RotaImportResult, 'recheck' | 'changedPeople'>,
+  options: { replace?: boolean } = {},
+): string {
   const plural = (count: number, one: string, many: string) =>
     `${formatCount(count)} ${count === 1 ? one : many}`;
   const skipped = result.badRows > 0 ? ` ${plural(result.badRows, 'bad row', 'bad rows')} left out.` : '';
+  const removed =
+    options.replace === true || result.removed > 0
+      ? ` Removed ${plural(result.removed, 'shift', 'shifts')} no longer in the file.`
+      : '';
   return (
     `Imported ${plural(result.added, 'shift', 'shifts')} for ${plural(result.staff, 'member of staff', 'staff')} ` +
     `into ${plural(result.monthsWritten, 'rota month', 'rota months')}; ` +
-    `${plural(result.duplicates, 'duplicate', 'duplicates')} skipped.${skipped}`
+    `${plural(result.duplicates, 'duplicate', 'duplicates')} skipped.${removed}${skipped}`
   );
 }
 

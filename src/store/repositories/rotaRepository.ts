@@ -36,10 +36,61 @@ export class RotaRepository {
     return found ? { rota: found.doc, etag: found.etag } : undefined;
   }
 
+  /** Writes a whole month whatever is stored (seeding); imports and syncs use `saveMonth`. */
   async writeMonth(rota: RotaMonth): Promise<void> {
     await this.store.upsert<RotaDoc>('rota', { ...rota, id: rotaDocumentId(rota.personId, rota.month) });
   }
+
+  /**
+   * Writes a month as it was read with `etag` (undefined: there was none), only if nobody has
+   * written it since; a month left with no shifts is deleted. Rejects with VersionConflictError,
+   * DocumentExistsError or DocumentNotFoundError when someone has: read it again and merge again.
+   * The document lists the Microsoft Shifts teams its shifts came from, for `listShiftsTeamMonths`.
+   */
+  async saveMonth(rota: RotaMonth, etag: string | undefined): Promise<void> {
+    const id = rotaDocumentId(rota.personId, rota.month);
+    if (rota.shifts.length === 0) {
+      if (etag !== undefined) await this.store.delete('rota', id, rota.personId, { ifMatch: etag });
+      return;
+    }
+    const teams = [...new Set(rota.shifts.flatMap((shift) => shift.shiftsTeam ?? []))].sort();
+    const doc: RotaDoc = {
+      personId: rota.personId,
+      month: rota.month,
+      shifts: rota.shifts,
+      id,
+      ...(teams.length > 0 ? { [SHIFTS_TEAMS]: teams } : {}),
+    };
+    if (etag === undefined) await this.store.create<RotaDoc>('rota', doc);
+    else await this.store.replace<RotaDoc>('rota', doc, { ifMatch: etag });
+  }
+
+  /**
+   * The rota months, of anyone, among `months` that hold shifts read from one of these Microsoft
+   * Shifts teams: one query across people, for the Shifts sync only (never on a person's path).
+   */
+  async listShiftsTeamMonths(
+    teamIds: readonly string[],
+    months: readonly string[],
+  ): Promise<Array<{ personId: string; month: string }>> {
+    if (teamIds.length === 0 || months.length === 0) return [];
+    const found = await Promise.all(
+      teamIds.map((teamId) =>
+        this.store.query<RotaDoc>('rota', {
+          where: [
+            { field: SHIFTS_TEAMS, op: 'contains', value: teamId },
+            { field: 'month', op: 'in', value: [...months] },
+          ],
+        }),
+      ),
+    );
+    const keys = new Map(found.flat().map((doc) => [doc.id, { personId: doc.personId, month: doc.month }]));
+    return [...keys.values()];
+  }
 }
+
+/** The top-level field listing the Microsoft Shifts teams a month's shifts came from. */
+const SHIFTS_TEAMS = 'shiftsTeams';
 
 /** The list cut into groups of at most `size`, in order. */
 function inGroups<T>(items: readonly T[], size: number): T[][] {

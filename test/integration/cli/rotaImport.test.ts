@@ -39,14 +39,38 @@ describe('rota import', () => {
       ].sort(),
     );
     expect(months.get(`${ANN}:2026-03`)?.shifts).toEqual([
-      { start: '2026-03-10T20:00:00.000Z', end: '2026-03-11T08:00:00.000Z', kind: 'night', code: 'N' },
-      { start: '2026-03-16T13:00:00.000Z', end: '2026-03-16T21:00:00.000Z', kind: 'duty', code: 'L' },
+      {
+        start: '2026-03-10T20:00:00.000Z',
+        end: '2026-03-11T08:00:00.000Z',
+        kind: 'night',
+        code: 'N',
+        source: 'file',
+      },
+      {
+        start: '2026-03-16T13:00:00.000Z',
+        end: '2026-03-16T21:00:00.000Z',
+        kind: 'duty',
+        code: 'L',
+        source: 'file',
+      },
       // 20:00 GMT to 08:00 BST: eleven hours, the night the clocks go forward.
-      { start: '2026-03-28T20:00:00.000Z', end: '2026-03-29T07:00:00.000Z', kind: 'night', code: 'N' },
+      {
+        start: '2026-03-28T20:00:00.000Z',
+        end: '2026-03-29T07:00:00.000Z',
+        kind: 'night',
+        code: 'N',
+        source: 'file',
+      },
     ]);
     // 20:00 BST to 08:00 GMT: thirteen hours, the night the clocks go back.
     expect(months.get(`${OMAR}:2026-10`)?.shifts).toEqual([
-      { start: '2026-10-24T19:00:00.000Z', end: '2026-10-25T08:00:00.000Z', kind: 'night', code: 'N' },
+      {
+        start: '2026-10-24T19:00:00.000Z',
+        end: '2026-10-25T08:00:00.000Z',
+        kind: 'night',
+        code: 'N',
+        source: 'file',
+      },
     ]);
     expect(months.get(`${OMAR}:2026-03`)?.shifts).toEqual([
       {
@@ -54,6 +78,7 @@ describe('rota import', () => {
         end: '2026-03-21T00:00:00.000Z',
         kind: 'annual_leave',
         code: 'AL',
+        source: 'file',
       },
     ]);
   });
@@ -128,10 +153,22 @@ describe('rota import', () => {
     );
     const months = await readMonths(store);
     expect(months.get(`${ANN}:2026-03`)?.shifts).toEqual([
-      { start: '2026-03-28T20:00:00.000Z', end: '2026-03-29T07:00:00.000Z', kind: 'night', code: 'N' },
+      {
+        start: '2026-03-28T20:00:00.000Z',
+        end: '2026-03-29T07:00:00.000Z',
+        kind: 'night',
+        code: 'N',
+        source: 'file',
+      },
     ]);
     expect(months.get(`${ANN}:2026-04`)?.shifts).toEqual([
-      { start: '2026-04-02T06:30:00.000Z', end: '2026-04-02T14:30:00.000Z', kind: 'duty', code: 'E' },
+      {
+        start: '2026-04-02T06:30:00.000Z',
+        end: '2026-04-02T14:30:00.000Z',
+        kind: 'duty',
+        code: 'E',
+        source: 'file',
+      },
     ]);
   });
 

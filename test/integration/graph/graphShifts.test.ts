@@ -101,6 +101,7 @@ describe('Microsoft Shifts as a rota source', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const FROM_TEAM = { source: 'shifts', shiftsTeam: TEAM };
   const from = new Date('2026-03-01T00:00:00Z');
   const to = new Date('2026-04-05T00:00:00Z');
 
@@ -114,6 +115,7 @@ describe('Microsoft Shifts as a rota source', () => {
           end: '2026-03-09T15:00:00.000Z',
           kind: 'duty',
           code: 'Early',
+          ...FROM_TEAM,
         },
       },
       // Across the night the clocks go forward: 20:00 GMT to 08:30 BST, a night by its times.
@@ -124,6 +126,7 @@ describe('Microsoft Shifts as a rota source', () => {
           end: '2026-03-29T07:30:00.000Z',
           kind: 'night',
           code: 'Ward cover',
+          ...FROM_TEAM,
         },
       },
       {
@@ -133,6 +136,7 @@ describe('Microsoft Shifts as a rota source', () => {
           end: '2026-03-10T16:00:00.000Z',
           kind: 'duty',
           code: 'Day',
+          ...FROM_TEAM,
         },
       },
       {
@@ -142,6 +146,7 @@ describe('Microsoft Shifts as a rota source', () => {
           end: '2026-03-17T00:00:00.000Z',
           kind: 'study_leave',
           code: 'Study leave',
+          ...FROM_TEAM,
         },
       },
       {
@@ -151,6 +156,7 @@ describe('Microsoft Shifts as a rota source', () => {
           end: '2026-04-03T23:00:00.000Z',
           kind: 'annual_leave',
           code: 'Annual leave',
+          ...FROM_TEAM,
         },
       },
     ]);
@@ -172,7 +178,13 @@ describe('Microsoft Shifts as a rota source', () => {
   it('files the entries into London rota months, and a second sync adds nothing', async () => {
     const shifts = new GraphShifts(graph);
     const first = await writeShiftsToRota(rota, await shifts.readRota(TEAM, from, to));
-    expect(first).toEqual({ added: 5, duplicates: 0, monthsWritten: 2, changedPeople: [ANA, BEN] });
+    expect(first).toEqual({
+      added: 5,
+      duplicates: 0,
+      removed: 0,
+      monthsWritten: 2,
+      changedPeople: [ANA, BEN],
+    });
     // Annual leave from 23:00 UTC on 30 March is 31 March in London: a March entry.
     expect((await rota.readMonth(ANA, '2026-03'))?.rota.shifts.map((s) => s.kind)).toEqual([
       'duty',
@@ -184,7 +196,7 @@ describe('Microsoft Shifts as a rota source', () => {
       'study_leave',
     ]);
     const second = await writeShiftsToRota(rota, await shifts.readRota(TEAM, from, to));
-    expect(second).toEqual({ added: 0, duplicates: 5, monthsWritten: 0, changedPeople: [] });
+    expect(second).toEqual({ added: 0, duplicates: 5, removed: 0, monthsWritten: 0, changedPeople: [] });
     const busy = await rota.shiftsBetween(
       ANA,
       new Date('2026-03-28T00:00:00Z'),

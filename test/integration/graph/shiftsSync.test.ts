@@ -77,6 +77,7 @@ describe('rota sync --shifts', () => {
     expect(summary).toEqual({
       added: 4,
       duplicates: 0,
+      removed: 0,
       monthsWritten: 2,
       teamsRead: 2,
       teamsNotFound: [],
@@ -92,19 +93,28 @@ describe('rota sync --shifts', () => {
       'Read 2 teams from Microsoft Shifts for 2026-03-02 to 2026-03-31: 4 shifts and times off added in 2 rota months; 0 duplicates skipped. ' +
         'Left out 1 entry for 1 person not in the directory.\n',
     );
+    const fromWard = { source: 'shifts', shiftsTeam: WARD };
     expect((await rota.readMonth(IDS.nurse, '2026-03'))?.rota.shifts).toEqual([
       {
         start: '2026-03-03T07:00:00.000Z',
         end: '2026-03-03T19:30:00.000Z',
         kind: 'long_day',
         code: 'Long day',
+        ...fromWard,
       },
-      { start: '2026-03-28T20:00:00.000Z', end: '2026-03-29T07:30:00.000Z', kind: 'night', code: 'Night' },
+      {
+        start: '2026-03-28T20:00:00.000Z',
+        end: '2026-03-29T07:30:00.000Z',
+        kind: 'night',
+        code: 'Night',
+        ...fromWard,
+      },
       {
         start: '2026-03-30T23:00:00.000Z',
         end: '2026-03-31T23:00:00.000Z',
         kind: 'study_leave',
         code: 'Study leave',
+        ...fromWard,
       },
     ]);
     expect((await rota.readMonth(TOM_FROM_FILE, '2026-03'))?.rota.shifts.map((s) => s.code)).toEqual([
@@ -125,6 +135,8 @@ describe('rota sync --shifts', () => {
       end: '2026-03-31T23:00:00.000Z',
       kind: 'absence',
       code: 'Time off',
+      source: 'shifts',
+      shiftsTeam: WARD,
     });
     const stored = JSON.stringify(await store.query('rota', {}));
     expect(stored).not.toMatch(/sick|stress/i);
