@@ -202,6 +202,93 @@ describe('rota import', () => {
     expect(await store.query('rota')).toHaveLength(0);
   });
 
+  describe('with --replace', () => {
+    const RAJ = personIdForEmail('raj.reg@trust.nhs.uk');
+    const starts = (months: Map<string, RotaMonth>, id: string) =>
+      months.get(id)?.shifts.map((shift) => `${shift.start} ${shift.code}`);
+
+    beforeEach(async () => {
+      expect((await runAgainst(store, 'rota', 'import', fixture('rota.csv'))).code).toBe(0);
+    });
+
+    it('replaces the shifts of the staff in the file over the days it covers for each, and says what it removed', async () => {
+      const run = await runAgainst(store, 'rota', 'import', fixture('rota-replace.csv'), '--replace');
+
+      expect(run).toMatchObject({ code: 0, err: '' });
+      expect(run.out).toBe(
+        'Imported 2 shifts for 2 staff into 2 rota months; 3 duplicates skipped. Removed 2 shifts no longer in the file.\n',
+      );
+      const months = await readMonths(store);
+      // Ann's late shift moved from Mon 16 to Tue 17 March; Raj's long day from 1 to 2 April.
+      expect(starts(months, `${ANN}:2026-03`)).toEqual([
+        '2026-03-10T20:00:00.000Z N',
+        '2026-03-17T13:00:00.000Z L',
+        '2026-03-28T20:00:00.000Z N',
+      ]);
+      expect(starts(months, `${RAJ}:2026-04`)).toEqual(['2026-04-02T07:00:00.000Z LD']);
+      // Omar is not in the file: his rota is as it was.
+      expect(starts(months, `${OMAR}:2026-03`)).toEqual(['2026-03-20T00:00:00.000Z AL']);
+      expect(starts(months, `${OMAR}:2026-10`)).toEqual(['2026-10-24T19:00:00.000Z N']);
+
+      const again = await runAgainst(store, 'rota', 'import', fixture('rota-replace.csv'), '--replace');
+      expect(again.out).toBe(
+        'Imported 0 shifts for 2 staff into 0 rota months; 5 duplicates skipped. Removed 0 shifts no longer in the file.\n',
+      );
+      expect(await readMonths(store)).toEqual(months);
+    });
+
+    it('only adds without it, so a moved shift is held at both times', async () => {
+      const run = await runAgainst(store, 'rota', 'import', fixture('rota-replace.csv'));
+
+      expect(run.out).toBe('Imported 2 shifts for 2 staff into 2 rota months; 3 duplicates skipped.\n');
+      expect(await countShifts(store)).toBe(9);
+    });
+
+    it('deletes a month left with no shifts', async () => {
+      const run = await runAgainst(
+        store,
+        'rota',
+        'import',
+        fixture('rota-replace-leave-gone.csv'),
+        '--replace',
+      );
+
+      expect(run.out).toBe(
+        'Imported 1 shift for 1 member of staff into 2 rota months; 1 duplicate skipped. Removed 1 shift no longer in the file.\n',
+      );
+      const months = await readMonths(store);
+      expect(months.has(`${RAJ}:2026-03`)).toBe(false);
+      expect(starts(months, `${RAJ}:2026-02`)).toEqual(['2026-02-27T08:00:00.000Z LD']);
+    });
+
+    it('changes nothing when the file has a bad row', async () => {
+      const before = await readMonths(store);
+
+      const run = await runAgainst(store, 'rota', 'import', fixture('rota-hostile.csv'), '--replace');
+
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(/Nothing imported: the file has 5 bad rows/);
+      expect(await readMonths(store)).toEqual(before);
+    });
+
+    it('refuses --skip-invalid, whose bad rows might be shifts still worked', async () => {
+      const before = await readMonths(store);
+
+      const run = await runAgainst(
+        store,
+        'rota',
+        'import',
+        fixture('rota-replace.csv'),
+        '--replace',
+        '--skip-invalid',
+      );
+
+      expect(run.code).toBe(2);
+      expect(run.err).toContain('--replace cannot be used with --skip-invalid');
+      expect(await readMonths(store)).toEqual(before);
+    });
+  });
+
   it.each([
     ['a missing file', ['rota', 'import', 'missing.csv'], /The file "missing.csv" does not exist\./],
     ['an unknown format', ['rota', 'import', fixture('codes.json')], /Cannot tell the format/],

@@ -57,7 +57,11 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
   });
 
   /** Runs `rota import` on a CSV of these rows (email, date, start, end, code). */
-  async function importRota(name: string, rows: string[][]): Promise<RotaImportResult & { out: string }> {
+  async function importRota(
+    name: string,
+    rows: string[][],
+    options: { replace?: boolean } = {},
+  ): Promise<RotaImportResult & { out: string }> {
     const file = path.join(dir, `${name}.csv`);
     const csv = ['staff_email,date,start,end,code', ...rows.map((r) => r.join(','))].join('\n');
     await fs.writeFile(file, `${csv}\n`);
@@ -69,7 +73,7 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
         err: { write: () => undefined },
         now: workflow.services.clock,
       },
-      { file, skipInvalid: false },
+      { file, skipInvalid: false, ...options },
     );
     return { ...result, out };
   }
@@ -288,6 +292,43 @@ describe.each(STORE_SUBJECTS)('open visits checked again after a rota import: $n
       '"title":"Cover","value":"On hold: the manager is deciding again how the shift is covered"',
     );
     expect(card).not.toContain('Not needed');
+  });
+
+  it('with --replace, sends a visit back to the manager when the shift it released is moved away', async () => {
+    const slot = slots[3]!;
+    await importRota('roster', [[emails.alex, dayOf(slot), '08:00', '16:00', 'E']]);
+    // Approved as work time: the visit takes 4 hours of that early shift.
+    const request = await visit('confirmed', slot, {
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+    });
+
+    // The new roster moves Alex's shift that day to the afternoon and evening.
+    const moved = await importRota('roster-moved', [[emails.alex, dayOf(slot), '14:00', '22:00', 'L']], {
+      replace: true,
+    });
+
+    expect(moved).toMatchObject({ added: 1, removed: 1, changedPeople: [DEMO_IDS.alex] });
+    expect(moved.out).toContain('Removed 1 shift no longer in the file.');
+    expect(moved.recheck).toMatchObject({ backToManager: 1, noLongerFit: 0 });
+    expect(await stored(request)).toMatchObject({
+      state: 'awaiting_manager',
+      timeBasis: 'own_time',
+      releaseHours: 0,
+    });
+    const rota = await workflow.services.rota.shiftsBetween(
+      DEMO_IDS.alex,
+      new Date(slot.start),
+      new Date(Date.parse(slot.start) + 86_400_000),
+    );
+    expect(rota.filter((s) => s.source === 'file').map((s) => s.code)).toEqual(['L']);
+    const [megan] = to(await messagesAbout(request), DEMO_IDS.megan);
+    expect(megan).toMatchObject({ kind: 'approval_needed' });
+    expect(megan!.note).toBe(
+      "Alex Wilber's rota has changed. This visit was in work time (4 hours released, 4 hours of cover needed); " +
+        'it is now in their own time. Please decide on the release again.',
+    );
   });
 
   it('makes exactly one change when the host cancels as the import lands', async () => {
