@@ -38,7 +38,7 @@ export class RotaRepository {
 
   /** Writes a whole month whatever is stored (seeding); imports and syncs use `saveMonth`. */
   async writeMonth(rota: RotaMonth): Promise<void> {
-    await this.store.upsert<RotaDoc>('rota', { ...rota, id: rotaDocumentId(rota.personId, rota.month) });
+    await this.store.upsert<RotaDoc>('rota', toRotaDoc(rota));
   }
 
   /**
@@ -48,19 +48,12 @@ export class RotaRepository {
    * The document lists the Microsoft Shifts teams its shifts came from, for `listShiftsTeamMonths`.
    */
   async saveMonth(rota: RotaMonth, etag: string | undefined): Promise<void> {
-    const id = rotaDocumentId(rota.personId, rota.month);
     if (rota.shifts.length === 0) {
+      const id = rotaDocumentId(rota.personId, rota.month);
       if (etag !== undefined) await this.store.delete('rota', id, rota.personId, { ifMatch: etag });
       return;
     }
-    const teams = [...new Set(rota.shifts.flatMap((shift) => shift.shiftsTeam ?? []))].sort();
-    const doc: RotaDoc = {
-      personId: rota.personId,
-      month: rota.month,
-      shifts: rota.shifts,
-      id,
-      ...(teams.length > 0 ? { [SHIFTS_TEAMS]: teams } : {}),
-    };
+    const doc = toRotaDoc(rota);
     if (etag === undefined) await this.store.create<RotaDoc>('rota', doc);
     else await this.store.replace<RotaDoc>('rota', doc, { ifMatch: etag });
   }
@@ -91,6 +84,18 @@ export class RotaRepository {
 
 /** The top-level field listing the Microsoft Shifts teams a month's shifts came from. */
 const SHIFTS_TEAMS = 'shiftsTeams';
+
+/** The stored form of a month: its id, and the Shifts teams its shifts came from when there are any. */
+function toRotaDoc(rota: RotaMonth): RotaDoc {
+  const teams = [...new Set(rota.shifts.flatMap((shift) => shift.shiftsTeam ?? []))].sort();
+  return {
+    personId: rota.personId,
+    month: rota.month,
+    shifts: rota.shifts,
+    id: rotaDocumentId(rota.personId, rota.month),
+    ...(teams.length > 0 ? { [SHIFTS_TEAMS]: teams } : {}),
+  };
+}
 
 /** The list cut into groups of at most `size`, in order. */
 function inGroups<T>(items: readonly T[], size: number): T[][] {
