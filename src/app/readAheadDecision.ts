@@ -26,13 +26,15 @@ export function readAheadDecision(services: Services, hint: DecisionHint): void 
   const window = windowOf(hint.start, hint.end);
   if (!window) return;
   const reads: Promise<unknown>[] = [];
-  if (hint.action === 'approve' || hint.action === 'accept')
-    reads.push(services.rota.shiftsBetween(hint.visitorId, window.from, window.to));
+  // The clash check's rota reads come first: the visitor's, with its margins, holds every month
+  // of the release's, which is then taken from it rather than read again.
   if (hint.action === 'accept' && hint.hostId && hint.offerId) {
     const offer = { hostId: hint.hostId, id: hint.offerId };
-    reads.push(services.offers.find(offer.hostId, offer.id));
     reads.push(readClashSources(services, hint.visitorId, offer, window));
+    reads.push(services.offers.find(offer.hostId, offer.id));
   }
+  if (hint.action === 'approve' || hint.action === 'accept')
+    reads.push(services.rota.shiftsBetween(hint.visitorId, window.from, window.to));
   // A failure is the business of the decision, which reads again what it needs.
   for (const read of reads) read.catch(() => undefined);
 }

@@ -11,6 +11,7 @@ import type { DocumentStore } from '../store/documentStore';
 import { ReadAheadStore } from '../store/readAheadStore';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
+import { BotTurnState } from './botTurnState';
 import { createRecentCopies } from './recentCopies';
 import { registerCardActions } from './handlers/cardActions';
 import { registerCoverActions } from './handlers/coverActions';
@@ -153,6 +154,7 @@ export function createBot({
   const app = new ReadingAheadApplication(store, services, {
     adapter,
     storage: new BotStateStorage(store, logger, recent.userState),
+    turnStateFactory: () => new BotTurnState(),
     startTypingTimer,
     removeRecipientMention: true,
   });

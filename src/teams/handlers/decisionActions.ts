@@ -42,6 +42,7 @@ const DECIDE = z.object({
 /**
  * Universal Actions (Action.Execute) on request cards. The answer replaces the card the person
  * clicked, so it shows the decision, or where the request stands if someone got there first.
+ * They read no bot state (see BotTurnState): the decision works from the request it reads.
  */
 export function registerDecisionActions(
   app: Application<AppTurnState>,
