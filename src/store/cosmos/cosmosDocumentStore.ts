@@ -31,6 +31,10 @@ export interface CosmosStoreOptions extends Omit<CosmosConnection, 'requestTimeo
 /** How many ids `readMany` reads one by one before one query is cheaper. */
 export const POINT_READS_UP_TO = 2;
 
+/** A call's deadline, in request timeouts: one request (with a retry), or a query of every page. */
+const POINT_DEADLINE = 2;
+const QUERY_DEADLINE = 6;
+
 /** The Cosmos DB adapter of the storage port (NoSQL API, one container per entry in CONTAINERS). */
 export class CosmosDocumentStore implements DocumentStore {
   readonly damage: DamageLog;
@@ -56,16 +60,14 @@ export class CosmosDocumentStore implements DocumentStore {
   async init(): Promise<void> {
     if (!this.options.key) return this.checkContainersExist();
     await this.attempt('init', 'database', undefined, async () => {
-      const { database } = await this.client.databases.createIfNotExists(
-        { id: this.options.database },
-        this.deadline(),
+      const { database } = await this.withDeadline((options) =>
+        this.client.databases.createIfNotExists({ id: this.options.database }, options),
       );
       for (const container of CONTAINER_NAMES) {
         const partitionKey = { paths: [`/${partitionKeyField(container)}`] };
         // TTL on, with no default: a document expires only when it carries its own `ttl`.
-        await database.containers.createIfNotExists(
-          { id: container, partitionKey, defaultTtl: -1 },
-          this.deadline(),
+        await this.withDeadline((options) =>
+          database.containers.createIfNotExists({ id: container, partitionKey, defaultTtl: -1 }, options),
         );
       }
     });
@@ -75,7 +77,7 @@ export class CosmosDocumentStore implements DocumentStore {
     const database = this.client.database(this.options.database);
     const problems = await this.attempt('init', 'database', undefined, async () => {
       try {
-        return await checkContainers(database, this.deadline());
+        return await this.withDeadline((options) => checkContainers(database, options));
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
         throw error;
@@ -88,7 +90,9 @@ export class CosmosDocumentStore implements DocumentStore {
   }
 
   async ping(): Promise<void> {
-    await this.attempt('ping', 'account', undefined, () => this.client.getDatabaseAccount(this.deadline()));
+    await this.attempt('ping', 'account', undefined, () =>
+      this.withDeadline((options) => this.client.getDatabaseAccount(options)),
+    );
   }
 
   async read<T extends Doc>(
@@ -107,9 +111,8 @@ export class CosmosDocumentStore implements DocumentStore {
     partitionKey: string,
   ): Promise<Versioned<T> | undefined> {
     try {
-      const response = await this.container(container)
-        .item(id, partitionKey)
-        .read<ItemDefinition>(this.deadline());
+      const item = this.container(container).item(id, partitionKey);
+      const response = await this.withDeadline((options) => item.read<ItemDefinition>(options));
       if (!response.resource) return undefined;
       const found = toVersioned<T>(response.resource, response.etag);
       this.ensureReadable(container, found.doc, { id, partitionKey });
@@ -138,14 +141,16 @@ export class CosmosDocumentStore implements DocumentStore {
       return found.filter((one): one is Versioned<T> => one !== undefined);
     }
     const spec = buildReadManySql(partitionKeyField(container), partitionKey, wanted);
-    const resources = await this.attempt('read', container, undefined, async () => {
-      const iterator = this.container(container).items.query<ItemDefinition>(spec, {
-        partitionKey,
-        maxItemCount: this.pageSize,
-        abortSignal: AbortSignal.timeout(this.requestTimeoutMs * 6),
-      });
-      return (await iterator.fetchAll()).resources;
-    });
+    const resources = await this.attempt('read', container, undefined, () =>
+      this.withDeadline(async ({ abortSignal }) => {
+        const iterator = this.container(container).items.query<ItemDefinition>(spec, {
+          partitionKey,
+          maxItemCount: this.pageSize,
+          abortSignal,
+        });
+        return (await iterator.fetchAll()).resources;
+      }, QUERY_DEADLINE),
+    );
     const byId = new Map(resources.map((resource) => [String(resource.id), resource]));
     const found: Array<Versioned<T>> = [];
     const damaged: UnreadableDocumentError[] = [];
@@ -164,7 +169,8 @@ export class CosmosDocumentStore implements DocumentStore {
   async create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
     ensureValidDocument(container, doc);
     return this.attempt('create', container, doc.id, async () => {
-      const response = await this.container(container).items.create<ItemDefinition>(doc, this.deadline());
+      const items = this.container(container).items;
+      const response = await this.withDeadline((options) => items.create<ItemDefinition>(doc, options));
       return toVersioned<T>(response.resource, response.etag);
     });
   }
@@ -177,7 +183,11 @@ export class CosmosDocumentStore implements DocumentStore {
     const { partitionKey } = ensureValidDocument(container, doc);
     return this.attempt('replace', container, doc.id, async () => {
       const item = this.container(container).item(doc.id, partitionKey);
-      const response = await item.replace<ItemDefinition>(doc, this.deadline(options.ifMatch));
+      const response = await this.withDeadline(
+        (request) => item.replace<ItemDefinition>(doc, request),
+        POINT_DEADLINE,
+        options.ifMatch,
+      );
       return toVersioned<T>(response.resource, response.etag);
     });
   }
@@ -185,7 +195,8 @@ export class CosmosDocumentStore implements DocumentStore {
   async upsert<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
     ensureValidDocument(container, doc);
     return this.attempt('upsert', container, doc.id, async () => {
-      const response = await this.container(container).items.upsert<ItemDefinition>(doc, this.deadline());
+      const items = this.container(container).items;
+      const response = await this.withDeadline((options) => items.upsert<ItemDefinition>(doc, options));
       return toVersioned<T>(response.resource, response.etag);
     });
   }
@@ -198,7 +209,8 @@ export class CosmosDocumentStore implements DocumentStore {
   ): Promise<boolean> {
     ensureValidKey(container, id, partitionKey);
     try {
-      await this.container(container).item(id, partitionKey).delete(this.deadline(options.ifMatch));
+      const item = this.container(container).item(id, partitionKey);
+      await this.withDeadline((request) => item.delete(request), POINT_DEADLINE, options.ifMatch);
       return true;
     } catch (error) {
       if (statusOf(error) === 404) return false;
@@ -218,12 +230,14 @@ export class CosmosDocumentStore implements DocumentStore {
     ensureKnownContainer(container);
     const spec = buildSql(query, partitionKeyField(container));
     return this.attempt('query', container, undefined, async () => {
-      const iterator = this.container(container).items.query<ItemDefinition>(spec, {
-        ...(query.partitionKey === undefined ? {} : { partitionKey: query.partitionKey }),
-        maxItemCount: this.pageSize,
-        abortSignal: AbortSignal.timeout(this.requestTimeoutMs * 6),
-      });
-      const { resources } = await iterator.fetchAll();
+      const { resources } = await this.withDeadline(({ abortSignal }) => {
+        const iterator = this.container(container).items.query<ItemDefinition>(spec, {
+          ...(query.partitionKey === undefined ? {} : { partitionKey: query.partitionKey }),
+          maxItemCount: this.pageSize,
+          abortSignal,
+        });
+        return iterator.fetchAll();
+      }, QUERY_DEADLINE);
       // A document that cannot be read is that document's problem: logged, counted and skipped.
       return resources
         .map((resource) => toVersioned<T>(resource, undefined))
@@ -242,7 +256,7 @@ export class CosmosDocumentStore implements DocumentStore {
     const item = this.container(container).item(id, partitionKey);
     const found = await this.attempt('set aside', container, id, async () => {
       try {
-        return await item.read<ItemDefinition>(this.deadline());
+        return await this.withDeadline((options) => item.read<ItemDefinition>(options));
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
         throw error;
@@ -309,12 +323,30 @@ export class CosmosDocumentStore implements DocumentStore {
     return this.client.database(this.options.database).container(name);
   }
 
-  /** Request options with a deadline (a backstop to the SDK's own timeout) and an optional version condition. */
-  private deadline(ifMatch?: string): RequestOptions {
-    return {
-      abortSignal: AbortSignal.timeout(this.requestTimeoutMs * 2),
-      ...(ifMatch === undefined ? {} : { accessCondition: { type: 'IfMatch', condition: ifMatch } }),
-    };
+  /**
+   * Runs one call with request options carrying a deadline (a backstop to the SDK's own timeout:
+   * `POINT_DEADLINE` or `QUERY_DEADLINE` times the request timeout) and an optional version
+   * condition. The deadline's timer is cleared when the call ends: AbortSignal.timeout's would
+   * fire later for every call, building a TimeoutError with its stack trace each time.
+   */
+  private async withDeadline<R>(
+    work: (options: RequestOptions & { abortSignal: AbortSignal }) => Promise<R>,
+    timeouts = POINT_DEADLINE,
+    ifMatch?: string,
+  ): Promise<R> {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The store did not answer in time.', 'TimeoutError')),
+      this.requestTimeoutMs * timeouts,
+    );
+    try {
+      return await work({
+        abortSignal: controller.signal,
+        ...(ifMatch === undefined ? {} : { accessCondition: { type: 'IfMatch', condition: ifMatch } }),
+      });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async attempt<R>(
