@@ -159,4 +159,44 @@ describe('the daily Shifts sync', () => {
     expect((await requests.find(IDS.nurse, visit.id))?.request).toEqual(after);
     expect(await new OutboxRepository(store).listForPerson('manager-1')).toHaveLength(1);
   });
+
+  it('sends a visit back to the manager when the shift it released is taken off Shifts', async () => {
+    expect(await runDailyShiftsSync(deps('a'), londonMorning('05:00'))).toBe('done');
+    const requests = new RequestsRepository(store);
+    const at = londonMorning('05:00').toISOString();
+    // Shown to the manager as 4 hours of the Early shift (07:00-15:00 London) released.
+    const visit: ShadowingRequest = {
+      id: 'visit-2',
+      visitorId: IDS.nurse,
+      managerId: 'manager-1',
+      state: 'awaiting_manager',
+      purpose: 'To see how the discharge lounge works',
+      objectives: ['See a discharge planned'],
+      start: '2026-06-16T08:00:00.000Z',
+      end: '2026-06-16T12:00:00.000Z',
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+      history: [{ from: 'draft', to: 'awaiting_manager', by: IDS.nurse, at }],
+      createdAt: at,
+      updatedAt: at,
+    };
+    await requests.create(visit);
+    stub.route('GET', SHIFTS, { body: { value: [] } });
+
+    expect(await runDailyShiftsSync(deps('a'), new Date('2026-06-16T04:00:00Z'))).toBe('done');
+
+    expect(await new RotaRepository(store).readMonth(IDS.nurse, '2026-06')).toBeUndefined();
+    expect((await requests.find(IDS.nurse, visit.id))?.request).toMatchObject({
+      state: 'awaiting_manager',
+      timeBasis: 'own_time',
+      releaseHours: 0,
+      coverHours: 0,
+    });
+    const owed = await new OutboxRepository(store).listForPerson('manager-1');
+    expect(owed.map((n) => [n.kind, n.requestId])).toEqual([['approval_needed', visit.id]]);
+    expect(owed[0]?.note).toContain(
+      'This visit was in work time (4 hours released, 4 hours of cover needed); it is now in their own time.',
+    );
+  });
 });
