@@ -39,9 +39,11 @@ export interface RotaChangeOptions {
 
 /**
  * Files shifts from a rota source into the rota months the clash checks read: each touched
- * (person, London month) is read once, merged (see mergeMonth) and written only if it changed,
+ * (person, London month) is read, merged (see mergeMonth) and written only if it changed,
  * conditionally on the version read; a month someone else wrote meanwhile is read and merged
- * again. A month left with no shifts is deleted.
+ * again. Months that gain shifts are written before months that only lose some (read again
+ * then), so a shift moved to another month is never missing from both. A month left with no
+ * shifts is deleted.
  */
 export async function writeRotaChanges(
   rota: RotaRepository,
@@ -56,12 +58,23 @@ export async function writeRotaChanges(
   const coverOf = combineScopes(options.scopes ?? []);
   const months = [...groups.values()];
   const progress = options.createProgress?.(months.length * 2);
-  const merges = await mapWithConcurrency(months, WRITE_CONCURRENCY, async (group) => {
-    const merge = await mergeAndSave(rota, group, coverOf.get(group.personId));
-    // Its read and its write, or the write it did not need.
-    progress?.advance(2);
-    return merge;
+  const save = (group: MonthGroup, now: (merge: MonthMerge) => boolean) =>
+    mergeAndSave(rota, group, coverOf.get(group.personId), now);
+  // Months that gain shifts first, those that only lose some after: a run that fails between
+  // leaves a moved shift at both times, never at neither.
+  const first = await mapWithConcurrency(months, WRITE_CONCURRENCY, async (group) => {
+    const outcome = await save(group, (merge) => merge.added > 0);
+    // Its read and its write, or the write it did not need; a deferred month's write comes later.
+    progress?.advance(outcome.deferred ? 1 : 2);
+    return outcome;
   });
+  const deferred = months.filter((_, index) => first[index]?.deferred === true);
+  const later = await mapWithConcurrency(deferred, WRITE_CONCURRENCY, async (group) => {
+    const outcome = await save(group, () => true);
+    progress?.advance();
+    return outcome;
+  });
+  const merges = [...first.filter((outcome) => !outcome.deferred), ...later].map((outcome) => outcome.merge);
   progress?.finish();
   const written = merges.filter((merge) => merge.added > 0 || merge.removed > 0);
   const total = (pick: (merge: MonthMerge) => number) => merges.reduce((sum, merge) => sum + pick(merge), 0);
@@ -74,21 +87,33 @@ export async function writeRotaChanges(
   };
 }
 
+interface MonthGroup {
+  personId: string;
+  month: string;
+  shifts: Shift[];
+}
+
+/**
+ * One month read, merged and, when it changed and `now` says so, written on the version read
+ * (read and merged again if someone wrote it meanwhile). Deferred: it changed but was not written.
+ */
 async function mergeAndSave(
   rota: RotaRepository,
-  group: { personId: string; month: string; shifts: Shift[] },
+  group: MonthGroup,
   covers: ((shift: Shift) => boolean) | undefined,
-): Promise<MonthMerge> {
+  now: (merge: MonthMerge) => boolean,
+): Promise<{ merge: MonthMerge; deferred: boolean }> {
   for (let tries = 1; ; tries += 1) {
     const found = await rota.readMonth(group.personId, group.month);
     const held: RotaMonth = found
       ? { personId: group.personId, month: group.month, shifts: found.rota.shifts ?? [] }
       : { personId: group.personId, month: group.month, shifts: [] };
     const merge = mergeMonth(held, group.shifts, covers);
-    if (!merge.changed) return merge;
+    if (!merge.changed) return { merge, deferred: false };
+    if (!now(merge)) return { merge, deferred: true };
     try {
       await rota.saveMonth(merge.month, found?.etag);
-      return merge;
+      return { merge, deferred: false };
     } catch (error) {
       if (!isWriteRace(error) || tries >= MAX_TRIES) throw error;
     }
