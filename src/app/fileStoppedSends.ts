@@ -1,7 +1,14 @@
 import type { ShadowingRequest } from '../domain/requests';
+import { formatVisitTime } from '../domain/time/formatVisit';
 import { ExpiringCache } from '../shared/expiringCache';
 import { notificationId, type Notification } from './notifications';
-import { fileWhatSendingMissed, type SubmitDependencies } from './submitRequest';
+import { newNotification } from './notifyParties';
+import {
+  awaitsFirstDecision,
+  fileWhatSendingMissed,
+  isPlaceHeld,
+  type SubmitDependencies,
+} from './submitRequest';
 
 /** A send still filing its own pointers and message is left alone for this long. */
 export const SEND_SETTLE_MS = 60_000;
@@ -12,11 +19,13 @@ export function stoppedSendsChecked(now?: () => number): ExpiringCache<true> {
 }
 
 /**
- * A send stores the request, then files the manager's message and the manager's and host's
- * pointers. A process stopped between the two (killed, or the store failing with nobody left to
- * click Send again) leaves a request its manager never hears of. Once a request has waited
- * `SEND_SETTLE_MS` for its manager as sent, the scheduler reads whether those three are there and
- * files whatever is missing; filing again never files anything twice.
+ * A send stores the request while it holds the request's place, then files the manager's message
+ * and the manager's and host's pointers. A process stopped on the way (killed, or the store failing
+ * with nobody left to click Send again) leaves a request its manager never hears of. Once a request
+ * has waited `SEND_SETTLE_MS` for its manager as sent, the scheduler reads whether those three are
+ * there: if not, and the request holds its place, it files whatever is missing (filing again never
+ * files anything twice). A request whose place was never held is never announced: it is removed,
+ * and the visitor is told it was not sent (see removeUnheldSend).
  */
 export async function fileStoppedSend(
   services: SubmitDependencies,
@@ -24,15 +33,57 @@ export async function fileStoppedSend(
   now: Date,
   checked: ExpiringCache<true>,
 ): Promise<Notification[]> {
-  if (request.state !== 'awaiting_manager' || request.history.length !== 1) return [];
+  if (!awaitsFirstDecision(request)) return [];
   if (Date.parse(request.createdAt) + SEND_SETTLE_MS > now.getTime()) return [];
   if (checked.get(request.id)) return [];
   const readStarted = checked.startRead();
-  const queued = (await isFiled(services, request))
-    ? []
-    : await fileWhatSendingMissed(services, request, now);
+  if (await isFiled(services, request)) {
+    checked.set(request.id, true, readStarted);
+    return [];
+  }
+  const queued = await fileWhatSendingMissed(services, request, now);
+  if (!queued) return removeUnheldSend(services, request, now);
   checked.set(request.id, true, readStarted);
   return queued;
+}
+
+/**
+ * A request whose send stopped after storing it and before its place was held. The visitor saw no
+ * "Sent" (that waits for the place and the manager's message), so what they expect is that it did
+ * not go: it is removed rather than sent on a minute later without them (the place may be gone, and
+ * they may have asked again), and they are told plainly, so they can ask again if they still want
+ * to. Removed only as read here, still unheld and untouched: a send of the same draft that holds
+ * the place or stores it afresh in the meantime is left alone.
+ */
+async function removeUnheldSend(
+  services: SubmitDependencies,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Notification[]> {
+  const found = await services.requests.find(request.visitorId, request.id);
+  if (!found || !awaitsFirstDecision(found.request) || found.request.createdAt !== request.createdAt)
+    return [];
+  if (await isPlaceHeld(services.holds, found.request)) return [];
+  if (!(await services.requests.remove(request.visitorId, request.id, found.etag))) return [];
+  const told = newNotification(
+    'request_not_sent',
+    found.request,
+    request.visitorId,
+    'not-sent',
+    now,
+    notSentNote(found.request),
+  );
+  return (await services.outbox.enqueue(told)) ? [told] : [];
+}
+
+function notSentNote(request: ShadowingRequest): string {
+  const what = request.offerTitle ? `to visit "${request.offerTitle}"` : 'to shadow';
+  const when = request.start && request.end ? ` on ${formatVisitTime(request.start, request.end)}` : '';
+  return (
+    `Your request ${what}${when} was not sent. Something went wrong before I could keep the place ` +
+    'for you, so your manager has not been asked and nothing is booked. If you still want to go, ' +
+    'type "new request" to ask again.'
+  );
 }
 
 async function isFiled(

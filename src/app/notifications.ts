@@ -22,16 +22,20 @@ export const NOTIFICATION_KINDS = [
   ...OUTCOME_NOTIFICATION_KINDS,
   /** After a completed visit, the host would like to visit the visitor's team, which has no offer. */
   'return_visit_invite',
+  /** To the visitor: a send stopped before the place was held, so the request was removed unsent. */
+  'request_not_sent',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * Messages about no request: a weekly digest (requestId is the week, visitorId the reader) and
- * the induction terms of an imported offer (requestId is the offer, visitorId the host).
+ * Messages about no request: a weekly digest (requestId is the week, visitorId the reader), the
+ * induction terms of an imported offer (requestId is the offer, visitorId the host), and a request
+ * removed unsent (requestId is the request that is gone; the note says which it was).
  */
 export const REQUESTLESS_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   'weekly_digest',
   'induction_terms',
+  'request_not_sent',
 ]);
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';

@@ -8,7 +8,7 @@ import type { ShadowingRequest } from '../domain/requests';
 import { checkVisitTime } from '../domain/workflow/checkVisitTime';
 import { applyTransition } from '../domain/workflow/transitions';
 import { DocumentExistsError } from '../store/documentStore';
-import type { HoldsRepository } from '../store/repositories/holdsRepository';
+import type { Hold, HoldDecision, HoldsRepository } from '../store/repositories/holdsRepository';
 import type { OffersRepository } from '../store/repositories/offersRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
@@ -67,6 +67,14 @@ export async function submitRequest(
  * filed: the caller can save what it must (the conversation) at the same time, and waits for
  * `filed` before saying the request was sent. If filing fails, sending the same draft again (or
  * clicking the same button once the conversation has moved on) files what is missing.
+ *
+ * The request is stored at the same time as its place is written, once the clash rules have
+ * passed against the latest holds: three round trips (reads; place and request; pointers, the
+ * manager's message and the conversation). Nothing points at the request, and nobody is told of
+ * it, until its place is held. Should the place be lost on the recheck after a concurrent change,
+ * the request is removed before the answer; should the process stop between the two writes, a
+ * request without its place is never announced: sending the draft again holds the place (or
+ * answers why not), and the scheduler removes it a minute later and tells the visitor.
  */
 export async function sendRequest(
   deps: SubmitDependencies,
@@ -74,9 +82,8 @@ export async function sendRequest(
   draft: RequestDraft,
   now: Date,
 ): Promise<SendResult> {
+  if (!isFinished(draft)) return { ok: false, problems: ['The request is not finished yet.'] };
   const { chosen, slot } = draft;
-  if (!chosen || !slot || !draft.purpose || !draft.objectives?.length)
-    return { ok: false, problems: ['The request is not finished yet.'] };
   const requestId = draft.id ?? randomUUID();
   // Everything the checks need is read at once: the offer, whether this draft was sent already,
   // both rotas, the visitor's other visits, and (inside the reservation) the places held with the
@@ -95,31 +102,192 @@ export async function sendRequest(
   ]);
   // Awaited inside the reservation; if the reservation fails before asking, nothing else waits.
   reads.catch(() => undefined);
-  let stopped: SendResult | undefined;
-  let offer: HostOffer | undefined;
-  let warnings: string[] = [];
-  let release: ReleaseSummary = summariseRelease([]);
-  const reserved = await deps.holds.reserve(
-    chosen.hostId,
-    chosen.offerId,
-    { requestId, start: slot.start, end: slot.end, heldAt: now.toISOString() },
-    async (holds) => {
-      const [found, sent, context] = await reads;
-      stopped = refusalBeforeReserving(found?.offer, sent?.request, slot, now);
-      if (stopped || !found) return NOT_NOW;
-      offer = found.offer;
-      const report = checkVisit({ ...context(offer), heldBookings: holds, start: slot.start, end: slot.end });
-      warnings = report.warnings.map((w) => w.explanation);
-      release = summariseRelease(report.release);
-      return report.ok
-        ? { ok: true }
-        : { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
-    },
-  );
-  if (stopped) return finishIfSentBefore(deps, stopped, now);
-  if (!reserved.ok) return { ok: false, problems: [reserved.reason] };
-  if (!offer) throw new Error('the place was reserved without the offer having been read');
+  const send: SendInProgress = { warnings: [] };
+  let reserved: HoldDecision;
+  try {
+    reserved = await deps.holds.reserve(
+      chosen.hostId,
+      chosen.offerId,
+      { requestId, start: slot.start, end: slot.end, heldAt: now.toISOString() },
+      async (holds, own) =>
+        decideSend(deps, send, { visitor, draft, requestId, now }, await reads, holds, own),
+    );
+  } catch (error) {
+    await removeStored(deps, send);
+    throw error;
+  }
+  return finishSend(deps, send, reserved, { ...chosen, requestId, start: slot.start }, now);
+}
 
+/**
+ * The reservation's decision, on the latest holds: whether the draft may take its place, and, the
+ * first time it may, the request stored (started, not awaited) while the place is written.
+ */
+function decideSend(
+  deps: SubmitDependencies,
+  send: SendInProgress,
+  asked: { visitor: Person; draft: FinishedDraft; requestId: string; now: Date },
+  [found, sent, context]: SendReads,
+  holds: Hold[],
+  own: Hold[],
+): HoldDecision {
+  const { visitor, draft, requestId, now } = asked;
+  const { slot } = draft;
+  const placeHeld = own.some((h) => Date.parse(h.start) === Date.parse(slot.start));
+  if (send.storing && placeHeld) {
+    // A send of the same draft elsewhere took the place while this one was storing the request.
+    send.heldElsewhere = true;
+    return NOT_NOW;
+  }
+  send.stopped = refusalBeforeReserving(found?.offer, sent?.request, placeHeld, slot, now);
+  if (send.stopped || !found) return NOT_NOW;
+  const report = checkVisit({
+    ...context(found.offer),
+    heldBookings: holds,
+    start: slot.start,
+    end: slot.end,
+  });
+  if (!report.ok) return { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
+  if (send.storing || send.unheld) return { ok: true };
+  send.warnings = report.warnings.map((w) => w.explanation);
+  if (sent && sameTime(sent.request, slot)) {
+    // Stored by a send that stopped before its place was held: the place is held for it now.
+    send.unheld = sent;
+    return { ok: true };
+  }
+  const release = summariseRelease(report.release);
+  const made = requestFromDraft(visitor, draft, found.offer, release, requestId, now);
+  if (!made.ok) {
+    send.stopped = { ok: false, problems: [made.refusal] };
+    return NOT_NOW;
+  }
+  send.request = made.request;
+  // Stored while the place is written; a copy stored before for another time, never held, is
+  // removed first.
+  send.storing = storeRequest(deps, made.request, sent?.etag);
+  return { ok: true };
+}
+
+type SendReads = [
+  Awaited<ReturnType<OffersRepository['find']>>,
+  Awaited<ReturnType<RequestsRepository['find']>>,
+  Awaited<ReturnType<typeof readClashContext>>,
+];
+
+/** A draft with everything a request needs. */
+type FinishedDraft = RequestDraft &
+  Required<Pick<RequestDraft, 'chosen' | 'slot' | 'purpose' | 'objectives'>>;
+
+function isFinished(draft: RequestDraft): draft is FinishedDraft {
+  return Boolean(draft.chosen && draft.slot && draft.purpose && draft.objectives?.length);
+}
+
+/** What a send has done while its place is being reserved. */
+interface SendInProgress {
+  warnings: string[];
+  /** Why the send stopped before the place was asked for (sent already, the offer paused, ...). */
+  stopped?: SendResult;
+  /** The request this send is storing, and its storing: started once, when the checks first pass. */
+  request?: ShadowingRequest;
+  storing?: Promise<Stored>;
+  /** The request as a send that stopped before holding its place left it, for the same time. */
+  unheld?: { request: ShadowingRequest; etag: string };
+  /** Another send of the same draft holds the place for this request. */
+  heldElsewhere?: boolean;
+}
+
+type Stored = { ok: true; etag: string } | { ok: false; error: unknown };
+
+/** Stores the request, removing first a copy of it that was stored before at version `staleEtag`. */
+async function storeRequest(
+  deps: SubmitDependencies,
+  request: ShadowingRequest,
+  staleEtag: string | undefined,
+): Promise<Stored> {
+  try {
+    if (staleEtag) await deps.requests.remove(request.visitorId, request.id, staleEtag);
+    return { ok: true, etag: await deps.requests.create(request) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Once the place is reserved (or not): a request without its place is removed before the
+ * answer; a request stored beside its place has its pointers and message filed.
+ */
+async function finishSend(
+  deps: SubmitDependencies,
+  send: SendInProgress,
+  reserved: HoldDecision,
+  place: { hostId: string; offerId: string; requestId: string; start: string },
+  now: Date,
+): Promise<SendResult> {
+  const stored = await send.storing;
+  if (send.stopped && !stored) return finishIfSentBefore(deps, send.stopped, now);
+  if (!reserved.ok && !send.heldElsewhere) {
+    await removeStored(deps, send);
+    return { ok: false, problems: [reserved.reason] };
+  }
+  // Its place held at last, the request is sent as if for the first time.
+  if (send.unheld) return filing(deps, send.unheld.request, send.warnings, now);
+  if (!stored || !send.request) throw new Error('the place was reserved without a request to hold it');
+  if (!stored.ok) {
+    // Sent a moment ago from elsewhere (another instance): that request holds the place.
+    if (stored.error instanceof DocumentExistsError) {
+      const existing = await deps.requests.find(send.request.visitorId, place.requestId);
+      if (existing) return finishIfSentBefore(deps, alreadySent(existing.request), now);
+    }
+    if (!send.heldElsewhere)
+      await deps.holds.release(place.hostId, place.offerId, place.requestId, place.start);
+    throw stored.error;
+  }
+  return filing(deps, send.request, send.warnings, now);
+}
+
+/** The request sent, its pointers and the manager's message being filed. */
+function filing(
+  deps: SubmitDependencies,
+  request: ShadowingRequest,
+  warnings: string[],
+  now: Date,
+): SendResult {
+  const filed = fileSent(deps, request, now);
+  // Whoever sent it waits for it; a failure is theirs to report, not the process's.
+  filed.catch(() => undefined);
+  return { ok: true, request, warnings, filed };
+}
+
+/**
+ * Removes the request this send stored (or found stored without its place), as stored: its place
+ * was not held, so nobody has been told of it. If the removal fails, the request is never
+ * announced all the same: the scheduler removes it later (see fileStoppedSends).
+ */
+async function removeStored(deps: SubmitDependencies, send: SendInProgress): Promise<void> {
+  const stored = await send.storing;
+  const own = stored?.ok && send.request ? { request: send.request, etag: stored.etag } : send.unheld;
+  if (!own) return;
+  await deps.requests.remove(own.request.visitorId, own.request.id, own.etag).catch(() => false);
+}
+
+/** Whether a stored request is for the time a draft holds. */
+function sameTime(request: ShadowingRequest, slot: { start: string; end: string }): boolean {
+  return (
+    Date.parse(request.start ?? '') === Date.parse(slot.start) &&
+    Date.parse(request.end ?? '') === Date.parse(slot.end)
+  );
+}
+
+/** The request a finished draft becomes, submitted to the visitor's manager. */
+function requestFromDraft(
+  visitor: Person,
+  draft: FinishedDraft,
+  offer: HostOffer,
+  release: ReleaseSummary,
+  requestId: string,
+  now: Date,
+): ReturnType<typeof applyTransition> {
+  const { slot } = draft;
   const stamp = now.toISOString();
   const draftRequest: ShadowingRequest = {
     id: requestId,
@@ -140,28 +308,12 @@ export async function sendRequest(
     createdAt: stamp,
     updatedAt: stamp,
   };
-  const submitted = applyTransition(
+  return applyTransition(
     withRelease(draftRequest, release),
     'submit',
     { id: visitor.id, isProgrammeLead: false },
     now,
   );
-  if (!submitted.ok) return { ok: false, problems: [submitted.refusal] };
-  try {
-    await deps.requests.create(submitted.request);
-  } catch (error) {
-    // Sent a moment ago from elsewhere (another instance): that request keeps the place.
-    if (error instanceof DocumentExistsError) {
-      const existing = await deps.requests.find(visitor.id, requestId);
-      if (existing) return finishIfSentBefore(deps, alreadySent(existing.request), now);
-    }
-    await deps.holds.release(offer.hostId, offer.id, requestId, slot.start);
-    throw error;
-  }
-  const filed = fileSent(deps, submitted.request, now);
-  // Whoever sent it waits for it; a failure is theirs to report, not the process's.
-  filed.catch(() => undefined);
-  return { ok: true, request: submitted.request, warnings, filed };
 }
 
 /**
@@ -187,10 +339,14 @@ const NOT_NOW = { ok: false, reason: '' } as const;
 /** The reservation reads the host's places itself, with the version it writes against. */
 const HOLDS_READ_BY_RESERVE = { holdsAround: async () => [] };
 
-/** Why a draft cannot be sent as it is, before its place is taken: checked in this order. */
+/**
+ * Why a draft cannot be sent as it is, before its place is taken: checked in this order. A draft
+ * sent before counts as sent once its place is held, or once anyone has acted on it.
+ */
 function refusalBeforeReserving(
   offer: HostOffer | undefined,
   sent: ShadowingRequest | undefined,
+  placeHeld: boolean,
   slot: { start: string; end: string },
   now: Date,
 ): SendResult | undefined {
@@ -199,7 +355,7 @@ function refusalBeforeReserving(
       ok: false,
       problems: ['That host has paused or withdrawn the offer. Please choose another host.'],
     };
-  if (sent) return alreadySent(sent);
+  if (sent && (placeHeld || !awaitsFirstDecision(sent))) return alreadySent(sent);
   // A draft can wait for days: the time it holds must still be to come when it is sent.
   const time = checkVisitTime(slot.start, slot.end, now);
   return time.ok ? undefined : { ok: false, problems: [time.problem] };
@@ -209,7 +365,8 @@ function refusalBeforeReserving(
  * A draft sent before may have stopped between storing its request and filing what follows (the
  * process killed, the store failing): its manager would never hear. While the request still waits
  * for its manager as sent, the pointers and the manager's message are filed again; both are keyed
- * to the request and its step, so what was filed already is not filed twice.
+ * to the request and its step, so what was filed already is not filed twice. Only for a request
+ * whose place this send has found or made held.
  */
 async function finishIfSentBefore(
   deps: SubmitDependencies,
@@ -217,22 +374,35 @@ async function finishIfSentBefore(
   now: Date,
 ): Promise<SendResult> {
   if (!result.ok || !result.already) return result;
-  const queued = await fileWhatSendingMissed(deps, result.request, now);
+  const queued = awaitsFirstDecision(result.request) ? await fileSent(deps, result.request, now) : [];
   return { ...result, filed: Promise.resolve(queued) };
 }
 
 /**
  * A request found sent already: while it still waits for its manager as sent, its pointers and the
  * manager's message are filed again, in case the send that stored it stopped before filing them.
- * Only what is missing is filed.
+ * Only what is missing is filed, and only while its place is held: a request whose send stopped
+ * before holding its place is never announced (undefined then).
  */
 export async function fileWhatSendingMissed(
   deps: SubmitDependencies,
   request: ShadowingRequest,
   now: Date,
-): Promise<Notification[]> {
-  if (request.state !== 'awaiting_manager' || request.history.length !== 1) return [];
+): Promise<Notification[] | undefined> {
+  if (!awaitsFirstDecision(request)) return [];
+  if (!(await isPlaceHeld(deps.holds, request))) return undefined;
   return fileSent(deps, request, now);
+}
+
+/** Sent, and nobody has acted on it yet. */
+export function awaitsFirstDecision(request: ShadowingRequest): boolean {
+  return request.state === 'awaiting_manager' && request.history.length === 1;
+}
+
+/** Whether the request holds its place with its host (a request without an offer holds none). */
+export async function isPlaceHeld(holds: HoldsRepository, request: ShadowingRequest): Promise<boolean> {
+  if (!request.hostId || !request.offerId || !request.start) return true;
+  return holds.isHeld(request.hostId, request.offerId, request.id, request.start);
 }
 
 function alreadySent(request: ShadowingRequest): SendResult {

@@ -8,6 +8,7 @@ import { renderDigestNotification } from './cards/digestCard';
 import { createHostRequestCard } from './cards/hostRequestCard';
 import { createInductionTermsCard } from './cards/inductionTermsCard';
 import { createManagerApprovalCard } from './cards/managerApprovalCard';
+import { createRequestNotSentCard } from './cards/requestNotSentCard';
 import { createRequestStatusCard } from './cards/requestStatusCard';
 import { createTimeProposalCard } from './cards/timeProposalCard';
 import { describeChange } from './describeChange';
@@ -37,8 +38,12 @@ export function mayShowHistory(notification: Notification): boolean {
   return KINDS_SHOWING_HISTORY.has(notification.kind);
 }
 
-/** The card of a message about no request: a weekly digest, or an imported offer's induction terms. */
+/**
+ * The card of a message about no request: a weekly digest, an imported offer's induction terms, or
+ * a request removed unsent.
+ */
 export function renderStandaloneNotification(notification: Notification): AdaptiveCardJson {
+  if (notification.kind === 'request_not_sent') return createRequestNotSentCard(notification);
   if (notification.kind === 'induction_terms' && notification.offer)
     return createInductionTermsCard(notification.offer);
   return renderDigestNotification(notification);
@@ -84,6 +89,7 @@ export function renderNotification(notification: Notification, view: RequestView
       return renderOutcomeNotification(notification, view);
     case 'weekly_digest':
     case 'induction_terms':
+    case 'request_not_sent':
       return renderStandaloneNotification(notification);
     case 'request_update':
       return statusCard(notification.note);

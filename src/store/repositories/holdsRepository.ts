@@ -76,22 +76,34 @@ export class HoldsRepository {
     });
   }
 
+  /** Whether the request holds its place starting at `startIso` with this offer. */
+  async isHeld(hostId: string, offerId: string, requestId: string, startIso: string): Promise<boolean> {
+    const found = await this.store.read<LedgerDoc>('tasks', ledgerId(offerId), hostId);
+    return (found?.doc.holds ?? []).some(isHoldOf(requestId, startIso));
+  }
+
   /**
    * Adds a hold if `decide` agrees given all the offer's other holds; retried on a concurrent
-   * change, so the decision is always made on the latest holds.
+   * change, so the decision is always made on the latest holds. `decide` is also given the holds
+   * this request has already (its own place, taken by an earlier or a concurrent send of it),
+   * which the new hold replaces.
    */
   async reserve(
     hostId: string,
     offerId: string,
     hold: Hold,
-    decide: (existing: Hold[]) => Promise<HoldDecision>,
+    decide: (existing: Hold[], own: Hold[]) => Promise<HoldDecision>,
   ): Promise<HoldDecision> {
     const id = ledgerId(offerId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       if (attempt > 0) await pause(attempt);
       const found = await this.store.read<LedgerDoc>('tasks', id, hostId);
-      const holds = (found?.doc.holds ?? []).filter((h) => h.requestId !== hold.requestId);
-      const decision = await decide(holds);
+      const all = found?.doc.holds ?? [];
+      const holds = all.filter((h) => h.requestId !== hold.requestId);
+      const decision = await decide(
+        holds,
+        all.filter((h) => h.requestId === hold.requestId),
+      );
       if (!decision.ok) return decision;
       const doc: LedgerDoc = { id, assigneeId: hostId, role: 'ledger', offerId, holds: [...holds, hold] };
       try {
@@ -114,7 +126,7 @@ export class HoldsRepository {
    */
   async release(hostId: string, offerId: string, requestId: string, startIso: string): Promise<void> {
     const id = ledgerId(offerId);
-    const isTheHold = (h: Hold) => h.requestId === requestId && Date.parse(h.start) === Date.parse(startIso);
+    const isTheHold = isHoldOf(requestId, startIso);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       if (attempt > 0) await pause(attempt);
       const found = await this.store.read<LedgerDoc>('tasks', id, hostId);
@@ -132,6 +144,11 @@ export class HoldsRepository {
     }
     throw new VersionConflictError('tasks', id);
   }
+}
+
+/** Whether a hold is this request's place starting at `startIso` (written in any form of the instant). */
+function isHoldOf(requestId: string, startIso: string): (hold: Hold) => boolean {
+  return (h) => h.requestId === requestId && Date.parse(h.start) === Date.parse(startIso);
 }
 
 /** A short random wait before trying again, so racing writers spread out. */

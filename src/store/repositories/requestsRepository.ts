@@ -1,6 +1,6 @@
 import type { ShadowingRequest } from '../../domain/requests';
 import { OPEN_STATES } from '../../domain/workflow/transitions';
-import type { DocumentStore } from '../documentStore';
+import { VersionConflictError, type DocumentStore } from '../documentStore';
 
 type RequestDoc = ShadowingRequest & { [field: string]: unknown };
 
@@ -16,8 +16,22 @@ export class RequestsRepository {
     return found ? { request: found.doc, etag: found.etag } : undefined;
   }
 
-  async create(request: ShadowingRequest): Promise<void> {
-    await this.store.create<RequestDoc>('requests', request as RequestDoc);
+  /** Resolves the stored version's tag; rejects with DocumentExistsError when the id is taken. */
+  async create(request: ShadowingRequest): Promise<string> {
+    return (await this.store.create<RequestDoc>('requests', request as RequestDoc)).etag;
+  }
+
+  /**
+   * Removes the request as stored at version `etag`: false when it is gone already or has been
+   * changed since (then it is left as it is).
+   */
+  async remove(visitorId: string, requestId: string, etag: string): Promise<boolean> {
+    try {
+      return await this.store.delete('requests', requestId, visitorId, { ifMatch: etag });
+    } catch (error) {
+      if (error instanceof VersionConflictError) return false;
+      throw error;
+    }
   }
 
   /** Rejects with VersionConflictError when someone else changed the request since `etag`. */

@@ -224,7 +224,7 @@ export async function alreadySent(
 /**
  * "Send to my manager" clicked again once the conversation has moved on: if its draft was sent,
  * says so, filing first whatever that send left unfiled (it may have stopped after saving the
- * conversation). False when the draft was never sent.
+ * conversation). False when the draft was never sent, or its send stopped before its place was held.
  */
 export async function answerSentAgain(
   context: TurnContext,
@@ -236,7 +236,10 @@ export async function answerSentAgain(
   // after this turn began, and so after any copy of it this turn read ahead.
   const sent = await services.afresh(() => findSentDraft(services, person, data));
   if (!sent) return false;
-  services.notify(await fileWhatSendingMissed(services, sent, services.clock()));
+  const queued = await fileWhatSendingMissed(services, sent, services.clock());
+  // Its send stopped before holding its place: it was never sent, and is not announced now.
+  if (!queued) return false;
+  services.notify(queued);
   await alreadySent(context, services, sent);
   return true;
 }

@@ -47,16 +47,14 @@ interface TurnCount {
 
 /**
  * Turns that wait for more than three round trips one after another, and why. Every other turn
- * waits for at most three: the person and the bot's state, what the turn needs, a write.
+ * waits for at most three: the person and the bot's state, what the turn needs, a write. Sending
+ * a request (4 until 7 December 2026) waits for three too: reads (the button names the host and
+ * time, so the offer, rotas and places are read with the person and the draft); the place and the
+ * request written side by side; then its pointers and message beside the bot's state.
  */
 const MOST_ROUND_TRIPS: Record<string, number> = {
   // The offer catalogue and the ranking's completed exchanges on their first read in an instance.
   'request: why and what (finds hosts)': 4,
-  // Reads (the button names the host and time, so the offer, rotas and places are read with the
-  // person and the draft), the place reserved, the request created, then its pointers and messages
-  // side by side with the bot's state. The place is taken before the request exists, and the
-  // request before anything points at it: two writes in different partitions that cannot be joined.
-  'request: send': 4,
 };
 
 /**
