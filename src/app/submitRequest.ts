@@ -141,6 +141,8 @@ function decideSend(
   }
   send.stopped = refusalBeforeReserving(found?.offer, sent?.request, placeHeld, slot, now);
   if (send.stopped || !found) return NOT_NOW;
+  // Stored by a send that stopped before its place was held: held now, or removed.
+  if (sent) send.unheld ??= sent;
   const report = checkVisit({
     ...context(found.offer),
     heldBookings: holds,
@@ -148,13 +150,9 @@ function decideSend(
     end: slot.end,
   });
   if (!report.ok) return { ok: false, reason: report.clashes.map((c) => c.explanation).join(' ') };
-  if (send.storing || send.unheld) return { ok: true };
+  if (send.storing) return { ok: true };
   send.warnings = report.warnings.map((w) => w.explanation);
-  if (sent && sameTime(sent.request, slot)) {
-    // Stored by a send that stopped before its place was held: the place is held for it now.
-    send.unheld = sent;
-    return { ok: true };
-  }
+  if (send.unheld && sameTime(send.unheld.request, slot)) return { ok: true };
   const release = summariseRelease(report.release);
   const made = requestFromDraft(visitor, draft, found.offer, release, requestId, now);
   if (!made.ok) {
@@ -164,7 +162,7 @@ function decideSend(
   send.request = made.request;
   // Stored while the place is written; a copy stored before for another time, never held, is
   // removed first.
-  send.storing = storeRequest(deps, made.request, sent?.etag);
+  send.storing = storeRequest(deps, made.request, send.unheld?.etag);
   return { ok: true };
 }
 
@@ -190,7 +188,10 @@ interface SendInProgress {
   /** The request this send is storing, and its storing: started once, when the checks first pass. */
   request?: ShadowingRequest;
   storing?: Promise<Stored>;
-  /** The request as a send that stopped before holding its place left it, for the same time. */
+  /**
+   * The request as a send of this draft that stopped before holding its place left it: its place
+   * is held now if it is for the draft's time; otherwise it is replaced, or removed.
+   */
   unheld?: { request: ShadowingRequest; etag: string };
   /** Another send of the same draft holds the place for this request. */
   heldElsewhere?: boolean;
@@ -230,7 +231,7 @@ async function finishSend(
     return { ok: false, problems: [reserved.reason] };
   }
   // Its place held at last, the request is sent as if for the first time.
-  if (send.unheld) return filing(deps, send.unheld.request, send.warnings, now);
+  if (send.unheld && !send.storing) return filing(deps, send.unheld.request, send.warnings, now);
   if (!stored || !send.request) throw new Error('the place was reserved without a request to hold it');
   if (!stored.ok) {
     // Sent a moment ago from elsewhere (another instance): that request holds the place.

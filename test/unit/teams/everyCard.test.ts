@@ -128,6 +128,21 @@ const SAMPLES: Record<string, Builder> = {
     createReturnVisitInviteCard(d.returnView, undefined),
   ],
   createReportCard: (d) => [createReportCard(d.report)],
+  createRequestNotSentCard: (d) =>
+    [d.text, undefined].map((note) =>
+      createRequestNotSentCard({
+        id: 'request_not_sent:r1:alex:not-sent',
+        personId: 'alex',
+        kind: 'request_not_sent',
+        requestId: 'r1',
+        visitorId: 'alex',
+        ...(note ? { note } : {}),
+        status: 'pending',
+        attempts: 0,
+        createdAt: d.now.toISOString(),
+        nextAttemptAt: d.now.toISOString(),
+      }),
+    ),
   createRequestQuestionCard: (d) =>
     DRAFT_STEPS.filter((s) => s !== 'summary').flatMap((step) => [
       createRequestQuestionCard(
@@ -186,6 +201,7 @@ const createOfferQuestionCard = call('createOfferQuestionCard');
 const createOfferSummaryCard = call('createOfferSummaryCard');
 const createOutcomeStatusCard = call('createOutcomeStatusCard');
 const createReportCard = call('createReportCard');
+const createRequestNotSentCard = call('createRequestNotSentCard');
 const createRequestQuestionCard = call('createRequestQuestionCard');
 const createRequestStatusCard = call('createRequestStatusCard');
 const createRequestSummaryCard = call('createRequestSummaryCard');
