@@ -29,28 +29,34 @@ async function doctor(store: DocumentStore, now: Date, repair: boolean) {
 
 /**
  * The same store, but storing a request waits until `open()` is called: a send caught between
- * taking its place and storing its request. `reached` resolves when a send gets there.
+ * taking its place and storing its request (the two are written side by side). `reached` resolves
+ * when a send gets there: its request waiting to be stored, and its place written.
  */
 function gateRequestWrites(store: DocumentStore) {
   let open!: () => void;
-  let reached!: () => void;
+  let requestWaiting!: () => void;
+  let placeWritten!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const arrived = new Promise<void>((resolve) => (reached = resolve));
+  const waiting = new Promise<void>((resolve) => (requestWaiting = resolve));
+  const written = new Promise<void>((resolve) => (placeWritten = resolve));
   const gated = new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
-      if (property !== 'create') return value.bind(target);
+      if (property !== 'create' && property !== 'replace') return value.bind(target);
       return async (container: string, ...rest: unknown[]) => {
-        if (container === 'requests') {
-          reached();
+        if (container === 'requests' && property === 'create') {
+          requestWaiting();
           await gate;
         }
-        return (value as (...args: unknown[]) => unknown).call(target, container, ...rest);
+        const result = await (value as (...args: unknown[]) => unknown).call(target, container, ...rest);
+        if (container === 'tasks' && String((rest[0] as { id?: unknown }).id).startsWith('ledger:'))
+          placeWritten();
+        return result;
       };
     },
   });
-  return { store: gated, open, reached: arrived };
+  return { store: gated, open, reached: Promise.all([waiting, written]) };
 }
 
 const holdsOf = async (workflow: Workflow, requestId: string) =>
