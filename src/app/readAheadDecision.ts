@@ -17,8 +17,8 @@ const MOST_HOURS = 24;
 /**
  * Starts reading what a manager's approval or a host's acceptance will read once it has read the
  * request, from the visit's time and host as the button carries them: the visitor's rota (the
- * release), and for an acceptance the host's rota, the offer, its places and the visitor's other
- * visits (the clash check). Only reads, kept for this turn: the decision itself works from the
+ * release), for an approval the host and the offer (its card), and for an acceptance the host's
+ * rota, the offer, its places and the visitor's other visits (the clash check). Only reads, kept for this turn: the decision itself works from the
  * request it reads, so when a card is older than the request (its time moved) what was read
  * ahead is simply not used and the decision reads what it needs.
  */
@@ -35,6 +35,12 @@ export function readAheadDecision(services: Services, hint: DecisionHint): void 
   }
   if (hint.action === 'approve' || hint.action === 'accept')
     reads.push(services.rota.shiftsBetween(hint.visitorId, window.from, window.to));
+  // The manager's card after an approval names the host and the offer: read with the request
+  // rather than after the approval is saved, beside the messages it queues.
+  if (hint.action === 'approve' && hint.hostId && hint.offerId) {
+    reads.push(services.people.findById(hint.hostId));
+    reads.push(services.offers.find(hint.hostId, hint.offerId));
+  }
   // A failure is the business of the decision, which reads again what it needs.
   for (const read of reads) read.catch(() => undefined);
 }

@@ -38,6 +38,8 @@ interface TurnCount {
   stateWrites: number;
   /** Reads of the bot's own state. */
   stateReads: number;
+  /** Reads begun once the request was written (the decision saved), as `operation container`. */
+  readsAfterRequestWrite: string[];
   /** HTTP requests to Cosmos DB: one per call, and one more per query for its query plan. */
   storeRequests: number;
   /** Store calls for rota months, and the people whose rotas they were. */
@@ -81,6 +83,16 @@ const MOST_STORE_REQUESTS: Record<string, number> = {
   'manager: approve': 12,
   'host: accept': 17,
 };
+
+/** Reads that began after the turn's write of a request had ended. */
+function readsAfterRequestWrite(calls: readonly StoreCall[]): string[] {
+  const written = calls.find((c) => c.container === 'requests' && c.operation === 'replace');
+  if (written?.end === undefined) return [];
+  const reads = ['read', 'readMany', 'query', 'queryVersioned'];
+  return calls
+    .filter((c) => c.start > (written.end as number) && reads.includes(c.operation))
+    .map((c) => `${c.operation} ${c.container}`);
+}
 
 /**
  * HTTP requests one call makes on Cosmos DB: a query and its plan; a read of several documents,
@@ -163,6 +175,7 @@ describe('store calls on person paths', () => {
       crossPartition: crossPartitionQueries(calls),
       stateWrites: calls.filter((c) => c.container === 'botstate' && c.operation !== 'read').length,
       stateReads: calls.filter((c) => c.container === 'botstate' && c.operation === 'read').length,
+      readsAfterRequestWrite: readsAfterRequestWrite(calls),
       storeRequests: calls.reduce((sum, c) => sum + httpRequestsOf(c), 0),
       rotaCalls: calls.filter((c) => c.container === 'rota').length,
       rotaPeople: new Set(calls.filter((c) => c.container === 'rota').map((c) => c.partitionKey)).size,
@@ -235,6 +248,11 @@ describe('store calls on person paths', () => {
     const decisions = ['manager: approve', 'host: accept'];
     expect(counts.filter((c) => decisions.includes(c.turn)).map((c) => c.stateReads)).toEqual([0, 0]);
     expect(counts.filter((c) => c.turn === 'host: my offers').map((c) => c.stateReads > 0)).toEqual([true]);
+    // An approval's card (the host, the offer) is read with the request, not after the approval is
+    // saved: what follows it is writes only, side by side.
+    expect(counts.filter((c) => c.turn === 'manager: approve').map((c) => c.readsAfterRequestWrite)).toEqual([
+      [],
+    ]);
     const over = counts.filter((c) => c.roundTrips > (MOST_ROUND_TRIPS[c.turn] ?? 3));
     expect(over.map((c) => `${c.turn}: ${c.roundTrips}`)).toEqual([]);
     const budgeted = counts.filter((c) => MOST_STORE_REQUESTS[c.turn] !== undefined);
