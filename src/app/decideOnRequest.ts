@@ -9,6 +9,7 @@ import { VersionConflictError } from '../store/documentStore';
 import { readClashContext } from './loadClashContext';
 import type { Notification } from './notifications';
 import { notifyParties } from './notifyParties';
+import { tellLeadsWithCards } from './leadsWithCards';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { writeTasks } from './writeTasks';
@@ -130,13 +131,14 @@ export async function decideOnRequest(
     };
   }
   // What follows the decision, and what the card shows of it, are written and read side by side.
-  const [queued, toCoordinator, view] = await Promise.all([
+  const [queued, toCoordinator, view, toLeads] = await Promise.all([
     carryThrough(services, checked.request, action, actor.id, now),
     shaped.coordinatorId ? askCoordinator(services, checked.request, shaped.coordinatorId, now) : [],
     // The card after a decision is never the manager's approval card, so the visitor's history is not read.
     options.describe ? describeRequest(services, checked.request, { withHistory: false }) : undefined,
+    tellLeadsWithCards(services, request, checked.request, action, actor, now),
   ]);
-  queued.push(...toCoordinator);
+  queued.push(...toCoordinator, ...toLeads);
   return {
     ok: true,
     request: checked.request,

@@ -9,11 +9,16 @@ type Recipient = 'visitor' | 'manager' | 'host';
 /** Who hears about each move, and what kind of message they get. */
 const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
   submit: [['manager', 'approval_needed']],
+  // The manager hears when someone else (a programme lead) decided, so their card no longer asks.
   approve: [
     ['host', 'host_decision_needed'],
     ['visitor', 'request_update'],
+    ['manager', 'request_update'],
   ],
-  decline_release: [['visitor', 'request_update']],
+  decline_release: [
+    ['visitor', 'request_update'],
+    ['manager', 'request_update'],
+  ],
   accept: [
     ['visitor', 'visit_confirmed'],
     ['manager', 'request_update'],
@@ -25,7 +30,11 @@ const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
   ],
   propose_time: [['visitor', 'time_proposed']],
   accept_time: [['host', 'host_decision_needed']],
-  accept_time_for_manager: [['manager', 'approval_needed']],
+  // The host's card asked them about the old time: they hear it has gone back to the manager.
+  accept_time_for_manager: [
+    ['manager', 'approval_needed'],
+    ['host', 'request_update'],
+  ],
   reject_time: [['host', 'request_update']],
   cancel: [
     ['visitor', 'request_update'],

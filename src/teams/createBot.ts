@@ -140,6 +140,7 @@ export function createBot({
       }),
       SEND_TIMEOUT_MS,
       new RecentRequestViews(store),
+      logger.child({ component: 'deliverer' }),
     ),
     logger,
     digest,

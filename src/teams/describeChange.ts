@@ -15,7 +15,9 @@ export function describeChange(view: RequestView, viewer: Viewer = 'visitor', re
     case 'awaiting_manager':
       return last.from === 'awaiting_host' || last.from === 'confirmed'
         ? `${viewer === 'visitor' ? 'Your' : `${view.visitor?.name ?? 'The visitor'}'s`} rota has changed since the release, so ${view.manager?.name ?? 'the programme lead'} has been asked to decide again.`
-        : `${who} sent the request to ${view.manager?.name ?? 'the programme lead'}.`;
+        : last.from === 'host_proposed_time'
+          ? `${who} took the new time. ${view.manager?.name ?? 'The programme lead'} has been asked to agree it.`
+          : `${who} sent the request to ${view.manager?.name ?? 'the programme lead'}.`;
     case 'awaiting_host':
       return last.from === 'host_proposed_time'
         ? `${who} took the new time. ${view.host?.name ?? 'The host'} will confirm it.`
@@ -51,5 +53,6 @@ function cancelledForCover(view: RequestView, by: string): boolean {
 function nameOf(view: RequestView, id: string): string {
   if (id === 'system') return 'The system';
   for (const person of [view.visitor, view.manager, view.host]) if (person?.id === id) return person.name;
-  return 'Someone';
+  // Only a request's parties and programme leads can move it.
+  return 'A programme lead';
 }

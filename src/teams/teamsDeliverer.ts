@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { describeRequest } from '../app/describeRequest';
 import type { Deliverer, DeliveryOutcome } from '../app/deliverOutbox';
@@ -19,6 +19,8 @@ import { cardMessage } from './replies';
 import type { SendLimiter } from '../app/sending/sendRateLimiter';
 import { refreshVisitorRequestCard } from './visitorRequestCard';
 import type { RecentRequestViews } from '../app/sending/recentRequestViews';
+import type { Logger } from '../logging/logger';
+import { refreshEarlierCards } from './earlierCards';
 
 /** A third of the outbox's 60-second claim: a send and the visitor's card update both fit inside it. */
 export const SEND_TIMEOUT_MS = 20_000;
@@ -37,6 +39,7 @@ export class TeamsDeliverer implements Deliverer {
     private readonly sendTimeout: number | (() => AbortSignal) = SEND_TIMEOUT_MS,
     /** Cards about one request described once for the messages sent close together (a fan-out). */
     private readonly views?: RecentRequestViews,
+    private readonly logger?: Logger,
   ) {}
 
   async deliver(
@@ -54,6 +57,7 @@ export class TeamsDeliverer implements Deliverer {
     // turn-error handler, which swallows it, and the message would be recorded as sent.
     let failure: { error: unknown } | undefined;
     let activityId: string | undefined;
+    let sent = false;
     try {
       const deadline =
         typeof this.sendTimeout === 'number' ? AbortSignal.timeout(this.sendTimeout) : this.sendTimeout();
@@ -61,19 +65,51 @@ export class TeamsDeliverer implements Deliverer {
         this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
           try {
             activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;
+            sent = true;
           } catch (error) {
             failure = { error };
             return;
           }
-          if (request && person.id === request.visitorId)
+          if (!request) return;
+          if (person.id === request.visitorId)
             await refreshVisitorRequestCard(context, this.services, request);
+          await this.refreshEarlier(context, person, notification, request);
         }),
       );
     } catch (error) {
-      failure ??= { error };
+      // Once the message is sent, only the updates of earlier cards were cut short: it is not sent again.
+      if (sent)
+        this.logger?.warn({ err: error, notificationId: notification.id }, 'earlier cards left as they were');
+      else failure ??= { error };
     }
     if (failure) return classifyFailure(failure.error);
     return { status: 'sent', ...(activityId ? { activityId } : {}) };
+  }
+
+  /**
+   * The recipient's earlier cards about the request, drawn again as it is now, so buttons that no
+   * longer apply (a cancelled visit, a release someone else decided) are replaced by where it
+   * stands. A request just sent has no earlier cards, so none are looked for.
+   */
+  private async refreshEarlier(
+    context: TurnContext,
+    person: Person,
+    notification: Notification,
+    request: ShadowingRequest,
+  ): Promise<void> {
+    if (request.history.length <= 1) return;
+    await refreshEarlierCards(
+      context,
+      {
+        outbox: this.services.outbox,
+        cardFor: (recipient, earlier, current) => this.requestCard(recipient, earlier, current),
+        take: (conversationId) => this.limiter.take(conversationId),
+        ...(this.logger ? { logger: this.logger } : {}),
+      },
+      person,
+      request,
+      notification,
+    );
   }
 
   /**

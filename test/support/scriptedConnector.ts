@@ -8,17 +8,19 @@ export interface ScriptedAnswer {
 
 export interface ReceivedPost {
   conversationId: string;
+  /** POST for a message sent, PUT for a message updated in place. */
+  method: string;
   body: Record<string, unknown>;
   status: number;
 }
 
 /**
  * A loopback Bot Connector whose answer for each post is chosen by `answer` (from the conversation
- * id and how many posts that conversation has had), e.g. 403 for a person who removed the app or
- * 429 with Retry-After. Records every post and the status it got.
+ * id, how many posts that conversation has had and the HTTP method), e.g. 403 for a person who
+ * removed the app or 429 with Retry-After. Records every post and the status it got.
  */
 export async function startScriptedConnector(
-  answer: (conversationId: string, nth: number) => ScriptedAnswer = () => ({ status: 200 }),
+  answer: (conversationId: string, nth: number, method: string) => ScriptedAnswer = () => ({ status: 200 }),
 ): Promise<{
   url: string;
   posts: ReceivedPost[];
@@ -36,8 +38,14 @@ export async function startScriptedConnector(
       );
       const nth = (counts.get(conversationId) ?? 0) + 1;
       counts.set(conversationId, nth);
-      const { status, headers = {} } = answer(conversationId, nth);
-      posts.push({ conversationId, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, status });
+      const method = req.method ?? '';
+      const { status, headers = {} } = answer(conversationId, nth, method);
+      posts.push({
+        conversationId,
+        method,
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        status,
+      });
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(
         status < 300

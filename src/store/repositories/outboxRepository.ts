@@ -57,6 +57,14 @@ export class OutboxRepository {
     return [...stalled, ...pending].slice(0, limit).map(({ doc, etag }) => ({ notification: doc, etag }));
   }
 
+  /** The messages about one request queued for one person: one partition. */
+  async listAbout(personId: string, requestId: string): Promise<Notification[]> {
+    return this.store.query<NotificationDoc>('outbox', {
+      partitionKey: personId,
+      where: [{ field: 'requestId', op: '=', value: requestId }],
+    });
+  }
+
   async listForPerson(personId: string): Promise<Notification[]> {
     return this.store.query<NotificationDoc>('outbox', { partitionKey: personId });
   }

@@ -1,0 +1,230 @@
+import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
+import type { ShadowingRequest } from '../../../src/domain/requests';
+import { dueActions } from '../../../src/domain/workflow/dueReminders';
+import { actorFor, activityFrom, cardExecute, cardSubmit, message } from '../../support/activities';
+import { cardActions, lastCardReply } from '../../support/cards';
+import { startFakeConnector, type CapturedPost } from '../../support/fakeConnector';
+import { allText, postActivity } from '../../support/http';
+import { startTestService, type TestService } from '../../support/startTestService';
+
+const alex = actorFor(DEMO_IDS.alex, 'alex-stale');
+const megan = actorFor(DEMO_IDS.megan, 'megan-stale');
+const adele = actorFor(DEMO_IDS.adele, 'adele-stale');
+const patti = actorFor(DEMO_IDS.patti, 'patti-stale');
+type Actor = typeof alex;
+
+/**
+ * When a request moves on without them (the visitor cancels, a programme lead decides), the
+ * manager's and the host's earlier cards are replaced in their chats by where the request stands,
+ * with no buttons that can no longer work, in each reader's own words.
+ */
+describe('earlier cards once a request has moved on, over HTTP', () => {
+  /** The service's time: the real time, moved on by a test that needs a request to wait. */
+  let now = new Date();
+  let service: TestService;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+
+  const install = (actor: Actor) =>
+    postActivity(
+      service.url,
+      activityFrom(
+        actor,
+        { type: 'conversationUpdate', membersAdded: [{ id: actor.userId }], deliveryMode: 'normal' },
+        connector.url,
+      ),
+    );
+  const say = async (text: string) =>
+    (await postActivity(service.url, { ...message(alex, text), serviceUrl: connector.url })).replies;
+  const click = async (data: Record<string, unknown>) =>
+    (await postActivity(service.url, { ...cardSubmit(alex, data), serviceUrl: connector.url })).replies;
+  const execute = async (actor: Actor, data: Record<string, unknown>) => {
+    const { status, body } = await postActivity(
+      service.url,
+      cardExecute(actor, 'decide', data, connector.url),
+    );
+    expect(status).toBe(200);
+    return JSON.stringify((body as { value: unknown }).value);
+  };
+  const inChatOf = (actor: Actor) => (p: CapturedPost) =>
+    p.path.includes(`/conversations/${encodeURIComponent(actor.conversationId)}/activities`);
+  /** The card sent to `actor` since `mark` that says `text`, and the activity id it was given. */
+  const sentCard = (actor: Actor, mark: number, text: string) => {
+    const index = connector.posts.findIndex(
+      (p, i) =>
+        i >= mark && p.method === 'POST' && inChatOf(actor)(p) && JSON.stringify(p.body).includes(text),
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    // The fake connector numbers what it is sent, from 1.
+    return { body: JSON.stringify(connector.posts[index]?.body), activityId: `sent-${index + 1}` };
+  };
+  const updatesOf = (actor: Actor, activityId: string) =>
+    connector.posts
+      .filter((p) => p.method === 'PUT' && inChatOf(actor)(p) && p.path.endsWith(`/activities/${activityId}`))
+      .map((p) => JSON.stringify(p.body));
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    service = await startTestService(
+      { SCHEDULER_INTERVAL_SECONDS: '0', REAPPROVE_NEW_TIME: 'true' },
+      { clock: () => now },
+    );
+    for (const actor of [alex, megan, adele, patti]) await install(actor);
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await connector?.stop();
+  });
+
+  async function submitRequest(): Promise<string> {
+    await say("I'd like to spend a morning with the discharge team in two weeks");
+    await say('To understand why discharges from my ward get delayed');
+    await say('See a board round\nLearn how a discharge is planned');
+    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
+    const host = cardActions(lastCardReply(hosts)).find(
+      (a) => a.data.value === 'demo-offer-discharge-board-round',
+    );
+    const slots = await click(host?.data ?? {});
+    await click(cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot')?.data ?? {});
+    expect(allText(await click({ verb: 'draft_submit' }))).toContain('I have asked Megan Bowen');
+    await service.dispatcher.idle();
+    const [request] = await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
+    });
+    return String(request?.id);
+  }
+  const approve = (actor: Actor, requestId: string) =>
+    execute(actor, { action: 'approve', coverMethod: 'within_team', requestId, visitorId: DEMO_IDS.alex });
+
+  it("replaces Megan's approval card and Adele's host card when Alex cancels", async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const approval = sentCard(megan, mark, 'Alex Wilber asks to be released for a shadowing visit');
+    expect(approval.body).toContain('"verb":"decide"');
+    expect(await approve(megan, requestId)).toContain('You approved the release');
+    await service.dispatcher.idle();
+    const hostCard = sentCard(adele, mark, 'Alex Wilber would like to shadow you');
+    expect(hostCard.body).toContain('"verb":"decide"');
+
+    await click({ verb: 'cancel_request', requestId, reason: 'My ward is short that week' });
+    await service.dispatcher.idle();
+
+    const [toAdele] = updatesOf(adele, hostCard.activityId);
+    expect(toAdele).toContain("Alex Wilber's shadowing request: cancelled");
+    expect(toAdele).not.toContain('"verb":"decide"');
+    // The host learns the visit is off; nothing about the visitor's rota, release or cover.
+    for (const secret of ['rota', 'cover', 'release']) expect(toAdele?.toLowerCase()).not.toContain(secret);
+    // Megan's approval card, which showed her own decision, now shows where the request stands.
+    const [toMegan] = updatesOf(megan, approval.activityId);
+    expect(toMegan).toContain("Alex Wilber's shadowing request: cancelled");
+    expect(toMegan).not.toContain('"verb":"decide"');
+  });
+
+  it("replaces Megan's approval card when Alex cancels before she decides", async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const approval = sentCard(megan, mark, 'Alex Wilber asks to be released for a shadowing visit');
+
+    await click({ verb: 'cancel_request', requestId });
+    await service.dispatcher.idle();
+
+    const updates = updatesOf(megan, approval.activityId);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toContain("Alex Wilber's shadowing request: cancelled");
+    expect(updates[0]).toContain('Alex Wilber cancelled the visit.');
+    expect(updates[0]).not.toContain('"verb":"decide"');
+    // Pressing the old card's button is still refused politely, as before.
+    const pressed = await approve(megan, requestId);
+    expect(pressed).toContain('cancelled');
+  });
+
+  it("replaces Megan's approval card when a programme lead decides instead, and tells her", async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const approval = sentCard(megan, mark, 'Alex Wilber asks to be released for a shadowing visit');
+
+    expect(await approve(patti, requestId)).toContain('You approved the release');
+    await service.dispatcher.idle();
+
+    const told = sentCard(megan, mark, 'A programme lead approved the release. Adele Vance has been asked.');
+    expect(told.body).not.toContain('"verb":"decide"');
+    const updates = updatesOf(megan, approval.activityId);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toContain('Waiting for the host');
+    expect(updates[0]).not.toContain('"verb":"decide"');
+    await click({ verb: 'cancel_request', requestId });
+    await service.dispatcher.idle();
+  });
+  it('shows Adele and Megan the new time on their earlier cards once Alex takes it', async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const approval = sentCard(megan, mark, 'Alex Wilber asks to be released for a shadowing visit');
+    await approve(megan, requestId);
+    await service.dispatcher.idle();
+    const hostCard = sentCard(adele, mark, 'Alex Wilber would like to shadow you');
+    const slot = /"id":"slot".*?"choices":\[\{"title":"([^"]+)","value":"([^"]+)"/.exec(hostCard.body);
+    expect(slot).not.toBeNull();
+    const [, label, value] = slot as unknown as [string, string, string];
+    const newTime = label.replace(/ \(.*\)$/, '');
+    expect(hostCard.body).not.toContain(`"value":"${newTime}"`);
+    await execute(adele, { action: 'propose_time', requestId, visitorId: DEMO_IDS.alex, slot: value });
+    await service.dispatcher.idle();
+    const beforeTaking = connector.posts.length;
+    // This trust asks the manager to agree a changed date (REAPPROVE_NEW_TIME).
+    expect(await execute(alex, { action: 'accept_time', requestId, visitorId: DEMO_IDS.alex })).toContain(
+      'waiting for your manager',
+    );
+    await service.dispatcher.idle();
+
+    const told = sentCard(
+      adele,
+      beforeTaking,
+      'Alex Wilber took the new time. Megan Bowen has been asked to agree it.',
+    );
+    expect(told.body).not.toContain('"verb":"decide"');
+    const [hostUpdate] = updatesOf(adele, hostCard.activityId);
+    expect(hostUpdate).toContain(`"value":"${newTime}"`);
+    expect(hostUpdate).toContain('Waiting for the line manager');
+    expect(hostUpdate).not.toContain('"verb":"decide"');
+    // Megan's earlier card asks again, about the new time: its buttons work.
+    const managerUpdates = updatesOf(megan, approval.activityId);
+    expect(managerUpdates.at(-1)).toContain(`"value":"${newTime}"`);
+    expect(managerUpdates.at(-1)).toContain('"action":"approve"');
+    expect(await approve(megan, requestId)).toContain('You approved the release');
+    await service.dispatcher.idle();
+    await click({ verb: 'cancel_request', requestId });
+    await service.dispatcher.idle();
+  });
+  it("replaces the programme lead's card once a request escalated to her is decided by the manager", async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const [request] = (await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'id', op: '=', value: requestId }],
+    })) as unknown as ShadowingRequest[];
+    // The request waits, without anyone deciding, until it is escalated to the programme lead.
+    const started = now;
+    while (!dueActions(request!, now).some((due) => due.kind === 'escalate'))
+      now = new Date(now.getTime() + 86_400_000);
+    try {
+      await service.dispatcher.tick();
+      await service.dispatcher.idle();
+      const escalated = sentCard(patti, mark, 'Alex Wilber asks to be released for a shadowing visit');
+      expect(escalated.body).toContain('"action":"approve"');
+
+      expect(await approve(megan, requestId)).toContain('You approved the release');
+      await service.dispatcher.idle();
+
+      const told = sentCard(patti, mark, 'Megan Bowen approved the release. Adele Vance has been asked.');
+      expect(told.body).not.toContain('"verb":"decide"');
+      const updates = updatesOf(patti, escalated.activityId);
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toContain('Megan Bowen approved the release.');
+      expect(updates[0]).not.toContain('"verb":"decide"');
+      await click({ verb: 'cancel_request', requestId });
+      await service.dispatcher.idle();
+    } finally {
+      now = started;
+    }
+  });
+});
