@@ -34,10 +34,11 @@ describe('release, cover and its cost, over HTTP', () => {
     expect(status).toBe(200);
     return JSON.stringify((body as { value: unknown }).value);
   };
-  const sentTo = (who: Who, from: number) =>
+  /** Messages sent to one person's chat since `from` (POST), or cards updated in place (PUT). */
+  const sentTo = (who: Who, from: number, method: 'POST' | 'PUT' = 'POST') =>
     connector.posts
       .slice(from)
-      .filter((p) => p.path.includes(encodeURIComponent(who.conversationId)))
+      .filter((p) => p.method === method && p.path.includes(encodeURIComponent(who.conversationId)))
       .map((p) => JSON.stringify(p.body as unknown as BotReply));
   const stored = async (request: ShadowingRequest) =>
     (await services.requests.find(request.visitorId, request.id))?.request as ShadowingRequest;
@@ -281,6 +282,12 @@ describe('release, cover and its cost, over HTTP', () => {
       // The coordinator learns the cover is off, not why the visitor called the visit off.
       expect(toLynne[0]).not.toContain('My own ward is short that day');
       expect(toLynne[0]).not.toContain('Cover arranged');
+      // Her earlier cover card is redrawn in place the same way, its buttons gone.
+      const updated = sentTo(lynne, mark, 'PUT');
+      expect(updated).toHaveLength(1);
+      expect(updated[0]).toContain("Cover no longer needed: Alex Wilber's visit is off");
+      expect(updated[0]).not.toContain('"verb"');
+      expect(updated[0]).not.toContain('My own ward is short that day');
     },
   );
 

@@ -151,8 +151,12 @@ describe('a time the host proposes', () => {
       now,
     );
     expect(taken).toMatchObject({ ok: true, request: { state: 'awaiting_manager' } });
+    // The manager is asked again; the host, whose card asked about the old time, is told where it stands.
     if (taken.ok)
-      expect(taken.queued.map((n) => [n.kind, n.personId])).toEqual([['approval_needed', manager.id]]);
+      expect(taken.queued.map((n) => [n.kind, n.personId])).toEqual([
+        ['approval_needed', manager.id],
+        ['request_update', host.id],
+      ]);
   });
 
   /** Puts an on-call period on the visitor's rota: released time that needs cover, breaking no rest rule. */
