@@ -7,6 +7,7 @@ import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain
 import { NOT_YOURS, viewerOf, type Viewer } from '../domain/workflow/viewers';
 import { VersionConflictError } from '../store/documentStore';
 import { readClashContext } from './loadClashContext';
+import { readAheadCard } from './readAheadDecision';
 import type { Notification } from './notifications';
 import { notifyParties } from './notifyParties';
 import { tellLeadsWithCards } from './leadsWithCards';
@@ -117,6 +118,7 @@ export async function decideOnRequest(
   // The card the person used is shown again with the reason: they can choose again.
   if (!checked.ok) return { ok: false, refusal: checked.refusal, request, viewer, canTryAgain: true };
 
+  if (options.describe) readAheadCard(services, checked.request);
   try {
     await services.requests.replace(checked.request, etag);
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { ShadowingRequest } from '../domain/requests';
 import type { Services } from './services';
 import { readClashSources } from './loadClashContext';
 
@@ -55,4 +56,23 @@ export function windowOf(
   const to = new Date(end);
   const hours = (to.getTime() - from.getTime()) / 3_600_000;
   return hours > 0 && hours <= MOST_HOURS ? { from, to } : undefined;
+}
+
+/**
+ * Starts the reads of the card shown after a decision (the people, the offer, the visitor's rota
+ * for the visit) while the decision is written, so the card waits for none of them afterwards.
+ * Within a turn each is read once (see ReadAheadStore), so those read already cost nothing. Only
+ * reads: the card is still described from the request as written.
+ */
+export function readAheadCard(services: Services, request: ShadowingRequest): void {
+  const reads: Promise<unknown>[] = [];
+  for (const id of [request.visitorId, request.managerId, request.hostId])
+    if (id) reads.push(services.people.findById(id));
+  if (request.hostId && request.offerId) reads.push(services.offers.find(request.hostId, request.offerId));
+  if (request.start && request.end)
+    reads.push(
+      services.rota.shiftsBetween(request.visitorId, new Date(request.start), new Date(request.end)),
+    );
+  // A failure is the business of the card, which reads again what it needs.
+  for (const read of reads) read.catch(() => undefined);
 }
