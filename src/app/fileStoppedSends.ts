@@ -1,14 +1,15 @@
 import type { ShadowingRequest } from '../domain/requests';
 import { formatVisitTime } from '../domain/time/formatVisit';
 import { ExpiringCache } from '../shared/expiringCache';
-import { notificationId, type Notification } from './notifications';
-import { newNotification } from './notifyParties';
+import type { Notification } from './notifications';
+import { newNotification, owedByMove } from './notifyParties';
 import {
   awaitsFirstDecision,
   fileWhatSendingMissed,
   isPlaceHeld,
   type SubmitDependencies,
 } from './submitRequest';
+import { tasksFor } from './writeTasks';
 
 /** A send still filing its own pointers and message is left alone for this long. */
 export const SEND_SETTLE_MS = 60_000;
@@ -37,7 +38,7 @@ export async function fileStoppedSend(
   if (Date.parse(request.createdAt) + SEND_SETTLE_MS > now.getTime()) return [];
   if (checked.get(request.id)) return [];
   const readStarted = checked.startRead();
-  if (await isFiled(services, request)) {
+  if (await isFiled(services, request, now)) {
     checked.set(request.id, true, readStarted);
     return [];
   }
@@ -86,18 +87,17 @@ function notSentNote(request: ShadowingRequest): string {
   );
 }
 
+/** The send's own filings, as every move's are known (see transitionFilings): its manager's message and both pointers. */
 async function isFiled(
   services: Pick<SubmitDependencies, 'outbox' | 'tasks'>,
   request: ShadowingRequest,
+  now: Date,
 ): Promise<boolean> {
-  const { managerId, hostId } = request;
-  const step = String(request.history.length);
   const found = await Promise.all([
-    managerId
-      ? services.outbox.find(managerId, notificationId('approval_needed', request.id, managerId, step))
-      : true,
-    managerId ? services.tasks.find(managerId, 'manager', request.id) : true,
-    hostId ? services.tasks.find(hostId, 'host', request.id) : true,
+    ...owedByMove(request, 'submit', request.visitorId, now).map((n) =>
+      services.outbox.find(n.personId, n.id),
+    ),
+    ...tasksFor(request).map((task) => services.tasks.find(task.assigneeId, task.role, task.requestId)),
   ]);
   return found.every((one) => one !== undefined);
 }

@@ -64,6 +64,20 @@ export async function notifyParties(
   now: Date,
   note?: string,
 ): Promise<Notification[]> {
+  const owed = owedByMove(request, action, actorId, now, note);
+  // Queued side by side: each is its own document, and none depends on another.
+  const fresh = await Promise.all(owed.map((notification) => outbox.enqueue(notification)));
+  return owed.filter((_, i) => fresh[i]);
+}
+
+/** The messages a move owes, as queued: each person concerned but the one who made it. */
+export function owedByMove(
+  request: ShadowingRequest,
+  action: Action,
+  actorId: string,
+  now: Date,
+  note?: string,
+): Notification[] {
   const step = String(request.history.length);
   const ids: Record<Recipient, string | undefined> = {
     visitor: request.visitorId,
@@ -81,9 +95,7 @@ export async function notifyParties(
   const arranger = arrangerToStandDown(request, action);
   if (arranger && arranger !== actorId)
     owed.push(newNotification('cover_needed', request, arranger, step, now, COVER_NOT_NEEDED));
-  // Queued side by side: each is its own document, and none depends on another.
-  const fresh = await Promise.all(owed.map((notification) => outbox.enqueue(notification)));
-  return owed.filter((_, i) => fresh[i]);
+  return owed;
 }
 
 /** Moves that call the visit off, after which cover someone is arranging is not needed. */

@@ -1,5 +1,6 @@
 import type { ShadowingRequest } from '../domain/requests';
 import type { RotaRecheck } from '../domain/workflow/rotaRecheck';
+import { coverHandedOver } from '../domain/workflow/applyRotaRecheck';
 import { hostHasBeenTold } from '../domain/workflow/viewers';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification } from './notifyParties';
@@ -9,12 +10,11 @@ import type { Services } from './services';
 
 type Message = [personIds: ReadonlyArray<string | undefined>, kind: NotificationKind, note: string];
 
-/** Cover handed to someone other than the manager, being or already arranged: they hear that it is on hold. */
-function handedOver(before: ShadowingRequest): string | undefined {
-  const { coverArrangerId, managerId, cover } = before;
-  return coverArrangerId && coverArrangerId !== managerId && (cover === 'pending' || cover === 'arranged')
-    ? coverArrangerId
-    : undefined;
+/** What the messages need of the request as it was before the re-check. */
+export interface BeforeRecheck {
+  state: ShadowingRequest['state'];
+  /** Who was arranging cover, if not the manager (see coverHandedOver). */
+  arrangerId?: string;
 }
 
 async function namesOf(services: Services, request: ShadowingRequest): Promise<RecheckNames> {
@@ -38,7 +38,7 @@ async function decidersOf(services: Services, request: ShadowingRequest): Promis
 }
 
 function messagesFor(
-  before: ShadowingRequest,
+  before: BeforeRecheck,
   after: ShadowingRequest,
   recheck: RotaRecheck,
   names: RecheckNames,
@@ -49,12 +49,12 @@ function messagesFor(
     case 'unchanged':
       return [];
     case 'release_changed': {
-      const notes = releaseChangedNotes(before, recheck.before, recheck.after, names);
+      const notes = releaseChangedNotes(before.state, recheck.before, recheck.after, names);
       return [
         [deciders, 'approval_needed', notes.manager],
         [[after.visitorId], 'request_update', notes.visitor],
         [[before.state === 'awaiting_manager' ? undefined : host], 'request_update', notes.host],
-        [[handedOver(before)], 'cover_needed', notes.arranger],
+        [[before.arrangerId], 'cover_needed', notes.arranger],
       ];
     }
     case 'clash': {
@@ -83,15 +83,32 @@ export async function notifyRotaRecheck(
   recheck: RotaRecheck,
   now: Date,
 ): Promise<Notification[]> {
+  const owed = await owedByRotaRecheck(
+    services,
+    { state: before.state, arrangerId: coverHandedOver(before) },
+    after,
+    recheck,
+    now,
+  );
+  const fresh = await Promise.all(owed.map((notification) => services.outbox.enqueue(notification)));
+  return owed.filter((_, i) => fresh[i]);
+}
+
+/** The messages a rota re-check owes, as queued, keyed to the write (`rota-` and its time). */
+export async function owedByRotaRecheck(
+  services: Services,
+  before: BeforeRecheck,
+  after: ShadowingRequest,
+  recheck: RotaRecheck,
+  now: Date,
+): Promise<Notification[]> {
   if (recheck.outcome === 'unchanged') return [];
   const [names, deciders] = await Promise.all([namesOf(services, after), decidersOf(services, after)]);
   const messages = messagesFor(before, after, recheck, names, deciders);
   const step = `rota-${after.updatedAt}`;
-  const owed = messages.flatMap(([personIds, kind, note]) =>
+  return messages.flatMap(([personIds, kind, note]) =>
     personIds.flatMap((personId) =>
       personId ? [newNotification(kind, after, personId, step, now, note)] : [],
     ),
   );
-  const fresh = await Promise.all(owed.map((notification) => services.outbox.enqueue(notification)));
-  return owed.filter((_, i) => fresh[i]);
 }

@@ -23,12 +23,12 @@ function describeBasis(release: ReleaseSummary, whose: 'your' | 'their'): string
 
 /** What changed, for the manager and the visitor. */
 export function releaseChangedNotes(
-  request: ShadowingRequest,
+  stateBefore: ShadowingRequest['state'],
   before: ReleaseSummary,
   after: ReleaseSummary,
   names: RecheckNames,
 ): { manager: string; visitor: string; host: string; arranger: string } {
-  const kept = request.state === 'awaiting_manager' ? '' : ` ${names.host} is keeping your place.`;
+  const kept = stateBefore === 'awaiting_manager' ? '' : ` ${names.host} is keeping your place.`;
   return {
     manager:
       `${names.visitor}'s rota has changed. This visit was ${describeBasis(before, 'their')}; ` +

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ShadowingRequest } from '../domain/requests';
 import { dueActions, type DueAction } from '../domain/workflow/dueReminders';
 import { applyTransition, OPEN_STATES } from '../domain/workflow/transitions';
+import { REQUEST_STATES } from '../domain/requests';
 import { VersionConflictError, type DocumentStore } from '../store/documentStore';
-import { fileStoppedSend, stoppedSendsChecked } from './fileStoppedSends';
+import { stoppedSendsChecked } from './fileStoppedSends';
+import { FILING_WINDOW_MS, fileStoppedTransition } from './fileStoppedTransitions';
 import { claimJobLease, updateHeldJob, type LeasedJob } from './jobLease';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification, notifyParties } from './notifyParties';
@@ -11,6 +13,7 @@ import { queueCheckIns } from './outcomes/queueCheckIns';
 import { listProgrammeLeads } from './programmeLeads';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
+import { EXPIRED_NOTE } from './transitionFilings';
 import { writeTasks } from './writeTasks';
 import { coverWaitingOn, dueCoverActions, type DueCoverAction } from '../domain/cover/dueCoverActions';
 
@@ -55,27 +58,40 @@ export async function releaseLease(store: DocumentStore, holder: string = INSTAN
   return released !== undefined;
 }
 
-/** The sends this process has found filed (see fileStoppedSend). */
-const SENDS_FOUND_FILED = stoppedSendsChecked();
+/** The moves this process has found filed, each by its request and write (see fileStoppedTransition). */
+const MOVES_FOUND_FILED = stoppedSendsChecked();
+
+/** Closed states: a request in one is listed only while its closing move is recent. */
+const CLOSED_STATES = REQUEST_STATES.filter((state) => state !== 'draft' && !OPEN_STATES.includes(state));
 
 /**
- * Finds what every open request is owed now (reminders, escalations, expiries, day-before notes,
- * and the manager's message of a send that stopped before filing it) and queues it. Every
- * message's id comes from what caused it, so a run after a crash or downtime queues only what is
- * still missing.
+ * Finds what every open request is owed now (reminders, escalations, expiries, day-before notes)
+ * and queues it, and files what a move stopped part way left unwritten (its pointers, place and
+ * messages; closed requests too while their closing move is within a day). Every message's id
+ * comes from what caused it, so a run after a crash or downtime queues only what is still missing.
  */
 export async function queueDueWork(
   store: DocumentStore,
   services: Services,
   now: Date,
-  sendsFoundFiled = SENDS_FOUND_FILED,
+  movesFoundFiled = MOVES_FOUND_FILED,
 ): Promise<Notification[]> {
-  const open = await store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
-    where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }],
-  });
+  const [open, recentlyClosed] = await Promise.all([
+    store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
+      where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }],
+    }),
+    store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
+      where: [
+        { field: 'state', op: 'in', value: [...CLOSED_STATES] },
+        { field: 'updatedAt', op: '>=', value: new Date(now.getTime() - FILING_WINDOW_MS).toISOString() },
+      ],
+    }),
+  ]);
   const queued: Notification[] = [];
+  for (const request of recentlyClosed)
+    queued.push(...(await fileStoppedTransition(services, request, now, movesFoundFiled)));
   for (const request of open) {
-    queued.push(...(await fileStoppedSend(services, request, now, sendsFoundFiled)));
+    queued.push(...(await fileStoppedTransition(services, request, now, movesFoundFiled)));
     for (const action of dueActions(request, now, services.bankHolidays))
       queued.push(...(await carryOut(services, request, action, now)));
     for (const action of dueCoverActions(request, now, services.bankHolidays))
@@ -230,12 +246,5 @@ async function expire(services: Services, request: ShadowingRequest, now: Date):
   }
   await writeTasks(services.tasks, moved.request);
   await releasePlace(services.holds, moved.request);
-  return notifyParties(
-    services.outbox,
-    moved.request,
-    'expire',
-    'system',
-    now,
-    'The date passed before everyone had answered, so the request has expired.',
-  );
+  return notifyParties(services.outbox, moved.request, 'expire', 'system', now, EXPIRED_NOTE);
 }

@@ -1,11 +1,16 @@
 import type { ShadowingRequest } from '../domain/requests';
-import { taskId, type TasksRepository } from '../store/repositories/tasksRepository';
+import { taskId, type Task, type TasksRepository } from '../store/repositories/tasksRepository';
 
 /**
  * Brings the manager's and the host's pointers in line with the request. Written after the
  * request itself; each write is an idempotent upsert, so running it again repairs a partial run.
  */
 export async function writeTasks(tasks: TasksRepository, request: ShadowingRequest): Promise<void> {
+  await Promise.all(tasksFor(request).map((task) => tasks.upsert(task)));
+}
+
+/** The pointers the request calls for as it stands: its manager's and its host's. */
+export function tasksFor(request: ShadowingRequest): Task[] {
   const common = {
     requestId: request.id,
     visitorId: request.visitorId,
@@ -15,19 +20,15 @@ export async function writeTasks(tasks: TasksRepository, request: ShadowingReque
     end: request.end,
     updatedAt: request.updatedAt,
   };
-  const writes: Array<Promise<void>> = [];
+  const owed: Task[] = [];
   if (request.managerId)
-    writes.push(
-      tasks.upsert({
-        id: taskId('manager', request.id),
-        assigneeId: request.managerId,
-        role: 'manager',
-        ...common,
-      }),
-    );
+    owed.push({
+      id: taskId('manager', request.id),
+      assigneeId: request.managerId,
+      role: 'manager',
+      ...common,
+    });
   if (request.hostId)
-    writes.push(
-      tasks.upsert({ id: taskId('host', request.id), assigneeId: request.hostId, role: 'host', ...common }),
-    );
-  await Promise.all(writes);
+    owed.push({ id: taskId('host', request.id), assigneeId: request.hostId, role: 'host', ...common });
+  return owed;
 }

@@ -1,4 +1,5 @@
 import type { TimeBasis } from './clash/clashTypes';
+import type { ReleaseSummary } from './clash/summariseRelease';
 import type { CoverMethod, CoverStatus } from './cover/coverMethods';
 import type { DeclineCategory } from './cover/declineCategories';
 import type { Setting } from './offers';
@@ -27,6 +28,11 @@ export interface Transition {
   by: string;
   at: string;
   reason?: string;
+  /**
+   * A rota change sending the visit back to the manager: the release it replaced, and who was
+   * arranging cover then, so what everyone was told can be told again if it was never queued.
+   */
+  rotaRecheck?: { before: ReleaseSummary; arrangerId?: string };
 }
 
 export interface CoverChange {

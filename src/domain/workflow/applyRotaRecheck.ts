@@ -1,4 +1,5 @@
 import { withoutCoverChoice, withRelease } from '../cover/coverTransitions';
+import type { ReleaseSummary } from '../clash';
 import type { ShadowingRequest } from '../requests';
 import type { RotaRecheck } from './rotaRecheck';
 import { applyTransition } from './transitions';
@@ -30,7 +31,33 @@ export function applyRotaRecheck(
       const released = withoutCoverChoice(withRelease(fits, recheck.after));
       if (request.state === 'awaiting_manager') return { ...released, updatedAt: stamp };
       const moved = applyTransition(released, 'rota_changed', SYSTEM, now, ROTA_CHANGED_REASON);
-      return moved.ok ? moved.request : undefined;
+      return moved.ok
+        ? withRecheckRecorded(moved.request, recheck.before, coverHandedOver(request))
+        : undefined;
     }
   }
+}
+
+/**
+ * Cover handed to someone other than the manager, being or already arranged: they hear that it is
+ * on hold when the release goes back to the manager.
+ */
+export function coverHandedOver(request: ShadowingRequest): string | undefined {
+  const { coverArrangerId, managerId, cover } = request;
+  return coverArrangerId && coverArrangerId !== managerId && (cover === 'pending' || cover === 'arranged')
+    ? coverArrangerId
+    : undefined;
+}
+
+/** The move back to the manager, with the release it replaced and who was arranging cover. */
+function withRecheckRecorded(
+  request: ShadowingRequest,
+  before: ReleaseSummary,
+  arrangerId: string | undefined,
+): ShadowingRequest {
+  const history = [...request.history];
+  const last = history.pop();
+  if (!last) return request;
+  const rotaRecheck = { before, ...(arrangerId ? { arrangerId } : {}) };
+  return { ...request, history: [...history, { ...last, rotaRecheck }] };
 }

@@ -72,7 +72,8 @@ export function clashKey(clashes: readonly Clash[]): string {
     .join(' ');
 }
 
-function releaseOf(request: ShadowingRequest): ReleaseSummary {
+/** The release as the request records it (own time with no cover when it predates the record). */
+export function releaseOf(request: ShadowingRequest): ReleaseSummary {
   return {
     timeBasis: request.timeBasis ?? 'own_time',
     releaseHours: request.releaseHours ?? 0,

@@ -1,5 +1,5 @@
 import type { RequestState } from '../../domain/requests';
-import type { DocumentStore } from '../documentStore';
+import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../documentStore';
 
 export type TaskRole = 'manager' | 'host';
 
@@ -36,6 +36,31 @@ export class TasksRepository {
 
   async find(assigneeId: string, role: TaskRole, requestId: string): Promise<Task | undefined> {
     return (await this.store.read<TaskDoc>('tasks', taskId(role, requestId), assigneeId))?.doc;
+  }
+
+  /** The pointer with the version tag a conditional write of it must quote. */
+  async findVersioned(
+    assigneeId: string,
+    role: TaskRole,
+    requestId: string,
+  ): Promise<{ task: Task; etag: string } | undefined> {
+    const found = await this.store.read<TaskDoc>('tasks', taskId(role, requestId), assigneeId);
+    return found ? { task: found.doc, etag: found.etag } : undefined;
+  }
+
+  /**
+   * Writes the pointer only if it is still as read (`etag`), or still absent when no etag is
+   * given: resolves false when someone wrote it meanwhile, whose copy is then left as it is.
+   */
+  async writeIfUnchanged(task: Task, etag: string | undefined): Promise<boolean> {
+    try {
+      if (etag === undefined) await this.store.create<TaskDoc>('tasks', task as TaskDoc);
+      else await this.store.replace<TaskDoc>('tasks', task as TaskDoc, { ifMatch: etag });
+      return true;
+    } catch (error) {
+      if (error instanceof DocumentExistsError || error instanceof VersionConflictError) return false;
+      throw error;
+    }
   }
 
   async listFor(assigneeId: string, role: TaskRole, states: readonly RequestState[]): Promise<Task[]> {

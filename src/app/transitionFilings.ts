@@ -1,0 +1,83 @@
+import type { ShadowingRequest, Transition } from '../domain/requests';
+import { releaseOf } from '../domain/workflow/rotaRecheck';
+import { rolesOf, TRANSITIONS, type Action, type ActorRole } from '../domain/workflow/transitions';
+import type { RequestState } from '../domain/requests';
+import type { Notification } from './notifications';
+import { newNotification, owedByMove } from './notifyParties';
+import { owedByRotaRecheck } from './notifyRotaRecheck';
+import type { Services } from './services';
+
+/** What an expiry tells everyone (the scheduler's own move). */
+export const EXPIRED_NOTE = 'The date passed before everyone had answered, so the request has expired.';
+
+interface Move {
+  from: readonly RequestState[];
+  to: RequestState;
+  roles: readonly ActorRole[];
+}
+
+/**
+ * The move a history entry records, told by its states and by who made it. Where two moves share
+ * both (a visitor turning down a new time, or cancelling while it waits), the one listed first in
+ * TRANSITIONS is taken: the narrower, whose messages the other's include.
+ */
+export function moveOf(request: ShadowingRequest, entry: Transition): Action | undefined {
+  const bySystem = entry.by === 'system';
+  const candidates = (Object.keys(TRANSITIONS) as Action[]).filter((action) => {
+    const move: Move = TRANSITIONS[action];
+    return (
+      move.to === entry.to &&
+      move.from.includes(entry.from) &&
+      (bySystem ? move.roles.includes('system') : move.roles.some((role) => role !== 'system'))
+    );
+  });
+  const roles = bySystem ? [] : rolesOf(request, { id: entry.by, isProgrammeLead: false });
+  const theirs = (action: Action) => (TRANSITIONS[action] as Move).roles.some((r) => roles.includes(r));
+  return candidates.find(theirs) ?? candidates[0];
+}
+
+/**
+ * The messages the request's last move owes, as that move queues them (the same ids, so queueing
+ * one that exists adds nothing). Only while that move is the request's latest write: after a later
+ * change (a cover decision, a rota re-check that kept the state) its messages are not known here.
+ */
+export async function owedByLastMove(
+  services: Services,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Notification[]> {
+  const last = request.history.at(-1);
+  if (!last || last.at !== request.updatedAt) return [];
+  const action = moveOf(request, last);
+  if (!action) return [];
+  if (action === 'rota_changed') {
+    if (!last.rotaRecheck) return [];
+    const { before, arrangerId } = last.rotaRecheck;
+    return owedByRotaRecheck(
+      services,
+      { state: last.from, ...(arrangerId ? { arrangerId } : {}) },
+      request,
+      { outcome: 'release_changed', before, after: releaseOf(request) },
+      now,
+    );
+  }
+  const note = action === 'expire' ? EXPIRED_NOTE : undefined;
+  return [
+    ...owedByMove(request, action, last.by, now, note),
+    ...coordinatorAsked(request, action, last.by, now),
+  ];
+}
+
+/** An approval handing cover to the department's rota coordinator asks them on a card. */
+function coordinatorAsked(
+  request: ShadowingRequest,
+  action: Action,
+  actorId: string,
+  now: Date,
+): Notification[] {
+  const arranger = request.coverArrangerId;
+  if (action !== 'approve' || request.cover !== 'pending' || !arranger || arranger === actorId) return [];
+  return [
+    newNotification('cover_needed', request, arranger, `cover-${(request.coverHistory ?? []).length}`, now),
+  ];
+}
