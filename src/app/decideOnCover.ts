@@ -98,6 +98,20 @@ async function tellParties(
   actorId: string,
   now: Date,
 ): Promise<Notification[]> {
+  const queued: Notification[] = [];
+  for (const notification of await owedByCoverDecision(services, request, action, actorId, now))
+    if (await services.outbox.enqueue(notification)) queued.push(notification);
+  return queued;
+}
+
+/** The messages a cover decision owes, as queued (keyed `cover-` and the decision's place in the cover history). */
+export async function owedByCoverDecision(
+  services: Services,
+  request: ShadowingRequest,
+  action: CoverAction,
+  actorId: string,
+  now: Date,
+): Promise<Notification[]> {
   const step = `cover-${(request.coverHistory ?? []).length}`;
   const visitorName = (await services.people.findById(request.visitorId))?.name ?? 'the visitor';
   const messages: Array<[string | undefined, NotificationKind, string | undefined]> =
@@ -126,11 +140,7 @@ async function tellParties(
             // The coordinator sees the cover card, never the request itself.
             [request.coverArrangerId, 'cover_needed', `${visitorName} has been released without cover.`],
           ];
-  const queued: Notification[] = [];
-  for (const [personId, kind, note] of messages) {
-    if (!personId || personId === actorId) continue;
-    const notification = newNotification(kind, request, personId, step, now, note);
-    if (await services.outbox.enqueue(notification)) queued.push(notification);
-  }
-  return queued;
+  return messages.flatMap(([personId, kind, note]) =>
+    personId && personId !== actorId ? [newNotification(kind, request, personId, step, now, note)] : [],
+  );
 }

@@ -65,7 +65,7 @@ async function fileWhatFollows(
   return missing.filter((_, i) => fresh[i]);
 }
 
-/** The pointers the request calls for that are missing or older than the request, as read. */
+/** The pointers the request calls for that are missing or behind it, as read. */
 async function stalePointers(
   services: Pick<Services, 'tasks'>,
   request: ShadowingRequest,
@@ -76,14 +76,17 @@ async function stalePointers(
   );
   return owed.flatMap((task, i) => {
     const read = found[i];
-    if (read && !isOlder(read.task, task)) return [];
+    if (read && !isBehind(read.task, task)) return [];
     return [{ task, etag: read?.etag }];
   });
 }
 
-/** Behind the request: an earlier write's copy, or the same write's with different fields. */
-function isOlder(stored: Task, owed: Task): boolean {
-  if (stored.updatedAt !== owed.updatedAt) return stored.updatedAt < owed.updatedAt;
+/**
+ * Behind the request: not a later write's copy, and showing another state or time. A write that
+ * leaves these as they were (a cover decision) needs no new pointer.
+ */
+function isBehind(stored: Task, owed: Task): boolean {
+  if (stored.updatedAt > owed.updatedAt) return false;
   return (
     stored.state !== owed.state ||
     stored.start !== owed.start ||

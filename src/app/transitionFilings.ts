@@ -5,6 +5,8 @@ import type { RequestState } from '../domain/requests';
 import type { Notification } from './notifications';
 import { newNotification, owedByMove } from './notifyParties';
 import { owedByRotaRecheck } from './notifyRotaRecheck';
+import { owedByCoverDecision } from './decideOnCover';
+import type { CoverAction } from '../domain/cover/coverTransitions';
 import type { Services } from './services';
 
 /** What an expiry tells everyone (the scheduler's own move). */
@@ -38,14 +40,16 @@ export function moveOf(request: ShadowingRequest, entry: Transition): Action | u
 
 /**
  * The messages the request's last move owes, as that move queues them (the same ids, so queueing
- * one that exists adds nothing). Only while that move is the request's latest write: after a later
- * change (a cover decision, a rota re-check that kept the state) its messages are not known here.
+ * one that exists adds nothing). Only while that move, or a decision on its cover, is the request's
+ * latest write: after a rota re-check that kept the state, its messages are not known here.
  */
 export async function owedByLastMove(
   services: Services,
   request: ShadowingRequest,
   now: Date,
 ): Promise<Notification[]> {
+  const cover = coverDecisionOf(request);
+  if (cover) return owedByCoverDecision(services, request, cover.action, cover.by, now);
   const last = request.history.at(-1);
   if (!last || last.at !== request.updatedAt) return [];
   const action = moveOf(request, last);
@@ -80,4 +84,19 @@ function coordinatorAsked(
   return [
     newNotification('cover_needed', request, arranger, `cover-${(request.coverHistory ?? []).length}`, now),
   ];
+}
+
+/**
+ * The cover decision that was the request's latest write, if one was: cover arranged, cannot
+ * cover, or (cover having failed) the manager releasing the visitor without it. The entry an
+ * approval adds (cover chosen) is not one: its messages are the approval's.
+ */
+export function coverDecisionOf(request: ShadowingRequest): { action: CoverAction; by: string } | undefined {
+  const last = request.coverHistory?.at(-1);
+  if (!last || last.at !== request.updatedAt) return undefined;
+  if (last.from === 'pending' && last.to === 'arranged') return { action: 'cover_arranged', by: last.by };
+  if (last.from === 'pending' && last.to === 'failed') return { action: 'cover_failed', by: last.by };
+  if (last.from === 'failed' && last.to === 'failed' && request.releasedWithoutCover)
+    return { action: 'release_without_cover', by: last.by };
+  return undefined;
 }

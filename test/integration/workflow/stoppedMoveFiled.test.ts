@@ -1,3 +1,4 @@
+import { decideOnCover } from '../../../src/app/decideOnCover';
 import { decideOnRequest, type Decision } from '../../../src/app/decideOnRequest';
 import { SEND_SETTLE_MS, stoppedSendsChecked } from '../../../src/app/fileStoppedSends';
 import { notificationId, type NotificationKind } from '../../../src/app/notifications';
@@ -69,7 +70,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
     const opened = await subject.open();
     cleanup = opened.cleanup;
     workflow = await seedWorkflow(opened.store);
-    slots = await freeMornings(workflow.services, 6, DEMO_TODAY);
+    slots = await freeMornings(workflow.services, 8, DEMO_TODAY);
   });
   afterAll(async () => cleanup());
 
@@ -158,8 +159,8 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
     expect(await messageIds(request)).toEqual([...before, ...owed].sort());
     const now = await stored(request);
     const [manager, host] = await pointers(request);
-    expect(manager).toMatchObject({ state: now.state, updatedAt: now.updatedAt, start: now.start });
-    expect(host).toMatchObject({ state: now.state, updatedAt: now.updatedAt, start: now.start });
+    expect(manager).toMatchObject({ state: now.state, start: now.start });
+    expect(host).toMatchObject({ state: now.state, start: now.start });
 
     expect(await sweep(new Date(at.getTime() + SEND_SETTLE_MS), request, checked)).toEqual([]);
     expect(await sweep(new Date(at.getTime() + SEND_SETTLE_MS), request)).toEqual([]);
@@ -216,19 +217,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
       cover: 'not_needed',
       coverMethod: 'not_needed',
     });
-    const month = toLondonDate(Date.parse(slot.start)).slice(0, 7);
-    const rota = (await workflow.services.rota.readMonth(DEMO_IDS.alex, month))?.rota ?? {
-      personId: DEMO_IDS.alex,
-      month,
-      shifts: [],
-    };
-    const shift = {
-      start: new Date(Date.parse(slot.start) - 3_600_000).toISOString(),
-      end: new Date(Date.parse(slot.end) + 3 * 3_600_000).toISOString(),
-      kind: 'duty' as const,
-      code: 'E',
-    };
-    await workflow.services.rota.writeMonth({ ...rota, shifts: [...rota.shifts, shift] });
+    await onShift(slot);
     const movedAt = nextHour();
     await expect(recheckAfterRotaChange(failing(), [DEMO_IDS.alex], movedAt)).rejects.toThrow('store gone');
     const moved = await stored(request);
@@ -249,10 +238,67 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
     expect(await isHeld(request)).toBe(true);
   });
 
+  /** Alex rostered on a day shift around `slot`, so a visit then is in work time. */
+  async function onShift(slot: Slot) {
+    const month = toLondonDate(Date.parse(slot.start)).slice(0, 7);
+    const rota = (await workflow.services.rota.readMonth(DEMO_IDS.alex, month))?.rota ?? {
+      personId: DEMO_IDS.alex,
+      month,
+      shifts: [],
+    };
+    const shift = {
+      start: new Date(Date.parse(slot.start) - 3_600_000).toISOString(),
+      end: new Date(Date.parse(slot.end) + 3 * 3_600_000).toISOString(),
+      kind: 'duty' as const,
+      code: 'E',
+    };
+    await workflow.services.rota.writeMonth({ ...rota, shifts: [...rota.shifts, shift] });
+  }
+
+  /** Approved by Megan, cover handed to Miriam, the rota coordinator, everything filed. */
+  async function coverHandedToMiriam(slot: Slot) {
+    const request = await filed('awaiting_manager', slot);
+    await onShift(slot);
+    const megan = await personOf(workflow.services, DEMO_IDS.megan);
+    const decision = { action: 'approve', coverMethod: 'rota_coordinator' } as const;
+    await expect(
+      decideOnRequest(workflow.services, megan, request.visitorId, request.id, decision, nextHour()),
+    ).resolves.toMatchObject({ ok: true, request: { cover: 'pending', coverArrangerId: DEMO_IDS.miriam } });
+    return request;
+  }
+
+  it('tells the manager and the visitor that the rota coordinator arranged cover', async () => {
+    const request = await coverHandedToMiriam(slots[6]!);
+    const miriam = await personOf(workflow.services, DEMO_IDS.miriam);
+    const movedAt = nextHour();
+    await expect(
+      decideOnCover(failing(), miriam, request.visitorId, request.id, 'cover_arranged', undefined, movedAt),
+    ).rejects.toThrow('store gone');
+    expect(await stored(request)).toMatchObject({ state: 'awaiting_host', cover: 'arranged' });
+
+    await expectFiledOnce(request, movedAt, [
+      id('request_update', request, DEMO_IDS.megan, 'cover-2'),
+      id('request_update', request, DEMO_IDS.alex, 'cover-2'),
+    ]);
+  });
+
   it('writes nothing for moves that filed everything', async () => {
     const approved = await filed('awaiting_manager', slots[4]!);
     const cancelled = await filed('awaiting_host', slots[5]!);
+    const covered = await coverHandedToMiriam(slots[7]!);
     const movedAt = nextHour();
+    const miriam = await personOf(workflow.services, DEMO_IDS.miriam);
+    await expect(
+      decideOnCover(
+        workflow.services,
+        miriam,
+        covered.visitorId,
+        covered.id,
+        'cover_arranged',
+        undefined,
+        movedAt,
+      ),
+    ).resolves.toMatchObject({ ok: true });
     const [megan, alex] = await Promise.all([
       personOf(workflow.services, DEMO_IDS.megan),
       personOf(workflow.services, DEMO_IDS.alex),
@@ -275,6 +321,8 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
     const read: string[] = [];
     expect(await sweep(at, approved, undefined, read)).toEqual([]);
     expect(await sweep(at, cancelled)).toEqual([]);
+    // A cover decision leaves the pointers as they were: none is written again.
+    expect(await sweep(at, covered)).toEqual([]);
     // Each costs point reads of what its move files: both pointers and each message (and for a
     // cancellation its offer's places, one document that every request for the offer shares).
     const readFor = (request: ShadowingRequest) => read.filter((r) => r.includes(request.id)).sort();
