@@ -82,7 +82,7 @@ export class TeamsDeliverer implements Deliverer {
         this.logger?.warn({ err: error, notificationId: notification.id }, 'earlier cards left as they were');
       else failure ??= { error };
     }
-    if (failure) return classifyFailure(failure.error);
+    if (failure) return this.heldBackIfThrottled(classifyFailure(failure.error));
     return { status: 'sent', ...(activityId ? { activityId } : {}) };
   }
 
@@ -110,6 +110,19 @@ export class TeamsDeliverer implements Deliverer {
       request,
       notification,
     );
+  }
+
+  /**
+   * A 429 pauses every instance's sends (see SendLimiter.throttled); the message is tried again no
+   * earlier than its own Retry-After and no earlier than the pause ends (without Retry-After, the
+   * outbox's back-off, at least 5 s, already outlasts any pause). If the store cannot note the
+   * pause, the message still waits as the connector asked.
+   */
+  private async heldBackIfThrottled(outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
+    if (outcome.status !== 'retry' || outcome.httpStatus !== 429 || !this.limiter.throttled) return outcome;
+    const paused = await this.limiter.throttled(outcome.retryAfterMs).catch(() => 0);
+    if (outcome.retryAfterMs === undefined) return outcome;
+    return { ...outcome, retryAfterMs: Math.max(paused, outcome.retryAfterMs) };
   }
 
   /**

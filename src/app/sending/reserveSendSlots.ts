@@ -12,10 +12,30 @@ export interface SendScheduleDoc {
   nextSlotMicros: number;
   /** Instance id -> when it last took slots (ms since 1970); only those heard from lately are kept. */
   holders?: Record<string, number>;
+  /** Microseconds since 1970 until which no slot is given out: the Bot Connector answered 429 (see pauseSendSchedule). */
+  pausedUntilMicros?: number;
+  /** The 429s in a row that paused the schedule, and when the last came (ms since 1970). */
+  throttle?: { strikes: number; lastAt: number };
   [field: string]: unknown;
 }
 
 export const SEND_SCHEDULE_ID = 'send-schedule';
+
+/**
+ * The longest the shared schedule is paused for one 429, whatever its Retry-After says. The Bot
+ * Connector answers 429 both when the whole app sends too fast and when one chat does (Teams
+ * limits each conversation too), and its answer does not say which; so every 429 pauses all
+ * instances (the safe reading: sending on into app-wide throttling draws more 429s and Teams may
+ * throttle harder), but never for longer than this, so a 429 about one chat holds everyone up only
+ * briefly. The throttled message itself still waits its whole Retry-After in the outbox.
+ */
+export const MAX_SEND_PAUSE_MS = 5_000;
+
+/** When the stored pause ends (ms since 1970), or 0: one further ahead than any pause we write is a wrong clock's. */
+export function believedPause(doc: SendScheduleDoc | undefined, now: number): number {
+  const until = (doc?.pausedUntilMicros ?? 0) / 1000;
+  return until <= now + MAX_SEND_PAUSE_MS ? until : 0;
+}
 
 /**
  * A schedule further ahead than this is not believed (the clock of the instance that wrote it
@@ -43,6 +63,8 @@ export interface Reservation {
   slots: number[];
   /** How many instances, this one included, have taken slots in the last HOLDER_SILENT_MS. */
   instances: number;
+  /** Until when (ms since 1970) the schedule is paused after a 429, or 0: no slot before it. */
+  pausedUntil: number;
 }
 
 /**
@@ -65,7 +87,8 @@ export function slotSpacingMicros(perSecond: number): number {
  * Takes the next `count` free send slots for this instance and resolves their times in
  * milliseconds since 1970, earliest first, with how many instances are sending. The first is now
  * or, if other sends are already booked past now, the first one after them; they are spaced at
- * paceFor(perSecond, instances), and never closer than at `perSecond`. Race-safe on any store: the
+ * paceFor(perSecond, instances), and never closer than at `perSecond`; none before a pause after a
+ * 429 has ended (see pauseSendSchedule). Race-safe on any store: the
  * schedule moves on with a write conditional on the version just read, so two instances never get
  * the same slot; the one that loses the race reads again.
  */
@@ -75,11 +98,14 @@ export async function reserveSendSlots(store: DocumentStore, request: SlotReques
     const booked = found?.doc.nextSlotMicros ?? 0;
     const at = request.now();
     const now = Math.round(at * 1000);
-    const first = booked <= now + MAX_SCHEDULE_AHEAD_MS * 1000 ? Math.max(booked, now) : now;
+    const pausedUntil = believedPause(found?.doc, at);
+    const free = booked <= now + MAX_SCHEDULE_AHEAD_MS * 1000 ? Math.max(booked, now) : now;
+    const first = Math.max(free, Math.round(pausedUntil * 1000));
     const holders = liveHolders(found?.doc.holders ?? {}, at, request.instance);
     const instances = Math.max(1, Object.keys(holders).length);
     const spacing = slotSpacingMicros(paceFor(request.perSecond, instances));
     const doc: SendScheduleDoc = {
+      ...found?.doc,
       id: SEND_SCHEDULE_ID,
       kind: SEND_SCHEDULE_ID,
       nextSlotMicros: first + request.count * spacing,
@@ -89,7 +115,7 @@ export async function reserveSendSlots(store: DocumentStore, request: SlotReques
       if (found) await store.replace('jobs', doc, { ifMatch: found.etag });
       else await store.create('jobs', doc);
       const slots = Array.from({ length: request.count }, (_, i) => (first + i * spacing) / 1000);
-      return { slots, instances };
+      return { slots, instances, pausedUntil };
     } catch (error) {
       if (!(error instanceof DocumentExistsError || error instanceof VersionConflictError)) throw error;
     }

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createKeyedQueue } from '../../shared/keyedQueue';
 import type { DocumentStore } from '../../store/documentStore';
+import { pauseSendSchedule } from './pauseSendSchedule';
 import { reserveSendSlots, slotSpacingMicros } from './reserveSendSlots';
 
 /** Waits until a proactive message to this conversation may go; never drops one. */
 export interface SendLimiter {
   take(conversationId: string): Promise<void>;
+  /**
+   * The Bot Connector answered 429 (with Retry-After in ms, if it gave one): every instance's
+   * sends are held back for a while. Resolves how long from now, in ms, until they go again.
+   */
+  throttled?(retryAfterMs: number | undefined): Promise<number>;
 }
 
 /**
@@ -93,7 +99,9 @@ interface Waiter {
  * conversation also gets at most perConversationPerSecond, counted in this instance. A slot
  * this process woke too late for is given up rather than spent beside the next one, and slots are
  * asked for as far ahead as the last reservation took, so a slow store does not make them late.
- * If the store cannot be reached, take() rejects and the message is tried again later.
+ * If the store cannot be reached, take() rejects and the message is tried again later. When the
+ * Bot Connector answers 429, throttled() pauses the shared schedule, so no instance sends into
+ * throttling until the pause ends; each instance hears of it at its next reservation.
  */
 export class SendRateLimiter implements SendLimiter {
   private readonly store: DocumentStore;
@@ -116,6 +124,8 @@ export class SendRateLimiter implements SendLimiter {
   private readonly instance: string;
   /** How many instances were sending at the last reservation. */
   private instances = 1;
+  /** The latest end of a pause after a 429 this instance knows of (ms since 1970): no send goes before it. */
+  private pausedUntil = 0;
 
   constructor(options: SendRateLimiterOptions) {
     this.instance = options.instance ?? randomUUID();
@@ -133,18 +143,38 @@ export class SendRateLimiter implements SendLimiter {
   take(conversationId: string): Promise<void> {
     return this.inConversationOrder(conversationId, async () => {
       await this.waitForConversation(conversationId);
-      for (let misses = 0; ; misses += 1) {
+      for (let misses = 0; ;) {
         const slot = await this.nextSlot();
         // A timer may fire a fraction of a millisecond early: never go before the slot.
         for (let wait = slot - this.now(); wait > 0; wait = slot - this.now()) await this.sleep(wait);
+        // Taken before a pause this instance has heard of since: a slot after the pause instead.
+        if (slot < this.pausedUntil) continue;
         const at = this.now();
         if (lateness(at, slot) <= this.lateToleranceMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) {
           this.record(conversationId, at);
           this.onGrant?.({ conversationId, slot, at, misses });
           return;
         }
+        misses += 1;
       }
     });
+  }
+
+  /**
+   * Pauses the schedule every instance shares (see pauseSendSchedule) and drops this instance's
+   * spare slots from before the pause; senders already waiting for such a slot take a new one
+   * after it. Resolves how long from now until sends go again, in ms.
+   */
+  async throttled(retryAfterMs: number | undefined): Promise<number> {
+    const until = await pauseSendSchedule(this.store, { retryAfterMs, now: this.now });
+    this.notePause(until);
+    return Math.max(0, until - this.now());
+  }
+
+  private notePause(until: number): void {
+    if (until <= this.pausedUntil) return;
+    this.pausedUntil = until;
+    while (this.spare.length > 0 && (this.spare[0] as number) < until) this.spare.shift();
   }
 
   /** Takes for one conversation run one at a time, so nothing else counts in it meanwhile. */
@@ -202,13 +232,14 @@ export class SendRateLimiter implements SendLimiter {
       const served = this.waiting.splice(0, this.maxSlots);
       const asked = this.now();
       try {
-        const { slots, instances } = await reserveSendSlots(this.store, {
+        const { slots, instances, pausedUntil } = await reserveSendSlots(this.store, {
           count: served.length + (this.instances > 1 ? SPARE_SLOTS_SHARED : SPARE_SLOTS),
           perSecond: this.perSecond,
           now: () => this.now() + this.leadMs,
           instance: this.instance,
         });
         this.instances = instances;
+        this.notePause(pausedUntil);
         this.leadMs = Math.min(Math.max(0, this.now() - asked), MAX_LEAD_MS);
         served.forEach((waiter, i) => waiter.resolve(slots[i] as number));
         this.spare.push(...slots.slice(served.length));
