@@ -25,7 +25,10 @@ import { busiestSecond } from '../test/support/steppedTime';
  * fresh instance over the same store; round 3 is sent by two instances (two worker processes) at
  * once over the same Cosmos-protocol server, as two replicas of the service would. Duplicates and
  * losses are counted per conversation, and the connector notes the most messages it was sent
- * (accepted or not) within any one second. Each round prints its JSON line as soon as it ends.
+ * (accepted or not) within any one second. Rounds 4 and 5 are round 1 with the connector
+ * throttling the app for one second half-way (every message answered 429 with Retry-After 1), first
+ * with a 429 holding back only its own message (as before), then with the shared schedule paused
+ * for every instance. Each round prints its JSON line as soon as it ends.
  * Run: `npm run build && node dist/bench/fanout.js` (FANOUT_RATE=45 to try another limiter rate).
  */
 const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
@@ -33,6 +36,8 @@ const DATABASE = 'bench-fanout';
 /** The claims of a killed instance last a minute; the fresh instance runs as if that had passed. */
 const RESUME_SHIFT_MS = 61_000;
 const LIMIT_MS = 295_000;
+/** How long the connector throttles the app in the throttled rounds. */
+const THROTTLE_MS = 1_000;
 
 interface RoundFigures {
   recipients: number;
@@ -151,7 +156,27 @@ async function main(): Promise<void> {
     });
     printRound('two_instances', twoInstances);
 
-    report([straight, resumed, twoInstances], performance.now() - started);
+    const throttledRounds: RoundFigures[] = [];
+    for (const [name, extraEnv] of [
+      ['throttled_1s_own_message_waits', { FANOUT_NO_SHARED_PAUSE: '1' }],
+      ['throttled_1s_shared_pause', {}],
+    ] as const) {
+      await queueRound(store, recipients, request, `round-${name}`, new Date());
+      connector.reset();
+      const wall = performance.now();
+      const throttledWorker = runWorker({ ...env, ...extraEnv });
+      void connector.whenAccepted(Math.floor(RECIPIENTS / 2)).then(() => connector.throttleFor(THROTTLE_MS));
+      const exit = await throttledWorker.done;
+      const figures = tally(connector, RECIPIENTS, performance.now() - wall, {
+        instances: 1,
+        workerExit: [exit],
+        maxGrantedPerSecond: busiestSecond(throttledWorker.usage?.granted ?? []),
+      });
+      printRound(name, figures);
+      throttledRounds.push(figures);
+    }
+
+    report([straight, resumed, twoInstances, ...throttledRounds], performance.now() - started);
   } finally {
     await connector.stop();
     await cosmos.stop();
@@ -295,7 +320,13 @@ function printRound(round: string, r: RoundFigures): void {
 }
 
 function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
-  const [straight, resumed, twoInstances] = rounds as [RoundFigures, RoundFigures, RoundFigures];
+  const [straight, resumed, twoInstances, ownWaits, sharedPause] = rounds as [
+    RoundFigures,
+    RoundFigures,
+    RoundFigures,
+    RoundFigures,
+    RoundFigures,
+  ];
   printLine();
   const row = (name: string, r: RoundFigures) => [
     name,
@@ -326,6 +357,8 @@ function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
       row('straight through', straight),
       row(`killed after ${resumed.killedAfter} (${resumed.inFlightAtKill} in flight), resumed`, resumed),
       row('two instances at once', twoInstances),
+      row('throttled 1 s, only the 429 waits', ownWaits),
+      row('throttled 1 s, shared pause', sharedPause),
     ],
   );
   printLine(`\n${round(elapsedMs / 1000, 1)} s in all`);

@@ -20,7 +20,8 @@ import { ReadAheadStore } from '../../src/store/readAheadStore';
  * FANOUT_RATE (the limiter's messages a second; unset: its default), FANOUT_CLOCK_SHIFT_MS (runs
  * as if that much later, e.g. after the claims of a killed instance have run out),
  * FANOUT_NO_VIEW_COPIES (describe every message's card afresh, without RecentRequestViews, to
- * measure what the copies save).
+ * measure what the copies save), FANOUT_NO_SHARED_PAUSE (a 429 holds back only its own message, as
+ * before the shared schedule was paused on 429s, to compare).
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       createAdapter(),
       '',
       services,
-      limiter,
+      env.FANOUT_NO_SHARED_PAUSE ? { take: (conversation) => limiter.take(conversation) } : limiter,
       SEND_TIMEOUT_MS,
       ...(env.FANOUT_NO_VIEW_COPIES ? [] : [new RecentRequestViews(readAhead)]),
     ),

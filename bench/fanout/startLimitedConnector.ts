@@ -26,6 +26,8 @@ export interface LimitedConnector {
   /** Resolves when `accepted` reaches `count`. */
   whenAccepted(count: number): Promise<void>;
   reset(): void;
+  /** From now on, for `ms`, answers every message 429 with Retry-After 1, as Teams throttling the app does. */
+  throttleFor(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
   const conversationTimes = new Map<string, number[]>();
   let counts = freshCounts();
   let waiters: Array<{ count: number; resolve: () => void }> = [];
+  let throttledUntil = 0;
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -55,7 +58,7 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
       const app = recent(appTimes, now);
       const own = recent(conversationTimes.get(conversation) ?? [], now);
       conversationTimes.set(conversation, own);
-      if (app.length >= APP_PER_SECOND || own.length >= CONVERSATION_PER_SECOND) {
+      if (now < throttledUntil || app.length >= APP_PER_SECOND || own.length >= CONVERSATION_PER_SECOND) {
         counts.throttled += 1;
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
         res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests' } }));
@@ -85,6 +88,10 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
       ),
     reset: () => {
       counts = freshCounts();
+      throttledUntil = 0;
+    },
+    throttleFor: (ms) => {
+      throttledUntil = performance.now() + ms;
     },
     stop: () =>
       new Promise<void>((resolve) => {

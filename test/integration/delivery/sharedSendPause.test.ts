@@ -9,6 +9,7 @@ import {
   reserveSendSlots,
   SEND_SCHEDULE_ID,
   slotSpacingMicros,
+  type SendScheduleDoc,
 } from '../../../src/app/sending/reserveSendSlots';
 import { SendRateLimiter, SPARE_SLOTS } from '../../../src/app/sending/sendRateLimiter';
 import type { DocumentStore } from '../../../src/store/documentStore';
@@ -168,9 +169,9 @@ describe.each(SHARED_STORE_SUBJECTS)('a 429 pauses the send budget of every inst
     expect([...first.slots, ...second.slots]).toEqual([now() + 1_000, now() + 1_020, now() + 1_040]);
     expect(first.pausedUntil).toBe(now() + 1_000);
 
-    const found = await store.read<Record<string, unknown>>('jobs', SEND_SCHEDULE_ID, SEND_SCHEDULE_ID);
+    const found = await store.read<SendScheduleDoc>('jobs', SEND_SCHEDULE_ID, SEND_SCHEDULE_ID);
     await store.upsert('jobs', {
-      ...found?.doc,
+      ...(found?.doc as SendScheduleDoc),
       nextSlotMicros: 0,
       pausedUntilMicros: (now() + MAX_SEND_PAUSE_MS + 1) * 1000,
     });
