@@ -145,10 +145,13 @@ export class SendRateLimiter implements SendLimiter {
       await this.waitForConversation(conversationId);
       for (let misses = 0; ;) {
         const slot = await this.nextSlot();
-        // A timer may fire a fraction of a millisecond early: never go before the slot.
-        for (let wait = slot - this.now(); wait > 0; wait = slot - this.now()) await this.sleep(wait);
-        // Taken before a pause this instance has heard of since: a slot after the pause instead.
-        if (slot < this.pausedUntil) continue;
+        await this.sleepUntil(slot);
+        // Taken before a pause this instance has heard of since: a slot after the pause instead,
+        // asked for once the pause is over (so a pause the store no longer holds costs no writes).
+        if (slot < this.pausedUntil) {
+          await this.sleepUntil(this.pausedUntil);
+          continue;
+        }
         const at = this.now();
         if (lateness(at, slot) <= this.lateToleranceMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) {
           this.record(conversationId, at);
@@ -175,6 +178,11 @@ export class SendRateLimiter implements SendLimiter {
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
     while (this.spare.length > 0 && (this.spare[0] as number) < until) this.spare.shift();
+  }
+
+  /** A timer may fire a fraction of a millisecond early: never wakes before `at`. */
+  private async sleepUntil(at: number): Promise<void> {
+    for (let wait = at - this.now(); wait > 0; wait = at - this.now()) await this.sleep(wait);
   }
 
   /** Takes for one conversation run one at a time, so nothing else counts in it meanwhile. */
