@@ -1,3 +1,4 @@
+import { ERASED } from '../domain/dataRights/anonymise';
 import type { ShadowingRequest } from '../domain/requests';
 import type { ExpiringCache } from '../shared/expiringCache';
 import type { Task } from '../store/repositories/tasksRepository';
@@ -48,9 +49,14 @@ async function fileWhatFollows(
   listed: ShadowingRequest,
   now: Date,
 ): Promise<Notification[]> {
+  // A request whose visitor's data was erased keeps only counts: its place is given back, and
+  // nothing is pointed at it or told about it again.
+  const anonymised = isErased(listed.visitorId);
   const [stale, owed] = await Promise.all([
-    stalePointers(services, listed),
-    owedByLastMove(services, listed, now),
+    anonymised ? [] : stalePointers(services, listed),
+    anonymised
+      ? []
+      : owedByLastMove(services, listed, now).then((all) => all.filter((n) => !isErased(n.personId))),
     releasePlace(services.holds, listed),
   ]);
   const found = await Promise.all(owed.map((n) => services.outbox.find(n.personId, n.id)));
@@ -70,7 +76,7 @@ async function stalePointers(
   services: Pick<Services, 'tasks'>,
   request: ShadowingRequest,
 ): Promise<Array<{ task: Task; etag: string | undefined }>> {
-  const owed = tasksFor(request);
+  const owed = tasksFor(request).filter((task) => !isErased(task.assigneeId));
   const found = await Promise.all(
     owed.map((task) => services.tasks.findVersioned(task.assigneeId, task.role, task.requestId)),
   );
@@ -93,4 +99,9 @@ function isBehind(stored: Task, owed: Task): boolean {
     stored.end !== owed.end ||
     stored.offerId !== owed.offerId
   );
+}
+
+/** Someone whose data was erased: the stand-in for a manager or host, or a visitor's anonymous id. */
+function isErased(personId: string): boolean {
+  return personId === ERASED || personId.startsWith(`${ERASED}-`);
 }

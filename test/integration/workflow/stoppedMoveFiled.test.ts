@@ -5,6 +5,7 @@ import { notificationId, type NotificationKind } from '../../../src/app/notifica
 import { recheckAfterRotaChange } from '../../../src/app/recheckAfterRotaChange';
 import { queueDueWork } from '../../../src/app/scheduledWork';
 import { createServices, type Services } from '../../../src/app/services';
+import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { toLondonDate } from '../../../src/domain/time/londonTime';
@@ -342,5 +343,37 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
         `tasks/manager:${cancelled.id}`,
       ].sort(),
     );
+  });
+  // These two erase people's data, so they come last.
+  it("tells nobody whose data was erased, and points nothing at them, but files the others' share", async () => {
+    // The morning of the visit cancelled above, its place given back.
+    const request = await filed('awaiting_host', slots[2]!);
+    const movedAt = nextHour();
+    await decideThenStop(request, DEMO_IDS.adele, { action: 'accept' });
+    await erasePersonData(workflow.store, DEMO_IDS.megan);
+    expect(await stored(request)).toMatchObject({ state: 'confirmed', managerId: 'erased' });
+
+    const written = await sweep(new Date(movedAt.getTime() + SEND_SETTLE_MS), request);
+    expect(written.sort()).toEqual(
+      [`outbox/${id('visit_confirmed', request, DEMO_IDS.alex, '3')}`, `tasks/host:${request.id}`].sort(),
+    );
+    expect(await workflow.store.query('outbox', { partitionKey: 'erased' })).toEqual([]);
+    expect(await workflow.store.query('tasks', { partitionKey: 'erased' })).toEqual([]);
+  });
+
+  it("gives back the place of a cancelled visit whose visitor's data was erased, and files nothing else", async () => {
+    const request = await filed('confirmed', slots[5]!);
+    const movedAt = nextHour();
+    await decideThenStop(request, DEMO_IDS.alex, { action: 'cancel' });
+    await erasePersonData(workflow.store, DEMO_IDS.alex);
+    expect(await isHeld(request)).toBe(true);
+
+    const written = await sweep(new Date(movedAt.getTime() + SEND_SETTLE_MS), request);
+    expect(written).toEqual([`tasks/ledger:${request.offerId}`]);
+    expect(await isHeld(request)).toBe(false);
+    const about = await workflow.store.query('outbox', {
+      where: [{ field: 'requestId', op: '=', value: request.id }],
+    });
+    expect(about).toEqual([]);
   });
 });
