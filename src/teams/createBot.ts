@@ -21,7 +21,7 @@ import { registerOutcomeActions } from './handlers/outcomeActions';
 import { registerDataRightsHandlers } from './handlers/dataRightsHandlers';
 import type { RetentionSettings } from '../app/dataRights/retention';
 import type { BankHolidayRegion } from '../domain/time/bankHolidays';
-import { SendRateLimiter } from '../app/sending/sendRateLimiter';
+import { SendRateLimiter, type SendRateLimiterOptions } from '../app/sending/sendRateLimiter';
 import { SEND_TIMEOUT_MS, TeamsDeliverer } from './teamsDeliverer';
 import { RecentRequestViews } from '../app/sending/recentRequestViews';
 import { createWelcomeCard } from './cards/welcomeCard';
@@ -58,6 +58,8 @@ export interface BotDependencies {
   botAppId?: string;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
   startTypingTimer?: boolean;
+  /** The time proactive sends are paced and paused by (tests: time that passes when waited on). */
+  sendTime?: Pick<SendRateLimiterOptions, 'now' | 'sleep'>;
   /** Weekly digest timing and extra programme leads; the defaults without it. */
   digest?: DigestSettings;
   /** Proactive messages a second, shared by every instance through the store (SEND_RATE_PER_SECOND). */
@@ -114,6 +116,7 @@ export function createBot({
   startTypingTimer = true,
   digest = DEFAULT_DIGEST_SETTINGS,
   sendRatePerSecond,
+  sendTime,
 }: BotDependencies): Bot {
   const store = new ReadAheadStore(rawStore);
   const recent = createRecentCopies(store, clock);
@@ -137,6 +140,7 @@ export function createBot({
       new SendRateLimiter({
         store: rawStore,
         ...(sendRatePerSecond ? { perSecond: sendRatePerSecond } : {}),
+        ...sendTime,
       }),
       SEND_TIMEOUT_MS,
       new RecentRequestViews(store),
