@@ -1,30 +1,10 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { TICK_FINISHED } from '../../src/app/startScheduler';
 import { DEMO_IDS } from '../../src/demo/demoOrganisation';
-import { seedDemoOrganisation } from '../../src/demo/seedDemo';
 import type { ShadowingRequest } from '../../src/domain/requests';
-import { createStore } from '../../src/store/createStore';
-import type { DocumentStore } from '../../src/store/documentStore';
 import { HoldsRepository } from '../../src/store/repositories/holdsRepository';
 import { actorFor, activityFrom, cardSubmit, message } from '../support/activities';
 import { cardActions, lastCardReply } from '../support/cards';
-import {
-  killChildServices,
-  startChildService,
-  writeLoader,
-  type ChildService,
-} from '../support/childService';
-import { TEST_SERVER_REQUEST_TIMEOUT_MS } from '../support/cosmosServer';
-import { startFakeConnector } from '../support/fakeConnector';
-import { postActivity } from '../support/http';
-import {
-  isQuery,
-  startInterruptibleCosmos,
-  type InterruptibleCosmos,
-  type RequestMatch,
-} from '../support/interruptibleCosmos';
+import { isWrite, useKilledServiceStack } from '../support/killedServiceStack';
 
 const OPENING = "I'd like to spend a morning with the discharge team in two weeks";
 const PURPOSE =
@@ -42,69 +22,25 @@ jest.setTimeout(240_000);
  * service started again "a minute later" removes it and tells the visitor, once, that it was not sent.
  */
 describe('the service killed between storing a request and holding its place', () => {
-  let scratch: string;
-  let loaderPath: string;
-  let cosmos: InterruptibleCosmos;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
-  let store: DocumentStore;
-  const env = () => ({
-    COSMOS_ENDPOINT: cosmos.endpoint,
-    COSMOS_KEY: cosmos.key,
-    COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
-    COSMOS_DATABASE: 'killed-send',
-    LOG_LEVEL: 'debug',
-  });
-  const post = async (service: ChildService, activity: Record<string, unknown>) =>
-    (await postActivity(service.url, { ...activity, serviceUrl: connector.url })).replies;
-  const isWrite =
-    (to: string): RequestMatch =>
-    (method, at, headers) =>
-      (method === 'POST' || method === 'PUT') && at.includes(`/colls/${to}/docs`) && !isQuery(headers);
-
-  beforeAll(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'killed-send-'));
-    loaderPath = await writeLoader(scratch);
-    cosmos = await startInterruptibleCosmos();
-    connector = await startFakeConnector();
-    store = createStore(
-      {
-        kind: 'cosmos',
-        endpoint: cosmos.endpoint,
-        key: cosmos.key,
-        database: 'killed-send',
-        allowSelfSignedTls: true,
-      },
-      undefined,
-      TEST_SERVER_REQUEST_TIMEOUT_MS,
-    );
-    await store.init();
-    await seedDemoOrganisation(store, { today: new Date() });
-  });
-  afterAll(async () => {
-    await killChildServices();
-    await store?.close();
-    await connector?.stop();
-    await cosmos?.stop();
-    await fs.rm(scratch, { recursive: true, force: true });
-  });
+  const stack = useKilledServiceStack('killed-send');
 
   const about = async (requestId: string) => ({
     messages: (
-      await store.query('outbox', { where: [{ field: 'requestId', op: '=', value: requestId }] })
+      await stack.store.query('outbox', { where: [{ field: 'requestId', op: '=', value: requestId }] })
     ).map((n) => [n.kind, n.personId, n.status]),
     pointers: (
-      await store.query('tasks', { where: [{ field: 'requestId', op: '=', value: requestId }] })
+      await stack.store.query('tasks', { where: [{ field: 'requestId', op: '=', value: requestId }] })
     ).map((t) => t.role),
   });
   const postsTo = (who: typeof alex, text: string) =>
-    connector.posts.filter(
+    stack.connector.posts.filter(
       (p) => p.path.includes(encodeURIComponent(who.conversationId)) && JSON.stringify(p.body).includes(text),
     );
 
   it('never announces the request, and a minute later removes it and tells the visitor once', async () => {
-    const first = await startChildService(loaderPath, scratch, { ...env(), SCHEDULER_INTERVAL_SECONDS: '0' });
+    const first = await stack.start({ SCHEDULER_INTERVAL_SECONDS: '0' });
     for (const who of [alex, megan])
-      await post(
+      await stack.post(
         first,
         activityFrom(who, {
           type: 'conversationUpdate',
@@ -112,35 +48,35 @@ describe('the service killed between storing a request and holding its place', (
           deliveryMode: 'normal',
         }),
       );
-    await post(first, message(alex, OPENING));
-    const hosts = await post(first, message(alex, PURPOSE));
+    await stack.post(first, message(alex, OPENING));
+    const hosts = await stack.post(first, message(alex, PURPOSE));
     const pick = cardActions(lastCardReply(hosts)).find((a) => a.data.verb === 'draft_pick');
-    const summary = await post(first, cardSubmit(alex, pick?.data ?? {}));
+    const summary = await stack.post(first, cardSubmit(alex, pick?.data ?? {}));
     const send = cardActions(lastCardReply(summary)).find((a) => a.data.verb === 'draft_submit');
     const draftId = String(send?.data.draftId);
     expect(send?.data.draftId).toEqual(expect.any(String));
 
     // Alex clicks Send; the service dies once the request is stored and before its place is.
-    const placeWrite = cosmos.stall(isWrite('tasks'));
-    const requestStored = cosmos.answered(isWrite('requests'));
-    const clicked = post(first, cardSubmit(alex, send?.data ?? {})).catch(() => 'no answer');
+    const placeWrite = stack.cosmos.stall(isWrite('tasks'));
+    const requestStored = stack.cosmos.answered(isWrite('requests'));
+    const clicked = stack.post(first, cardSubmit(alex, send?.data ?? {})).catch(() => 'no answer');
     await Promise.all([placeWrite.stalled, requestStored]);
     first.process.kill('SIGKILL');
     await first.exited;
     placeWrite.drop();
     expect(await clicked).toBe('no answer');
 
-    const stored = (await store.read('requests', draftId, DEMO_IDS.alex))?.doc as unknown as ShadowingRequest;
+    const stored = (await stack.store.read('requests', draftId, DEMO_IDS.alex))
+      ?.doc as unknown as ShadowingRequest;
     expect(stored.state).toBe('awaiting_manager');
-    const holds = new HoldsRepository(store);
+    const holds = new HoldsRepository(stack.store);
     expect(
       await holds.isHeld(stored.hostId as string, stored.offerId as string, draftId, stored.start as string),
     ).toBe(false);
     expect(await about(draftId)).toEqual({ messages: [], pointers: [] });
 
     // Started again a minute later, with the scheduler on.
-    const second = await startChildService(loaderPath, scratch, {
-      ...env(),
+    const second = await stack.start({
       SCHEDULER_INTERVAL_SECONDS: '1',
       TEST_CLOCK_OFFSET_MS: '61000',
     });
@@ -152,7 +88,7 @@ describe('the service killed between storing a request and holding its place', (
     // Two more whole ticks: nothing more is sent about it.
     await second.logged(TICK_FINISHED, 3);
 
-    expect(await store.read('requests', draftId, DEMO_IDS.alex)).toBeUndefined();
+    expect(await stack.store.read('requests', draftId, DEMO_IDS.alex)).toBeUndefined();
     expect(await about(draftId)).toEqual({
       messages: [['request_not_sent', DEMO_IDS.alex, 'sent']],
       pointers: [],
