@@ -2,6 +2,7 @@ import { deliverDue } from './deliverDue';
 import { deliverOne, type Deliverer, type OutboxDependencies } from './deliverOutbox';
 import type { Notification } from './notifications';
 import { routeAroundUnreachable } from './routeAroundUnreachable';
+import { runContained } from './runContained';
 import { INSTANCE_ID, queueDueWork, takeLease } from './scheduledWork';
 import { claimOwnShare } from './sending/senderShares';
 import type { Services } from './services';
@@ -13,7 +14,10 @@ import { queueWeeklyDigests } from './digest/queueWeeklyDigests';
 export interface Dispatcher {
   /** Starts delivering freshly queued messages now, without holding up the turn. */
   kick(queued: Notification[]): void;
-  /** One scheduler tick: reminders and expiries (lease holder only), then everything due. */
+  /**
+   * One scheduler tick: reminders and expiries (lease holder only), then everything due, then the
+   * week's digests. Never rejects: a part that fails is logged and the others still run.
+   */
   tick(): Promise<void>;
   /** Resolves when every kicked delivery has finished (for tests and shutdown). */
   idle(): Promise<void>;
@@ -61,16 +65,38 @@ export function createDispatcher(
     },
     tick: async () => {
       const now = services.clock();
-      const leader = await takeLease(store, now);
-      if (leader) await queueDueWork(store, services, now);
+      // Each part is contained: one that fails is logged, and the others (and the next tick) still run.
+      const leader = await runContained(logger, 'scheduler lease', {}, () => takeLease(store, now), false);
+      if (leader)
+        await runContained(
+          logger,
+          'due work',
+          {},
+          () => queueDueWork(store, services, now, undefined, logger),
+          [],
+        );
       // The run's elapsed time read from the same clock as `now`, so a test's clock stamps exactly.
-      await deliverDue(deps, now, {
-        elapsedMs: () => Math.max(0, services.clock().getTime() - now.getTime()),
-        budgetMs: TICK_DELIVERY_BUDGET_MS,
-        share: () => claimOwnShare(store, INSTANCE_ID, services.clock().getTime()),
-      });
+      await runContained(
+        logger,
+        'deliver due messages',
+        {},
+        () =>
+          deliverDue(deps, now, {
+            elapsedMs: () => Math.max(0, services.clock().getTime() - now.getTime()),
+            budgetMs: TICK_DELIVERY_BUDGET_MS,
+            share: () => claimOwnShare(store, INSTANCE_ID, services.clock().getTime()),
+          }),
+        0,
+      );
       // After this tick's deliveries, so a Monday's digests never hold up a decision; sent next tick.
-      if (leader) await queueWeeklyDigests(store, services, now, digest);
+      if (leader)
+        await runContained(
+          logger,
+          'weekly digests',
+          {},
+          () => queueWeeklyDigests(store, services, now, digest),
+          [],
+        );
     },
     idle: async () => {
       while (inFlight.size > 0) await Promise.all([...inFlight]);

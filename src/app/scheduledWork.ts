@@ -15,6 +15,8 @@ import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { EXPIRED_NOTE } from './transitionFilings';
 import { writeTasks } from './writeTasks';
+import { runContained } from './runContained';
+import type { Logger } from '../logging/logger';
 import { coverWaitingOn, dueCoverActions, type DueCoverAction } from '../domain/cover/dueCoverActions';
 
 const LEASE_MS = 55_000;
@@ -69,35 +71,57 @@ const CLOSED_STATES = REQUEST_STATES.filter((state) => state !== 'draft' && !OPE
  * and queues it, and files what a move stopped part way left unwritten (its pointers, place and
  * messages; closed requests too while their closing move is within a day). Every message's id
  * comes from what caused it, so a run after a crash or downtime queues only what is still missing.
+ * Each request's work, and each listing, is contained (see runContained): one that fails is
+ * logged and left for the next tick, and the rest still runs.
  */
 export async function queueDueWork(
   store: DocumentStore,
   services: Services,
   now: Date,
   movesFoundFiled = MOVES_FOUND_FILED,
+  logger?: Logger,
 ): Promise<Notification[]> {
+  const list = (job: string, states: readonly string[], since?: string) =>
+    runContained(
+      logger,
+      job,
+      {},
+      () =>
+        store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
+          where: [
+            { field: 'state', op: 'in', value: [...states] },
+            ...(since ? [{ field: 'updatedAt', op: '>=' as const, value: since }] : []),
+          ],
+        }),
+      [],
+    );
   const [open, recentlyClosed] = await Promise.all([
-    store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
-      where: [{ field: 'state', op: 'in', value: [...OPEN_STATES] }],
-    }),
-    store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
-      where: [
-        { field: 'state', op: 'in', value: [...CLOSED_STATES] },
-        { field: 'updatedAt', op: '>=', value: new Date(now.getTime() - FILING_WINDOW_MS).toISOString() },
-      ],
-    }),
+    list('list open requests', OPEN_STATES),
+    list(
+      'list recently closed requests',
+      CLOSED_STATES,
+      new Date(now.getTime() - FILING_WINDOW_MS).toISOString(),
+    ),
   ]);
   const queued: Notification[] = [];
+  const each = async (job: string, request: ShadowingRequest, work: () => Promise<Notification[]>) =>
+    queued.push(...(await runContained(logger, job, { requestId: request.id }, work, [])));
   for (const request of recentlyClosed)
-    queued.push(...(await fileStoppedTransition(services, request, now, movesFoundFiled)));
+    await each('file a stopped move', request, () =>
+      fileStoppedTransition(services, request, now, movesFoundFiled),
+    );
   for (const request of open) {
-    queued.push(...(await fileStoppedTransition(services, request, now, movesFoundFiled)));
+    await each('file a stopped move', request, () =>
+      fileStoppedTransition(services, request, now, movesFoundFiled),
+    );
     for (const action of dueActions(request, now, services.bankHolidays))
-      queued.push(...(await carryOut(services, request, action, now)));
+      await each(`due: ${action.kind}`, request, () => carryOut(services, request, action, now));
     for (const action of dueCoverActions(request, now, services.bankHolidays))
-      queued.push(...(await chaseCover(services, request, action, now)));
+      await each(`due: ${action.kind}`, request, () => chaseCover(services, request, action, now));
   }
-  queued.push(...(await queueCheckIns(store, services, now)));
+  queued.push(
+    ...(await runContained(logger, 'check-ins', {}, () => queueCheckIns(store, services, now, logger), [])),
+  );
   return queued;
 }
 

@@ -10,6 +10,8 @@ import type { RequestState } from '../../domain/requests';
 import type { DocumentStore } from '../../store/documentStore';
 import type { Notification } from '../notifications';
 import { logExchange } from './logExchange';
+import { runContained } from '../runContained';
+import type { Logger } from '../../logging/logger';
 import { queueOutcomeMessages } from './outcomeNotifications';
 import type { OutcomeServices } from './outcomeServices';
 
@@ -25,6 +27,7 @@ export async function queueCheckIns(
   store: DocumentStore,
   services: OutcomeServices,
   now: Date,
+  logger?: Logger,
 ): Promise<Notification[]> {
   const windows = outcomeScanWindows(now);
   const [ended, closed] = await Promise.all([
@@ -34,7 +37,15 @@ export async function queueCheckIns(
   const queued: Notification[] = [];
   for (const request of [...ended, ...closed]) {
     for (const action of dueOutcomeActions(request, now))
-      queued.push(...(await carryOut(services, request, action, now)));
+      queued.push(
+        ...(await runContained(
+          logger,
+          `after the visit: ${action.kind}`,
+          { requestId: request.id },
+          () => carryOut(services, request, action, now),
+          [],
+        )),
+      );
   }
   return queued;
 }
