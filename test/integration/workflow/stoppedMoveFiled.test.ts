@@ -1,60 +1,14 @@
 import { decideOnCover } from '../../../src/app/decideOnCover';
-import { decideOnRequest, type Decision } from '../../../src/app/decideOnRequest';
-import { SEND_SETTLE_MS, stoppedSendsChecked } from '../../../src/app/fileStoppedSends';
-import { notificationId, type NotificationKind } from '../../../src/app/notifications';
+import { decideOnRequest } from '../../../src/app/decideOnRequest';
+import { SEND_SETTLE_MS } from '../../../src/app/fileStoppedSends';
 import { recheckAfterRotaChange } from '../../../src/app/recheckAfterRotaChange';
-import { queueDueWork } from '../../../src/app/scheduledWork';
-import { createServices, type Services } from '../../../src/app/services';
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
-import { toLondonDate } from '../../../src/domain/time/londonTime';
-import type { ContainerName } from '../../../src/store/containers';
-import type { Doc, DocumentStore, WriteOptions } from '../../../src/store/documentStore';
-import { freeMornings, requestInState, writeFollowUps } from '../../support/requestInState';
+import { freeMornings } from '../../support/requestInState';
+import { stoppedMoves, type Slot } from '../../support/stoppedMoves';
 import { DEMO_TODAY, personOf, seedWorkflow, type Workflow } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
-
-type Slot = { start: string; end: string };
-
-/** The same store, with every write of a pointer, place or message failing as if the store had gone. */
-function failingAfterRequest(store: DocumentStore): DocumentStore {
-  const gone = () => Promise.reject(new Error('store gone'));
-  const unless = (container: ContainerName, write: () => Promise<unknown>) =>
-    container === 'tasks' || container === 'outbox' ? gone() : write();
-  return Object.create(store, {
-    create: { value: (c: ContainerName, doc: Doc) => unless(c, () => store.create(c, doc)) },
-    upsert: { value: (c: ContainerName, doc: Doc) => unless(c, () => store.upsert(c, doc)) },
-    replace: {
-      value: (c: ContainerName, doc: Doc, options?: WriteOptions) =>
-        unless(c, () => store.replace(c, doc, options)),
-    },
-  }) as DocumentStore;
-}
-
-/** The same store, noting every write (container and document id), whatever it is, and every point read. */
-function recordingWrites(store: DocumentStore, written: string[], read: string[] = []): DocumentStore {
-  const note = (c: ContainerName, doc: Doc) => written.push(`${c}/${doc.id}`);
-  return Object.create(store, {
-    read: {
-      value: (c: ContainerName, id: string, pk: string) => (read.push(`${c}/${id}`), store.read(c, id, pk)),
-    },
-    create: { value: (c: ContainerName, doc: Doc) => (note(c, doc), store.create(c, doc)) },
-    upsert: { value: (c: ContainerName, doc: Doc) => (note(c, doc), store.upsert(c, doc)) },
-    replace: {
-      value: (c: ContainerName, doc: Doc, options?: WriteOptions) => (
-        note(c, doc),
-        store.replace(c, doc, options)
-      ),
-    },
-    delete: {
-      value: (c: ContainerName, id: string, pk: string) => (
-        written.push(`${c}/${id}`),
-        store.delete(c, id, pk)
-      ),
-    },
-  }) as DocumentStore;
-}
 
 /**
  * A move that stored the request and stopped before anything that follows it (its pointers, the
@@ -75,98 +29,19 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
   });
   afterAll(async () => cleanup());
 
-  let clockAt = DEMO_TODAY.getTime();
-  /** A clock of its own for each case, an hour on from the last, so no case's minute overlaps another's. */
-  const nextHour = () => {
-    clockAt += 3_600_000;
-    workflow.setNow(new Date(clockAt));
-    return new Date(clockAt);
-  };
-
-  /** Alex's request in `state` at `slot`, its place held and everything its last move files written. */
-  async function filed(state: ShadowingRequest['state'], slot: Slot, extra: Partial<ShadowingRequest> = {}) {
-    const request = { ...requestInState(state, slot, slot, workflow.services.clock()), ...extra };
-    await workflow.services.requests.create(request);
-    await workflow.services.holds.reserve(
-      DEMO_IDS.adele,
-      request.offerId!,
-      { requestId: request.id, ...slot },
-      async () => ({ ok: true }),
-    );
-    await writeFollowUps(workflow.services, request);
-    return request;
-  }
-
-  const failing = (): Services =>
-    createServices(failingAfterRequest(workflow.store), workflow.services.clock);
-
-  async function decideThenStop(request: ShadowingRequest, by: string, decision: Decision) {
-    const who = await personOf(workflow.services, by);
-    await expect(
-      decideOnRequest(failing(), who, request.visitorId, request.id, decision, workflow.services.clock()),
-    ).rejects.toThrow('store gone');
-  }
-
-  const stored = async (request: ShadowingRequest) =>
-    (await workflow.services.requests.find(request.visitorId, request.id))!.request;
-  const messageIds = async (request: ShadowingRequest) => {
-    const all = await Promise.all(
-      [DEMO_IDS.alex, DEMO_IDS.megan, DEMO_IDS.adele, DEMO_IDS.miriam].map((id) =>
-        workflow.services.outbox.listForPerson(id),
-      ),
-    );
-    return all
-      .flat()
-      .filter((n) => n.requestId === request.id)
-      .map((n) => n.id)
-      .sort();
-  };
-  const pointers = async (request: ShadowingRequest) =>
-    Promise.all([
-      workflow.services.tasks.find(DEMO_IDS.megan, 'manager', request.id),
-      workflow.services.tasks.find(DEMO_IDS.adele, 'host', request.id),
-    ]);
-  const isHeld = (request: ShadowingRequest) =>
-    workflow.services.holds.isHeld(DEMO_IDS.adele, request.offerId!, request.id, request.start!);
-  const id = (kind: NotificationKind, request: ShadowingRequest, personId: string, step: string) =>
-    notificationId(kind, request.id, personId, step);
-
-  /** One scheduler run at `at`, on a store noting its writes; the writes concerning this request. */
-  async function sweep(
-    at: Date,
-    request: ShadowingRequest,
-    checked = stoppedSendsChecked(() => at.getTime()),
-    read: string[] = [],
-  ) {
-    const written: string[] = [];
-    const store = recordingWrites(workflow.store, written, read);
-    workflow.setNow(at);
-    await queueDueWork(store, createServices(store, workflow.services.clock), at, checked);
-    return written.filter((w) => w.includes(request.id) || w.endsWith(`ledger:${request.offerId}`));
-  }
-
-  /**
-   * The stopped move's request, before the minute is up (nothing filed), when it is up (exactly
-   * `owed` filed), and again on the same instance and on a fresh one (nothing written).
-   */
-  async function expectFiledOnce(request: ShadowingRequest, movedAt: Date, owed: string[]) {
-    const before = await messageIds(request);
-    expect(await sweep(new Date(movedAt.getTime() + SEND_SETTLE_MS - 1), request)).toEqual([]);
-    expect(await messageIds(request)).toEqual(before);
-
-    const at = new Date(movedAt.getTime() + SEND_SETTLE_MS);
-    const checked = stoppedSendsChecked(() => at.getTime());
-    await sweep(at, request, checked);
-    expect(await messageIds(request)).toEqual([...before, ...owed].sort());
-    const now = await stored(request);
-    const [manager, host] = await pointers(request);
-    expect(manager).toMatchObject({ state: now.state, start: now.start });
-    expect(host).toMatchObject({ state: now.state, start: now.start });
-
-    expect(await sweep(new Date(at.getTime() + SEND_SETTLE_MS), request, checked)).toEqual([]);
-    expect(await sweep(new Date(at.getTime() + SEND_SETTLE_MS), request)).toEqual([]);
-    expect(await messageIds(request)).toEqual([...before, ...owed].sort());
-  }
+  const {
+    nextHour,
+    filed,
+    failing,
+    decideThenStop,
+    stored,
+    pointers,
+    isHeld,
+    id,
+    sweep,
+    expectFiledOnce,
+    rostered,
+  } = stoppedMoves(() => workflow);
 
   it('tells the host, the visitor and the rota coordinator of an approval, and points both at it', async () => {
     const request = await filed('awaiting_manager', slots[0]!);
@@ -240,21 +115,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
   });
 
   /** Alex rostered on a day shift around `slot`, so a visit then is in work time. */
-  async function onShift(slot: Slot) {
-    const month = toLondonDate(Date.parse(slot.start)).slice(0, 7);
-    const rota = (await workflow.services.rota.readMonth(DEMO_IDS.alex, month))?.rota ?? {
-      personId: DEMO_IDS.alex,
-      month,
-      shifts: [],
-    };
-    const shift = {
-      start: new Date(Date.parse(slot.start) - 3_600_000).toISOString(),
-      end: new Date(Date.parse(slot.end) + 3 * 3_600_000).toISOString(),
-      kind: 'duty' as const,
-      code: 'E',
-    };
-    await workflow.services.rota.writeMonth({ ...rota, shifts: [...rota.shifts, shift] });
-  }
+  const onShift = (slot: Slot) => rostered(DEMO_IDS.alex, slot);
 
   /** Approved by Megan, cover handed to Miriam, the rota coordinator, everything filed. */
   async function coverHandedToMiriam(slot: Slot) {
