@@ -7,7 +7,7 @@ import type { Notification } from './notifications';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { awaitsFirstDecision } from './submitRequest';
-import { owedByLastMove } from './transitionFilings';
+import { heldRecheckOf, owedByLastMove } from './transitionFilings';
 import { tasksFor } from './writeTasks';
 
 /** Moves older than this are not looked at again: what they owed is a day late or more. */
@@ -20,7 +20,8 @@ export const FILING_WINDOW_MS = 24 * 60 * 60_000;
  * click again. Once a request has rested `SEND_SETTLE_MS` after its latest write, and within
  * `FILING_WINDOW_MS` of it, the scheduler reads whether those are there and files what is missing.
  * Each request is looked at once per write per instance (`checked`, keyed by the write's time).
- * A send that stopped is left to fileStoppedSend, which also removes one whose place was never held.
+ * A send that stopped is left to fileStoppedSend, which also removes one whose place was never held,
+ * unless a rota re-check has written the request since (its messages are owed here).
  */
 export async function fileStoppedTransition(
   services: Services,
@@ -28,7 +29,8 @@ export async function fileStoppedTransition(
   now: Date,
   checked: ExpiringCache<true>,
 ): Promise<Notification[]> {
-  if (awaitsFirstDecision(request)) return fileStoppedSend(services, request, now, checked);
+  if (awaitsFirstDecision(request) && !heldRecheckOf(request))
+    return fileStoppedSend(services, request, now, checked);
   const at = Date.parse(request.updatedAt);
   if (at + SEND_SETTLE_MS > now.getTime() || at + FILING_WINDOW_MS < now.getTime()) return [];
   const key = `${request.id}@${request.updatedAt}`;

@@ -102,7 +102,7 @@ async function recheckRequest(
 }
 
 /** The visit checked against both rotas as they are now; undefined when it is not one to re-check. */
-async function checkAgainstRotas(
+export async function checkAgainstRotas(
   services: Services,
   request: ShadowingRequest,
   now: Date,

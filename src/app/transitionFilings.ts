@@ -1,10 +1,11 @@
-import type { ShadowingRequest, Transition } from '../domain/requests';
-import { releaseOf } from '../domain/workflow/rotaRecheck';
+import type { HeldRotaRecheck, ShadowingRequest, Transition } from '../domain/requests';
+import { clashKey, releaseOf, rotaClashes } from '../domain/workflow/rotaRecheck';
 import { rolesOf, TRANSITIONS, type Action, type ActorRole } from '../domain/workflow/transitions';
 import type { RequestState } from '../domain/requests';
 import type { Notification } from './notifications';
 import { newNotification, owedByMove } from './notifyParties';
 import { owedByRotaRecheck } from './notifyRotaRecheck';
+import { checkAgainstRotas } from './recheckAfterRotaChange';
 import { owedByCoverDecision } from './decideOnCover';
 import type { CoverAction } from '../domain/cover/coverTransitions';
 import type { Services } from './services';
@@ -40,14 +41,16 @@ export function moveOf(request: ShadowingRequest, entry: Transition): Action | u
 
 /**
  * The messages the request's last move owes, as that move queues them (the same ids, so queueing
- * one that exists adds nothing). Only while that move, or a decision on its cover, is the request's
- * latest write: after a rota re-check that kept the state, its messages are not known here.
+ * one that exists adds nothing). Only while that move, a decision on its cover, or a rota re-check
+ * that kept the state (heldRotaRecheck) is the request's latest write.
  */
 export async function owedByLastMove(
   services: Services,
   request: ShadowingRequest,
   now: Date,
 ): Promise<Notification[]> {
+  const held = heldRecheckOf(request);
+  if (held) return owedByHeldRecheck(services, request, held, now);
   const cover = coverDecisionOf(request);
   if (cover) return owedByCoverDecision(services, request, cover.action, cover.by, now);
   const last = request.history.at(-1);
@@ -99,4 +102,40 @@ export function coverDecisionOf(request: ShadowingRequest): { action: CoverActio
   if (last.from === 'failed' && last.to === 'failed' && request.releasedWithoutCover)
     return { action: 'release_without_cover', by: last.by };
   return undefined;
+}
+
+/** The rota re-check that kept the request's state, while it is the request's latest write. */
+export function heldRecheckOf(request: ShadowingRequest): HeldRotaRecheck | undefined {
+  const held = request.heldRotaRecheck;
+  return held?.at === request.updatedAt ? held : undefined;
+}
+
+/**
+ * What a rota re-check that kept the request's state owes, in the words it used. A clash is read
+ * again from the rotas: told only while it is still the clash the request records, since a later
+ * rota change is re-checked on its own.
+ */
+async function owedByHeldRecheck(
+  services: Services,
+  request: ShadowingRequest,
+  held: HeldRotaRecheck,
+  now: Date,
+): Promise<Notification[]> {
+  const before = { state: request.state };
+  switch (held.outcome) {
+    case 'clash_cleared':
+      return owedByRotaRecheck(services, before, request, { outcome: 'clash_cleared' }, now);
+    case 'release_changed': {
+      const recheck = { outcome: 'release_changed', before: held.before, after: releaseOf(request) } as const;
+      const arranger = held.arrangerId ? { arrangerId: held.arrangerId } : {};
+      return owedByRotaRecheck(services, { ...before, ...arranger }, request, recheck, now);
+    }
+    case 'clash': {
+      const report = await checkAgainstRotas(services, request, now);
+      const clashes = report ? rotaClashes(report) : [];
+      const key = clashKey(clashes);
+      if (clashes.length === 0 || key !== request.rotaClash) return [];
+      return owedByRotaRecheck(services, before, request, { outcome: 'clash', clashes, key }, now);
+    }
+  }
 }

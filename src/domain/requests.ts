@@ -21,6 +21,11 @@ export type RequestState = (typeof REQUEST_STATES)[number];
 
 export type VisitLength = 'am' | 'pm' | 'full_day' | 'custom';
 
+/** See ShadowingRequest.heldRotaRecheck. */
+export type HeldRotaRecheck =
+  | { at: string; outcome: 'clash' | 'clash_cleared' }
+  | { at: string; outcome: 'release_changed'; before: ReleaseSummary; arrangerId?: string };
+
 export interface Transition {
   from: RequestState;
   to: RequestState;
@@ -93,6 +98,12 @@ export interface ShadowingRequest {
    * everyone has been told; absent when the visit fits the rotas.
    */
   rotaClash?: string;
+  /**
+   * A re-check after a rota change that wrote the request without moving it (a clash told, a clash
+   * gone, or a changed release while it waits for the manager), stamped with that write's
+   * `updatedAt`: while it is the latest write, what its messages need can be read back from it.
+   */
+  heldRotaRecheck?: HeldRotaRecheck;
   /** The manager's reason category, when they declined. */
   declineCategory?: DeclineCategory;
   history: Transition[];

@@ -24,12 +24,25 @@ export function applyRotaRecheck(
     case 'unchanged':
       return undefined;
     case 'clash':
-      return { ...request, rotaClash: recheck.key, updatedAt: stamp };
+      return {
+        ...request,
+        rotaClash: recheck.key,
+        updatedAt: stamp,
+        heldRotaRecheck: { at: stamp, outcome: 'clash' },
+      };
     case 'clash_cleared':
-      return { ...fits, updatedAt: stamp };
+      return { ...fits, updatedAt: stamp, heldRotaRecheck: { at: stamp, outcome: 'clash_cleared' } };
     case 'release_changed': {
       const released = withoutCoverChoice(withRelease(fits, recheck.after));
-      if (request.state === 'awaiting_manager') return { ...released, updatedAt: stamp };
+      if (request.state === 'awaiting_manager') {
+        const arrangerId = coverHandedOver(request);
+        const held = { at: stamp, outcome: 'release_changed', before: recheck.before } as const;
+        return {
+          ...released,
+          updatedAt: stamp,
+          heldRotaRecheck: arrangerId ? { ...held, arrangerId } : held,
+        };
+      }
       const moved = applyTransition(released, 'rota_changed', SYSTEM, now, ROTA_CHANGED_REASON);
       return moved.ok
         ? withRecheckRecorded(moved.request, recheck.before, coverHandedOver(request))

@@ -43,7 +43,7 @@ export type RotaRecheck =
  */
 export function decideRotaRecheck(request: ShadowingRequest, report: ClashReport, now: Date): RotaRecheck {
   if (!isRechecked(request, now)) return { outcome: 'unchanged' };
-  const clashes = report.clashes.filter((clash) => ROTA_RULES.has(clash.rule));
+  const clashes = rotaClashes(report);
   if (clashes.length > 0) {
     const key = clashKey(clashes);
     return key === request.rotaClash ? { outcome: 'unchanged' } : { outcome: 'clash', clashes, key };
@@ -52,6 +52,11 @@ export function decideRotaRecheck(request: ShadowingRequest, report: ClashReport
   if (request.timeBasis !== undefined && releaseChanged(request, after))
     return { outcome: 'release_changed', before: releaseOf(request), after };
   return request.rotaClash === undefined ? { outcome: 'unchanged' } : { outcome: 'clash_cleared' };
+}
+
+/** The findings of a clash check that a rota change can cause (ROTA_RULES). */
+export function rotaClashes(report: ClashReport): Clash[] {
+  return report.clashes.filter((clash) => ROTA_RULES.has(clash.rule));
 }
 
 /** Open in a state that is re-checked, with a time still to come. */
