@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEMO_IDS } from '../src/demo/demoOrganisation';
 import type { DocumentStore } from '../src/store/documentStore';
@@ -9,6 +11,7 @@ import {
   type LimitedConnector,
 } from './fanout/startLimitedConnector';
 import { runWorker, type WorkerUsage } from './fanout/runWorker';
+import { summariseSendTrace } from './fanout/summariseSendTrace';
 import { conversationIdOf, queueRound, seedRecipients } from './fanout/seedRecipients';
 import { describeMachine, runMain } from './support/machine';
 import { printFigures, printLine } from './support/output';
@@ -38,6 +41,9 @@ const RESUME_SHIFT_MS = 61_000;
 const LIMIT_MS = 295_000;
 /** How long the connector throttles the app in the throttled rounds. */
 const THROTTLE_MS = 1_000;
+/** FANOUT_ROUNDS=straight,two_instances runs only those rounds (names as printed); unset: all five. */
+const ROUNDS = process.env.FANOUT_ROUNDS?.split(',').map((name) => name.trim());
+const runs = (name: string) => ROUNDS === undefined || ROUNDS.includes(name);
 
 interface RoundFigures {
   recipients: number;
@@ -66,6 +72,8 @@ interface RoundFigures {
    */
   maxGrantedPerSecond?: number;
   workerExit?: Array<number | string>;
+  /** Delivery runs a worker saw fail (the store did not answer) and followed with another. */
+  failedRuns?: number;
   /** Where the time between sends went (see timingOf). */
   timing?: Timing;
 }
@@ -105,62 +113,95 @@ async function main(): Promise<void> {
       ...(process.env.FANOUT_RATE ? { FANOUT_RATE: process.env.FANOUT_RATE } : {}),
     };
 
-    await queueRound(store, recipients, request, 'round-1', new Date());
-    connector.reset();
-    const wall1 = performance.now();
-    const worker = runWorker(env);
-    const exit1 = await worker.done;
-    const cpuMsPerMessage = round((worker.usage?.cpuMs ?? 0) / Math.max(1, worker.usage?.handled ?? 1), 2);
-    const straight = tally(connector, RECIPIENTS, performance.now() - wall1, {
-      instances: 1,
-      workerExit: [exit1],
-      cpuMsPerMessage,
-      workerRssMiB: [worker.usage?.rssMiB ?? 0],
-      maxGrantedPerSecond: busiestSecond(worker.usage?.granted ?? []),
-      timing: timingOf(connector, [worker.usage]),
-    });
-    printRound('straight', straight);
+    const done: Array<[string, RoundFigures]> = [];
+    const keep = (
+      name: string,
+      label: (r: RoundFigures) => string,
+      figures: RoundFigures,
+      usages: ReadonlyArray<WorkerUsage | undefined> = [],
+    ) => {
+      printRound(name, figures);
+      done.push([label(figures), figures]);
+      traceSends(name, connector, usages);
+    };
 
-    await queueRound(store, recipients, request, 'round-2', new Date());
-    connector.reset();
-    const wall2 = performance.now();
-    const first = runWorker(env);
-    const half = Math.floor(RECIPIENTS / 2);
-    await Promise.race([connector.whenAccepted(half).then(() => first.child.kill('SIGKILL')), first.done]);
-    const exitA = await first.done;
-    const killedAfter = connector.counts.accepted;
-    const inFlightAtKill = await countInFlight(store);
-    const exitB = await runWorker({ ...env, FANOUT_CLOCK_SHIFT_MS: String(RESUME_SHIFT_MS) }).done;
-    const resumed = tally(connector, RECIPIENTS, performance.now() - wall2, {
-      instances: 1,
-      killedAfter,
-      inFlightAtKill,
-      workerExit: [exitA, exitB],
-    });
-    printRound('killed_and_resumed', resumed);
+    if (runs('straight')) {
+      await queueRound(store, recipients, request, 'round-1', new Date());
+      connector.reset();
+      const wall1 = performance.now();
+      const worker = runWorker(env);
+      const exit1 = await worker.done;
+      const cpuMsPerMessage = round((worker.usage?.cpuMs ?? 0) / Math.max(1, worker.usage?.handled ?? 1), 2);
+      const straight = tally(connector, RECIPIENTS, performance.now() - wall1, {
+        instances: 1,
+        workerExit: [exit1],
+        failedRuns: worker.usage?.failedRuns ?? 0,
+        cpuMsPerMessage,
+        workerRssMiB: [worker.usage?.rssMiB ?? 0],
+        maxGrantedPerSecond: busiestSecond(worker.usage?.granted ?? []),
+        timing: timingOf(connector, [worker.usage]),
+      });
+      keep('straight', () => 'straight through', straight, [worker.usage]);
+    }
 
-    await queueRound(store, recipients, request, 'round-3', new Date());
-    connector.reset();
-    const wall3 = performance.now();
-    const pair = [runWorker(env), runWorker(env)];
-    const exits = await Promise.all(pair.map((w) => w.done));
-    const twoInstances = tally(connector, RECIPIENTS, performance.now() - wall3, {
-      instances: 2,
-      workerExit: exits,
-      workerRssMiB: pair.map((w) => w.usage?.rssMiB ?? 0),
-      maxGrantedPerSecond: busiestSecond(pair.flatMap((w) => w.usage?.granted ?? [])),
-      timing: timingOf(
-        connector,
+    if (runs('killed_and_resumed')) {
+      await queueRound(store, recipients, request, 'round-2', new Date());
+      connector.reset();
+      const wall2 = performance.now();
+      const first = runWorker(env);
+      const half = Math.floor(RECIPIENTS / 2);
+      await Promise.race([connector.whenAccepted(half).then(() => first.child.kill('SIGKILL')), first.done]);
+      const exitA = await first.done;
+      const killedAfter = connector.counts.accepted;
+      const inFlightAtKill = await countInFlight(store);
+      const exitB = await runWorker({ ...env, FANOUT_CLOCK_SHIFT_MS: String(RESUME_SHIFT_MS) }).done;
+      const resumed = tally(connector, RECIPIENTS, performance.now() - wall2, {
+        instances: 1,
+        killedAfter,
+        inFlightAtKill,
+        workerExit: [exitA, exitB],
+      });
+      keep(
+        'killed_and_resumed',
+        (r) => `killed after ${r.killedAfter} (${r.inFlightAtKill} in flight), resumed`,
+        resumed,
+      );
+    }
+
+    if (runs('two_instances')) {
+      await queueRound(store, recipients, request, 'round-3', new Date());
+      connector.reset();
+      const wall3 = performance.now();
+      const pair = [runWorker(env), runWorker(env)];
+      const exits = await Promise.all(pair.map((w) => w.done));
+      const twoInstances = tally(connector, RECIPIENTS, performance.now() - wall3, {
+        instances: 2,
+        workerExit: exits,
+        failedRuns: pair.reduce((sum, w) => sum + (w.usage?.failedRuns ?? 0), 0),
+        workerRssMiB: pair.map((w) => w.usage?.rssMiB ?? 0),
+        maxGrantedPerSecond: busiestSecond(pair.flatMap((w) => w.usage?.granted ?? [])),
+        timing: timingOf(
+          connector,
+          pair.map((w) => w.usage),
+        ),
+      });
+      keep(
+        'two_instances',
+        () => 'two instances at once',
+        twoInstances,
         pair.map((w) => w.usage),
-      ),
-    });
-    printRound('two_instances', twoInstances);
+      );
+    }
 
-    const throttledRounds: RoundFigures[] = [];
-    for (const [name, extraEnv] of [
-      ['throttled_1s_own_message_waits', { FANOUT_NO_SHARED_PAUSE: '1' }],
-      ['throttled_1s_shared_pause', {}],
+    for (const [name, label, extraEnv] of [
+      [
+        'throttled_1s_own_message_waits',
+        'throttled 1 s, only the 429 waits',
+        { FANOUT_NO_SHARED_PAUSE: '1' },
+      ],
+      ['throttled_1s_shared_pause', 'throttled 1 s, shared pause', {}],
     ] as const) {
+      if (!runs(name)) continue;
       await queueRound(store, recipients, request, `round-${name}`, new Date());
       connector.reset();
       const wall = performance.now();
@@ -172,15 +213,36 @@ async function main(): Promise<void> {
         workerExit: [exit],
         maxGrantedPerSecond: busiestSecond(throttledWorker.usage?.granted ?? []),
       });
-      printRound(name, figures);
-      throttledRounds.push(figures);
+      keep(name, () => label, figures);
     }
 
-    report([straight, resumed, twoInstances, ...throttledRounds], performance.now() - started);
+    report(done, performance.now() - started);
   } finally {
     await connector.stop();
     await cosmos.stop();
   }
+}
+
+/**
+ * With FANOUT_TRACE_SENDS=DIR: writes DIR/<round>.json, each instance's sends (slot, when it went,
+ * when it was handed to fetch, when the connector read it) and the slots it reserved, and prints
+ * where the round's time went (see summariseSendTrace).
+ */
+function traceSends(
+  name: string,
+  connector: LimitedConnector,
+  usages: ReadonlyArray<WorkerUsage | undefined>,
+): void {
+  const dir = process.env.FANOUT_TRACE_SENDS;
+  if (!dir || usages.length === 0) return;
+  const arrivals = connector.counts.firstArrival;
+  const instances = usages.map((usage) => ({
+    reserved: usage?.reserved ?? [],
+    sends: (usage?.sends ?? []).map((send) => ({ ...send, arrived: arrivals.get(send.conversation) })),
+  }));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ round: name, instances }));
+  printFigures('fanout_trace', { round: name, ...summariseSendTrace(instances) });
 }
 
 /** How late sends were let go, how long they took to reach the connector, and the gaps between them. */
@@ -315,18 +377,12 @@ function printRound(round: string, r: RoundFigures): void {
     ...(r.workerRssMiB ? { workerRssMiB: r.workerRssMiB } : {}),
     ...(r.timing ? { timing: r.timing } : {}),
     workerExit: r.workerExit,
+    ...(r.failedRuns ? { failedRuns: r.failedRuns } : {}),
     machine: describeMachine(),
   });
 }
 
-function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
-  const [straight, resumed, twoInstances, ownWaits, sharedPause] = rounds as [
-    RoundFigures,
-    RoundFigures,
-    RoundFigures,
-    RoundFigures,
-    RoundFigures,
-  ];
+function report(rounds: ReadonlyArray<[string, RoundFigures]>, elapsedMs: number): void {
   printLine();
   const row = (name: string, r: RoundFigures) => [
     name,
@@ -353,13 +409,7 @@ function report(rounds: readonly RoundFigures[], elapsedMs: number): void {
       'peak in 1 s',
       'efficiency',
     ],
-    [
-      row('straight through', straight),
-      row(`killed after ${resumed.killedAfter} (${resumed.inFlightAtKill} in flight), resumed`, resumed),
-      row('two instances at once', twoInstances),
-      row('throttled 1 s, only the 429 waits', ownWaits),
-      row('throttled 1 s, shared pause', sharedPause),
-    ],
+    rounds.map(([name, r]) => row(name, r)),
   );
   printLine(`\n${round(elapsedMs / 1000, 1)} s in all`);
 }

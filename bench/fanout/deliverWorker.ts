@@ -44,7 +44,14 @@ async function main(): Promise<void> {
       return (...args: unknown[]) => {
         const name = `${String(key)} ${String(args[0])}`;
         storeCalls[name] = (storeCalls[name] ?? 0) + 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        // Refused requests (a conditional write that lost the race) counted apart.
+        if (result instanceof Promise)
+          result.catch((error: unknown) => {
+            const refused = `${name} refused (${error instanceof Error ? error.name : 'error'})`;
+            storeCalls[refused] = (storeCalls[refused] ?? 0) + 1;
+          });
+        return result;
       };
     },
   });
@@ -57,6 +64,31 @@ async function main(): Promise<void> {
   const grantedTo: Record<string, number> = {};
   const lateMs: number[] = [];
   let misses = 0;
+  // Each send's slot and when it went (ms since 1970: by the limiter's clock, and by the clock the
+  // connector stamps arrivals with), and every reserved slot.
+  const sends: Array<{
+    conversation: string;
+    slot: number;
+    wentAt: number;
+    at: number;
+    misses: number;
+    missedBy: number[];
+  }> = [];
+  const reserved: number[] = [];
+  const tracing = Boolean(env.FANOUT_TRACE_SENDS);
+  // When each conversation's first request was handed to fetch (the connector's HTTP client), to
+  // split a send's trip into the part in this process and the part after it.
+  const fetchedAt = new Map<string, number>();
+  if (tracing) {
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(String(input));
+      const conversation = match ? decodeURIComponent(match[1] as string) : undefined;
+      if (conversation !== undefined && !fetchedAt.has(conversation))
+        fetchedAt.set(conversation, performance.timeOrigin + performance.now());
+      return realFetch(input, init);
+    };
+  }
   const limiter = new SendRateLimiter({
     store,
     ...(env.FANOUT_RATE ? { perSecond: Number(env.FANOUT_RATE) } : {}),
@@ -66,7 +98,17 @@ async function main(): Promise<void> {
       grantedTo[grant.conversationId] ??= at;
       lateMs.push(grant.at - grant.slot);
       misses += grant.misses;
+      if (tracing)
+        sends.push({
+          conversation: grant.conversationId,
+          slot: grant.slot,
+          wentAt: grant.at,
+          at,
+          misses: grant.misses,
+          missedBy: grant.missedBy,
+        });
     },
+    ...(tracing ? { onReserve: (slots: readonly number[]) => reserved.push(...slots) } : {}),
   });
   const deps: OutboxDependencies = {
     outbox: services.outbox,
@@ -84,10 +126,17 @@ async function main(): Promise<void> {
   };
   const instance = randomUUID();
   let handledInAll = 0;
+  let failedRuns = 0;
   for (;;) {
     const runStarted = Date.now();
+    // A run the store failed (e.g. a connection reset under load) is followed by another, as the
+    // service's next delivery run would follow it; what it had claimed waits for its claim to run out.
     const handled = await deliverDue(deps, clock(), {
       share: () => claimOwnShare(store, instance, clock().getTime()),
+    }).catch((error: unknown) => {
+      failedRuns += 1;
+      console.error(`delivery run failed: ${error instanceof Error ? error.message : String(error)}`);
+      return 0;
     });
     handledInAll += handled;
     if (env.FANOUT_TRACE_GAPS)
@@ -104,7 +153,8 @@ async function main(): Promise<void> {
   }
   await store.close();
   const used = process.cpuUsage();
-  process.send?.({
+  // Sent before exiting: a large message is otherwise cut off by process.exit.
+  const report = {
     cpuMs: (used.user + used.system) / 1000,
     handled: handledInAll,
     rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
@@ -113,7 +163,12 @@ async function main(): Promise<void> {
     lateMs,
     misses,
     storeCalls,
-  });
+    failedRuns,
+    ...(tracing
+      ? { sends: sends.map((send) => ({ ...send, fetchedAt: fetchedAt.get(send.conversation) })), reserved }
+      : {}),
+  };
+  await new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
 }
 
 main().then(

@@ -1,3 +1,4 @@
+import type { TracedSend } from './summariseSendTrace';
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -23,6 +24,11 @@ export interface WorkerUsage {
   misses: number;
   /** Store requests by operation and container, e.g. `read outbox`. */
   storeCalls: Record<string, number>;
+  /** Delivery runs that failed (the store did not answer) and were followed by another. */
+  failedRuns: number;
+  /** With FANOUT_TRACE_SENDS: each send's slot and when it went, and every slot reserved (ms since 1970). */
+  sends?: TracedSend[];
+  reserved?: number[];
 }
 
 /** Starts one sending instance (deliverWorker) as a child process. */

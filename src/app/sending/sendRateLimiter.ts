@@ -54,6 +54,8 @@ export interface Grant {
   slot: number;
   at: number;
   misses: number;
+  /** How late (ms) this process woke for each slot it missed, in order. */
+  missedBy: number[];
 }
 /**
  * Slots a reservation takes beyond those its waiting senders need, for the senders that come next.
@@ -80,6 +82,8 @@ export interface SendRateLimiterOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told of every send as it is let go (for measuring how late sends go). */
   onGrant?: (grant: Grant) => void;
+  /** Told of every reservation's slots (ms since 1970) as it is taken (for measuring slots left unused). */
+  onReserve?: (slots: readonly number[]) => void;
   /** This instance's name in the shared schedule (a fresh one by default). */
   instance?: string;
 }
@@ -121,6 +125,7 @@ export class SendRateLimiter implements SendLimiter {
   private leadMs = 0;
   private readonly lateToleranceMs: number;
   private readonly onGrant: ((grant: Grant) => void) | undefined;
+  private readonly onReserve: ((slots: readonly number[]) => void) | undefined;
   private readonly instance: string;
   /** How many instances were sending at the last reservation. */
   private instances = 1;
@@ -134,6 +139,7 @@ export class SendRateLimiter implements SendLimiter {
     this.perSecond = perSecond;
     this.lateToleranceMs = lateToleranceMs(perSecond);
     this.onGrant = options.onGrant;
+    this.onReserve = options.onReserve;
     this.perConversation = options.perConversationPerSecond ?? PER_CONVERSATION_PER_SECOND;
     this.maxSlots = options.maxSlotsPerReservation ?? Math.max(1, Math.ceil(perSecond / 5));
     this.now = options.now ?? Date.now;
@@ -143,6 +149,7 @@ export class SendRateLimiter implements SendLimiter {
   take(conversationId: string): Promise<void> {
     return this.inConversationOrder(conversationId, async () => {
       await this.waitForConversation(conversationId);
+      const missedBy: number[] = [];
       for (let misses = 0; ;) {
         const slot = await this.nextSlot();
         await this.sleepUntil(slot);
@@ -155,10 +162,11 @@ export class SendRateLimiter implements SendLimiter {
         const at = this.now();
         if (lateness(at, slot) <= this.lateToleranceMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) {
           this.record(conversationId, at);
-          this.onGrant?.({ conversationId, slot, at, misses });
+          this.onGrant?.({ conversationId, slot, at, misses, missedBy });
           return;
         }
         misses += 1;
+        missedBy.push(lateness(at, slot));
       }
     });
   }
@@ -246,6 +254,7 @@ export class SendRateLimiter implements SendLimiter {
           now: () => this.now() + this.leadMs,
           instance: this.instance,
         });
+        this.onReserve?.(slots);
         this.instances = instances;
         this.notePause(pausedUntil);
         this.leadMs = Math.min(Math.max(0, this.now() - asked), MAX_LEAD_MS);
