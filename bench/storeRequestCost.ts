@@ -14,7 +14,9 @@ import { round } from './support/stats';
  * What one store request costs in CPU, by kind, on each store: the floor under any turn that
  * makes it. The kinds are those of a "my requests" turn (a point read of about 1.5 KB, as the
  * conversation's state, and the person's newest requests, a query scoped to their partition), and
- * a point read of a document that is not there (a rota month with no shifts). Each kind runs in
+ * a point read of a document that is not there (a rota month with no shifts), and a write of a
+ * document of about 1.5 KB (an upsert: what keeping a second document in step with each change of a
+ * request would add to that change). Each kind runs in
  * blocks alternating with the others in one process, 16 at a time as the turn benchmark's 16
  * conversations, so load on the machine falls on all alike; CPU per request is this process's
  * (client, SDK, HTTP and TLS) and, on Cosmos, the Cosmos-protocol server's.
@@ -30,13 +32,12 @@ const PEOPLE = 64;
 const REQUESTS_EACH = 3;
 const LIMIT_MS = 240_000;
 
-const KINDS = ['point read', 'point read, not found', 'partition query'] as const;
+const KINDS = ['point read', 'point read, not found', 'partition query', 'write'] as const;
 type Kind = (typeof KINDS)[number];
 
 const person = (n: number) => `cost-person-${n % PEOPLE}`;
 
 async function seed(store: DocumentStore): Promise<void> {
-  const filler = 'x'.repeat(1_200);
   for (let n = 0; n < PEOPLE; n += 1) {
     await store.upsert('botstate', { id: `conversation-${n}`, dialog: { step: 'purpose', filler } });
     for (let r = 0; r < REQUESTS_EACH; r += 1)
@@ -50,6 +51,8 @@ async function seed(store: DocumentStore): Promise<void> {
   }
 }
 
+const filler = 'x'.repeat(1_200);
+
 async function request(store: DocumentStore, kind: Kind, i: number): Promise<void> {
   const n = i % PEOPLE;
   if (kind === 'point read') {
@@ -58,6 +61,8 @@ async function request(store: DocumentStore, kind: Kind, i: number): Promise<voi
   } else if (kind === 'point read, not found') {
     if (await store.read('rota', `${person(n)}:2031-01`, person(n)))
       throw new Error('a document that was never written was found');
+  } else if (kind === 'write') {
+    await store.upsert('botstate', { id: `written-${n}`, dialog: { step: 'purpose', filler, write: i } });
   } else {
     const found = await store.query('requests', {
       partitionKey: person(n),

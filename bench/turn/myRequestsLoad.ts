@@ -1,3 +1,5 @@
+import type { ContainerName } from '../../src/store/containers';
+import type { Doc, DocumentStore, Query } from '../../src/store/documentStore';
 import { actorFor, message, type Actor } from '../../test/support/activities';
 import { traceStore } from '../../test/support/storeTrace';
 import { startEchoBot } from '../echoBot';
@@ -15,13 +17,17 @@ import { runLoad } from './runLoad';
  * "My requests" alone, on one target, for as long as asked: for CPU profiles of the common turn
  * (`MY_REQUESTS_PROFILE=/tmp/turn.cpuprofile node dist/bench/turn/myRequestsLoad.js embedded`) and quick before/after runs.
  * Targets: `embedded`, `cosmos` (the Cosmos-protocol server in its own process, so a profile of
- * this process holds our side only) or `echo` (the baseline bot). As in the turn benchmark, each
+ * this process holds our side only), `echo` (the baseline bot) or `cosmos-by-id`: a what-if, not
+ * the service as it is. As `cosmos`, but the person's requests query is answered by a point read of
+ * one document by id (their directory entry) and an empty list, which is what the card shows here
+ * (these visitors have no requests stored): what "my requests" would cost if each visitor's list
+ * were kept on one document read by id. As in the turn benchmark, each
  * conversation is a different person with a request open at its purpose question.
  * Settings: MY_REQUESTS_CONVERSATIONS (16), MY_REQUESTS_SECONDS (20). Prints one JSON line, with
  * the store calls of one turn counted (not timed) and the CPU time a turn cost.
  */
-type Target = 'embedded' | 'cosmos' | 'echo';
-const TARGETS: readonly Target[] = ['embedded', 'cosmos', 'echo'];
+type Target = 'embedded' | 'cosmos' | 'echo' | 'cosmos-by-id';
+const TARGETS: readonly Target[] = ['embedded', 'cosmos', 'echo', 'cosmos-by-id'];
 const CONVERSATIONS = Number(process.env.MY_REQUESTS_CONVERSATIONS ?? 16);
 const SECONDS = Number(process.env.MY_REQUESTS_SECONDS ?? 20);
 const WARM_UP_MS = 2_000;
@@ -35,12 +41,14 @@ async function main(): Promise<void> {
   let running: StoreService | undefined;
   const echo = target === 'echo' ? await startEchoBot() : undefined;
   try {
-    if (target === 'cosmos') cosmos = await startCosmosProcess();
+    if (target === 'cosmos' || target === 'cosmos-by-id') cosmos = await startCosmosProcess();
     if (target !== 'echo')
       running = await startServiceOn(
         cosmos ? { kind: 'cosmos', cosmos, database: 'bench-my-requests' } : { kind: 'embedded' },
         CONVERSATIONS,
       );
+    if (running && target === 'cosmos-by-id')
+      await answerRequestListsById(running.service.store, running.visitorIds);
     const url = running?.service.url ?? (echo?.url as string);
     const ids = running?.visitorIds ?? Array.from({ length: CONVERSATIONS }, (_, i) => `echo-${i}`);
     const actors = ids.map((id, i) => actorFor(id, `my-requests-${target}-${i}`));
@@ -84,6 +92,23 @@ async function main(): Promise<void> {
     await echo?.close();
     await cosmos?.stop();
   }
+}
+
+/**
+ * The what-if of `cosmos-by-id`: a visitor's newest requests (the only query with a partition
+ * and an order a "my requests" turn makes) become a point read by id and the empty list the
+ * query gives these visitors (checked first).
+ */
+async function answerRequestListsById(store: DocumentStore, visitorIds: string[]): Promise<void> {
+  const [query, read] = [store.query.bind(store), store.read.bind(store)];
+  for (const id of visitorIds)
+    if ((await query('requests', { partitionKey: id })).length > 0)
+      throw new Error(`visitor ${id} has requests stored: the what-if would show less than the service`);
+  store.query = async <T extends Doc>(container: ContainerName, spec?: Query): Promise<T[]> => {
+    if (container !== 'requests' || !spec?.partitionKey || !spec.orderBy) return query<T>(container, spec);
+    await read('people', spec.partitionKey, spec.partitionKey);
+    return [];
+  };
 }
 
 /** Store calls of one turn, on average over a few after two to warm up. */

@@ -1,5 +1,6 @@
 import { createServices, type Services } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
+import { decideAction } from '../../../src/teams/cards/decideAction';
 import { seedDemoOrganisation } from '../../../src/demo/seedDemo';
 import { actorFor, cardExecute, message, type Actor } from '../../support/activities';
 import {
@@ -78,6 +79,31 @@ describe('copies one instance keeps of people, changed by another instance', () 
     expect((await say(a, message(elsewhere, 'my requests'))).calls).not.toContain('read people');
   });
 
+  it('shows on A at once what B changed of a request, though A answers "my requests" from its copy of the person', async () => {
+    const alex = actorFor(DEMO_IDS.alex, 'alex-sees-b');
+    const megan = actorFor(DEMO_IDS.megan, 'megan-on-b');
+    const [slot] = (await freeMornings(servicesB, 1, new Date())) as [{ start: string; end: string }];
+    const request = requestInState('awaiting_manager', slot, slot, new Date());
+    await servicesB.requests.create(request);
+    await writeFollowUps(servicesB, request);
+    await say(a, message(alex, 'hello'));
+    const before = await say(a, message(alex, 'my requests'));
+    expect(statusOf(before.text, request.id)).toBe('Waiting for your manager');
+
+    // Megan approves on instance B; Alex asks A again straight away.
+    const approve = decideAction('approve', 'approve', request).data as Record<string, unknown>;
+    await say(b, cardExecute(megan, 'decide', { ...approve, coverMethod: 'within_team' }, connector.url));
+    const stored = await b.store.read<{ id: string; state: string }>(
+      'requests',
+      request.id,
+      request.visitorId,
+    );
+    expect(stored?.doc.state).toBe('awaiting_host');
+    const after = await say(a, message(alex, 'my requests'));
+    expect(after.calls.sort()).toEqual(['query requests', 'read botstate']);
+    expect(statusOf(after.text, request.id)).toBe('Waiting for the host');
+  });
+
   it('lets a manager removed from the directory on another instance decide nothing and start nothing, while A still holds their copy', async () => {
     const megan = actorFor(DEMO_IDS.megan, 'megan-copies');
     const [slot] = (await freeMornings(servicesB, 1, new Date())) as [{ start: string; end: string }];
@@ -113,3 +139,9 @@ describe('copies one instance keeps of people, changed by another instance', () 
     expect(started.calls).toContain('read people');
   });
 });
+
+/** The status "my requests" shows for one request: the card's entry whose cancel button names it. */
+function statusOf(text: string, requestId: string): string | undefined {
+  const entry = text.split('"type":"Container"').find((part) => part.includes(`"requestId":"${requestId}"`));
+  return entry?.match(/"title":"Status","value":"([^"]+)"/)?.[1];
+}
