@@ -1,55 +1,19 @@
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
-import { seedDemoOrganisation } from '../../../src/demo/seedDemo';
 import { actorFor, installation, message } from '../../support/activities';
-import {
-  startCosmosServer,
-  TEST_SERVER_REQUEST_TIMEOUT_MS,
-  type CosmosTestServer,
-} from '../../support/cosmosServer';
 import { allText, postActivity, replyText } from '../../support/http';
-import { startTestService, type TestService } from '../../support/startTestService';
+import { SERVICE_ON_EACH_STORE, type ServiceOnStore } from '../../support/serviceOnEachStore';
 import { traceStore, type StoreTrace } from '../../support/storeTrace';
 
 const STILL_OPEN = 'Your request is still open. Type "continue" to carry on, or "cancel" to drop it.';
 const WHY = 'Why would you like to go, and what do you want to learn?';
-
-interface Running {
-  service: TestService;
-  cosmos?: CosmosTestServer;
-}
-
-const ON: Array<{ name: string; start: () => Promise<Running> }> = [
-  {
-    name: 'embedded store',
-    start: async () => ({ service: await startTestService({ SCHEDULER_INTERVAL_SECONDS: '0' }) }),
-  },
-  {
-    name: 'Cosmos-protocol server',
-    start: async () => {
-      const cosmos = await startCosmosServer();
-      const service = await startTestService(
-        {
-          COSMOS_ENDPOINT: cosmos.endpoint,
-          COSMOS_KEY: cosmos.key,
-          COSMOS_ALLOW_SELF_SIGNED_TLS: 'true',
-          COSMOS_DATABASE: 'my-requests-during-draft',
-          SCHEDULER_INTERVAL_SECONDS: '0',
-        },
-        { cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS },
-      );
-      await seedDemoOrganisation(service.store, { today: new Date() });
-      return { service, cosmos };
-    },
-  },
-];
 
 /**
  * "my requests" typed while a request is being put together: the list, then a line saying the
  * request is still open, and the request carries on where it was. The conversation's state is what
  * says a request is open, so this turn reads it (and writes nothing of it back).
  */
-describe.each(ON)('"my requests" in the middle of a request ($name)', ({ start }) => {
-  let running: Running;
+describe.each(SERVICE_ON_EACH_STORE)('"my requests" in the middle of a request ($name)', ({ start }) => {
+  let running: ServiceOnStore;
   let trace: StoreTrace;
   const alex = actorFor(DEMO_IDS.alex, 'alex-my-requests-during-draft');
   const say = async (text: string) => {
@@ -61,14 +25,13 @@ describe.each(ON)('"my requests" in the middle of a request ($name)', ({ start }
   };
 
   beforeAll(async () => {
-    running = await start();
+    running = await start('my-requests-during-draft');
     trace = traceStore(running.service.store);
     await postActivity(running.service.url, installation(alex));
   });
   afterAll(async () => {
     trace?.restore();
-    await running?.service.stop();
-    await running?.cosmos?.stop();
+    await running?.stop();
   });
 
   it('with nothing open, shows the list alone', async () => {
