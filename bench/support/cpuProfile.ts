@@ -9,19 +9,41 @@ import { Session } from 'node:inspector/promises';
  */
 export async function startCpuProfile(
   file: string | undefined,
-): Promise<{ stop(): Promise<void> } | undefined> {
+): Promise<{ stop(keep?: (atMicros: bigint) => boolean): Promise<void> } | undefined> {
   if (!file) return undefined;
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   return {
-    stop: async () => {
+    stop: async (keep) => {
       const { profile } = await session.post('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
+      await writeFile(file, JSON.stringify(keep ? keepSamples(profile, keep) : profile));
       session.disconnect();
     },
   };
+}
+
+/**
+ * The profile with only the samples taken when `keep` says so, given each sample's time on the
+ * clock of `process.hrtime.bigint()` in microseconds (the profiler's own clock).
+ */
+function keepSamples(
+  profile: { samples?: number[]; timeDeltas?: number[]; startTime: number },
+  keep: (atMicros: bigint) => boolean,
+): object {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = profile.startTime;
+  let last = profile.startTime;
+  for (const [i, sample] of (profile.samples ?? []).entries()) {
+    at += profile.timeDeltas?.[i] ?? 0;
+    if (!keep(BigInt(Math.round(at)))) continue;
+    samples.push(sample);
+    timeDeltas.push(at - last);
+    last = at;
+  }
+  return { ...profile, samples, timeDeltas };
 }
 
 /**

@@ -34,7 +34,8 @@ import type { RequestsRepository } from '../store/repositories/requestsRepositor
 import type { RotaRepository } from '../store/repositories/rotaRepository';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { ExchangesRepository } from '../store/repositories/exchangesRepository';
-import { loadClashContext, readClashContext } from './loadClashContext';
+import { loadClashContext, readClashContext, type ClashSources } from './loadClashContext';
+import type { SearchSources } from './recentSearchReads';
 import { loadPastExchanges } from './relationships/loadPastExchanges';
 
 export interface HostFinderDependencies {
@@ -46,6 +47,8 @@ export interface HostFinderDependencies {
   /** The exchange log: teams that have exchanged well before rank higher. */
   exchanges?: ExchangesRepository;
   workingTime?: WorkingTimeSettings;
+  /** The finding of hosts reads through these (recent copies) when given; see RecentSearchReads. */
+  searchSources?: SearchSources;
 }
 
 /** Offers looked at closely (rotas read, slots searched) per search. */
@@ -70,11 +73,13 @@ export function createHostFinder(
   return {
     findHosts: async (draft) => {
       const window = londonWindow(draft);
-      // The visitor's own visits are read once for the whole search, not once per host.
+      // What a search reads may be this instance's recent copies: it only advises, and sending
+      // checks afresh. The visitor's own visits are read once for the whole search.
+      const reads = { ...deps, ...deps.searchSources };
       let open: ReturnType<RequestsRepository['listOpenForVisitor']> | undefined;
       const sources = {
-        ...deps,
-        requests: { listOpenForVisitor: (id: string) => (open ??= deps.requests.listOpenForVisitor(id)) },
+        ...reads,
+        requests: { listOpenForVisitor: (id: string) => (open ??= reads.requests.listOpenForVisitor(id)) },
       };
       const [active, pastExchanges] = await Promise.all([
         deps.offers.listActive(),
@@ -84,7 +89,7 @@ export function createHostFinder(
       const query = hostSearchQuery(draft);
       const shortlist = rankOffers({ offers: catalogue, visitor, query, pastExchanges, limit: SHORTLIST });
       // Everything the shortlist needs is read at once: rotas (the visitor's once), places, hosts.
-      const search = { ...sources, rota: readingOnce(deps.rota) };
+      const search = { ...sources, rota: readingOnce(reads.rota) };
       // Awaited together, so a failed read of either is the search's failure, never left unheard.
       const [withSlots, names] = await Promise.all([
         Promise.all(
@@ -94,7 +99,7 @@ export function createHostFinder(
           })),
         ),
         readHosts(
-          deps,
+          reads,
           shortlist.map(({ offer }) => offer.hostId),
         ),
       ]);
@@ -203,7 +208,7 @@ function settingWanted(draft: RequestDraft, setting: Setting): boolean {
  * visit of no stated length is a morning or an afternoon, whichever the host offers.
  */
 async function findSlots(
-  deps: HostFinderDependencies,
+  deps: ClashSources,
   visitor: Person,
   offer: HostOffer,
   draft: RequestDraft,
@@ -318,7 +323,7 @@ function toOption(
 
 /** The hosts' names, read at once. */
 async function readHosts(
-  deps: HostFinderDependencies,
+  deps: { people: Pick<PeopleRepository, 'findById'> },
   hostIds: readonly string[],
 ): Promise<Map<string, string>> {
   const ids = [...new Set(hostIds)];

@@ -15,6 +15,7 @@ import { RequestsRepository } from '../store/repositories/requestsRepository';
 import { RotaRepository } from '../store/repositories/rotaRepository';
 import { ReadAheadStore } from '../store/readAheadStore';
 import { TasksRepository } from '../store/repositories/tasksRepository';
+import type { RecentSearchReads, SearchSources } from './recentSearchReads';
 
 /** Everything a handler or command needs, built once over one store. */
 export interface Services {
@@ -26,6 +27,12 @@ export interface Services {
   holds: HoldsRepository;
   outbox: OutboxRepository;
   exchanges: ExchangesRepository;
+  /**
+   * What the host search reads (rotas, places, the visitor's open requests, hosts' names) through
+   * this instance's recent copies (RecentSearchReads); without it, the search reads the store.
+   * Never for anything that decides: sending and the decisions read the repositories.
+   */
+  searchSources?: SearchSources;
   /** When a visitor takes a new time the host proposed, the manager approves it again. */
   reapproveNewTime?: boolean;
   /** The bank holidays working days skip (BANK_HOLIDAY_REGION; England and Wales unless set). */
@@ -58,6 +65,8 @@ export function createServices(
   policy: {
     /** This instance's recent copies of people (see RecentPeople). */
     recentPeople?: RecentPeople;
+    /** This instance's recent copies of what host searches read. */
+    searchReads?: RecentSearchReads;
     reapproveNewTime?: boolean;
     bankHolidayRegion?: BankHolidayRegion;
     workingTime?: WorkingTimeSettings;
@@ -66,13 +75,20 @@ export function createServices(
     modelTimers?: Timers;
   } = {},
 ): Services {
+  const people = new PeopleRepository(store, policy.recentPeople);
+  const requests = new RequestsRepository(store);
+  const rota = new RotaRepository(store);
+  const holds = new HoldsRepository(store);
   return {
-    people: new PeopleRepository(store, policy.recentPeople),
-    requests: new RequestsRepository(store),
+    people,
+    requests,
     offers: new OffersRepository(store, () => clock().getTime()),
-    rota: new RotaRepository(store),
+    rota,
     tasks: new TasksRepository(store),
-    holds: new HoldsRepository(store),
+    holds,
+    ...(policy.searchReads
+      ? { searchSources: policy.searchReads.sourcesFor({ rota, holds, requests, people }) }
+      : {}),
     outbox: new OutboxRepository(store),
     exchanges: new ExchangesRepository(store),
     ...(retention ? { retention } : {}),

@@ -47,6 +47,11 @@ export class ExpiringCache<V> {
     return true;
   }
 
+  /** Drops the key if it still holds this very value (a read that failed), without counting it as a write. */
+  drop(key: string, value: V): void {
+    if (this.entries.get(key)?.value === value) this.entries.delete(key);
+  }
+
   forget(key: string): void {
     this.entries.delete(key);
     this.forgotten.delete(key);

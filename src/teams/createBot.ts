@@ -12,6 +12,7 @@ import { ReadAheadStore } from '../store/readAheadStore';
 import type { AppTurnState } from './appTurnState';
 import { BotStateStorage } from './botStateStorage';
 import { BotTurnState } from './botTurnState';
+import { RecentSearchReads } from '../app/recentSearchReads';
 import { createRecentCopies } from './recentCopies';
 import { registerCardActions } from './handlers/cardActions';
 import { registerCoverActions } from './handlers/coverActions';
@@ -120,9 +121,11 @@ export function createBot({
 }: BotDependencies): Bot {
   const store = new ReadAheadStore(rawStore);
   const recent = createRecentCopies(store, clock);
+  const searchReads = new RecentSearchReads(store, clock ? () => clock().getTime() : undefined);
   // Messages are queued only once the bot answers turns, by which time the dispatcher exists.
   const services: Services = createServices(store, clock, (queued) => dispatcher.kick(queued), retention, {
     recentPeople: recent.people,
+    searchReads,
     reapproveNewTime,
     bankHolidayRegion,
     workingTime,

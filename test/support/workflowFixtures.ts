@@ -35,6 +35,18 @@ export async function seedWorkflow(store: DocumentStore, now = DEMO_TODAY): Prom
   return { store, services, offer: found.offer, setNow: (at) => (current = at) };
 }
 
+/** A visitor's search for the discharge team's mornings over three weeks after DEMO_TODAY, hosts not yet found. */
+export const DISCHARGE_SEARCH: RequestDraft = {
+  step: 'host',
+  trail: [],
+  what: 'the discharge team',
+  purpose: 'To understand why discharges from my ward get delayed',
+  objectives: ['See a board round'],
+  window: { from: '2025-03-10', to: '2025-03-28' },
+  length: 'am',
+  startedAt: DEMO_TODAY.toISOString(),
+};
+
 export function morningOf(day: string): { start: string; end: string } {
   return slotForDay(day, 'am');
 }

@@ -51,8 +51,25 @@ function monthBeside(instantIso: string, months: number): string {
   return DateTime.fromISO(instantIso, { zone: 'Europe/London' }).plus({ months }).toFormat('yyyy-LL');
 }
 
-function ledgerId(offerId: string): string {
+/** The id of the document (in the host's `tasks` partition) that holds an offer's places. */
+export function ledgerId(offerId: string): string {
   return `ledger:${offerId}`;
+}
+
+/**
+ * The holds whose start is in the months from the one before `instantIso` to the one after
+ * `untilIso`: weeks span months, and a search window may span several.
+ */
+export function holdsWithin(
+  holds: readonly Hold[],
+  instantIso: string,
+  untilIso: string = instantIso,
+): Hold[] {
+  const [first, last] = [monthBeside(instantIso, -1), monthBeside(untilIso, 1)];
+  return holds.filter((h) => {
+    const month = monthOf(h.start);
+    return month >= first && month <= last;
+  });
 }
 
 export class HoldsRepository {
@@ -68,12 +85,12 @@ export class HoldsRepository {
     instantIso: string,
     untilIso: string = instantIso,
   ): Promise<Hold[]> {
-    const [first, last] = [monthBeside(instantIso, -1), monthBeside(untilIso, 1)];
-    const found = await this.store.read<LedgerDoc>('tasks', ledgerId(offerId), hostId);
-    return (found?.doc.holds ?? []).filter((h) => {
-      const month = monthOf(h.start);
-      return month >= first && month <= last;
-    });
+    return holdsWithin(await this.readHolds(hostId, offerId), instantIso, untilIso);
+  }
+
+  /** Every place held with an offer. */
+  async readHolds(hostId: string, offerId: string): Promise<Hold[]> {
+    return (await this.store.read<LedgerDoc>('tasks', ledgerId(offerId), hostId))?.doc.holds ?? [];
   }
 
   /** Whether the request holds its place starting at `startIso` with this offer. */

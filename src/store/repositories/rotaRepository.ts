@@ -1,11 +1,27 @@
 import type { RotaMonth, Shift } from '../../domain/rota';
-import { londonMonthsAround } from '../../domain/time/monthKeys';
+import { londonMonthsAround, type MonthKey } from '../../domain/time/monthKeys';
 import { MAX_READ_MANY, type DocumentStore } from '../documentStore';
 
 type RotaDoc = RotaMonth & { id: string; [field: string]: unknown };
 
 export function rotaDocumentId(personId: string, month: string): string {
   return `${personId}:${month}`;
+}
+
+/**
+ * The London months a range read of a rota reads: from the month before `from`'s, so a night
+ * shift that began last month is seen, to `to`'s.
+ */
+export function rotaMonthsFor(from: Date, to: Date): MonthKey[] {
+  return londonMonthsAround(from.getTime(), to.getTime(), 1, 0);
+}
+
+/** The shifts that overlap [from, to), in order of their start. */
+export function shiftsWithin(shifts: readonly Shift[], from: Date, to: Date): Shift[] {
+  const [start, end] = [from.toISOString(), to.toISOString()];
+  return shifts
+    .filter((shift) => shift.end > start && shift.start < end)
+    .sort((a, b) => a.start.localeCompare(b.start));
 }
 
 /**
@@ -16,19 +32,23 @@ export class RotaRepository {
   constructor(private readonly store: DocumentStore) {}
 
   async shiftsBetween(personId: string, from: Date, to: Date): Promise<Shift[]> {
-    const months = londonMonthsAround(from.getTime(), to.getTime(), 1, 0);
+    const months = rotaMonthsFor(from, to);
+    // No months: a window that is no time at all, or ends before it starts.
     if (months.length === 0) return [];
+    return shiftsWithin([...(await this.readMonths(personId, months)).values()].flat(), from, to);
+  }
+
+  /** The shifts of each of a person's months, read in one store call; a month with none stored is left out. */
+  async readMonths(personId: string, months: readonly MonthKey[]): Promise<Map<MonthKey, Shift[]>> {
+    if (months.length === 0) return new Map();
     const ids = months.map((month) => rotaDocumentId(personId, month));
     const docs = (
       await Promise.all(
         inGroups(ids, MAX_READ_MANY).map((group) => this.store.readMany<RotaDoc>('rota', personId, group)),
       )
     ).flat();
-    const [start, end] = [from.toISOString(), to.toISOString()];
-    return docs
-      .flatMap((found) => found.doc.shifts ?? [])
-      .filter((shift) => shift.end > start && shift.start < end)
-      .sort((a, b) => a.start.localeCompare(b.start));
+    const monthOf = new Map(ids.map((id, i) => [id, months[i] as MonthKey]));
+    return new Map(docs.map((found) => [monthOf.get(found.doc.id) as MonthKey, found.doc.shifts ?? []]));
   }
 
   async readMonth(personId: string, month: string): Promise<{ rota: RotaMonth; etag: string } | undefined> {

@@ -1,20 +1,16 @@
 import { createHostFinder } from '../../../src/app/hostFinder';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
-import type { RequestDraft } from '../../../src/domain/requestDialog/draft';
 import type { Shift } from '../../../src/domain/rota';
-import { DEMO_TODAY, personOf, seedWorkflow, type Workflow } from '../../support/workflowFixtures';
+import {
+  DEMO_TODAY,
+  DISCHARGE_SEARCH,
+  personOf,
+  seedWorkflow,
+  type Workflow,
+} from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
 
-const draft: RequestDraft = {
-  step: 'host',
-  trail: [],
-  what: 'the discharge team',
-  purpose: 'To understand why discharges from my ward get delayed',
-  objectives: ['See a board round'],
-  window: { from: '2025-03-10', to: '2025-03-28' },
-  length: 'am',
-  startedAt: DEMO_TODAY.toISOString(),
-};
+const draft = DISCHARGE_SEARCH;
 
 /**
  * The host search reads the hosts' names while it reads rotas: when the names cannot be read

@@ -53,4 +53,18 @@ describe('ExpiringCache', () => {
     expect(values.set('a', 'old', started)).toBe(false);
     expect(values.set('a', 'new', values.startRead())).toBe(true);
   });
+
+  it('drops a key on request only while it still holds that value (a failed read), leaving a newer one', () => {
+    const values = cache();
+    values.set('a', 'failed', values.startRead());
+    values.drop('a', 'failed');
+    expect(values.get('a')).toBeUndefined();
+    values.set('a', 'newer', values.startRead());
+    values.drop('a', 'failed');
+    expect(values.get('a')).toBe('newer');
+    // Dropping is not a write: a read that began before it is still kept.
+    const started = values.startRead();
+    values.drop('a', 'newer');
+    expect(values.set('a', 'read', started)).toBe(true);
+  });
 });
