@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   chooseWorkingTimeRules,
   DEFAULT_WORKING_TIME_SETTINGS,
@@ -9,6 +8,7 @@ import {
 import type { HostOffer } from '../domain/offers';
 import { HOLDING_STATES } from '../domain/workflow/transitions';
 import type { Person } from '../domain/people';
+import { plusLocalDays } from '../shared/plusLocalDays';
 import type { HoldsRepository } from '../store/repositories/holdsRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import type { RotaRepository } from '../store/repositories/rotaRepository';
@@ -93,8 +93,7 @@ export function readClashSources(
   offer: OfferRef | undefined,
   window: { from: Date; to: Date },
 ) {
-  const from = DateTime.fromJSDate(window.from).minus({ days: ROTA_MARGIN_DAYS }).toJSDate();
-  const to = DateTime.fromJSDate(window.to).plus({ days: ROTA_MARGIN_DAYS }).toJSDate();
+  const { from, to } = rotaRangeAround(window);
   return Promise.all([
     sources.rota.shiftsBetween(visitorId, from, to),
     offer ? sources.rota.shiftsBetween(offer.hostId, from, to) : Promise.resolve(undefined),
@@ -103,6 +102,18 @@ export function readClashSources(
       : Promise.resolve([]),
     visitsOf(sources.requests, visitorId, window),
   ]);
+}
+
+/**
+ * The rota range read for a window: ROTA_MARGIN_DAYS calendar days either side, at the same
+ * wall-clock time in this process's time zone (as luxon's `minus`/`plus` of days gave it, without
+ * the cost of luxon on every offer a search looks at).
+ */
+export function rotaRangeAround(window: { from: Date; to: Date }): { from: Date; to: Date } {
+  return {
+    from: plusLocalDays(window.from, -ROTA_MARGIN_DAYS),
+    to: plusLocalDays(window.to, ROTA_MARGIN_DAYS),
+  };
 }
 
 /**

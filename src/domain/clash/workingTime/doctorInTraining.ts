@@ -30,5 +30,17 @@ function containsPhrase(words: readonly string[], phrase: readonly string[]): bo
  */
 export function isDoctorInTraining(jobTitle: string, listedWords: readonly string[]): boolean {
   const words = wordsOf(jobTitle);
-  return listedWords.flatMap(expandRange).some((entry) => containsPhrase(words, wordsOf(entry)));
+  return phrasesOf(listedWords).some((phrase) => containsPhrase(words, phrase));
+}
+
+/** Each list's phrases, as words, worked out once per list (the settings' list is read on every clash check). */
+const listedPhrases = new WeakMap<readonly string[], ReadonlyArray<readonly string[]>>();
+
+function phrasesOf(listedWords: readonly string[]): ReadonlyArray<readonly string[]> {
+  let phrases = listedPhrases.get(listedWords);
+  if (!phrases) {
+    phrases = listedWords.flatMap(expandRange).map(wordsOf);
+    listedPhrases.set(listedWords, phrases);
+  }
+  return phrases;
 }
