@@ -42,6 +42,7 @@ import { runLoad, type LoadResult } from './turn/runLoad';
  * turns a second against the echo bot's at the same concurrency.
  * Run: `npm run build && node dist/bench/turn.js [--store-latency-ms 5]`;
  * `BENCH_TURN_EXCHANGE_ONLY=1` measures only the exchange's turns (and the echo) at 1 conversation;
+ * `BENCH_TURN_KINDS=request_step` measures only that kind (no exchange);
  * `BENCH_TURN_BACK_TO_BACK=1` times them without waiting for the turn before's messages (see measureExchanges).
  */
 const CONCURRENCY = [1, 16, 64] as const;
@@ -55,7 +56,12 @@ const LIMIT_MS = 290_000;
 type LoadKind = 'my_requests' | 'request_step';
 const EXCHANGE_ONLY = process.env.BENCH_TURN_EXCHANGE_ONLY === '1';
 const BACK_TO_BACK = process.env.BENCH_TURN_BACK_TO_BACK === '1';
-const KINDS: readonly LoadKind[] = EXCHANGE_ONLY ? [] : ['my_requests', 'request_step'];
+/** `BENCH_TURN_KINDS=request_step` (or `my_requests`) measures only those kinds, without the exchange's turns. */
+const ONLY_KINDS = process.env.BENCH_TURN_KINDS?.split(',');
+const KINDS: readonly LoadKind[] = EXCHANGE_ONLY
+  ? []
+  : (['my_requests', 'request_step'] as const).filter((kind) => !ONLY_KINDS || ONLY_KINDS.includes(kind));
+const WITH_EXCHANGES = !ONLY_KINDS;
 type Kind = LoadKind | ExchangeKind;
 /** Exchanges whose turns are counted for `round_trips` (after one to warm up). */
 const COUNTED_EXCHANGES = 3;
@@ -120,7 +126,7 @@ async function main(): Promise<void> {
       targets.push(target);
       target.actors = await prepareConversations(client, running, store, people);
       for (const kind of KINDS) target.roundTrips[kind] = await countRoundTrips(client, target, kind);
-      Object.assign(target.roundTrips, await countExchangeRoundTrips(client, target));
+      if (WITH_EXCHANGES) Object.assign(target.roundTrips, await countExchangeRoundTrips(client, target));
     }
 
     const lines: Line[] = [];
@@ -143,7 +149,7 @@ async function main(): Promise<void> {
             roundTrips: target.roundTrips[kind],
             result: await measure(concurrency, (i, n) => turnOf(client, target, kind, i, n)),
           });
-        if (concurrency === 1) lines.push(...(await measureExchanges(client, target)));
+        if (concurrency === 1 && WITH_EXCHANGES) lines.push(...(await measureExchanges(client, target)));
       }
     }
     report(lines);
