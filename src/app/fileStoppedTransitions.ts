@@ -1,4 +1,5 @@
-import { ERASED } from '../domain/dataRights/anonymise';
+import { isErasedStandIn } from '../domain/dataRights/anonymise';
+import { isWithdrawn } from './dataRights/erasedParties';
 import type { ShadowingRequest } from '../domain/requests';
 import type { ExpiringCache } from '../shared/expiringCache';
 import type { Task } from '../store/repositories/tasksRepository';
@@ -52,13 +53,13 @@ async function fileWhatFollows(
   now: Date,
 ): Promise<Notification[]> {
   // A request whose visitor's data was erased keeps only counts: its place is given back, and
-  // nothing is pointed at it or told about it again.
-  const anonymised = isErased(listed.visitorId);
+  // nothing is pointed at it or told about it again, but for its withdrawal (see erasedParties).
+  const filed = !isErasedStandIn(listed.visitorId) || isWithdrawn(listed);
   const [stale, owed] = await Promise.all([
-    anonymised ? [] : stalePointers(services, listed),
-    anonymised
-      ? []
-      : owedByLastMove(services, listed, now).then((all) => all.filter((n) => !isErased(n.personId))),
+    filed ? stalePointers(services, listed) : [],
+    filed
+      ? owedByLastMove(services, listed, now).then((all) => all.filter((n) => !isErasedStandIn(n.personId)))
+      : [],
     releasePlace(services.holds, listed),
   ]);
   const found = await Promise.all(owed.map((n) => services.outbox.find(n.personId, n.id)));
@@ -78,7 +79,7 @@ async function stalePointers(
   services: Pick<Services, 'tasks'>,
   request: ShadowingRequest,
 ): Promise<Array<{ task: Task; etag: string | undefined }>> {
-  const owed = tasksFor(request).filter((task) => !isErased(task.assigneeId));
+  const owed = tasksFor(request).filter((task) => !isErasedStandIn(task.assigneeId));
   const found = await Promise.all(
     owed.map((task) => services.tasks.findVersioned(task.assigneeId, task.role, task.requestId)),
   );
@@ -101,9 +102,4 @@ function isBehind(stored: Task, owed: Task): boolean {
     stored.end !== owed.end ||
     stored.offerId !== owed.offerId
   );
-}
-
-/** Someone whose data was erased: the stand-in for a manager or host, or a visitor's anonymous id. */
-function isErased(personId: string): boolean {
-  return personId === ERASED || personId.startsWith(`${ERASED}-`);
 }

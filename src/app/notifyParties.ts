@@ -1,6 +1,7 @@
 import type { ShadowingRequest } from '../domain/requests';
 import type { Action } from '../domain/workflow/transitions';
 import { hostHasBeenTold } from '../domain/workflow/viewers';
+import { isErasedStandIn } from '../domain/dataRights/anonymise';
 import { notificationId, type Notification, type NotificationKind } from './notifications';
 import type { OutboxRepository } from '../store/repositories/outboxRepository';
 
@@ -50,6 +51,11 @@ const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
     ['manager', 'request_update'],
     ['host', 'request_update'],
   ],
+  withdraw: [
+    ['visitor', 'request_update'],
+    ['manager', 'request_update'],
+    ['host', 'request_update'],
+  ],
 };
 
 /**
@@ -87,7 +93,7 @@ export function owedByMove(
   const owed: Notification[] = [];
   for (const [recipient, kind] of AFTER[action] ?? []) {
     const personId = ids[recipient];
-    if (!personId || personId === actorId) continue;
+    if (!personId || personId === actorId || isErasedStandIn(personId)) continue;
     // A host hears nothing about a request until a manager has released the visitor.
     if (recipient === 'host' && !hostHasBeenTold(request)) continue;
     owed.push(newNotification(kind, request, personId, step, now, note));
@@ -99,7 +105,13 @@ export function owedByMove(
 }
 
 /** Moves that call the visit off, after which cover someone is arranging is not needed. */
-const CALLED_OFF: ReadonlySet<Action> = new Set(['cancel', 'reject_time', 'decline_visit', 'expire']);
+const CALLED_OFF: ReadonlySet<Action> = new Set([
+  'cancel',
+  'reject_time',
+  'decline_visit',
+  'expire',
+  'withdraw',
+]);
 
 export const COVER_NOT_NEEDED =
   'The visit has been called off, so this cover is no longer needed. If you have booked someone, you can stand them down.';

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { ShadowingRequest } from '../domain/requests';
 import { dueActions, type DueAction } from '../domain/workflow/dueReminders';
-import { applyTransition, OPEN_STATES } from '../domain/workflow/transitions';
+import { OPEN_STATES } from '../domain/workflow/transitions';
 import { REQUEST_STATES } from '../domain/requests';
-import { VersionConflictError, type DocumentStore } from '../store/documentStore';
+import type { DocumentStore } from '../store/documentStore';
 import { stoppedSendsChecked } from './fileStoppedSends';
 import { FILING_WINDOW_MS, fileStoppedTransition } from './fileStoppedTransitions';
 import { claimJobLease, updateHeldJob, type LeasedJob } from './jobLease';
 import type { Notification, NotificationKind } from './notifications';
-import { newNotification, notifyParties } from './notifyParties';
+import { newNotification } from './notifyParties';
 import { queueCheckIns } from './outcomes/queueCheckIns';
 import { listProgrammeLeads } from './programmeLeads';
-import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { EXPIRED_NOTE } from './transitionFilings';
-import { writeTasks } from './writeTasks';
+import { settleErasedParty, withdrawalNote } from './dataRights/erasedParties';
+import { systemMove } from './systemMove';
 import { runContained } from './runContained';
 import type { Logger } from '../logging/logger';
 import { coverWaitingOn, dueCoverActions, type DueCoverAction } from '../domain/cover/dueCoverActions';
@@ -111,6 +111,14 @@ export async function queueDueWork(
       fileStoppedTransition(services, request, now, movesFoundFiled),
     );
   for (const request of open) {
+    await each(
+      'settle an erased party',
+      request,
+      async () => (await settleErasedParty(services, request, now)) ?? [],
+    );
+    // A withdrawn request is owed nothing more (its own filing is checked once it is listed as
+    // closed); a lead deciding for an erased manager is chased as a manager would be.
+    if (withdrawalNote(request)) continue;
     await each('file a stopped move', request, () =>
       fileStoppedTransition(services, request, now, movesFoundFiled),
     );
@@ -251,24 +259,7 @@ async function enqueueAll(
   return queued;
 }
 
-async function expire(services: Services, request: ShadowingRequest, now: Date): Promise<Notification[]> {
-  const found = await services.requests.find(request.visitorId, request.id);
-  if (!found) return [];
-  const moved = applyTransition(
-    found.request,
-    'expire',
-    { id: 'system', isProgrammeLead: false },
-    now,
-    'The date passed before everyone had answered.',
-  );
-  if (!moved.ok) return [];
-  try {
-    await services.requests.replace(moved.request, found.etag);
-  } catch (error) {
-    if (error instanceof VersionConflictError) return [];
-    throw error;
-  }
-  await writeTasks(services.tasks, moved.request);
-  await releasePlace(services.holds, moved.request);
-  return notifyParties(services.outbox, moved.request, 'expire', 'system', now, EXPIRED_NOTE);
+function expire(services: Services, request: ShadowingRequest, now: Date): Promise<Notification[]> {
+  const reason = 'The date passed before everyone had answered.';
+  return systemMove(services, request, 'expire', { reason, note: EXPIRED_NOTE }, now);
 }

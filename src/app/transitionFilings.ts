@@ -9,6 +9,7 @@ import { checkAgainstRotas } from './recheckAfterRotaChange';
 import { owedByCoverDecision } from './decideOnCover';
 import type { CoverAction } from '../domain/cover/coverTransitions';
 import type { Services } from './services';
+import { withdrawalNote } from './dataRights/erasedParties';
 
 /** What an expiry tells everyone (the scheduler's own move). */
 export const EXPIRED_NOTE = 'The date passed before everyone had answered, so the request has expired.';
@@ -68,7 +69,8 @@ export async function owedByLastMove(
       now,
     );
   }
-  const note = action === 'expire' ? EXPIRED_NOTE : undefined;
+  const note =
+    action === 'expire' ? EXPIRED_NOTE : action === 'withdraw' ? withdrawalNote(request) : undefined;
   return [
     ...owedByMove(request, action, last.by, now, note),
     ...coordinatorAsked(request, action, last.by, now),

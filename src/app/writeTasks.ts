@@ -1,3 +1,4 @@
+import { isErasedStandIn } from '../domain/dataRights/anonymise';
 import type { ShadowingRequest } from '../domain/requests';
 import { taskId, type Task, type TasksRepository } from '../store/repositories/tasksRepository';
 
@@ -9,7 +10,10 @@ export async function writeTasks(tasks: TasksRepository, request: ShadowingReque
   await Promise.all(tasksFor(request).map((task) => tasks.upsert(task)));
 }
 
-/** The pointers the request calls for as it stands: its manager's and its host's. */
+/**
+ * The pointers the request calls for as it stands: its manager's and its host's, but none for
+ * someone whose data was erased.
+ */
 export function tasksFor(request: ShadowingRequest): Task[] {
   const common = {
     requestId: request.id,
@@ -21,14 +25,14 @@ export function tasksFor(request: ShadowingRequest): Task[] {
     updatedAt: request.updatedAt,
   };
   const owed: Task[] = [];
-  if (request.managerId)
+  if (request.managerId && !isErasedStandIn(request.managerId))
     owed.push({
       id: taskId('manager', request.id),
       assigneeId: request.managerId,
       role: 'manager',
       ...common,
     });
-  if (request.hostId)
+  if (request.hostId && !isErasedStandIn(request.hostId))
     owed.push({ id: taskId('host', request.id), assigneeId: request.hostId, role: 'host', ...common });
   return owed;
 }

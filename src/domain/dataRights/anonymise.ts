@@ -3,6 +3,14 @@ import type { RequestWithOutcomes } from '../outcomes/outcomeTypes';
 
 /** What stands in for an erased person wherever a record about others must stay. */
 export const ERASED = 'erased';
+
+/**
+ * Someone whose data was erased: the stand-in for a manager or host, or an erased visitor's
+ * anonymous id. Nobody can be told or asked anything as them.
+ */
+export function isErasedStandIn(personId: string): boolean {
+  return personId === ERASED || personId.startsWith(`${ERASED}-`);
+}
 const REMOVED_TEXT = "[removed at the person's request]";
 
 /** Who is being erased, as the words that identify them. */

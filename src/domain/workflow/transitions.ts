@@ -61,6 +61,8 @@ export const TRANSITIONS = {
     to: 'expired',
     roles: ['system'],
   },
+  /** The visitor's or the host's data was erased: the visit cannot go ahead with them. */
+  withdraw: { from: OPEN_STATES, to: 'cancelled', roles: ['system'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof TRANSITIONS;

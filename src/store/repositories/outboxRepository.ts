@@ -1,4 +1,5 @@
 import type { Notification } from '../../app/notifications';
+import { isErasedStandIn } from '../../domain/dataRights/anonymise';
 import { DocumentExistsError, VersionConflictError, type DocumentStore } from '../documentStore';
 
 type NotificationDoc = Notification & { [field: string]: unknown };
@@ -16,8 +17,12 @@ export interface StoredNotification {
 export class OutboxRepository {
   constructor(private readonly store: DocumentStore) {}
 
-  /** Queues the message; resolves false when the same message was already queued. */
+  /**
+   * Stores the message unless one with its id is already there (false then). A message for
+   * someone whose data was erased is never stored: nobody can read it (false too).
+   */
   async enqueue(notification: Notification): Promise<boolean> {
+    if (isErasedStandIn(notification.personId)) return false;
     try {
       await this.store.create<NotificationDoc>('outbox', notification as NotificationDoc);
       return true;

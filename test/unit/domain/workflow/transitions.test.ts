@@ -55,6 +55,7 @@ const ALLOWED: Record<Action, string[]> = {
   complete: ['visitor', 'host', 'lead', 'system'],
   no_show: ['host', 'lead'],
   expire: ['system'],
+  withdraw: ['system'],
 };
 
 const cells = (Object.keys(TRANSITIONS) as Action[]).flatMap((action) =>

@@ -1,0 +1,55 @@
+import { isErasedStandIn } from '../../domain/dataRights/anonymise';
+import type { ShadowingRequest } from '../../domain/requests';
+import type { Notification } from '../notifications';
+import { routeApprovalToLeads } from '../programmeLeads';
+import type { Services } from '../services';
+import { systemMove } from '../systemMove';
+
+export const VISITOR_ERASED =
+  "The visitor's details have been removed from the shadowing service, so this request has been withdrawn.";
+export const HOST_ERASED =
+  "The host's details have been removed from the shadowing service, so this visit has been cancelled.";
+export const MANAGER_ERASED =
+  "The visitor's line manager is no longer on the shadowing service, so the programme lead has been asked to decide.";
+
+/**
+ * Why an open request cannot go ahead: its visitor's or its host's data was erased (the visit was
+ * with them); undefined when neither was.
+ */
+export function withdrawalNote(request: ShadowingRequest): string | undefined {
+  if (isErasedStandIn(request.visitorId)) return VISITOR_ERASED;
+  if (request.hostId && isErasedStandIn(request.hostId)) return HOST_ERASED;
+  return undefined;
+}
+
+/** The request's latest write withdrew it (the only move the service makes to 'cancelled'). */
+export function isWithdrawn(request: ShadowingRequest): boolean {
+  const last = request.history.at(-1);
+  return last?.to === 'cancelled' && last.by === 'system' && last.at === request.updatedAt;
+}
+
+/** Waiting for a release from a manager whose data was erased. */
+export function awaitsErasedManager(request: ShadowingRequest): boolean {
+  return (
+    request.state === 'awaiting_manager' &&
+    request.managerId !== undefined &&
+    isErasedStandIn(request.managerId)
+  );
+}
+
+/**
+ * The scheduler's part after an erasure. An open request whose visitor or host was erased is
+ * withdrawn: its place given back, the others told once why, nobody chased about it again. One
+ * waiting for an erased manager's release goes to the programme leads, as when a manager cannot
+ * be reached (the visitor is told). Undefined when no party of the request was erased.
+ */
+export async function settleErasedParty(
+  services: Services,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Notification[] | undefined> {
+  const note = withdrawalNote(request);
+  if (note) return systemMove(services, request, 'withdraw', { reason: note, note }, now);
+  if (awaitsErasedManager(request)) return routeApprovalToLeads(services, request, now, MANAGER_ERASED);
+  return undefined;
+}

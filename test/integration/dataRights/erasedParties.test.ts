@@ -1,0 +1,149 @@
+import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
+import { HOST_ERASED, MANAGER_ERASED, VISITOR_ERASED } from '../../../src/app/dataRights/erasedParties';
+import type { Notification } from '../../../src/app/notifications';
+import { queueDueWork } from '../../../src/app/scheduledWork';
+import { DEMO_IDS } from '../../../src/demo/demoIds';
+import type { ShadowingRequest } from '../../../src/domain/requests';
+import { installFor } from '../../support/recordingDeliverer';
+import { freeMornings } from '../../support/requestInState';
+import { stoppedMoves, type Slot } from '../../support/stoppedMoves';
+import { DEMO_TODAY, seedWorkflow, type Workflow } from '../../support/workflowFixtures';
+import { STORE_SUBJECTS } from '../../support/workflowStores';
+
+const DAY = 86_400_000;
+
+/**
+ * After a person's data is erased, the scheduler settles the open requests they were part of: a
+ * visit with an erased visitor or host is withdrawn (place given back, the others told once, nobody
+ * chased again); a release waiting on an erased manager goes to the programme lead. Nothing is
+ * queued for, or pointed at, the erased person.
+ */
+describe.each(STORE_SUBJECTS)('open requests of someone whose data was erased, $name', (subject) => {
+  let workflow: Workflow;
+  let cleanup: () => Promise<void>;
+  let slots: Slot[];
+  const { filed, isHeld } = stoppedMoves(() => workflow);
+
+  beforeEach(async () => {
+    const opened = await subject.open();
+    cleanup = opened.cleanup;
+    workflow = await seedWorkflow(opened.store);
+    await installFor(workflow.services.people, [DEMO_IDS.patti]);
+    slots = await freeMornings(workflow.services, 3, DEMO_TODAY);
+  });
+  afterEach(async () => cleanup());
+
+  /** Alex's three open requests to Adele: waiting for Megan, waiting for Adele, confirmed. */
+  const threeOpen = async () => [
+    await filed('awaiting_manager', slots[0]!),
+    await filed('awaiting_host', slots[1]!),
+    await filed('confirmed', slots[2]!),
+  ];
+
+  /** The request as stored now, wherever the erasure moved it. */
+  const now = async (request: ShadowingRequest) => {
+    const [found] = await workflow.store.query<ShadowingRequest & { [f: string]: unknown }>('requests', {
+      where: [{ field: 'id', op: '=', value: request.id }],
+    });
+    return found!;
+  };
+
+  /** One scheduler run `days` after the demo's today; what it queued about these requests. */
+  async function tick(days: number, requests: ShadowingRequest[]) {
+    const at = new Date(DEMO_TODAY.getTime() + days * DAY);
+    workflow.setNow(at);
+    const queued = await queueDueWork(workflow.store, workflow.services, at);
+    return queued.filter((n) => requests.some((r) => r.id === n.requestId));
+  }
+
+  const told = (queued: Notification[]) =>
+    queued.map((n) => [n.personId, n.kind, n.requestId, n.note]).sort((a, b) => `${a}`.localeCompare(`${b}`));
+  const erasedPartitions = async () =>
+    (await workflow.store.query<Notification & { [f: string]: unknown }>('outbox')).filter((n) =>
+      n.personId.startsWith('erased'),
+    );
+
+  it("withdraws an erased visitor's visits, gives the places back and tells the manager and the host once", async () => {
+    const requests = await threeOpen();
+    await erasePersonData(workflow.store, DEMO_IDS.alex);
+
+    const queued = await tick(0.5, requests);
+    const [waiting, released, confirmed] = requests as [ShadowingRequest, ShadowingRequest, ShadowingRequest];
+    expect(told(queued)).toEqual(
+      told(
+        [
+          { personId: DEMO_IDS.megan, requestId: waiting.id },
+          { personId: DEMO_IDS.megan, requestId: released.id },
+          { personId: DEMO_IDS.adele, requestId: released.id },
+          { personId: DEMO_IDS.megan, requestId: confirmed.id },
+          { personId: DEMO_IDS.adele, requestId: confirmed.id },
+        ].map((n) => ({ ...n, kind: 'request_update', note: VISITOR_ERASED }) as Notification),
+      ),
+    );
+    for (const request of requests) {
+      const stored = await now(request);
+      expect(stored).toMatchObject({ state: 'cancelled', visitorId: expect.stringMatching(/^erased-/) });
+      expect(stored.history.at(-1)).toMatchObject({ from: request.state, to: 'cancelled', by: 'system' });
+      expect(await isHeld(request)).toBe(false);
+      expect(await workflow.services.tasks.find(DEMO_IDS.megan, 'manager', request.id)).toMatchObject({
+        state: 'cancelled',
+      });
+    }
+    expect(await erasedPartitions()).toEqual([]);
+
+    // Nobody is reminded, chased or told again, however long it waits.
+    for (const days of [1, 3, 6, 12, 20]) expect(await tick(days, requests)).toEqual([]);
+  });
+
+  it('cancels the visits of an erased host and tells the visitor and the manager', async () => {
+    const requests = await threeOpen();
+    await erasePersonData(workflow.store, DEMO_IDS.adele);
+
+    const queued = await tick(0.5, requests);
+    expect(told(queued)).toEqual(
+      told(
+        requests.flatMap((r) =>
+          [DEMO_IDS.alex, DEMO_IDS.megan].map(
+            (personId) =>
+              ({ personId, kind: 'request_update', requestId: r.id, note: HOST_ERASED }) as Notification,
+          ),
+        ),
+      ),
+    );
+    for (const request of requests) {
+      expect(await now(request)).toMatchObject({ state: 'cancelled', hostId: 'erased' });
+      expect(await workflow.services.tasks.find(DEMO_IDS.megan, 'manager', request.id)).toMatchObject({
+        state: 'cancelled',
+      });
+    }
+    expect(await workflow.services.requests.listOpenForVisitor(DEMO_IDS.alex)).toEqual([]);
+    expect(await erasedPartitions()).toEqual([]);
+    for (const days of [1, 3, 6, 12, 20]) expect(await tick(days, requests)).toEqual([]);
+  });
+
+  it('asks the programme lead to decide on a release an erased manager was to give', async () => {
+    const requests = await threeOpen();
+    await erasePersonData(workflow.store, DEMO_IDS.megan);
+    const [waiting] = requests as [ShadowingRequest];
+
+    const queued = await tick(0.5, requests);
+    expect(told(queued)).toEqual(
+      told([
+        { personId: DEMO_IDS.patti, kind: 'approval_needed', requestId: waiting.id, note: MANAGER_ERASED },
+        { personId: DEMO_IDS.alex, kind: 'request_update', requestId: waiting.id, note: MANAGER_ERASED },
+      ] as Notification[]),
+    );
+    // The visits already released go on as they were, and nothing is queued for the erased manager.
+    expect((await Promise.all(requests.map(now))).map((r) => r.state)).toEqual([
+      'awaiting_manager',
+      'awaiting_host',
+      'confirmed',
+    ]);
+    expect(await tick(0.6, requests)).toEqual([]);
+    expect(await erasedPartitions()).toEqual([]);
+    // The lead is chased as a manager would be; the erased manager is not.
+    const later = await tick(3, requests);
+    expect(later.map((n) => n.personId)).not.toContain('erased');
+    expect(await erasedPartitions()).toEqual([]);
+  });
+});
