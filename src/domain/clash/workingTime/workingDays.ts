@@ -15,8 +15,22 @@ export interface WorkingDay extends Interval {
 
 /** The London night from 23:00 on `date` to 06:00 the next morning (7 hours, or 6 or 8 when clocks change). */
 function nightOf(date: string): Interval {
-  return { start: toLondonInstant(date, '23:00'), end: toLondonInstant(addDays(date, 1), '06:00') };
+  let night = nights.get(date);
+  if (!night) {
+    night = Object.freeze({
+      start: toLondonInstant(date, '23:00'),
+      end: toLondonInstant(addDays(date, 1), '06:00'),
+    });
+    // Every slot a search tries looks at the nights around it: each date is worked out once.
+    if (nights.size >= NIGHTS_KEPT) nights.clear();
+    nights.set(date, night);
+  }
+  return night;
 }
+
+/** Nights already worked out, by date; at most NIGHTS_KEPT (about eleven years of dates). */
+const nights = new Map<string, Readonly<Interval>>();
+const NIGHTS_KEPT = 4_000;
 
 function containsNight(day: Interval, periods: readonly Interval[], minimumMs: number): boolean {
   const last = toLondonDate(day.end);
