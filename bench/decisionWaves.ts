@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import diagnostics from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,8 @@ interface Call {
   start: number;
   end?: number;
   background: boolean;
+  /** An HTTP request to the store (BENCH_WAVES_HTTP), not a store call. */
+  http?: true;
 }
 
 interface TracedTurn {
@@ -29,11 +32,17 @@ interface TracedTurn {
   calls: Call[];
   /** CPU of this process (service, client) during the turn, ms. */
   cpu: number;
+  /** CPU of the Cosmos-protocol server's process during the turn, ms (counted in 10 ms ticks). */
+  serverCpu: number;
 }
 
 const EXCHANGES = Number(process.env.BENCH_WAVES_EXCHANGES ?? 8);
-/** Where to write a CPU profile of each approve and accept posted on an idle service (`<prefix>-<kind>-<n>.cpuprofile`). */
+/** Where to write a CPU profile of each timed turn posted on an idle service (`<prefix>-<kind>-<n>.cpuprofile`). */
 const PROFILE = process.env.BENCH_WAVES_PROFILE;
+/** The profiles' sampling interval: a turn lasts tens of milliseconds. */
+const PROFILE_INTERVAL_US = 100;
+/** Also list each HTTP request to the store, when it was written and when its answer was read. */
+const HTTP = process.env.BENCH_WAVES_HTTP === '1';
 
 /**
  * Where the exchange's timed turns (send, approve, accept) spend their time with a remote store:
@@ -41,8 +50,12 @@ const PROFILE = process.env.BENCH_WAVES_PROFILE;
  * came back, over the Cosmos-protocol server behind the latency proxy; calls of deliveries are
  * marked `bg`. The turns are traced twice: posted as soon as the turn before was answered, then
  * once the service is idle. Prints the median turn of each kind call by call, and the proxy's holds.
+ * Also prints, per kind, the time from the turn's last store call to its answer and how many
+ * store calls of deliveries began before the answer, and the CPU of this process and of the store's.
  * Run: `npm run build && node dist/bench/decisionWaves.js [--store-latency-ms 5]`
- * (`BENCH_WAVES_PROXY=here` runs the proxy in this process, as it was run before).
+ * (`BENCH_WAVES_PROXY=here` runs the proxy in this process, as it was run before;
+ * `BENCH_WAVES_HTTP=1` lists each HTTP request to the store beside the store calls;
+ * `BENCH_WAVES_PROFILE=prefix` writes a CPU profile of each turn posted on an idle service).
  */
 async function main(): Promise<void> {
   const latencyMs = storeLatencyMs();
@@ -75,14 +88,20 @@ async function main(): Promise<void> {
       for (let n = 0; n < EXCHANGES; n += 1)
         await runExchange(on, visitor, visitorId, async (kind, turn) => {
           if (idleFirst) await service.dispatcher.idle();
-          const profile = idleFirst && PROFILE && kind !== 'send' ? `${PROFILE}-${kind}-${n}` : undefined;
-          if (profile) await session.post('Profiler.enable').then(() => session.post('Profiler.start'));
+          const profile = idleFirst && PROFILE ? `${PROFILE}-${kind}-${n}` : undefined;
+          if (profile) {
+            await session.post('Profiler.enable');
+            await session.post('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+            await session.post('Profiler.start');
+          }
           const from = calls.length;
-          const cpuBefore = cpuMs(undefined).own;
+          const cpuBefore = cpuMs(cosmos.pid);
           const begin = performance.now();
           const result = await turn();
           const reply = performance.now() - begin;
-          const cpu = cpuMs(undefined).own - cpuBefore;
+          const cpuAfter = cpuMs(cosmos.pid);
+          const cpu = cpuAfter.own - cpuBefore.own;
+          const serverCpu = cpuAfter.server - cpuBefore.server;
           if (profile)
             writeFileSync(
               `${profile}.cpuprofile`,
@@ -93,7 +112,7 @@ async function main(): Promise<void> {
             start: c.start - begin,
             ...(c.end === undefined ? {} : { end: c.end - begin }),
           }));
-          turns[kind].push({ reply, calls: own, cpu });
+          turns[kind].push({ reply, calls: own, cpu, serverCpu });
           return result;
         });
       await service.dispatcher.idle();
@@ -116,12 +135,34 @@ async function main(): Promise<void> {
   }
 }
 
+/** Every HTTP request this process sends from now on (to the store: the service sends nothing else while traced). */
+function traceHttpRequests(calls: Call[], background: AsyncLocalStorage<true>): void {
+  const started = new WeakMap<object, Call>();
+  diagnostics.subscribe('http.client.request.start', (message) => {
+    const { request } = message as { request: { method: string; path: string } };
+    if (request.path === '/api/messages') return;
+    const call: Call = {
+      what: `  http ${request.method} ${request.path.replace(/^\/dbs\/[^/]+\/colls\//, '').slice(0, 50)}`,
+      start: performance.now(),
+      background: background.getStore() === true,
+      http: true,
+    };
+    started.set(request, call);
+    calls.push(call);
+  });
+  diagnostics.subscribe('http.client.response.finish', (message) => {
+    const call = started.get((message as { request: object }).request);
+    if (call) call.end = performance.now();
+  });
+}
+
 /** Every call to the service's store from now on, with its times; deliveries' calls marked background. */
 function timeStoreCalls(service: RunningService): Call[] {
   const background = new AsyncLocalStorage<true>();
+  const calls: Call[] = [];
+  if (HTTP) traceHttpRequests(calls, background);
   const kick = service.dispatcher.kick;
   service.dispatcher.kick = (queued) => background.run(true, () => kick(queued));
-  const calls: Call[] = [];
   const target = service.store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const operation of STORE_REQUESTS) {
     const original = target[operation] as (...args: unknown[]) => Promise<unknown>;
@@ -143,14 +184,30 @@ function printTurns(kind: string, list: TracedTurn[]): void {
   const middle = sorted[Math.floor(sorted.length / 2)];
   if (!middle) return;
   const cpu = median(list.map((t) => t.cpu));
+  // The server's CPU is counted in 10 ms ticks: only its mean over the turns says anything.
+  const serverCpu = list.reduce((sum, t) => sum + t.serverCpu, 0) / list.length;
   printLine(
-    `${kind}: reply p50 ${middle.reply.toFixed(1)} ms (min ${sorted[0]?.reply.toFixed(1)}, max ${sorted.at(-1)?.reply.toFixed(1)}), CPU of this process p50 ${cpu.toFixed(1)} ms; the median turn:`,
+    `${kind}: reply p50 ${middle.reply.toFixed(1)} ms (min ${sorted[0]?.reply.toFixed(1)}, max ${sorted.at(-1)?.reply.toFixed(1)}), CPU of this process p50 ${cpu.toFixed(1)} ms, of the store's mean ${serverCpu.toFixed(1)} ms; the median turn:`,
   );
   for (const c of middle.calls)
     printLine(
       `  ${c.background ? 'bg' : '  '} ${c.start.toFixed(1).padStart(6)} → ${(c.end ?? NaN).toFixed(1).padStart(6)}  ${c.what}`,
     );
   printLine(`     answered at ${middle.reply.toFixed(1)}`);
+  const storeCalls = (t: TracedTurn) => t.calls.filter((c) => !c.http);
+  const tails = list.map(
+    (t) =>
+      t.reply -
+      Math.max(
+        ...storeCalls(t)
+          .filter((c) => !c.background)
+          .map((c) => c.end ?? NaN),
+      ),
+  );
+  const early = list.map((t) => storeCalls(t).filter((c) => c.background && c.start < t.reply).length);
+  printLine(
+    `     ${kind}: from its last store call's answer to its own, p50 ${median(tails).toFixed(1)} ms; store calls of deliveries begun before the answer: ${early.reduce((a, b) => a + b, 0)} in ${list.length} turns`,
+  );
 }
 
 function median(values: number[]): number {

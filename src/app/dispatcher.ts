@@ -12,8 +12,11 @@ import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest/d
 import { queueWeeklyDigests } from './digest/queueWeeklyDigests';
 
 export interface Dispatcher {
-  /** Starts delivering freshly queued messages now, without holding up the turn. */
-  kick(queued: Notification[]): void;
+  /**
+   * Starts delivering freshly queued messages without holding up the turn: now, or once `after`
+   * settles (the turn's answer has gone). `idle` waits for them from the moment they are kicked.
+   */
+  kick(queued: Notification[], after?: Promise<void>): void;
   /**
    * One scheduler tick: reminders and expiries (lease holder only), then everything due, then the
    * week's digests. Never rejects: a part that fails is logged and the others still run.
@@ -60,8 +63,9 @@ export function createDispatcher(
     inFlight.add(tracked);
   };
   const dispatcher: Dispatcher = {
-    kick: (queued) => {
-      for (const n of queued) track(deliverOne(deps, n.personId, n.id, services.clock()));
+    kick: (queued, after) => {
+      const deliver = (n: Notification) => deliverOne(deps, n.personId, n.id, services.clock());
+      for (const n of queued) track(after ? after.then(() => deliver(n)) : deliver(n));
     },
     tick: async () => {
       const now = services.clock();

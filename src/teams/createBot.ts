@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../store/documentStore';
 import { ReadAheadStore } from '../store/readAheadStore';
 import type { AppTurnState } from './appTurnState';
+import { outsideAnswer, whenAnswered } from './afterAnswer';
 import { BotStateStorage } from './botStateStorage';
 import { BotTurnState } from './botTurnState';
 import { RecentSearchReads } from '../app/recentSearchReads';
@@ -153,10 +154,12 @@ export function createBot({
     digest,
     reachOut,
   );
-  // Deliveries outlive the turn that queued them: they read the store afresh, not the turn's reads.
+  // Deliveries outlive the turn that queued them: they read the store afresh, not the turn's reads,
+  // and start once the turn has answered, so the person's answer does not wait for their work.
   const dispatcher: Dispatcher = {
     ...delivering,
-    kick: (queued) => store.outsideTurn(() => delivering.kick(queued)),
+    kick: (queued, after = whenAnswered()) =>
+      store.outsideTurn(() => outsideAnswer(() => delivering.kick(queued, after))),
   };
   const reports = createReportMaker(store, services, digest);
   const app = new ReadingAheadApplication(store, services, {
