@@ -8,7 +8,8 @@ import type { RequestsRepository } from '../store/repositories/requestsRepositor
 import { REQUESTLESS_KINDS, type Notification } from './notifications';
 
 export type DeliveryOutcome =
-  | { status: 'sent'; activityId?: string }
+  /** `drawn`: a fingerprint of what the card shows (see Notification.drawn). */
+  | { status: 'sent'; activityId?: string; drawn?: string }
   /** `document`: the recipient's record is stored but cannot be read (`people/<id>`). */
   | { status: 'unreachable'; httpStatus?: number; document?: string }
   | { status: 'retry'; error: string; httpStatus?: number; retryAfterMs?: number }
@@ -23,6 +24,12 @@ export interface Deliverer {
     notification: Notification,
     request: ShadowingRequest | undefined,
   ): Promise<DeliveryOutcome>;
+  /**
+   * Brings the person's earlier cards about the request up to date with no message beside them
+   * (after they acted elsewhere, or when the request closed without a word to them), all but the
+   * card `clicked`. Never throws; resolves how many were updated.
+   */
+  redrawEarlier?(person: Person, request: ShadowingRequest, clicked?: string): Promise<number>;
 }
 
 export interface OutboxDependencies {
@@ -226,6 +233,7 @@ function settle(notification: Notification, outcome: DeliveryOutcome, now: Date)
       status: 'sent',
       sentAt: now.toISOString(),
       ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
+      ...(outcome.drawn ? { drawn: outcome.drawn } : {}),
     };
   if (outcome.status === 'unreachable') return { ...rest, ...status, status: 'unreachable' };
   if (outcome.status === 'failed') return { ...rest, ...status, status: 'failed', lastError: outcome.error };

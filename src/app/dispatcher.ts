@@ -3,6 +3,7 @@ import { deliverOne, type Deliverer, type OutboxDependencies } from './deliverOu
 import type { Notification } from './notifications';
 import { routeAroundUnreachable } from './routeAroundUnreachable';
 import { runContained } from './runContained';
+import { redrawAfterMove, type PressedCard } from './redrawAfterMove';
 import { INSTANCE_ID, queueDueWork, takeLease } from './scheduledWork';
 import { claimOwnShare } from './sending/senderShares';
 import type { Services } from './services';
@@ -15,8 +16,10 @@ export interface Dispatcher {
   /**
    * Starts delivering freshly queued messages without holding up the turn: now, or once `after`
    * settles (the turn's answer has gone). `idle` waits for them from the moment they are kicked.
+   * With them, the earlier cards of those the move sent nothing to are brought up to date (see
+   * redrawAfterMove); `pressed` is the card whose button made the move, if one did.
    */
-  kick(queued: Notification[], after?: Promise<void>): void;
+  kick(queued: Notification[], after?: Promise<void>, pressed?: PressedCard): void;
   /**
    * One scheduler tick: reminders and expiries (lease holder only), then everything due, then the
    * week's digests. Never rejects: a part that fails is logged and the others still run.
@@ -63,22 +66,25 @@ export function createDispatcher(
     inFlight.add(tracked);
   };
   const dispatcher: Dispatcher = {
-    kick: (queued, after) => {
+    kick: (queued, after, pressed) => {
       const deliver = (n: Notification) => deliverOne(deps, n.personId, n.id, services.clock());
       for (const n of queued) track(after ? after.then(() => deliver(n)) : deliver(n));
+      const redraw = () => redrawAfterMove(services, deliverer, queued, pressed);
+      if (queued.length > 0) track(after ? after.then(redraw) : redraw());
     },
     tick: async () => {
       const now = services.clock();
       // Each part is contained: one that fails is logged, and the others (and the next tick) still run.
       const leader = await runContained(logger, 'scheduler lease', {}, () => takeLease(store, now), false);
-      if (leader)
-        await runContained(
-          logger,
-          'due work',
-          {},
-          () => queueDueWork(store, services, now, undefined, logger),
-          [],
-        );
+      const due = leader
+        ? await runContained(
+            logger,
+            'due work',
+            {},
+            () => queueDueWork(store, services, now, undefined, logger),
+            [],
+          )
+        : [];
       // The run's elapsed time read from the same clock as `now`, so a test's clock stamps exactly.
       await runContained(
         logger,
@@ -91,6 +97,14 @@ export function createDispatcher(
             share: () => claimOwnShare(store, INSTANCE_ID, services.clock().getTime()),
           }),
         0,
+      );
+      // A request closed (expired) with no word to someone holding a card about it: the card is drawn again.
+      await runContained(
+        logger,
+        'redraw earlier cards',
+        {},
+        () => redrawAfterMove(services, deliverer, due),
+        undefined,
       );
       // After this tick's deliveries, so a Monday's digests never hold up a decision; sent next tick.
       if (leader)

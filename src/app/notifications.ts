@@ -38,6 +38,20 @@ export const REQUESTLESS_KINDS: ReadonlySet<NotificationKind> = new Set<Notifica
   'request_not_sent',
 ]);
 
+/**
+ * Kinds whose card can carry buttons (approve, accept, take the new time, cover). When the request
+ * moves on, such a card is drawn again in place so it never offers buttons that cannot work.
+ */
+export const KINDS_WITH_BUTTONS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  'approval_needed',
+  'host_decision_needed',
+  'time_proposed',
+  'decision_reminder',
+  'escalation',
+  'cover_needed',
+  'cover_failed',
+]);
+
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
 
 /**
@@ -62,6 +76,11 @@ export interface Notification {
   sentAt?: string;
   /** The Teams activity id of the card sent, so it can be updated in place later. */
   activityId?: string;
+  /**
+   * A fingerprint of what the card shows as last drawn in the chat (sent, or updated in place), so
+   * it is drawn again only when what it would show has changed.
+   */
+  drawn?: string;
   lastError?: string;
   /** The HTTP status of the last failed send, when the connector answered one. */
   lastStatus?: number;

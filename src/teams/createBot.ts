@@ -158,8 +158,8 @@ export function createBot({
   // and start once the turn has answered, so the person's answer does not wait for their work.
   const dispatcher: Dispatcher = {
     ...delivering,
-    kick: (queued, after = whenAnswered()) =>
-      store.outsideTurn(() => outsideAnswer(() => delivering.kick(queued, after))),
+    kick: (queued, after = whenAnswered(), pressed) =>
+      store.outsideTurn(() => outsideAnswer(() => delivering.kick(queued, after, pressed))),
   };
   const reports = createReportMaker(store, services, digest);
   const app = new ReadingAheadApplication(store, services, {

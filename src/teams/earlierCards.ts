@@ -1,25 +1,12 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
-import type { Notification, NotificationKind } from '../app/notifications';
+import { KINDS_WITH_BUTTONS, type Notification } from '../app/notifications';
 import type { Logger } from '../logging/logger';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
-import type { OutboxRepository } from '../store/repositories/outboxRepository';
+import type { OutboxRepository, StoredNotification } from '../store/repositories/outboxRepository';
+import { digestOfCard, offersButtons } from './cardDigest';
 import type { AdaptiveCardJson } from './cards/cardTypes';
-
-/**
- * Kinds whose card can carry buttons (approve, accept, take the new time, cover). Drawn again from
- * the request as it is now, each shows buttons only while they can still work, and otherwise says
- * plainly where the request stands, in its reader's words.
- */
-const KINDS_WITH_BUTTONS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
-  'approval_needed',
-  'host_decision_needed',
-  'time_proposed',
-  'decision_reminder',
-  'escalation',
-  'cover_needed',
-  'cover_failed',
-]);
+import { classifyFailure } from './classifyFailure';
 
 /**
  * The message as it is to be drawn again. A note saying why someone was asked to approve (the
@@ -42,51 +29,111 @@ export interface EarlierCardsDeps {
     notification: Notification,
     request: ShadowingRequest,
   ): Promise<AdaptiveCardJson>;
+  /** The short card that points to a newer message instead of repeating it (see createMovedOnCard). */
+  movedOnCardFor(recipient: Person, request: ShadowingRequest): Promise<AdaptiveCardJson>;
   /** Waits for a slot in the chat's share of Teams' rate, as a send does. */
   take(conversationId: string): Promise<void>;
+  /** The connector answered 429: every instance's sends are paused, as after a send's 429. */
+  throttled?(retryAfterMs: number | undefined): Promise<unknown>;
   logger?: Logger;
 }
 
+export interface EarlierCardsOptions {
+  /** The message being sent with these updates: it says where the request stands, so they need not. */
+  latest?: Notification;
+  /** The card the person has just pressed a button on: the answer to that press has replaced it. */
+  clicked?: string;
+}
+
 /**
- * Replaces, in `context`'s chat, the cards about `request` sent to `person` before `latest`
- * whose buttons may no longer apply, with the same cards drawn from the request as it is now.
- * Best effort: a card that cannot be updated (deleted, too old, Teams unreachable) is logged and
- * left as it was; its buttons are then refused politely with where the request stands. Never throws.
+ * Brings `person`'s earlier cards about `request` in `context`'s chat up to date, each only when
+ * what it would show has changed since it was last drawn (its fingerprint is kept with the
+ * message). A card whose buttons still work is drawn as it now asks. A card whose buttons can no
+ * longer work loses them: beside a newer message it points to that message instead of repeating
+ * it; without one (the person acted elsewhere, or the request closed without a word to them) it
+ * says where the request stands. Best effort: a card that cannot be updated (deleted, too old,
+ * Teams unreachable) is logged and left as it was, and tried again next time; its buttons are then
+ * refused politely if pressed. A 429 pauses every instance's sends, as a send's does. Never throws.
+ * Resolves how many cards were updated.
  */
 export async function refreshEarlierCards(
   context: TurnContext,
   deps: EarlierCardsDeps,
   person: Person,
   request: ShadowingRequest,
-  latest: Notification,
-): Promise<void> {
-  let earlier: Notification[];
+  options: EarlierCardsOptions = {},
+): Promise<number> {
+  let earlier: StoredNotification[];
   try {
-    earlier = (await deps.outbox.listAbout(person.id, request.id)).filter(
-      (n) => n.id !== latest.id && n.status === 'sent' && n.activityId && KINDS_WITH_BUTTONS.has(n.kind),
+    earlier = (await deps.outbox.listAboutVersioned(person.id, request.id)).filter(
+      ({ notification: n }) =>
+        n.id !== options.latest?.id &&
+        n.status === 'sent' &&
+        n.activityId !== undefined &&
+        n.activityId !== options.clicked &&
+        KINDS_WITH_BUTTONS.has(n.kind),
     );
   } catch (error) {
     deps.logger?.warn({ err: error, requestId: request.id }, 'earlier cards not found, so left as they were');
-    return;
+    return 0;
   }
-  for (const notification of earlier) {
-    try {
-      const card = await deps.cardFor(person, asNow(notification, request), request);
-      await deps.take(context.activity.conversation.id);
-      await context.updateActivity({
-        type: 'message',
-        id: notification.activityId,
-        attachments: [CardFactory.adaptiveCard(card)],
-      });
-      deps.logger?.info(
-        { notificationId: notification.id, requestId: request.id, state: request.state },
-        'earlier card brought up to date',
-      );
-    } catch (error) {
-      deps.logger?.warn(
-        { err: error, notificationId: notification.id, requestId: request.id },
-        'earlier card could not be brought up to date; its buttons are refused if pressed',
-      );
-    }
+  let updated = 0;
+  for (const stored of earlier)
+    if (await redrawIfChanged(context, deps, person, request, stored, options)) updated += 1;
+  return updated;
+}
+
+/**
+ * The card as it should now be drawn: as it now asks while its buttons work; once they cannot,
+ * the card pointing to the newer message beside it, or (with none) where the request stands. A
+ * card already pointing to a newer message stays as it is: it stays true, and drawing it as a
+ * status card and back would repeat what the chat already says.
+ */
+async function cardNow(
+  deps: EarlierCardsDeps,
+  person: Person,
+  request: ShadowingRequest,
+  notification: Notification,
+  options: EarlierCardsOptions,
+): Promise<AdaptiveCardJson> {
+  const card = await deps.cardFor(person, asNow(notification, request), request);
+  if (offersButtons(card)) return card;
+  const movedOn = await deps.movedOnCardFor(person, request);
+  return options.latest || notification.drawn === digestOfCard(movedOn) ? movedOn : card;
+}
+
+async function redrawIfChanged(
+  context: TurnContext,
+  deps: EarlierCardsDeps,
+  person: Person,
+  request: ShadowingRequest,
+  stored: StoredNotification,
+  options: EarlierCardsOptions,
+): Promise<boolean> {
+  const { notification } = stored;
+  const fields = { notificationId: notification.id, requestId: request.id, state: request.state };
+  try {
+    const card = await cardNow(deps, person, request, notification, options);
+    const drawn = digestOfCard(card);
+    if (notification.drawn === drawn) return false;
+    await deps.take(context.activity.conversation.id);
+    await context.updateActivity({
+      type: 'message',
+      id: notification.activityId,
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+    // Not noted (someone else redrew it meanwhile): it is compared again next time.
+    await deps.outbox.recordDrawn(stored, drawn).catch(() => false);
+    deps.logger?.info(fields, 'earlier card brought up to date');
+    return true;
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (failure.status === 'retry' && failure.httpStatus === 429)
+      await deps.throttled?.(failure.retryAfterMs).catch(() => undefined);
+    deps.logger?.warn(
+      { err: error, ...fields, ...('httpStatus' in failure ? { httpStatus: failure.httpStatus } : {}) },
+      'earlier card could not be brought up to date; its buttons are refused if pressed',
+    );
+    return false;
   }
 }

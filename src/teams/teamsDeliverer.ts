@@ -20,7 +20,10 @@ import type { SendLimiter } from '../app/sending/sendRateLimiter';
 import { refreshVisitorRequestCard } from './visitorRequestCard';
 import type { RecentRequestViews } from '../app/sending/recentRequestViews';
 import type { Logger } from '../logging/logger';
-import { refreshEarlierCards } from './earlierCards';
+import { refreshEarlierCards, type EarlierCardsDeps } from './earlierCards';
+import { digestOfCard } from './cardDigest';
+import { createMovedOnCard } from './cards/movedOnCard';
+import { viewerOf } from '../domain/workflow/viewers';
 
 /** A third of the outbox's 60-second claim: a send and the visitor's card update both fit inside it. */
 export const SEND_TIMEOUT_MS = 20_000;
@@ -57,6 +60,7 @@ export class TeamsDeliverer implements Deliverer {
     // turn-error handler, which swallows it, and the message would be recorded as sent.
     let failure: { error: unknown } | undefined;
     let activityId: string | undefined;
+    let drawn: string | undefined;
     let sent = false;
     try {
       const deadline =
@@ -65,6 +69,7 @@ export class TeamsDeliverer implements Deliverer {
         this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
           try {
             activityId = (await context.sendActivity(cardMessage(card, 'Job shadowing')))?.id;
+            drawn = digestOfCard(card);
             sent = true;
           } catch (error) {
             failure = { error };
@@ -83,13 +88,43 @@ export class TeamsDeliverer implements Deliverer {
       else failure ??= { error };
     }
     if (failure) return this.heldBackIfThrottled(classifyFailure(failure.error));
-    return { status: 'sent', ...(activityId ? { activityId } : {}) };
+    return { status: 'sent', ...(activityId ? { activityId, ...(drawn ? { drawn } : {}) } : {}) };
   }
 
   /**
-   * The recipient's earlier cards about the request, drawn again as it is now, so buttons that no
-   * longer apply (a cancelled visit, a release someone else decided) are replaced by where it
-   * stands. A request just sent has no earlier cards, so none are looked for.
+   * Brings `person`'s earlier cards about `request` up to date with no message beside them: after
+   * they acted (all but `clicked`, the card the answer to their press replaced), or when the
+   * request closed without a word to them. Never throws.
+   */
+  async redrawEarlier(person: Person, request: ShadowingRequest, clicked?: string): Promise<number> {
+    const reference = person.conversation as Partial<ConversationReference> | undefined;
+    if (!reference?.conversation?.id) return 0;
+    let updated = 0;
+    try {
+      const deadline =
+        typeof this.sendTimeout === 'number' ? AbortSignal.timeout(this.sendTimeout) : this.sendTimeout();
+      await withSingleAttempt(deadline, () =>
+        this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+          updated = await refreshEarlierCards(
+            context,
+            this.earlierCardsDeps(),
+            person,
+            request,
+            clicked ? { clicked } : {},
+          );
+        }),
+      );
+    } catch (error) {
+      this.logger?.warn({ err: error, requestId: request.id }, 'earlier cards left as they were');
+    }
+    return updated;
+  }
+
+  /**
+   * The recipient's earlier cards about the request, each drawn again only if what it shows has
+   * changed (see refreshEarlierCards): one whose buttons no longer apply (a cancelled visit, a
+   * release someone else decided) loses them and points to this message. A request just sent has
+   * no earlier cards, so none are looked for.
    */
   private async refreshEarlier(
     context: TurnContext,
@@ -98,18 +133,27 @@ export class TeamsDeliverer implements Deliverer {
     request: ShadowingRequest,
   ): Promise<void> {
     if (request.history.length <= 1) return;
-    await refreshEarlierCards(
-      context,
-      {
-        outbox: this.services.outbox,
-        cardFor: (recipient, earlier, current) => this.requestCard(recipient, earlier, current),
-        take: (conversationId) => this.limiter.take(conversationId),
-        ...(this.logger ? { logger: this.logger } : {}),
+    await refreshEarlierCards(context, this.earlierCardsDeps(), person, request, { latest: notification });
+  }
+
+  private earlierCardsDeps(): EarlierCardsDeps {
+    return {
+      outbox: this.services.outbox,
+      cardFor: (recipient, earlier, current) => this.requestCard(recipient, earlier, current),
+      movedOnCardFor: async (recipient, current) => {
+        const view = this.views
+          ? await this.views.describe(this.services, current, { known: [recipient] })
+          : await describeRequest(this.services, current, { known: [recipient] });
+        return createMovedOnCard(
+          view,
+          viewerOf(current, { id: recipient.id, isProgrammeLead: true }) ?? 'programme_lead',
+        );
       },
-      person,
-      request,
-      notification,
-    );
+      take: (conversationId) => this.limiter.take(conversationId),
+      // A 429 on an update pauses every instance's sends, as a send's 429 does.
+      throttled: async (retryAfterMs) => this.limiter.throttled?.(retryAfterMs),
+      ...(this.logger ? { logger: this.logger } : {}),
+    };
   }
 
   /**

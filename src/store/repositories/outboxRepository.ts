@@ -70,6 +70,23 @@ export class OutboxRepository {
     });
   }
 
+  /** The same, each with its version, to note what its card was drawn with (see recordDrawn). */
+  async listAboutVersioned(personId: string, requestId: string): Promise<StoredNotification[]> {
+    const found = await this.store.queryVersioned<NotificationDoc>('outbox', {
+      partitionKey: personId,
+      where: [{ field: 'requestId', op: '=', value: requestId }],
+    });
+    return found.map(({ doc, etag }) => ({ notification: doc, etag }));
+  }
+
+  /**
+   * Notes what a sent message's card now shows (see Notification.drawn), if nobody changed the
+   * message since it was read; resolves whether it was noted.
+   */
+  async recordDrawn({ notification, etag }: StoredNotification, drawn: string): Promise<boolean> {
+    return (await this.update({ ...notification, drawn }, etag)) !== undefined;
+  }
+
   async listForPerson(personId: string): Promise<Notification[]> {
     return this.store.query<NotificationDoc>('outbox', { partitionKey: personId });
   }

@@ -1,3 +1,4 @@
+import { pressedCard } from '../pressedCard';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { decideOnCover } from '../../app/decideOnCover';
@@ -75,7 +76,7 @@ export function registerCoverActions(
           result.canTryAgain ? { problem: result.refusal } : { note: result.refusal },
         );
       }
-      dispatcher.kick(result.queued);
+      dispatcher.kick(result.queued, undefined, pressedCard(context, actor.id));
       return cardFor(services, actor, result.request, { note: doneNote(action, result.request, actor) });
     },
   );

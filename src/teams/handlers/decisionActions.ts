@@ -1,3 +1,4 @@
+import { pressedCard } from '../pressedCard';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { decideOnRequest, type Decision } from '../../app/decideOnRequest';
@@ -82,7 +83,7 @@ export function registerDecisionActions(
           result.canTryAgain ? { problem: result.refusal } : { note: result.refusal },
         );
       }
-      dispatcher.kick(result.queued);
+      dispatcher.kick(result.queued, undefined, pressedCard(context, actor.id));
       const view = result.view ?? (await describeRequest(services, result.request));
       if (result.request.state === 'confirmed')
         return createConfirmationCard(view, { viewer: result.viewer });

@@ -4,7 +4,9 @@ import type { ShadowingRequest } from '../../../src/domain/requests';
 import { createAdapter } from '../../../src/teams/createAdapter';
 import { createBot, type Bot } from '../../../src/teams/createBot';
 import { captureLogs } from '../../support/logCapture';
-import { startScriptedConnector } from '../../support/scriptedConnector';
+import { startScriptedConnector, type ScriptedAnswer } from '../../support/scriptedConnector';
+import { skippedWaits } from '../../support/skippedWaits';
+import { SEND_SCHEDULE_ID, type SendScheduleDoc } from '../../../src/app/sending/reserveSendSlots';
 import {
   freeVisitors,
   morningOf,
@@ -30,6 +32,7 @@ describe('an earlier card Teams will not update', () => {
   let request: ShadowingRequest;
   const { logger, lines } = captureLogs();
   const conversationOf = (person: Person) => `a:stale-${person.id}`;
+  let putAnswer: ScriptedAnswer = { status: 500 };
 
   beforeAll(async () => {
     const opened = await embeddedSubject.open();
@@ -38,9 +41,9 @@ describe('an earlier card Teams will not update', () => {
     [visitor] = (await freeVisitors(workflow.services, workflow.offer, morningOf(VISIT_DAY), 1)) as [Person];
     manager = await personOf(workflow.services, visitor.managerId as string);
     // Every message goes through; every update of a message in place fails.
-    connector = await startScriptedConnector((_conversation, _nth, method) => ({
-      status: method === 'PUT' ? 500 : 200,
-    }));
+    connector = await startScriptedConnector((_conversation, _nth, method) =>
+      method !== 'PUT' ? { status: 200 } : putAnswer,
+    );
     for (const person of [visitor, manager])
       await workflow.services.people.rememberConversation(person.id, {
         channelId: 'msteams',
@@ -55,6 +58,7 @@ describe('an earlier card Teams will not update', () => {
       logger,
       clock: () => workflow.services.clock(),
       startTypingTimer: false,
+      sendTime: skippedWaits(),
     });
     request = await submitFor(workflow, visitor, morningOf(VISIT_DAY));
   });
@@ -82,19 +86,51 @@ describe('an earlier card Teams will not update', () => {
     await tick();
 
     const news = toManager().filter((p) => JSON.stringify(p.body).includes('cancelled the visit'));
-    expect(news.map((p) => [p.method, p.status])).toEqual([
-      ['POST', 200],
-      ['PUT', 500],
-    ]);
+    expect(news.map((p) => [p.method, p.status])).toEqual([['POST', 200]]);
     const recorded = await workflow.services.outbox.listAbout(manager.id, request.id);
     const asked = recorded.find((n) => n.kind === 'approval_needed');
-    expect(news[1]?.body).toMatchObject({ id: asked?.activityId });
+    const updates = toManager().filter((p) => p.method === 'PUT');
+    expect(updates.map((p) => [p.body.id, p.status])).toEqual([[asked?.activityId, 500]]);
     expect(recorded.find((n) => n.kind === 'request_update')).toMatchObject({ status: 'sent', attempts: 1 });
     expect(lines).toContainEqual(
       expect.objectContaining({
         msg: 'earlier card could not be brought up to date; its buttons are refused if pressed',
         requestId: request.id,
       }),
+    );
+  });
+
+  it("pauses every instance's sends when Teams answers an update with 429, as after a send", async () => {
+    const second = await submitFor(
+      workflow,
+      (await freeVisitors(workflow.services, workflow.offer, morningOf('2025-03-20'), 1))[0] as Person,
+      morningOf('2025-03-20'),
+    );
+    const secondVisitor = await personOf(workflow.services, second.visitorId);
+    for (const id of [second.visitorId, secondVisitor.managerId as string])
+      await workflow.services.people.rememberConversation(id, {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: { id: `a:stale-${id}`, conversationType: 'personal' },
+        user: { id: `29:${id}` },
+        bot: { id: '28:shadowing-bot' },
+      });
+    await tick();
+    const before = await workflow.store.read<SendScheduleDoc>('jobs', SEND_SCHEDULE_ID, SEND_SCHEDULE_ID);
+    expect(before?.doc.throttle).toBeUndefined();
+    putAnswer = { status: 429, headers: { 'retry-after': '2' } };
+    const actor = { id: second.visitorId, isProgrammeLead: false };
+    expect(
+      await cancelRequest(workflow.services, second.visitorId, second.id, actor, workflow.services.clock()),
+    ).toMatchObject({ ok: true });
+    await tick();
+
+    const throttled = connector.posts.filter((p) => p.method === 'PUT' && p.status === 429);
+    expect(throttled).toHaveLength(1);
+    const after = await workflow.store.read<SendScheduleDoc>('jobs', SEND_SCHEDULE_ID, SEND_SCHEDULE_ID);
+    expect(after?.doc.throttle?.strikes).toBe(1);
+    expect(after?.doc.pausedUntilMicros ?? 0).toBeGreaterThan(
+      (after?.doc.throttle?.lastAt ?? Infinity) * 1000,
     );
   });
 });

@@ -69,6 +69,7 @@ describe('what sending a card about a request reads', () => {
   /** The store calls made while the messages of one step are delivered, and what was posted. */
   async function deliver(
     step: () => Promise<ShadowingRequest>,
+    pressedBy?: string,
   ): Promise<{ calls: StoreCall[]; text: string }> {
     const request = await step();
     const queued = (await workflow.services.outbox.listForPerson(visitor.managerId as string))
@@ -77,7 +78,8 @@ describe('what sending a card about a request reads', () => {
     const before = connector.posts.length;
     const trace = traceStore(workflow.store);
     try {
-      dispatcher.kick(queued);
+      // As from a card: the card its maker pressed shows the answer, and is not drawn again.
+      dispatcher.kick(queued, undefined, pressedBy ? { by: pressedBy } : undefined);
       await dispatcher.idle();
       return {
         calls: [...trace.calls],
@@ -140,7 +142,7 @@ describe('what sending a card about a request reads', () => {
       );
       if (!approved.ok) throw new Error(approved.refusal);
       return approved.request;
-    });
+    }, visitor.managerId);
     expect(text).toContain('Accept');
     expect(text).not.toContain('Shadowing this year');
     // The offer once, for the card and the other free times together.

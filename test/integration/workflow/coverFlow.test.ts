@@ -282,10 +282,12 @@ describe('release, cover and its cost, over HTTP', () => {
       // The coordinator learns the cover is off, not why the visitor called the visit off.
       expect(toLynne[0]).not.toContain('My own ward is short that day');
       expect(toLynne[0]).not.toContain('Cover arranged');
-      // Her earlier cover card is redrawn in place the same way, its buttons gone.
+      // Her earlier cover card is redrawn in place, its buttons gone, pointing to the message
+      // beside it rather than repeating it.
       const updated = sentTo(lynne, mark, 'PUT');
       expect(updated).toHaveLength(1);
-      expect(updated[0]).toContain("Cover no longer needed: Alex Wilber's visit is off");
+      expect(updated[0]).toContain('This request has moved on, so the buttons on this card no longer apply.');
+      expect(updated[0]).not.toContain('Cover no longer needed');
       expect(updated[0]).not.toContain('"verb"');
       expect(updated[0]).not.toContain('My own ward is short that day');
     },

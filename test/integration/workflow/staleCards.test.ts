@@ -12,6 +12,8 @@ const megan = actorFor(DEMO_IDS.megan, 'megan-stale');
 const adele = actorFor(DEMO_IDS.adele, 'adele-stale');
 const patti = actorFor(DEMO_IDS.patti, 'patti-stale');
 type Actor = typeof alex;
+/** What an earlier card whose buttons can no longer work says beside a newer message. */
+const MOVED_ON = 'This request has moved on, so the buttons on this card no longer apply.';
 
 /**
  * When a request moves on without them (the visitor cancels, a programme lead decides), the
@@ -109,15 +111,19 @@ describe('earlier cards once a request has moved on, over HTTP', () => {
     await click({ verb: 'cancel_request', requestId, reason: 'My ward is short that week' });
     await service.dispatcher.idle();
 
-    const [toAdele] = updatesOf(adele, hostCard.activityId);
-    expect(toAdele).toContain("Alex Wilber's shadowing request: cancelled");
+    // Each is told in a message; the earlier card drops its buttons and points to it.
+    sentCard(adele, mark, 'Alex Wilber cancelled the visit.');
+    const [toAdele, ...again] = updatesOf(adele, hostCard.activityId);
+    expect(again).toEqual([]);
+    expect(toAdele).toContain(MOVED_ON);
+    expect(toAdele).not.toContain('cancelled the visit');
     expect(toAdele).not.toContain('"verb":"decide"');
     // The host learns the visit is off; nothing about the visitor's rota, release or cover.
     for (const secret of ['rota', 'cover', 'release']) expect(toAdele?.toLowerCase()).not.toContain(secret);
-    // Megan's approval card, which showed her own decision, now shows where the request stands.
-    const [toMegan] = updatesOf(megan, approval.activityId);
-    expect(toMegan).toContain("Alex Wilber's shadowing request: cancelled");
-    expect(toMegan).not.toContain('"verb":"decide"');
+    // Megan's approval card, which showed her own decision, now points to the news.
+    sentCard(megan, mark, 'Alex Wilber cancelled the visit.');
+    expect(updatesOf(megan, approval.activityId)).toEqual([expect.stringContaining(MOVED_ON)]);
+    expect(updatesOf(megan, approval.activityId)[0]).not.toContain('"verb":"decide"');
   });
 
   it("replaces Megan's approval card when Alex cancels before she decides", async () => {
@@ -130,9 +136,11 @@ describe('earlier cards once a request has moved on, over HTTP', () => {
 
     const updates = updatesOf(megan, approval.activityId);
     expect(updates).toHaveLength(1);
-    expect(updates[0]).toContain("Alex Wilber's shadowing request: cancelled");
-    expect(updates[0]).toContain('Alex Wilber cancelled the visit.');
+    expect(updates[0]).toContain(MOVED_ON);
     expect(updates[0]).not.toContain('"verb":"decide"');
+    // The news is in the message beside it, not repeated on the old card.
+    expect(sentCard(megan, mark, 'Alex Wilber cancelled the visit.').body).not.toContain(MOVED_ON);
+    expect(updates[0]).not.toContain('cancelled the visit');
     // Pressing the old card's button is still refused politely, as before.
     const pressed = await approve(megan, requestId);
     expect(pressed).toContain('cancelled');
@@ -150,10 +158,13 @@ describe('earlier cards once a request has moved on, over HTTP', () => {
     expect(told.body).not.toContain('"verb":"decide"');
     const updates = updatesOf(megan, approval.activityId);
     expect(updates).toHaveLength(1);
-    expect(updates[0]).toContain('Waiting for the host');
+    expect(updates[0]).toContain(MOVED_ON);
     expect(updates[0]).not.toContain('"verb":"decide"');
+    // A later message about the request changes nothing the old card shows: it is not drawn again.
     await click({ verb: 'cancel_request', requestId });
     await service.dispatcher.idle();
+    sentCard(megan, mark, 'Alex Wilber cancelled the visit.');
+    expect(updatesOf(megan, approval.activityId)).toHaveLength(1);
   });
   it('shows Adele and Megan the new time on their earlier cards once Alex takes it', async () => {
     const mark = connector.posts.length;
@@ -184,7 +195,7 @@ describe('earlier cards once a request has moved on, over HTTP', () => {
     expect(told.body).not.toContain('"verb":"decide"');
     const [hostUpdate] = updatesOf(adele, hostCard.activityId);
     expect(hostUpdate).toContain(`"value":"${newTime}"`);
-    expect(hostUpdate).toContain('Waiting for the line manager');
+    expect(hostUpdate).toContain(MOVED_ON);
     expect(hostUpdate).not.toContain('"verb":"decide"');
     // Megan's earlier card asks again, about the new time: its buttons work.
     const managerUpdates = updatesOf(megan, approval.activityId);
@@ -219,10 +230,115 @@ describe('earlier cards once a request has moved on, over HTTP', () => {
       expect(told.body).not.toContain('"verb":"decide"');
       const updates = updatesOf(patti, escalated.activityId);
       expect(updates).toHaveLength(1);
-      expect(updates[0]).toContain('Megan Bowen approved the release.');
+      expect(updates[0]).toContain(MOVED_ON);
       expect(updates[0]).not.toContain('"verb":"decide"');
       await click({ verb: 'cancel_request', requestId });
       await service.dispatcher.idle();
+    } finally {
+      now = started;
+    }
+  });
+
+  /** Moves the service's clock on a day at a time until the request is owed `kind`. */
+  async function waitUntilDue(requestId: string, kind: 'remind' | 'escalate' | 'expire'): Promise<void> {
+    const [request] = (await service.store.query('requests', {
+      partitionKey: DEMO_IDS.alex,
+      where: [{ field: 'id', op: '=', value: requestId }],
+    })) as unknown as ShadowingRequest[];
+    while (!dueActions(request!, now).some((due) => due.kind === kind))
+      now = new Date(now.getTime() + 86_400_000);
+  }
+  const pressOn = async (actor: Actor, activityId: string, data: Record<string, unknown>) => {
+    const { status, body } = await postActivity(service.url, {
+      ...cardExecute(actor, 'decide', data, connector.url),
+      replyToId: activityId,
+    });
+    expect(status).toBe(200);
+    return JSON.stringify((body as { value: unknown }).value);
+  };
+
+  it('leaves the approval card as it was when a reminder changes nothing it shows', async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const approval = sentCard(megan, mark, 'Alex Wilber asks to be released for a shadowing visit');
+    const started = now;
+    try {
+      await waitUntilDue(requestId, 'remind');
+      await service.dispatcher.tick();
+      await service.dispatcher.idle();
+      const reminder = sentCard(megan, mark, 'Reminder');
+      expect(reminder.activityId).not.toBe(approval.activityId);
+      expect(updatesOf(megan, approval.activityId)).toEqual([]);
+    } finally {
+      now = started;
+      await click({ verb: 'cancel_request', requestId });
+      await service.dispatcher.idle();
+    }
+  });
+
+  it("takes the buttons off Megan's other card when she approves from the reminder, and leaves the one she pressed", async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const approval = sentCard(megan, mark, 'Alex Wilber asks to be released for a shadowing visit');
+    const started = now;
+    try {
+      await waitUntilDue(requestId, 'remind');
+      await service.dispatcher.tick();
+      await service.dispatcher.idle();
+      const reminder = sentCard(megan, mark, 'Reminder');
+      expect(reminder.body).toContain('"action":"approve"');
+
+      const answer = await pressOn(megan, reminder.activityId, {
+        action: 'approve',
+        coverMethod: 'within_team',
+        requestId,
+        visitorId: DEMO_IDS.alex,
+      });
+      expect(answer).toContain('You approved the release');
+      await service.dispatcher.idle();
+
+      // Megan is sent no message about her own approval: her first card says where it stands.
+      const [update, ...more] = updatesOf(megan, approval.activityId);
+      expect(more).toEqual([]);
+      expect(update).toContain("Alex Wilber's shadowing request: waiting for the host");
+      expect(update).toContain('You approved the release.');
+      expect(update).not.toContain('"verb":"decide"');
+      expect(updatesOf(megan, reminder.activityId)).toEqual([]);
+    } finally {
+      now = started;
+      await click({ verb: 'cancel_request', requestId });
+      await service.dispatcher.idle();
+    }
+  });
+
+  it("takes the buttons off the programme lead's escalation card when the request expires", async () => {
+    const mark = connector.posts.length;
+    const requestId = await submitRequest();
+    const started = now;
+    try {
+      await waitUntilDue(requestId, 'escalate');
+      await service.dispatcher.tick();
+      await service.dispatcher.idle();
+      const escalated = sentCard(patti, mark, 'Alex Wilber asks to be released for a shadowing visit');
+      expect(escalated.body).toContain('"action":"approve"');
+
+      await waitUntilDue(requestId, 'expire');
+      await service.dispatcher.tick();
+      await service.dispatcher.idle();
+
+      // Patti is sent no message about the expiry; her card says where the request stands.
+      expect(
+        connector.posts.slice(mark).filter((p) => p.method === 'POST' && inChatOf(patti)(p)),
+      ).toHaveLength(1);
+      const updates = updatesOf(patti, escalated.activityId);
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toContain("Alex Wilber's shadowing request: expired");
+      expect(updates[0]).toContain('The date passed before everyone had answered');
+      expect(updates[0]).not.toContain('"verb":"decide"');
+      // A later tick finds nothing changed on it.
+      await service.dispatcher.tick();
+      await service.dispatcher.idle();
+      expect(updatesOf(patti, escalated.activityId)).toHaveLength(1);
     } finally {
       now = started;
     }

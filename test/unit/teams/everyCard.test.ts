@@ -151,6 +151,11 @@ const SAMPLES: Record<string, Builder> = {
       ),
       createRequestQuestionCard({ kind: 'ask', step }, { ...d.draft, hostPage: 1 }),
     ]),
+  createMovedOnCard: (d) => [
+    createMovedOnCard(d.view, 'manager'),
+    createMovedOnCard(d.view, 'visitor'),
+    createMovedOnCard(d.view, 'host'),
+  ],
   createRequestStatusCard: (d) => [createRequestStatusCard(d.view), createRequestStatusCard(d.view, d.text)],
   createRequestSummaryCard: (d) => [
     createRequestSummaryCard(d.draft),
@@ -195,6 +200,7 @@ const createHostConfirmationCard = call('createHostConfirmationCard');
 const createHostRequestCard = call('createHostRequestCard');
 const createManagerApprovalCard = call('createManagerApprovalCard');
 const createInductionTermsCard = call('createInductionTermsCard');
+const createMovedOnCard = call('createMovedOnCard');
 const createMyOffersCard = call('createMyOffersCard');
 const createMyRequestsCard = call('createMyRequestsCard');
 const createOfferQuestionCard = call('createOfferQuestionCard');
