@@ -257,18 +257,20 @@ describe('earlier cards once a request has moved on, over HTTP', () => {
     return JSON.stringify((body as { value: unknown }).value);
   };
 
-  it('leaves the approval card as it was when a reminder changes nothing it shows', async () => {
+  it("leaves the host's card as it was when a reminder changes nothing it shows", async () => {
     const mark = connector.posts.length;
     const requestId = await submitRequest();
-    const approval = sentCard(megan, mark, 'Alex Wilber asks to be released for a shadowing visit');
+    await approve(megan, requestId);
+    await service.dispatcher.idle();
+    const hostCard = sentCard(adele, mark, 'Alex Wilber would like to shadow you');
     const started = now;
     try {
       await waitUntilDue(requestId, 'remind');
       await service.dispatcher.tick();
       await service.dispatcher.idle();
-      const reminder = sentCard(megan, mark, 'Reminder');
-      expect(reminder.activityId).not.toBe(approval.activityId);
-      expect(updatesOf(megan, approval.activityId)).toEqual([]);
+      const reminder = sentCard(adele, mark, 'Reminder');
+      expect(reminder.activityId).not.toBe(hostCard.activityId);
+      expect(updatesOf(adele, hostCard.activityId)).toEqual([]);
     } finally {
       now = started;
       await click({ verb: 'cancel_request', requestId });
