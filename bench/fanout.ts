@@ -10,6 +10,7 @@ import {
   startLimitedConnector,
   type LimitedConnector,
 } from './fanout/startLimitedConnector';
+import { slotSpacingMicros, TEAMS_PER_SECOND } from '../src/app/sending/reserveSendSlots';
 import { runWorker, type WorkerUsage } from './fanout/runWorker';
 import { summariseSendTrace } from './fanout/summariseSendTrace';
 import { conversationIdOf, queueRound, seedRecipients } from './fanout/seedRecipients';
@@ -255,7 +256,7 @@ function timingOf(connector: LimitedConnector, usages: ReadonlyArray<WorkerUsage
       if (arrived !== undefined) transit.push(arrived - at);
     }
   const times = [...arrivals.values()].sort((a, b) => a - b);
-  const slotMs = 1000 / Number(process.env.FANOUT_RATE ?? 49);
+  const slotMs = slotSpacingMicros(Number(process.env.FANOUT_RATE ?? TEAMS_PER_SECOND), usages.length) / 1000;
   let longGaps = 0;
   let longGapsMs = 0;
   for (let i = 1; i < times.length; i += 1) {

@@ -75,10 +75,10 @@ param logRetentionDays int = 30
 @maxValue(3600)
 param schedulerIntervalSeconds int = 60
 
-@description('Proactive messages the bot sends a second, all instances together (they share one schedule in Cosmos DB). Teams allows about 50 per app per tenant; 49 leaves room for sends that run a few milliseconds late.')
+@description('Proactive messages the bot sends a second, all instances together (they share one schedule in Cosmos DB). Teams allows about 50 per app per tenant; the slots are spaced so that a send a little late or slow to arrive still keeps Teams\' count to 50.')
 @minValue(1)
 @maxValue(50)
-param sendRatePerSecond int = 49
+param sendRatePerSecond int = 50
 
 @description('Largest request body the bot accepts, in KB; larger ones get 413.')
 @minValue(16)

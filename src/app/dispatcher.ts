@@ -31,7 +31,7 @@ export interface Dispatcher {
 
 /**
  * A tick sends what is due for at most this long, then lets the next tick start (reminders and
- * expiries wait for it); at 49 a second that is over 2,000 messages a tick.
+ * expiries wait for it); at about 48 a second that is over 2,000 messages a tick.
  */
 export const TICK_DELIVERY_BUDGET_MS = 45_000;
 

@@ -10,6 +10,8 @@ export interface SendScheduleDoc {
   kind: typeof SEND_SCHEDULE_ID;
   /** Microseconds since 1970 (a whole number, so the spacing adds up exactly) of the next free slot. */
   nextSlotMicros: number;
+  /** The spacing of the slots last taken, microseconds (see reserveSendSlots: a closer one starts later). */
+  spacingMicros?: number;
   /** Instance id -> when it last took slots (ms since 1970); only those heard from lately are kept. */
   holders?: Record<string, number>;
   /** Microseconds since 1970 until which no slot is given out: the Bot Connector answered 429 (see pauseSendSchedule). */
@@ -65,30 +67,67 @@ export interface Reservation {
   instances: number;
   /** Until when (ms since 1970) the schedule is paused after a 429, or 0: no slot before it. */
   pausedUntil: number;
+  /** How far apart the slots are, microseconds. */
+  spacingMicros: number;
+}
+
+/** Teams' own limit: at most 50 proactive messages in any one second per app and tenant. */
+export const TEAMS_PER_SECOND = 50;
+
+/**
+ * How late after its slot a send may still go, ms, while one instance sends and while several do.
+ * A sender woken later gives its slot up and takes another.
+ */
+export const WAKE_ALLOWANCE_MS = { alone: 10.2, shared: 10.2 } as const;
+/**
+ * How much longer than the one 50 slots after it a send may take to reach Teams, ms, while one
+ * instance sends and while several do: sends from processes sharing a machine reach Teams less
+ * evenly. Measured with the fan-out benchmark (docs/benchmarks.md, "fanout: two instances"):
+ * with two instances on a busy machine, giving 10 ms of this to waking late instead put 51 in a
+ * second at the connector in both of two runs where this split kept it to 50.
+ */
+export const TRIP_ALLOWANCE_MS = { alone: 10.2, shared: 31.5 } as const;
+
+/**
+ * The room, ms, the schedule leaves beyond one second in any 50 slots: a send let go up to the
+ * wake allowance late that takes up to the trip allowance longer to reach Teams than the one 50
+ * slots after it still reaches Teams more than a second before it, so Teams never counts 51 in a
+ * second. It is kept by spacing the slots, not by a lower budget: 50 slots over 1,000 ms plus this.
+ */
+export function marginMs(instances: number): number {
+  const share = instances > 1 ? 'shared' : 'alone';
+  return WAKE_ALLOWANCE_MS[share] + TRIP_ALLOWANCE_MS[share];
 }
 
 /**
- * The pace of the slots one reservation takes: `perSecond` while one instance sends, one fewer
- * while more do. Sends from several processes reach Teams less evenly (each process waits for
- * the CPU while the others run), and the room one fewer a second leaves (41.7 ms in any 50 slots
- * at 48, against 20.4 ms at 49) keeps a send that took up to 31.5 ms to arrive out of a second
- * that already holds 50. It costs at most 1/50 of the throughput while more than one sends.
+ * The gap between slots in whole microseconds, rounded up: never more than `perSecond` in a
+ * second, and any 50 slots over at least 1,000 ms plus marginMs(instances) (20.408 ms, 49 a
+ * second, while one instance sends; 20.834 ms, 48 a second, while several do).
  */
-export function paceFor(perSecond: number, instances: number): number {
-  return instances > 1 ? Math.max(1, perSecond - 1) : perSecond;
+export function slotSpacingMicros(perSecond: number, instances = 1): number {
+  const byRate = Math.ceil(1_000_000 / perSecond);
+  const byMargin = Math.ceil(Math.round((1000 + marginMs(instances)) * 1000) / TEAMS_PER_SECOND);
+  return Math.max(byRate, byMargin);
 }
 
-/** The gap between slots in whole microseconds, rounded up: never more than `perSecond` in a second. */
-export function slotSpacingMicros(perSecond: number): number {
-  return Math.ceil(1_000_000 / perSecond);
+/**
+ * How late after its slot a send may go, ms, for slots `spacingMicros` apart taken while
+ * `instances` sent: what the spacing leaves beyond one second in any 50 slots once the trip to
+ * Teams has its allowance, and never more than one slot (the wake allowance at the fastest pace).
+ */
+export function lateToleranceMs(spacingMicros: number, instances: number): number {
+  const trip = Math.round(TRIP_ALLOWANCE_MS[instances > 1 ? 'shared' : 'alone'] * 1000);
+  const room = TEAMS_PER_SECOND * spacingMicros - 1_000_000 - trip;
+  return Math.max(0, Math.min(spacingMicros, room)) / 1000;
 }
 
 /**
  * Takes the next `count` free send slots for this instance and resolves their times in
  * milliseconds since 1970, earliest first, with how many instances are sending. The first is now
  * or, if other sends are already booked past now, the first one after them; they are spaced at
- * paceFor(perSecond, instances), and never closer than at `perSecond`; none before a pause after a
- * 429 has ended (see pauseSendSchedule). Race-safe on any store: the
+ * slotSpacingMicros(perSecond, instances); none before a pause after a 429 has ended (see
+ * pauseSendSchedule). Slots closer together than those booked just before them (one instance
+ * left) start late enough that any 50 slots still span what the closer ones were given. Race-safe on any store: the
  * schedule moves on with a write conditional on the version just read, so two instances never get
  * the same slot; the one that loses the race reads again.
  */
@@ -99,23 +138,28 @@ export async function reserveSendSlots(store: DocumentStore, request: SlotReques
     const at = request.now();
     const now = Math.round(at * 1000);
     const pausedUntil = believedPause(found?.doc, at);
-    const free = booked <= now + MAX_SCHEDULE_AHEAD_MS * 1000 ? Math.max(booked, now) : now;
-    const first = Math.max(free, Math.round(pausedUntil * 1000));
+    const believed = booked <= now + MAX_SCHEDULE_AHEAD_MS * 1000;
     const holders = liveHolders(found?.doc.holders ?? {}, at, request.instance);
     const instances = Math.max(1, Object.keys(holders).length);
-    const spacing = slotSpacingMicros(paceFor(request.perSecond, instances));
+    const spacing = slotSpacingMicros(request.perSecond, instances);
+    // Slots booked within the last second at a wider spacing: the closer ones start later by what
+    // 50 of them would fall short of 50 of those (see marginMs).
+    const wider = believed && booked > now - 1_000_000 ? (found?.doc.spacingMicros ?? spacing) - spacing : 0;
+    const free = believed ? Math.max(booked + TEAMS_PER_SECOND * Math.max(0, wider), now) : now;
+    const first = Math.max(free, Math.round(pausedUntil * 1000));
     const doc: SendScheduleDoc = {
       ...found?.doc,
       id: SEND_SCHEDULE_ID,
       kind: SEND_SCHEDULE_ID,
       nextSlotMicros: first + request.count * spacing,
+      spacingMicros: spacing,
       holders,
     };
     try {
       if (found) await store.replace('jobs', doc, { ifMatch: found.etag });
       else await store.create('jobs', doc);
       const slots = Array.from({ length: request.count }, (_, i) => (first + i * spacing) / 1000);
-      return { slots, instances, pausedUntil };
+      return { slots, instances, pausedUntil, spacingMicros: spacing };
     } catch (error) {
       if (!(error instanceof DocumentExistsError || error instanceof VersionConflictError)) throw error;
     }

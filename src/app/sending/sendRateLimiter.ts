@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createKeyedQueue } from '../../shared/keyedQueue';
 import type { DocumentStore } from '../../store/documentStore';
 import { pauseSendSchedule } from './pauseSendSchedule';
-import { reserveSendSlots, slotSpacingMicros } from './reserveSendSlots';
+import { lateToleranceMs, reserveSendSlots, TEAMS_PER_SECOND } from './reserveSendSlots';
+
+export { lateToleranceMs, TEAMS_PER_SECOND };
 
 /** Waits until a proactive message to this conversation may go; never drops one. */
 export interface SendLimiter {
@@ -15,13 +17,11 @@ export interface SendLimiter {
 }
 
 /**
- * Teams allows a bot about 50 proactive messages a second per tenant, all instances together.
- * One fewer leaves 20.4 ms of room in every second for sends that go late or take a while to
- * reach Teams (see lateToleranceMs).
+ * Teams allows a bot about 50 proactive messages a second per tenant, all instances together: the
+ * whole budget. The room for sends that go late or take a while to reach Teams is kept by how far
+ * apart the slots are (see marginMs in reserveSendSlots), not by asking for fewer.
  */
-export const DEFAULT_SEND_RATE_PER_SECOND = 49;
-/** Teams' own limit: at most 50 proactive messages in any one second per app and tenant. */
-export const TEAMS_PER_SECOND = 50;
+export const DEFAULT_SEND_RATE_PER_SECOND = TEAMS_PER_SECOND;
 /** Teams allows 7 a second in one conversation; 5 leaves room for the bot's replies in it. */
 export const PER_CONVERSATION_PER_SECOND = 5;
 /**
@@ -30,18 +30,6 @@ export const PER_CONVERSATION_PER_SECOND = 5;
  * misses it goes anyway, so a machine that is always late still sends.
  */
 const MISSES_BEFORE_SENDING_LATE = 3;
-
-/**
- * How late after its slot a send may still go. Slots `spacing` apart put at most `perSecond` in
- * any second; Teams counts 50 in any second by when each request reaches it. A send that goes `x`
- * late and reaches Teams `y` after that can only share a second with the sends of 50 slots if
- * x + y >= 50 * spacing - 1000 ms (20.4 ms at 49 a second). Half of that room is for waking late,
- * half for the trip to Teams; at 50 a second there is none, and every late wake takes a new slot.
- */
-export function lateToleranceMs(perSecond: number): number {
-  const spacing = slotSpacingMicros(perSecond);
-  return Math.max(0, Math.floor(Math.min(spacing, (TEAMS_PER_SECOND * spacing - 1_000_000) / 2))) / 1000;
-}
 
 /** How late `at` is after `slot` (both ms since 1970), to the microsecond: times this large carry rounding errors. */
 export function lateness(at: number, slot: number): number {
@@ -59,8 +47,7 @@ export interface Grant {
 }
 /**
  * Slots a reservation takes beyond those its waiting senders need, for the senders that come next.
- * A spare that no sender takes in time is lost (at most this many, about 60 ms at 49 a second, when
- * sending stops).
+ * A spare that no sender takes in time is lost (at most this many, about 60 ms, when sending stops).
  */
 export const SPARE_SLOTS = 3;
 /**
@@ -88,18 +75,25 @@ export interface SendRateLimiterOptions {
   instance?: string;
 }
 
+/** A slot this instance holds: when (ms since 1970), and how late a send may go in it (see lateToleranceMs). */
+interface Slot {
+  at: number;
+  toleranceMs: number;
+}
+
 interface Waiter {
-  resolve: (slot: number) => void;
+  resolve: (slot: Slot) => void;
   reject: (error: unknown) => void;
 }
 
 /**
  * Keeps proactive sends under Teams' limits across every instance of the service: sends are
- * spaced evenly, one slot every 1000 / perSecond ms (rounded up to a microsecond), from one schedule kept in the store (see
- * reserveSendSlots), so two instances share the budget instead of each using all of it; while
- * more than one instance sends, one fewer a second (see paceFor), for the sends that take longer
- * to reach Teams from processes sharing a machine. This instance's waiting senders take their
- * slots together, in one conditional write. Each
+ * spaced evenly, at most perSecond a second and any 50 over a second plus the room for a send
+ * that goes a little late or takes a while to reach Teams (see slotSpacingMicros and marginMs;
+ * more room while several instances send), from one schedule kept in the store (see
+ * reserveSendSlots), so two instances share the budget instead of each using all of it. A send
+ * may go as late after its slot as that room allows (see lateToleranceMs). This instance's
+ * waiting senders take their slots together, in one conditional write. Each
  * conversation also gets at most perConversationPerSecond, counted in this instance. A slot
  * this process woke too late for is given up rather than spent beside the next one, and slots are
  * asked for as far ahead as the last reservation took, so a slow store does not make them late.
@@ -119,11 +113,10 @@ export class SendRateLimiter implements SendLimiter {
   private lastSweep = 0;
   private waiting: Waiter[] = [];
   /** Slots reserved for this instance's next senders, earliest first. */
-  private readonly spare: number[] = [];
+  private readonly spare: Slot[] = [];
   private reserving = false;
   /** How long the last reservation took: the next one asks for slots no earlier than that from now. */
   private leadMs = 0;
-  private readonly lateToleranceMs: number;
   private readonly onGrant: ((grant: Grant) => void) | undefined;
   private readonly onReserve: ((slots: readonly number[]) => void) | undefined;
   private readonly instance: string;
@@ -137,7 +130,6 @@ export class SendRateLimiter implements SendLimiter {
     const perSecond = options.perSecond ?? DEFAULT_SEND_RATE_PER_SECOND;
     this.store = options.store;
     this.perSecond = perSecond;
-    this.lateToleranceMs = lateToleranceMs(perSecond);
     this.onGrant = options.onGrant;
     this.onReserve = options.onReserve;
     this.perConversation = options.perConversationPerSecond ?? PER_CONVERSATION_PER_SECOND;
@@ -151,7 +143,7 @@ export class SendRateLimiter implements SendLimiter {
       await this.waitForConversation(conversationId);
       const missedBy: number[] = [];
       for (let misses = 0; ;) {
-        const slot = await this.nextSlot();
+        const { at: slot, toleranceMs } = await this.nextSlot();
         await this.sleepUntil(slot);
         // Taken before a pause this instance has heard of since: a slot after the pause instead,
         // asked for once the pause is over (so a pause the store no longer holds costs no writes).
@@ -160,7 +152,7 @@ export class SendRateLimiter implements SendLimiter {
           continue;
         }
         const at = this.now();
-        if (lateness(at, slot) <= this.lateToleranceMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) {
+        if (lateness(at, slot) <= toleranceMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) {
           this.record(conversationId, at);
           this.onGrant?.({ conversationId, slot, at, misses, missedBy });
           return;
@@ -185,7 +177,7 @@ export class SendRateLimiter implements SendLimiter {
   private notePause(until: number): void {
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
-    while (this.spare.length > 0 && (this.spare[0] as number) < until) this.spare.shift();
+    while (this.spare.length > 0 && (this.spare[0] as Slot).at < until) this.spare.shift();
   }
 
   /** A timer may fire a fraction of a millisecond early: never wakes before `at`. */
@@ -214,19 +206,19 @@ export class SendRateLimiter implements SendLimiter {
       if (withinSecond(list, at).length === 0) this.conversationTimes.delete(id);
   }
 
-  private nextSlot(): Promise<number> {
+  private nextSlot(): Promise<Slot> {
     const spare = this.takeSpare();
     if (spare !== undefined) return Promise.resolve(spare);
-    return new Promise<number>((resolve, reject) => {
+    return new Promise<Slot>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       if (!this.reserving) void this.reserveForWaiting();
     });
   }
 
   /** The earliest spare slot still usable (one passed by more than the tolerance is dropped unused). */
-  private takeSpare(): number | undefined {
+  private takeSpare(): Slot | undefined {
     const now = this.now();
-    while (this.spare.length > 0 && lateness(now, this.spare[0] as number) > this.lateToleranceMs)
+    for (let next = this.spare[0]; next && lateness(now, next.at) > next.toleranceMs; next = this.spare[0])
       this.spare.shift();
     return this.spare.shift();
   }
@@ -248,7 +240,7 @@ export class SendRateLimiter implements SendLimiter {
       const served = this.waiting.splice(0, this.maxSlots);
       const asked = this.now();
       try {
-        const { slots, instances, pausedUntil } = await reserveSendSlots(this.store, {
+        const { slots, instances, pausedUntil, spacingMicros } = await reserveSendSlots(this.store, {
           count: served.length + (this.instances > 1 ? SPARE_SLOTS_SHARED : SPARE_SLOTS),
           perSecond: this.perSecond,
           now: () => this.now() + this.leadMs,
@@ -258,8 +250,10 @@ export class SendRateLimiter implements SendLimiter {
         this.instances = instances;
         this.notePause(pausedUntil);
         this.leadMs = Math.min(Math.max(0, this.now() - asked), MAX_LEAD_MS);
-        served.forEach((waiter, i) => waiter.resolve(slots[i] as number));
-        this.spare.push(...slots.slice(served.length));
+        const toleranceMs = lateToleranceMs(spacingMicros, instances);
+        const held = slots.map((at) => ({ at, toleranceMs }));
+        served.forEach((waiter, i) => waiter.resolve(held[i] as Slot));
+        this.spare.push(...held.slice(served.length));
       } catch (error) {
         for (const waiter of served) waiter.reject(error);
       }

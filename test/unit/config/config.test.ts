@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       store: { kind: 'embedded', dataDir: path.resolve('./data') },
       demoData: 'auto',
       maxBodyBytes: 256 * 1024,
-      sendRatePerSecond: 49,
+      sendRatePerSecond: 50,
     });
     expect(config.credentials).toBeUndefined();
   });
