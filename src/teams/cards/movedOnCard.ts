@@ -17,7 +17,7 @@ export function createMovedOnCard(view: RequestView, viewer: Viewer): AdaptiveCa
     {
       type: 'TextBlock',
       wrap: true,
-      text: 'This request has moved on, so the buttons on this card no longer apply. My latest message about it says where it stands.',
+      text: 'This card is out of date, so its buttons have been taken off. My latest message about this request says where it stands.',
     },
   ]);
 }

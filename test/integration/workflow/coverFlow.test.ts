@@ -286,7 +286,7 @@ describe('release, cover and its cost, over HTTP', () => {
       // beside it rather than repeating it.
       const updated = sentTo(lynne, mark, 'PUT');
       expect(updated).toHaveLength(1);
-      expect(updated[0]).toContain('This request has moved on, so the buttons on this card no longer apply.');
+      expect(updated[0]).toContain('This card is out of date, so its buttons have been taken off.');
       expect(updated[0]).not.toContain('Cover no longer needed');
       expect(updated[0]).not.toContain('"verb"');
       expect(updated[0]).not.toContain('My own ward is short that day');

@@ -13,7 +13,7 @@ const adele = actorFor(DEMO_IDS.adele, 'adele-stale');
 const patti = actorFor(DEMO_IDS.patti, 'patti-stale');
 type Actor = typeof alex;
 /** What an earlier card whose buttons can no longer work says beside a newer message. */
-const MOVED_ON = 'This request has moved on, so the buttons on this card no longer apply.';
+const MOVED_ON = 'This card is out of date, so its buttons have been taken off.';
 
 /**
  * When a request moves on without them (the visitor cancels, a programme lead decides), the

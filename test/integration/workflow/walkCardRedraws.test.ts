@@ -14,7 +14,7 @@ const adele = actorFor(DEMO_IDS.adele, 'adele-walk');
 const lynne = actorFor(DEMO_IDS.lynne, 'lynne-walk');
 type Who = typeof alex;
 
-const MOVED_ON = 'This request has moved on, so the buttons on this card no longer apply.';
+const MOVED_ON = 'This card is out of date, so its buttons have been taken off.';
 
 /**
  * The Playground walk's second visit, over HTTP, each button pressed on its own card as Teams
