@@ -10,36 +10,42 @@ export async function listProgrammeLeads(services: Services): Promise<Person[]> 
 }
 
 /**
- * Sends a manager's approval to the programme leads instead, and tells the visitor why. Used when
- * the visitor has no manager in the directory, or the manager cannot be reached in Teams.
+ * Sends a manager's approval to the programme leads instead, and tells the visitor why, in words
+ * that are true: `reason` ("The visitor has no line manager in the staff directory") is followed
+ * by the leads having been asked, or, when no lead can be reached in Teams, by nobody having been
+ * asked yet. Used when the visitor has no manager in the directory, the manager cannot be reached
+ * in Teams, or the manager's data was erased.
  */
 export async function routeApprovalToLeads(
   services: Services,
   request: ShadowingRequest,
   now: Date,
-  why: string,
+  reason: string,
 ): Promise<Notification[]> {
   const leads = (await listProgrammeLeads(services)).filter((lead) => lead.id !== request.visitorId);
+  const step = `lead-${request.history.length}`;
+  const asked = leadsAskedNote(reason, leads.length);
   const queued: Notification[] = [];
   for (const lead of leads) {
-    const notification = newNotification(
-      'approval_needed',
-      request,
-      lead.id,
-      `lead-${request.history.length}`,
-      now,
-      why,
-    );
+    const notification = newNotification('approval_needed', request, lead.id, step, now, asked);
     if (await services.outbox.enqueue(notification)) queued.push(notification);
   }
-  const told = newNotification(
-    'request_update',
-    request,
-    request.visitorId,
-    `lead-${request.history.length}`,
-    now,
-    why,
-  );
+  const told = newNotification('request_update', request, request.visitorId, step, now, asked);
   if (await services.outbox.enqueue(told)) queued.push(told);
   return queued;
+}
+
+/** The reason a decision went to the programme leads, and whether any lead could be asked. */
+export function leadsAskedNote(reason: string, leadsAsked: number): string {
+  return leadsAsked > 0
+    ? `${reason}, so the programme lead has been asked to decide.`
+    : `${reason}, and no programme lead can be reached in Teams yet, so nobody has been asked to decide. ` +
+        'The request is kept: please ask your education or workforce team to help.';
+}
+
+/** The sentence that says the programme leads were asked to help, or, when none could be, what to do. */
+export function leadsHelpSentence(leadsAsked: number): string {
+  return leadsAsked > 0
+    ? 'I have asked the programme lead to help.'
+    : 'No programme lead can be reached in Teams yet, so please ask your education or workforce team to help.';
 }

@@ -5,8 +5,7 @@ import { newNotification } from './notifyParties';
 import { listProgrammeLeads, routeApprovalToLeads } from './programmeLeads';
 import type { Services } from './services';
 
-const MANAGER_AWAY =
-  "The visitor's line manager cannot be reached in Teams, so the programme lead has been asked to decide.";
+const MANAGER_AWAY = "The visitor's line manager cannot be reached in Teams";
 const HOST_AWAY_LEAD =
   'The host cannot be reached in Teams (they may have removed the app), so this request is waiting. Please contact them, or cancel the request.';
 const HOST_AWAY_VISITOR =

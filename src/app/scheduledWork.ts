@@ -10,7 +10,7 @@ import { claimJobLease, updateHeldJob, type LeasedJob } from './jobLease';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification } from './notifyParties';
 import { queueCheckIns } from './outcomes/queueCheckIns';
-import { listProgrammeLeads } from './programmeLeads';
+import { leadsHelpSentence, listProgrammeLeads } from './programmeLeads';
 import type { Services } from './services';
 import { EXPIRED_NOTE } from './transitionFilings';
 import { settleErasedParty, withdrawalNote } from './dataRights/erasedParties';
@@ -174,7 +174,7 @@ async function carryOut(
       request,
       `escalate-${action.since}`,
       now,
-      'Your request has waited more than 5 working days, so I have asked the programme lead to help.',
+      `Your request has waited more than 5 working days. ${leadsHelpSentence(leads.length)}`,
     )),
   ];
 }
@@ -235,7 +235,7 @@ async function chaseCover(
           request,
           `cover-escalate-${action.since}`,
           now,
-          `${waiting} I have asked the programme lead to help.`,
+          `${waiting} ${leadsHelpSentence(leads.length)}`,
         )
       : []),
   ];

@@ -9,8 +9,7 @@ export const VISITOR_ERASED =
   "The visitor's details have been removed from the shadowing service, so this request has been withdrawn.";
 export const HOST_ERASED =
   "The host's details have been removed from the shadowing service, so this visit has been cancelled.";
-export const MANAGER_ERASED =
-  "The visitor's line manager is no longer on the shadowing service, so the programme lead has been asked to decide.";
+export const MANAGER_ERASED = "The visitor's line manager is no longer on the shadowing service";
 
 /**
  * Why an open request cannot go ahead: its visitor's or its host's data was erased (the visit was

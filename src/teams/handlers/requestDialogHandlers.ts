@@ -194,7 +194,7 @@ async function answerSent(
         services,
         sent.request,
         services.clock(),
-        'The visitor has no line manager in the staff directory, so the programme lead has been asked to decide.',
+        'The visitor has no line manager in the staff directory',
       ),
     );
   const warnings = sent.warnings.length ? ` Note: ${sent.warnings.join(' ')}` : '';

@@ -1,5 +1,5 @@
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
-import { HOST_ERASED, MANAGER_ERASED, VISITOR_ERASED } from '../../../src/app/dataRights/erasedParties';
+import { HOST_ERASED, VISITOR_ERASED } from '../../../src/app/dataRights/erasedParties';
 import type { Notification } from '../../../src/app/notifications';
 import { queueDueWork } from '../../../src/app/scheduledWork';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
@@ -11,6 +11,8 @@ import { DEMO_TODAY, seedWorkflow, type Workflow } from '../../support/workflowF
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
 const DAY = 86_400_000;
+const ASKED =
+  "The visitor's line manager is no longer on the shadowing service, so the programme lead has been asked to decide.";
 
 /**
  * After a person's data is erased, the scheduler settles the open requests they were part of: a
@@ -129,8 +131,8 @@ describe.each(STORE_SUBJECTS)('open requests of someone whose data was erased, $
     const queued = await tick(0.5, requests);
     expect(told(queued)).toEqual(
       told([
-        { personId: DEMO_IDS.patti, kind: 'approval_needed', requestId: waiting.id, note: MANAGER_ERASED },
-        { personId: DEMO_IDS.alex, kind: 'request_update', requestId: waiting.id, note: MANAGER_ERASED },
+        { personId: DEMO_IDS.patti, kind: 'approval_needed', requestId: waiting.id, note: ASKED },
+        { personId: DEMO_IDS.alex, kind: 'request_update', requestId: waiting.id, note: ASKED },
       ] as Notification[]),
     );
     // The visits already released go on as they were, and nothing is queued for the erased manager.
@@ -145,5 +147,36 @@ describe.each(STORE_SUBJECTS)('open requests of someone whose data was erased, $
     const later = await tick(3, requests);
     expect(later.map((n) => n.personId)).not.toContain('erased');
     expect(await erasedPartitions()).toEqual([]);
+  });
+
+  it('tells the visitor plainly when no programme lead can be reached to decide instead', async () => {
+    const patti = (await workflow.services.people.findById(DEMO_IDS.patti))!;
+    const { conversation: _installed, ...uninstalled } = patti;
+    await workflow.services.people.upsert(uninstalled);
+    const requests = await threeOpen();
+    await erasePersonData(workflow.store, DEMO_IDS.megan);
+    const [waiting] = requests as [ShadowingRequest];
+
+    expect(told(await tick(0.5, requests))).toEqual(
+      told([
+        {
+          personId: DEMO_IDS.alex,
+          kind: 'request_update',
+          requestId: waiting.id,
+          note:
+            "The visitor's line manager is no longer on the shadowing service, and no programme lead can be " +
+            'reached in Teams yet, so nobody has been asked to decide. The request is kept: please ask your ' +
+            'education or workforce team to help.',
+        },
+      ] as Notification[]),
+    );
+    // After 5 working days the escalation says the same plainly, and still asks nobody who cannot read it.
+    const escalated = await tick(7, requests);
+    expect(escalated.filter((n) => n.requestId === waiting.id).map((n) => [n.personId, n.note])).toEqual([
+      [
+        DEMO_IDS.alex,
+        'Your request has waited more than 5 working days. No programme lead can be reached in Teams yet, so please ask your education or workforce team to help.',
+      ],
+    ]);
   });
 });
