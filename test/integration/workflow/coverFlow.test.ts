@@ -1,11 +1,11 @@
 import { createServices, type Services } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
-import { toLondonInstant } from '../../../src/domain/time/londonTime';
 import { actorFor, activityFrom, cardExecute } from '../../support/activities';
 import { startFakeConnector } from '../../support/fakeConnector';
 import { postActivity, type BotReply } from '../../support/http';
 import { clearRequest, freeMornings, requestInState, writeFollowUps } from '../../support/requestInState';
+import { rosterLongDay } from '../../support/longDay';
 import { startTestService, type TestService } from '../../support/startTestService';
 
 const alex = actorFor(DEMO_IDS.alex, 'alex-cover');
@@ -82,23 +82,7 @@ describe('release, cover and its cost, over HTTP', () => {
       );
     [slot] = (await freeMornings(services, 1, new Date())) as [typeof slot];
     // Alex is on a long day, 08:00-20:30, the day of the visit: the morning needs release and cover.
-    const day = new Date(slot.start).toISOString().slice(0, 10);
-    const month = day.slice(0, 7);
-    const rota = (await services.rota.readMonth(DEMO_IDS.alex, month))?.rota ?? {
-      personId: DEMO_IDS.alex,
-      month,
-      shifts: [],
-    };
-    const longDay = {
-      start: new Date(toLondonInstant(day, '08:00')).toISOString(),
-      end: new Date(toLondonInstant(day, '20:30')).toISOString(),
-      kind: 'long_day' as const,
-      code: 'LD',
-    };
-    await services.rota.writeMonth({
-      ...rota,
-      shifts: [...rota.shifts.filter((s) => s.end <= longDay.start || s.start >= longDay.end), longDay],
-    });
+    await rosterLongDay(services, DEMO_IDS.alex, slot);
     await setCoordinator(DEMO_IDS.lynne);
     const person = await services.people.findById(DEMO_IDS.alex);
     await services.people.upsert({ ...person!, grade: 'FY1' });

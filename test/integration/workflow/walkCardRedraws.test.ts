@@ -1,11 +1,11 @@
 import { createServices, type Services } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
-import { toLondonInstant } from '../../../src/domain/time/londonTime';
 import { actorFor, activityFrom, cardExecute } from '../../support/activities';
 import { startFakeConnector, type CapturedPost } from '../../support/fakeConnector';
 import { postActivity } from '../../support/http';
 import { clearRequest, freeMornings, requestInState, writeFollowUps } from '../../support/requestInState';
+import { rosterLongDay } from '../../support/longDay';
 import { startTestService, type TestService } from '../../support/startTestService';
 
 const alex = actorFor(DEMO_IDS.alex, 'alex-walk');
@@ -68,23 +68,7 @@ describe("the manager's cards through release, failed cover and acceptance, over
       );
     [slot] = (await freeMornings(services, 1, new Date())) as [typeof slot];
     // Alex is rostered on a long day then, so his release needs cover; Lynne arranges it.
-    const day = new Date(slot.start).toISOString().slice(0, 10);
-    const month = day.slice(0, 7);
-    const rota = (await services.rota.readMonth(DEMO_IDS.alex, month))?.rota ?? {
-      personId: DEMO_IDS.alex,
-      month,
-      shifts: [],
-    };
-    const longDay = {
-      start: new Date(toLondonInstant(day, '08:00')).toISOString(),
-      end: new Date(toLondonInstant(day, '20:30')).toISOString(),
-      kind: 'long_day' as const,
-      code: 'LD',
-    };
-    await services.rota.writeMonth({
-      ...rota,
-      shifts: [...rota.shifts.filter((s) => s.end <= longDay.start || s.start >= longDay.end), longDay],
-    });
+    await rosterLongDay(services, DEMO_IDS.alex, slot);
     for (const person of await services.people.listByDepartment('Acute Medicine'))
       await services.people.upsert({ ...person, rotaCoordinatorId: DEMO_IDS.lynne });
     request = requestInState('awaiting_manager', slot, slot, new Date());
