@@ -54,7 +54,8 @@ const HTTP = process.env.BENCH_WAVES_HTTP === '1';
  * store calls of deliveries began before the answer, and the CPU of this process and of the store's.
  * Run: `npm run build && node dist/bench/decisionWaves.js [--store-latency-ms 5]`
  * (`BENCH_WAVES_PROXY=here` runs the proxy in this process, as it was run before;
- * `BENCH_WAVES_HTTP=1` lists each HTTP request to the store beside the store calls;
+ * `BENCH_WAVES_HTTP=1` lists each HTTP request to the store beside the store calls, and counts each
+ * turn's HTTP requests per wave;
  * `BENCH_WAVES_PROFILE=prefix` writes a CPU profile of each turn posted on an idle service).
  */
 async function main(): Promise<void> {
@@ -208,6 +209,30 @@ function printTurns(kind: string, list: TracedTurn[]): void {
   printLine(
     `     ${kind}: from its last store call's answer to its own, p50 ${median(tails).toFixed(1)} ms; store calls of deliveries begun before the answer: ${early.reduce((a, b) => a + b, 0)} in ${list.length} turns`,
   );
+  if (HTTP) {
+    const counts = list.map((t) => httpWaves(t.calls).join(' / '));
+    printLine(`     ${kind}: HTTP requests per wave, turn by turn: ${counts.join(', ')}`);
+  }
+}
+
+/**
+ * How many of the turn's own HTTP requests (not its deliveries') went in each wave: a request
+ * begun after an answer of the wave before had come back starts a new wave (it may have waited
+ * for that answer); one begun before any answer of the current wave belongs to it.
+ */
+function httpWaves(calls: readonly Call[]): number[] {
+  const own = calls.filter((c) => c.http && !c.background).sort((a, b) => a.start - b.start);
+  const waves: number[] = [];
+  let firstAnswer = Number.NEGATIVE_INFINITY;
+  for (const call of own) {
+    if (waves.length === 0 || call.start > firstAnswer) {
+      waves.push(0);
+      firstAnswer = Number.POSITIVE_INFINITY;
+    }
+    waves[waves.length - 1] = (waves.at(-1) ?? 0) + 1;
+    firstAnswer = Math.min(firstAnswer, call.end ?? Number.POSITIVE_INFINITY);
+  }
+  return waves;
 }
 
 function median(values: number[]): number {
