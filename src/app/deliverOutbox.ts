@@ -6,6 +6,7 @@ import type { OutboxRepository, StoredNotification } from '../store/repositories
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
 import { REQUESTLESS_KINDS, type Notification } from './notifications';
+import { HeldClaim, LEASE_MS, recordOutcome, type ClaimDependencies, type Recording } from './outboxClaim';
 
 export type DeliveryOutcome =
   /** `drawn`: a fingerprint of what the card shows (see Notification.drawn). */
@@ -32,7 +33,7 @@ export interface Deliverer {
   redrawEarlier?(person: Person, request: ShadowingRequest, clicked?: string): Promise<number>;
 }
 
-export interface OutboxDependencies {
+export interface OutboxDependencies extends ClaimDependencies {
   outbox: OutboxRepository;
   people: PeopleRepository;
   requests: RequestsRepository;
@@ -40,13 +41,9 @@ export interface OutboxDependencies {
   logger: Logger;
   /** Called when a person cannot be reached, e.g. to send a manager's approval to the programme lead. */
   onUnreachable?: (notification: Notification) => Promise<void>;
-  /** The current time, for renewing a claim while its send runs; by default the run's time plus the time since. */
-  clock?: () => Date;
-  /** How often a claim is renewed while its send runs (a third of the claim by default). */
-  renewClaimEveryMs?: number;
 }
 
-export const LEASE_MS = 60_000;
+export { LEASE_MS };
 const MAX_BACKOFF_MS = 3_600_000;
 /** After this many attempts a message still waiting is logged as a warning; it is never given up. */
 const WARN_AFTER_ATTEMPTS = 10;
@@ -56,10 +53,13 @@ const WARN_AFTER_ATTEMPTS = 10;
  * write (so only one run, on any instance, sends it), sent, then marked with what happened. The
  * claim is renewed while the send runs, so a slow connector never lets another run send the same
  * message meanwhile. A failure is retried later with back-off (or as the connector asked, at most
- * an hour apart) for as long as it takes; nothing is dropped.
+ * an hour apart) for as long as it takes; nothing is dropped. If the store fails the write of the
+ * outcome, it is tried again for a while under the same claim (see recordOutcome), so a store
+ * that is briefly away does not get a message sent twice.
  *
  * At least once, not exactly once: if the process dies after the connector accepted the message
- * and before it is marked sent, the claim runs out and the message is sent again.
+ * and before it is marked sent, or the store stays away longer than those tries, the claim runs
+ * out and the message is sent again.
  */
 export async function deliverOne(
   deps: OutboxDependencies,
@@ -92,61 +92,17 @@ export async function deliverStored(
   const claimedEtag = await deps.outbox.update(claimed, etag);
   if (!claimedEtag) return;
 
-  const claim = holdClaim(deps, claimed, claimedEtag, now);
+  const claim = new HeldClaim(deps, claimed, claimedEtag, now);
   const { outcome, person } = await attempt(deps, claimed);
-  const held = await claim.release();
-  const finished = settle(held.notification, outcome, now);
-  const recorded = held.etag !== undefined && (await deps.outbox.update(finished, held.etag)) !== undefined;
-  logOutcome(deps, finished, outcome, recorded);
-  if (!recorded) return;
+  const finished = settle(claimed, outcome, now);
+  const recording = await recordOutcome(deps, claim, finished).finally(() => claim.release());
+  logOutcome(deps, finished, outcome, recording);
+  if (!recording.recorded && !recording.takenOver) throw recording.error;
+  if (!recording.recorded) return;
   if (finished.status === 'unreachable') {
     if (person) await deps.people.markUnreachable(person.id, now);
     await deps.onUnreachable?.(finished);
   }
-}
-
-interface HeldClaim {
-  /** Stops renewing; resolves the latest version of the claimed message (etag undefined if the claim was lost). */
-  release(): Promise<{ notification: Notification; etag?: string }>;
-}
-
-/**
- * Keeps a claim while its send runs: every `renewClaimEveryMs` the claim is extended to a full
- * lease from the current time, with a conditional write. If another run took the message over
- * (this process was paused past the lease), the claim is lost and the outcome is not written.
- */
-function holdClaim(deps: OutboxDependencies, claimed: Notification, etag: string, now: Date): HeldClaim {
-  const started = performance.now();
-  const current = () => deps.clock?.() ?? new Date(now.getTime() + performance.now() - started);
-  let latest: { notification: Notification; etag?: string } = { notification: claimed, etag };
-  let renewing: Promise<void> = Promise.resolve();
-  const renew = async () => {
-    if (latest.etag === undefined) return;
-    const extended = {
-      ...latest.notification,
-      leaseUntil: new Date(current().getTime() + LEASE_MS).toISOString(),
-    };
-    try {
-      const next = await deps.outbox.update(extended, latest.etag);
-      latest = { notification: extended, ...(next ? { etag: next } : {}) };
-    } catch {
-      // The store did not answer: the claim still has time; the next renewal tries again.
-    }
-  };
-  const timer = setInterval(
-    () => {
-      renewing = renewing.then(renew);
-    },
-    deps.renewClaimEveryMs ?? LEASE_MS / 3,
-  );
-  timer.unref();
-  return {
-    release: async () => {
-      clearInterval(timer);
-      await renewing;
-      return latest;
-    },
-  };
 }
 
 /** The log says what happened to the message, and whether that could be recorded. */
@@ -154,7 +110,7 @@ function logOutcome(
   deps: OutboxDependencies,
   finished: Notification,
   outcome: DeliveryOutcome,
-  recorded: boolean,
+  recording: Recording,
 ): void {
   const fields = {
     notificationId: finished.id,
@@ -168,7 +124,18 @@ function logOutcome(
     ...('document' in outcome && outcome.document ? { unreadableDocument: outcome.document } : {}),
     ...(finished.status === 'pending' ? { nextAttemptAt: finished.nextAttemptAt } : {}),
   };
-  if (!recorded)
+  if (!recording.recorded && !recording.takenOver)
+    return deps.logger.error(
+      {
+        ...fields,
+        err: recording.error,
+        ...('activityId' in outcome ? { activityId: outcome.activityId } : {}),
+      },
+      outcome.status === 'sent'
+        ? 'outbox delivery: sent, but the store could not record it, so it may arrive again once its claim runs out'
+        : 'outbox delivery: the store could not record what happened; it will be tried again once its claim runs out',
+    );
+  if (!recording.recorded)
     return deps.logger.warn(
       fields,
       outcome.status === 'sent'

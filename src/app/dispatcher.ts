@@ -42,7 +42,7 @@ export function createDispatcher(
   logger: Logger,
   digest: DigestSettings = DEFAULT_DIGEST_SETTINGS,
   reachOut?: (notification: Notification, services: Services, logger: Logger) => Promise<boolean>,
-  timing: Pick<OutboxDependencies, 'renewClaimEveryMs'> = {},
+  timing: Pick<OutboxDependencies, 'renewClaimEveryMs' | 'sleep'> = {},
 ): Dispatcher {
   const inFlight = new Set<Promise<void>>();
   const deps: OutboxDependencies = {

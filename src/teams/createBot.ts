@@ -60,7 +60,10 @@ export interface BotDependencies {
   botAppId?: string;
   /** Off in tests under TestAdapter, where a typing indicator would add noise. */
   startTypingTimer?: boolean;
-  /** The time proactive sends are paced and paused by (tests: time that passes when waited on). */
+  /**
+   * The time proactive sends are paced and paused by, and that a write after a send or a card
+   * update waits before the store is asked again (tests: time that passes when waited on).
+   */
   sendTime?: Pick<SendRateLimiterOptions, 'now' | 'sleep'>;
   /** Weekly digest timing and extra programme leads; the defaults without it. */
   digest?: DigestSettings;
@@ -149,10 +152,12 @@ export function createBot({
       SEND_TIMEOUT_MS,
       new RecentRequestViews(store),
       logger.child({ component: 'deliverer' }),
+      sendTime?.sleep,
     ),
     logger,
     digest,
     reachOut,
+    sendTime?.sleep ? { sleep: sendTime.sleep } : {},
   );
   // Deliveries outlive the turn that queued them: they read the store afresh, not the turn's reads,
   // and start once the turn has answered, so the person's answer does not wait for their work.

@@ -7,6 +7,14 @@ import type { OutboxRepository, StoredNotification } from '../store/repositories
 import { digestOfCard, offersButtons } from './cardDigest';
 import type { AdaptiveCardJson } from './cards/cardTypes';
 import { classifyFailure } from './classifyFailure';
+import { retryWhileFailing, type Sleep } from '../shared/retryWhileFailing';
+
+/**
+ * How long to wait before each further try at noting what an updated card now shows, when the
+ * store fails the write: a card whose note is lost is drawn again at the next change, as what it
+ * showed before (a card pointing to a newer message would then turn into a status card).
+ */
+export const DRAWN_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000];
 
 /**
  * The message as it is to be drawn again. A note saying why someone was asked to approve (the
@@ -36,6 +44,8 @@ export interface EarlierCardsDeps {
   /** The connector answered 429: every instance's sends are paused, as after a send's 429. */
   throttled?(retryAfterMs: number | undefined): Promise<unknown>;
   logger?: Logger;
+  /** How a retry of noting what a card shows waits (tests: a wait that ends at once). */
+  sleep?: Sleep;
 }
 
 export interface EarlierCardsOptions {
@@ -122,8 +132,12 @@ async function redrawIfChanged(
       id: notification.activityId,
       attachments: [CardFactory.adaptiveCard(card)],
     });
-    // Not noted (someone else redrew it meanwhile): it is compared again next time.
-    await deps.outbox.recordDrawn(stored, drawn).catch(() => false);
+    // Not noted (someone else redrew it meanwhile, or the store stayed away): compared again next time.
+    await retryWhileFailing(
+      () => deps.outbox.recordDrawn(stored, drawn),
+      DRAWN_RETRY_DELAYS_MS,
+      deps.sleep,
+    ).catch(() => false);
     deps.logger?.info(fields, 'earlier card brought up to date');
     return true;
   } catch (error) {

@@ -20,6 +20,7 @@ import type { SendLimiter } from '../app/sending/sendRateLimiter';
 import { refreshVisitorRequestCard } from './visitorRequestCard';
 import type { RecentRequestViews } from '../app/sending/recentRequestViews';
 import type { Logger } from '../logging/logger';
+import type { Sleep } from '../shared/retryWhileFailing';
 import { refreshEarlierCards, type EarlierCardsDeps } from './earlierCards';
 import { digestOfCard } from './cardDigest';
 import { createMovedOnCard } from './cards/movedOnCard';
@@ -43,6 +44,8 @@ export class TeamsDeliverer implements Deliverer {
     /** Cards about one request described once for the messages sent close together (a fan-out). */
     private readonly views?: RecentRequestViews,
     private readonly logger?: Logger,
+    /** How a retry of a write after a card was updated waits (tests: a wait that ends at once). */
+    private readonly sleep?: Sleep,
   ) {}
 
   async deliver(
@@ -153,6 +156,7 @@ export class TeamsDeliverer implements Deliverer {
       // A 429 on an update pauses every instance's sends, as a send's 429 does.
       throttled: async (retryAfterMs) => this.limiter.throttled?.(retryAfterMs),
       ...(this.logger ? { logger: this.logger } : {}),
+      ...(this.sleep ? { sleep: this.sleep } : {}),
     };
   }
 
