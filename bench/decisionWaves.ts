@@ -55,7 +55,7 @@ const HTTP = process.env.BENCH_WAVES_HTTP === '1';
  * Run: `npm run build && node dist/bench/decisionWaves.js [--store-latency-ms 5]`
  * (`BENCH_WAVES_PROXY=here` runs the proxy in this process, as it was run before;
  * `BENCH_WAVES_HTTP=1` lists each HTTP request to the store beside the store calls, and counts each
- * turn's HTTP requests per wave;
+ * turn's HTTP requests per wave and how long each wave took;
  * `BENCH_WAVES_PROFILE=prefix` writes a CPU profile of each turn posted on an idle service).
  */
 async function main(): Promise<void> {
@@ -210,29 +210,41 @@ function printTurns(kind: string, list: TracedTurn[]): void {
     `     ${kind}: from its last store call's answer to its own, p50 ${median(tails).toFixed(1)} ms; store calls of deliveries begun before the answer: ${early.reduce((a, b) => a + b, 0)} in ${list.length} turns`,
   );
   if (HTTP) {
-    const counts = list.map((t) => httpWaves(t.calls).join(' / '));
+    const waves = list.map((t) => httpWaves(t.calls));
+    const counts = waves.map((turn) => turn.map((wave) => wave.length).join(' / '));
     printLine(`     ${kind}: HTTP requests per wave, turn by turn: ${counts.join(', ')}`);
+    const lengths = [0, 1, 2].map((n) =>
+      median(waves.map((turn) => lastAnswer(turn[n]) - (n === 0 ? 0 : lastAnswer(turn[n - 1])))),
+    );
+    printLine(
+      `     ${kind}: from the post (or the wave before's last answer) to each wave's last answer, p50: ${lengths.map((ms) => ms.toFixed(1)).join(' / ')} ms`,
+    );
   }
 }
 
 /**
- * How many of the turn's own HTTP requests (not its deliveries') went in each wave: a request
- * begun after an answer of the wave before had come back starts a new wave (it may have waited
- * for that answer); one begun before any answer of the current wave belongs to it.
+ * The turn's own HTTP requests (not its deliveries'), wave by wave: a request begun after an
+ * answer of the wave before had come back starts a new wave (it may have waited for that answer);
+ * one begun before any answer of the current wave belongs to it.
  */
-function httpWaves(calls: readonly Call[]): number[] {
+function httpWaves(calls: readonly Call[]): Call[][] {
   const own = calls.filter((c) => c.http && !c.background).sort((a, b) => a.start - b.start);
-  const waves: number[] = [];
+  const waves: Call[][] = [];
   let firstAnswer = Number.NEGATIVE_INFINITY;
   for (const call of own) {
     if (waves.length === 0 || call.start > firstAnswer) {
-      waves.push(0);
+      waves.push([]);
       firstAnswer = Number.POSITIVE_INFINITY;
     }
-    waves[waves.length - 1] = (waves.at(-1) ?? 0) + 1;
+    waves.at(-1)?.push(call);
     firstAnswer = Math.min(firstAnswer, call.end ?? Number.POSITIVE_INFINITY);
   }
   return waves;
+}
+
+/** When a wave's last answer came back, in ms from the post (NaN for a wave the turn did not have). */
+function lastAnswer(wave: readonly Call[] | undefined): number {
+  return wave ? Math.max(...wave.map((c) => c.end ?? NaN)) : NaN;
 }
 
 function median(values: number[]): number {
