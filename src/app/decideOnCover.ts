@@ -4,6 +4,7 @@ import type { ShadowingRequest } from '../domain/requests';
 import { checkFreeText } from '../domain/text/checkFreeText';
 import type { Actor } from '../domain/workflow/transitions';
 import { VersionConflictError } from '../store/documentStore';
+import { findRequestOfCard } from './findRequestOfCard';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification } from './notifyParties';
 import type { Services } from './services';
@@ -30,7 +31,7 @@ export async function decideOnCover(
   now: Date,
 ): Promise<CoverDecisionResult> {
   const actor: Actor = { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
-  const found = await services.requests.find(visitorId, requestId);
+  const found = await findRequestOfCard(services, who.id, visitorId, requestId);
   if (!found) return { ok: false, refusal: NOT_YOURS_TO_COVER };
   const { request, etag } = found;
   const reason = checkReason(action, typedReason);
@@ -51,7 +52,7 @@ export async function decideOnCover(
     await services.requests.replace(decided.request, etag);
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error;
-    const latest = await services.requests.find(visitorId, requestId);
+    const latest = await services.requests.find(request.visitorId, requestId);
     return {
       ok: false,
       refusal:

@@ -6,6 +6,7 @@ import { checkVisitTime } from '../domain/workflow/checkVisitTime';
 import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain/workflow/transitions';
 import { NOT_YOURS, viewerOf, type Viewer } from '../domain/workflow/viewers';
 import { VersionConflictError } from '../store/documentStore';
+import { findRequestOfCard } from './findRequestOfCard';
 import { readClashContext } from './loadClashContext';
 import { readAheadCard } from './readAheadDecision';
 import type { Notification } from './notifications';
@@ -65,7 +66,7 @@ export async function decideOnRequest(
 ): Promise<DecisionResult> {
   const actor: Actor =
     'isProgrammeLead' in who ? who : { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
-  const found = await services.requests.find(visitorId, requestId);
+  const found = await findRequestOfCard(services, actor.id, visitorId, requestId);
   if (!found) return { ok: false, refusal: 'I could not find that request. It may have been removed.' };
   const { request, etag } = found;
   const viewer = viewerOf(request, actor);
@@ -123,7 +124,7 @@ export async function decideOnRequest(
     await services.requests.replace(checked.request, etag);
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error;
-    const latest = await services.requests.find(visitorId, requestId);
+    const latest = await services.requests.find(request.visitorId, requestId);
     return {
       ok: false,
       refusal:

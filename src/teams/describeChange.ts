@@ -31,6 +31,8 @@ export function describeChange(view: RequestView, viewer: Viewer = 'visitor', re
     case 'declined_by_host':
       return `${who} could not host this visit.${why}`;
     case 'cancelled':
+      // The service withdraws a visit only when someone in it was erased; its reason says so whole.
+      if (last.by === 'system') return last.reason ?? 'The visit has been cancelled.';
       return cancelledForCover(view, last.by) && viewer !== 'host'
         ? `${who} cancelled the visit because cover for ${viewer === 'visitor' ? 'your' : `${view.visitor?.name ?? 'the visitor'}'s`} shift could not be arranged.`
         : `${who} cancelled the visit.${why}`;

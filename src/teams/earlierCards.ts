@@ -1,5 +1,6 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { KINDS_WITH_BUTTONS, type Notification } from '../app/notifications';
+import { coverWaitingOn } from '../domain/cover/dueCoverActions';
 import type { Logger } from '../logging/logger';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
@@ -17,17 +18,25 @@ import { retryWhileFailing, type Sleep } from '../shared/retryWhileFailing';
 export const DRAWN_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000];
 
 /**
- * The message as it is to be drawn again. A note saying why someone was asked to approve (the
- * manager cannot be reached, the request has waited) is dropped once the request no longer waits
- * for that approval: the card then says what has happened instead.
+ * The message as it is to be drawn again. A note saying why someone was asked to act (the manager
+ * cannot be reached, the request has waited, cover has waited) is dropped once the request no
+ * longer waits for that: the card then says what has happened instead.
  */
 function asNow(notification: Notification, request: ShadowingRequest): Notification {
-  const askedToApprove = notification.kind === 'approval_needed' || notification.kind === 'escalation';
-  if (!askedToApprove || request.state === 'awaiting_manager' || notification.note === undefined)
-    return notification;
+  if (notification.note === undefined || !noLongerWaits(notification, request)) return notification;
   const { note: _asked, ...rest } = notification;
   return rest;
 }
+
+function noLongerWaits(notification: Notification, request: ShadowingRequest): boolean {
+  if (notification.kind === 'approval_needed' || notification.kind === 'escalation')
+    return request.state !== 'awaiting_manager';
+  const asked = COVER_ASKING_STEPS.some((step) => notification.id.includes(step));
+  return asked && coverWaitingOn(request) === undefined;
+}
+
+/** Steps of cover cards whose note says why this person was asked to see to the cover. */
+const COVER_ASKING_STEPS = [':cover-escalate-', ':cover-unreachable-', ':cover-arranger-erased-'];
 
 export interface EarlierCardsDeps {
   outbox: OutboxRepository;

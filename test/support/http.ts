@@ -1,3 +1,4 @@
+import { activityFrom } from './activities';
 import { countAnswer } from './faultFigures';
 
 export interface BotReply {
@@ -29,4 +30,21 @@ export function replyText(reply: BotReply): string {
 
 export function allText(replies: BotReply[]): string {
   return replies.map(replyText).join('\n');
+}
+
+/** Each actor adds the app in Teams, so the service can message them through `connectorUrl`. */
+export async function installAll(
+  serviceUrl: string,
+  connectorUrl: string,
+  actors: ReadonlyArray<{ userId: string; conversationId: string; aadObjectId?: string }>,
+): Promise<void> {
+  for (const who of actors)
+    await postActivity(
+      serviceUrl,
+      activityFrom(
+        who,
+        { type: 'conversationUpdate', membersAdded: [{ id: who.userId }], deliveryMode: 'normal' },
+        connectorUrl,
+      ),
+    );
 }

@@ -148,3 +148,15 @@ export async function clearRequest(store: DocumentStore, request: ShadowingReque
   }
   await store.delete('tasks', `ledger:${DISCHARGE_OFFER}`, DEMO_IDS.adele);
 }
+
+/** Stores `request` with its place held with Adele and everything its last move files written. */
+export async function fileWithPlaceHeld(services: Services, request: ShadowingRequest): Promise<void> {
+  await services.requests.create(request);
+  await services.holds.reserve(
+    DEMO_IDS.adele,
+    request.offerId!,
+    { requestId: request.id, start: request.start!, end: request.end! },
+    async () => ({ ok: true }),
+  );
+  await writeFollowUps(services, request);
+}

@@ -9,7 +9,7 @@ import type { ShiftKind } from '../../src/domain/rota';
 import { toLondonDate } from '../../src/domain/time/londonTime';
 import type { ContainerName } from '../../src/store/containers';
 import type { Doc, DocumentStore, WriteOptions } from '../../src/store/documentStore';
-import { requestInState, writeFollowUps } from './requestInState';
+import { fileWithPlaceHeld, requestInState } from './requestInState';
 import { DEMO_TODAY, personOf, type Workflow } from './workflowFixtures';
 
 export type Slot = { start: string; end: string };
@@ -76,14 +76,7 @@ export function stoppedMoves(current: () => Workflow) {
   async function filed(state: ShadowingRequest['state'], slot: Slot, extra: Partial<ShadowingRequest> = {}) {
     const { services } = current();
     const request = { ...requestInState(state, slot, slot, services.clock()), ...extra };
-    await services.requests.create(request);
-    await services.holds.reserve(
-      DEMO_IDS.adele,
-      request.offerId!,
-      { requestId: request.id, ...slot },
-      async () => ({ ok: true }),
-    );
-    await writeFollowUps(services, request);
+    await fileWithPlaceHeld(services, request);
     return request;
   }
 

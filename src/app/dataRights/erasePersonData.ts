@@ -13,6 +13,8 @@ import { CONTAINER_NAMES, partitionKeyField, type ContainerName } from '../../st
 import type { Doc, DocumentStore } from '../../store/documentStore';
 import { isCatalogueEntry } from '../../store/repositories/offerCatalogue';
 import { stateDocumentId } from '../../store/stateDocumentId';
+import type { Notification } from '../notifications';
+import { keptCard } from './keptCards';
 import { botStateKeys, damagedOwnDocuments, readOwnEntry } from './personDirectory';
 import { isOwnQuarantined } from './quarantinedData';
 
@@ -23,13 +25,17 @@ export interface ErasureReport {
   anonymised: Partial<Record<ContainerName, number>>;
 }
 
-/** Containers whose documents that mention the person are deleted outright rather than kept anonymised. */
-const DELETE_WHEN_MENTIONED: ReadonlySet<ContainerName> = new Set(['rota', 'outbox', 'botstate', 'jobs']);
+/**
+ * Containers whose documents that mention the person are deleted outright rather than kept
+ * anonymised. Messages to others go too, but for the cards with buttons in their chats (keptCard).
+ */
+const DELETE_WHEN_MENTIONED: ReadonlySet<ContainerName> = new Set(['rota', 'botstate', 'jobs']);
 
 /**
  * Erases a person's personal data: their directory entry, rota, offers, messages, task pointers,
- * bot state and anything else that names them are deleted; their requests are kept only as
- * anonymised counts (a fresh random visitor id, none of their words); requests they managed or
+ * bot state and anything else that names them are deleted (of messages to others, only cards with
+ * buttons are kept, without the person, so those buttons can still be taken off); their requests
+ * are kept only as anonymised counts (a fresh random visitor id, none of their words); requests they managed or
  * hosted and the exchange log keep professions, departments, dates and ratings, with their id and
  * their words removed. Documents set aside as unreadable go too when they were the person's own;
  * others' that name them keep their stored text with the person's id, email and name taken out.
@@ -115,6 +121,9 @@ function keptVersion(
 ): Row | undefined {
   if (container === 'exchanges')
     return anonymiseExchange(doc as unknown as ExchangeRecord, person) as unknown as Row;
+  if (container === 'outbox')
+    return keptCard(doc as unknown as Notification, person, moved.get(String(doc.requestId))) as
+      Row | undefined;
   if (container === 'people') {
     // Someone whose manager or rota coordinator was the person no longer has one recorded.
     const kept = Object.fromEntries(

@@ -4,6 +4,7 @@ import type { Notification } from '../notifications';
 import { routeApprovalToLeads } from '../programmeLeads';
 import type { Services } from '../services';
 import { systemMove } from '../systemMove';
+import { awaitsErasedArranger, handOnErasedArrangersCover } from './erasedArranger';
 
 export const VISITOR_ERASED =
   "The visitor's details have been removed from the shadowing service, so this request has been withdrawn.";
@@ -40,7 +41,8 @@ export function awaitsErasedManager(request: ShadowingRequest): boolean {
  * The scheduler's part after an erasure. An open request whose visitor or host was erased is
  * withdrawn: its place given back, the others told once why, nobody chased about it again. One
  * waiting for an erased manager's release goes to the programme leads, as when a manager cannot
- * be reached (the visitor is told). Undefined when no party of the request was erased.
+ * be reached (the visitor is told). Cover still to be arranged by someone erased passes to the
+ * manager or the leads (see handOnErasedArrangersCover). Undefined when no party was erased.
  */
 export async function settleErasedParty(
   services: Services,
@@ -50,5 +52,6 @@ export async function settleErasedParty(
   const note = withdrawalNote(request);
   if (note) return systemMove(services, request, 'withdraw', { reason: note, note }, now);
   if (awaitsErasedManager(request)) return routeApprovalToLeads(services, request, now, MANAGER_ERASED);
+  if (awaitsErasedArranger(request)) return handOnErasedArrangersCover(services, request, now);
   return undefined;
 }

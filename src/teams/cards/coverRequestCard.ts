@@ -1,7 +1,7 @@
 import type { RequestView } from '../../app/describeRequest';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { coverAction } from './coverAction';
-import { coverFacts } from './coverFacts';
+import { coverFacts, VISIT_OFF_STATES } from './coverFacts';
 import { heading, hint, problemBlock } from './requestCardParts';
 
 /**
@@ -41,7 +41,7 @@ export function createCoverRequestCard(
 /** Where cover stands, for whoever arranges it, with a note (a decision, or why nothing changed). */
 export function createCoverStatusCard(view: RequestView, note?: string): AdaptiveCardJson {
   const name = view.visitor?.name ?? 'A colleague';
-  const off = ['declined_by_host', 'cancelled', 'expired'].includes(view.request.state);
+  const off = VISIT_OFF_STATES.includes(view.request.state);
   return adaptiveCard([
     heading(off ? `Cover no longer needed: ${name}'s visit is off` : `Cover while ${name} is away`),
     ...(note ? [hint(note)] : []),

@@ -1,4 +1,9 @@
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
+import {
+  COVER_TO_LEADS,
+  COVER_TO_MANAGER,
+  COVER_TO_NOBODY,
+} from '../../../src/app/dataRights/erasedArranger';
 import { HOST_ERASED, VISITOR_ERASED } from '../../../src/app/dataRights/erasedParties';
 import type { Notification } from '../../../src/app/notifications';
 import { queueDueWork } from '../../../src/app/scheduledWork';
@@ -178,5 +183,73 @@ describe.each(STORE_SUBJECTS)('open requests of someone whose data was erased, $
         'Your request has waited more than 5 working days. No programme lead can be reached in Teams yet, so please ask your education or workforce team to help.',
       ],
     ]);
+  });
+
+  /** Alex's visit waiting for Adele, released in work time, its cover still to be arranged by `arrangerId`. */
+  const coverPendingWith = (arrangerId: string, extra: Partial<ShadowingRequest> = {}) =>
+    filed('awaiting_host', slots[0]!, {
+      timeBasis: 'work_time',
+      releaseHours: 4,
+      coverHours: 4,
+      cover: 'pending',
+      coverMethod: arrangerId === DEMO_IDS.lynne ? 'rota_coordinator' : 'bank_or_locum',
+      coverArrangerId: arrangerId,
+      coverHistory: [{ to: 'pending', by: DEMO_IDS.megan, at: DEMO_TODAY.toISOString() }],
+      ...extra,
+    });
+
+  it('hands cover an erased rota coordinator was arranging to the manager, once', async () => {
+    const request = await coverPendingWith(DEMO_IDS.lynne);
+    await erasePersonData(workflow.store, DEMO_IDS.lynne);
+
+    expect(told(await tick(0.5, [request]))).toEqual(
+      told([
+        { personId: DEMO_IDS.megan, kind: 'cover_needed', requestId: request.id, note: COVER_TO_MANAGER },
+      ] as Notification[]),
+    );
+    expect(await now(request)).toMatchObject({ cover: 'pending', coverArrangerId: DEMO_IDS.megan });
+    // Handed on once; Megan is reminded 2 working days after she was asked, not at once.
+    const aboutCover = async (days: number) =>
+      (await tick(days, [request])).filter((n) => n.kind === 'cover_needed').map((n) => n.personId);
+    expect(await aboutCover(0.6)).toEqual([]);
+    expect(await aboutCover(1.5)).toEqual([]);
+    expect(await aboutCover(4)).toEqual([DEMO_IDS.megan]);
+    expect(await erasedPartitions()).toEqual([]);
+  });
+
+  it('asks the programme lead to arrange cover an erased manager was arranging', async () => {
+    const request = await coverPendingWith(DEMO_IDS.megan);
+    await erasePersonData(workflow.store, DEMO_IDS.megan);
+
+    expect(told(await tick(0.5, [request]))).toEqual(
+      told([
+        { personId: DEMO_IDS.patti, kind: 'cover_needed', requestId: request.id, note: COVER_TO_LEADS },
+      ] as Notification[]),
+    );
+    const stored = await now(request);
+    expect(stored.coverArrangerId).toBeUndefined();
+    expect(stored).toMatchObject({ cover: 'pending', managerId: 'erased' });
+    expect(await tick(0.6, [request])).toEqual([]);
+    expect(await erasedPartitions()).toEqual([]);
+  });
+
+  it('tells the visitor whom to ask when the lead arranging cover is erased and no other lead can be asked', async () => {
+    const { managerId: _none, ...withoutManager } = await coverPendingWith(DEMO_IDS.patti);
+    await workflow.store.upsert('requests', withoutManager as ShadowingRequest & { [f: string]: unknown });
+    await erasePersonData(workflow.store, DEMO_IDS.patti);
+
+    expect(told(await tick(0.5, [withoutManager]))).toEqual(
+      told([
+        {
+          personId: DEMO_IDS.alex,
+          kind: 'request_update',
+          requestId: withoutManager.id,
+          note: COVER_TO_NOBODY,
+        },
+      ] as Notification[]),
+    );
+    expect((await now(withoutManager)).coverArrangerId).toBeUndefined();
+    expect(await tick(0.6, [withoutManager])).toEqual([]);
+    expect(await erasedPartitions()).toEqual([]);
   });
 });
