@@ -117,7 +117,7 @@ export async function queueDueWork(
       async () => (await settleErasedParty(services, request, now)) ?? [],
     );
     // A withdrawn request is owed nothing more (its own filing is checked once it is listed as
-    // closed); a lead deciding for an erased manager is chased as a manager would be.
+    // closed); one whose erased manager's release went to the leads is chased as one without a manager.
     if (withdrawalNote(request)) continue;
     await each('file a stopped move', request, () =>
       fileStoppedTransition(services, request, now, movesFoundFiled),

@@ -3,6 +3,7 @@ import type { ShadowingRequest } from '../../domain/requests';
 import type { Notification } from '../notifications';
 import { routeApprovalToLeads } from '../programmeLeads';
 import type { Services } from '../services';
+import { VersionConflictError } from '../../store/documentStore';
 import { systemMove } from '../systemMove';
 import { awaitsErasedArranger, handOnErasedArrangersCover } from './erasedArranger';
 
@@ -51,7 +52,30 @@ export async function settleErasedParty(
 ): Promise<Notification[] | undefined> {
   const note = withdrawalNote(request);
   if (note) return systemMove(services, request, 'withdraw', { reason: note, note }, now);
-  if (awaitsErasedManager(request)) return routeApprovalToLeads(services, request, now, MANAGER_ERASED);
+  if (awaitsErasedManager(request)) return routeToLeadsOnce(services, request, now);
   if (awaitsErasedArranger(request)) return handOnErasedArrangersCover(services, request, now);
   return undefined;
+}
+
+/**
+ * A release waiting on an erased manager goes to the programme leads once: the leads are asked and
+ * the visitor told (messages with fixed ids, so a run stopped part way queues none twice), then the
+ * request is written without the manager, as for a visitor who has none, so later runs neither
+ * list the leads again nor look at it. A request that changed meanwhile is left for the next run.
+ */
+async function routeToLeadsOnce(
+  services: Services,
+  listed: ShadowingRequest,
+  now: Date,
+): Promise<Notification[]> {
+  const found = await services.requests.find(listed.visitorId, listed.id);
+  if (!found || !awaitsErasedManager(found.request)) return [];
+  const queued = await routeApprovalToLeads(services, found.request, now, MANAGER_ERASED);
+  const { managerId: _erased, ...withoutManager } = found.request;
+  try {
+    await services.requests.replace({ ...withoutManager, updatedAt: now.toISOString() }, found.etag);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+  }
+  return queued;
 }

@@ -12,6 +12,7 @@ import type { ShadowingRequest } from '../../../src/domain/requests';
 import { installFor } from '../../support/recordingDeliverer';
 import { freeMornings } from '../../support/requestInState';
 import { stoppedMoves, type Slot } from '../../support/stoppedMoves';
+import { traceStore } from '../../support/storeTrace';
 import { DEMO_TODAY, seedWorkflow, type Workflow } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
@@ -152,6 +153,29 @@ describe.each(STORE_SUBJECTS)('open requests of someone whose data was erased, $
     const later = await tick(3, requests);
     expect(later.map((n) => n.personId)).not.toContain('erased');
     expect(await erasedPartitions()).toEqual([]);
+  });
+
+  it("routes an erased manager's release to the leads once, not on every scheduler run after", async () => {
+    const requests = await threeOpen();
+    await erasePersonData(workflow.store, DEMO_IDS.megan);
+    const [waiting] = requests as [ShadowingRequest];
+    expect((await tick(0.5, requests)).map((n) => n.personId).sort()).toEqual(
+      [DEMO_IDS.alex, DEMO_IDS.patti].sort(),
+    );
+
+    // Five more runs while it waits for the lead: none lists the leads again or writes to it.
+    const trace = traceStore(workflow.store);
+    try {
+      for (const days of [0.6, 0.7, 0.8, 0.9, 1]) expect(await tick(days, requests)).toEqual([]);
+      const leadListings = trace.calls.filter((c) => c.container === 'people' && c.operation === 'query');
+      expect(leadListings).toEqual([]);
+    } finally {
+      trace.restore();
+    }
+    // The request no longer names a manager: the leads decide, as for a visitor who has none.
+    const stored = await now(waiting);
+    expect(stored).toMatchObject({ state: 'awaiting_manager' });
+    expect(stored.managerId).toBeUndefined();
   });
 
   it('tells the visitor plainly when no programme lead can be reached to decide instead', async () => {
