@@ -15,7 +15,7 @@ export function createEraseDataCard(): AdaptiveCardJson {
         type: 'TextBlock',
         wrap: true,
         weight: 'Bolder',
-        text: 'This cannot be undone. Visits you have asked for or are hosting that have not happened yet will be cancelled, and the others involved told; requests waiting for your decision as a manager will go to the programme lead.',
+        text: 'This cannot be undone. Visits you have asked for or are hosting that have not happened yet will be cancelled, and the others involved told; requests waiting for your decision as a manager will go to the programme lead; cover you were asked to arrange will go to the manager or the programme lead.',
       },
       hint(
         'Your trust may keep other records (for example in the staff directory); ask your data protection officer about those.',
