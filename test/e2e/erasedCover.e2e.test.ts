@@ -1,0 +1,124 @@
+import type { Locator, Page } from 'playwright-core';
+import { COVER_NOT_NEEDED } from '../../src/app/notifyParties';
+import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
+import { clickButton, openChat, pinMessage, say, waitForCardText } from './support/chatSteps';
+import { launchChromium, type ChromiumSession } from './support/launchChromium';
+import {
+  approvalCard,
+  askForWorkTimeVisit,
+  coverCard,
+  handCoverToCoordinator,
+  literally,
+} from './support/releaseToCoordinator';
+import { startDemoStack, type DemoStack } from './support/startDemoStack';
+import { saveTranscripts } from './support/transcripts';
+
+const PEOPLE = ['alex', 'megan', 'miriam', 'adele'] as const;
+type Key = (typeof PEOPLE)[number];
+
+const MOVED_ON = /This card is out of date, so its buttons have been taken off\./;
+
+jest.setTimeout(E2E_TIMEOUT_MS);
+
+/**
+ * Cover asked for, then someone in the visit deletes their data, in the Playground: Alex asks for
+ * a morning on his shift, Megan hands cover to Miriam (the rota coordinator), and then either
+ * Alex or Miriam says "delete my data". The scheduler's next run settles what they were part of.
+ */
+describe.each([
+  ['the visitor', 'alex'],
+  ['the rota coordinator', 'miriam'],
+] as const)('cover for a visit after %s deletes their data, across four Playgrounds', (_who, erased) => {
+  let stack: DemoStack | undefined;
+  let browser: ChromiumSession | undefined;
+  const pages = {} as Record<Key, Page>;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // Only the test's own tick runs the scheduler, so it knows when the erasure is settled.
+    stack = await startDemoStack([...PEOPLE], { SCHEDULER_INTERVAL_SECONDS: '0' });
+    for (const key of PEOPLE) pages[key] = await browser.newPage();
+    for (const key of PEOPLE)
+      await step(pages[key], `welcome card for ${key}`, () => openChat(pages[key], stack!.playgrounds[key]!));
+  });
+
+  afterAll(async () => {
+    await saveTranscripts(erased === 'alex' ? 'erasedVisitorCover' : 'erasedCoordinatorCover', pages);
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** Alex asks, Megan hands cover to Miriam: Miriam's cover card and Adele's host card. */
+  async function coverAsked(): Promise<{ cover: Locator; hostCard: Locator }> {
+    const { alex, megan, miriam, adele } = pages;
+    await askForWorkTimeVisit(alex);
+    await handCoverToCoordinator(megan, await approvalCard(megan));
+    const cover = await coverCard(miriam);
+    const hostCard = await step(adele, 'host card reaches Adele', async () =>
+      pinMessage(adele, await waitForBotMessage(adele, /Alex Wilber would like to shadow you/)),
+    );
+    return { cover, hostCard };
+  }
+
+  /** `key` says "delete my data" and confirms; then the scheduler runs once. */
+  async function deletesTheirData(key: Key): Promise<void> {
+    const page = pages[key];
+    const card = await step(page, `${key} asks to delete their data`, () =>
+      say(page, 'delete my data', /Delete my data\?/),
+    );
+    await step(page, `${key} confirms`, async () => {
+      await clickButton(card, 'Yes, delete my data');
+      await waitForCardText(card, /Your personal data has been deleted\./);
+    });
+    await stack!.service.dispatcher.tick();
+    await stack!.service.dispatcher.idle();
+  }
+
+  const noButtons = async (card: Locator) => expect(await card.getByRole('button').count()).toBe(0);
+
+  it('settles the cover so that nobody is asked for what cannot happen, and nobody erased is named', async () => {
+    const { megan, miriam, adele } = pages;
+    const { cover, hostCard } = await coverAsked();
+    await deletesTheirData(erased);
+
+    if (erased === 'alex') {
+      const told = await step(miriam, 'Miriam is told the cover is no longer needed', () =>
+        waitForBotMessage(miriam, /Cover no longer needed: A colleague's visit is off/),
+      );
+      await waitForCardText(told, literally(COVER_NOT_NEEDED));
+      await step(miriam, "Miriam's cover card has lost its buttons", async () => {
+        await waitForCardText(cover, MOVED_ON);
+        await noButtons(cover);
+      });
+      const toMegan = await step(megan, 'Megan is told the request was withdrawn', () =>
+        waitForBotMessage(megan, /The visitor's details have been removed from the shadowing service/),
+      );
+      const toAdele = await step(adele, 'Adele is told, and her card has lost its buttons', async () => {
+        await waitForCardText(hostCard, MOVED_ON);
+        await noButtons(hostCard);
+        return waitForBotMessage(adele, /The visitor's details have been removed from the shadowing service/);
+      });
+      // Alex's name is on nothing sent or redrawn since he deleted his data.
+      for (const card of [told, cover, toMegan, hostCard, toAdele])
+        expect(await card.innerText()).not.toContain('Alex');
+    } else {
+      const asked = await step(megan, 'Megan is asked to arrange the cover herself', async () =>
+        pinMessage(
+          megan,
+          await waitForBotMessage(
+            megan,
+            /The person arranging cover for this visit is no longer on the shadowing service/,
+          ),
+        ),
+      );
+      expect(await asked.innerText()).not.toContain('Miriam');
+      await step(megan, 'Megan marks cover arranged', async () => {
+        await clickButton(asked, 'Cover arranged');
+        await waitForCardText(asked, /cover is marked as arranged/i);
+      });
+      await step(pages.alex, 'Alex is told cover is arranged', () =>
+        waitForBotMessage(pages.alex, /Cover for your shift has been arranged\./),
+      );
+    }
+  });
+});
