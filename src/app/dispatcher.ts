@@ -1,3 +1,4 @@
+import { redrawAskedCards } from './cardsToRedraw';
 import { deliverDue } from './deliverDue';
 import { deliverOne, type Deliverer, type OutboxDependencies } from './deliverOutbox';
 import type { Notification } from './notifications';
@@ -106,6 +107,15 @@ export function createDispatcher(
         () => redrawAfterMove(services, deliverer, due),
         undefined,
       );
+      // Cards about visits a rota import from the command line checked again (it cannot reach Teams).
+      if (leader)
+        await runContained(
+          logger,
+          'redraw cards asked for',
+          {},
+          () => redrawAskedCards(store, services, deliverer),
+          0,
+        );
       // After this tick's deliveries, so a Monday's digests never hold up a decision; sent next tick.
       if (leader)
         await runContained(

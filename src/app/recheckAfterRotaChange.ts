@@ -53,7 +53,7 @@ export async function recheckAfterRotaChange(
 }
 
 /** The requests, each once, in which these people are the visitor or the host and that may be re-checked. */
-async function openVisitsOf(
+export async function openVisitsOf(
   services: Services,
   personIds: Iterable<string>,
 ): Promise<Array<{ visitorId: string; requestId: string }>> {

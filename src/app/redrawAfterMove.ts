@@ -37,15 +37,41 @@ export async function redrawAfterMove(
     if (told.kinds.size === 1 && told.kinds.has('approval_needed')) continue;
     const found = await services.requests.find(told.visitorId, requestId);
     if (!found || found.request.history.length <= 1) continue;
-    const { request } = found;
-    for (const personId of await mayHoldCards(services, request, pressed)) {
-      if (told.people.has(personId)) continue;
-      const clicked = pressed?.by === personId ? pressed.activityId : undefined;
-      if (pressed?.by === personId && clicked === undefined) continue;
-      if (!(await holdsCards(services, personId, request.id, clicked))) continue;
-      const person = await services.people.findById(personId);
-      if (person) await deliverer.redrawEarlier(person, request, clicked);
-    }
+    await redrawCardsOf(services, deliverer, found.request, told.people, pressed);
+  }
+}
+
+/**
+ * Every earlier card with buttons about one request brought up to date, whoever holds it, when a
+ * change was made outside the service (a rota import from the command line) and nobody may have
+ * been sent a message about it. Nothing when the request is gone.
+ */
+export async function redrawRequestCards(
+  services: Services,
+  deliverer: Deliverer,
+  visitorId: string,
+  requestId: string,
+): Promise<void> {
+  if (!deliverer.redrawEarlier) return;
+  const found = await services.requests.find(visitorId, requestId);
+  if (found) await redrawCardsOf(services, deliverer, found.request, new Set());
+}
+
+/** The cards of those who may hold one about the request, but for `told` and the card pressed. */
+async function redrawCardsOf(
+  services: Services,
+  deliverer: Deliverer,
+  request: ShadowingRequest,
+  told: ReadonlySet<string>,
+  pressed?: PressedCard,
+): Promise<void> {
+  for (const personId of await mayHoldCards(services, request, pressed)) {
+    if (told.has(personId)) continue;
+    const clicked = pressed?.by === personId ? pressed.activityId : undefined;
+    if (pressed?.by === personId && clicked === undefined) continue;
+    if (!(await holdsCards(services, personId, request.id, clicked))) continue;
+    const person = await services.people.findById(personId);
+    if (person) await deliverer.redrawEarlier?.(person, request, clicked);
   }
 }
 

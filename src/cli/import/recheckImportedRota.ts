@@ -1,4 +1,9 @@
-import { recheckAfterRotaChange, type RotaRecheckSummary } from '../../app/recheckAfterRotaChange';
+import { askForCardRedraws } from '../../app/cardsToRedraw';
+import {
+  openVisitsOf,
+  recheckAfterRotaChange,
+  type RotaRecheckSummary,
+} from '../../app/recheckAfterRotaChange';
 import { createServices } from '../../app/services';
 import { loadConfig } from '../../config/config';
 import { loadWorkingTimeSettings } from '../../config/loadWorkingTimeSettings';
@@ -8,7 +13,8 @@ import { formatCount } from './progressBar';
 /**
  * After shifts were written for these people: their open visits checked against the new rota,
  * under the working-time rules WORKING_TIME_RULES_FILE names (the shipped ones without it).
- * Messages are queued in the outbox; the running service sends them.
+ * Messages are queued in the outbox; the running service sends them, and draws the cards already
+ * sent about those visits again where what they show has changed (see askForCardRedraws).
  */
 export async function recheckImportedRota(
   store: DocumentStore,
@@ -18,7 +24,12 @@ export async function recheckImportedRota(
 ): Promise<RotaRecheckSummary> {
   const workingTime = await loadWorkingTimeSettings(loadConfig(env).workingTimeRulesFile);
   const services = createServices(store, now, undefined, undefined, { workingTime });
-  return recheckAfterRotaChange(services, changedPeople, now());
+  const visits = await openVisitsOf(services, changedPeople);
+  const summary = await recheckAfterRotaChange(services, changedPeople, now());
+  // Cards already sent about these visits may show a time as free, or a shift, that the new rota
+  // changed, whether or not the visit itself was: the running service draws them again.
+  await askForCardRedraws(store, visits, now());
+  return summary;
 }
 
 /** One line for the command's output; empty when no open visit was affected by the change. */

@@ -15,7 +15,10 @@ export function createTimeProposalCard(
   return adaptiveCard(
     [
       heading(`${view.host?.name ?? 'Your host'} suggests another time: ${newTime}`),
-      hint('It is free on both rotas. If you take it, the host will confirm it.'),
+      // Not checked again while the card waits (a rota may change meanwhile): it says when it was.
+      hint(
+        'It was free on both rotas when suggested, and is checked again when you take it. The host will then confirm it.',
+      ),
       ...problemBlock(options.problem),
       ...requestFacts(view),
     ],
