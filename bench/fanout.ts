@@ -13,6 +13,7 @@ import {
 import { slotSpacingMicros, TEAMS_PER_SECOND } from '../src/app/sending/reserveSendSlots';
 import { runWorker, type WorkerUsage } from './fanout/runWorker';
 import { summariseSendTrace } from './fanout/summariseSendTrace';
+import { crowdedSecond, type CrowdedRequest } from './fanout/crowdedSecond';
 import { conversationIdOf, queueRound, seedRecipients } from './fanout/seedRecipients';
 import { describeMachine, runMain } from './support/machine';
 import { printFigures, printLine } from './support/output';
@@ -240,10 +241,28 @@ function traceSends(
   const instances = usages.map((usage) => ({
     reserved: usage?.reserved ?? [],
     sends: (usage?.sends ?? []).map((send) => ({ ...send, arrived: arrivals.get(send.conversation) })),
+    fetches: usage?.fetches ?? [],
+    collections: usage?.collections ?? [],
   }));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ round: name, instances }));
-  printFigures('fanout_trace', { round: name, ...summariseSendTrace(instances) });
+  const requests = connector.counts.requests;
+  const crowded = crowdedSecond(requests, instances);
+  writeFileSync(
+    path.join(dir, `${name}.json`),
+    JSON.stringify({ round: name, instances, requests, crowded }),
+  );
+  printFigures('fanout_trace', {
+    round: name,
+    ...summariseSendTrace(instances),
+    ...(crowded ? { crowdedSecond: describeCrowded(crowded) } : {}),
+  });
+}
+
+/** The crowded second in short: its requests by kind, and the first and last of them (the rest are in the trace file). */
+function describeCrowded(crowded: readonly CrowdedRequest[]): Record<string, unknown> {
+  const kinds: Record<string, number> = {};
+  for (const request of crowded) kinds[request.kind] = (kinds[request.kind] ?? 0) + 1;
+  return { requests: crowded.length, kinds, first: crowded[0], last: crowded[crowded.length - 1] };
 }
 
 /** How late sends were let go, how long they took to reach the connector, and the gaps between them. */

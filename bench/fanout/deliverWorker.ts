@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { claimOwnShare } from '../../src/app/sending/senderShares';
 import { deliverDue } from '../../src/app/deliverDue';
 import type { OutboxDependencies } from '../../src/app/deliverOutbox';
@@ -73,20 +74,38 @@ async function main(): Promise<void> {
     at: number;
     misses: number;
     missedBy: number[];
+    heldMs: number;
   }> = [];
   const reserved: number[] = [];
   const tracing = Boolean(env.FANOUT_TRACE_SENDS);
+  // Garbage collections in this process (start, ms since 1970, and how long), to set beside late sends.
+  const collections: Array<{ at: number; ms: number; kind: number }> = [];
+  if (tracing) observeCollections(collections);
   // When each conversation's first request was handed to fetch (the connector's HTTP client), to
   // split a send's trip into the part in this process and the part after it.
   const fetchedAt = new Map<string, number>();
+  // Every request to the connector: handed to fetch, and its answer (ms since 1970, the connector's clock).
+  const fetches: Array<{
+    conversation: string;
+    method: string;
+    at: number;
+    doneAt?: number;
+    status?: number;
+  }> = [];
   if (tracing) {
     const realFetch = globalThis.fetch;
-    globalThis.fetch = (input, init) => {
+    const stamp = () => performance.timeOrigin + performance.now();
+    globalThis.fetch = async (input, init) => {
       const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(String(input));
       const conversation = match ? decodeURIComponent(match[1] as string) : undefined;
-      if (conversation !== undefined && !fetchedAt.has(conversation))
-        fetchedAt.set(conversation, performance.timeOrigin + performance.now());
-      return realFetch(input, init);
+      if (conversation === undefined) return realFetch(input, init);
+      const fetch = { conversation, method: init?.method ?? 'GET', at: stamp() } as (typeof fetches)[number];
+      fetches.push(fetch);
+      if (!fetchedAt.has(conversation)) fetchedAt.set(conversation, fetch.at);
+      const response = await realFetch(input, init);
+      fetch.doneAt = stamp();
+      fetch.status = response.status;
+      return response;
     };
   }
   const limiter = new SendRateLimiter({
@@ -106,6 +125,7 @@ async function main(): Promise<void> {
           at,
           misses: grant.misses,
           missedBy: grant.missedBy,
+          heldMs: grant.heldMs,
         });
     },
     ...(tracing ? { onReserve: (slots: readonly number[]) => reserved.push(...slots) } : {}),
@@ -165,10 +185,27 @@ async function main(): Promise<void> {
     storeCalls,
     failedRuns,
     ...(tracing
-      ? { sends: sends.map((send) => ({ ...send, fetchedAt: fetchedAt.get(send.conversation) })), reserved }
+      ? {
+          sends: sends.map((send) => ({ ...send, fetchedAt: fetchedAt.get(send.conversation) })),
+          reserved,
+          fetches,
+          collections,
+        }
       : {}),
   };
   await new Promise<void>((resolve) => (process.send ? process.send(report, () => resolve()) : resolve()));
+}
+
+/** Notes every garbage collection of this process in `into` (PerformanceObserver 'gc' entries). */
+export function observeCollections(into: Array<{ at: number; ms: number; kind: number }>): void {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      into.push({
+        at: performance.timeOrigin + entry.startTime,
+        ms: entry.duration,
+        kind: (entry as { detail?: { kind?: number } }).detail?.kind ?? 0,
+      });
+  }).observe({ entryTypes: ['gc'] });
 }
 
 main().then(

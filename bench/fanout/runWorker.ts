@@ -29,6 +29,10 @@ export interface WorkerUsage {
   /** With FANOUT_TRACE_SENDS: each send's slot and when it went, and every slot reserved (ms since 1970). */
   sends?: TracedSend[];
   reserved?: number[];
+  /** With FANOUT_TRACE_SENDS: every request to the connector, when handed to fetch and answered. */
+  fetches?: Array<{ conversation: string; method: string; at: number; doneAt?: number; status?: number }>;
+  /** With FANOUT_TRACE_SENDS: the worker's garbage collections (start, ms since 1970; duration, ms). */
+  collections?: Array<{ at: number; ms: number; kind: number }>;
 }
 
 /** Starts one sending instance (deliverWorker) as a child process. */

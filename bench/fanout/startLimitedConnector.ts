@@ -18,6 +18,15 @@ export interface ConnectorCounts {
   peakAttemptsPerSecond: number;
   /** When the first request for each conversation was read (ms since 1970, this machine's clock). */
   firstArrival: Map<string, number>;
+  /** Every request read, in order: when (ms since 1970), its method, conversation and answer. */
+  requests: ConnectorRequest[];
+}
+
+export interface ConnectorRequest {
+  at: number;
+  method: string;
+  conversation: string;
+  status: number;
 }
 
 export interface LimitedConnector {
@@ -52,6 +61,13 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
       const now = performance.now();
       if (!counts.firstArrival.has(conversation))
         counts.firstArrival.set(conversation, performance.timeOrigin + now);
+      const note = (status: number) =>
+        counts.requests.push({
+          at: performance.timeOrigin + now,
+          method: req.method ?? '',
+          conversation,
+          status,
+        });
       const attempts = recent(attemptTimes, now);
       attempts.push(now);
       counts.peakAttemptsPerSecond = Math.max(counts.peakAttemptsPerSecond, attempts.length);
@@ -60,6 +76,7 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
       conversationTimes.set(conversation, own);
       if (now < throttledUntil || app.length >= APP_PER_SECOND || own.length >= CONVERSATION_PER_SECOND) {
         counts.throttled += 1;
+        note(429);
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
         res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests' } }));
         return;
@@ -67,6 +84,7 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
       app.push(now);
       own.push(now);
       counts.accepted += 1;
+      note(200);
       counts.perConversation.set(conversation, (counts.perConversation.get(conversation) ?? 0) + 1);
       if (counts.firstAt === 0) counts.firstAt = now;
       counts.lastAt = now;
@@ -110,6 +128,7 @@ function freshCounts(): ConnectorCounts {
     lastAt: 0,
     peakAttemptsPerSecond: 0,
     firstArrival: new Map(),
+    requests: [],
   };
 }
 

@@ -12,6 +12,9 @@ export interface TracedSend {
   arrived?: number;
   /** How late the sender woke for each slot it gave up first. */
   missedBy: number[];
+  misses: number;
+  /** How long it waited for the answers to earlier requests once woken (see AnsweredWindow). */
+  heldMs?: number;
 }
 
 export interface TracedInstance {
@@ -40,6 +43,8 @@ export interface SendTraceSummary {
   shortestSpanOf51Ms: number;
   /** Messages sent by each instance. */
   sentBy: number[];
+  /** Sends held back after their slot until a second after the answer to the one 50 before, and for how long (ms). */
+  heldByAnswers: { sends: number; ms: Latency };
 }
 
 /** Summarises the sends each instance traced (FANOUT_TRACE_SENDS) with when the connector read them. */
@@ -77,6 +82,10 @@ export function summariseSendTrace(instances: readonly TracedInstance[]): SendTr
     ),
     shortestSpanOf51Ms: round(shortest, 1),
     sentBy: instances.map((instance) => instance.sends.length),
+    heldByAnswers: {
+      sends: sends.filter((send) => (send.heldMs ?? 0) > 0).length,
+      ms: describeLatency(sends.map((send) => send.heldMs ?? 0).filter((ms) => ms > 0)),
+    },
   };
 }
 
