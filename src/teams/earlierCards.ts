@@ -1,6 +1,7 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { KINDS_WITH_BUTTONS, type Notification } from '../app/notifications';
 import { coverWaitingOn } from '../domain/cover/dueCoverActions';
+import { sendInWindow, type SendPermit } from '../app/sending/answeredWindow';
 import type { Logger } from '../logging/logger';
 import type { Person } from '../domain/people';
 import type { ShadowingRequest } from '../domain/requests';
@@ -48,8 +49,8 @@ export interface EarlierCardsDeps {
   ): Promise<AdaptiveCardJson>;
   /** The short card that points to a newer message instead of repeating it (see createMovedOnCard). */
   movedOnCardFor(recipient: Person, request: ShadowingRequest): Promise<AdaptiveCardJson>;
-  /** Waits for a slot in the chat's share of Teams' rate, as a send does. */
-  take(conversationId: string): Promise<void>;
+  /** Waits for a slot in the chat's share of Teams' rate, as a send does; the permit hears of the answer. */
+  take(conversationId: string): Promise<SendPermit>;
   /** The connector answered 429: every instance's sends are paused, as after a send's 429. */
   throttled?(retryAfterMs: number | undefined): Promise<unknown>;
   logger?: Logger;
@@ -135,12 +136,13 @@ async function redrawIfChanged(
     const card = await cardNow(deps, person, request, notification, options);
     const drawn = digestOfCard(card);
     if (notification.drawn === drawn) return false;
-    await deps.take(context.activity.conversation.id);
-    await context.updateActivity({
-      type: 'message',
-      id: notification.activityId,
-      attachments: [CardFactory.adaptiveCard(card)],
-    });
+    await sendInWindow(deps.take, context.activity.conversation.id, () =>
+      context.updateActivity({
+        type: 'message',
+        id: notification.activityId,
+        attachments: [CardFactory.adaptiveCard(card)],
+      }),
+    );
     // Not noted (someone else redrew it meanwhile, or the store stayed away): compared again next time.
     await retryWhileFailing(
       () => deps.outbox.recordDrawn(stored, drawn),

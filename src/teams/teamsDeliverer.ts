@@ -58,7 +58,8 @@ export class TeamsDeliverer implements Deliverer {
     const card = request
       ? await this.requestCard(person, notification, request)
       : renderStandaloneNotification(await this.withOfferAsItIs(notification));
-    await this.limiter.take(reference.conversation.id);
+    // Answered once the message's own request is answered (or the callback never ran): see AnsweredWindow.
+    const permit = await this.limiter.take(reference.conversation.id);
     // A failure inside the callback is caught there: thrown, the adapter would hand it to the
     // turn-error handler, which swallows it, and the message would be recorded as sent.
     let failure: { error: unknown } | undefined;
@@ -77,10 +78,12 @@ export class TeamsDeliverer implements Deliverer {
           } catch (error) {
             failure = { error };
             return;
+          } finally {
+            permit.answered();
           }
           if (!request) return;
           if (person.id === request.visitorId)
-            await refreshVisitorRequestCard(context, this.services, request);
+            await refreshVisitorRequestCard(context, this.services, request, (id) => this.limiter.take(id));
           await this.refreshEarlier(context, person, notification, request);
         }),
       );
@@ -89,6 +92,8 @@ export class TeamsDeliverer implements Deliverer {
       if (sent)
         this.logger?.warn({ err: error, notificationId: notification.id }, 'earlier cards left as they were');
       else failure ??= { error };
+    } finally {
+      permit.answered();
     }
     if (failure) return this.heldBackIfThrottled(classifyFailure(failure.error));
     return { status: 'sent', ...(activityId ? { activityId, ...(drawn ? { drawn } : {}) } : {}) };

@@ -1,6 +1,7 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { notificationId } from '../app/notifications';
 import { newNotification } from '../app/notifyParties';
+import { sendInWindow, type SendPermit } from '../app/sending/answeredWindow';
 import type { Services } from '../app/services';
 import type { ShadowingRequest } from '../domain/requests';
 import { OPEN_STATES } from '../domain/workflow/transitions';
@@ -31,21 +32,27 @@ export async function sendVisitorRequestCard(
   });
 }
 
-/** Brings the visitor's request card up to date, if one was sent in this conversation. Best effort. */
+/**
+ * Brings the visitor's request card up to date, if one was sent in this conversation, in a slot of
+ * Teams' rate (`take`), as every request to the Bot Connector goes. Best effort.
+ */
 export async function refreshVisitorRequestCard(
   context: TurnContext,
   services: Services,
   request: ShadowingRequest,
+  take: (conversationId: string) => Promise<SendPermit>,
 ): Promise<void> {
   try {
     const record = await services.outbox.find(request.visitorId, cardRecordId(request));
     const activityId = record?.notification.activityId;
     if (!activityId) return;
-    await context.updateActivity({
-      type: 'message',
-      id: activityId,
-      attachments: [CardFactory.adaptiveCard(createMyRequestsCard([request], OPEN_STATES))],
-    });
+    await sendInWindow(take, context.activity.conversation.id, () =>
+      context.updateActivity({
+        type: 'message',
+        id: activityId,
+        attachments: [CardFactory.adaptiveCard(createMyRequestsCard([request], OPEN_STATES))],
+      }),
+    );
   } catch {
     // The card may have been deleted or be too old to edit, or the record unreadable just now;
     // the new message still tells them.

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { createKeyedQueue } from '../../shared/keyedQueue';
 import type { DocumentStore } from '../../store/documentStore';
+import { AnsweredWindow, type SendPermit } from './answeredWindow';
 import { pauseSendSchedule } from './pauseSendSchedule';
 import { lateToleranceMs, reserveSendSlots, TEAMS_PER_SECOND } from './reserveSendSlots';
 
 export { lateToleranceMs, TEAMS_PER_SECOND };
+export type { SendPermit };
 
-/** Waits until a proactive message to this conversation may go; never drops one. */
+/**
+ * Waits until a request to the Bot Connector (a proactive message, or a card drawn again) about
+ * this conversation may go; never drops one. Every such request takes a permit, and says when it
+ * was answered (see AnsweredWindow; sendInWindow does both).
+ */
 export interface SendLimiter {
-  take(conversationId: string): Promise<void>;
+  take(conversationId: string): Promise<SendPermit>;
   /**
    * The Bot Connector answered 429 (with Retry-After in ms, if it gave one): every instance's
    * sends are held back for a while. Resolves how long from now, in ms, until they go again.
@@ -36,7 +42,7 @@ export function lateness(at: number, slot: number): number {
   return Math.round((at - slot) * 1000) / 1000;
 }
 
-/** When a send was let go: its slot and the moment it went (ms since 1970), and the slots it missed before. */
+/** When a send was let go: its slot and the moment it went (ms since 1970), and what held it back. */
 export interface Grant {
   conversationId: string;
   slot: number;
@@ -44,6 +50,8 @@ export interface Grant {
   misses: number;
   /** How late (ms) this process woke for each slot it missed, in order. */
   missedBy: number[];
+  /** How long (ms) it then waited for the answers to earlier requests (see AnsweredWindow). */
+  heldMs: number;
 }
 /**
  * Slots a reservation takes beyond those its waiting senders need, for the senders that come next.
@@ -109,6 +117,8 @@ export class SendRateLimiter implements SendLimiter {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly inConversationOrder = createKeyedQueue();
+  /** This instance's last 50 requests and their answers: the 51st waits a second after the 1st's. */
+  private readonly window: AnsweredWindow;
   private readonly conversationTimes = new Map<string, number[]>();
   private lastSweep = 0;
   private waiting: Waiter[] = [];
@@ -136,9 +146,16 @@ export class SendRateLimiter implements SendLimiter {
     this.maxSlots = options.maxSlotsPerReservation ?? Math.max(1, Math.ceil(perSecond / 5));
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.window = new AnsweredWindow(this.now, TEAMS_PER_SECOND);
   }
 
-  take(conversationId: string): Promise<void> {
+  /**
+   * Resolves when a request about this conversation may go: in a slot of the shared schedule woken
+   * for on time, and (see AnsweredWindow) a second after the answer to this instance's request 50
+   * places before it. A send held back by that answer keeps its slot: the wait is the trip of an
+   * earlier request, which the schedule cannot see.
+   */
+  take(conversationId: string): Promise<SendPermit> {
     return this.inConversationOrder(conversationId, async () => {
       await this.waitForConversation(conversationId);
       const missedBy: number[] = [];
@@ -153,9 +170,12 @@ export class SendRateLimiter implements SendLimiter {
         }
         const at = this.now();
         if (lateness(at, slot) <= toleranceMs || misses + 1 >= MISSES_BEFORE_SENDING_LATE) {
-          this.record(conversationId, at);
-          this.onGrant?.({ conversationId, slot, at, misses, missedBy });
-          return;
+          await this.waitForWindow();
+          const permit = this.window.let();
+          const went = this.now();
+          this.record(conversationId, went);
+          this.onGrant?.({ conversationId, slot, at: went, misses, missedBy, heldMs: lateness(went, at) });
+          return permit;
         }
         misses += 1;
         missedBy.push(lateness(at, slot));
@@ -178,6 +198,12 @@ export class SendRateLimiter implements SendLimiter {
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
     while (this.spare.length > 0 && (this.spare[0] as Slot).at < until) this.spare.shift();
+  }
+
+  /** Until the answers to this instance's earlier requests let one more go (see AnsweredWindow). */
+  private async waitForWindow(): Promise<void> {
+    for (let wait = this.window.blocker(); wait !== undefined; wait = this.window.blocker())
+      await (typeof wait === 'number' ? this.sleepUntil(wait) : wait);
   }
 
   /** A timer may fire a fraction of a millisecond early: never wakes before `at`. */

@@ -12,6 +12,7 @@ import {
   TEST_SERVER_REQUEST_TIMEOUT_MS,
   type CosmosTestServer,
 } from '../../support/cosmosServer';
+import { reachableStaff } from '../../support/reachableStaff';
 import { startLateConnector, type LateConnector } from '../../support/lateConnector';
 import { captureLogs } from '../../support/logCapture';
 
@@ -89,22 +90,7 @@ describe('two instances and a Bot Connector that answers late', () => {
   const queueMessage = async (services: Services): Promise<Notification> => {
     step += 1;
     const personId = `late-person-${step}`;
-    await services.people.upsert({
-      id: personId,
-      email: `${personId}@example.nhs.uk`,
-      name: 'Recipient',
-      jobTitle: 'Nurse',
-      department: 'Ward 1',
-      profession: 'nursing',
-      roles: ['staff'],
-      conversation: {
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        conversation: { id: `a:${personId}`, conversationType: 'personal' },
-        user: { id: `29:${personId}` },
-        bot: { id: '28:shadowing-bot' },
-      },
-    });
+    await services.people.upsert(reachableStaff(personId, connector.url, 'Recipient'));
     const notification: Notification = {
       id: `weekly_digest:2025-W10:${personId}:late`,
       personId,

@@ -18,6 +18,7 @@ import {
 } from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
 import { skippedWaits } from '../../support/skippedWaits';
+import { reachableStaff } from '../../support/reachableStaff';
 
 type Fault = '429' | '503' | '403' | 'refused';
 const FAULTS: Fault[] = ['429', '503', '403', 'refused'];
@@ -80,22 +81,8 @@ describe('proactive sends the connector refuses, for every kind of message', () 
     for (const fault of FAULTS)
       for (const kind of NOTIFICATION_KINDS) {
         const id = personFor(fault, kind);
-        await workflow.services.people.upsert({
-          id,
-          email: `${id}@example.nhs.uk`,
-          name: `Recipient ${id}`,
-          jobTitle: 'Nurse',
-          department: 'Ward 1',
-          profession: 'nursing',
-          roles: ['staff'],
-          conversation: {
-            channelId: 'msteams',
-            serviceUrl: fault === 'refused' ? `http://127.0.0.1:${refusedPort}/` : connector.url,
-            conversation: { id: conversationOf(id), conversationType: 'personal' },
-            user: { id: `29:${id}` },
-            bot: { id: '28:shadowing-bot' },
-          },
-        });
+        const serviceUrl = fault === 'refused' ? `http://127.0.0.1:${refusedPort}/` : connector.url;
+        await workflow.services.people.upsert(reachableStaff(id, serviceUrl));
         const notification = newNotification(kind, request, id, 'fault', DEMO_TODAY, 'A note');
         await workflow.services.outbox.enqueue(notification);
         queued.set(notification.id, { fault, kind, notification });

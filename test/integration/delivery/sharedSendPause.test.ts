@@ -40,10 +40,11 @@ function sendAll(
     Array.from({ length: lanes }, async (_, lane) => {
       for (let i = 0; i < perLane; i += 1) {
         const conversation = `person-${instance}-${lane}-${i}`;
-        await limiter.take(conversation);
+        const permit = await limiter.take(conversation);
         const grant = { instance, conversation, at: now() };
         grants.push(grant);
         await afterGrant(grant, grants);
+        permit.answered();
       }
     }),
   );

@@ -7,6 +7,7 @@ import type { Person } from '../../../src/domain/people';
 import { createAdapter } from '../../../src/teams/createAdapter';
 import { TeamsDeliverer } from '../../../src/teams/teamsDeliverer';
 import { captureLogs } from '../../support/logCapture';
+import { reachableStaff } from '../../support/reachableStaff';
 import { startScriptedConnector } from '../../support/scriptedConnector';
 import { DEMO_TODAY, morningOf, seedWorkflow, submitFor } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
@@ -49,22 +50,7 @@ describe.each(STORE_SUBJECTS)('a message answered 429 in a fan-out: $name', (sub
       const request = await submitFor(workflow, alex, morningOf('2025-03-18'));
       const ids = Array.from({ length: RECIPIENTS }, (_, i) => `throttled-${i}`);
       for (const [i, id] of ids.entries()) {
-        await workflow.services.people.upsert({
-          id,
-          email: `${id}@example.nhs.uk`,
-          name: `Recipient ${i}`,
-          jobTitle: 'Nurse',
-          department: 'Ward 1',
-          profession: 'nursing',
-          roles: ['staff'],
-          conversation: {
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            conversation: { id: conversationOf(id), conversationType: 'personal' },
-            user: { id: `29:${id}` },
-            bot: { id: '28:shadowing-bot' },
-          },
-        });
+        await workflow.services.people.upsert(reachableStaff(id, connector.url, `Recipient ${i}`));
         // Queued a millisecond apart, so the outbox sends them in this order.
         const queuedAt = new Date(DEMO_TODAY.getTime() - RECIPIENTS + i);
         await workflow.services.outbox.enqueue(
