@@ -34,7 +34,9 @@ import { busiestSecond } from '../test/support/steppedTime';
  * throttling the app for one second half-way (every message answered 429 with Retry-After 1), first
  * with a 429 holding back only its own message (as before), then with the shared schedule paused
  * for every instance. Each round prints its JSON line as soon as it ends.
- * Run: `npm run build && node dist/bench/fanout.js` (FANOUT_RATE=45 to try another limiter rate).
+ * Run: `npm run build && node dist/bench/fanout.js` (FANOUT_RATE=45 to try another limiter rate;
+ * FANOUT_ANSWER_DELAY_MS=200 to have the connector answer each request that long after reading it,
+ * as Teams far away does).
  */
 const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
 const DATABASE = 'bench-fanout';
@@ -97,7 +99,9 @@ interface Timing {
 async function main(): Promise<void> {
   const started = performance.now();
   const cosmos = await startCosmosProcess();
-  const connector = await startLimitedConnector();
+  const connector = await startLimitedConnector({
+    answerDelayMs: Number(process.env.FANOUT_ANSWER_DELAY_MS ?? 0),
+  });
   try {
     const store = await cosmos.openStore(DATABASE);
     const workflow = await seedWorkflow(store);

@@ -47,7 +47,24 @@ export interface LimitedConnector {
  * read, not only those starting on a whole second): Teams documents its limits as requests per
  * second without saying how it windows them, and a sliding window is the stricter reading. Accepted messages are counted per conversation, to find duplicates and losses.
  */
-export async function startLimitedConnector(): Promise<LimitedConnector> {
+export async function startLimitedConnector(
+  options: { answerDelayMs?: number } = {},
+): Promise<LimitedConnector> {
+  // Teams far away: each request is read (and counted) at once, and answered this much later.
+  const answerDelayMs = options.answerDelayMs ?? 0;
+  const answer = (
+    res: http.ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    body: string,
+  ) => {
+    const send = () => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(body);
+    };
+    if (answerDelayMs > 0) setTimeout(send, answerDelayMs);
+    else send();
+  };
   const appTimes: number[] = [];
   const attemptTimes: number[] = [];
   const conversationTimes = new Map<string, number[]>();
@@ -77,8 +94,12 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
       if (now < throttledUntil || app.length >= APP_PER_SECOND || own.length >= CONVERSATION_PER_SECOND) {
         counts.throttled += 1;
         note(429);
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
-        res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests' } }));
+        answer(
+          res,
+          429,
+          { 'retry-after': '1' },
+          JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests' } }),
+        );
         return;
       }
       app.push(now);
@@ -88,8 +109,7 @@ export async function startLimitedConnector(): Promise<LimitedConnector> {
       counts.perConversation.set(conversation, (counts.perConversation.get(conversation) ?? 0) + 1);
       if (counts.firstAt === 0) counts.firstAt = now;
       counts.lastAt = now;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${counts.accepted}` }));
+      answer(res, 200, {}, JSON.stringify({ id: `sent-${counts.accepted}` }));
       waiters = waiters.filter((w) => (counts.accepted >= w.count ? (w.resolve(), false) : true));
     });
   });
