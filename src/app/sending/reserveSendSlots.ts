@@ -93,6 +93,9 @@ export const TRIP_ALLOWANCE_MS = { alone: 10.2, shared: 31.5 } as const;
  * wake allowance late that takes up to the trip allowance longer to reach Teams than the one 50
  * slots after it still reaches Teams more than a second before it, so Teams never counts 51 in a
  * second. It is kept by spacing the slots, not by a lower budget: 50 slots over 1,000 ms plus this.
+ * An instance's own requests are held to 50 in any second however long their trip (see
+ * AnsweredWindow); for them the room only keeps that rule from holding sends back. Requests of
+ * two instances rest on the room alone.
  */
 export function marginMs(instances: number): number {
   const share = instances > 1 ? 'shared' : 'alone';
