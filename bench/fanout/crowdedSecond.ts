@@ -100,13 +100,17 @@ function tracedAs(
   conversation: string,
   nth: number,
 ): { instance: number; grant?: TracedGrant; fetch?: TracedFetch } {
-  for (const [instance, traced] of instances.entries()) {
-    const grants = traced.sends.filter((send) => send.conversation === conversation);
-    const fetches = (traced.fetches ?? []).filter((fetch) => fetch.conversation === conversation);
-    if (grants.length === 0 && fetches.length === 0) continue;
-    return { instance, ...defined({ grant: grants[nth], fetch: fetches[nth] }) };
-  }
-  return { instance: -1 };
+  // A conversation's requests may come from either instance (a 429's retry from the other): all of them, in time order.
+  const grants = instances
+    .flatMap((traced, instance) => traced.sends.map((grant) => ({ instance, grant })))
+    .filter(({ grant }) => grant.conversation === conversation)
+    .sort((a, b) => a.grant.at - b.grant.at);
+  const fetches = instances
+    .flatMap((traced) => traced.fetches ?? [])
+    .filter((fetch) => fetch.conversation === conversation)
+    .sort((a, b) => a.at - b.at);
+  const found = grants[nth];
+  return { instance: found?.instance ?? -1, ...defined({ grant: found?.grant, fetch: fetches[nth] }) };
 }
 
 function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
