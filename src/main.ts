@@ -235,7 +235,11 @@ async function openStore(store: DocumentStore, config: Config): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * The service as `node src/main.ts` runs it: settings from the environment, stopped cleanly on
+ * SIGINT or SIGTERM. `options` are for a test that starts it in a process of its own.
+ */
+export async function main(options: ServiceOptions = {}): Promise<void> {
   let config: Config;
   try {
     config = await loadRuleFiles(loadConfig());
@@ -254,7 +258,7 @@ async function main(): Promise<void> {
   }
   let service: RunningService;
   try {
-    service = await startService(config, logger);
+    service = await startService(config, logger, options);
   } catch (error) {
     if (error instanceof StartupError) {
       logger.fatal({ err: error.cause }, error.message);

@@ -86,24 +86,28 @@ export async function writeLoader(folder: string): Promise<string> {
   return loaderPath;
 }
 
-/** Starts `src/main.ts` in its own process on a free loopback port; resolves once it is serving. */
+/** Starts the service (see childServiceMain.ts) in its own process on a free loopback port; resolves once it is serving. */
 export async function startChildService(
   loaderPath: string,
   cwd: string,
   env: Record<string, string>,
 ): Promise<ChildService> {
-  const child = spawn(process.execPath, ['--require', loaderPath, path.join(ROOT, 'src', 'main.ts')], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_PATH: path.join(ROOT, 'node_modules'),
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--require', loaderPath, path.join(__dirname, 'childServiceMain.ts')],
+    {
+      cwd,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_PATH: path.join(ROOT, 'node_modules'),
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   running.set(child, exited);
   void exited.then(() => running.delete(child));
