@@ -65,7 +65,13 @@ const LONG_MONTH_NAMES = [
 ];
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const instantCache = new Map<string, LondonInstantReading>();
+/**
+ * Readings already worked out, by date and then by time. Two lookups of the caller's own strings
+ * cost far less than joining them into one key first: the slot search asks for every session of
+ * every day it looks at. At most CACHE_LIMIT readings are kept; past that, all are forgotten.
+ */
+const instantCache = new Map<LondonDate, Map<string, LondonInstantReading>>();
+let instantsKept = 0;
 const CACHE_LIMIT = 20_000;
 
 const HOUR_MS = 3_600_000;
@@ -136,12 +142,17 @@ export function checkLondonWallClock(date: CalendarDate, time: WallTime): London
 
 /** As `checkLondonWallClock`, for YYYY-MM-DD and HH:MM text; throws RangeError on malformed text. */
 export function checkLondonInstant(date: LondonDate, time: string): LondonInstantReading {
-  const key = `${date}T${time}`;
-  const cached = instantCache.get(key);
+  const cached = instantCache.get(date)?.get(time);
   if (cached !== undefined) return cached;
   const reading = checkLondonWallClock(parseDate(date), parseTime(time));
-  if (instantCache.size >= CACHE_LIMIT) instantCache.clear();
-  instantCache.set(key, reading);
+  if (instantsKept >= CACHE_LIMIT) {
+    instantCache.clear();
+    instantsKept = 0;
+  }
+  let times = instantCache.get(date);
+  if (!times) instantCache.set(date, (times = new Map()));
+  times.set(time, reading);
+  instantsKept += 1;
   return reading;
 }
 
