@@ -75,11 +75,14 @@ export function createHostFinder(
       const window = londonWindow(draft);
       // What a search reads may be this instance's recent copies: it only advises, and sending
       // checks afresh. The visitor's own visits are read once for the whole search.
-      const reads = { ...deps, ...deps.searchSources };
+      const reads: SearchSources = deps.searchSources ?? deps;
       let open: ReturnType<RequestsRepository['listOpenForVisitor']> | undefined;
-      const sources = {
-        ...reads,
+      // Everything the shortlist needs is read at once: rotas (the visitor's once), places, hosts.
+      const search: ClashSources = {
+        rota: readingOnce(reads.rota),
+        holds: reads.holds,
         requests: { listOpenForVisitor: (id: string) => (open ??= reads.requests.listOpenForVisitor(id)) },
+        ...(deps.workingTime ? { workingTime: deps.workingTime } : {}),
       };
       const [active, pastExchanges] = await Promise.all([
         deps.offers.listActive(),
@@ -88,8 +91,6 @@ export function createHostFinder(
       const catalogue = active.filter((o) => settingWanted(draft, o.setting) && inTeamWanted(draft, o));
       const query = hostSearchQuery(draft);
       const shortlist = rankOffers({ offers: catalogue, visitor, query, pastExchanges, limit: SHORTLIST });
-      // Everything the shortlist needs is read at once: rotas (the visitor's once), places, hosts.
-      const search = { ...sources, rota: readingOnce(reads.rota) };
       // Awaited together, so a failed read of either is the search's failure, never left unheard.
       const [withSlots, names] = await Promise.all([
         Promise.all(
@@ -336,10 +337,17 @@ function readingOnce(rota: HostFinderDependencies['rota']): HostFinderDependenci
   const read = new Map<string, Promise<Shift[]>>();
   return {
     shiftsBetween: (personId: string, from: Date, to: Date) => {
-      const key = `${personId}|${from.toISOString()}|${to.toISOString()}`;
+      const key = `${personId}|${instantOf(from)}|${instantOf(to)}`;
       let shifts = read.get(key);
       if (!shifts) read.set(key, (shifts = rota.shiftsBetween(personId, from, to)));
       return shifts;
     },
   };
+}
+
+/** A date's milliseconds, for a key; an invalid date fails as `toISOString` would. */
+function instantOf(date: Date): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid time value');
+  return ms;
 }

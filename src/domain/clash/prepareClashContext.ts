@@ -1,5 +1,5 @@
 import type { Shift, ShiftKind } from '../rota';
-import { toInstantMs } from '../time/instants';
+import { parseIsoInstant, toInstantMs, type InstantInput } from '../time/instants';
 import type { Interval } from '../time/intervals';
 import type { ClashContextInput, Finding, HeldBooking, OfferTerms } from './clashTypes';
 import { buildIntervalIndex, type IntervalIndex } from './intervalIndex';
@@ -48,15 +48,27 @@ export interface ClashContext {
 /** A rule: what it finds wrong with `visit`, given the prepared rotas and offer. */
 export type ClashRule = (context: ClashContext, visit: Interval) => Finding[];
 
-function toTimedShift(shift: Shift, label: string): TimedShift {
-  const start = toInstantMs(shift.start, `${label} start`);
-  const end = toInstantMs(shift.end, `${label} end`);
-  if (!(start < end)) throw new RangeError(`${label} must end after it starts`);
+/**
+ * A shift as instants. Its name ("visitor shift 3") is only for the error, so it is put together
+ * when there is one: a search reads every shift of two rotas for each offer it looks at.
+ */
+function toTimedShift(shift: Shift, who: string, index: number): TimedShift {
+  const start = shiftInstant(shift.start, who, index, 'start');
+  const end = shiftInstant(shift.end, who, index, 'end');
+  if (!(start < end)) throw new RangeError(`${shiftName(who, index)} must end after it starts`);
   return { start, end, kind: shift.kind };
 }
 
+const shiftName = (who: string, index: number): string => `${who} shift ${index + 1}`;
+
+/** As toInstantMs, which is asked only to fail, with the shift's name. */
+function shiftInstant(value: InstantInput, who: string, index: number, edge: 'start' | 'end'): number {
+  const ms = typeof value === 'number' ? value : parseIsoInstant(value);
+  return Number.isFinite(ms) ? ms : toInstantMs(value, `${shiftName(who, index)} ${edge}`);
+}
+
 function toTimedShifts(shifts: readonly Shift[], who: string): TimedShift[] {
-  return shifts.map((shift, i) => toTimedShift(shift, `${who} shift ${i + 1}`));
+  return shifts.map((shift, i) => toTimedShift(shift, who, i));
 }
 
 function indexKinds(

@@ -1,4 +1,4 @@
-import { isDatedSession, type OfferedSession, type SessionPart } from '../offers';
+import { isDatedSession, type OfferedSession, type SessionPart, type Weekday } from '../offers';
 import { containsInterval, type Interval } from '../time/intervals';
 import { addDays, toLondonDate, toLondonInstant, weekdayOf, type LondonDate } from '../time/londonTime';
 import { sessionPart, sessionTimes } from './sessionTimes';
@@ -9,14 +9,17 @@ export interface SessionOccurrence extends Interval {
   part: SessionPart;
 }
 
-function occurs(session: OfferedSession, date: LondonDate): boolean {
-  return isDatedSession(session) ? session.date === date : session.weekday === weekdayOf(date);
+/** `weekdayOfDate` gives the date's weekday, worked out once for all the sessions of the date. */
+function occurs(session: OfferedSession, date: LondonDate, weekdayOfDate: () => Weekday): boolean {
+  return isDatedSession(session) ? session.date === date : session.weekday === weekdayOfDate();
 }
 
 /** The sessions held on a London date, in time order. */
 export function occurrencesOn(sessions: readonly OfferedSession[], date: LondonDate): SessionOccurrence[] {
+  let weekday: Weekday | undefined;
+  const weekdayOfDate = () => (weekday ??= weekdayOf(date));
   return sessions
-    .filter((session) => occurs(session, date))
+    .filter((session) => occurs(session, date, weekdayOfDate))
     .map((session) => {
       const times = sessionTimes(session);
       return {
