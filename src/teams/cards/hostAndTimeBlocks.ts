@@ -1,5 +1,6 @@
 import { SETTING_LABELS } from '../../domain/offers';
 import { HOSTS_PER_PAGE } from '../../domain/requestDialog/dialogTypes';
+import { formatVisitTime } from '../../domain/time/formatVisit';
 import type { HostOption, RequestDraft } from '../../domain/requestDialog/draft';
 import { hostsShown } from '../../domain/requestDialog/hostChoice';
 import { inertText } from './plainText';
@@ -43,7 +44,11 @@ export function hostAndTimeBlocks(draft: RequestDraft): Array<Record<string, unk
 
 function hostBlock(option: HostOption, number: number): Record<string, unknown> {
   const setting = `${SETTING_LABELS[option.setting]}${option.sensitive ? ' (needs an agreed induction)' : ''}`;
-  const times = option.slots.slice(0, TIMES_SHOWN);
+  // Each time is formatted once, for its button, the button's tooltip and its notes.
+  const times = option.slots.slice(0, TIMES_SHOWN).map((slot) => {
+    const time = formatVisitTime(slot.start, slot.end);
+    return { slot, time, title: slotTitle(slot, time) };
+  });
   return {
     type: 'Container',
     separator: true,
@@ -55,10 +60,10 @@ function hostBlock(option: HostOption, number: number): Record<string, unknown> 
       {
         type: 'ActionSet',
         actions: [
-          ...times.map((slot) => ({
+          ...times.map(({ slot, title }) => ({
             type: 'Action.Submit',
-            title: slotTitle(slot),
-            tooltip: `Visit ${option.hostName} on ${slotTitle(slot)}`,
+            title,
+            tooltip: `Visit ${option.hostName} on ${title}`,
             data: { verb: 'draft_pick', offerId: option.offerId, start: slot.start },
             ...WITHOUT_INPUTS,
           })),
@@ -68,7 +73,7 @@ function hostBlock(option: HostOption, number: number): Record<string, unknown> 
           },
         ],
       },
-      ...times.flatMap((slot) => slotNotes(slot)),
+      ...times.flatMap(({ slot, time }) => slotNotes(slot, time)),
     ],
   };
 }

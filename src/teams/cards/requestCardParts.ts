@@ -97,12 +97,14 @@ export function labelledInput(
  * ("Tue 8 Dec, 09:00-13:00: during your long day, 08:00-20:30: your manager will be asked to
  * release you"), then anything to check.
  */
-export function slotNotes(slot: SlotOption): Array<Record<string, unknown>> {
-  const time = formatVisitTime(slot.start, slot.end);
+export function slotNotes(
+  slot: SlotOption,
+  time = formatVisitTime(slot.start, slot.end),
+): Array<Record<string, unknown>> {
   return [...(slot.basis ? [slot.basis] : []), ...slot.warnings].map((note) => hint(`${time}: ${note}`));
 }
 
-/** A time as a button shows it: "Tue 8 Dec, 09:00-13:00 (work time)". */
-export function slotTitle(slot: SlotOption): string {
-  return `${formatVisitTime(slot.start, slot.end)}${slot.label ? ` (${slot.label})` : ''}`;
+/** A time as a button shows it: "Tue 8 Dec, 09:00-13:00 (work time)"; `time` when already formatted. */
+export function slotTitle(slot: SlotOption, time = formatVisitTime(slot.start, slot.end)): string {
+  return `${time}${slot.label ? ` (${slot.label})` : ''}`;
 }
