@@ -3,6 +3,8 @@ import { SENSITIVE_SETTINGS, type HostOffer, type Setting } from '../offers';
 import type { Person } from '../people';
 import { occurrencesOn } from '../sessions/sessionOccurrences';
 import { getDefaultGlossary, type Concepts, type Glossary } from './glossary';
+import { countGoodExchanges, type GoodExchanges } from './goodExchanges';
+import { sameDepartment } from '../relationships/pastExchanges';
 
 /** A completed exchange, as far as ranking needs it. */
 export interface PastExchange {
@@ -71,6 +73,7 @@ export function rankOffers(input: RankOffersInput): RankedOffer[] {
   const glossary = input.glossary ?? getDefaultGlossary();
   const wanted = glossary.analyse(input.query);
   const ranked: RankedOffer[] = [];
+  const context: RankingContext = { ...input, goodExchanges: countGoodExchanges(input.pastExchanges ?? []) };
   for (const offer of input.offers) {
     if (!isEligible(offer, input.visitor)) continue;
     const match = scoreRelevance(offer, wanted, glossary);
@@ -78,7 +81,7 @@ export function rankOffers(input: RankOffersInput): RankedOffer[] {
     const parts = [describeMatch(match.matched, glossary)];
     let score = match.score;
     for (const factor of [crossing, settingRisk, capacity, availability, pastExchanges]) {
-      const result = factor(offer, input);
+      const result = factor(offer, context);
       score += result.score;
       parts.push(result.note);
     }
@@ -125,7 +128,12 @@ function describeMatch(matched: [string, string][], glossary: Glossary): string 
   return `matches ${shown.join(' and ')}`;
 }
 
-type Factor = (offer: HostOffer, input: RankOffersInput) => { score: number; note?: string };
+/** The input, with what is worked out once per ranking rather than once per offer. */
+interface RankingContext extends RankOffersInput {
+  goodExchanges: GoodExchanges;
+}
+
+type Factor = (offer: HostOffer, context: RankingContext) => { score: number; note?: string };
 
 const crossing: Factor = (offer, { visitor }) =>
   offer.profession !== visitor.profession
@@ -160,19 +168,10 @@ const availability: Factor = (offer, input) => {
  * Teams that have exchanged well before rank higher, in either direction; a visit that would return
  * one the host's team made says so.
  */
-const pastExchanges: Factor = (offer, { visitor, pastExchanges: past = [] }) => {
-  const mine = normaliseDepartment(visitor.department);
-  const theirs = normaliseDepartment(offer.department);
-  if (mine === theirs) return { score: 0 };
-  let there = 0;
-  let back = 0;
-  for (const exchange of past) {
-    if (!exchange.wentWell) continue;
-    const from = normaliseDepartment(exchange.visitorDepartment);
-    const to = normaliseDepartment(exchange.hostDepartment);
-    if (from === mine && to === theirs) there += 1;
-    else if (from === theirs && to === mine) back += 1;
-  }
+const pastExchanges: Factor = (offer, { visitor, goodExchanges }) => {
+  if (sameDepartment(visitor.department, offer.department)) return { score: 0 };
+  const there = goodExchanges(visitor.department, offer.department);
+  const back = goodExchanges(offer.department, visitor.department);
   const good = there + back;
   if (good === 0) return { score: 0 };
   const note =
@@ -196,10 +195,6 @@ function countOfferedDays(offer: HostOffer, window: { start: string; end: string
     count += occurrencesOn(offer.sessions, day.toISODate() as string).length;
   }
   return count;
-}
-
-function normaliseDepartment(department: string): string {
-  return department.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 function shorten(text: string): string {
