@@ -16,6 +16,8 @@ export function countGoodExchanges(past: readonly PastExchange[]): GoodExchanges
     const key = teamsKey(exchange.visitorDepartment, exchange.hostDepartment);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  // Without any, nothing is worked out per offer at all.
+  if (counts.size === 0) return () => 0;
   return (fromDepartment, toDepartment) => counts.get(teamsKey(fromDepartment, toDepartment)) ?? 0;
 }
 

@@ -57,3 +57,13 @@ describe('good exchanges counted once per ranking', () => {
     expect(count('Ward 7 Radiology', '')).toBe(1);
   });
 });
+
+describe('no good exchanges', () => {
+  it('counts none for any pair of teams, with none logged or none that went well', () => {
+    for (const past of [[], [{ visitorDepartment: 'Ward 7', hostDepartment: 'Frailty', wentWell: false }]]) {
+      const count = countGoodExchanges(past);
+      expect(count('Ward 7', 'Frailty')).toBe(0);
+      expect(count('Frailty', 'Ward 7')).toBe(0);
+    }
+  });
+});
