@@ -4,6 +4,7 @@ import type { ShadowingRequest } from '../domain/requests';
 import { checkFreeText } from '../domain/text/checkFreeText';
 import type { Actor } from '../domain/workflow/transitions';
 import { VersionConflictError } from '../store/documentStore';
+import { failedCoverDeciders } from './failedCoverDeciders';
 import { findRequestOfCard } from './findRequestOfCard';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification } from './notifyParties';
@@ -115,20 +116,22 @@ export async function owedByCoverDecision(
 ): Promise<Notification[]> {
   const step = `cover-${(request.coverHistory ?? []).length}`;
   const visitorName = (await services.people.findById(request.visitorId))?.name ?? 'the visitor';
+  const failed =
+    action === 'cover_failed' ? await failedCoverDeciders(services, request, actorId) : undefined;
   const messages: Array<[string | undefined, NotificationKind, string | undefined]> =
     action === 'cover_arranged'
       ? [
           [request.managerId, 'request_update', `Cover for ${visitorName}'s shift has been arranged.`],
           [request.visitorId, 'request_update', 'Cover for your shift has been arranged.'],
         ]
-      : action === 'cover_failed'
+      : failed
         ? [
-            [request.managerId, 'cover_failed', undefined],
-            [
-              request.visitorId,
-              'request_update',
-              'Cover for your shift could not be arranged, so your manager will decide whether you can still go. The host is keeping your place meanwhile.',
-            ],
+            ...failed.deciders.map((id): [string, NotificationKind, string | undefined] => [
+              id,
+              'cover_failed',
+              failed.note,
+            ]),
+            [request.visitorId, 'request_update', failed.visitorNote],
           ]
         : [
             [

@@ -37,7 +37,12 @@ function noLongerWaits(notification: Notification, request: ShadowingRequest): b
 }
 
 /** Steps of cover cards whose note says why this person was asked to see to the cover. */
-const COVER_ASKING_STEPS = [':cover-escalate-', ':cover-unreachable-', ':cover-arranger-erased-'];
+const COVER_ASKING_STEPS = [
+  ':cover-escalate-',
+  ':cover-unreachable-',
+  ':cover-arranger-erased-',
+  ':cover-manager-erased-',
+];
 
 export interface EarlierCardsDeps {
   outbox: OutboxRepository;

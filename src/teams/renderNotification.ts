@@ -104,7 +104,10 @@ export function renderNotification(notification: Notification, view: RequestView
         : createCoverStatusCard(view, notification.note);
     case 'cover_failed':
       return coverOpen(view) && view.request.cover === 'failed' && !view.request.releasedWithoutCover
-        ? createCoverFailedCard(view, { reminder: notification.id.includes(':cover-remind-') })
+        ? createCoverFailedCard(view, {
+            reminder: notification.id.includes(':cover-remind-'),
+            ...(notification.note ? { note: notification.note } : {}),
+          })
         : statusCard(notification.note);
   }
 }

@@ -4,6 +4,7 @@ import type { Notification } from '../notifications';
 import { routeApprovalToLeads } from '../programmeLeads';
 import type { Services } from '../services';
 import { VersionConflictError } from '../../store/documentStore';
+import { failedCoverAwaitsErasedManager, handFailedCoverToLeads } from '../failedCoverDeciders';
 import { systemMove } from '../systemMove';
 import { awaitsErasedArranger, handOnErasedArrangersCover } from './erasedArranger';
 
@@ -54,6 +55,7 @@ export async function settleErasedParty(
   if (note) return systemMove(services, request, 'withdraw', { reason: note, note }, now);
   if (awaitsErasedManager(request)) return routeToLeadsOnce(services, request, now);
   if (awaitsErasedArranger(request)) return handOnErasedArrangersCover(services, request, now);
+  if (failedCoverAwaitsErasedManager(request)) return handFailedCoverToLeads(services, request, now);
   return undefined;
 }
 

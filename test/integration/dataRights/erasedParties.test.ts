@@ -5,6 +5,8 @@ import {
   COVER_TO_NOBODY,
 } from '../../../src/app/dataRights/erasedArranger';
 import { HOST_ERASED, VISITOR_ERASED } from '../../../src/app/dataRights/erasedParties';
+import { decideOnCover } from '../../../src/app/decideOnCover';
+import { LEADS_ASKED, LEADS_DECIDE } from '../../../src/app/failedCoverDeciders';
 import type { Notification } from '../../../src/app/notifications';
 import { queueDueWork } from '../../../src/app/scheduledWork';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
@@ -275,5 +277,49 @@ describe.each(STORE_SUBJECTS)('open requests of someone whose data was erased, $
     expect((await now(withoutManager)).coverArrangerId).toBeUndefined();
     expect(await tick(0.6, [withoutManager])).toEqual([]);
     expect(await erasedPartitions()).toEqual([]);
+  });
+
+  it('asks the programme lead to decide after cover failed, when the manager who was to decide is erased', async () => {
+    const failedAt = new Date(DEMO_TODAY.getTime() + 60_000).toISOString();
+    const request = await coverPendingWith(DEMO_IDS.lynne, {
+      cover: 'failed',
+      coverFailedReason: 'Nobody on the bank that day',
+      coverHistory: [
+        { to: 'pending', by: DEMO_IDS.megan, at: DEMO_TODAY.toISOString() },
+        { from: 'pending', to: 'failed', by: DEMO_IDS.lynne, at: failedAt },
+      ],
+    });
+    await erasePersonData(workflow.store, DEMO_IDS.megan);
+
+    expect(told(await tick(0.5, [request]))).toEqual(
+      told([
+        { personId: DEMO_IDS.patti, kind: 'cover_failed', requestId: request.id, note: LEADS_ASKED },
+        { personId: DEMO_IDS.alex, kind: 'request_update', requestId: request.id, note: LEADS_DECIDE },
+      ] as Notification[]),
+    );
+    expect((await now(request)).managerId).toBeUndefined();
+    expect(await tick(0.6, [request])).toEqual([]);
+    expect(await erasedPartitions()).toEqual([]);
+  });
+
+  it('asks the programme lead, and tells the visitor so, when cover fails on a request with no manager', async () => {
+    const { managerId: _none, ...withoutManager } = await coverPendingWith(DEMO_IDS.lynne);
+    await workflow.store.upsert('requests', withoutManager as ShadowingRequest & { [f: string]: unknown });
+    const lynne = (await workflow.services.people.findById(DEMO_IDS.lynne))!;
+    const decided = await decideOnCover(
+      workflow.services,
+      lynne,
+      DEMO_IDS.alex,
+      withoutManager.id,
+      'cover_failed',
+      'Nobody on the bank that day',
+      workflow.services.clock(),
+    );
+    expect(decided.ok && told(decided.queued)).toEqual(
+      told([
+        { personId: DEMO_IDS.patti, kind: 'cover_failed', requestId: withoutManager.id, note: LEADS_ASKED },
+        { personId: DEMO_IDS.alex, kind: 'request_update', requestId: withoutManager.id, note: LEADS_DECIDE },
+      ] as Notification[]),
+    );
   });
 });

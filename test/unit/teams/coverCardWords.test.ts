@@ -1,7 +1,9 @@
 import type { RequestView } from '../../../src/app/describeRequest';
 import { withoutCoverChoice } from '../../../src/domain/cover/coverTransitions';
 import type { RequestState, ShadowingRequest } from '../../../src/domain/requests';
+import { newNotification } from '../../../src/app/notifyParties';
 import { coverFacts } from '../../../src/teams/cards/coverFacts';
+import { renderNotification } from '../../../src/teams/renderNotification';
 import { requestInState } from '../../support/requestInState';
 
 const SLOT = { start: '2027-03-09T09:00:00.000Z', end: '2027-03-09T13:00:00.000Z' };
@@ -47,4 +49,23 @@ describe("the cover card's Cover line", () => {
       expect(coverLine(view(state, withoutCoverChoice))).toBe('Nothing needed from you');
     },
   );
+});
+
+describe('the cards about cover that could not be arranged', () => {
+  it("say why a programme lead is asked to decide, not only the manager's question", () => {
+    const failed = view('awaiting_host', (r) => ({ ...r, cover: 'failed' }));
+    const note = 'The visitor has no line manager on the shadowing service, so please decide instead.';
+    const card = JSON.stringify(
+      renderNotification(newNotification('cover_failed', failed.request, 'lead', 'step', NOW, note), failed),
+    );
+    expect(card).toContain(note);
+    expect(card).toContain('Release without cover');
+  });
+
+  it('say cover still to be arranged for a visit that is off is no longer needed', () => {
+    expect(coverLine(view('cancelled'))).toBe('No longer needed: the visit is off');
+    expect(coverLine(view('cancelled', (r) => ({ ...r, cover: 'arranged' })))).toBe(
+      'Rota coordinator to arrange: arranged.',
+    );
+  });
 });
