@@ -134,17 +134,21 @@ export async function owedByCoverDecision(
             [request.visitorId, 'request_update', failed.visitorNote],
           ]
         : [
-            [
-              request.visitorId,
-              'request_update',
-              request.state === 'confirmed'
-                ? 'Cover could not be arranged, but your manager has released you anyway. Your visit goes ahead.'
-                : 'Cover could not be arranged, but your manager has released you anyway. Your visit goes ahead once the host has agreed it.',
-            ],
+            [request.visitorId, 'request_update', releasedAnyway(request, actorId)],
             // The coordinator sees the cover card, never the request itself.
             [request.coverArrangerId, 'cover_needed', `${visitorName} has been released without cover.`],
           ];
   return messages.flatMap(([personId, kind, note]) =>
     personId && personId !== actorId ? [newNotification(kind, request, personId, step, now, note)] : [],
   );
+}
+
+/** What the visitor reads when they are released without cover: by their manager, or by a programme lead who decided instead. */
+function releasedAnyway(request: ShadowingRequest, actorId: string): string {
+  const who = actorId === request.managerId ? 'your manager' : 'the programme lead';
+  const goesAhead =
+    request.state === 'confirmed'
+      ? 'Your visit goes ahead.'
+      : 'Your visit goes ahead once the host has agreed it.';
+  return `Cover could not be arranged, but ${who} has released you anyway. ${goesAhead}`;
 }
