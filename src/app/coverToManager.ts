@@ -1,6 +1,6 @@
 import type { ShadowingRequest } from '../domain/requests';
 import { VersionConflictError } from '../store/documentStore';
-import type { Notification } from './notifications';
+import { COVER_ASKING_STEPS, type Notification } from './notifications';
 import { newNotification } from './notifyParties';
 import type { Services } from './services';
 
@@ -34,7 +34,7 @@ export async function handCoverToManager(
     'cover_needed',
     current,
     current.managerId,
-    `cover-unreachable-${coordinatorId}`,
+    `${COVER_ASKING_STEPS.coordinatorUnreachable}${coordinatorId}`,
     now,
     `${name} cannot be reached in Teams, so please arrange cover yourself, then press Cover arranged here.`,
   );

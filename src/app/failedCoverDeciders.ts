@@ -2,7 +2,7 @@ import { isErasedStandIn } from '../domain/dataRights/anonymise';
 import { coverWaitingOn } from '../domain/cover/dueCoverActions';
 import type { ShadowingRequest } from '../domain/requests';
 import { VersionConflictError } from '../store/documentStore';
-import type { Notification } from './notifications';
+import { COVER_ASKING_STEPS, type Notification } from './notifications';
 import { newNotification } from './notifyParties';
 import { listProgrammeLeads } from './programmeLeads';
 import type { Services } from './services';
@@ -61,7 +61,7 @@ export async function handFailedCoverToLeads(
   if (!found || !failedCoverAwaitsErasedManager(found.request)) return [];
   const request = found.request;
   const { deciders, visitorNote, note } = await failedCoverDeciders(services, request, 'system');
-  const step = `cover-manager-erased-${(request.coverHistory ?? []).length}`;
+  const step = `${COVER_ASKING_STEPS.managerErased}${(request.coverHistory ?? []).length}`;
   const messages = [
     ...deciders.map((id) => newNotification('cover_failed', request, id, step, now, note)),
     newNotification('request_update', request, request.visitorId, step, now, visitorNote),

@@ -42,6 +42,18 @@ export const REQUESTLESS_KINDS: ReadonlySet<NotificationKind> = new Set<Notifica
  * Kinds whose card can carry buttons (approve, accept, take the new time, cover). When the request
  * moves on, such a card is drawn again in place so it never offers buttons that cannot work.
  */
+/**
+ * The steps of cover cards whose note says why this person was asked to see to the cover (5 days
+ * waited, the coordinator unreachable, the arranger or the manager erased): the note is dropped
+ * from a card drawn again once cover no longer waits. Each is followed by what makes it unique.
+ */
+export const COVER_ASKING_STEPS = {
+  escalated: 'cover-escalate-',
+  coordinatorUnreachable: 'cover-unreachable-',
+  arrangerErased: 'cover-arranger-erased-',
+  managerErased: 'cover-manager-erased-',
+} as const;
+
 export const KINDS_WITH_BUTTONS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   'approval_needed',
   'host_decision_needed',

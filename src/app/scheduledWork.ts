@@ -7,7 +7,7 @@ import type { DocumentStore } from '../store/documentStore';
 import { stoppedSendsChecked } from './fileStoppedSends';
 import { FILING_WINDOW_MS, fileStoppedTransition } from './fileStoppedTransitions';
 import { claimJobLease, updateHeldJob, type LeasedJob } from './jobLease';
-import type { Notification, NotificationKind } from './notifications';
+import { COVER_ASKING_STEPS, type Notification, type NotificationKind } from './notifications';
 import { newNotification } from './notifyParties';
 import { queueCheckIns } from './outcomes/queueCheckIns';
 import { leadsHelpSentence, listProgrammeLeads } from './programmeLeads';
@@ -226,14 +226,22 @@ async function chaseCover(
       ? 'Cover for this visit has waited more than 5 working days to be arranged.'
       : 'Cover for this visit could not be arranged, and the manager has not decided for more than 5 working days.';
   return [
-    ...(await enqueueAll(services, leads, kind, request, `cover-escalate-${action.since}`, now, waiting)),
+    ...(await enqueueAll(
+      services,
+      leads,
+      kind,
+      request,
+      `${COVER_ASKING_STEPS.escalated}${action.since}`,
+      now,
+      waiting,
+    )),
     ...(action.waitingOn === 'arranger'
       ? await enqueueAll(
           services,
           [request.managerId],
           'request_update',
           request,
-          `cover-escalate-${action.since}`,
+          `${COVER_ASKING_STEPS.escalated}${action.since}`,
           now,
           `${waiting} ${leadsHelpSentence(leads.length)}`,
         )

@@ -1,5 +1,5 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
-import { KINDS_WITH_BUTTONS, type Notification } from '../app/notifications';
+import { COVER_ASKING_STEPS, KINDS_WITH_BUTTONS, type Notification } from '../app/notifications';
 import { coverWaitingOn } from '../domain/cover/dueCoverActions';
 import { sendInWindow, type SendPermit } from '../app/sending/answeredWindow';
 import type { Logger } from '../logging/logger';
@@ -32,17 +32,9 @@ function asNow(notification: Notification, request: ShadowingRequest): Notificat
 function noLongerWaits(notification: Notification, request: ShadowingRequest): boolean {
   if (notification.kind === 'approval_needed' || notification.kind === 'escalation')
     return request.state !== 'awaiting_manager';
-  const asked = COVER_ASKING_STEPS.some((step) => notification.id.includes(step));
+  const asked = Object.values(COVER_ASKING_STEPS).some((step) => notification.id.includes(`:${step}`));
   return asked && coverWaitingOn(request) === undefined;
 }
-
-/** Steps of cover cards whose note says why this person was asked to see to the cover. */
-const COVER_ASKING_STEPS = [
-  ':cover-escalate-',
-  ':cover-unreachable-',
-  ':cover-arranger-erased-',
-  ':cover-manager-erased-',
-];
 
 export interface EarlierCardsDeps {
   outbox: OutboxRepository;

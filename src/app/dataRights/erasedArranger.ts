@@ -2,7 +2,7 @@ import { isErasedStandIn } from '../../domain/dataRights/anonymise';
 import { coverWaitingOn } from '../../domain/cover/dueCoverActions';
 import type { ShadowingRequest } from '../../domain/requests';
 import { VersionConflictError } from '../../store/documentStore';
-import type { Notification } from '../notifications';
+import { COVER_ASKING_STEPS, type Notification } from '../notifications';
 import { newNotification } from '../notifyParties';
 import { listProgrammeLeads } from '../programmeLeads';
 import type { Services } from '../services';
@@ -64,7 +64,7 @@ async function askedInstead(
   manager: string | undefined,
   now: Date,
 ): Promise<Notification[]> {
-  const step = `cover-arranger-erased-${(request.coverHistory ?? []).length}`;
+  const step = `${COVER_ASKING_STEPS.arrangerErased}${(request.coverHistory ?? []).length}`;
   const ask = (personId: string, note: string) =>
     newNotification('cover_needed', request, personId, step, now, note);
   if (manager) return [ask(manager, COVER_TO_MANAGER)];
