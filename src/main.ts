@@ -170,6 +170,8 @@ export async function startService(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopped;
       await catalogueChecked;
+      // What decisions answered before the server closed still file, then deliver.
+      await bot.services.afterAnswer.idle();
       await bot.dispatcher.idle();
       await giveUpLease(store, logger);
       await store.close();

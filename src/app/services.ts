@@ -6,6 +6,8 @@ import type { SentenceModel, Timers } from '../domain/requestDialog/modelReading
 import type { DocumentStore } from '../store/documentStore';
 import type { RetentionSettings } from './dataRights/retention';
 import type { Notification } from './notifications';
+import { createLogger, type Logger } from '../logging/logger';
+import { createAfterAnswer, type AfterAnswer } from './afterAnswer';
 import { HoldsRepository } from '../store/repositories/holdsRepository';
 import { ExchangesRepository } from '../store/repositories/exchangesRepository';
 import { OutboxRepository } from '../store/repositories/outboxRepository';
@@ -50,6 +52,11 @@ export interface Services {
   /** Hands freshly queued messages to the sender; they are delivered by the scheduler regardless. */
   notify: (queued: Notification[]) => void;
   /**
+   * What a move owes once its record is written, filed after the answer (see AfterAnswer); what
+   * it queued goes to `notify` unless the caller names another sender.
+   */
+  afterAnswer: AfterAnswer;
+  /**
    * Runs reads that must see the store as it is now, not a copy this turn read earlier: for a
    * document another instance may have written after this turn read it (read ahead) but before
    * this turn read something that depends on it. Runs the work as it is when no turn keeps reads.
@@ -73,6 +80,8 @@ export function createServices(
     coverRates?: CoverRates;
     sentenceModel?: SentenceModel;
     modelTimers?: Timers;
+    /** Where work after an answer logs its failures; errors to standard output without it. */
+    logger?: Logger;
   } = {},
 ): Services {
   const people = new PeopleRepository(store, policy.recentPeople);
@@ -100,6 +109,15 @@ export function createServices(
     ...(policy.modelTimers ? { modelTimers: policy.modelTimers } : {}),
     clock,
     notify,
+    afterAnswer: createAfterAnswer(policy.logger ?? errorsOnly(), (queued) => notify(queued)),
     afresh: store instanceof ReadAheadStore ? (work) => store.outsideTurn(work) : (work) => work(),
   };
+}
+
+let errorLogger: Logger | undefined;
+
+/** One logger of errors to standard output for services built without one (commands, tests). */
+function errorsOnly(): Logger {
+  errorLogger ??= createLogger('error');
+  return errorLogger;
 }

@@ -136,6 +136,7 @@ export function createBot({
     coverRates,
     sentenceModel,
     modelTimers,
+    logger,
   });
   const delivering = createDispatcher(
     store,
@@ -165,6 +166,11 @@ export function createBot({
     ...delivering,
     kick: (queued, after = whenAnswered(), pressed) =>
       store.outsideTurn(() => outsideAnswer(() => delivering.kick(queued, after, pressed))),
+    // What a move files after its answer kicks deliveries of its own: waited for first.
+    idle: async () => {
+      await services.afterAnswer.idle();
+      await delivering.idle();
+    },
   };
   const reports = createReportMaker(store, services, digest);
   const app = new ReadingAheadApplication(store, services, {
