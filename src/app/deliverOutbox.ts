@@ -5,8 +5,9 @@ import { UnreadableDocumentError } from '../store/documentStore';
 import type { OutboxRepository, StoredNotification } from '../store/repositories/outboxRepository';
 import type { PeopleRepository } from '../store/repositories/peopleRepository';
 import type { RequestsRepository } from '../store/repositories/requestsRepository';
-import { REQUESTLESS_KINDS, type Notification } from './notifications';
+import { REQUESTLESS_KINDS, withoutRoutingOwed, type Notification } from './notifications';
 import { HeldClaim, LEASE_MS, recordOutcome, type ClaimDependencies, type Recording } from './outboxClaim';
+import { routeAroundRecipient } from './unreachableRouting';
 
 export type DeliveryOutcome =
   /** `drawn`: a fingerprint of what the card shows (see Notification.drawn). */
@@ -94,14 +95,26 @@ export async function deliverStored(
 
   const claim = new HeldClaim(deps, claimed, claimedEtag, now);
   const { outcome, person } = await attempt(deps, claimed);
-  const finished = settle(claimed, outcome, now);
+  const finished = settle(claimed, outcome, now, person !== undefined);
   const recording = await recordOutcome(deps, claim, finished).finally(() => claim.release());
   logOutcome(deps, finished, outcome, recording);
   if (!recording.recorded && !recording.takenOver) throw recording.error;
-  if (!recording.recorded) return;
-  if (finished.status === 'unreachable') {
-    if (person) await deps.people.markUnreachable(person.id, now);
-    await deps.onUnreachable?.(finished);
+  if (recording.recorded && finished.status === 'unreachable') await routeNow(deps, finished, now);
+}
+
+/**
+ * Routes around the person at once. The routing owed was recorded with the outcome, so if this
+ * fails (or the process stops first) the scheduler routes it later (see routeOwedRouting): logged,
+ * not thrown, so the other sends of a run go on.
+ */
+async function routeNow(deps: OutboxDependencies, finished: Notification, now: Date): Promise<void> {
+  try {
+    await routeAroundRecipient(deps, finished, now);
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, notificationId: finished.id, kind: finished.kind },
+      'outbox delivery: the person cannot be reached, and routing around them failed; the scheduler will do it',
+    );
   }
 }
 
@@ -190,8 +203,14 @@ function isRecipientUnreadable(error: unknown, notification: Notification): bool
   );
 }
 
-function settle(notification: Notification, outcome: DeliveryOutcome, now: Date): Notification {
-  const { leaseUntil: _lease, ...rest } = notification;
+/** `recipientUnreachable`: for 'unreachable', whether it was the recipient themself who could not be reached. */
+function settle(
+  notification: Notification,
+  outcome: DeliveryOutcome,
+  now: Date,
+  recipientUnreachable: boolean,
+): Notification {
+  const { leaseUntil: _lease, ...rest } = withoutRoutingOwed(notification);
   const status =
     'httpStatus' in outcome && outcome.httpStatus !== undefined ? { lastStatus: outcome.httpStatus } : {};
   if (outcome.status === 'sent')
@@ -202,7 +221,14 @@ function settle(notification: Notification, outcome: DeliveryOutcome, now: Date)
       ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
       ...(outcome.drawn ? { drawn: outcome.drawn } : {}),
     };
-  if (outcome.status === 'unreachable') return { ...rest, ...status, status: 'unreachable' };
+  if (outcome.status === 'unreachable')
+    return {
+      ...rest,
+      ...status,
+      status: 'unreachable',
+      routingOwedSince: now.toISOString(),
+      ...(recipientUnreachable ? { recipientUnreachable: true } : {}),
+    };
   if (outcome.status === 'failed') return { ...rest, ...status, status: 'failed', lastError: outcome.error };
   const backoff =
     outcome.retryAfterMs ??

@@ -4,6 +4,7 @@ import { deliverOne, type Deliverer, type OutboxDependencies } from './deliverOu
 import type { Notification } from './notifications';
 import { routeAroundUnreachable } from './routeAroundUnreachable';
 import { runContained } from './runContained';
+import { routeOwedRouting } from './unreachableRouting';
 import { redrawAfterMove, type PressedCard } from './redrawAfterMove';
 import { INSTANCE_ID, queueDueWork, takeLease } from './scheduledWork';
 import { claimOwnShare } from './sending/senderShares';
@@ -22,8 +23,8 @@ export interface Dispatcher {
    */
   kick(queued: Notification[], after?: Promise<void>, pressed?: PressedCard): void;
   /**
-   * One scheduler tick: reminders and expiries (lease holder only), then everything due, then the
-   * week's digests. Never rejects: a part that fails is logged and the others still run.
+   * One scheduler tick: reminders and expiries, and routing around people found unreachable that
+   * a failure left owed (lease holder only), then everything due, then the week's digests. Never rejects: a part that fails is logged and the others still run.
    */
   tick(): Promise<void>;
   /** Resolves when every kicked delivery has finished (for tests and shutdown). */
@@ -86,6 +87,15 @@ export function createDispatcher(
             [],
           )
         : [];
+      // Before this tick's deliveries, so what the routing queues is sent in them.
+      if (leader)
+        await runContained(
+          logger,
+          'route around unreachable people',
+          {},
+          () => routeOwedRouting(deps, now, logger),
+          0,
+        );
       // The run's elapsed time read from the same clock as `now`, so a test's clock stamps exactly.
       await runContained(
         logger,

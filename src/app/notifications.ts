@@ -96,10 +96,24 @@ export interface Notification {
   lastError?: string;
   /** The HTTP status of the last failed send, when the connector answered one. */
   lastStatus?: number;
+  /**
+   * Written with status 'unreachable', in the same write: since then, routing around the person
+   * (marking them unreachable, asking someone else; see routeAroundRecipient) is owed. Removed
+   * once it is done; the scheduler does it for a message still owed after a while.
+   */
+  routingOwedSince?: string;
+  /** With routingOwedSince: the recipient themself could not be reached, so they are marked unreachable. */
+  recipientUnreachable?: true;
   /** For 'weekly_digest' (requestId is the week, visitorId the reader): the digest as built when queued. */
   payload?: DigestContent;
   /** For 'induction_terms' (requestId is the offer, visitorId the host): the offer when queued. */
   offer?: { id: string; title: string; setting: Setting };
+}
+
+/** The message without its routing owed (see routingOwedSince): once routed, or put back to be sent. */
+export function withoutRoutingOwed(notification: Notification): Notification {
+  const { routingOwedSince: _since, recipientUnreachable: _recipient, ...rest } = notification;
+  return rest;
 }
 
 export function notificationId(

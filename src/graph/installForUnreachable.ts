@@ -1,4 +1,4 @@
-import type { Notification } from '../app/notifications';
+import { withoutRoutingOwed, type Notification } from '../app/notifications';
 import type { Services } from '../app/services';
 import type { Person } from '../domain/people';
 import type { Logger } from '../logging/logger';
@@ -159,8 +159,9 @@ async function putBack(
   if (found.notification.status !== 'unreachable')
     return found.notification.status === 'pending' || found.notification.status === 'sending';
   const due = new Date(services.clock().getTime() + retryDelayMs(found.notification.attempts)).toISOString();
+  // Routing around the person is no longer owed: the message is to be sent to them after all.
   const waiting: Notification = {
-    ...found.notification,
+    ...withoutRoutingOwed(found.notification),
     status: 'pending',
     nextAttemptAt: due,
     lastError: 'waiting for Teams after installing the app',

@@ -62,6 +62,22 @@ export class OutboxRepository {
     return [...stalled, ...pending].slice(0, limit).map(({ doc, etag }) => ({ notification: doc, etag }));
   }
 
+  /**
+   * Messages recorded unreachable whose routing around the person has been owed since `before`
+   * or earlier (see Notification.routingOwedSince), oldest first: the scheduler's query, shaped
+   * as listDue's (a status and one range on a field most messages never carry).
+   */
+  async listRoutingOwed(before: Date, limit: number): Promise<Notification[]> {
+    return this.store.query<NotificationDoc>('outbox', {
+      where: [
+        { field: 'status', op: '=', value: 'unreachable' },
+        { field: 'routingOwedSince', op: '<=', value: before.toISOString() },
+      ],
+      orderBy: { field: 'routingOwedSince', direction: 'asc' },
+      limit,
+    });
+  }
+
   /** The messages about one request queued for one person: one partition. */
   async listAbout(personId: string, requestId: string): Promise<Notification[]> {
     return this.store.query<NotificationDoc>('outbox', {
