@@ -35,6 +35,7 @@ import { firstName, identifyPerson } from './identity';
 import { sendCard } from './replies';
 import { readAheadForTurn } from './readAheadForTurn';
 import { finishTurnWork } from './turnWork';
+import { keepTurnTools, type TurnTools } from './turnTools';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
@@ -86,6 +87,7 @@ class ReadingAheadApplication extends Application<AppTurnState> {
   constructor(
     private readonly store: ReadAheadStore,
     private readonly services: Services,
+    private readonly tools: TurnTools,
     options: ConstructorParameters<typeof Application<AppTurnState>>[0],
   ) {
     super(options);
@@ -93,6 +95,7 @@ class ReadingAheadApplication extends Application<AppTurnState> {
 
   override run(context: TurnContext): Promise<boolean> {
     return this.store.runTurn(async () => {
+      keepTurnTools(context, this.tools);
       readAheadForTurn(context, this.store, this.services);
       try {
         return await super.run(context);
@@ -173,7 +176,8 @@ export function createBot({
     },
   };
   const reports = createReportMaker(store, services, digest);
-  const app = new ReadingAheadApplication(store, services, {
+  const tools = { logger, ...(sendTime?.sleep ? { sleep: sendTime.sleep } : {}) };
+  const app = new ReadingAheadApplication(store, services, tools, {
     adapter,
     storage: new BotStateStorage(store, logger, recent.userState),
     turnStateFactory: () => new BotTurnState(),

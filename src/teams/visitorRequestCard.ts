@@ -1,19 +1,29 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
-import { notificationId } from '../app/notifications';
+import { notificationId, type Notification } from '../app/notifications';
 import { newNotification } from '../app/notifyParties';
 import { sendInWindow, type SendPermit } from '../app/sending/answeredWindow';
 import type { Services } from '../app/services';
 import type { ShadowingRequest } from '../domain/requests';
 import { OPEN_STATES } from '../domain/workflow/transitions';
 import { createMyRequestsCard } from './cards/myRequestsCard';
+import { retryWhileFailing } from '../shared/retryWhileFailing';
 import { cardMessage } from './replies';
+import { turnTools } from './turnTools';
 
 /** Where the id of the visitor's own request card is kept: an outbox record already marked sent. */
 function cardRecordId(request: ShadowingRequest): string {
   return notificationId('request_update', request.id, request.visitorId, 'card');
 }
 
-/** Sends the visitor their request card and remembers it, so later decisions can update it in place. */
+/** How long the record of a sent request card is tried again while the store fails it. */
+export const CARD_RECORD_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000];
+
+/**
+ * Sends the visitor their request card and remembers it, so later decisions can update it in
+ * place. The card is already in the chat when it is recorded, so a store failing that write is
+ * asked again a few times; if it stays away the turn still ends as it is (the request was sent),
+ * and the log says what the visitor will see.
+ */
 export async function sendVisitorRequestCard(
   context: TurnContext,
   services: Services,
@@ -24,12 +34,23 @@ export async function sendVisitorRequestCard(
   );
   if (!sent?.id) return;
   const now = services.clock();
-  await services.outbox.enqueue({
+  const record: Notification = {
     ...newNotification('request_update', request, request.visitorId, 'card', now),
     status: 'sent',
     sentAt: now.toISOString(),
     activityId: sent.id,
-  });
+  };
+  const { logger, sleep } = turnTools(context);
+  try {
+    // A write whose answer was lost is found stored on the next try, which then stores nothing.
+    await retryWhileFailing(() => services.outbox.enqueue(record), CARD_RECORD_RETRY_DELAYS_MS, sleep);
+  } catch (error) {
+    logger?.error(
+      { err: error, requestId: request.id, activityId: sent.id },
+      "visitor's request card sent, but the store could not record it: the card will not be updated in place, " +
+        'so it keeps showing the request as just sent; each later change reaches the visitor as a new message',
+    );
+  }
 }
 
 /**
