@@ -15,7 +15,9 @@ const HOST_AWAY_VISITOR =
  * When a decision cannot reach the person who must make it, someone who can act is told, and so
  * is the visitor, in plain words: a manager's approval goes to the programme leads; a host's
  * decision is handed to them to follow up; cover a rota coordinator cannot be asked about passes
- * to the manager. Other messages have no one else to go to.
+ * to the manager. Other messages have no one else to go to. Safe to repeat for one message (the
+ * scheduler routes again what a failure left owed): what it queues has ids derived from the
+ * request and the step, so a repeat queues only what the first run did not.
  */
 export async function routeAroundUnreachable(
   services: Services,
@@ -26,9 +28,10 @@ export async function routeAroundUnreachable(
   if (notification.kind === 'cover_needed') {
     const found = await services.requests.find(notification.visitorId, notification.requestId);
     const request = found?.request;
-    return request &&
-      request.coverArrangerId === notification.personId &&
-      request.managerId !== notification.personId
+    // Handed to the manager already: an earlier routing of this message stopped before the card was queued.
+    const arranger = request?.coverArrangerId;
+    const ownOrHandedOver = arranger === notification.personId || arranger === request?.managerId;
+    return request && ownOrHandedOver && request.managerId !== notification.personId
       ? handCoverToManager(services, request, notification.personId, now)
       : [];
   }

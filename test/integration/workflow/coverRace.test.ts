@@ -1,8 +1,11 @@
 import { decideOnCover } from '../../../src/app/decideOnCover';
 import { newNotification } from '../../../src/app/notifyParties';
 import { routeAroundUnreachable } from '../../../src/app/routeAroundUnreachable';
+import { createServices } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
+import type { ContainerName } from '../../../src/store/containers';
+import { StoreUnavailableError, type Doc, type DocumentStore } from '../../../src/store/documentStore';
 import { requestInState } from '../../support/requestInState';
 import { morningOf, personOf, seedWorkflow, VISIT_DAY, type Workflow } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
@@ -112,6 +115,31 @@ describe.each(STORE_SUBJECTS)('cover decisions: $name', (subject) => {
         now,
       ),
     ).toMatchObject({ ok: true, request: { cover: 'arranged' } });
+  });
+
+  it("queues the manager's cover card when routing again after the store failed queueing it", async () => {
+    const request = await coverPending();
+    const now = workflow.services.clock();
+    const toLynne = newNotification('cover_needed', request, DEMO_IDS.lynne, 'cover-1', now);
+    const failsTheCard: DocumentStore = Object.create(workflow.store, {
+      create: {
+        value: (container: ContainerName, doc: Doc) =>
+          container === 'outbox'
+            ? Promise.reject(new StoreUnavailableError('the store did not answer in time'))
+            : workflow.store.create(container, doc),
+      },
+    });
+    await expect(
+      routeAroundUnreachable(createServices(failsTheCard, workflow.services.clock), toLynne, now),
+    ).rejects.toThrow(StoreUnavailableError);
+    expect((await workflow.services.requests.find(request.visitorId, request.id))?.request).toMatchObject({
+      coverArrangerId: DEMO_IDS.megan,
+    });
+
+    // The scheduler routes the message again (see routeOwedRouting): the card is queued now, once.
+    const again = await routeAroundUnreachable(workflow.services, toLynne, now);
+    expect(again.map((n) => [n.kind, n.personId])).toEqual([['cover_needed', DEMO_IDS.megan]]);
+    expect(await routeAroundUnreachable(workflow.services, toLynne, now)).toEqual([]);
   });
 
   it('finds everyone in a department, and no one else', async () => {
