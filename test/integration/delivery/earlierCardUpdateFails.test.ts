@@ -1,11 +1,9 @@
 import { cancelRequest } from '../../../src/app/cancelRequest';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
-import { createAdapter } from '../../../src/teams/createAdapter';
-import { createBot, type Bot } from '../../../src/teams/createBot';
+import type { Bot } from '../../../src/teams/createBot';
 import { captureLogs } from '../../support/logCapture';
 import { startScriptedConnector, type ScriptedAnswer } from '../../support/scriptedConnector';
-import { skippedWaits } from '../../support/skippedWaits';
 import { SEND_SCHEDULE_ID, type SendScheduleDoc } from '../../../src/app/sending/reserveSendSlots';
 import {
   freeVisitors,
@@ -17,6 +15,7 @@ import {
   type Workflow,
 } from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
+import { workflowBot } from '../../support/workflowBot';
 
 /**
  * Bringing an earlier card up to date is best effort: when Teams refuses the update, the message
@@ -52,14 +51,7 @@ describe('an earlier card Teams will not update', () => {
         user: { id: `29:${person.id}` },
         bot: { id: '28:shadowing-bot' },
       });
-    bot = createBot({
-      adapter: createAdapter(),
-      store: opened.store,
-      logger,
-      clock: () => workflow.services.clock(),
-      startTypingTimer: false,
-      sendTime: skippedWaits(),
-    });
+    bot = workflowBot(workflow, opened.store, logger);
     request = await submitFor(workflow, visitor, morningOf(VISIT_DAY));
   });
   afterAll(async () => {

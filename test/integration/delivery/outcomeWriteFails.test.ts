@@ -13,11 +13,9 @@ import {
   type WriteOptions,
 } from '../../../src/store/documentStore';
 import { OutboxRepository } from '../../../src/store/repositories/outboxRepository';
-import { createAdapter } from '../../../src/teams/createAdapter';
-import { createBot, type Bot } from '../../../src/teams/createBot';
+import type { Bot } from '../../../src/teams/createBot';
 import { captureLogs } from '../../support/logCapture';
 import { startScriptedConnector } from '../../support/scriptedConnector';
-import { skippedWaits } from '../../support/skippedWaits';
 import {
   morningOf,
   personOf,
@@ -27,6 +25,7 @@ import {
   type Workflow,
 } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
+import { workflowBot } from '../../support/workflowBot';
 
 /** How the store fails the write that marks a message sent. */
 type MarkFault = 'refused' | 'written, answer lost';
@@ -94,14 +93,7 @@ describe.each(STORE_SUBJECTS)('the store fails to record a sent message: $name',
     faults = failingMarkWrites(opened.store);
     visitors = await visitorPerSlot(workflow.services, workflow.offer, days);
     connector = await startScriptedConnector();
-    bot = createBot({
-      adapter: createAdapter(),
-      store: faults.store,
-      logger,
-      clock: () => workflow.services.clock(),
-      startTypingTimer: false,
-      sendTime: skippedWaits(),
-    });
+    bot = workflowBot(workflow, faults.store, logger);
   });
   afterAll(async () => {
     await bot?.dispatcher.idle();

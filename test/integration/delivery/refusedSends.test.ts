@@ -5,8 +5,7 @@ import { newNotification } from '../../../src/app/notifyParties';
 import type { Person } from '../../../src/domain/people';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
-import { createAdapter } from '../../../src/teams/createAdapter';
-import { createBot, type Bot } from '../../../src/teams/createBot';
+import type { Bot } from '../../../src/teams/createBot';
 import { captureLogs } from '../../support/logCapture';
 import { startScriptedConnector, type ScriptedAnswer } from '../../support/scriptedConnector';
 import {
@@ -17,8 +16,8 @@ import {
   type Workflow,
 } from '../../support/workflowFixtures';
 import { embeddedSubject } from '../../support/workflowStores';
-import { skippedWaits } from '../../support/skippedWaits';
 import { reachableStaff } from '../../support/reachableStaff';
+import { workflowBot } from '../../support/workflowBot';
 
 type Fault = '429' | '503' | '403' | 'refused';
 const FAULTS: Fault[] = ['429', '503', '403', 'refused'];
@@ -69,15 +68,8 @@ describe('proactive sends the connector refuses, for every kind of message', () 
       return recovered.now || !fault ? { status: 200 } : ANSWERS[fault];
     });
     refusedPort = await closedPort();
-    bot = createBot({
-      adapter: createAdapter(),
-      store: opened.store,
-      logger,
-      clock: () => workflow.services.clock(),
-      startTypingTimer: false,
-      // Each 429 pauses every send for up to 5 s; what matters here is what is sent, not when.
-      sendTime: skippedWaits(),
-    });
+    // Each 429 pauses every send for up to 5 s; what matters here is what is sent, not when.
+    bot = workflowBot(workflow, opened.store, logger);
     for (const fault of FAULTS)
       for (const kind of NOTIFICATION_KINDS) {
         const id = personFor(fault, kind);

@@ -8,16 +8,16 @@ import type { ContainerName } from '../../../src/store/containers';
 import { StoreUnavailableError, type Doc, type DocumentStore } from '../../../src/store/documentStore';
 import { decideAction } from '../../../src/teams/cards/decideAction';
 import { createAdapter } from '../../../src/teams/createAdapter';
-import { createBot, type Bot } from '../../../src/teams/createBot';
+import type { Bot } from '../../../src/teams/createBot';
 import { createMessageEndpoint } from '../../../src/teams/createMessageEndpoint';
 import { CARD_RECORD_RETRY_DELAYS_MS } from '../../../src/teams/visitorRequestCard';
 import { actorFor, activityFrom, cardExecute, cardSubmit, message } from '../../support/activities';
-import { cardActions, lastCardReply } from '../../support/cards';
 import { postActivity, replyText, type BotReply } from '../../support/http';
 import { captureLogs } from '../../support/logCapture';
+import { walkToSummary } from '../../support/requestWalk';
 import { startScriptedConnector } from '../../support/scriptedConnector';
-import { skippedWaits } from '../../support/skippedWaits';
 import { seedWorkflow, type Workflow } from '../../support/workflowFixtures';
+import { workflowBot } from '../../support/workflowBot';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
 const alex = actorFor(DEMO_IDS.alex, 'alex-card-record');
@@ -65,14 +65,7 @@ describe.each(STORE_SUBJECTS)('the store fails to record the visitor’s request
     connector = await startScriptedConnector();
     logs = captureLogs();
     const adapter = createAdapter();
-    bot = createBot({
-      adapter,
-      store: faults.store,
-      logger: logs.logger,
-      clock: () => workflow.services.clock(),
-      startTypingTimer: false,
-      sendTime: skippedWaits(),
-    });
+    bot = workflowBot(workflow, faults.store, logs.logger, { adapter });
     const endpoint = createMessageEndpoint(adapter, bot.app);
     server = createServer({
       logger: logs.logger,
@@ -111,15 +104,7 @@ describe.each(STORE_SUBJECTS)('the store fails to record the visitor’s request
         deliveryMode: 'normal',
       }),
     );
-    await say("I'd like to spend a morning with the discharge team in two weeks");
-    await say('To understand why discharges from my ward get delayed');
-    await say('See a board round\nLearn how a discharge is planned');
-    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    const host = cardActions(lastCardReply(hosts)).find(
-      (a) => a.data.value === 'demo-offer-discharge-board-round',
-    );
-    const slots = await click(host?.data ?? {});
-    await click(cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot')?.data ?? {});
+    await walkToSummary(say, click);
     await turn(
       activityFrom(alex, { type: 'message', value: { verb: 'draft_submit' }, deliveryMode: 'normal' }),
     );

@@ -11,11 +11,9 @@ import {
   type DocumentStore,
   type WriteOptions,
 } from '../../../src/store/documentStore';
-import { createAdapter } from '../../../src/teams/createAdapter';
-import { createBot, type Bot } from '../../../src/teams/createBot';
+import type { Bot, BotDependencies } from '../../../src/teams/createBot';
 import { captureLogs } from '../../support/logCapture';
 import { startScriptedConnector } from '../../support/scriptedConnector';
-import { skippedWaits } from '../../support/skippedWaits';
 import {
   DEMO_TODAY,
   morningOf,
@@ -25,6 +23,7 @@ import {
   freeVisitors,
   type Workflow,
 } from '../../support/workflowFixtures';
+import { workflowBot } from '../../support/workflowBot';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
 type Write = { operation: 'create' | 'replace'; container: ContainerName; doc: Doc };
@@ -125,16 +124,8 @@ describe.each(STORE_SUBJECTS)(
         user: { id: `29:${id}` },
         bot: { id: '28:shadowing-bot' },
       });
-    const botOn = (reachOut?: Parameters<typeof createBot>[0]['reachOut']): Bot =>
-      createBot({
-        adapter: createAdapter(),
-        store: faults.store,
-        logger,
-        clock: () => workflow.services.clock(),
-        startTypingTimer: false,
-        sendTime: skippedWaits(),
-        ...(reachOut ? { reachOut } : {}),
-      });
+    const botOn = (reachOut?: BotDependencies['reachOut']): Bot =>
+      workflowBot(workflow, faults.store, logger, reachOut ? { reachOut } : {});
     const tickAt = async (bot: Bot, at: Date) => {
       workflow.setNow(at);
       await bot.dispatcher.tick();
@@ -170,6 +161,16 @@ describe.each(STORE_SUBJECTS)(
       visitor: (await outboxAbout(request.visitorId, request)).map((n) => [n.kind, n.status]),
       leadCards: cardsTo(DEMO_IDS.patti, request).length,
     });
+    /** A bot's first tick after a request to such a manager, with the store failing one write `which` picks. */
+    const firstTickFailing = async (which: (write: Write) => boolean) => {
+      const bot = botOn();
+      const sent = await requestToAManagerWhoRemovedTheApp();
+      const failedBefore = faults.failed();
+      faults.fail(which);
+      await tickAt(bot, DEMO_TODAY);
+      expect(faults.failed() - failedBefore).toBe(1);
+      return { bot, ...sent };
+    };
     const askedInstead = {
       lead: [['approval_needed', 'sent']],
       visitor: [['request_update', 'sent']],
@@ -182,13 +183,7 @@ describe.each(STORE_SUBJECTS)(
     ])(
       'asks the programme lead once the routing has been owed a while, when the store failed %s',
       async (_write, which) => {
-        const bot = botOn();
-        const { request, managerId } = await requestToAManagerWhoRemovedTheApp();
-        const failedBefore = faults.failed();
-        faults.fail(which);
-
-        await tickAt(bot, DEMO_TODAY);
-        expect(faults.failed() - failedBefore).toBe(1);
+        const { bot, request, managerId } = await firstTickFailing(which);
         const [approval] = await outboxAbout(managerId, request);
         expect(approval).toMatchObject({
           status: 'unreachable',
@@ -222,13 +217,7 @@ describe.each(STORE_SUBJECTS)(
     );
 
     it('routes once when the store failed only the removal of the routing owed', async () => {
-      const bot = botOn();
-      const { request, managerId } = await requestToAManagerWhoRemovedTheApp();
-      const failedBefore = faults.failed();
-      faults.fail(removingTheRoutingOwed);
-
-      await tickAt(bot, DEMO_TODAY);
-      expect(faults.failed() - failedBefore).toBe(1);
+      const { bot, request, managerId } = await firstTickFailing(removingTheRoutingOwed);
       expect(await routed(request)).toEqual(askedInstead);
       expect((await outboxAbout(managerId, request))[0]?.routingOwedSince).toBe(DEMO_TODAY.toISOString());
 
