@@ -24,7 +24,8 @@ export interface Dispatcher {
   kick(queued: Notification[], after?: Promise<void>, pressed?: PressedCard): void;
   /**
    * One scheduler tick: reminders and expiries, and routing around people found unreachable that
-   * a failure left owed (lease holder only), then everything due, then the week's digests. Never rejects: a part that fails is logged and the others still run.
+   * a failure left owed (lease holder only), then everything due, then the week's digests. Never
+   * rejects: a part that fails is logged and the others still run.
    */
   tick(): Promise<void>;
   /** Resolves when every kicked delivery has finished (for tests and shutdown). */
