@@ -3,6 +3,7 @@ import type { ReleaseView } from '../../app/describeRelease';
 import { describeHours } from '../../domain/clash/describeHours';
 import { describeKind } from '../../domain/clash/shiftKinds';
 import { COVER_METHOD_WORDS, costForMethod, type CoverStatus } from '../../domain/cover/coverMethods';
+import { coverArrangedBy, releasedWithoutCoverBy, type CoverRole } from '../../domain/cover/coverArranger';
 import { readCover } from '../../domain/cover/readCover';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 
@@ -93,10 +94,32 @@ export function releaseFacts(view: RequestView): Array<Record<string, unknown>> 
   return [{ type: 'FactSet', facts }];
 }
 
-/** "Rota coordinator to arrange: being arranged." */
+const ARRANGER_WORDS: Readonly<Record<CoverRole, string>> = {
+  rota_coordinator: 'the rota coordinator',
+  manager: 'the manager',
+  programme_lead: 'a programme lead',
+};
+
+/**
+ * Where cover stands and who arranged it (or is arranging it, or found it could not be), e.g.
+ * "Arranged by the manager." or "Being arranged by the rota coordinator (bank or locum shift)."
+ * Who did it, not the way first chosen: cover handed to the rota coordinator may have been
+ * arranged by the manager after all. Roles, never names: the person may since have been erased.
+ */
 export function coverStatusLine(view: RequestView): string {
-  const { coverMethod } = view.request;
-  const status = COVER_STATUS_WORDS[readCover(view.request).cover];
-  const released = view.request.releasedWithoutCover ? ' Released without cover.' : '';
-  return coverMethod ? `${COVER_METHOD_WORDS[coverMethod]}: ${status.toLowerCase()}.${released}` : status;
+  const { request } = view;
+  const { cover, coverMethod } = readCover(request);
+  if (!coverMethod) return COVER_STATUS_WORDS[cover];
+  if (coverMethod === 'not_needed' || coverMethod === 'within_team')
+    return `${COVER_METHOD_WORDS[coverMethod]}.`;
+  const role = coverArrangedBy(request);
+  const by = role ? ` by ${ARRANGER_WORDS[role]}` : '';
+  const bank = coverMethod === 'bank_or_locum' ? ' (bank or locum shift)' : '';
+  const released = releasedWithoutCoverBy(request);
+  const afterwards = released ? ` ${capitalised(ARRANGER_WORDS[released])} released them without it.` : '';
+  return `${COVER_STATUS_WORDS[cover]}${by}${bank}.${afterwards}`;
+}
+
+function capitalised(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }

@@ -6,7 +6,8 @@ import { formatVisitTime } from '../../domain/time/formatVisit';
 import { inertText } from './plainText';
 import { COVER_STATUS_WORDS, coverStatusLine, releaseFacts } from './releaseFacts';
 import { readCover } from '../../domain/cover/readCover';
-import type { RequestState } from '../../domain/requests';
+import type { RequestState, ShadowingRequest } from '../../domain/requests';
+import { coverArrangedBy, releasedWithoutCoverBy, type CoverRole } from '../../domain/cover/coverArranger';
 
 /** One labelled line whose value may hold typed text: the value is shown inert. */
 export function labelled(label: string, value: string, maxLength = 600): Record<string, unknown> {
@@ -48,18 +49,29 @@ function visitorTimeFacts(view: RequestView): Array<Record<string, unknown>> {
   if (cover.timeBasis !== 'work_time' || !release) return [];
   const facts = [{ title: 'Time', value: release }];
   if (cover.coverHours > 0 && view.request.coverMethod)
-    facts.push({
-      title: 'Cover for your shift',
-      value: view.request.releasedWithoutCover
-        ? 'Could not be arranged: your manager released you without it'
-        : COVER_STATUS_WORDS[cover.cover],
-    });
+    facts.push({ title: 'Cover for your shift', value: visitorCoverLine(view.request) });
   return [{ type: 'FactSet', facts }];
+}
+
+const TO_VISITOR: Readonly<Record<CoverRole, string>> = {
+  rota_coordinator: 'the rota coordinator',
+  manager: 'your manager',
+  programme_lead: 'a programme lead',
+};
+
+/** "Arranged by your manager": where cover stands, and who arranged it or released the visitor without it. */
+function visitorCoverLine(request: ShadowingRequest): string {
+  const released = releasedWithoutCoverBy(request);
+  if (released) return `Could not be arranged: ${TO_VISITOR[released]} released you without it`;
+  const status = COVER_STATUS_WORDS[readCover(request).cover];
+  const role =
+    request.cover === 'pending' || request.cover === 'arranged' ? coverArrangedBy(request) : undefined;
+  return role ? `${status} by ${TO_VISITOR[role]}` : status;
 }
 
 /**
  * For the manager (or a lead) on a released request: how its cover is arranged and where that
- * stands, e.g. "Rota coordinator to arrange: arranged." Nothing once the request is over, or when
+ * stands, e.g. "Arranged by the rota coordinator." Nothing once the request is over, or when
  * no cover was needed.
  */
 function managerCoverFacts(view: RequestView): Array<Record<string, unknown>> {

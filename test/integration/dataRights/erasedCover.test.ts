@@ -201,9 +201,14 @@ describe('cover for a visit whose visitor, host or rota coordinator was erased, 
     for (const sent of bodies(connector.posts.slice(mark))) expect(sent).not.toContain('Lynne');
 
     const [asked] = cardsWithButtons(megan).slice(-1);
-    expect(await press(megan, 'cover', { action: 'cover_arranged' }, asked)).toContain(
-      'Thank you: cover is marked as arranged.',
-    );
+    const answer = await press(megan, 'cover', { action: 'cover_arranged' }, asked);
+    expect(answer).toContain('Thank you: cover is marked as arranged.');
     expect((await stored()).cover).toBe('arranged');
+    // Her answer card says she arranged it, not how it was first to be arranged.
+    expect(answer).toContain('"title":"Cover","value":"Arranged by the manager."');
+    expect(answer).not.toContain('Rota coordinator to arrange');
+    expect(sentTo(alex, mark).join()).toContain(
+      '"title":"Cover for your shift","value":"Arranged by your manager"',
+    );
   });
 });

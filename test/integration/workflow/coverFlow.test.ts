@@ -225,7 +225,7 @@ describe('release, cover and its cost, over HTTP', () => {
     const toAlex = sentTo(alex, mark).join();
     expect(toAlex).toContain('Your shadowing visit is confirmed');
     expect(toAlex).toContain('Work time: your manager releases you from your rota.');
-    expect(toAlex).toMatch(/"title":"Cover for your shift","value":"Arranged"/);
+    expect(toAlex).toMatch(/"title":"Cover for your shift","value":"Arranged by the rota coordinator"/);
   });
 
   it.each([

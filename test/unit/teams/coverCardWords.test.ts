@@ -31,9 +31,9 @@ const coverLine = (v: RequestView) =>
 /** The cover card's "Cover" line, for whoever arranges cover, always true of the request. */
 describe("the cover card's Cover line", () => {
   it('says how cover is arranged and where it stands while it is handed over', () => {
-    expect(coverLine(view('awaiting_host'))).toBe('Rota coordinator to arrange: being arranged.');
+    expect(coverLine(view('awaiting_host'))).toBe('Being arranged by the rota coordinator.');
     expect(coverLine(view('confirmed', (r) => ({ ...r, cover: 'arranged' })))).toBe(
-      'Rota coordinator to arrange: arranged.',
+      'Arranged by the rota coordinator.',
     );
   });
 
@@ -65,7 +65,7 @@ describe('the cards about cover that could not be arranged', () => {
   it('say cover still to be arranged for a visit that is off is no longer needed', () => {
     expect(coverLine(view('cancelled'))).toBe('No longer needed: the visit is off');
     expect(coverLine(view('cancelled', (r) => ({ ...r, cover: 'arranged' })))).toBe(
-      'Rota coordinator to arrange: arranged.',
+      'Arranged by the rota coordinator.',
     );
   });
 });

@@ -82,8 +82,8 @@ describe("the visitor's words about release and cover", () => {
   });
 
   it.each<[Partial<ShadowingRequest>, string]>([
-    [{ cover: 'pending' }, 'Being arranged'],
-    [{ cover: 'arranged' }, 'Arranged'],
+    [{ cover: 'pending' }, 'Being arranged by the rota coordinator'],
+    [{ cover: 'arranged' }, 'Arranged by the rota coordinator'],
     [{ cover: 'failed' }, 'Could not be arranged'],
     [
       { cover: 'failed', releasedWithoutCover: true },
@@ -108,12 +108,12 @@ describe("the visitor's words about release and cover", () => {
   );
 
   it.each<[RequestState, Partial<ShadowingRequest>, string | undefined]>([
-    ['awaiting_host', { cover: 'pending' }, 'Rota coordinator to arrange: being arranged.'],
-    ['confirmed', { cover: 'arranged' }, 'Rota coordinator to arrange: arranged.'],
+    ['awaiting_host', { cover: 'pending' }, 'Being arranged by the rota coordinator.'],
+    ['confirmed', { cover: 'arranged' }, 'Arranged by the rota coordinator.'],
     [
       'confirmed',
       { cover: 'failed', releasedWithoutCover: true },
-      'Rota coordinator to arrange: could not be arranged. Released without cover.',
+      'Could not be arranged by the rota coordinator. The manager released them without it.',
     ],
     ['cancelled', { cover: 'arranged' }, undefined],
     ['awaiting_host', { coverMethod: undefined, cover: undefined }, undefined],
