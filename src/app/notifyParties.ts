@@ -4,6 +4,7 @@ import { hostHasBeenTold } from '../domain/workflow/viewers';
 import { isErasedStandIn } from '../domain/dataRights/anonymise';
 import { notificationId, type Notification, type NotificationKind } from './notifications';
 import type { OutboxRepository } from '../store/repositories/outboxRepository';
+import { coverToStandDown } from './coverStandDown';
 
 type Recipient = 'visitor' | 'manager' | 'host';
 
@@ -98,33 +99,12 @@ export function owedByMove(
     if (recipient === 'host' && !hostHasBeenTold(request)) continue;
     owed.push(newNotification(kind, request, personId, step, now, note));
   }
-  const arranger = arrangerToStandDown(request, action);
-  if (arranger && arranger !== actorId)
-    owed.push(newNotification('cover_needed', request, arranger, step, now, COVER_NOT_NEEDED));
+  const standDown = coverToStandDown(request, action);
+  // The programme leads, when it is theirs, are told when the move is filed (owedByLastMove), which
+  // can list them: a query across people that the click's own path leaves out.
+  if (standDown && 'personId' in standDown && standDown.personId !== actorId)
+    owed.push(newNotification('cover_needed', request, standDown.personId, step, now, standDown.note));
   return owed;
-}
-
-/** Moves that call the visit off, after which cover someone is arranging is not needed. */
-const CALLED_OFF: ReadonlySet<Action> = new Set([
-  'cancel',
-  'reject_time',
-  'decline_visit',
-  'expire',
-  'withdraw',
-]);
-
-export const COVER_NOT_NEEDED =
-  'The visit has been called off, so this cover is no longer needed. If you have booked someone, you can stand them down.';
-
-/**
- * The rota coordinator arranging (or who has arranged) cover for a visit that has just been called
- * off: they are told on their cover card, so nobody covers a shift for a visit that is not
- * happening. Not the manager, who hears of it anyway.
- */
-function arrangerToStandDown(request: ShadowingRequest, action: Action): string | undefined {
-  const arranger = request.coverArrangerId;
-  if (!CALLED_OFF.has(action) || !arranger || arranger === request.managerId) return undefined;
-  return request.cover === 'pending' || request.cover === 'arranged' ? arranger : undefined;
 }
 
 export function newNotification(

@@ -10,6 +10,8 @@ import { owedByCoverDecision } from './decideOnCover';
 import type { CoverAction } from '../domain/cover/coverTransitions';
 import type { Services } from './services';
 import { withdrawalNote } from './dataRights/erasedParties';
+import { coverToStandDown } from './coverStandDown';
+import { listProgrammeLeads } from './programmeLeads';
 
 /** What an expiry tells everyone (the scheduler's own move). */
 export const EXPIRED_NOTE = 'The date passed before everyone had answered, so the request has expired.';
@@ -74,7 +76,28 @@ export async function owedByLastMove(
   return [
     ...owedByMove(request, action, last.by, now, note),
     ...coordinatorAsked(request, action, last.by, now),
+    ...(await leadsToStandDown(services, request, action, last.by, now)),
   ];
+}
+
+/**
+ * The programme leads, told to stand down cover for a visit called off when the cover became theirs
+ * (whoever arranged it was erased, and no manager is left). Owed by the move, but queued only here,
+ * when the scheduler files it: listing the leads is a query across people that a click leaves out.
+ */
+async function leadsToStandDown(
+  services: Services,
+  request: ShadowingRequest,
+  action: Action,
+  actorId: string,
+  now: Date,
+): Promise<Notification[]> {
+  const standDown = coverToStandDown(request, action);
+  if (!standDown || !('leads' in standDown)) return [];
+  const step = String(request.history.length);
+  return (await listProgrammeLeads(services))
+    .filter((lead) => lead.id !== actorId && lead.id !== request.visitorId)
+    .map((lead) => newNotification('cover_needed', request, lead.id, step, now, standDown.note));
 }
 
 /** An approval handing cover to the department's rota coordinator asks them on a card. */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { COVER_NOT_NEEDED } from '../../src/app/notifyParties';
+import { COVER_NOT_NEEDED } from '../../src/app/coverStandDown';
 import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
 import { clickButton, openChat, pinMessage, say, waitForCardText } from './support/chatSteps';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';

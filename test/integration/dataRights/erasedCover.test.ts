@@ -1,7 +1,7 @@
 import { COVER_TO_MANAGER } from '../../../src/app/dataRights/erasedArranger';
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
 import type { Notification } from '../../../src/app/notifications';
-import { COVER_NOT_NEEDED } from '../../../src/app/notifyParties';
+import { COVER_NOT_NEEDED } from '../../../src/app/coverStandDown';
 import { createServices, type Services } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
