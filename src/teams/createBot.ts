@@ -15,6 +15,7 @@ import { BotStateStorage } from './botStateStorage';
 import { BotTurnState } from './botTurnState';
 import { RecentSearchReads } from '../app/recentSearchReads';
 import { createRecentCopies } from './recentCopies';
+import { registerButtonsOfPeopleGone } from './handlers/buttonsOfPeopleGone';
 import { registerCardActions } from './handlers/cardActions';
 import { registerCoverActions } from './handlers/coverActions';
 import { registerDecisionActions } from './handlers/decisionActions';
@@ -204,6 +205,7 @@ export function createBot({
   });
 
   registerCardActions(app, services, logger);
+  registerButtonsOfPeopleGone(app, services, logger);
   registerOfferActions(app, services, logger);
   registerDecisionActions(app, services, dispatcher, logger);
   registerCoverActions(app, services, dispatcher, logger);

@@ -1,4 +1,5 @@
 import { COVER_TO_MANAGER } from '../../../src/app/dataRights/erasedArranger';
+import { NOT_ON_SERVICE } from '../../../src/teams/cards/notOnServiceCard';
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
 import type { Notification } from '../../../src/app/notifications';
 import { COVER_NOT_NEEDED } from '../../../src/app/coverStandDown';
@@ -183,6 +184,31 @@ describe('cover for a visit whose visitor, host or rota coordinator was erased, 
       expect(await stored()).toEqual(before);
     },
   );
+
+  it("answers a button on an erased person's own old card plainly, takes that card's buttons off and changes nothing", async () => {
+    const [lynnesCard] = cardsWithButtons(lynne);
+    const [megansCard] = cardsWithButtons(megan);
+    await erasePersonData(service.store, DEMO_IDS.lynne);
+    await erasePersonData(service.store, DEMO_IDS.megan);
+    const before = await stored();
+    const mark = connector.posts.length;
+
+    for (const [who, verb, data, card] of [
+      [lynne, 'cover', { action: 'cover_arranged' }, lynnesCard!],
+      [megan, 'decide', { action: 'approve', coverMethod: 'rota_coordinator' }, megansCard!],
+    ] as const) {
+      const answer = await press(who, verb, data, card);
+      // The card pressed is replaced, in place, by one with no buttons and nothing of the request.
+      expect(answer).toContain('"type":"AdaptiveCard"');
+      expect(answer).toContain('This card no longer works');
+      expect(answer).toContain(NOT_ON_SERVICE);
+      expect(answer).not.toContain('"verb"');
+      expect(answer).not.toContain('Alex');
+    }
+    expect(await stored()).toEqual(before);
+    expect(connector.posts.length).toBe(mark);
+    expect(await queuedFor('erased')).toEqual([]);
+  });
 
   it('after the rota coordinator is erased, the manager is asked to arrange the cover, once', async () => {
     await erasePersonData(service.store, DEMO_IDS.lynne);

@@ -13,6 +13,7 @@ import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { loadClashContext } from '../../../src/app/loadClashContext';
 import { createLogger } from '../../../src/logging/logger';
 import { startService, type RunningService } from '../../../src/main';
+import { NOT_ON_SERVICE } from '../../../src/teams/cards/notOnServiceCard';
 import { actorFor, cardExecute, type Actor } from '../../support/activities';
 import { postActivity } from '../../support/http';
 import { ADELE_OFFER, finishedDraft, personOf } from '../../support/workflowFixtures';
@@ -109,9 +110,13 @@ describe('forged and misdirected card actions', () => {
       requestId: request.id,
       visitorId: DEMO_IDS.alex,
     });
-    expect(answer).toContain('I do not know who you are, so nothing has been changed.');
+    // The card pressed is replaced by one without buttons or anything of the request.
+    expect(answer).toContain(NOT_ON_SERVICE);
+    expect(answer).not.toContain('"verb"');
     await unchanged();
-    expect(loggedRefusal(mark)).toEqual([expect.objectContaining({ knownActor: false })]);
+    expect(logLines.slice(mark).filter((l) => String(l.msg).startsWith('card button refused'))).toEqual([
+      expect.objectContaining({ verb: 'decide', knownActor: false }),
+    ]);
   });
 
   it.each([
