@@ -1,5 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { COVER_NOT_NEEDED } from '../../src/app/coverStandDown';
+import {
+  ARRANGED_COVER_NOT_NEEDED,
+  COVER_NOT_NEEDED,
+  TAKEN_ON_COVER_NOT_NEEDED,
+} from '../../src/app/coverStandDown';
+import { NOT_ON_SERVICE } from '../../src/teams/cards/notOnServiceCard';
 import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
 import { clickButton, openChat, pinMessage, say, waitForCardText } from './support/chatSteps';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
@@ -17,18 +22,27 @@ const PEOPLE = ['alex', 'megan', 'miriam', 'adele'] as const;
 type Key = (typeof PEOPLE)[number];
 
 const MOVED_ON = /This card is out of date, so its buttons have been taken off\./;
+const TRANSCRIPTS = {
+  alex: 'erasedVisitorCover',
+  miriam: 'erasedCoordinatorCover',
+  miriamArranged: 'erasedCoordinatorAfterCover',
+} as const;
+const DECLINED = 'Sorry, the ward is closed to visitors that day.';
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
 /**
  * Cover asked for, then someone in the visit deletes their data, in the Playground: Alex asks for
  * a morning on his shift, Megan hands cover to Miriam (the rota coordinator), and then either
- * Alex or Miriam says "delete my data". The scheduler's next run settles what they were part of.
+ * Alex or Miriam (while arranging the cover, or once she has arranged it) says "delete my data".
+ * The scheduler's next run settles what they were part of. With Miriam gone, Adele then declines
+ * the visit, and whoever now holds the cover is told to stand it down.
  */
 describe.each([
   ['the visitor', 'alex'],
   ['the rota coordinator', 'miriam'],
-] as const)('cover for a visit after %s deletes their data, across four Playgrounds', (_who, erased) => {
+  ['the rota coordinator, once she has arranged the cover,', 'miriamArranged'],
+] as const)('cover for a visit after %s deletes their data, across four Playgrounds', (_who, walk) => {
   let stack: DemoStack | undefined;
   let browser: ChromiumSession | undefined;
   const pages = {} as Record<Key, Page>;
@@ -43,7 +57,7 @@ describe.each([
   });
 
   afterAll(async () => {
-    await saveTranscripts(erased === 'alex' ? 'erasedVisitorCover' : 'erasedCoordinatorCover', pages);
+    await saveTranscripts(TRANSCRIPTS[walk], pages);
     await browser?.close();
     await stack?.stop();
   });
@@ -76,12 +90,41 @@ describe.each([
 
   const noButtons = async (card: Locator) => expect(await card.getByRole('button').count()).toBe(0);
 
+  /** Adele declines the visit with a reason: a typed reason and one click. */
+  async function adeleDeclines(hostCard: Locator): Promise<void> {
+    await step(pages.adele, 'Adele declines the visit, saying why', async () => {
+      await hostCard
+        .getByRole('textbox', { name: /Reason, if you decline/ })
+        .fill(DECLINED, { timeout: 10_000 });
+      await clickButton(hostCard, 'Decline');
+      await waitForCardText(hostCard, /Declined by you/);
+    });
+  }
+
+  /** Megan's card telling her to stand down the cover, in `words`, naming nobody erased. */
+  async function meganStandsCoverDown(words: string, arrangedBy: RegExp): Promise<void> {
+    const { megan } = pages;
+    const told = await step(megan, 'Megan is told to stand the cover down', () =>
+      waitForBotMessage(megan, /Cover no longer needed: Alex Wilber's visit is off/),
+    );
+    await waitForCardText(told, literally(words));
+    await waitForCardText(told, arrangedBy);
+    await noButtons(told);
+    expect(await told.innerText()).not.toContain('Miriam');
+  }
+
   it('settles the cover so that nobody is asked for what cannot happen, and nobody erased is named', async () => {
     const { megan, miriam, adele } = pages;
     const { cover, hostCard } = await coverAsked();
-    await deletesTheirData(erased);
+    if (walk === 'miriamArranged') {
+      await step(miriam, 'Miriam marks cover arranged', async () => {
+        await clickButton(cover, 'Cover arranged');
+        await waitForCardText(cover, /cover is marked as arranged/i);
+      });
+    }
+    await deletesTheirData(walk === 'alex' ? 'alex' : 'miriam');
 
-    if (erased === 'alex') {
+    if (walk === 'alex') {
       const told = await step(miriam, 'Miriam is told the cover is no longer needed', () =>
         waitForBotMessage(miriam, /Cover no longer needed: A colleague's visit is off/),
       );
@@ -101,7 +144,12 @@ describe.each([
       // Alex's name is on nothing sent or redrawn since he deleted his data.
       for (const card of [told, cover, toMegan, hostCard, toAdele])
         expect(await card.innerText()).not.toContain('Alex');
-    } else {
+    } else if (walk === 'miriam') {
+      await step(miriam, "Miriam's own cover card, pressed, says plainly it no longer works", async () => {
+        await clickButton(cover, 'Cover arranged');
+        await waitForCardText(cover, literally(NOT_ON_SERVICE));
+        await noButtons(cover);
+      });
       const asked = await step(megan, 'Megan is asked to arrange the cover herself', async () =>
         pinMessage(
           megan,
@@ -112,13 +160,20 @@ describe.each([
         ),
       );
       expect(await asked.innerText()).not.toContain('Miriam');
-      await step(megan, 'Megan marks cover arranged', async () => {
+      await step(megan, 'Megan marks cover arranged, and her card says she arranged it', async () => {
         await clickButton(asked, 'Cover arranged');
         await waitForCardText(asked, /cover is marked as arranged/i);
+        await waitForCardText(asked, /Arranged by the manager\./);
       });
-      await step(pages.alex, 'Alex is told cover is arranged', () =>
-        waitForBotMessage(pages.alex, /Cover for your shift has been arranged\./),
-      );
+      await step(pages.alex, 'Alex is told cover is arranged, by his manager', async () => {
+        const told = await waitForBotMessage(pages.alex, /Cover for your shift has been arranged\./);
+        await waitForCardText(told, /Arranged by your manager/);
+      });
+      await adeleDeclines(hostCard);
+      await meganStandsCoverDown(TAKEN_ON_COVER_NOT_NEEDED, /Arranged by the manager\./);
+    } else {
+      await adeleDeclines(hostCard);
+      await meganStandsCoverDown(ARRANGED_COVER_NOT_NEEDED, /Arranged by the rota coordinator\./);
     }
   });
 });

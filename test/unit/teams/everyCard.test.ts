@@ -156,6 +156,7 @@ const SAMPLES: Record<string, Builder> = {
     createMovedOnCard(d.view, 'visitor'),
     createMovedOnCard(d.view, 'host'),
   ],
+  createNotOnServiceCard: () => [createNotOnServiceCard()],
   createRequestStatusCard: (d) => [createRequestStatusCard(d.view), createRequestStatusCard(d.view, d.text)],
   createRequestSummaryCard: (d) => [
     createRequestSummaryCard(d.draft),
@@ -203,6 +204,7 @@ const createInductionTermsCard = call('createInductionTermsCard');
 const createMovedOnCard = call('createMovedOnCard');
 const createMyOffersCard = call('createMyOffersCard');
 const createMyRequestsCard = call('createMyRequestsCard');
+const createNotOnServiceCard = call('createNotOnServiceCard');
 const createOfferQuestionCard = call('createOfferQuestionCard');
 const createOfferSummaryCard = call('createOfferSummaryCard');
 const createOutcomeStatusCard = call('createOutcomeStatusCard');
