@@ -148,7 +148,8 @@ describe.each([
       await step(miriam, "Miriam's own cover card, pressed, says plainly it no longer works", async () => {
         await clickButton(cover, 'Cover arranged');
         await waitForCardText(cover, literally(NOT_ON_SERVICE));
-        await noButtons(cover);
+        // The Playground's own note under a pressed card keeps its close button: the card has none.
+        expect(await cover.getByRole('button', { name: /Cover arranged|Cannot cover/ }).count()).toBe(0);
       });
       const asked = await step(megan, 'Megan is asked to arrange the cover herself', async () =>
         pinMessage(
