@@ -187,9 +187,13 @@ describe('embedded SQLite store: time to live', () => {
   });
 
   it('treats an expired document as absent when writing, and counts from the last write', async () => {
-    await today.create('outbox', { id: 'message', personId: 'p2', ttl: 3600 });
+    const created = await today.create('outbox', { id: 'message', personId: 'p2', ttl: 3600 });
     await expect(
       later.replace('outbox', { id: 'message', personId: 'p2', ttl: 3600 }),
+    ).rejects.toBeInstanceOf(DocumentNotFoundError);
+    // Quoting the version it had when it was live does not bring it back.
+    await expect(
+      later.replace('outbox', { id: 'message', personId: 'p2', ttl: 3600 }, { ifMatch: created.etag }),
     ).rejects.toBeInstanceOf(DocumentNotFoundError);
     expect(await later.delete('outbox', 'message', 'p2')).toBe(false);
     expect(rowsIn('p2')).toEqual([]);

@@ -295,6 +295,23 @@ describe.each([embedded, cosmos])('storage contract: $name', (subject) => {
       const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(losers.every((o) => o.reason instanceof VersionConflictError)).toBe(true);
     });
+
+    it('lets exactly one of 20 creates of one id win when they come from both', async () => {
+      const id = uniqueId('claim');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, writer) =>
+          (writer % 2 === 0 ? store : other).create<Doc>('jobs', { id, kind: 'claim', writer }),
+        ),
+      );
+
+      const winners = outcomes.filter(
+        (o): o is PromiseFulfilledResult<Versioned<Doc>> => o.status === 'fulfilled',
+      );
+      const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(winners).toHaveLength(1);
+      expect(losers.every((o) => o.reason instanceof DocumentExistsError)).toBe(true);
+      expect(await other.read('jobs', id, 'claim')).toEqual(winners[0]?.value);
+    });
   });
 
   // A store may read a few ids one by one and more in one request (Cosmos DB: up to 2, then a

@@ -7,6 +7,10 @@ export interface Statements {
   readManyLive: StatementSync;
   readVersion: StatementSync;
   write: StatementSync;
+  /** Writes a live document only when its version tag is the one quoted (any tag when null). */
+  replaceLive: StatementSync;
+  /** Writes a document only when there is no live one (an expired row is written over). */
+  createUnlessLive: StatementSync;
   remove: StatementSync;
   queryPartition: StatementSync;
   queryContainer: StatementSync;
@@ -34,6 +38,18 @@ export function prepareStatements(db: DatabaseSync): Statements {
        ON CONFLICT (container, partition_key, id) DO UPDATE SET
          etag = excluded.etag, body = excluded.body,
          written_at = excluded.written_at, expires_at = excluded.expires_at`,
+    ),
+    replaceLive: db.prepare(
+      `UPDATE documents SET etag = ?, body = ?, written_at = ?, expires_at = ?
+       WHERE container = ? AND partition_key = ? AND id = ? AND ${LIVE} AND (? IS NULL OR etag = ?)`,
+    ),
+    createUnlessLive: db.prepare(
+      `INSERT INTO documents (container, partition_key, id, etag, body, written_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (container, partition_key, id) DO UPDATE SET
+         etag = excluded.etag, body = excluded.body,
+         written_at = excluded.written_at, expires_at = excluded.expires_at
+       WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= ?`,
     ),
     remove: db.prepare('DELETE FROM documents WHERE container = ? AND partition_key = ? AND id = ?'),
     queryPartition: db.prepare(

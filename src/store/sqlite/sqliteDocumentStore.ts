@@ -12,8 +12,6 @@ import {
 } from '../checkDocument';
 import { partitionKeyField, type ContainerName } from '../containers';
 import {
-  DocumentExistsError,
-  DocumentNotFoundError,
   StoreError,
   StoreUnavailableError,
   UnreadableDocumentError,
@@ -29,6 +27,7 @@ import { DamageLog } from '../damageLog';
 import { quarantineDocument, quarantineId } from '../quarantineDocument';
 import { ensureNoLegacyLayoutAlone } from '../legacy/findLegacyLayout';
 import { expiryOf, parseDocumentRow, type DocumentRow } from './documentRows';
+import { afterWriting, ensureExpected, writeInOneStatement, type Expected } from './conditionalWrite';
 import { inImmediateTransaction } from './inImmediateTransaction';
 import { prepareStatements, type Statements } from './documentStatements';
 import { databasePath, openDatabase } from './openDatabase';
@@ -62,9 +61,10 @@ const PURGE_EVERY_MS = 10 * 60_000;
 
 /**
  * The embedded store: every container in one SQLite database, `<dataDir>/shadowing.db`, through
- * Node's built-in `node:sqlite`. Each write is one `BEGIN IMMEDIATE` transaction that reads the
- * current version, checks it and writes, so conditional writes hold across processes sharing the
- * file as well as within this one.
+ * Node's built-in `node:sqlite`. A write is one statement whose condition (no live document, or
+ * the version quoted) SQLite checks under the write lock; only a write that statement refuses is
+ * checked again in a `BEGIN IMMEDIATE` transaction that reads the current version, to say why. So
+ * conditional writes hold across processes sharing the file as well as within this one.
  *
  * Time to live, as in Cosmos DB: a document with a positive `ttl` (seconds) is gone that long
  * after its last write. Reads, queries and writes treat it as absent at once; the row itself is
@@ -161,9 +161,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async create<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
-    return this.write(container, doc, (current) => {
-      if (current) throw new DocumentExistsError(container, doc.id);
-    });
+    return this.write(container, doc, { absent: true });
   }
 
   async replace<T extends Doc>(
@@ -171,16 +169,11 @@ export class SqliteDocumentStore implements DocumentStore {
     doc: T,
     options: WriteOptions = {},
   ): Promise<Versioned<T>> {
-    return this.write(container, doc, (current) => {
-      if (!current) throw new DocumentNotFoundError(container, doc.id);
-      if (options.ifMatch !== undefined && options.ifMatch !== current.etag) {
-        throw new VersionConflictError(container, doc.id);
-      }
-    });
+    return this.write(container, doc, { present: true, ...options });
   }
 
   async upsert<T extends Doc>(container: ContainerName, doc: T): Promise<Versioned<T>> {
-    return this.write(container, doc, () => undefined);
+    return this.write(container, doc, {});
   }
 
   async delete(
@@ -321,26 +314,39 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  private write<T extends Doc>(
-    container: ContainerName,
-    doc: T,
-    check: (current: { etag: string } | undefined) => void,
-  ): Versioned<T> {
+  /**
+   * Writes the document if what is stored meets `expected`. The usual case is one statement, which
+   * SQLite runs atomically (the write lock is taken before the condition is checked): an upsert, an
+   * update of the live document whose version is the one quoted, or an insert where none is live.
+   * When that statement writes nothing, the write is tried again as a read-check-write in one
+   * transaction, which either finds the document as expected after all (changed in between) and
+   * writes, or throws the refusal: missing, already there, or changed since it was read.
+   */
+  private write<T extends Doc>(container: ContainerName, doc: T, expected: Expected): Versioned<T> {
     const { id, partitionKey } = ensureValidDocument(container, doc);
     const body = JSON.stringify(doc);
-    const written = JSON.parse(body) as T;
     const etag = randomUUID();
+    const written = afterWriting<T>(body, etag);
     this.guard('write', () => {
       const { db, statements } = this.open();
       const writtenAt = this.now();
+      const row = [
+        container,
+        partitionKey,
+        id,
+        etag,
+        body,
+        writtenAt,
+        expiryOf(doc, writtenAt) ?? null,
+      ] as const;
+      if (writeInOneStatement(statements, row, expected, this.now())) return;
       inImmediateTransaction(db, () => {
-        check(this.liveVersion(container, partitionKey, id));
-        const expiresAt = expiryOf(written, writtenAt) ?? null;
-        statements.write.run(container, partitionKey, id, etag, body, writtenAt, expiresAt);
+        ensureExpected(expected, container, id, this.liveVersion(container, partitionKey, id));
+        statements.write.run(...row);
       });
     });
     if (this.now() - this.lastPurgeAt >= PURGE_EVERY_MS) this.purgeExpiredQuietly();
-    return { doc: written, etag };
+    return written;
   }
 
   /** The version of the live document, or undefined when there is none or it has expired. */
