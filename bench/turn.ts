@@ -3,6 +3,7 @@ import { sequentialRoundTrips, traceStore } from '../test/support/storeTrace';
 import { startEchoBot } from './echoBot';
 import { describeHolds, startLatencyProxy, type LatencyProxy } from './support/latencyProxy';
 import { ask } from './support/askBot';
+import { cpuMs } from './support/cpuProfile';
 import { describeMachine, runMain } from './support/machine';
 import { printLine } from './support/output';
 import { createClient } from './support/postJson';
@@ -39,7 +40,12 @@ import { runLoad, type LoadResult } from './turn/runLoad';
  *
  * One JSON line per kind, store and concurrency. `round_trips` is the most sequential store round
  * trips any one turn of that kind made (counted, not timed, on warm caches); `ratio_vs_echo` is
- * turns a second against the echo bot's at the same concurrency.
+ * turns a second against the echo bot's at the same concurrency. `bot_cpu_ms_per_turn` is the CPU
+ * this process (the service, the echo bot and the load client) spent per turn of the cell, and
+ * `store_cpu_ms_per_turn` the Cosmos-protocol server process's (0 for the embedded store, which
+ * runs in this process); `bot_cpu_ratio_vs_echo` is the echo's `bot_cpu_ms_per_turn` at the same
+ * concurrency against the kind's: the ratio with the store's own process left out, as when the
+ * database runs on machines of its own (Azure Cosmos DB).
  * Run: `npm run build && node dist/bench/turn.js [--store-latency-ms 5]`;
  * `BENCH_TURN_EXCHANGE_ONLY=1` measures only the exchange's turns (and the echo) at 1 conversation;
  * `BENCH_TURN_KINDS=request_step` measures only that kind (no exchange);
@@ -70,6 +76,8 @@ interface Target {
   store: 'cosmos' | 'embedded';
   latencyMs: number;
   running: StoreService;
+  /** The store's own process, whose CPU is counted apart (the Cosmos-protocol server). */
+  storePid?: number;
   actors: Actor[];
   /** A visitor of their own for whole exchanges, apart from the conversations under load. */
   exchangeVisitor: { actor: Actor; id: string };
@@ -83,7 +91,14 @@ interface Line {
   store: string;
   latencyMs: number;
   result: LoadResult;
+  /** CPU ms per turn of the cell: this process, and the store's own process. */
+  cpu?: TurnCpu;
   roundTrips: number;
+}
+
+interface TurnCpu {
+  bot: number;
+  store: number;
 }
 
 async function main(): Promise<void> {
@@ -118,6 +133,7 @@ async function main(): Promise<void> {
         store,
         latencyMs: latency,
         running,
+        ...(store === 'cosmos' ? { storePid: cosmos.pid } : {}),
         actors: [],
         exchangeVisitor: { id: exchangeId, actor: actorFor(exchangeId, `turn-${store}-exchange`) },
         connectorUrl: connector.url,
@@ -138,7 +154,7 @@ async function main(): Promise<void> {
         store: 'memory',
         latencyMs: 0,
         roundTrips: 0,
-        result: await measure(concurrency, echoTurn),
+        ...(await measure(concurrency, echoTurn)),
       });
       for (const target of targets) {
         for (const kind of KINDS)
@@ -147,7 +163,7 @@ async function main(): Promise<void> {
             store: target.store,
             latencyMs: target.latencyMs,
             roundTrips: target.roundTrips[kind],
-            result: await measure(concurrency, (i, n) => turnOf(client, target, kind, i, n)),
+            ...(await measure(concurrency, (i, n) => turnOf(client, target, kind, i, n), target.storePid)),
           });
         if (concurrency === 1 && WITH_EXCHANGES) lines.push(...(await measureExchanges(client, target)));
       }
@@ -297,12 +313,21 @@ async function measureExchanges(client: Client, target: Target): Promise<Line[]>
   });
 }
 
+/** One cell after its warm-up, with the CPU this process and the store's process spent per turn. */
 async function measure(
   concurrency: number,
   turn: (conversation: number, n: number) => Promise<boolean>,
-): Promise<LoadResult> {
+  storePid?: number,
+): Promise<{ result: LoadResult; cpu: TurnCpu }> {
   await runLoad(concurrency, WARM_UP_MS, MAX_TURNS_PER_CELL, turn);
-  return runLoad(concurrency, CELL_MS, MAX_TURNS_PER_CELL, turn);
+  const before = cpuMs(storePid);
+  const result = await runLoad(concurrency, CELL_MS, MAX_TURNS_PER_CELL, turn);
+  const after = cpuMs(storePid);
+  const turns = Math.max(1, result.count);
+  return {
+    result,
+    cpu: { bot: (after.own - before.own) / turns, store: (after.server - before.server) / turns },
+  };
 }
 
 function report(lines: readonly Line[]): void {
@@ -311,6 +336,20 @@ function report(lines: readonly Line[]): void {
   );
   const ratio = (l: Line) =>
     round(l.result.turnsPerSecond / Math.max(0.001, echoAt.get(l.result.concurrency) ?? 0), 2);
+  const echoCpuAt = new Map(
+    lines.filter((l) => l.kind === 'echo' && l.cpu).map((l) => [l.result.concurrency, l.cpu?.bot ?? 0]),
+  );
+  const cpuFields = (l: Line) =>
+    l.cpu
+      ? {
+          bot_cpu_ms_per_turn: round(l.cpu.bot, 3),
+          store_cpu_ms_per_turn: round(l.cpu.store, 3),
+          bot_cpu_ratio_vs_echo: round(
+            (echoCpuAt.get(l.result.concurrency) ?? 0) / Math.max(0.001, l.cpu.bot),
+            2,
+          ),
+        }
+      : {};
   for (const l of lines)
     printLine(
       JSON.stringify({
@@ -325,6 +364,7 @@ function report(lines: readonly Line[]): void {
         p99_ms: l.result.p99,
         round_trips: l.roundTrips,
         ratio_vs_echo: ratio(l),
+        ...cpuFields(l),
       }),
     );
   printLine();
@@ -343,6 +383,8 @@ function report(lines: readonly Line[]): void {
       'errors',
       'round trips',
       'vs echo',
+      'bot cpu ms',
+      'store cpu ms',
     ],
     lines.map((l) => [
       l.kind,
@@ -358,6 +400,8 @@ function report(lines: readonly Line[]): void {
       l.result.errors,
       l.roundTrips,
       ratio(l).toFixed(2),
+      l.cpu ? round(l.cpu.bot, 3) : '-',
+      l.cpu ? round(l.cpu.store, 3) : '-',
     ]),
   );
   printLine(
