@@ -110,7 +110,7 @@ describe("the manager's cards through release, failed cover and acceptance, over
     await press(adele, hostCard.activityId, 'decide', { action: 'accept' });
 
     const confirmed = sentCard(megan, 'The visit is confirmed.');
-    expect(confirmed.body).toContain('Released without cover');
+    expect(confirmed.body).toContain('The manager released them without it.');
     const toApproval = updatesOf(megan, approval.activityId);
     const toCoverFailed = updatesOf(megan, coverFailed.activityId);
     // Each drops its buttons once and points to the newer message, whatever came after.
@@ -119,7 +119,7 @@ describe("the manager's cards through release, failed cover and acceptance, over
     for (const update of [...toApproval, ...toCoverFailed]) {
       expect(update).toContain(MOVED_ON);
       expect(update).not.toContain('"verb"');
-      expect(update).not.toContain('Released without cover');
+      expect(update).not.toContain('released them without it');
       expect(update).not.toContain('confirmed');
     }
     // Every update to Megan's chat was to one of those two cards.
