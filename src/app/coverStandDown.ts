@@ -28,12 +28,16 @@ export type StandDown = { personId: string; note: string } | { leads: true; note
 
 /**
  * Whom a move that calls the visit off tells to stand down the cover being arranged, or arranged,
- * for it, so nobody covers a shift for a visit that is not happening. The rota coordinator
- * arranging it, as ever (not the manager arranging it herself, who hears of the move anyway). When
+ * for it, so nobody covers a shift for a visit that is not happening: whoever is arranging it (the
+ * rota coordinator, or the manager unless the move's own message tells her, `managerTold`). When
  * whoever was arranging it was erased, whoever holds that duty now: the manager, or with none on
  * the service, the programme leads; never the erased person, and in words that name nobody.
  */
-export function coverToStandDown(request: ShadowingRequest, action: Action): StandDown | undefined {
+export function coverToStandDown(
+  request: ShadowingRequest,
+  action: Action,
+  managerTold: boolean,
+): StandDown | undefined {
   if (!CALLED_OFF.has(action) || (request.cover !== 'pending' && request.cover !== 'arranged'))
     return undefined;
   const arranger = request.coverArrangerId;
@@ -41,7 +45,8 @@ export function coverToStandDown(request: ShadowingRequest, action: Action): Sta
   if (arranger && !isErasedStandIn(arranger)) {
     if (arranger !== request.managerId) return { personId: arranger, note: COVER_NOT_NEEDED };
     // The manager took it on from someone erased: the move's own message to her says nothing of cover.
-    return takenOn ? { personId: arranger, note: TAKEN_ON_COVER_NOT_NEEDED } : undefined;
+    if (takenOn) return { personId: arranger, note: TAKEN_ON_COVER_NOT_NEEDED };
+    return managerTold ? undefined : { personId: arranger, note: COVER_NOT_NEEDED };
   }
   // Nobody arranges it (covered within the team), unless the one who did was erased.
   if (!arranger && !takenOn) return undefined;

@@ -99,7 +99,8 @@ export function owedByMove(
     if (recipient === 'host' && !hostHasBeenTold(request)) continue;
     owed.push(newNotification(kind, request, personId, step, now, note));
   }
-  const standDown = coverToStandDown(request, action);
+  const managerTold = owed.some((n) => n.personId === request.managerId);
+  const standDown = coverToStandDown(request, action, managerTold);
   // The programme leads, when it is theirs, are told when the move is filed (owedByLastMove), which
   // can list them: a query across people that the click's own path leaves out.
   if (standDown && 'personId' in standDown && standDown.personId !== actorId)

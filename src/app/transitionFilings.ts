@@ -92,7 +92,8 @@ async function leadsToStandDown(
   actorId: string,
   now: Date,
 ): Promise<Notification[]> {
-  const standDown = coverToStandDown(request, action);
+  // Only the leads' part is read here, which does not turn on whether the manager was told.
+  const standDown = coverToStandDown(request, action, true);
   if (!standDown || !('leads' in standDown)) return [];
   const step = String(request.history.length);
   return (await listProgrammeLeads(services))

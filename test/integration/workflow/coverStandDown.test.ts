@@ -1,6 +1,10 @@
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
 import { COVER_TO_MANAGER } from '../../../src/app/dataRights/erasedArranger';
-import { ARRANGED_COVER_NOT_NEEDED, TAKEN_ON_COVER_NOT_NEEDED } from '../../../src/app/coverStandDown';
+import {
+  ARRANGED_COVER_NOT_NEEDED,
+  COVER_NOT_NEEDED,
+  TAKEN_ON_COVER_NOT_NEEDED,
+} from '../../../src/app/coverStandDown';
 import { decideOnRequest, type Decision } from '../../../src/app/decideOnRequest';
 import { describeRequest } from '../../../src/app/describeRequest';
 import type { Notification } from '../../../src/app/notifications';
@@ -18,11 +22,12 @@ const DAY = 86_400_000;
 const { alex, megan, adele, lynne, patti } = DEMO_IDS;
 
 /**
- * A visit called off after the rota coordinator arranging its cover was erased: whoever holds that
- * duty now (the manager, or with none left, the programme lead) is told to stand the cover down, in
- * words that name nobody erased; nothing is queued for the erased person.
+ * A visit called off while its cover is being arranged, or once it is: whoever arranges it is told
+ * to stand it down. After the rota coordinator arranging it was erased, whoever holds that duty now
+ * (the manager, or with none left, the programme lead), in words that name nobody erased; nothing
+ * is queued for the erased person.
  */
-describe.each(STORE_SUBJECTS)('cover to stand down after its arranger was erased, $name', (subject) => {
+describe.each(STORE_SUBJECTS)('cover to stand down when the visit is called off, $name', (subject) => {
   let workflow: Workflow;
   let cleanup: () => Promise<void>;
   let slot: Slot;
@@ -40,20 +45,22 @@ describe.each(STORE_SUBJECTS)('cover to stand down after its arranger was erased
   const at = (days: number) => new Date(DEMO_TODAY.getTime() + days * DAY);
   const chosen: CoverChange = { to: 'pending', by: megan, at: DEMO_TODAY.toISOString() };
 
-  /** Alex's visit in `state`, released in work time, its cover arranged (or being arranged) by Lynne. */
-  const coveredByLynne = (state: 'confirmed' | 'awaiting_host', cover: 'arranged' | 'pending') =>
+  /** Alex's visit in `state`, released in work time, its cover arranged (or being arranged) by `arranger`. */
+  const coveredBy = (arranger: string, state: 'confirmed' | 'awaiting_host', cover: 'arranged' | 'pending') =>
     filed(state, slot, {
       timeBasis: 'work_time',
       releaseHours: 4,
       coverHours: 4,
       cover,
-      coverMethod: 'rota_coordinator',
-      coverArrangerId: lynne,
+      coverMethod: arranger === lynne ? 'rota_coordinator' : 'bank_or_locum',
+      coverArrangerId: arranger,
       coverHistory:
         cover === 'arranged'
-          ? [chosen, { from: 'pending', to: 'arranged', by: lynne, at: at(0.01).toISOString() }]
+          ? [chosen, { from: 'pending', to: 'arranged', by: arranger, at: at(0.01).toISOString() }]
           : [chosen],
     });
+  const coveredByLynne = (state: 'confirmed' | 'awaiting_host', cover: 'arranged' | 'pending') =>
+    coveredBy(lynne, state, cover);
 
   async function decide(by: string, request: ShadowingRequest, decision: Decision, days: number) {
     workflow.setNow(at(days));
@@ -81,6 +88,26 @@ describe.each(STORE_SUBJECTS)('cover to stand down after its arranger was erased
     (await workflow.store.query<Notification & { [f: string]: unknown }>('outbox')).filter((n) =>
       n.personId.startsWith('erased'),
     );
+
+  it('tells the manager who is arranging a bank shift herself when the host declines, not when the visitor cancels', async () => {
+    const declined = await coveredBy(megan, 'awaiting_host', 'pending');
+    const queued = await decide(adele, declined, { action: 'decline_visit', reason: 'Ward closed' }, 0.2);
+    expect(aboutCover(queued)).toEqual([[megan, COVER_NOT_NEEDED]]);
+    expect(
+      await cardOf(
+        queued.find((n) => n.kind === 'cover_needed')!,
+        declined,
+      ),
+    ).toContain('"title":"Cover","value":"No longer needed: the visit is off"');
+
+    // Her message about the cancelling tells her; a second card about the cover would repeat it.
+    workflow.setNow(at(0.3));
+    [slot] = (await freeMornings(workflow.services, 1, at(1))) as [Slot];
+    const cancelled = await coveredBy(megan, 'confirmed', 'arranged');
+    const told = await decide(alex, cancelled, { action: 'cancel' }, 0.4);
+    expect(aboutCover(told)).toEqual([]);
+    expect(told.map((n) => n.personId)).toContain(megan);
+  });
 
   it('tells the manager to stand down the cover an erased rota coordinator arranged, when the visitor cancels', async () => {
     const request = await coveredByLynne('confirmed', 'arranged');
