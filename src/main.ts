@@ -18,6 +18,7 @@ import { seedDemoOrganisation } from './demo/seedDemo';
 import { createDemoWeekKeeper } from './demo/demoWeekKeeper';
 import { createServer } from './http/createServer';
 import { createLogger, type Logger } from './logging/logger';
+import type { AfterAnswer } from './app/afterAnswer';
 import type { Dispatcher } from './app/dispatcher';
 import { releaseLease } from './app/scheduledWork';
 import { startScheduler } from './app/startScheduler';
@@ -39,6 +40,8 @@ export interface RunningService {
   port: number;
   store: DocumentStore;
   dispatcher: Dispatcher;
+  /** What decisions file after their answers (tests wait for it after a turn). */
+  afterAnswer: AfterAnswer;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,8 @@ export interface ServiceOptions {
   modelTimers?: Timers;
   /** The time the bot and the demo go by (tests set it; the real time without it). */
   clock?: () => Date;
+  /** The store the bot works through, around the one opened (tests: writes held or failing). */
+  storeAround?: (store: DocumentStore) => DocumentStore;
 }
 
 /** A start-up failure the operator can act on: the message says which setting to check. */
@@ -83,7 +88,7 @@ export async function startService(
   });
   const bot = createBot({
     adapter,
-    store,
+    store: options.storeAround ? options.storeAround(store) : store,
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
     retention: config.retention,
@@ -163,6 +168,7 @@ export async function startService(
     port,
     store,
     dispatcher: bot.dispatcher,
+    afterAnswer: bot.services.afterAnswer,
     close: async () => {
       const stopped = stopScheduler();
       stopShiftsSync();

@@ -21,6 +21,7 @@ import { releaseChanged, withoutCoverChoice, withRelease } from '../domain/cover
 import { DECLINE_CATEGORY_WORDS, type DeclineCategory } from '../domain/cover/declineCategories';
 import { describeRelease } from './describeRelease';
 import { describeRequest, type RequestView } from './describeRequest';
+import { isFiledByScan } from './fileStoppedTransitions';
 import { newNotification } from './notifyParties';
 import { shapeDecision, type CoverAnswers } from './shapeDecision';
 
@@ -35,7 +36,12 @@ export type DecisionResult =
   | {
       ok: true;
       request: ShadowingRequest;
-      queued: Notification[];
+      /**
+       * What follows the decision (pointers, the place, messages), filed after the answer and
+       * delivered by itself (see AfterAnswer): resolves to the messages it queued, for a caller
+       * that waits for it. It rejects if the store failed, and is caught already.
+       */
+      followUp: Promise<Notification[]>;
       viewer: Viewer;
       /** A rota coordinator was wanted but none is known, so the manager arranges cover. */
       noCoordinator?: true;
@@ -62,7 +68,11 @@ export async function decideOnRequest(
   requestId: string,
   decision: Decision,
   now: Date,
-  options: { describe?: boolean } = {},
+  options: {
+    describe?: boolean;
+    /** Hands what the decision queued to the sender; services.notify without it. */
+    deliver?: (queued: Notification[]) => void;
+  } = {},
 ): Promise<DecisionResult> {
   const actor: Actor =
     'isProgrammeLead' in who ? who : { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
@@ -95,7 +105,11 @@ export async function decideOnRequest(
   );
   if (!moved.ok) {
     if (isOwnLastDecision(request, action, actor.id))
-      services.notify(await carryThrough(services, request, action, actor.id, now));
+      void services.afterAnswer.run(() => carryThrough(services, request, action, actor.id, now), {
+        requestId,
+        job: 'file a decision clicked again',
+        ...(options.deliver ? { deliver: options.deliver } : {}),
+      });
     return { ok: false, refusal: moved.refusal, request, viewer };
   }
   const shaped = await shapeDecision(services, moved.request, action, answersOf(decision), actor, now);
@@ -133,19 +147,33 @@ export async function decideOnRequest(
       viewer,
     };
   }
-  // What follows the decision, and what the card shows of it, are written and read side by side.
-  const [queued, toCoordinator, view, toLeads] = await Promise.all([
-    carryThrough(services, checked.request, action, actor.id, now),
-    shaped.coordinatorId ? askCoordinator(services, checked.request, shaped.coordinatorId, now) : [],
+  // The decision is answered once its record is written: what follows it is filed after the
+  // answer, and by the scheduler's scan if this process stops or the store fails first.
+  const toLeads = tellLeadsWithCards(services, request, checked.request, action, actor, now);
+  const followUp = services.afterAnswer.run(
+    async () => {
+      const [queued, toCoordinator, told] = await Promise.all([
+        carryThrough(services, checked.request, action, actor.id, now),
+        shaped.coordinatorId ? askCoordinator(services, checked.request, shaped.coordinatorId, now) : [],
+        toLeads,
+      ]);
+      return [...queued, ...toCoordinator, ...told];
+    },
+    { requestId, job: 'file a decision', ...(options.deliver ? { deliver: options.deliver } : {}) },
+  );
+  // Not left to the scan, so written before the answer: the programme leads' cards (the scan does
+  // not file them; looked for only when a lead may hold one), and all of it for a move the scan
+  // would read as another.
+  const [view] = await Promise.all([
     // The card after a decision is never the manager's approval card, so the visitor's history is not read.
     options.describe ? describeRequest(services, checked.request, { withHistory: false }) : undefined,
-    tellLeadsWithCards(services, request, checked.request, action, actor, now),
+    toLeads,
+    isFiledByScan(checked.request, action) ? undefined : followUp,
   ]);
-  queued.push(...toCoordinator, ...toLeads);
   return {
     ok: true,
     request: checked.request,
-    queued,
+    followUp,
     viewer,
     ...(shaped.noCoordinator ? { noCoordinator: true as const } : {}),
     ...(view ? { view } : {}),

@@ -8,7 +8,8 @@ import type { Notification } from './notifications';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { awaitsFirstDecision } from './submitRequest';
-import { heldRecheckOf, owedByLastMove } from './transitionFilings';
+import { heldRecheckOf, moveOf, owedByLastMove } from './transitionFilings';
+import type { Action } from '../domain/workflow/transitions';
 import { tasksFor } from './writeTasks';
 
 /** Moves older than this are not looked at again: what they owed is a day late or more. */
@@ -40,6 +41,22 @@ export async function fileStoppedTransition(
   const queued = await fileWhatFollows(services, request, now);
   checked.set(key, true, readStarted);
   return queued;
+}
+
+/**
+ * Whether the scan files exactly what `action` owes once it is the request's latest write: the
+ * pointers, the place and the messages (the coordinator's card with them). Not where the move
+ * reads as another (a visitor cancelling while a new time waits reads as turning the time down),
+ * nor for a visitor whose data was erased. The programme leads' cards are never filed by it.
+ */
+export function isFiledByScan(request: ShadowingRequest, action: Action): boolean {
+  const last = request.history.at(-1);
+  return (
+    last?.at === request.updatedAt &&
+    !isErasedStandIn(request.visitorId) &&
+    !awaitsFirstDecision(request) &&
+    moveOf(request, last) === action
+  );
 }
 
 /**

@@ -7,9 +7,30 @@ export interface BotReply {
   attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
 }
 
+/** Per service address: what its turns leave to finish after the answer (see settleAfterTurns). */
+const settlers = new Map<string, () => Promise<void>>();
+
+/**
+ * Every turn posted to `baseUrl` from now on returns once the work it left after its answer (a
+ * decision's pointers and messages) is done, as it did when that came before the answer, so a
+ * test reads the store as the turn left it. Until the service stops (the function returned).
+ */
+export function settleAfterTurns(baseUrl: string, settle: () => Promise<void>): () => void {
+  const origin = new URL(baseUrl).origin;
+  settlers.set(origin, settle);
+  return () => {
+    if (settlers.get(origin) === settle) settlers.delete(origin);
+  };
+}
+
+/**
+ * Posts one activity and reads the answer. Unless `settled` is false (a test of what comes after
+ * the answer), returns once the service has finished what the turn left for after its answer.
+ */
 export async function postActivity(
   baseUrl: string,
   activity: unknown,
+  { settled = true }: { settled?: boolean } = {},
 ): Promise<{ status: number; replies: BotReply[]; body: unknown }> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
@@ -20,6 +41,7 @@ export async function postActivity(
   const text = await response.text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
   const replies = ((body as { activities?: BotReply[] } | undefined)?.activities ?? []) as BotReply[];
+  if (settled) await settlers.get(new URL(baseUrl).origin)?.();
   return { status: response.status, replies, body };
 }
 

@@ -28,6 +28,7 @@ export async function confirmedVisit(
     { action: 'approve', coverMethod: 'within_team' },
     now,
   );
+  await workflow.services.afterAnswer.idle();
   if (!approved.ok) throw new Error(`approval refused: ${approved.refusal}`);
   const adele = await personOf(workflow.services, DEMO_IDS.adele);
   const accepted = await decideOnRequest(
@@ -38,6 +39,7 @@ export async function confirmedVisit(
     { action: 'accept' },
     now,
   );
+  await workflow.services.afterAnswer.idle();
   if (!accepted.ok) throw new Error(`acceptance refused: ${accepted.refusal}`);
   return accepted.request;
 }

@@ -1,5 +1,6 @@
 import { seedDemoOrganisation } from '../../src/demo/seedDemo';
 import { startCosmosServer, TEST_SERVER_REQUEST_TIMEOUT_MS } from './cosmosServer';
+import type { ServiceOptions } from '../../src/main';
 import { startTestService, type TestService } from './startTestService';
 
 /** The real service over HTTP with the demo organisation loaded, and a way to stop it and its store. */
@@ -14,18 +15,18 @@ export interface ServiceOnStore {
  */
 export const SERVICE_ON_EACH_STORE: Array<{
   name: string;
-  start(database: string): Promise<ServiceOnStore>;
+  start(database: string, options?: ServiceOptions): Promise<ServiceOnStore>;
 }> = [
   {
     name: 'embedded store',
-    async start() {
-      const service = await startTestService({ SCHEDULER_INTERVAL_SECONDS: '0' });
+    async start(_database, options = {}) {
+      const service = await startTestService({ SCHEDULER_INTERVAL_SECONDS: '0' }, options);
       return { service, stop: () => service.stop() };
     },
   },
   {
     name: 'Cosmos-protocol server',
-    async start(database) {
+    async start(database, options = {}) {
       const cosmos = await startCosmosServer();
       const service = await startTestService(
         {
@@ -35,7 +36,7 @@ export const SERVICE_ON_EACH_STORE: Array<{
           COSMOS_DATABASE: database,
           SCHEDULER_INTERVAL_SECONDS: '0',
         },
-        { cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS },
+        { cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS, ...options },
       );
       await seedDemoOrganisation(service.store, { today: new Date() });
       return {

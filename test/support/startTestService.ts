@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 import { startService, type RunningService, type ServiceOptions } from '../../src/main';
 import { TEST_SERVER_REQUEST_TIMEOUT_MS } from './cosmosServer';
+import { settleAfterTurns } from './http';
 
 export interface TestService extends RunningService {
   dataDir: string;
@@ -33,10 +34,12 @@ export async function startTestService(
     cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     ...options,
   });
+  const unsettle = settleAfterTurns(service.url, () => service.afterAnswer.idle());
   return {
     ...service,
     dataDir,
     stop: async () => {
+      unsettle();
       await service.close();
       if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },

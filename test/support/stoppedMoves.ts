@@ -3,6 +3,7 @@ import { SEND_SETTLE_MS, stoppedSendsChecked } from '../../src/app/fileStoppedSe
 import { notificationId, type NotificationKind } from '../../src/app/notifications';
 import { queueDueWork } from '../../src/app/scheduledWork';
 import { createServices, type Services } from '../../src/app/services';
+import { createLogger } from '../../src/logging/logger';
 import { DEMO_IDS } from '../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../src/domain/requests';
 import type { ShiftKind } from '../../src/domain/rota';
@@ -81,13 +82,34 @@ export function stoppedMoves(current: () => Workflow) {
   }
 
   const failing = (requestId?: string): Services =>
-    createServices(failingAfterRequest(current().store, requestId), current().services.clock);
+    createServices(
+      failingAfterRequest(current().store, requestId),
+      current().services.clock,
+      undefined,
+      undefined,
+      {
+        logger: createLogger('silent'),
+      },
+    );
 
+  /**
+   * A decision whose writes after the request fail: it is answered once the request is written,
+   * and what follows it fails after the answer (or before it, for a move the scan would read as
+   * another, which is not answered).
+   */
   async function decideThenStop(request: ShadowingRequest, by: string, decision: Decision) {
     const { services } = current();
     const who = await personOf(services, by);
+    const decided = decideOnRequest(
+      failing(),
+      who,
+      request.visitorId,
+      request.id,
+      decision,
+      services.clock(),
+    );
     await expect(
-      decideOnRequest(failing(), who, request.visitorId, request.id, decision, services.clock()),
+      decided.then((answer) => (answer.ok ? answer.followUp : Promise.reject(new Error(answer.refusal)))),
     ).rejects.toThrow('store gone');
   }
 

@@ -44,7 +44,6 @@ export function registerCardActions(
         { id: person.id, isProgrammeLead: person.roles.includes('programme_lead') },
         services.clock(),
       );
-      if (result.ok) services.notify(result.queued);
       await context.sendActivity(
         result.ok ? 'I have cancelled that request. Everyone involved has been told.' : result.refusal,
       );

@@ -59,6 +59,8 @@ export function registerDecisionActions(
       const { actor, data: parsed } = read;
       const decision = toDecision(parsed);
       if ('refusal' in decision) return decision.refusal;
+      // Read now: the turn's context is gone by the time what follows the decision is filed.
+      const pressed = pressedCard(context, actor.id);
       const result = await decideOnRequest(
         services,
         actor,
@@ -66,7 +68,11 @@ export function registerDecisionActions(
         parsed.requestId,
         decision,
         services.clock(),
-        { describe: true },
+        {
+          describe: true,
+          // Filed after the answer; delivered with the earlier cards of those it sends nothing.
+          deliver: (queued) => dispatcher.kick(queued, undefined, pressed),
+        },
       );
       if (!result.ok) {
         logger.info(
@@ -83,7 +89,6 @@ export function registerDecisionActions(
           result.canTryAgain ? { problem: result.refusal } : { note: result.refusal },
         );
       }
-      dispatcher.kick(result.queued, undefined, pressedCard(context, actor.id));
       const view = result.view ?? (await describeRequest(services, result.request));
       if (result.request.state === 'confirmed')
         return createConfirmationCard(view, { viewer: result.viewer });

@@ -74,6 +74,7 @@ describe('an earlier card Teams will not update', () => {
     expect(
       await cancelRequest(workflow.services, visitor.id, request.id, actor, workflow.services.clock()),
     ).toMatchObject({ ok: true });
+    await workflow.services.afterAnswer.idle();
     await tick();
     await tick();
 
@@ -115,6 +116,7 @@ describe('an earlier card Teams will not update', () => {
     expect(
       await cancelRequest(workflow.services, second.visitorId, second.id, actor, workflow.services.clock()),
     ).toMatchObject({ ok: true });
+    await workflow.services.afterAnswer.idle();
     await tick();
 
     const throttled = connector.posts.filter((p) => p.method === 'PUT' && p.status === 429);

@@ -210,6 +210,7 @@ describe.each(STORE_SUBJECTS)('the store fails to record a sent message: $name',
     expect(await cancelRequest(workflow.services, visitorId, request.id, actor, now)).toMatchObject({
       ok: true,
     });
+    await workflow.services.afterAnswer.idle();
     // Sending the news redraws the approval card in place; the store fails noting what it now shows.
     const failedBefore = faults.failed();
     faults.fail(await approvalOf(manager, request), 1);

@@ -140,6 +140,7 @@ describe('what sending a card about a request reads', () => {
         approval,
         DEMO_TODAY,
       );
+      await workflow.services.afterAnswer.idle();
       if (!approved.ok) throw new Error(approved.refusal);
       return approved.request;
     }, visitor.managerId);

@@ -110,6 +110,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     const results = await Promise.all(
       moves.map((m) => decideOnRequest(race, m.actor, visitor.id, request.id, m.decision, now)),
     );
+    await workflow.services.afterAnswer.idle();
 
     const winners = results.flatMap((r, i) => (r.ok ? [moves[i]?.decision.action as string] : []));
     expect(winners).toHaveLength(1);
@@ -125,6 +126,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     expect(await holdsOf(request)).toHaveLength(winners[0] === 'approve' ? 1 : 0);
     if (after?.state === 'awaiting_host')
       await decideOnRequest(workflow.services, visitor, visitor.id, request.id, { action: 'cancel' }, now);
+    await workflow.services.afterAnswer.idle();
   });
 
   it('makes one change when the manager approves as the visitor cancels from their list', async () => {
@@ -147,6 +149,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
           : cancelRequest(race, visitor.id, request.id, { id: visitor.id, isProgrammeLead: false }, now),
       ),
     );
+    await workflow.services.afterAnswer.idle();
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const after = await stored(request);
     expect(after?.history).toHaveLength(2);
@@ -159,6 +162,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
         { id: visitor.id, isProgrammeLead: false },
         now,
       );
+    await workflow.services.afterAnswer.idle();
   });
 
   it('makes one transition when Teams retries the same invoke', async () => {
@@ -175,6 +179,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
       { action: 'approve', coverMethod: 'within_team' },
       now,
     );
+    await workflow.services.afterAnswer.idle();
     const retry = await decideOnRequest(
       workflow.services,
       manager,
@@ -183,6 +188,7 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
       { action: 'approve', coverMethod: 'within_team' },
       now,
     );
+    await workflow.services.afterAnswer.idle();
 
     expect(first.ok).toBe(true);
     expect(retry).toMatchObject({ ok: false, refusal: expect.stringContaining('waiting for the host') });
@@ -190,5 +196,6 @@ describe.each(STORE_SUBJECTS)('decisions racing on one request: $name', (subject
     expect((await stored(request))?.history).toHaveLength(2);
     expect(await outboxFor(request)).toEqual(owed(request, 'approve'));
     await decideOnRequest(workflow.services, visitor, visitor.id, request.id, { action: 'cancel' }, now);
+    await workflow.services.afterAnswer.idle();
   });
 });

@@ -69,7 +69,7 @@ describe('programme leads holding a card about a request another lead decided', 
     );
     expect(decided).toMatchObject({ ok: true, request: { state: 'awaiting_host' } });
     if (!decided.ok) return;
-    const told = decided.queued.map((n) => [n.kind, n.personId]);
+    const told = (await decided.followUp).map((n) => [n.kind, n.personId]);
     expect(told).toEqual(
       expect.arrayContaining([
         ['request_update', second.id],

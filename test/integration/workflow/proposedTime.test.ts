@@ -153,7 +153,7 @@ describe('a time the host proposes', () => {
     expect(taken).toMatchObject({ ok: true, request: { state: 'awaiting_manager' } });
     // The manager is asked again; the host, whose card asked about the old time, is told where it stands.
     if (taken.ok)
-      expect(taken.queued.map((n) => [n.kind, n.personId])).toEqual([
+      expect((await taken.followUp).map((n) => [n.kind, n.personId])).toEqual([
         ['approval_needed', manager.id],
         ['request_update', host.id],
       ]);

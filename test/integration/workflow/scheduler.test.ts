@@ -106,6 +106,7 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
       { action: 'approve', coverMethod: 'within_team' },
       workflow.services.clock(),
     );
+    await workflow.services.afterAnswer.idle();
     await dispatcher.tick();
     deliverer.delivered.length = 0;
 
@@ -150,6 +151,7 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
       { action: 'approve', coverMethod: 'within_team' },
       workflow.services.clock(),
     );
+    await workflow.services.afterAnswer.idle();
     await decideOnRequest(
       workflow.services,
       host,
@@ -158,6 +160,7 @@ describe.each(STORE_SUBJECTS)('scheduled reminders and expiries: $name', (subjec
       { action: 'accept' },
       workflow.services.clock(),
     );
+    await workflow.services.afterAnswer.idle();
     await dispatcher.tick();
     deliverer.delivered.length = 0;
 

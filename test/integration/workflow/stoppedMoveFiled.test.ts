@@ -127,6 +127,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
     await expect(
       decideOnRequest(workflow.services, megan, request.visitorId, request.id, decision, nextHour()),
     ).resolves.toMatchObject({ ok: true, request: { cover: 'pending', coverArrangerId: DEMO_IDS.miriam } });
+    await workflow.services.afterAnswer.idle();
     return request;
   }
 
@@ -179,6 +180,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a move that stopped half w
     await expect(
       decideOnRequest(workflow.services, alex, alex.id, cancelled.id, { action: 'cancel' }, movedAt),
     ).resolves.toMatchObject({ ok: true });
+    await workflow.services.afterAnswer.idle();
 
     const at = new Date(movedAt.getTime() + SEND_SETTLE_MS);
     const read: string[] = [];

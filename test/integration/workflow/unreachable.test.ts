@@ -158,6 +158,7 @@ describe('delivering to people the connector refuses', () => {
       { action: 'approve', coverMethod: 'within_team' },
       DEMO_TODAY,
     );
+    await workflow.services.afterAnswer.idle();
     expect(approved.ok).toBe(true);
 
     await tickAt(DEMO_TODAY);
