@@ -81,7 +81,8 @@ describe.each(STORE_SUBJECTS)('damage stays local ($name)', (subject) => {
       workflow.services.clock(),
     );
     expect(approved).toMatchObject({ ok: true, request: { state: 'awaiting_host' } });
-    if (approved.ok) expect((await approved.followUp).map((n) => n.personId)).toContain(workflow.offer.hostId);
+    if (approved.ok)
+      expect((await approved.followUp).map((n) => n.personId)).toContain(workflow.offer.hostId);
   });
 
   it('doctor finds the damage, an orphan hold and a stuck claim; --repair sets them right and deletes nothing', async () => {
