@@ -9,6 +9,8 @@ export interface FollowUpOf {
   job: string;
   /** Hands what the work queued to the sender; the tracker's own default when absent. */
   deliver?: (queued: Notification[]) => void;
+  /** Starts the work once this settles (the answer has gone), so the answer does not wait for it. */
+  after?: Promise<unknown>;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface FollowUpOf {
  */
 export interface AfterAnswer {
   /**
-   * Starts `work` now, without the caller waiting for it, then hands what it queued to be
+   * Starts `work` now (or once `about.after` settles), without the caller waiting for it, then hands what it queued to be
    * delivered. A failure is logged at error level with the request's id and left for the scan.
    * The promise is the work's own, for a caller that needs what it queued: it rejects when the
    * work fails, and is already caught here, so a caller that drops it hears nothing.
@@ -35,7 +37,12 @@ export function createAfterAnswer(
   const inFlight = new Set<Promise<void>>();
   return {
     run: (work, about) => {
-      const started = startSafely(work);
+      const started = about.after
+        ? about.after.then(
+            () => startSafely(work),
+            () => startSafely(work),
+          )
+        : startSafely(work);
       const settled = started
         .then((queued) => (about.deliver ?? deliver)(queued))
         .catch((error: unknown) =>

@@ -10,20 +10,15 @@ import { findRequestOfCard } from './findRequestOfCard';
 import { readClashContext } from './loadClashContext';
 import { readAheadCard } from './readAheadDecision';
 import type { Notification } from './notifications';
-import { notifyParties } from './notifyParties';
-import { tellLeadsWithCards } from './leadsWithCards';
-import { releasePlace } from './releasePlace';
 import type { Services } from './services';
-import { writeTasks } from './writeTasks';
 import type { ReleaseSummary } from '../domain/clash';
 import type { CoverMethod } from '../domain/cover/coverMethods';
 import { releaseChanged, withoutCoverChoice, withRelease } from '../domain/cover/coverTransitions';
 import { DECLINE_CATEGORY_WORDS, type DeclineCategory } from '../domain/cover/declineCategories';
 import { describeRelease } from './describeRelease';
 import { describeRequest, type RequestView } from './describeRequest';
-import { isFiledByScan } from './fileStoppedTransitions';
-import { newNotification } from './notifyParties';
 import { shapeDecision, type CoverAnswers } from './shapeDecision';
+import { carryThrough, fileAfterAnswer, type FollowUpOptions } from './fileDecision';
 
 export type Decision =
   | { action: 'accept' | 'accept_time' | 'reject_time' | 'complete' | 'no_show' | 'cancel_for_cover' }
@@ -68,11 +63,7 @@ export async function decideOnRequest(
   requestId: string,
   decision: Decision,
   now: Date,
-  options: {
-    describe?: boolean;
-    /** Hands what the decision queued to the sender; services.notify without it. */
-    deliver?: (queued: Notification[]) => void;
-  } = {},
+  options: FollowUpOptions & { describe?: boolean } = {},
 ): Promise<DecisionResult> {
   const actor: Actor =
     'isProgrammeLead' in who ? who : { id: who.id, isProgrammeLead: who.roles.includes('programme_lead') };
@@ -147,28 +138,19 @@ export async function decideOnRequest(
       viewer,
     };
   }
-  // The decision is answered once its record is written: what follows it is filed after the
-  // answer, and by the scheduler's scan if this process stops or the store fails first.
-  const toLeads = tellLeadsWithCards(services, request, checked.request, action, actor, now);
-  const followUp = services.afterAnswer.run(
-    async () => {
-      const [queued, toCoordinator, told] = await Promise.all([
-        carryThrough(services, checked.request, action, actor.id, now),
-        shaped.coordinatorId ? askCoordinator(services, checked.request, shaped.coordinatorId, now) : [],
-        toLeads,
-      ]);
-      return [...queued, ...toCoordinator, ...told];
-    },
-    { requestId, job: 'file a decision', ...(options.deliver ? { deliver: options.deliver } : {}) },
-  );
-  // Not left to the scan, so written before the answer: the programme leads' cards (the scan does
-  // not file them; looked for only when a lead may hold one), and all of it for a move the scan
-  // would read as another.
+  const { followUp, beforeAnswer } = fileAfterAnswer(services, {
+    before: request,
+    after: checked.request,
+    action,
+    actor,
+    now,
+    coordinatorId: shaped.coordinatorId,
+    options,
+  });
   const [view] = await Promise.all([
     // The card after a decision is never the manager's approval card, so the visitor's history is not read.
     options.describe ? describeRequest(services, checked.request, { withHistory: false }) : undefined,
-    toLeads,
-    isFiledByScan(checked.request, action) ? undefined : followUp,
+    beforeAnswer,
   ]);
   return {
     ok: true,
@@ -244,23 +226,6 @@ function withNewTime(request: ShadowingRequest, newTime: NewTimeRelease | undefi
   return request.state === 'awaiting_manager' ? withoutCoverChoice(updated) : updated;
 }
 
-/** Hands cover to the department's rota coordinator: a card with the shift, the hours and the date. */
-async function askCoordinator(
-  services: Services,
-  request: ShadowingRequest,
-  coordinatorId: string,
-  now: Date,
-): Promise<Notification[]> {
-  const notification = newNotification(
-    'cover_needed',
-    request,
-    coordinatorId,
-    `cover-${(request.coverHistory ?? []).length}`,
-    now,
-  );
-  return (await services.outbox.enqueue(notification)) ? [notification] : [];
-}
-
 /**
  * A reason is free text that is stored and shown to others: cleaned and checked as all free text
  * is. Refused (patient data, too long), nothing is changed and the person is told why.
@@ -270,26 +235,6 @@ function checkReason(decision: Decision): { ok: true; value?: string } | { ok: f
   const checked = checkFreeText(decision.reason, { label: 'your reason', min: 0, max: MAX_REASON });
   if (!checked.ok) return { ok: false, problem: `${checked.problem} Nothing has been changed.` };
   return checked.value ? { ok: true, value: checked.value } : { ok: true };
-}
-
-/**
- * What follows a decision: pointers, places and messages, written side by side once the decision
- * itself is saved. Each is idempotent and none depends on another, so a run cut short anywhere
- * is completed by running it again (a repeated click does).
- */
-async function carryThrough(
-  services: Services,
-  request: ShadowingRequest,
-  action: Action,
-  actorId: string,
-  now: Date,
-): Promise<Notification[]> {
-  const [, , queued] = await Promise.all([
-    writeTasks(services.tasks, request),
-    releasePlace(services.holds, request),
-    notifyParties(services.outbox, request, action, actorId, now),
-  ]);
-  return queued;
 }
 
 /**

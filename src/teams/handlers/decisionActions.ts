@@ -16,6 +16,7 @@ import { createRequestCardFor } from '../cards/requestCardFor';
 import { createRequestStatusCard } from '../cards/requestStatusCard';
 import { describeChange } from '../describeChange';
 import { readCardAction, UNREADABLE_CARD_ACTION } from './readCardAction';
+import { whenAnswered } from '../afterAnswer';
 
 const DECIDE = z.object({
   action: z.enum([
@@ -72,6 +73,7 @@ export function registerDecisionActions(
           describe: true,
           // Filed after the answer; delivered with the earlier cards of those it sends nothing.
           deliver: (queued) => dispatcher.kick(queued, undefined, pressed),
+          ...answeredAt(),
         },
       );
       if (!result.ok) {
@@ -154,4 +156,10 @@ async function coverNoteFor(
       ? `You approved the release. No rota coordinator is known for ${department}, so please arrange cover yourself, then press Cover arranged here.`
       : 'You approved the release. When the cover is in place, press Cover arranged here.',
   };
+}
+
+/** When this HTTP turn has answered, if it runs in one: what follows a decision starts then. */
+function answeredAt(): { answered?: Promise<void> } {
+  const answered = whenAnswered();
+  return answered ? { answered } : {};
 }
