@@ -8,6 +8,7 @@ import { STORE_REQUESTS } from '../src/store/documentStore';
 import { actorFor } from '../test/support/activities';
 import { startAcceptingConnector } from './support/acceptingConnector';
 import { cpuMs } from './support/cpuProfile';
+import { markBackgroundWork } from './support/backgroundWork';
 import { describeHolds, startLatencyProxy } from './support/latencyProxy';
 import { runMain } from './support/machine';
 import { printLine } from './support/output';
@@ -157,13 +158,15 @@ function traceHttpRequests(calls: Call[], background: AsyncLocalStorage<true>): 
   });
 }
 
-/** Every call to the service's store from now on, with its times; deliveries' calls marked background. */
+/**
+ * Every call to the service's store from now on, with its times; calls of deliveries and of what a
+ * decision files after its answer marked background.
+ */
 function timeStoreCalls(service: RunningService): Call[] {
   const background = new AsyncLocalStorage<true>();
   const calls: Call[] = [];
   if (HTTP) traceHttpRequests(calls, background);
-  const kick = service.dispatcher.kick;
-  service.dispatcher.kick = (queued) => background.run(true, () => kick(queued));
+  markBackgroundWork(service, background);
   const target = service.store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const operation of STORE_REQUESTS) {
     const original = target[operation] as (...args: unknown[]) => Promise<unknown>;

@@ -1,5 +1,6 @@
 import { actorFor, type Actor } from '../test/support/activities';
 import { sequentialRoundTrips, traceStore } from '../test/support/storeTrace';
+import { markBackgroundWork } from './support/backgroundWork';
 import { startEchoBot } from './echoBot';
 import { describeHolds, startLatencyProxy, type LatencyProxy } from './support/latencyProxy';
 import { ask } from './support/askBot';
@@ -245,7 +246,7 @@ function exchangeTarget(client: Client, target: Target) {
 
 /**
  * The most sequential store round trips of each timed turn of an exchange, over a few exchanges
- * after one to warm up. Deliveries the turns start are work in the background, left out.
+ * after one to warm up. Deliveries the turns start, and what a decision files after its answer, are work in the background, left out.
  */
 async function countExchangeRoundTrips(
   client: Client,
@@ -256,8 +257,7 @@ async function countExchangeRoundTrips(
   const on = exchangeTarget(client, target);
   await runExchange(on, actor, id, (_kind, turn) => turn());
   const background = new AsyncLocalStorage<true>();
-  const kick = service.dispatcher.kick;
-  service.dispatcher.kick = (queued) => background.run(true, () => kick(queued));
+  const restore = markBackgroundWork(service, background);
   const trace = traceStore(service.store, () => (background.getStore() ? 'background' : undefined));
   const most: Record<ExchangeKind, number> = { send: 0, approve: 0, accept: 0 };
   try {
@@ -273,7 +273,7 @@ async function countExchangeRoundTrips(
     return most;
   } finally {
     trace.restore();
-    service.dispatcher.kick = kick;
+    restore();
   }
 }
 
