@@ -67,7 +67,7 @@ describe.each(STORE_SUBJECTS)('cover to stand down when the visit is called off,
     const who = await personOf(workflow.services, by);
     const result = await decideOnRequest(workflow.services, who, alex, request.id, decision, at(days));
     if (!result.ok) throw new Error(result.refusal);
-    return result.queued;
+    return result.followUp;
   }
   const tick = async (days: number, request: ShadowingRequest) => {
     workflow.setNow(at(days));
