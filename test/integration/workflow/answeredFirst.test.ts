@@ -88,6 +88,25 @@ describe.each(STORE_SUBJECTS)('a decision answered before what follows it, $name
     expect((await pointers(request)).map((task) => task?.state)).toEqual(['confirmed', 'confirmed']);
   });
 
+  it("does not answer a visitor's cancelling while a new time waits until what follows it is written: the scheduler would read it as turning the time down", async () => {
+    const request = await filed('host_proposed_time', slots[5]!);
+    nextHour();
+    const services = createServices(
+      failingFollowUps(workflow.store, request.id),
+      workflow.services.clock,
+      undefined,
+      undefined,
+      { logger: createLogger('silent') },
+    );
+    const alex = await personOf(workflow.services, DEMO_IDS.alex);
+
+    await expect(
+      decideOnRequest(services, alex, request.visitorId, request.id, { action: 'cancel' }, services.clock()),
+    ).rejects.toThrow('store gone');
+    expect((await stored(request)).state).toBe('cancelled');
+    await services.afterAnswer.idle();
+  });
+
   /** A decision made with everything filed, to compare with the same decision filed by the scan. */
   async function filedAsDecided(
     state: ShadowingRequest['state'],
