@@ -1,14 +1,11 @@
 import type { ShadowingRequest } from '../domain/requests';
 import { formatVisitTime } from '../domain/time/formatVisit';
 import { ExpiringCache } from '../shared/expiringCache';
+import { askLeads, isManagerMissing, wereLeadsAsked } from './fileSend';
 import type { Notification } from './notifications';
 import { newNotification, owedByMove } from './notifyParties';
-import {
-  awaitsFirstDecision,
-  fileWhatSendingMissed,
-  isPlaceHeld,
-  type SubmitDependencies,
-} from './submitRequest';
+import { awaitsFirstDecision, fileWhatSendingMissed, isPlaceHeld } from './submitRequest';
+import type { Services } from './services';
 import { tasksFor } from './writeTasks';
 
 /** A send still filing its own pointers and message is left alone for this long. */
@@ -20,16 +17,17 @@ export function stoppedSendsChecked(now?: () => number): ExpiringCache<true> {
 }
 
 /**
- * A send stores the request while it holds the request's place, then files the manager's message
- * and the manager's and host's pointers. A process stopped on the way (killed, or the store failing
- * with nobody left to click Send again) leaves a request its manager never hears of. Once a request
- * has waited `SEND_SETTLE_MS` for its manager as sent, the scheduler reads whether those three are
- * there: if not, and the request holds its place, it files whatever is missing (filing again never
- * files anything twice). A request whose place was never held is never announced: it is removed,
- * and the visitor is told it was not sent (see removeUnheldSend).
+ * A send stores the request while it holds the request's place, answers the visitor, then files
+ * what it owes (fileSend): the manager's message, the manager's and host's pointers, and, when the
+ * visitor's manager is not in the directory, the programme leads asked instead. A process stopped
+ * on the way (killed, or the store failing) leaves a request its manager (or the leads) never hears
+ * of. Once a request has waited `SEND_SETTLE_MS` for its manager as sent, the scheduler reads
+ * whether those are there: if not, and the request holds its place, it files whatever is missing
+ * (filing again never files anything twice). A request whose place was never held is never
+ * announced: it is removed, and the visitor is told it was not sent (see removeUnheldSend).
  */
 export async function fileStoppedSend(
-  services: SubmitDependencies,
+  services: Services,
   request: ShadowingRequest,
   now: Date,
   checked: ExpiringCache<true>,
@@ -38,26 +36,31 @@ export async function fileStoppedSend(
   if (Date.parse(request.createdAt) + SEND_SETTLE_MS > now.getTime()) return [];
   if (checked.get(request.id)) return [];
   const readStarted = checked.startRead();
-  if (await isFiled(services, request, now)) {
+  const [filed, leadsOwed] = await Promise.all([
+    isFiled(services, request, now),
+    isManagerMissing(services, request),
+  ]);
+  if (filed && (!leadsOwed || (await wereLeadsAsked(services, request)))) {
     checked.set(request.id, true, readStarted);
     return [];
   }
   const queued = await fileWhatSendingMissed(services, request, now);
   if (!queued) return removeUnheldSend(services, request, now);
+  const leads = leadsOwed ? await askLeads(services, request, now) : [];
   checked.set(request.id, true, readStarted);
-  return queued;
+  return [...queued, ...leads];
 }
 
 /**
  * A request whose send stopped after storing it and before its place was held. The visitor saw no
- * "Sent" (that waits for the place and the manager's message), so what they expect is that it did
+ * "Sent" (that waits for the place to be held), so what they expect is that it did
  * not go: it is removed rather than sent on a minute later without them (the place may be gone, and
  * they may have asked again), and they are told plainly, so they can ask again if they still want
  * to. Removed only as read here, still unheld and untouched: a send of the same draft that holds
  * the place or stores it afresh in the meantime is left alone.
  */
 async function removeUnheldSend(
-  services: SubmitDependencies,
+  services: Services,
   request: ShadowingRequest,
   now: Date,
 ): Promise<Notification[]> {
@@ -89,7 +92,7 @@ function notSentNote(request: ShadowingRequest): string {
 
 /** The send's own filings, as every move's are known (see transitionFilings): its manager's message and both pointers. */
 async function isFiled(
-  services: Pick<SubmitDependencies, 'outbox' | 'tasks'>,
+  services: Pick<Services, 'outbox' | 'tasks'>,
   request: ShadowingRequest,
   now: Date,
 ): Promise<boolean> {

@@ -4,8 +4,11 @@ import type { Notification } from './notifications';
 import { newNotification } from './notifyParties';
 import type { Services } from './services';
 
+/** Why a visitor's request goes to the programme leads when their manager is not in the directory. */
+export const NO_MANAGER_IN_DIRECTORY = 'The visitor has no line manager in the staff directory';
+
 /** Programme leads (a small list): they decide when a visitor's manager is unknown or unreachable. */
-export async function listProgrammeLeads(services: Services): Promise<Person[]> {
+export async function listProgrammeLeads(services: Pick<Services, 'people'>): Promise<Person[]> {
   return (await services.people.listProgrammeLeads()).filter((p) => p.conversation !== undefined);
 }
 
@@ -17,13 +20,13 @@ export async function listProgrammeLeads(services: Services): Promise<Person[]> 
  * in Teams, or the manager's data was erased.
  */
 export async function routeApprovalToLeads(
-  services: Services,
+  services: Pick<Services, 'people' | 'outbox'>,
   request: ShadowingRequest,
   now: Date,
   reason: string,
 ): Promise<Notification[]> {
   const leads = (await listProgrammeLeads(services)).filter((lead) => lead.id !== request.visitorId);
-  const step = `lead-${request.history.length}`;
+  const step = leadsAskedStep(request);
   const asked = leadsAskedNote(reason, leads.length);
   const queued: Notification[] = [];
   for (const lead of leads) {
@@ -33,6 +36,11 @@ export async function routeApprovalToLeads(
   const told = newNotification('request_update', request, request.visitorId, step, now, asked);
   if (await services.outbox.enqueue(told)) queued.push(told);
   return queued;
+}
+
+/** The step of the request whose decision went to the leads: the id of the messages that say so. */
+export function leadsAskedStep(request: ShadowingRequest): string {
+  return `lead-${request.history.length}`;
 }
 
 /** The reason a decision went to the programme leads, and whether any lead could be asked. */

@@ -33,13 +33,16 @@ export type SubmitResult =
   | { ok: true; request: ShadowingRequest; warnings: string[]; queued: Notification[]; already?: true }
   | { ok: false; problems: string[] };
 
-/** As SubmitResult, with the pointers and messages still being filed: `filed` says when they are. */
+/**
+ * As SubmitResult, with the pointers and the manager's message not filed yet: `file` files them
+ * (only what is missing), for the caller to run once it has answered.
+ */
 export type SendResult =
   | {
       ok: true;
       request: ShadowingRequest;
       warnings: string[];
-      filed: Promise<Notification[]>;
+      file: () => Promise<Notification[]>;
       already?: true;
     }
   | { ok: false; problems: string[] };
@@ -58,20 +61,21 @@ export async function submitRequest(
 ): Promise<SubmitResult> {
   const sent = await sendRequest(deps, visitor, draft, now);
   if (!sent.ok) return sent;
-  const { filed, ...rest } = sent;
-  return { ...rest, queued: await filed };
+  const { file, ...rest } = sent;
+  return { ...rest, queued: await file() };
 }
 
 /**
- * submitRequest, returning as soon as the request is stored, while its pointers and messages are
- * filed: the caller can save what it must (the conversation) at the same time, and waits for
- * `filed` before saying the request was sent. If filing fails, sending the same draft again (or
- * clicking the same button once the conversation has moved on) files what is missing.
+ * submitRequest, returning as soon as the request is recorded (stored, its place held), before its
+ * pointers and the manager's message are filed: the request is sent once it is recorded, and the
+ * caller answers then and files the rest after (`file`). If filing fails, the scheduler files what
+ * is missing (fileStoppedSend), as does sending the same draft again or clicking the same button
+ * once the conversation has moved on. `recording` is called when the request and its place start
+ * being written (not for a refusal found before): the caller can save what it must beside them.
  *
  * The request is stored at the same time as its place is written, once the clash rules have
- * passed against the latest holds: three round trips (reads; place and request; pointers, the
- * manager's message and the conversation). Nothing points at the request, and nobody is told of
- * it, until its place is held. Should the place be lost on the recheck after a concurrent change,
+ * passed against the latest holds: two round trips (reads; place and request) before the answer.
+ * Nothing points at the request, and nobody is told of it, until its place is held. Should the place be lost on the recheck after a concurrent change,
  * the request is removed before the answer; should the process stop between the two writes, a
  * request without its place is never announced: sending the draft again holds the place (or
  * answers why not), and the scheduler removes it a minute later and tells the visitor.
@@ -81,6 +85,7 @@ export async function sendRequest(
   visitor: Person,
   draft: RequestDraft,
   now: Date,
+  recording: () => void = () => undefined,
 ): Promise<SendResult> {
   if (!isFinished(draft)) return { ok: false, problems: ['The request is not finished yet.'] };
   const { chosen, slot } = draft;
@@ -109,8 +114,11 @@ export async function sendRequest(
       chosen.hostId,
       chosen.offerId,
       { requestId, start: slot.start, end: slot.end, heldAt: now.toISOString() },
-      async (holds, own) =>
-        decideSend(deps, send, { visitor, draft, requestId, now }, await reads, holds, own),
+      async (holds, own) => {
+        const decision = decideSend(deps, send, { visitor, draft, requestId, now }, await reads, holds, own);
+        if (decision.ok) recording();
+        return decision;
+      },
     );
   } catch (error) {
     await removeStored(deps, send);
@@ -246,17 +254,14 @@ async function finishSend(
   return filing(deps, send.request, send.warnings, now);
 }
 
-/** The request sent, its pointers and the manager's message being filed. */
+/** The request sent, its pointers and the manager's message for the caller to file. */
 function filing(
   deps: SubmitDependencies,
   request: ShadowingRequest,
   warnings: string[],
   now: Date,
 ): SendResult {
-  const filed = fileSent(deps, request, now);
-  // Whoever sent it waits for it; a failure is theirs to report, not the process's.
-  filed.catch(() => undefined);
-  return { ok: true, request, warnings, filed };
+  return { ok: true, request, warnings, file: () => fileSent(deps, request, now) };
 }
 
 /**
@@ -365,18 +370,17 @@ function refusalBeforeReserving(
 /**
  * A draft sent before may have stopped between storing its request and filing what follows (the
  * process killed, the store failing): its manager would never hear. While the request still waits
- * for its manager as sent, the pointers and the manager's message are filed again; both are keyed
- * to the request and its step, so what was filed already is not filed twice. Only for a request
- * whose place this send has found or made held.
+ * for its manager as sent, `file` files the pointers and the manager's message again; both are
+ * keyed to the request and its step, so what was filed already is not filed twice. Only for a
+ * request whose place this send has found or made held.
  */
-async function finishIfSentBefore(
-  deps: SubmitDependencies,
-  result: SendResult,
-  now: Date,
-): Promise<SendResult> {
+function finishIfSentBefore(deps: SubmitDependencies, result: SendResult, now: Date): SendResult {
   if (!result.ok || !result.already) return result;
-  const queued = awaitsFirstDecision(result.request) ? await fileSent(deps, result.request, now) : [];
-  return { ...result, filed: Promise.resolve(queued) };
+  const { request } = result;
+  return {
+    ...result,
+    file: async () => (awaitsFirstDecision(request) ? fileSent(deps, request, now) : []),
+  };
 }
 
 /**
@@ -407,5 +411,5 @@ export async function isPlaceHeld(holds: HoldsRepository, request: ShadowingRequ
 }
 
 function alreadySent(request: ShadowingRequest): SendResult {
-  return { ok: true, request, warnings: [], filed: Promise.resolve([]), already: true };
+  return { ok: true, request, warnings: [], file: async () => [], already: true };
 }

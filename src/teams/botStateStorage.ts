@@ -36,6 +36,12 @@ export function isUserStateKey(key: string): boolean {
 
 const USER_STATE_KEY = /^[^/]*\/[^/]*\/users\/[^/]*$/;
 
+/** A version of a state as read, and how many readers of it have yet to write. */
+interface AsRead {
+  state: Record<string, unknown>;
+  readers: number;
+}
+
 /** How many states as read are remembered for merging; turns that change nothing never ask for theirs. */
 const REMEMBERED = 1000;
 const MERGE_ATTEMPTS = 3;
@@ -48,7 +54,7 @@ const MERGE_ATTEMPTS = 3;
  */
 export class BotStateStorage implements Storage {
   /** State as each turn read it, by key and version: the common ancestor for a merge. */
-  private readonly asRead = new Map<string, Record<string, unknown>>();
+  private readonly asRead = new Map<string, AsRead>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -97,11 +103,11 @@ export class BotStateStorage implements Storage {
         try {
           await this.store.replace('botstate', doc, { ifMatch: eTag });
         } catch (error) {
-          const base = this.asRead.get(`${key}\n${eTag}`);
+          const base = this.asRead.get(`${key}\n${eTag}`)?.state;
           if (!(error instanceof VersionConflictError) || !base) throw error;
           await this.merge(key, base, state);
         } finally {
-          this.asRead.delete(`${key}\n${eTag}`);
+          this.forget(`${key}\n${eTag}`);
         }
       }),
     );
@@ -139,8 +145,20 @@ export class BotStateStorage implements Storage {
     }
   }
 
+  /**
+   * Several readers of one version (turns of one conversation at once, a send's settling after its
+   * answer) share its state as read: kept until the last of them has written.
+   */
   private remember(key: string, etag: string, state: Record<string, unknown>): void {
-    this.asRead.set(`${key}\n${etag}`, state);
+    const id = `${key}\n${etag}`;
+    const kept = this.asRead.get(id);
+    if (kept) kept.readers += 1;
+    else this.asRead.set(id, { state, readers: 1 });
     if (this.asRead.size > REMEMBERED) this.asRead.delete(this.asRead.keys().next().value as string);
+  }
+
+  private forget(id: string): void {
+    const kept = this.asRead.get(id);
+    if (kept && --kept.readers <= 0) this.asRead.delete(id);
   }
 }

@@ -16,17 +16,64 @@ const VERBS_WITHOUT_STATE: ReadonlySet<string> = new Set(['decide', 'cover']);
  */
 export class BotTurnState extends TurnState<ConversationState, UserState> {
   private readsNoState = false;
+  private storage: Storage | undefined;
+  private turnSaved: () => void = () => undefined;
+  private turnNotSaved: (error: unknown) => void = () => undefined;
+  /** Settles once the turn's own save has (the first save of this state). */
+  private readonly saved = new Promise<void>((resolve, reject) => {
+    this.turnSaved = resolve;
+    this.turnNotSaved = reject;
+  });
+
+  constructor() {
+    super();
+    // Heard by whoever waits for it (changeStoredConversation), not as a rejection nobody heard.
+    this.saved.catch(() => undefined);
+  }
 
   override load(context: TurnContext, storage?: Storage): Promise<boolean> {
     this.readsNoState = needsNoState(context);
-    return super.load(context, this.readsNoState ? undefined : storage);
+    this.storage = this.readsNoState ? undefined : storage;
+    return super.load(context, this.storage);
   }
 
   override async save(context: TurnContext, storage?: Storage): Promise<void> {
+    try {
+      await this.saveScopes(context, storage);
+      this.turnSaved();
+    } catch (error) {
+      this.turnNotSaved(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Once this turn's own save is done, changes the conversation state as stored then, for work
+   * that learns after the turn what the conversation should hold: `change` gets the stored state and
+   * gives what to store instead, or undefined to leave it. A turn of the same conversation saved
+   * in between is merged with field by field, as any two turns are (BotStateStorage).
+   */
+  async changeStoredConversation(
+    change: (stored: ConversationState) => ConversationState | undefined,
+  ): Promise<void> {
+    await this.saved;
+    const key = this.getScope('conversation')?.storageKey;
+    if (!this.storage || !key) return;
+    const item = (await this.storage.read([key]))[key] as (ConversationState & { eTag?: string }) | undefined;
+    if (!item) return;
+    const { eTag, ...stored } = item;
+    const changed = change(stored);
+    if (changed) await this.storage.write({ [key]: { ...changed, eTag } });
+  }
+
+  private saveScopes(context: TurnContext, storage?: Storage): Promise<void> {
     if (!this.readsNoState) return super.save(context, storage);
     const changed = ['conversation', 'user'].filter((scope) => this.getScope(scope)?.hasChanged);
     if (changed.length > 0)
-      throw new Error(`a card action that reads no bot state changed its ${changed.join(' and ')} state`);
+      return Promise.reject(
+        new Error(`a card action that reads no bot state changed its ${changed.join(' and ')} state`),
+      );
+    return Promise.resolve();
   }
 }
 

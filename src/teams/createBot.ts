@@ -34,6 +34,7 @@ import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest/d
 import { registerUnhandledInvoke } from './handlers/unhandledInvoke';
 import { firstName, identifyPerson } from './identity';
 import { sendCard } from './replies';
+import { settleSendingDraft } from './sendingDraft';
 import { readAheadForTurn } from './readAheadForTurn';
 import { finishTurnWork } from './turnWork';
 import { keepTurnTools, type TurnTools } from './turnTools';
@@ -202,6 +203,12 @@ export function createBot({
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     if (added.some((member) => member.id !== botId)) await welcome(context, state);
+  });
+
+  // A draft saved while its request was being written is settled before any handler reads it.
+  app.turn('beforeTurn', async (context, state) => {
+    await settleSendingDraft(context, state, services);
+    return true;
   });
 
   registerCardActions(app, services, logger);

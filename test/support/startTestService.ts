@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/logging/logger';
+import { createLogger, type Logger } from '../../src/logging/logger';
 import { startService, type RunningService, type ServiceOptions } from '../../src/main';
 import { TEST_SERVER_REQUEST_TIMEOUT_MS } from './cosmosServer';
 import { settleAfterTurns } from './http';
@@ -26,10 +26,11 @@ const TEST_HEALTH_TIMEOUT_MS = 60_000;
 export async function startTestService(
   env: Record<string, string> = {},
   options: ServiceOptions = {},
+  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<TestService> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'shadowing-test-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
-  const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
+  const service = await startService(config, logger, {
     healthTimeoutMs: TEST_HEALTH_TIMEOUT_MS,
     cosmosRequestTimeoutMs: TEST_SERVER_REQUEST_TIMEOUT_MS,
     ...options,
