@@ -101,14 +101,12 @@ function keepDraft(turn: SendTurn, next: RequestDraft | undefined): void {
   delete state.conversation.sending;
   state.conversation.draft = next;
   if (!turn.savedWhileSending) return;
-  const answered = whenAnswered();
   void services.afterAnswer.run(
     async () => {
-      await answered;
       await settleStoredDraft(state, draft.id, next);
       return [];
     },
-    { requestId: draft.id, job: 'settle the draft of a send' },
+    { requestId: draft.id, job: 'settle the draft of a send', ...afterTheAnswer() },
   );
 }
 
@@ -118,15 +116,18 @@ function fileAfterAnswer(
   sent: { request: ShadowingRequest; file: () => Promise<Notification[]> },
   managerFound?: boolean,
 ): void {
-  const answered = whenAnswered();
   const now = services.clock();
-  void services.afterAnswer.run(
-    async () => {
-      await answered;
-      return fileSend(services, sent, managerFound, now);
-    },
-    { requestId: sent.request.id, job: 'file a send' },
-  );
+  void services.afterAnswer.run(() => fileSend(services, sent, managerFound, now), {
+    requestId: sent.request.id,
+    job: 'file a send',
+    ...afterTheAnswer(),
+  });
+}
+
+/** Work after the answer starts once the Teams answer has gone, when the turn is answered over HTTP. */
+function afterTheAnswer(): { after?: Promise<void> } {
+  const answered = whenAnswered();
+  return answered ? { after: answered } : {};
 }
 
 /** Tells the visitor who was asked, and sends their request card. */
