@@ -81,8 +81,8 @@ async function answerOutcome(turn: SendTurn, result: SendResult): Promise<void> 
     fileAfterAnswer(services, result);
     return alreadySent(context, services, result.request);
   }
+  fileAfterAnswer(services, result, wasManagerFound(turn.managerRead));
   const manager = await turn.managerRead;
-  fileAfterAnswer(services, result, manager !== undefined);
   const { request, warnings } = result;
   await answerSent(
     context,
@@ -110,18 +110,32 @@ function keepDraft(turn: SendTurn, next: RequestDraft | undefined): void {
   );
 }
 
-/** What the send owes once recorded, filed once the visitor has their answer. */
+/**
+ * What the send owes once recorded, filed once the visitor has their answer, whether or not the
+ * rest of the answer could be given. `managerFound` says whether the manager is in the directory
+ * (undefined: read again).
+ */
 function fileAfterAnswer(
   services: Services,
   sent: { request: ShadowingRequest; file: () => Promise<Notification[]> },
-  managerFound?: boolean,
+  managerFound: Promise<boolean | undefined> = Promise.resolve(undefined),
 ): void {
   const now = services.clock();
-  void services.afterAnswer.run(() => fileSend(services, sent, managerFound, now), {
+  void services.afterAnswer.run(async () => fileSend(services, sent, await managerFound, now), {
     requestId: sent.request.id,
     job: 'file a send',
     ...afterTheAnswer(),
   });
+}
+
+/** Whether the manager's read found them: undefined when it failed, to be read again. */
+function wasManagerFound(read: Promise<Person | undefined> | undefined): Promise<boolean | undefined> {
+  return read
+    ? read.then(
+        (manager) => manager !== undefined,
+        () => undefined,
+      )
+    : Promise.resolve(false);
 }
 
 /** Work after the answer starts once the Teams answer has gone, when the turn is answered over HTTP. */

@@ -17,6 +17,11 @@ import {
 } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
 
+/** The programme leads of the demo organisation. */
+async function listProgrammeLeadIds(workflow: Workflow): Promise<string[]> {
+  return (await workflow.services.people.listProgrammeLeads()).map((lead) => lead.id);
+}
+
 /** The same store, with writes to these containers failing as if the store had gone. */
 function failingWrites(store: DocumentStore, failing: { create?: ContainerName; upsert?: ContainerName }) {
   const gone = () => Promise.reject(new Error('store gone'));
@@ -70,11 +75,12 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a send that stopped half w
     visitors = await visitorPerSlot(
       workflow.services,
       workflow.offer,
-      ['2025-03-18', '2025-03-20', '2025-03-25'].map(morningOf),
+      ['2025-03-18', '2025-03-20', '2025-03-25', '2025-03-27'].map(morningOf),
     );
     await installFor(workflow.services.people, [
       ...visitors.map((v) => v.id),
       ...visitors.map((v) => v.managerId as string),
+      ...(await listProgrammeLeadIds(workflow)),
     ]);
   });
   afterAll(async () => cleanup());
@@ -155,6 +161,33 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a send that stopped half w
     });
     expect(await workflow.services.tasks.find(workflow.offer.hostId, 'host', draftId)).toBeDefined();
     expect(await owedAbout(managerId, draftId)).toHaveLength(1);
+  });
+
+  it('asks the programme leads once for a visitor with no manager in the directory', async () => {
+    const { managerId: _, ...withoutManager } = visitors[3] as Person;
+    const draftId = `stopped-without-manager-${subject.name}`;
+    await sendThatStops(
+      withoutManager,
+      '2025-03-27',
+      failingWrites(workflow.store, { upsert: 'tasks' }),
+      draftId,
+    );
+    const leads = await listProgrammeLeadIds(workflow);
+    expect(leads.length).toBeGreaterThan(0);
+
+    const delivered = await tickAt(workflow.store, SEND_SETTLE_MS, 3);
+    expect(
+      delivered
+        .filter((d) => d.requestId === draftId)
+        .map((d) => [d.kind, d.personId])
+        .sort(),
+    ).toEqual(
+      [...leads.map((lead) => ['approval_needed', lead]), ['request_update', withoutManager.id]].sort(),
+    );
+    expect(await workflow.services.tasks.find(workflow.offer.hostId, 'host', draftId)).toBeDefined();
+    expect(
+      (await tickAt(workflow.store, SEND_SETTLE_MS * 3, 3)).filter((d) => d.requestId === draftId),
+    ).toEqual([]);
   });
 
   it('writes nothing for a send that filed everything', async () => {
