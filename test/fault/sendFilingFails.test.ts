@@ -10,9 +10,9 @@ import type { ShadowingRequest } from '../../src/domain/requests';
 import { createLogger } from '../../src/logging/logger';
 import type { ContainerName } from '../../src/store/containers';
 import type { Doc, DocumentStore } from '../../src/store/documentStore';
-import { stateDocumentId } from '../../src/store/stateDocumentId';
 import { actorFor, activityFrom, cardSubmit, message, type Actor } from '../support/activities';
 import { cardActions, lastCardReply } from '../support/cards';
+import { storeConversationState, storedConversationState } from '../support/conversationState';
 import { startCosmosServer, type CosmosTestServer } from '../support/cosmosServer';
 import { startFakeConnector } from '../support/fakeConnector';
 import { allText, postActivity, type BotReply } from '../support/http';
@@ -112,15 +112,9 @@ describe.each(['embedded', 'cosmos'] as const)(
       messages: [notificationId('approval_needed', requestId, DEMO_IDS.megan, '1')],
       pointers: ['host awaiting_manager', 'manager awaiting_manager'],
     });
-    const stateKey = (chat: Actor) => `msteams/28:shadowing-bot/conversations/${chat.conversationId}`;
-    const storedState = async (chat: Actor) => {
-      const id = stateDocumentId(stateKey(chat));
-      return (await service.store.read('botstate', id, id))?.doc.state as Record<string, unknown> | undefined;
-    };
-    const storeState = (chat: Actor, state: Record<string, unknown>) => {
-      const id = stateDocumentId(stateKey(chat));
-      return service.store.upsert('botstate', { id, key: stateKey(chat), state });
-    };
+    const storedState = (chat: Actor) => storedConversationState(service.store, chat);
+    const storeState = (chat: Actor, state: Record<string, unknown>) =>
+      storeConversationState(service.store, chat, state);
 
     it("answers while the manager's message and the pointers are still being written, which land after", async () => {
       const chat = chatOf('held');

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+/** The bot's id in Teams activities (the recipient of what people send). */
+export const BOT_ID = '28:shadowing-bot';
 
 export interface Actor {
   aadObjectId?: string;
@@ -27,7 +29,7 @@ export function activityFrom(
     timestamp: new Date().toISOString(),
     locale: 'en-GB',
     from: { id: actor.userId, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) },
-    recipient: { id: '28:shadowing-bot', name: 'Job shadowing' },
+    recipient: { id: BOT_ID, name: 'Job shadowing' },
     conversation: {
       id: actor.conversationId,
       conversationType: 'personal',
@@ -46,7 +48,7 @@ export function message(actor: Actor, text: string): Record<string, unknown> {
 export function installation(actor: Actor): Record<string, unknown> {
   return activityFrom(actor, {
     type: 'conversationUpdate',
-    membersAdded: [{ id: actor.userId }, { id: '28:shadowing-bot' }],
+    membersAdded: [{ id: actor.userId }, { id: BOT_ID }],
   });
 }
 

@@ -3,9 +3,9 @@ import { cancelRequest } from '../../../src/app/cancelRequest';
 import { createServices } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { seedDemoOrganisation } from '../../../src/demo/seedDemo';
-import { stateDocumentId } from '../../../src/store/stateDocumentId';
 import { actorFor, cardSubmit, installation, message, type Actor } from '../../support/activities';
 import { cardActions, lastCardReply } from '../../support/cards';
+import { storedConversationState } from '../../support/conversationState';
 import { startCosmosServer, type CosmosTestServer } from '../../support/cosmosServer';
 import { allText, postActivity } from '../../support/http';
 import { startTestService, type TestService } from '../../support/startTestService';
@@ -68,10 +68,11 @@ describe('one person, several turns at once (Cosmos-protocol server)', () => {
     return send?.data ?? {};
   };
   const requestsOfAlex = () => service.store.query('requests', { partitionKey: DEMO_IDS.alex });
+  /** The draft the chat's saved state holds; the state itself must be there (every chat here has turns). */
   const draftIn = async (chat: Actor) => {
-    const key = `msteams/conversations/${chat.conversationId}`;
-    const found = await service.store.read('botstate', stateDocumentId(key), stateDocumentId(key));
-    return (found?.doc.state as { draft?: unknown } | undefined)?.draft;
+    const state = await storedConversationState(service.store, chat);
+    expect(state).toBeDefined();
+    return state?.draft;
   };
   /** Cancels Alex's requests as Alex would, so their places are free again. */
   const clearAlex = async () => {
@@ -84,6 +85,7 @@ describe('one person, several turns at once (Cosmos-protocol server)', () => {
   it('sends one request for five quick clicks on "Send to my manager", and says so kindly four times', async () => {
     const chat = chatOf('alex-clicks');
     const send = await toSummary(service.url, chat);
+    expect(await draftIn(chat)).toEqual(expect.objectContaining({ id: send.draftId }));
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => postActivity(service.url, cardSubmit(chat, send))),
     );
