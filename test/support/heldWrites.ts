@@ -41,14 +41,7 @@ export function holdFollowUpWrites(
     writes.push(held.catch(() => undefined));
     return held;
   };
-  const wrapped = Object.create(store, {
-    create: { value: (c: ContainerName, doc: Doc) => hold(c, doc, () => store.create(c, doc)) },
-    upsert: { value: (c: ContainerName, doc: Doc) => hold(c, doc, () => store.upsert(c, doc)) },
-    replace: {
-      value: (c: ContainerName, doc: Doc, options?: WriteOptions) =>
-        hold(c, doc, () => store.replace(c, doc, options)),
-    },
-  }) as DocumentStore;
+  const wrapped = aroundWrites(store, hold);
   return {
     store: wrapped,
     asked: () => writes.length,
@@ -59,4 +52,30 @@ export function holdFollowUpWrites(
     },
     pending: () => unanswered,
   };
+}
+
+type Write = <T>(container: ContainerName, doc: Doc, write: () => Promise<T>) => Promise<T>;
+
+/** `store` with every create, upsert and replace passed through `around`, which decides when (or whether) it is written. */
+function aroundWrites(store: DocumentStore, around: Write): DocumentStore {
+  return Object.create(store, {
+    create: { value: (c: ContainerName, doc: Doc) => around(c, doc, () => store.create(c, doc)) },
+    upsert: { value: (c: ContainerName, doc: Doc) => around(c, doc, () => store.upsert(c, doc)) },
+    replace: {
+      value: (c: ContainerName, doc: Doc, options?: WriteOptions) =>
+        around(c, doc, () => store.replace(c, doc, options)),
+    },
+  }) as DocumentStore;
+}
+
+/**
+ * The same store, with every write of a pointer or message failing as if the store had gone;
+ * given a request id, only those about that request (a move over several requests stops at it).
+ */
+export function failFollowUpWrites(store: DocumentStore, requestId?: string): DocumentStore {
+  return aroundWrites(store, (container, doc, write) =>
+    FOLLOW_UP_CONTAINERS.has(container) && (!requestId || doc.requestId === requestId)
+      ? Promise.reject(new Error('store gone'))
+      : write(),
+  );
 }

@@ -10,30 +10,11 @@ import type { ShiftKind } from '../../src/domain/rota';
 import { toLondonDate } from '../../src/domain/time/londonTime';
 import type { ContainerName } from '../../src/store/containers';
 import type { Doc, DocumentStore, WriteOptions } from '../../src/store/documentStore';
+import { failFollowUpWrites } from './heldWrites';
 import { fileWithPlaceHeld, requestInState } from './requestInState';
 import { DEMO_TODAY, personOf, type Workflow } from './workflowFixtures';
 
 export type Slot = { start: string; end: string };
-
-/**
- * The same store, with every write of a pointer, place or message failing as if the store had gone;
- * given a request id, only those about that request (a move over several requests stops at it).
- */
-function failingAfterRequest(store: DocumentStore, requestId?: string): DocumentStore {
-  const gone = () => Promise.reject(new Error('store gone'));
-  const unless = (container: ContainerName, doc: Doc, write: () => Promise<unknown>) =>
-    (container === 'tasks' || container === 'outbox') && (!requestId || doc.requestId === requestId)
-      ? gone()
-      : write();
-  return Object.create(store, {
-    create: { value: (c: ContainerName, doc: Doc) => unless(c, doc, () => store.create(c, doc)) },
-    upsert: { value: (c: ContainerName, doc: Doc) => unless(c, doc, () => store.upsert(c, doc)) },
-    replace: {
-      value: (c: ContainerName, doc: Doc, options?: WriteOptions) =>
-        unless(c, doc, () => store.replace(c, doc, options)),
-    },
-  }) as DocumentStore;
-}
 
 /** The same store, noting every write (container and document id), whatever it is, and every point read. */
 function recordingWrites(store: DocumentStore, written: string[], read: string[] = []): DocumentStore {
@@ -83,7 +64,7 @@ export function stoppedMoves(current: () => Workflow) {
 
   const failing = (requestId?: string): Services =>
     createServices(
-      failingAfterRequest(current().store, requestId),
+      failFollowUpWrites(current().store, requestId),
       current().services.clock,
       undefined,
       undefined,

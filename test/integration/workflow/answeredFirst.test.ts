@@ -3,30 +3,12 @@ import { createServices } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { createLogger } from '../../../src/logging/logger';
-import type { ContainerName } from '../../../src/store/containers';
-import type { Doc, DocumentStore, WriteOptions } from '../../../src/store/documentStore';
-import { holdFollowUpWrites } from '../../support/heldWrites';
+import { failFollowUpWrites, holdFollowUpWrites } from '../../support/heldWrites';
 import { captureLogs } from '../../support/logCapture';
 import { freeMornings } from '../../support/requestInState';
 import { stoppedMoves, type Slot } from '../../support/stoppedMoves';
 import { DEMO_TODAY, personOf, seedWorkflow, type Workflow } from '../../support/workflowFixtures';
 import { STORE_SUBJECTS } from '../../support/workflowStores';
-
-/** `store` with every write of a pointer or message about `requestId` failing, as if the store had gone. */
-function failingFollowUps(store: DocumentStore, requestId: string): DocumentStore {
-  const fail = (container: ContainerName, doc: Doc, write: () => Promise<unknown>) =>
-    (container === 'tasks' || container === 'outbox') && doc.requestId === requestId
-      ? Promise.reject(new Error('store gone'))
-      : write();
-  return Object.create(store, {
-    create: { value: (c: ContainerName, doc: Doc) => fail(c, doc, () => store.create(c, doc)) },
-    upsert: { value: (c: ContainerName, doc: Doc) => fail(c, doc, () => store.upsert(c, doc)) },
-    replace: {
-      value: (c: ContainerName, doc: Doc, options?: WriteOptions) =>
-        fail(c, doc, () => store.replace(c, doc, options)),
-    },
-  }) as DocumentStore;
-}
 
 /**
  * A decision is answered once its request (the record) is written: its pointers and messages are
@@ -92,7 +74,7 @@ describe.each(STORE_SUBJECTS)('a decision answered before what follows it, $name
     const request = await filed('host_proposed_time', slots[5]!);
     nextHour();
     const services = createServices(
-      failingFollowUps(workflow.store, request.id),
+      failFollowUpWrites(workflow.store, request.id),
       workflow.services.clock,
       undefined,
       undefined,
@@ -166,7 +148,7 @@ describe.each(STORE_SUBJECTS)('a decision answered before what follows it, $name
       const movedAt = nextHour();
       const { logger, lines } = captureLogs();
       const services = createServices(
-        failingFollowUps(workflow.store, request.id),
+        failFollowUpWrites(workflow.store, request.id),
         workflow.services.clock,
         undefined,
         undefined,
