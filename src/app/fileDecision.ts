@@ -3,7 +3,7 @@ import type { Action, Actor } from '../domain/workflow/transitions';
 import { isFiledByScan } from './fileStoppedTransitions';
 import { tellLeadsWithCards } from './leadsWithCards';
 import type { Notification } from './notifications';
-import { newNotification, notifyParties } from './notifyParties';
+import { coordinatorCoverCard, notifyParties } from './notifyParties';
 import { releasePlace } from './releasePlace';
 import type { Services } from './services';
 import { writeTasks } from './writeTasks';
@@ -65,13 +65,7 @@ async function askCoordinator(
   coordinatorId: string,
   now: Date,
 ): Promise<Notification[]> {
-  const notification = newNotification(
-    'cover_needed',
-    request,
-    coordinatorId,
-    `cover-${(request.coverHistory ?? []).length}`,
-    now,
-  );
+  const notification = coordinatorCoverCard(request, coordinatorId, now);
   return (await services.outbox.enqueue(notification)) ? [notification] : [];
 }
 

@@ -108,6 +108,24 @@ export function owedByMove(
   return owed;
 }
 
+/**
+ * The card asking the department's rota coordinator to arrange cover for an approval, with the
+ * same id wherever it is queued (the decision, and the scheduler filing a move that stopped).
+ */
+export function coordinatorCoverCard(
+  request: ShadowingRequest,
+  coordinatorId: string,
+  now: Date,
+): Notification {
+  return newNotification(
+    'cover_needed',
+    request,
+    coordinatorId,
+    `cover-${(request.coverHistory ?? []).length}`,
+    now,
+  );
+}
+
 export function newNotification(
   kind: NotificationKind,
   request: ShadowingRequest,

@@ -3,7 +3,7 @@ import { clashKey, releaseOf, rotaClashes } from '../domain/workflow/rotaRecheck
 import { rolesOf, TRANSITIONS, type Action, type ActorRole } from '../domain/workflow/transitions';
 import type { RequestState } from '../domain/requests';
 import type { Notification } from './notifications';
-import { newNotification, owedByMove } from './notifyParties';
+import { coordinatorCoverCard, newNotification, owedByMove } from './notifyParties';
 import { owedByRotaRecheck } from './notifyRotaRecheck';
 import { checkAgainstRotas } from './recheckAfterRotaChange';
 import { owedByCoverDecision } from './decideOnCover';
@@ -110,9 +110,7 @@ function coordinatorAsked(
 ): Notification[] {
   const arranger = request.coverArrangerId;
   if (action !== 'approve' || request.cover !== 'pending' || !arranger || arranger === actorId) return [];
-  return [
-    newNotification('cover_needed', request, arranger, `cover-${(request.coverHistory ?? []).length}`, now),
-  ];
+  return [coordinatorCoverCard(request, arranger, now)];
 }
 
 /**
