@@ -40,8 +40,17 @@ export async function recheckAfterRotaChange(
   personIds: Iterable<string>,
   now: Date,
 ): Promise<RotaRecheckSummary> {
+  return recheckVisits(services, await openVisitsOf(services, personIds), now);
+}
+
+/** recheckAfterRotaChange for visits already found (see openVisitsOf). */
+export async function recheckVisits(
+  services: Services,
+  visits: ReadonlyArray<{ visitorId: string; requestId: string }>,
+  now: Date,
+): Promise<RotaRecheckSummary> {
   const summary: RotaRecheckSummary = { checked: 0, backToManager: 0, noLongerFit: 0, fitAgain: 0 };
-  for (const { visitorId, requestId } of await openVisitsOf(services, personIds)) {
+  for (const { visitorId, requestId } of visits) {
     const outcome = await recheckRequest(services, visitorId, requestId, now);
     if (outcome === undefined) continue;
     summary.checked += 1;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, toLondonDate, toLondonInstant } from '../domain/time/londonTime';
 import type { Logger } from '../logging/logger';
-import { recheckAfterRotaChange, type RotaRecheckSummary } from '../app/recheckAfterRotaChange';
+import type { RotaRecheckSummary } from '../app/recheckAfterRotaChange';
+import { recheckAndAskForRedraws } from '../app/recheckAndAskForRedraws';
 import { createServices } from '../app/services';
 import type { WorkingTimeSettings } from '../domain/clash';
 import { claimJobLease, updateHeldJob, type HeldJob, type LeasedJob } from '../app/jobLease';
@@ -105,8 +106,9 @@ export async function runDailyShiftsSync(
 /**
  * The open visits of everyone whose shifts were read, checked again: not only those whose rota
  * gained shifts today, so that a run that failed part way (or yesterday's) is made good by the
- * next. Nobody hears anything about a visit whose rota did not change. Undefined when it failed:
- * the day's run is tried again later.
+ * next. Nobody hears anything about a visit whose rota did not change; the cards already sent
+ * about these visits are drawn again by the service where what they show changed (see
+ * recheckAndAskForRedraws). Undefined when it failed: the day's run is tried again later.
  */
 async function recheckOpenVisits(
   deps: DailyShiftsSyncDeps,
@@ -117,7 +119,7 @@ async function recheckOpenVisits(
     ...(deps.workingTime ? { workingTime: deps.workingTime } : {}),
   });
   try {
-    return await recheckAfterRotaChange(services, people, now);
+    return await recheckAndAskForRedraws(services, deps.store, people, now);
   } catch (error) {
     deps.logger.error(
       { err: error, people: people.length },

@@ -1,9 +1,5 @@
-import { askForCardRedraws } from '../../app/cardsToRedraw';
-import {
-  openVisitsOf,
-  recheckAfterRotaChange,
-  type RotaRecheckSummary,
-} from '../../app/recheckAfterRotaChange';
+import type { RotaRecheckSummary } from '../../app/recheckAfterRotaChange';
+import { recheckAndAskForRedraws } from '../../app/recheckAndAskForRedraws';
 import { createServices } from '../../app/services';
 import { loadConfig } from '../../config/config';
 import { loadWorkingTimeSettings } from '../../config/loadWorkingTimeSettings';
@@ -24,12 +20,7 @@ export async function recheckImportedRota(
 ): Promise<RotaRecheckSummary> {
   const workingTime = await loadWorkingTimeSettings(loadConfig(env).workingTimeRulesFile);
   const services = createServices(store, now, undefined, undefined, { workingTime });
-  const visits = await openVisitsOf(services, changedPeople);
-  const summary = await recheckAfterRotaChange(services, changedPeople, now());
-  // Cards already sent about these visits may show a time as free, or a shift, that the new rota
-  // changed, whether or not the visit itself was: the running service draws them again.
-  await askForCardRedraws(store, visits, now());
-  return summary;
+  return recheckAndAskForRedraws(services, store, changedPeople, now());
 }
 
 /** One line for the command's output; empty when no open visit was affected by the change. */

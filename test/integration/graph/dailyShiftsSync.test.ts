@@ -66,6 +66,12 @@ describe('the daily Shifts sync', () => {
     await store.dispose();
   });
 
+  /** The requests whose cards the running service is asked to draw again (see askForCardRedraws). */
+  const redrawsAsked = async () =>
+    (await store.query<{ requestId: string }>('jobs', { partitionKey: 'card_redraw' })).map(
+      (d) => d.requestId,
+    );
+
   const deps = (holder: string): DailyShiftsSyncDeps => ({
     store,
     graph,
@@ -153,11 +159,18 @@ describe('the daily Shifts sync', () => {
     const owed = await new OutboxRepository(store).listForPerson('manager-1');
     expect(owed.map((n) => [n.kind, n.requestId])).toEqual([['approval_needed', visit.id]]);
     expect(owed[0]?.note).toContain('it is now in work time (4 hours released, 4 hours of cover needed)');
+    // The cards already sent about it (the visitor's, the manager's) are drawn again by the service.
+    expect(await redrawsAsked()).toEqual([visit.id]);
 
     // The next day's run reads the same shift again: nothing more is written or sent.
     expect(await runDailyShiftsSync(deps('a'), new Date('2026-06-16T04:00:00Z'))).toBe('done');
     expect((await requests.find(IDS.nurse, visit.id))?.request).toEqual(after);
     expect(await new OutboxRepository(store).listForPerson('manager-1')).toHaveLength(1);
+  });
+
+  it('asks for no card to be drawn again when nobody read has an open visit', async () => {
+    expect(await runDailyShiftsSync(deps('a'), londonMorning('05:00'))).toBe('done');
+    expect(await redrawsAsked()).toEqual([]);
   });
 
   it('sends a visit back to the manager when the shift it released is taken off Shifts', async () => {
