@@ -37,7 +37,7 @@ import { sendCard } from './replies';
 import { settleSendingDraft } from './sendingDraft';
 import { readAheadForTurn } from './readAheadForTurn';
 import { finishTurnWork } from './turnWork';
-import { keepTurnTools, type TurnTools } from './turnTools';
+import type { TurnTools } from './turnTools';
 import { createTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotDependencies {
@@ -89,7 +89,6 @@ class ReadingAheadApplication extends Application<AppTurnState> {
   constructor(
     private readonly store: ReadAheadStore,
     private readonly services: Services,
-    private readonly tools: TurnTools,
     options: ConstructorParameters<typeof Application<AppTurnState>>[0],
   ) {
     super(options);
@@ -97,7 +96,6 @@ class ReadingAheadApplication extends Application<AppTurnState> {
 
   override run(context: TurnContext): Promise<boolean> {
     return this.store.runTurn(async () => {
-      keepTurnTools(context, this.tools);
       readAheadForTurn(context, this.store, this.services);
       try {
         return await super.run(context);
@@ -178,8 +176,7 @@ export function createBot({
     },
   };
   const reports = createReportMaker(store, services, digest);
-  const tools = { logger, ...(sendTime?.sleep ? { sleep: sendTime.sleep } : {}) };
-  const app = new ReadingAheadApplication(store, services, tools, {
+  const app = new ReadingAheadApplication(store, services, {
     adapter,
     storage: new BotStateStorage(store, logger, recent.userState),
     turnStateFactory: () => new BotTurnState(),
@@ -211,7 +208,9 @@ export function createBot({
     return true;
   });
 
-  registerCardActions(app, services, logger);
+  // The request conversation's log, and the waits between its retries (real unless sendTime gives them).
+  const tools: TurnTools = { logger, ...(sendTime?.sleep ? { sleep: sendTime.sleep } : {}) };
+  registerCardActions(app, services, tools);
   registerButtonsOfPeopleGone(app, services, logger);
   registerOfferActions(app, services, logger);
   registerDecisionActions(app, services, dispatcher, logger);
@@ -227,7 +226,7 @@ export function createBot({
       );
       return;
     }
-    await handleMessage(context, state, services, welcome, logger, reports);
+    await handleMessage(context, state, services, welcome, tools, reports);
   });
 
   registerUnhandledInvoke(app, logger);

@@ -8,7 +8,7 @@ import { OPEN_STATES } from '../domain/workflow/transitions';
 import { createMyRequestsCard } from './cards/myRequestsCard';
 import { retryWhileFailing } from '../shared/retryWhileFailing';
 import { cardMessage } from './replies';
-import { turnTools } from './turnTools';
+import type { TurnTools } from './turnTools';
 
 /** Where the id of the visitor's own request card is kept: an outbox record already marked sent. */
 function cardRecordId(request: ShadowingRequest): string {
@@ -28,6 +28,7 @@ export async function sendVisitorRequestCard(
   context: TurnContext,
   services: Services,
   request: ShadowingRequest,
+  { logger, sleep }: TurnTools,
 ): Promise<void> {
   const sent = await context.sendActivity(
     cardMessage(createMyRequestsCard([request], OPEN_STATES), 'Your request'),
@@ -40,12 +41,11 @@ export async function sendVisitorRequestCard(
     sentAt: now.toISOString(),
     activityId: sent.id,
   };
-  const { logger, sleep } = turnTools(context);
   try {
     // A write whose answer was lost is found stored on the next try, which then stores nothing.
     await retryWhileFailing(() => services.outbox.enqueue(record), CARD_RECORD_RETRY_DELAYS_MS, sleep);
   } catch (error) {
-    logger?.error(
+    logger.error(
       { err: error, requestId: request.id, activityId: sent.id },
       "visitor's request card sent, but the store could not record it: the card will not be updated in place, " +
         'so it keeps showing the request as just sent; each later change reaches the visitor as a new message',

@@ -1,8 +1,8 @@
 import type { Application } from '@microsoft/teams-ai';
 import { cancelRequest } from '../../app/cancelRequest';
 import type { Services } from '../../app/services';
-import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
+import type { TurnTools } from '../turnTools';
 import { submitVerbIn } from '../submitVerbIn';
 import { CARD_VERBS, parseCardPayload, type CardVerb } from '../cardPayloads';
 import { COMMANDS, isCommand } from '../commands';
@@ -18,8 +18,9 @@ import type { DraftField } from '../../domain/requestDialog/draft';
 export function registerCardActions(
   app: Application<AppTurnState>,
   services: Services,
-  logger: Logger,
+  tools: TurnTools,
 ): void {
+  const { logger } = tools;
   app.adaptiveCards.actionSubmit(submitVerbIn(COMMANDS), async (context, state, data: { verb?: string }) => {
     if (!isCommand(data.verb)) return;
     await runCommand(data.verb, context, state, await identifyPerson(context, services.people), services);
@@ -69,7 +70,7 @@ export function registerCardActions(
       await context.sendActivity('That question has already been answered. Here is where we are now:');
       return repeatQuestion(context, draft);
     }
-    await continueRequest(context, state, person, services, read.input);
+    await continueRequest(context, state, person, services, read.input, tools);
   });
 }
 

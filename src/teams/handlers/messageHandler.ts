@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Services } from '../../app/services';
-import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
+import type { TurnTools } from '../turnTools';
 import { checkOpeningMessage, ENGLISH_ONLY } from '../../domain/requestDialog/checkOpeningMessage';
 import { looksNotEnglish } from '../../domain/requestDialog/looksNotEnglish';
 import { isVisitRequest } from '../../domain/requestDialog/isVisitRequest';
@@ -22,9 +22,10 @@ export async function handleMessage(
   state: AppTurnState,
   services: Services,
   welcome: (context: TurnContext, state: AppTurnState) => Promise<void>,
-  logger: Logger,
+  tools: TurnTools,
   reports: ReportMaker,
 ): Promise<void> {
+  const { logger } = tools;
   const text = (context.activity.text ?? '').trim();
   const command = parseCommand(text);
   if (!state.user.welcomed) {
@@ -51,7 +52,7 @@ export async function handleMessage(
       return;
     }
     if (command === 'new_request') return beginRequest(context, state, person, services);
-    return continueRequest(context, state, person, services, { kind: 'text', text });
+    return continueRequest(context, state, person, services, { kind: 'text', text }, tools);
   }
   if (command) return runCommand(command, context, state, person, services);
   // "cancel", "stop", "never mind" with no request or offer open (an open one is handled above).

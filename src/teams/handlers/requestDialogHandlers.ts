@@ -16,6 +16,7 @@ import type { AppTurnState } from '../appTurnState';
 import { createRequestQuestionCard } from '../cards/requestQuestionCard';
 import { createRequestSummaryCard } from '../cards/requestSummaryCard';
 import { sendCard } from '../replies';
+import type { TurnTools } from '../turnTools';
 import { sendDraft } from './sendDraft';
 
 /** Begins a request, keeping whatever the person's sentence already said. */
@@ -27,14 +28,7 @@ export async function beginRequest(
   sentence = '',
 ): Promise<void> {
   const finder = createHostFinder(services, person, services.clock);
-  await show(
-    context,
-    state,
-    person,
-    services,
-    undefined,
-    await startDraft(sentence, services.clock(), finder, dialogOptions(services)),
-  );
+  await show(context, state, await startDraft(sentence, services.clock(), finder, dialogOptions(services)));
 }
 
 /**
@@ -50,14 +44,7 @@ export async function beginPrefilledRequest(
   note: string,
 ): Promise<void> {
   const finder = createHostFinder(services, person, services.clock);
-  await show(
-    context,
-    state,
-    person,
-    services,
-    undefined,
-    await moveOn(draft, finder, services.clock(), { note }),
-  );
+  await show(context, state, await moveOn(draft, finder, services.clock(), { note }));
 }
 
 /** Feeds one answer, button or control word into the request being put together. */
@@ -67,6 +54,7 @@ export async function continueRequest(
   person: Person,
   services: Services,
   input: DraftInput,
+  tools: TurnTools,
 ): Promise<void> {
   const draft = state.conversation.draft;
   if (!draft) {
@@ -74,14 +62,9 @@ export async function continueRequest(
     return;
   }
   const finder = createHostFinder(services, person, services.clock);
-  await show(
-    context,
-    state,
-    person,
-    services,
-    draft,
-    await advanceDraft(draft, input, services.clock(), finder, dialogOptions(services)),
-  );
+  const turn = await advanceDraft(draft, input, services.clock(), finder, dialogOptions(services));
+  if (turn.prompt.kind === 'submit') return sendDraft(context, state, person, services, draft, tools);
+  await show(context, state, turn);
 }
 
 /** The language model, when one is configured, for free text. */
@@ -103,19 +86,9 @@ export async function repeatQuestion(context: TurnContext, draft: RequestDraft):
   );
 }
 
-async function show(
-  context: TurnContext,
-  state: AppTurnState,
-  person: Person,
-  services: Services,
-  before: RequestDraft | undefined,
-  turn: DialogTurn,
-): Promise<void> {
+/** Keeps the conversation's draft and answers with its next question, its summary, or that it is cancelled (a send is continueRequest's). */
+async function show(context: TurnContext, state: AppTurnState, turn: DialogTurn): Promise<void> {
   const { prompt } = turn;
-  if (prompt.kind === 'submit' && before) {
-    await sendDraft(context, state, person, services, before);
-    return;
-  }
   state.conversation.draft = turn.draft && (turn.draft.id ? turn.draft : { ...turn.draft, id: randomUUID() });
   if (prompt.kind === 'cancelled') {
     await context.sendActivity('I have cancelled that request. Nothing was sent to anyone.');

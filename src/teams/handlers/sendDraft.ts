@@ -13,6 +13,7 @@ import { parseCardPayload } from '../cardPayloads';
 import { createRequestQuestionCard } from '../cards/requestQuestionCard';
 import { sendCard } from '../replies';
 import { holdWhileSending, settleStoredDraft } from '../sendingDraft';
+import type { TurnTools } from '../turnTools';
 import { finishBeforeTurnEnds } from '../turnWork';
 import { sendVisitorRequestCard } from '../visitorRequestCard';
 
@@ -26,6 +27,7 @@ interface SendTurn {
   managerRead: Promise<Person | undefined> | undefined;
   /** The conversation was saved with the draft held as being sent, before the outcome was known. */
   savedWhileSending?: true;
+  tools: TurnTools;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function sendDraft(
   person: Person,
   services: Services,
   draft: RequestDraft,
+  tools: TurnTools,
 ): Promise<void> {
   // The manager's name, for the answer, is read while the request is sent.
   const managerRead = person.managerId ? services.people.findById(person.managerId) : undefined;
@@ -50,7 +53,7 @@ export async function sendDraft(
   let recording = (): void => undefined;
   const recorded = new Promise<'recording'>((resolve) => (recording = () => resolve('recording')));
   const sending = sendRequest(services, person, sent, services.clock(), recording);
-  const turn: SendTurn = { context, state, services, draft: sent, managerRead };
+  const turn: SendTurn = { context, state, services, draft: sent, managerRead, tools };
   const first = await Promise.race([sending, recorded]);
   if (first !== 'recording') return answerOutcome(turn, first);
   // The request and its place are being written: the turn's own save, once this handler returns,
@@ -89,6 +92,7 @@ async function answerOutcome(turn: SendTurn, result: SendResult): Promise<void> 
     services,
     { request, warnings, ownTime: draft.slot?.label === 'own time' },
     manager,
+    turn.tools,
   );
 }
 
@@ -150,6 +154,7 @@ async function answerSent(
   services: Services,
   sent: { request: ShadowingRequest; warnings: string[]; ownTime: boolean },
   manager: Person | undefined,
+  tools: TurnTools,
 ): Promise<void> {
   const warnings = sent.warnings.length ? ` Note: ${sent.warnings.join(' ')}` : '';
   const { ownTime } = sent;
@@ -160,7 +165,7 @@ async function answerSent(
       ? `Sent. I have asked ${manager.name} ${asked} and will tell you here when they answer.${warnings}`
       : `Sent. I could not find your line manager in the directory, so your programme lead will decide ${decision}. I will tell you here when they answer.${warnings}`,
   );
-  await sendVisitorRequestCard(context, services, sent.request);
+  await sendVisitorRequestCard(context, services, sent.request, tools);
 }
 
 /** A request sent already, by an earlier click or another chat: said plainly, nothing sent twice. */

@@ -82,7 +82,7 @@ describe('a return visit after a completed exchange', () => {
       startTypingTimer: false,
     });
     registerOutcomeActions(app, services, logger);
-    registerCardActions(app, services, logger);
+    registerCardActions(app, services, { logger });
     adapter = new TestAdapter(async (context) => {
       await app.run(context);
     });
