@@ -10,7 +10,7 @@ import type { Services } from './services';
 import { awaitsFirstDecision } from './submitRequest';
 import { heldRecheckOf, moveOf, owedByLastMove } from './transitionFilings';
 import type { Action } from '../domain/workflow/transitions';
-import { tasksFor } from './writeTasks';
+import { isBehind, tasksFor } from './writeTasks';
 
 /** Moves older than this are not looked at again: what they owed is a day late or more. */
 export const FILING_WINDOW_MS = 24 * 60 * 60_000;
@@ -105,18 +105,4 @@ async function stalePointers(
     if (read && !isBehind(read.task, task)) return [];
     return [{ task, etag: read?.etag }];
   });
-}
-
-/**
- * Behind the request: not a later write's copy, and showing another state or time. A write that
- * leaves these as they were (a cover decision) needs no new pointer.
- */
-function isBehind(stored: Task, owed: Task): boolean {
-  if (stored.updatedAt > owed.updatedAt) return false;
-  return (
-    stored.state !== owed.state ||
-    stored.start !== owed.start ||
-    stored.end !== owed.end ||
-    stored.offerId !== owed.offerId
-  );
 }

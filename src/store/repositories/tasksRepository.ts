@@ -19,6 +19,11 @@ export interface Task {
   start?: string;
   end?: string;
   updatedAt: string;
+  /**
+   * How many moves the request's history held when this copy was written: of two copies, the one
+   * with more is the later, whatever the clocks said (absent on pointers written before it was kept).
+   */
+  moves?: number;
 }
 
 type TaskDoc = Task & { [field: string]: unknown };

@@ -5,7 +5,7 @@ import { submitRequest } from '../../../src/app/submitRequest';
 import type { Person } from '../../../src/domain/people';
 import { createLogger } from '../../../src/logging/logger';
 import type { ContainerName } from '../../../src/store/containers';
-import type { Doc, DocumentStore } from '../../../src/store/documentStore';
+import type { Doc, DocumentStore, WriteOptions } from '../../../src/store/documentStore';
 import { installFor, recordingDeliverer } from '../../support/recordingDeliverer';
 import {
   DEMO_TODAY,
@@ -22,18 +22,21 @@ async function listProgrammeLeadIds(workflow: Workflow): Promise<string[]> {
   return (await workflow.services.people.listProgrammeLeads()).map((lead) => lead.id);
 }
 
-/** The same store, with writes to these containers failing as if the store had gone. */
-function failingWrites(store: DocumentStore, failing: { create?: ContainerName; upsert?: ContainerName }) {
-  const gone = () => Promise.reject(new Error('store gone'));
+/**
+ * The same store, with every write about a request (a pointer or a message, not the host's ledger
+ * of places) to these containers failing as if the store had gone.
+ */
+function failingWrites(store: DocumentStore, failing: readonly ContainerName[]) {
+  const write =
+    (method: 'create' | 'upsert' | 'replace') =>
+    (container: ContainerName, doc: Doc, options?: WriteOptions) =>
+      failing.includes(container) && doc.requestId !== undefined
+        ? Promise.reject(new Error('store gone'))
+        : store[method](container, doc, options);
   return Object.create(store, {
-    create: {
-      value: (container: ContainerName, doc: Doc) =>
-        container === failing.create ? gone() : store.create(container, doc),
-    },
-    upsert: {
-      value: (container: ContainerName, doc: Doc) =>
-        container === failing.upsert ? gone() : store.upsert(container, doc),
-    },
+    create: { value: write('create') },
+    upsert: { value: write('upsert') },
+    replace: { value: write('replace') },
   }) as DocumentStore;
 }
 
@@ -117,12 +120,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a send that stopped half w
     const visitor = visitors[0] as Person;
     const managerId = visitor.managerId as string;
     const draftId = `stopped-before-filing-${subject.name}`;
-    await sendThatStops(
-      visitor,
-      '2025-03-18',
-      failingWrites(workflow.store, { create: 'outbox', upsert: 'tasks' }),
-      draftId,
-    );
+    await sendThatStops(visitor, '2025-03-18', failingWrites(workflow.store, ['outbox', 'tasks']), draftId);
     expect(await owedAbout(managerId, draftId)).toEqual([]);
 
     expect(
@@ -151,7 +149,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a send that stopped half w
     const visitor = visitors[1] as Person;
     const managerId = visitor.managerId as string;
     const draftId = `stopped-before-pointers-${subject.name}`;
-    await sendThatStops(visitor, '2025-03-20', failingWrites(workflow.store, { upsert: 'tasks' }), draftId);
+    await sendThatStops(visitor, '2025-03-20', failingWrites(workflow.store, ['tasks']), draftId);
     expect(await owedAbout(managerId, draftId)).toHaveLength(1);
     expect(await workflow.services.tasks.find(managerId, 'manager', draftId)).toBeUndefined();
 
@@ -166,12 +164,7 @@ describe.each(STORE_SUBJECTS)('the scheduler finishes a send that stopped half w
   it('asks the programme leads once for a visitor with no manager in the directory', async () => {
     const { managerId: _, ...withoutManager } = visitors[3] as Person;
     const draftId = `stopped-without-manager-${subject.name}`;
-    await sendThatStops(
-      withoutManager,
-      '2025-03-27',
-      failingWrites(workflow.store, { upsert: 'tasks' }),
-      draftId,
-    );
+    await sendThatStops(withoutManager, '2025-03-27', failingWrites(workflow.store, ['tasks']), draftId);
     const leads = await listProgrammeLeadIds(workflow);
     expect(leads.length).toBeGreaterThan(0);
 
