@@ -68,7 +68,7 @@ describe('the daily Shifts sync', () => {
 
   /** The requests whose cards the running service is asked to draw again (see askForCardRedraws). */
   const redrawsAsked = async () =>
-    (await store.query<{ requestId: string }>('jobs', { partitionKey: 'card_redraw' })).map(
+    (await store.query<{ id: string; requestId: string }>('jobs', { partitionKey: 'card_redraw' })).map(
       (d) => d.requestId,
     );
 
