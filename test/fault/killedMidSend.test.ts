@@ -3,12 +3,9 @@ import { DEMO_IDS } from '../../src/demo/demoOrganisation';
 import type { ShadowingRequest } from '../../src/domain/requests';
 import { HoldsRepository } from '../../src/store/repositories/holdsRepository';
 import { actorFor, activityFrom, cardSubmit, message } from '../support/activities';
-import { cardActions, lastCardReply } from '../support/cards';
 import { isWrite, useKilledServiceStack } from '../support/killedServiceStack';
+import { walkToSendButton } from '../support/requestWalk';
 
-const OPENING = "I'd like to spend a morning with the discharge team in two weeks";
-const PURPOSE =
-  'To understand why discharges from my ward get delayed\nSee a board round\nLearn how a discharge is planned';
 const alex = actorFor(DEMO_IDS.alex, 'alex-killed-send');
 const megan = actorFor(DEMO_IDS.megan, 'megan-killed-send');
 
@@ -48,18 +45,17 @@ describe('the service killed between storing a request and holding its place', (
           deliveryMode: 'normal',
         }),
       );
-    await stack.post(first, message(alex, OPENING));
-    const hosts = await stack.post(first, message(alex, PURPOSE));
-    const pick = cardActions(lastCardReply(hosts)).find((a) => a.data.verb === 'draft_pick');
-    const summary = await stack.post(first, cardSubmit(alex, pick?.data ?? {}));
-    const send = cardActions(lastCardReply(summary)).find((a) => a.data.verb === 'draft_submit');
-    const draftId = String(send?.data.draftId);
-    expect(send?.data.draftId).toEqual(expect.any(String));
+    const send = await walkToSendButton(
+      (text) => stack.post(first, message(alex, text)),
+      (data) => stack.post(first, cardSubmit(alex, data)),
+    );
+    const draftId = String(send?.draftId);
+    expect(send?.draftId).toEqual(expect.any(String));
 
     // Alex clicks Send; the service dies once the request is stored and before its place is.
     const placeWrite = stack.cosmos.stall(isWrite('tasks'));
     const requestStored = stack.cosmos.answered(isWrite('requests'));
-    const clicked = stack.post(first, cardSubmit(alex, send?.data ?? {})).catch(() => 'no answer');
+    const clicked = stack.post(first, cardSubmit(alex, send ?? {})).catch(() => 'no answer');
     await Promise.all([placeWrite.stalled, requestStored]);
     first.process.kill('SIGKILL');
     await first.exited;

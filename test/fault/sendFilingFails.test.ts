@@ -11,18 +11,15 @@ import { createLogger } from '../../src/logging/logger';
 import type { ContainerName } from '../../src/store/containers';
 import type { Doc, DocumentStore } from '../../src/store/documentStore';
 import { actorFor, activityFrom, cardSubmit, message, type Actor } from '../support/activities';
-import { cardActions, lastCardReply } from '../support/cards';
 import { storeConversationState, storedConversationState } from '../support/conversationState';
 import { startCosmosServer, type CosmosTestServer } from '../support/cosmosServer';
 import { startFakeConnector } from '../support/fakeConnector';
 import { allText, postActivity, type BotReply } from '../support/http';
 import { captureLogs } from '../support/logCapture';
 import { LEAKED_ERROR } from '../support/politeReply';
+import { walkToSendButton } from '../support/requestWalk';
 import { startTestService, type TestService } from '../support/startTestService';
 
-const OPENING = "I'd like to spend a morning with the discharge team in two weeks";
-const PURPOSE =
-  'To understand why discharges from my ward get delayed\nSee a board round\nLearn how a discharge is planned';
 const ASKED_MEGAN = /I have asked Megan Bowen to (release you|agree your visit)/;
 
 /**
@@ -87,13 +84,12 @@ describe.each(['embedded', 'cosmos'] as const)(
     /** Takes a chat to its request's summary; resolves the "Send to my manager" button's data. */
     const toSendButton = async (chat: Actor): Promise<Record<string, unknown>> => {
       await post(activityFrom(chat, { type: 'conversationUpdate', membersAdded: [{ id: chat.userId }] }));
-      await post(message(chat, OPENING));
-      const hosts = await post(message(chat, PURPOSE));
-      const pick = cardActions(lastCardReply(hosts)).find((a) => a.data.verb === 'draft_pick');
-      const summary = await post(cardSubmit(chat, pick?.data ?? {}));
-      const send = cardActions(lastCardReply(summary)).find((a) => a.data.verb === 'draft_submit');
-      expect(send?.data.draftId).toEqual(expect.any(String));
-      return send?.data ?? {};
+      const send = await walkToSendButton(
+        (text) => post(message(chat, text)),
+        (data) => post(cardSubmit(chat, data)),
+      );
+      expect(send?.draftId).toEqual(expect.any(String));
+      return send ?? {};
     };
     const requestsOfAlex = () =>
       service.store.query<ShadowingRequest & Doc>('requests', { partitionKey: DEMO_IDS.alex });

@@ -4,9 +4,9 @@ import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { decideAction } from '../../../src/teams/cards/decideAction';
 import { actorFor, activityFrom, cardExecute, cardSubmit, message } from '../../support/activities';
-import { cardActions, lastCardReply } from '../../support/cards';
 import { startFakeConnector } from '../../support/fakeConnector';
 import { allText, postActivity } from '../../support/http';
+import { requestAwaitingManager, walkToSummary } from '../../support/requestWalk';
 import { startTestService, type TestService } from '../../support/startTestService';
 import { traceStore, type StoreTrace } from '../../support/storeTrace';
 
@@ -74,24 +74,12 @@ describe("a turn's deliveries start once its answer has gone, over HTTP", () => 
   const click = async (data: Record<string, unknown>) => (await turn(cardSubmit(alex, data))).replies;
 
   it('sends, approves and accepts, each answered before any of its messages is read or sent', async () => {
-    await say("I'd like to spend a morning with the discharge team in two weeks");
-    await say('To understand why discharges from my ward get delayed');
-    await say('See a board round\nLearn how a discharge is planned');
-    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    const host = cardActions(lastCardReply(hosts)).find(
-      (a) => a.data.value === 'demo-offer-discharge-board-round',
-    );
-    const slots = await click(host?.data ?? {});
-    await click(cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot')?.data ?? {});
+    await walkToSummary(say, click);
 
     const sent = connector.posts.length;
     const send = await turn(cardSubmit(alex, { verb: 'draft_submit' }));
     expect(allText(send.replies)).toContain('I have asked Megan Bowen');
-    const [stored] = await service.store.query('requests', {
-      partitionKey: DEMO_IDS.alex,
-      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
-    });
-    const request = stored as unknown as ShadowingRequest;
+    const request = (await requestAwaitingManager(service.store)) as ShadowingRequest;
     const button = (action: string) => decideAction(action, action, request).data as Record<string, unknown>;
     const approve = await turn(
       cardExecute(megan, 'decide', { ...button('approve'), coverMethod: 'within_team' }),

@@ -14,7 +14,7 @@ import { CARD_RECORD_RETRY_DELAYS_MS } from '../../../src/teams/visitorRequestCa
 import { actorFor, activityFrom, cardExecute, cardSubmit, message } from '../../support/activities';
 import { postActivity, replyText, type BotReply } from '../../support/http';
 import { captureLogs } from '../../support/logCapture';
-import { walkToSummary } from '../../support/requestWalk';
+import { requestAwaitingManager, walkToSummary } from '../../support/requestWalk';
 import { startScriptedConnector } from '../../support/scriptedConnector';
 import { seedWorkflow, type Workflow } from '../../support/workflowFixtures';
 import { workflowBot } from '../../support/workflowBot';
@@ -108,12 +108,9 @@ describe.each(STORE_SUBJECTS)('the store fails to record the visitor’s request
     await turn(
       activityFrom(alex, { type: 'message', value: { verb: 'draft_submit' }, deliveryMode: 'normal' }),
     );
-    const [stored] = await workflow.store.query('requests', {
-      partitionKey: DEMO_IDS.alex,
-      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
-    });
+    const stored = await requestAwaitingManager(workflow.store);
     expect(stored).toBeDefined();
-    return stored as unknown as ShadowingRequest;
+    return stored as ShadowingRequest;
   }
   /** What Alex read in the chat after sending, each message as text. */
   const afterSending = () => toAlex().map((p) => textOf(p.body));

@@ -2,9 +2,9 @@ import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import type { ShadowingRequest } from '../../../src/domain/requests';
 import { dueActions } from '../../../src/domain/workflow/dueReminders';
 import { actorFor, activityFrom, cardExecute, cardSubmit, message } from '../../support/activities';
-import { cardActions, lastCardReply } from '../../support/cards';
 import { startFakeConnector, type CapturedPost } from '../../support/fakeConnector';
 import { allText, postActivity } from '../../support/http';
+import { requestAwaitingManager, walkToSummary } from '../../support/requestWalk';
 import { startTestService, type TestService } from '../../support/startTestService';
 
 const alex = actorFor(DEMO_IDS.alex, 'alex-stale');
@@ -79,22 +79,10 @@ describe('earlier cards once a request has moved on, over HTTP', () => {
   });
 
   async function submitRequest(): Promise<string> {
-    await say("I'd like to spend a morning with the discharge team in two weeks");
-    await say('To understand why discharges from my ward get delayed');
-    await say('See a board round\nLearn how a discharge is planned');
-    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    const host = cardActions(lastCardReply(hosts)).find(
-      (a) => a.data.value === 'demo-offer-discharge-board-round',
-    );
-    const slots = await click(host?.data ?? {});
-    await click(cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot')?.data ?? {});
+    await walkToSummary(say, click);
     expect(allText(await click({ verb: 'draft_submit' }))).toContain('I have asked Megan Bowen');
     await service.dispatcher.idle();
-    const [request] = await service.store.query('requests', {
-      partitionKey: DEMO_IDS.alex,
-      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
-    });
-    return String(request?.id);
+    return String((await requestAwaitingManager(service.store))?.id);
   }
   const approve = (actor: Actor, requestId: string) =>
     execute(actor, { action: 'approve', coverMethod: 'within_team', requestId, visitorId: DEMO_IDS.alex });

@@ -1,8 +1,8 @@
 import { DEMO_IDS } from '../../../src/demo/demoOrganisation';
 import { actorFor, activityFrom, cardExecute, cardSubmit, message } from '../../support/activities';
-import { cardActions, lastCardReply } from '../../support/cards';
 import { startFakeConnector } from '../../support/fakeConnector';
 import { allText, postActivity, type BotReply } from '../../support/http';
+import { requestAwaitingManager, walkToSummary } from '../../support/requestWalk';
 import { startTestService, type TestService } from '../../support/startTestService';
 
 const alex = actorFor(DEMO_IDS.alex, 'alex-flow');
@@ -63,26 +63,13 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
   });
 
   async function submitRequest(): Promise<string> {
-    await say("I'd like to spend a morning with the discharge team in two weeks");
-    await say('To understand why discharges from my ward get delayed');
-    await say('See a board round\nLearn how a discharge is planned');
-    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    const host = cardActions(lastCardReply(hosts)).find(
-      (a) => a.data.value === 'demo-offer-discharge-board-round',
-    );
-    const slots = await click(host?.data ?? {});
-    const slot = cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot');
-    await click(slot?.data ?? {});
+    await walkToSummary(say, click);
     const sent = await click({ verb: 'draft_submit' });
     expect(allText(sent)).toMatch(
       /I have asked Megan Bowen to (release you|agree your visit, in your own time)/,
     );
     await service.dispatcher.idle();
-    const [request] = await service.store.query('requests', {
-      partitionKey: DEMO_IDS.alex,
-      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
-    });
-    return String(request?.id);
+    return String((await requestAwaitingManager(service.store))?.id);
   }
 
   it('sends Megan an approval card, Adele a host card after release, and both a confirmation', async () => {
@@ -137,15 +124,7 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
   });
 
   it("updates the visitor's own request card in place when the manager decides", async () => {
-    await say("I'd like to spend a morning with the discharge team in two weeks");
-    await say('To understand why discharges from my ward get delayed');
-    await say('See a board round');
-    const hosts = await click({ verb: 'draft_choice', field: 'setting', value: 'any' });
-    const host = cardActions(lastCardReply(hosts)).find(
-      (a) => a.data.value === 'demo-offer-discharge-board-round',
-    );
-    const slots = await click(host?.data ?? {});
-    await click(cardActions(lastCardReply(slots)).find((a) => a.data.field === 'slot')?.data ?? {});
+    await walkToSummary(say, click, 'See a board round');
     // Sent as Teams does, with replies posted to the connector, so the request card gets an id.
     const mark = connector.posts.length;
     await postActivity(service.url, {
@@ -154,10 +133,7 @@ describe('from a submitted request to a confirmed visit, three people over HTTP'
       deliveryMode: 'normal',
     });
     await connector.waitFor(mark + 2);
-    const [request] = await service.store.query('requests', {
-      partitionKey: DEMO_IDS.alex,
-      where: [{ field: 'state', op: '=', value: 'awaiting_manager' }],
-    });
+    const request = await requestAwaitingManager(service.store);
     const record = await service.store.read(
       'outbox',
       `request_update:${String(request?.id)}:${DEMO_IDS.alex}:card`,
