@@ -37,15 +37,16 @@ export type SubmitResult =
  * As SubmitResult, with the pointers and the manager's message not filed yet: `file` files them
  * (only what is missing), for the caller to run once it has answered.
  */
-export type SendResult =
-  | {
-      ok: true;
-      request: ShadowingRequest;
-      warnings: string[];
-      file: () => Promise<Notification[]>;
-      already?: true;
-    }
-  | { ok: false; problems: string[] };
+export type SendResult = Sent | { ok: false; problems: string[] };
+
+/** A request sent, by this send or (`already`) an earlier one, with what its send files after the answer. */
+type Sent = {
+  ok: true;
+  request: ShadowingRequest;
+  warnings: string[];
+  file: () => Promise<Notification[]>;
+  already?: true;
+};
 
 /**
  * Sends a finished draft to the visitor's manager. The host's place is reserved first, with the
@@ -376,11 +377,16 @@ function refusalBeforeReserving(
  */
 function finishIfSentBefore(deps: SubmitDependencies, result: SendResult, now: Date): SendResult {
   if (!result.ok || !result.already) return result;
-  const { request } = result;
-  return {
-    ...result,
-    file: async () => (awaitsFirstDecision(request) ? fileSent(deps, request, now) : []),
-  };
+  return { ...result, file: fileMissedBy(deps, result.request, now) };
+}
+
+/** Files again what the send of a request still waiting for its manager as sent owes (nothing once anyone has acted). */
+function fileMissedBy(
+  deps: SubmitDependencies,
+  request: ShadowingRequest,
+  now: Date,
+): () => Promise<Notification[]> {
+  return async () => (awaitsFirstDecision(request) ? fileSent(deps, request, now) : []);
 }
 
 /**
@@ -399,6 +405,20 @@ export async function fileWhatSendingMissed(
   return fileSent(deps, request, now);
 }
 
+/**
+ * A request found sent already, as a send of its draft answers it: `file` files what its send may
+ * have left unfiled (see finishIfSentBefore). Undefined for a request whose send stopped before
+ * its place was held: it was never sent.
+ */
+export async function foundSent(
+  deps: SubmitDependencies,
+  request: ShadowingRequest,
+  now: Date,
+): Promise<Sent | undefined> {
+  if (awaitsFirstDecision(request) && !(await isPlaceHeld(deps.holds, request))) return undefined;
+  return { ...alreadySent(request), file: fileMissedBy(deps, request, now) };
+}
+
 /** Sent, and nobody has acted on it yet. */
 export function awaitsFirstDecision(request: ShadowingRequest): boolean {
   return request.state === 'awaiting_manager' && request.history.length === 1;
@@ -410,6 +430,6 @@ export async function isPlaceHeld(holds: HoldsRepository, request: ShadowingRequ
   return holds.isHeld(request.hostId, request.offerId, request.id, request.start);
 }
 
-function alreadySent(request: ShadowingRequest): SendResult {
+function alreadySent(request: ShadowingRequest): Sent {
   return { ok: true, request, warnings: [], file: async () => [], already: true };
 }

@@ -175,6 +175,31 @@ describe.each(['embedded', 'cosmos'] as const)(
       expect(await sent(requestId)).toEqual(filed(requestId));
     });
 
+    it('answers Send pressed again after the conversation moved on first, and files what its send left unfiled after', async () => {
+      const chat = chatOf('again-fails');
+      const send = await toSendButton(chat);
+      const requestId = String(send.draftId);
+      const failing = holdFilingWrites(service.store, new Error('store gone'));
+      let again: string;
+      try {
+        expect(allText(await post(cardSubmit(chat, send)))).toMatch(ASKED_MEGAN);
+        expect(await storedState(chat)).not.toHaveProperty('draft');
+        again = allText(await post(cardSubmit(chat, send)));
+      } finally {
+        failing.restore();
+      }
+      expect(again).toContain('That request has already been sent to Megan');
+      expect(again).not.toMatch(/Sorry/);
+      const failures = logs.lines.filter((line) => line.requestId === requestId && line.level === 50);
+      expect(failures.map((line) => line.job)).toEqual(['file a send', 'file a send']);
+      expect(await sent(requestId)).toEqual({ messages: [], pointers: [] });
+
+      expect(allText(await post(cardSubmit(chat, send)))).toContain(
+        'That request has already been sent to Megan',
+      );
+      expect(await sent(requestId)).toEqual(filed(requestId));
+    });
+
     it('keeps the draft when the request cannot be written, and Send again sends it once', async () => {
       const chat = chatOf('record-fails');
       const send = await toSendButton(chat);

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { fileSend } from '../../app/fileSend';
 import type { Notification } from '../../app/notifications';
 import type { Services } from '../../app/services';
-import { fileWhatSendingMissed, sendRequest, type SendResult } from '../../app/submitRequest';
+import { foundSent, sendRequest, type SendResult } from '../../app/submitRequest';
 import type { Person } from '../../domain/people';
 import type { RequestDraft } from '../../domain/requestDialog/draft';
 import type { ShadowingRequest } from '../../domain/requests';
@@ -182,8 +182,9 @@ export async function alreadySent(
 
 /**
  * "Send to my manager" clicked again once the conversation has moved on: if its draft was sent,
- * says so, filing first whatever that send left unfiled (it may have stopped after saving the
- * conversation). False when the draft was never sent, or its send stopped before its place was held.
+ * says so, then files whatever that send left unfiled (it may have stopped after saving the
+ * conversation), after the answer as a first send does; the scheduler files it should that stop
+ * too. False when the draft was never sent, or its send stopped before its place was held.
  */
 export async function answerSentAgain(
   context: TurnContext,
@@ -193,13 +194,13 @@ export async function answerSentAgain(
 ): Promise<boolean> {
   // Read afresh: the conversation may have lost its draft to a send that stored the request
   // after this turn began, and so after any copy of it this turn read ahead.
-  const sent = await services.afresh(() => findSentDraft(services, person, data));
-  if (!sent) return false;
-  const queued = await fileWhatSendingMissed(services, sent, services.clock());
+  const request = await services.afresh(() => findSentDraft(services, person, data));
+  if (!request) return false;
+  const sent = await foundSent(services, request, services.clock());
   // Its send stopped before holding its place: it was never sent, and is not announced now.
-  if (!queued) return false;
-  services.notify(queued);
-  await alreadySent(context, services, sent);
+  if (!sent) return false;
+  fileAfterAnswer(services, sent);
+  await alreadySent(context, services, request);
   return true;
 }
 
