@@ -3,12 +3,14 @@ import type { ShadowingRequest } from '../domain/requests';
 import { notificationId, type Notification } from './notifications';
 import { leadsAskedStep, NO_MANAGER_IN_DIRECTORY, routeApprovalToLeads } from './programmeLeads';
 import type { Services } from './services';
+import { awaitsFirstDecision } from './submitRequest';
 
 /**
  * Everything a send owes once its request is recorded, filed after the visitor has their answer:
  * `file` (the manager's and host's pointers and the manager's message, see sendRequest) and, when
  * the visitor's manager is not in the staff directory, the programme leads asked to decide instead,
- * as the answer has told the visitor (`managerFound` as the send found it; read again if unknown). Every message is keyed to the request and its step, so filing
+ * as the answer has told the visitor (`managerFound` as the send found it; read again if unknown),
+ * while nobody has acted on the request yet. Every message is keyed to the request and its step, so filing
  * again files only what is missing; a send that stops part way is finished by the scheduler
  * (fileStoppedSend), which files the same.
  */
@@ -32,6 +34,9 @@ async function leadsIfNoManager(
   managerFound: boolean | undefined,
   now: Date,
 ): Promise<Notification[]> {
+  // Once anyone has acted, the leads' question was answered: asked again, they would be asked
+  // under the request's new step, a second card about a decision already made.
+  if (!awaitsFirstDecision(request)) return [];
   const missing = managerFound === undefined ? await isManagerMissing(services, request) : !managerFound;
   return missing ? askLeads(services, request, now) : [];
 }
