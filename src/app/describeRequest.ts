@@ -28,6 +28,8 @@ export interface RequestView {
   release?: ReleaseView;
   /** For the host: other free times they could propose. */
   alternativeSlots: Array<{ start: string; end: string }>;
+  /** The person the card is drawn for, when known: what they did themselves reads "you". */
+  readerId?: string;
 }
 
 export interface DescribeOptions {

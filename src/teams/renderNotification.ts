@@ -58,7 +58,8 @@ function recipientOf(notification: Notification, view: RequestView): Viewer {
 }
 
 /** The card a queued message becomes, drawn from the request as it is now, in its recipient's words. */
-export function renderNotification(notification: Notification, view: RequestView): AdaptiveCardJson {
+export function renderNotification(notification: Notification, requestView: RequestView): AdaptiveCardJson {
+  const view: RequestView = { ...requestView, readerId: notification.personId };
   const state = view.request.state;
   const viewer = recipientOf(notification, view);
   const statusCard = (note?: string) =>

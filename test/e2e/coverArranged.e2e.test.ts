@@ -87,10 +87,12 @@ describe('a visit in work time, released with cover arranged, across four Playgr
       actions.miriam += 1;
       await clickButton(cover, 'Cover arranged');
       await waitForCardText(cover, /cover is marked as arranged/i);
+      await waitForCardText(cover, /Arranged by you\./);
     });
-    await step(megan, 'Megan is told cover is arranged', () =>
-      waitForBotMessage(megan, /Cover for Alex Wilber's shift has been arranged\./),
-    );
+    await step(megan, 'Megan is told cover is arranged, by the rota coordinator', async () => {
+      const told = await waitForBotMessage(megan, /Cover for Alex Wilber's shift has been arranged\./);
+      await waitForCardText(told, /Arranged by the rota coordinator\./);
+    });
 
     const hostCard = await step(adele, 'host card reaches Adele', async () =>
       pinMessage(adele, await waitForBotMessage(adele, /Alex Wilber would like to shadow you/)),

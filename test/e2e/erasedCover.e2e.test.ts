@@ -164,14 +164,14 @@ describe.each([
       await step(megan, 'Megan marks cover arranged, and her card says she arranged it', async () => {
         await clickButton(asked, 'Cover arranged');
         await waitForCardText(asked, /cover is marked as arranged/i);
-        await waitForCardText(asked, /Arranged by the manager\./);
+        await waitForCardText(asked, /Arranged by you\./);
       });
       await step(pages.alex, 'Alex is told cover is arranged, by his manager', async () => {
         const told = await waitForBotMessage(pages.alex, /Cover for your shift has been arranged\./);
         await waitForCardText(told, /Arranged by your manager/);
       });
       await adeleDeclines(hostCard);
-      await meganStandsCoverDown(TAKEN_ON_COVER_NOT_NEEDED, /Arranged by the manager\./);
+      await meganStandsCoverDown(TAKEN_ON_COVER_NOT_NEEDED, /Arranged by you\./);
     } else {
       await adeleDeclines(hostCard);
       await meganStandsCoverDown(ARRANGED_COVER_NOT_NEEDED, /Arranged by the rota coordinator\./);

@@ -19,24 +19,39 @@ export function isHandedOnByService(change: CoverChange): boolean {
  * when nobody arranges it (no cover needed, or covered within the team).
  */
 export function coverArrangedBy(request: ShadowingRequest): CoverRole | undefined {
-  const { cover, coverHistory = [] } = request;
-  if (cover === 'arranged' || cover === 'failed') {
-    const decided = [...coverHistory].reverse().find((c) => c.from === 'pending' && c.to === cover);
-    if (decided) return roleOf(request, decided.by);
-  }
-  if (request.coverArrangerId) return roleOf(request, request.coverArrangerId);
+  const { coverHistory = [] } = request;
+  const arrangerId = coverArrangerIdOf(request);
+  if (arrangerId) return roleOf(request, arrangerId);
   if (coverHistory.some(isHandedOnByService)) return 'programme_lead';
   if (request.coverMethod === 'rota_coordinator') return 'rota_coordinator';
   return request.coverMethod === 'bank_or_locum' ? 'manager' : undefined;
 }
 
+/**
+ * The id of whoever arranged the cover or found it could not be arranged (the latest such
+ * decision), else of whoever is arranging it now. Undefined when the request records nobody.
+ */
+export function coverArrangerIdOf(request: ShadowingRequest): string | undefined {
+  const { cover, coverHistory = [] } = request;
+  if (cover === 'arranged' || cover === 'failed') {
+    const decided = [...coverHistory].reverse().find((c) => c.from === 'pending' && c.to === cover);
+    if (decided) return decided.by;
+  }
+  return request.coverArrangerId;
+}
+
 /** Who released the visitor without cover once it could not be arranged: the manager or a programme lead. */
 export function releasedWithoutCoverBy(request: ShadowingRequest): CoverRole | undefined {
   if (!request.releasedWithoutCover) return undefined;
-  const released = [...(request.coverHistory ?? [])]
-    .reverse()
-    .find((c) => c.from === 'failed' && c.to === 'failed');
-  return released && released.by !== request.managerId ? 'programme_lead' : 'manager';
+  const releasedBy = releasedWithoutCoverById(request);
+  return releasedBy && releasedBy !== request.managerId ? 'programme_lead' : 'manager';
+}
+
+/** The id of whoever released the visitor without cover, when the request records it. */
+export function releasedWithoutCoverById(request: ShadowingRequest): string | undefined {
+  if (!request.releasedWithoutCover) return undefined;
+  return [...(request.coverHistory ?? [])].reverse().find((c) => c.from === 'failed' && c.to === 'failed')
+    ?.by;
 }
 
 /**

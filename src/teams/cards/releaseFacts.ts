@@ -3,7 +3,13 @@ import type { ReleaseView } from '../../app/describeRelease';
 import { describeHours } from '../../domain/clash/describeHours';
 import { describeKind } from '../../domain/clash/shiftKinds';
 import { COVER_METHOD_WORDS, costForMethod, type CoverStatus } from '../../domain/cover/coverMethods';
-import { coverArrangedBy, releasedWithoutCoverBy, type CoverRole } from '../../domain/cover/coverArranger';
+import {
+  coverArrangedBy,
+  coverArrangerIdOf,
+  releasedWithoutCoverBy,
+  releasedWithoutCoverById,
+  type CoverRole,
+} from '../../domain/cover/coverArranger';
 import { readCover } from '../../domain/cover/readCover';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 
@@ -102,7 +108,8 @@ const ARRANGER_WORDS: Readonly<Record<CoverRole, string>> = {
 
 /**
  * Where cover stands and who arranged it (or is arranging it, or found it could not be), e.g.
- * "Arranged by the manager." or "Being arranged by the rota coordinator (bank or locum shift)."
+ * "Arranged by the manager." or "Being arranged by the rota coordinator (bank or locum shift).",
+ * and "Arranged by you." on the card of the person who did.
  * Who did it, not the way first chosen: cover handed to the rota coordinator may have been
  * arranged by the manager after all. Roles, never names: the person may since have been erased.
  */
@@ -113,11 +120,22 @@ export function coverStatusLine(view: RequestView): string {
   if (coverMethod === 'not_needed' || coverMethod === 'within_team')
     return `${COVER_METHOD_WORDS[coverMethod]}.`;
   const role = coverArrangedBy(request);
-  const by = role ? ` by ${ARRANGER_WORDS[role]}` : '';
+  const by = arrangedByReader(view) ? ' by you' : role ? ` by ${ARRANGER_WORDS[role]}` : '';
   const bank = coverMethod === 'bank_or_locum' ? ' (bank or locum shift)' : '';
+  return `${COVER_STATUS_WORDS[cover]}${by}${bank}.${releasedWithoutCoverWords(view)}`;
+}
+
+/** " A programme lead released them without it.", or "You released…" to the one who did; else nothing. */
+function releasedWithoutCoverWords({ request, readerId }: RequestView): string {
   const released = releasedWithoutCoverBy(request);
-  const afterwards = released ? ` ${capitalised(ARRANGER_WORDS[released])} released them without it.` : '';
-  return `${COVER_STATUS_WORDS[cover]}${by}${bank}.${afterwards}`;
+  if (!released) return '';
+  const byReader = readerId !== undefined && releasedWithoutCoverById(request) === readerId;
+  return ` ${byReader ? 'You' : capitalised(ARRANGER_WORDS[released])} released them without it.`;
+}
+
+/** Whether the card's reader is the one who arranged the cover (or found it could not be, or is arranging it). */
+function arrangedByReader(view: RequestView): boolean {
+  return view.readerId !== undefined && coverArrangerIdOf(view.request) === view.readerId;
 }
 
 function capitalised(words: string): string {

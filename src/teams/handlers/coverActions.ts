@@ -92,7 +92,7 @@ async function cardFor(
   request: ShadowingRequest,
   message: { note?: string; problem?: string },
 ): Promise<AdaptiveCardJson> {
-  const view = await describeRequest(services, request);
+  const view = { ...(await describeRequest(services, request)), readerId: actor.id };
   const viewer = viewerOf(request, { id: actor.id, isProgrammeLead: actor.roles.includes('programme_lead') });
   const open = ['awaiting_host', 'host_proposed_time', 'confirmed'].includes(request.state);
   if (request.cover === 'pending' && open && (message.problem || actor.id === request.coverArrangerId))

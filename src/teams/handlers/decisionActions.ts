@@ -82,16 +82,22 @@ export function registerDecisionActions(
           'decision refused',
         );
         if (!result.request || !result.viewer) return result.refusal;
-        const view = await describeRequest(services, result.request, {
-          withAlternatives: result.viewer === 'host' && result.request.state === 'awaiting_host',
-        });
+        const view = {
+          ...(await describeRequest(services, result.request, {
+            withAlternatives: result.viewer === 'host' && result.request.state === 'awaiting_host',
+          })),
+          readerId: actor.id,
+        };
         return createRequestCardFor(
           result.viewer,
           view,
           result.canTryAgain ? { problem: result.refusal } : { note: result.refusal },
         );
       }
-      const view = result.view ?? (await describeRequest(services, result.request));
+      const view = {
+        ...(result.view ?? (await describeRequest(services, result.request))),
+        readerId: actor.id,
+      };
       if (result.request.state === 'confirmed')
         return createConfirmationCard(view, { viewer: result.viewer });
       const arranging = await coverNoteFor(services, view, actor.id, result.noCoordinator);

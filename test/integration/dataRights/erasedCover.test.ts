@@ -231,7 +231,7 @@ describe('cover for a visit whose visitor, host or rota coordinator was erased, 
     expect(answer).toContain('Thank you: cover is marked as arranged.');
     expect((await stored()).cover).toBe('arranged');
     // Her answer card says she arranged it, not how it was first to be arranged.
-    expect(answer).toContain('"title":"Cover","value":"Arranged by the manager."');
+    expect(answer).toContain('"title":"Cover","value":"Arranged by you."');
     expect(answer).not.toContain('Rota coordinator to arrange');
     expect(sentTo(alex, mark).join()).toContain(
       '"title":"Cover for your shift","value":"Arranged by your manager"',

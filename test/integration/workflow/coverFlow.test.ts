@@ -176,10 +176,15 @@ describe('release, cover and its cost, over HTTP', () => {
       visitorId: DEMO_IDS.alex,
     });
     expect(arranged).toContain('cover is marked as arranged');
+    // Her own card says she arranged it; the manager's names the role, as before.
+    expect(arranged).toContain('"title":"Cover","value":"Arranged by you."');
     expect(arranged).not.toContain(PURPOSE);
     expect(await stored(request)).toMatchObject({ cover: 'arranged', state: 'awaiting_host' });
     await service.dispatcher.idle();
     expect(sentTo(megan, after).join()).toContain("Cover for Alex Wilber's shift has been arranged.");
+    expect(sentTo(megan, after).join()).toContain(
+      '"title":"Cover","value":"Arranged by the rota coordinator."',
+    );
     expect(sentTo(alex, after).join()).toContain('Cover for your shift has been arranged.');
 
     // A second click, or one on a request that has moved on: where it stands, nothing changed.

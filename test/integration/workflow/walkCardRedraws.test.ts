@@ -110,7 +110,7 @@ describe("the manager's cards through release, failed cover and acceptance, over
     await press(adele, hostCard.activityId, 'decide', { action: 'accept' });
 
     const confirmed = sentCard(megan, 'The visit is confirmed.');
-    expect(confirmed.body).toContain('The manager released them without it.');
+    expect(confirmed.body).toContain('You released them without it.');
     const toApproval = updatesOf(megan, approval.activityId);
     const toCoverFailed = updatesOf(megan, coverFailed.activityId);
     // Each drops its buttons once and points to the newer message, whatever came after.

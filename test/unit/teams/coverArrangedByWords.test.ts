@@ -4,6 +4,8 @@ import type { CoverChange, ShadowingRequest } from '../../../src/domain/requests
 import { createCoverStatusCard } from '../../../src/teams/cards/coverRequestCard';
 import { createManagerApprovalCard } from '../../../src/teams/cards/managerApprovalCard';
 import { createRequestStatusCard } from '../../../src/teams/cards/requestStatusCard';
+import { newNotification } from '../../../src/app/notifyParties';
+import { renderNotification } from '../../../src/teams/renderNotification';
 import { requestInState } from '../../support/requestInState';
 
 const SLOT = { start: '2027-03-09T09:00:00.000Z', end: '2027-03-09T13:00:00.000Z' };
@@ -105,5 +107,73 @@ describe('the Cover line says who arranged the cover, not how it was first to be
     expect(fact(createRequestStatusCard(v, undefined, 'visitor'), 'Cover for your shift')).toBe(visitorLine);
     for (const card of [createManagerApprovalCard(v), createCoverStatusCard(v)])
       expect(JSON.stringify(card)).not.toContain('to arrange:');
+  });
+});
+
+describe('the Cover line on the card of whoever arranged the cover says "you"', () => {
+  const failedBy = (by: string): CoverChange => ({
+    from: 'pending',
+    to: 'failed',
+    by,
+    at: at(2),
+    reason: 'Nobody',
+  });
+  const releasedBy = (by: string): CoverChange => ({ from: 'failed', to: 'failed', by, at: at(3) });
+
+  it.each<[string, Partial<ShadowingRequest>, string, string, string]>([
+    [
+      'the rota coordinator arranged it',
+      { cover: 'arranged', coverArrangerId: lynne, coverHistory: [chosen, arrangedBy(lynne)] },
+      lynne,
+      'Arranged by you.',
+      'Arranged by the rota coordinator.',
+    ],
+    [
+      'the manager arranged it',
+      { cover: 'arranged', coverArrangerId: megan, coverHistory: [chosen, arrangedBy(megan)] },
+      megan,
+      'Arranged by you.',
+      'Arranged by the manager.',
+    ],
+    [
+      'the manager is arranging a bank or locum shift herself',
+      { cover: 'pending', coverMethod: 'bank_or_locum', coverArrangerId: megan, coverHistory: [chosen] },
+      megan,
+      'Being arranged by you (bank or locum shift).',
+      'Being arranged by the manager (bank or locum shift).',
+    ],
+    [
+      'the rota coordinator could not arrange it',
+      { cover: 'failed', coverArrangerId: lynne, coverHistory: [chosen, failedBy(lynne)] },
+      lynne,
+      'Could not be arranged by you.',
+      'Could not be arranged by the rota coordinator.',
+    ],
+    [
+      'a programme lead released the visitor without it',
+      {
+        cover: 'failed',
+        releasedWithoutCover: true,
+        coverArrangerId: lynne,
+        coverHistory: [chosen, failedBy(lynne), releasedBy(patti)],
+      },
+      patti,
+      'Could not be arranged by the rota coordinator. You released them without it.',
+      'Could not be arranged by the rota coordinator. A programme lead released them without it.',
+    ],
+  ])('when %s', (_case, cover, arranger, ownLine, othersLine) => {
+    const v = view(cover);
+    expect(coverLines({ ...v, readerId: arranger })).toEqual([ownLine, ownLine, ownLine]);
+    const someoneElse = arranger === megan ? lynne : megan;
+    expect(coverLines({ ...v, readerId: someoneElse })).toEqual([othersLine, othersLine, othersLine]);
+    expect(coverLines(v)).toEqual([othersLine, othersLine, othersLine]);
+  });
+
+  it('says "you" on a message drawn for the arranger, and only on hers', () => {
+    const v = view({ cover: 'arranged', coverArrangerId: lynne, coverHistory: [chosen, arrangedBy(lynne)] });
+    const drawnFor = (personId: string, kind: 'cover_needed' | 'request_update') =>
+      fact(renderNotification(newNotification(kind, v.request, personId, 'step', NOW), v), 'Cover');
+    expect(drawnFor(lynne, 'cover_needed')).toBe('Arranged by you.');
+    expect(drawnFor(megan, 'request_update')).toBe('Arranged by the rota coordinator.');
   });
 });
