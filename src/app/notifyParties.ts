@@ -25,7 +25,11 @@ const AFTER: Partial<Record<Action, Array<[Recipient, NotificationKind]>>> = {
     ['visitor', 'visit_confirmed'],
     ['manager', 'request_update'],
   ],
-  decline_visit: [['visitor', 'request_update']],
+  // The manager hears the visit is off, and what becomes of its cover (never the host's reason).
+  decline_visit: [
+    ['visitor', 'request_update'],
+    ['manager', 'request_update'],
+  ],
   accept_rota_changed: [
     ['manager', 'approval_needed'],
     ['visitor', 'request_update'],

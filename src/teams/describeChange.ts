@@ -1,5 +1,6 @@
 import type { RequestView } from '../app/describeRequest';
 import type { Viewer } from '../domain/workflow/viewers';
+import { hostDeclinedWords } from './hostDeclinedWords';
 
 /**
  * The latest change to a request, in a sentence for `viewer`: who did what, and why if they said.
@@ -29,7 +30,7 @@ export function describeChange(view: RequestView, viewer: Viewer = 'visitor', re
     case 'declined_by_manager':
       return `${who} could not release ${viewer === 'visitor' ? 'you' : (view.visitor?.name ?? 'the visitor')} this time.${why}`;
     case 'declined_by_host':
-      return `${who} could not host this visit.${why}`;
+      return hostDeclinedWords(view, viewer, who, readerId);
     case 'cancelled':
       // The service withdraws a visit only when someone in it was erased; its reason says so whole.
       if (last.by === 'system') return last.reason ?? 'The visit has been cancelled.';

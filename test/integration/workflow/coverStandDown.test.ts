@@ -1,10 +1,6 @@
 import { erasePersonData } from '../../../src/app/dataRights/erasePersonData';
 import { COVER_TO_MANAGER } from '../../../src/app/dataRights/erasedArranger';
-import {
-  ARRANGED_COVER_NOT_NEEDED,
-  COVER_NOT_NEEDED,
-  TAKEN_ON_COVER_NOT_NEEDED,
-} from '../../../src/app/coverStandDown';
+import { ARRANGED_COVER_NOT_NEEDED, TAKEN_ON_COVER_NOT_NEEDED } from '../../../src/app/coverStandDown';
 import { decideOnRequest, type Decision } from '../../../src/app/decideOnRequest';
 import { describeRequest } from '../../../src/app/describeRequest';
 import type { Notification } from '../../../src/app/notifications';
@@ -89,16 +85,15 @@ describe.each(STORE_SUBJECTS)('cover to stand down when the visit is called off,
       n.personId.startsWith('erased'),
     );
 
-  it('tells the manager who is arranging a bank shift herself when the host declines, not when the visitor cancels', async () => {
+  it('tells the manager who is arranging a bank shift herself, in her one message when the host declines or the visitor cancels', async () => {
     const declined = await coveredBy(megan, 'awaiting_host', 'pending');
     const queued = await decide(adele, declined, { action: 'decline_visit', reason: 'Ward closed' }, 0.2);
-    expect(aboutCover(queued)).toEqual([[megan, COVER_NOT_NEEDED]]);
-    expect(
-      await cardOf(
-        queued.find((n) => n.kind === 'cover_needed')!,
-        declined,
-      ),
-    ).toContain('"title":"Cover","value":"No longer needed: the visit is off"');
+    expect(aboutCover(queued)).toEqual([]);
+    const toMegan = queued.filter((n) => n.personId === megan);
+    expect(toMegan.map((n) => n.kind)).toEqual(['request_update']);
+    const card = await cardOf(toMegan[0]!, declined);
+    expect(card).toContain('The cover you were arranging is no longer needed: stand down anyone you booked.');
+    expect(card).not.toContain('Ward closed');
 
     // Her message about the cancelling tells her; a second card about the cover would repeat it.
     workflow.setNow(at(0.3));
@@ -145,6 +140,12 @@ describe.each(STORE_SUBJECTS)('cover to stand down when the visit is called off,
     );
     expect(card).toContain('If anyone was booked to cover, please check the rota and stand them down.');
     expect(card).not.toContain('"verb"');
+    // Her message about the decline says the visit is off, and leaves the cover to that card.
+    const told = await cardOf(
+      queued.find((n) => n.kind === 'request_update' && n.personId === megan)!,
+      request,
+    );
+    expect(told).toContain('"text":"Adele Vance could not host this visit, so it is off."');
     expect(await queuedForErased()).toEqual([]);
   });
 

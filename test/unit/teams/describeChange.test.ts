@@ -102,4 +102,21 @@ describe('the latest change, in words', () => {
       'Megan Bowen could not release you this time. Their reason: "Short staffed"',
     );
   });
+
+  it("gives the host's reason for declining to the visitor and back to the host, and to nobody else", () => {
+    const view = viewAfter('awaiting_host', 'adele', 'declined_by_host', 'Ward closed');
+    expect(describeChange(view, 'visitor', 'alex')).toBe(
+      'Adele Vance could not host this visit. Their reason: "Ward closed"',
+    );
+    expect(describeChange(view, 'host', 'adele')).toBe(
+      'You could not host this visit. Your reason: "Ward closed"',
+    );
+    for (const [viewer, reader] of [
+      ['manager', 'megan'],
+      ['programme_lead', 'patti'],
+    ] as const)
+      expect(describeChange(view, viewer, reader)).toBe(
+        'Adele Vance could not host this visit, so it is off.',
+      );
+  });
 });
