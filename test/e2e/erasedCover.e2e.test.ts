@@ -83,6 +83,8 @@ describe.each([
     await step(page, `${key} confirms`, async () => {
       await clickButton(card, 'Yes, delete my data');
       await waitForCardText(card, /Your personal data has been deleted\./);
+      // The card is redrawn without its buttons, so "Yes" cannot be pressed again.
+      expect(await card.getByRole('button', { name: /Yes, delete my data|No, keep it/ }).count()).toBe(0);
     });
     await stack!.service.dispatcher.tick();
     await stack!.service.dispatcher.idle();

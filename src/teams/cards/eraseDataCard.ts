@@ -1,6 +1,12 @@
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { heading, hint } from './requestCardParts';
 
+export const DATA_ERASED =
+  'Your personal data has been deleted. Only anonymous counts of your visits remain. If you message me again, I will start afresh.';
+export const DATA_KEPT = 'Nothing has been deleted. Your data is as it was.';
+export const NOTHING_TO_ERASE =
+  'The shadowing service holds no details about you, so there was nothing to delete.';
+
 /** Asks before erasing: says what goes, what stays, and that it cannot be undone. */
 export function createEraseDataCard(): AdaptiveCardJson {
   return adaptiveCard(
@@ -32,4 +38,12 @@ export function createEraseDataCard(): AdaptiveCardJson {
       { type: 'Action.Execute', title: 'No, keep it', verb: 'data_erase_cancel', data: {} },
     ],
   );
+}
+
+/**
+ * What the "Delete my data?" card becomes once answered: what was done, in place of the question,
+ * with no buttons left to press again.
+ */
+export function createEraseAnsweredCard(title: string, text: string): AdaptiveCardJson {
+  return adaptiveCard([heading(title), { type: 'TextBlock', wrap: true, text }]);
 }

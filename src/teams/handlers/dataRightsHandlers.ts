@@ -6,7 +6,13 @@ import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
 import { UnreadableDocumentError, type DocumentStore } from '../../store/documentStore';
 import type { AppTurnState } from '../appTurnState';
-import { createEraseDataCard } from '../cards/eraseDataCard';
+import {
+  createEraseAnsweredCard,
+  createEraseDataCard,
+  DATA_ERASED,
+  DATA_KEPT,
+  NOTHING_TO_ERASE,
+} from '../cards/eraseDataCard';
 import { actorId, identifyPerson } from '../identity';
 import { sendCard } from '../replies';
 import { NOT_IN_DIRECTORY } from './commandHandlers';
@@ -42,15 +48,14 @@ export function registerDataRightsHandlers(
     await sendCard(context, createEraseDataCard(), 'Delete my data?');
   });
 
-  app.adaptiveCards.actionExecute(
-    'data_erase_cancel',
-    async () => 'Nothing has been deleted. Your data is as it was.',
+  // Each answer replaces the card pressed, so its buttons cannot be pressed again.
+  app.adaptiveCards.actionExecute('data_erase_cancel', async () =>
+    createEraseAnsweredCard('Your data is kept', DATA_KEPT),
   );
 
   app.adaptiveCards.actionExecute('data_erase_confirm', async (context, state) => {
     const personId = await ownId(context, services);
-    if (!personId)
-      return 'I could not find any data about you in the staff directory, so there was nothing to delete.';
+    if (!personId) return createEraseAnsweredCard('Nothing to delete', NOTHING_TO_ERASE);
     const report = await erasePersonData(store, personId);
     // Stop this turn writing the conversation back after it was erased.
     state.deleteConversationState();
@@ -59,7 +64,7 @@ export function registerDataRightsHandlers(
       { erased: true, deleted: report?.deleted, anonymised: report?.anonymised },
       "personal data erased at the person's request",
     );
-    return 'Your personal data has been deleted. Only anonymous counts of your visits remain. If you message me again, I will start afresh.';
+    return createEraseAnsweredCard('Your data has been deleted', DATA_ERASED);
   });
 }
 

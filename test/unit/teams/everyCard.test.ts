@@ -56,6 +56,7 @@ const SAMPLES: Record<string, Builder> = {
   ],
   createDigestCard: (d) => d.digests.map((digest) => createDigestCard(digest)),
   createEraseDataCard: () => [createEraseDataCard()],
+  createEraseAnsweredCard: (d) => [createEraseAnsweredCard('Your data has been deleted', d.text)],
   createFollowUpCard: (d) => [
     createFollowUpCard(d.view),
     createFollowUpCard(d.view, { problem: d.text, previous: { changed: d.text } }),
@@ -194,6 +195,7 @@ const createCoverRequestCard = call('createCoverRequestCard');
 const createCoverStatusCard = call('createCoverStatusCard');
 const createDigestCard = call('createDigestCard');
 const createEraseDataCard = call('createEraseDataCard');
+const createEraseAnsweredCard = call('createEraseAnsweredCard');
 const createFollowUpCard = call('createFollowUpCard');
 const createHelpCard = call('createHelpCard');
 const createHostOutcomeCard = call('createHostOutcomeCard');
