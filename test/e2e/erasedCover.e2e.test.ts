@@ -46,6 +46,7 @@ describe.each([
   let stack: DemoStack | undefined;
   let browser: ChromiumSession | undefined;
   const pages = {} as Record<Key, Page>;
+  const welcomes = {} as Record<Key, Locator>;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -53,7 +54,9 @@ describe.each([
     stack = await startDemoStack([...PEOPLE], { SCHEDULER_INTERVAL_SECONDS: '0' });
     for (const key of PEOPLE) pages[key] = await browser.newPage();
     for (const key of PEOPLE)
-      await step(pages[key], `welcome card for ${key}`, () => openChat(pages[key], stack!.playgrounds[key]!));
+      welcomes[key] = await step(pages[key], `welcome card for ${key}`, async () =>
+        pinMessage(pages[key], await openChat(pages[key], stack!.playgrounds[key]!)),
+      );
   });
 
   afterAll(async () => {
@@ -146,6 +149,15 @@ describe.each([
       // Alex's name is on nothing sent or redrawn since he deleted his data.
       for (const card of [told, cover, toMegan, hostCard, toAdele])
         expect(await card.innerText()).not.toContain('Alex');
+      await step(pages.alex, "Alex's welcome card, pressed, says plainly it no longer works", async () => {
+        await clickButton(welcomes.alex, 'My requests');
+        await waitForCardText(welcomes.alex, literally(NOT_ON_SERVICE));
+        expect(
+          await welcomes.alex
+            .getByRole('button', { name: /Request a visit|Offer to host|My requests/ })
+            .count(),
+        ).toBe(0);
+      });
     } else if (walk === 'miriam') {
       await step(miriam, "Miriam's own cover card, pressed, says plainly it no longer works", async () => {
         await clickButton(cover, 'Cover arranged');

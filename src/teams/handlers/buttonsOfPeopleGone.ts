@@ -1,5 +1,5 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
@@ -45,4 +45,41 @@ export function registerButtonsOfPeopleGone(
     );
     return createNotOnServiceCard();
   });
+}
+
+/** The answer to a plain-submit button from someone not in the directory, when its card cannot be redrawn. */
+export const SUBMIT_NOT_ON_SERVICE =
+  'The shadowing service holds no details about you, so that button cannot do anything. Nothing has been changed. ' +
+  'To use the shadowing service, ask your workforce team to add you.';
+
+/**
+ * A plain-submit button (a command on the welcome or help card, "Cancel" on "my requests", a
+ * request-conversation answer) pressed by someone the directory does not hold, e.g. after they
+ * had their data erased. Such a press gets no card in answer, so the card holding it (which Teams
+ * names in replyToId) is redrawn in place as the card above, without buttons; where there is no
+ * such card or it cannot be updated, a plain line says the same. Nothing is read or changed.
+ */
+export async function answerSubmitOfPersonGone(context: TurnContext, logger: Logger): Promise<void> {
+  const cardId = context.activity.replyToId;
+  const verb = (context.activity.value as { verb?: unknown } | undefined)?.verb;
+  logger.warn(
+    { activityId: context.activity.id, verb, knownActor: false },
+    'card button refused: not in the directory',
+  );
+  if (cardId) {
+    try {
+      await context.updateActivity({
+        type: 'message',
+        id: cardId,
+        attachments: [CardFactory.adaptiveCard(createNotOnServiceCard())],
+      });
+      return;
+    } catch (error) {
+      logger.warn(
+        { err: error, activityId: cardId },
+        'card of a person gone not redrawn, so answered in words',
+      );
+    }
+  }
+  await context.sendActivity(SUBMIT_NOT_ON_SERVICE);
 }

@@ -7,7 +7,8 @@ import { submitVerbIn } from '../submitVerbIn';
 import { CARD_VERBS, parseCardPayload, type CardVerb } from '../cardPayloads';
 import { COMMANDS, isCommand } from '../commands';
 import { identifyPerson } from '../identity';
-import { NOT_IN_DIRECTORY, runCommand, showMyRequests } from './commandHandlers';
+import { answerSubmitOfPersonGone } from './buttonsOfPeopleGone';
+import { runCommand, showMyRequests } from './commandHandlers';
 import { continueRequest, repeatQuestion } from './requestDialogHandlers';
 import { answerSentAgain } from './sendDraft';
 import { startReturnVisit } from './returnVisitHandlers';
@@ -23,13 +24,15 @@ export function registerCardActions(
   const { logger } = tools;
   app.adaptiveCards.actionSubmit(submitVerbIn(COMMANDS), async (context, state, data: { verb?: string }) => {
     if (!isCommand(data.verb)) return;
-    await runCommand(data.verb, context, state, await identifyPerson(context, services.people), services);
+    const person = await identifyPerson(context, services.people);
+    if (!person) return answerSubmitOfPersonGone(context, logger);
+    await runCommand(data.verb, context, state, person, services);
   });
 
   app.adaptiveCards.actionSubmit(submitVerbIn(CARD_VERBS), async (context, state, data: unknown) => {
     const verb = (data as { verb: CardVerb }).verb;
     const person = await identifyPerson(context, services.people);
-    if (!person) return void (await context.sendActivity(NOT_IN_DIRECTORY));
+    if (!person) return answerSubmitOfPersonGone(context, logger);
     const refuse = async () => {
       logger.warn({ activityId: context.activity.id, verb }, 'card payload refused');
       await context.sendActivity(
