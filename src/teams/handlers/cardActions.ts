@@ -15,6 +15,9 @@ import { startReturnVisit } from './returnVisitHandlers';
 import type { DraftInput } from '../../domain/requestDialog/advanceDraft';
 import type { DraftField } from '../../domain/requestDialog/draft';
 
+/** The answer to Cancel on "my requests": the others' messages are filed just after it (see afterAnswer). */
+export const CANCELLED_FROM_LIST = "I have cancelled that request. I'm letting everyone involved know.";
+
 /** Action.Submit buttons: commands, request-conversation answers, and cancelling a request. */
 export function registerCardActions(
   app: Application<AppTurnState>,
@@ -49,9 +52,7 @@ export function registerCardActions(
         { id: person.id, isProgrammeLead: person.roles.includes('programme_lead') },
         services.clock(),
       );
-      await context.sendActivity(
-        result.ok ? 'I have cancelled that request. Everyone involved has been told.' : result.refusal,
-      );
+      await context.sendActivity(result.ok ? CANCELLED_FROM_LIST : result.refusal);
       return showMyRequests(context, person, services);
     }
     if (verb === 'return_visit') {
