@@ -80,8 +80,9 @@ describe.each([
   /** `key` says "delete my data" and confirms; then the scheduler runs once. */
   async function deletesTheirData(key: Key): Promise<void> {
     const page = pages[key];
-    const card = await step(page, `${key} asks to delete their data`, () =>
-      say(page, 'delete my data', /Delete my data\?/),
+    // Pinned: the card is redrawn in place once answered, and its question is gone.
+    const card = await step(page, `${key} asks to delete their data`, async () =>
+      pinMessage(page, await say(page, 'delete my data', /Delete my data\?/)),
     );
     await step(page, `${key} confirms`, async () => {
       await clickButton(card, 'Yes, delete my data');

@@ -1,10 +1,11 @@
 import type { Application } from '@microsoft/teams-ai';
-import { CardFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Services } from '../../app/services';
 import type { Logger } from '../../logging/logger';
 import type { AppTurnState } from '../appTurnState';
 import { createNotOnServiceCard } from '../cards/notOnServiceCard';
 import { actorId } from '../identity';
+import { redrawPressedCard } from '../pressedCard';
 
 /** Buttons on cards about a request: decisions, cover, and the after-visit forms. */
 const REQUEST_CARD_VERB = /^(decide|cover|outcome_[a-z_]+)$/;
@@ -60,26 +61,11 @@ export const SUBMIT_NOT_ON_SERVICE =
  * such card or it cannot be updated, a plain line says the same. Nothing is read or changed.
  */
 export async function answerSubmitOfPersonGone(context: TurnContext, logger: Logger): Promise<void> {
-  const cardId = context.activity.replyToId;
   const verb = (context.activity.value as { verb?: unknown } | undefined)?.verb;
   logger.warn(
     { activityId: context.activity.id, verb, knownActor: false },
     'card button refused: not in the directory',
   );
-  if (cardId) {
-    try {
-      await context.updateActivity({
-        type: 'message',
-        id: cardId,
-        attachments: [CardFactory.adaptiveCard(createNotOnServiceCard())],
-      });
-      return;
-    } catch (error) {
-      logger.warn(
-        { err: error, activityId: cardId },
-        'card of a person gone not redrawn, so answered in words',
-      );
-    }
-  }
+  if (await redrawPressedCard(context, createNotOnServiceCard(), logger)) return;
   await context.sendActivity(SUBMIT_NOT_ON_SERVICE);
 }

@@ -1,5 +1,4 @@
 import type { Application } from '@microsoft/teams-ai';
-import { cancelRequest } from '../../app/cancelRequest';
 import type { Services } from '../../app/services';
 import type { AppTurnState } from '../appTurnState';
 import type { TurnTools } from '../turnTools';
@@ -8,15 +7,13 @@ import { CARD_VERBS, parseCardPayload, type CardVerb } from '../cardPayloads';
 import { COMMANDS, isCommand } from '../commands';
 import { identifyPerson } from '../identity';
 import { answerSubmitOfPersonGone } from './buttonsOfPeopleGone';
-import { runCommand, showMyRequests } from './commandHandlers';
+import { cancelFromCard } from './cancelFromCard';
+import { runCommand } from './commandHandlers';
 import { continueRequest, repeatQuestion } from './requestDialogHandlers';
 import { answerSentAgain } from './sendDraft';
 import { startReturnVisit } from './returnVisitHandlers';
 import type { DraftInput } from '../../domain/requestDialog/advanceDraft';
 import type { DraftField } from '../../domain/requestDialog/draft';
-
-/** The answer to Cancel on "my requests": the others' messages are filed just after it (see afterAnswer). */
-export const CANCELLED_FROM_LIST = "I have cancelled that request. I'm letting everyone involved know.";
 
 /** Action.Submit buttons: commands, request-conversation answers, and cancelling a request. */
 export function registerCardActions(
@@ -45,15 +42,7 @@ export function registerCardActions(
     if (verb === 'cancel_request') {
       const payload = parseCardPayload('cancel_request', data);
       if (!payload) return refuse();
-      const result = await cancelRequest(
-        services,
-        person.id,
-        payload.requestId,
-        { id: person.id, isProgrammeLead: person.roles.includes('programme_lead') },
-        services.clock(),
-      );
-      await context.sendActivity(result.ok ? CANCELLED_FROM_LIST : result.refusal);
-      return showMyRequests(context, person, services);
+      return cancelFromCard(context, person, payload.requestId, services, logger);
     }
     if (verb === 'return_visit') {
       const payload = parseCardPayload('return_visit', data);

@@ -1,6 +1,6 @@
 import { createServices } from '../../../src/app/services';
 import { DEMO_IDS } from '../../../src/demo/demoIds';
-import { CANCELLED_FROM_LIST } from '../../../src/teams/handlers/cardActions';
+import { CANCELLED_FROM_LIST } from '../../../src/teams/handlers/cancelFromCard';
 import { actorFor, cardSubmit } from '../../support/activities';
 import { startFakeConnector } from '../../support/fakeConnector';
 import { holdFollowUpWrites, type HeldWrites } from '../../support/heldWrites';
