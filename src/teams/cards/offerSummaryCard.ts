@@ -2,8 +2,7 @@ import type { OfferDraft, OfferField } from '../../domain/offerDialog/offerDraft
 import { describeSessions } from '../../domain/clash/rules/describeSessions';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
 import { describeOpenTo, describeSetting, PROFESSION_WORDS } from './offerCardParts';
-import { inertText } from './plainText';
-import { heading, hint, problemBlock } from './requestCardParts';
+import { heading, hint, problemBlock, summaryRow } from './requestCardParts';
 
 /** Everything the host has said, each with a Change button, and the button that saves it. */
 export function createOfferSummaryCard(draft: OfferDraft, problem?: string): AdaptiveCardJson {
@@ -25,38 +24,13 @@ export function createOfferSummaryCard(draft: OfferDraft, problem?: string): Ada
     [
       heading(draft.offerId ? 'Change your offer' : 'Check your offer'),
       ...problemBlock(problem),
-      ...rows.map(([field, label, value]) => ({
-        type: 'ColumnSet',
-        separator: true,
-        columns: [
-          {
-            type: 'Column',
-            width: 'stretch',
-            items: [
-              { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true },
-              inertText([value], { maxLength: 1200 }),
-            ],
-          },
-          {
-            type: 'Column',
-            width: 'auto',
-            verticalContentAlignment: 'Center',
-            items: [
-              {
-                type: 'ActionSet',
-                actions: [
-                  {
-                    type: 'Action.Submit',
-                    title: 'Change',
-                    tooltip: `Change ${label.toLowerCase()}`,
-                    data: { verb: 'offer_edit', field },
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      })),
+      ...rows.map(([field, label, value]) =>
+        summaryRow(label, value, {
+          title: 'Change',
+          tooltip: `Change ${label.toLowerCase()}`,
+          data: { verb: 'offer_edit', field },
+        }),
+      ),
       hint(
         draft.offerId
           ? 'Your changes show in search as soon as you save them.'

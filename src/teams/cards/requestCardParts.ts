@@ -1,5 +1,6 @@
 import type { DraftField, SlotOption } from '../../domain/requestDialog/draft';
 import { formatVisitTime } from '../../domain/time/formatVisit';
+import { inertText } from './plainText';
 
 /**
  * Buttons that send no typed answer: without `associatedInputs: 'none'`, Teams checks the card's
@@ -49,6 +50,37 @@ export function heading(text: string): Record<string, unknown> {
 
 export function hint(text: string): Record<string, unknown> {
   return { type: 'TextBlock', text, wrap: true, isSubtle: true };
+}
+
+/**
+ * One line of a summary card: what was said under its label, and beside it the button that asks
+ * that question again (`change`: the button's title, data and any tooltip). The answer is a value only.
+ */
+export function summaryRow(
+  label: string,
+  value: string,
+  change: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    type: 'ColumnSet',
+    separator: true,
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true },
+          inertText([value], { maxLength: 1200 }),
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        verticalContentAlignment: 'Center',
+        items: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', ...change }] }],
+      },
+    ],
+  };
 }
 
 /** A labelled text box whose answer is sent with the "Next" button. Typing in the chat works too. */

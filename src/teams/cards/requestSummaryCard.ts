@@ -2,8 +2,7 @@ import { SETTING_LABELS } from '../../domain/offers';
 import type { DraftField, RequestDraft } from '../../domain/requestDialog/draft';
 import { formatVisitTime } from '../../domain/time/formatVisit';
 import { adaptiveCard, type AdaptiveCardJson } from './cardTypes';
-import { inertText } from './plainText';
-import { heading, hint, problemBlock } from './requestCardParts';
+import { heading, hint, problemBlock, summaryRow } from './requestCardParts';
 
 const LENGTH_WORDS = { am: 'Morning', pm: 'Afternoon', full_day: 'Full day', custom: 'Other times' } as const;
 
@@ -43,37 +42,12 @@ export function createRequestSummaryCard(draft: RequestDraft, problem?: string):
     [
       heading('Check your request'),
       ...problemBlock(problem),
-      ...rows.map(([field, label, value]) => ({
-        type: 'ColumnSet',
-        separator: true,
-        columns: [
-          {
-            type: 'Column',
-            width: 'stretch',
-            items: [
-              { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true },
-              inertText([value], { maxLength: 1200 }),
-            ],
-          },
-          {
-            type: 'Column',
-            width: 'auto',
-            verticalContentAlignment: 'Center',
-            items: [
-              {
-                type: 'ActionSet',
-                actions: [
-                  {
-                    type: 'Action.Submit',
-                    title: `Change ${label.toLowerCase()}`,
-                    data: { verb: 'draft_edit', field },
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      })),
+      ...rows.map(([field, label, value]) =>
+        summaryRow(label, value, {
+          title: `Change ${label.toLowerCase()}`,
+          data: { verb: 'draft_edit', field },
+        }),
+      ),
       ...(draft.chosen?.sensitive
         ? [hint('This setting needs an induction: the host will agree it with you before the visit.')]
         : []),
