@@ -5,6 +5,7 @@ import { CosmosDocumentStore } from '../../src/store/cosmos/cosmosDocumentStore'
 import { createStore } from '../../src/store/createStore';
 import type { DocumentStore } from '../../src/store/documentStore';
 import { startCosmosServer, TEST_SERVER_REQUEST_TIMEOUT_MS } from './cosmosServer';
+import { settleRegisteredWork } from './settleBeforeClose';
 
 /** Opens connections to one fresh store, as two instances of the service would each open one. */
 export interface SharedStoreSubject {
@@ -25,6 +26,7 @@ export const embeddedShared: SharedStoreSubject = {
         return store;
       },
       async cleanup() {
+        await settleRegisteredWork();
         for (const store of opened) await store.close();
         await fs.rm(dataDir, { recursive: true, force: true });
       },
@@ -51,6 +53,7 @@ export const cosmosShared: SharedStoreSubject = {
         return store;
       },
       async cleanup() {
+        await settleRegisteredWork();
         for (const store of opened) await store.close();
         await server.stop();
       },

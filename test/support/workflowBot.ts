@@ -2,6 +2,7 @@ import type { Logger } from '../../src/logging/logger';
 import type { DocumentStore } from '../../src/store/documentStore';
 import { createAdapter } from '../../src/teams/createAdapter';
 import { createBot, type Bot, type BotDependencies } from '../../src/teams/createBot';
+import { settleBeforeClose } from './settleBeforeClose';
 import { skippedWaits } from './skippedWaits';
 import type { Workflow } from './workflowFixtures';
 
@@ -16,7 +17,7 @@ export function workflowBot(
   logger: Logger,
   more: Partial<BotDependencies> = {},
 ): Bot {
-  return createBot({
+  const bot = createBot({
     adapter: createAdapter(),
     store,
     logger,
@@ -25,4 +26,7 @@ export function workflowBot(
     sendTime: skippedWaits(),
     ...more,
   });
+  // Its follow-ups, then the deliveries they queued (the dispatcher's idle waits for both).
+  settleBeforeClose(() => bot.dispatcher.idle());
+  return bot;
 }

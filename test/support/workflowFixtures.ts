@@ -10,6 +10,7 @@ import { submitRequest } from '../../src/app/submitRequest';
 import { DEMO_IDS } from '../../src/demo/demoOrganisation';
 import { seedDemoOrganisation } from '../../src/demo/seedDemo';
 import type { DocumentStore } from '../../src/store/documentStore';
+import { settleBeforeClose } from './settleBeforeClose';
 
 /** The Monday the demo organisation is built from: an ordinary week, no bank holidays near. */
 export const DEMO_TODAY = new Date('2025-03-03T09:00:00Z');
@@ -30,6 +31,7 @@ export async function seedWorkflow(store: DocumentStore, now = DEMO_TODAY): Prom
   await seedDemoOrganisation(store, { today: DEMO_TODAY, force: true });
   let current = now;
   const services = createServices(store, () => current);
+  settleBeforeClose(() => services.afterAnswer.idle());
   const found = await services.offers.find(DEMO_IDS.adele, ADELE_OFFER);
   if (!found) throw new Error('the demo offer is missing');
   return { store, services, offer: found.offer, setNow: (at) => (current = at) };

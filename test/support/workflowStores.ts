@@ -4,8 +4,12 @@ import path from 'node:path';
 import { createStore } from '../../src/store/createStore';
 import type { DocumentStore } from '../../src/store/documentStore';
 import { startCosmosServer, TEST_SERVER_REQUEST_TIMEOUT_MS } from './cosmosServer';
+import { settleRegisteredWork } from './settleBeforeClose';
 
-/** One storage adapter the workflow tests run against, brought up fresh and torn down after. */
+/**
+ * One storage adapter the workflow tests run against, brought up fresh and torn down after; the
+ * teardown first waits for the work of the services built over it (see settleBeforeClose).
+ */
 export interface StoreSubject {
   name: string;
   open(): Promise<{ store: DocumentStore; cleanup(): Promise<void> }>;
@@ -20,6 +24,7 @@ export const embeddedSubject: StoreSubject = {
     return {
       store,
       cleanup: async () => {
+        await settleRegisteredWork();
         await store.close();
         await fs.rm(dataDir, { recursive: true, force: true });
       },
@@ -46,6 +51,7 @@ export const cosmosSubject: StoreSubject = {
     return {
       store,
       cleanup: async () => {
+        await settleRegisteredWork();
         await store.close();
         await server.stop();
       },
