@@ -5,6 +5,7 @@ import { startEchoBot } from './echoBot';
 import { describeHolds, startLatencyProxy, type LatencyProxy } from './support/latencyProxy';
 import { ask } from './support/askBot';
 import { cpuMs } from './support/cpuProfile';
+import { watchGcPauses, type GcPauses } from './support/gcPauses';
 import { describeMachine, runMain } from './support/machine';
 import { printLine } from './support/output';
 import { createClient } from './support/postJson';
@@ -46,13 +47,20 @@ import { runLoad, type LoadResult } from './turn/runLoad';
  * `store_cpu_ms_per_turn` the Cosmos-protocol server process's (0 for the embedded store, which
  * runs in this process); `bot_cpu_ratio_vs_echo` is the echo's `bot_cpu_ms_per_turn` at the same
  * concurrency against the kind's: the ratio with the store's own process left out, as when the
- * database runs on machines of its own (Azure Cosmos DB).
+ * database runs on machines of its own (Azure Cosmos DB). `gc_max_pause_ms` is the longest pause of
+ * the garbage collector in the cell (`gc_max_full_pause_ms` of a full one) and `gc_pause_ms_per_s`
+ * their sum a second: a pause holds every turn in flight, which at 64 conversations is over 1% of
+ * a cell's turns, so the longest pause shows in the p99.
  * Run: `npm run build && node dist/bench/turn.js [--store-latency-ms 5]`;
  * `BENCH_TURN_EXCHANGE_ONLY=1` measures only the exchange's turns (and the echo) at 1 conversation;
  * `BENCH_TURN_KINDS=request_step` measures only that kind (no exchange);
- * `BENCH_TURN_BACK_TO_BACK=1` times them without waiting for the turn before's messages (see measureExchanges).
+ * `BENCH_TURN_BACK_TO_BACK=1` times them without waiting for the turn before's messages (see measureExchanges);
+ * `BENCH_TURN_STORES=embedded` (or `cosmos`) and `BENCH_TURN_CONCURRENCY=16,64` measure only those cells.
  */
-const CONCURRENCY = [1, 16, 64] as const;
+const CONCURRENCY = (process.env.BENCH_TURN_CONCURRENCY?.split(',').map(Number) ?? [1, 16, 64]).filter(
+  (n) => n > 0,
+);
+const ONLY_STORES = process.env.BENCH_TURN_STORES?.split(',');
 const CELL_MS = Number(process.env.BENCH_TURN_CELL_MS ?? 5_000);
 const WARM_UP_MS = 1_000;
 const MAX_TURNS_PER_CELL = 50_000;
@@ -94,6 +102,7 @@ interface Line {
   result: LoadResult;
   /** CPU ms per turn of the cell: this process, and the store's own process. */
   cpu?: TurnCpu;
+  gc?: GcPauses;
   roundTrips: number;
 }
 
@@ -107,7 +116,9 @@ async function main(): Promise<void> {
   const people = Math.max(...CONCURRENCY);
   const cosmos = await startCosmosProcess();
   const proxy: LatencyProxy | undefined =
-    latencyMs > 0 ? await startLatencyProxy(cosmos.endpoint, latencyMs) : undefined;
+    latencyMs > 0 && (!ONLY_STORES || ONLY_STORES.includes('cosmos'))
+      ? await startLatencyProxy(cosmos.endpoint, latencyMs)
+      : undefined;
   const echo = await startEchoBot();
   const connector = await startAcceptingConnector();
   const client = createClient(people);
@@ -128,6 +139,7 @@ async function main(): Promise<void> {
           ),
       ]);
     for (const [store, latency, start] of setUps) {
+      if (ONLY_STORES && !ONLY_STORES.includes(store)) continue;
       const running = await start();
       const exchangeId = running.visitorIds[people] as string;
       const target: Target = {
@@ -146,6 +158,7 @@ async function main(): Promise<void> {
       if (WITH_EXCHANGES) Object.assign(target.roundTrips, await countExchangeRoundTrips(client, target));
     }
 
+    if (targets.length === 0) throw new Error('BENCH_TURN_STORES names no store: cosmos, embedded');
     const lines: Line[] = [];
     for (const concurrency of EXCHANGE_ONLY ? [1] : CONCURRENCY) {
       const echoTurn = (i: number, n: number) =>
@@ -318,15 +331,17 @@ async function measure(
   concurrency: number,
   turn: (conversation: number, n: number) => Promise<boolean>,
   storePid?: number,
-): Promise<{ result: LoadResult; cpu: TurnCpu }> {
+): Promise<{ result: LoadResult; cpu: TurnCpu; gc: GcPauses }> {
   await runLoad(concurrency, WARM_UP_MS, MAX_TURNS_PER_CELL, turn);
   const before = cpuMs(storePid);
+  const gc = watchGcPauses();
   const result = await runLoad(concurrency, CELL_MS, MAX_TURNS_PER_CELL, turn);
   const after = cpuMs(storePid);
   const turns = Math.max(1, result.count);
   return {
     result,
     cpu: { bot: (after.own - before.own) / turns, store: (after.server - before.server) / turns },
+    gc: await gc.stop(),
   };
 }
 
@@ -350,6 +365,14 @@ function report(lines: readonly Line[]): void {
           ),
         }
       : {};
+  const gcFields = (l: Line) =>
+    l.gc
+      ? {
+          gc_max_pause_ms: round(l.gc.maxMs, 1),
+          gc_max_full_pause_ms: round(l.gc.maxFullMs, 1),
+          gc_pause_ms_per_s: round(l.gc.totalMs / Math.max(0.001, l.result.seconds), 1),
+        }
+      : {};
   for (const l of lines)
     printLine(
       JSON.stringify({
@@ -365,6 +388,7 @@ function report(lines: readonly Line[]): void {
         round_trips: l.roundTrips,
         ratio_vs_echo: ratio(l),
         ...cpuFields(l),
+        ...gcFields(l),
       }),
     );
   printLine();
@@ -385,6 +409,7 @@ function report(lines: readonly Line[]): void {
       'vs echo',
       'bot cpu ms',
       'store cpu ms',
+      'gc max ms',
     ],
     lines.map((l) => [
       l.kind,
@@ -402,6 +427,7 @@ function report(lines: readonly Line[]): void {
       ratio(l).toFixed(2),
       l.cpu ? round(l.cpu.bot, 3) : '-',
       l.cpu ? round(l.cpu.store, 3) : '-',
+      l.gc ? round(l.gc.maxMs, 1) : '-',
     ]),
   );
   printLine(
