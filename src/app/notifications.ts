@@ -104,6 +104,12 @@ export interface Notification {
   routingOwedSince?: string;
   /** With routingOwedSince: the recipient themself could not be reached, so they are marked unreachable. */
   recipientUnreachable?: true;
+  /**
+   * With routingOwedSince: how many times the scheduler's routing of this message has failed. Each
+   * failure moves routingOwedSince on by a longer wait (see routeOwedRouting), so a message that
+   * keeps failing goes behind the others instead of holding the front of the queue.
+   */
+  routingFailures?: number;
   /** For 'weekly_digest' (requestId is the week, visitorId the reader): the digest as built when queued. */
   payload?: DigestContent;
   /** For 'induction_terms' (requestId is the offer, visitorId the host): the offer when queued. */
@@ -112,7 +118,12 @@ export interface Notification {
 
 /** The message without its routing owed (see routingOwedSince): once routed, or put back to be sent. */
 export function withoutRoutingOwed(notification: Notification): Notification {
-  const { routingOwedSince: _since, recipientUnreachable: _recipient, ...rest } = notification;
+  const {
+    routingOwedSince: _since,
+    recipientUnreachable: _recipient,
+    routingFailures: _failures,
+    ...rest
+  } = notification;
   return rest;
 }
 
