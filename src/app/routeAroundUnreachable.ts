@@ -2,14 +2,13 @@ import type { ShadowingRequest } from '../domain/requests';
 import type { Notification } from './notifications';
 import { handCoverToManager } from './coverToManager';
 import { newNotification } from './notifyParties';
-import { listProgrammeLeads, routeApprovalToLeads } from './programmeLeads';
+import { leadsHelpSentence, listProgrammeLeads, routeApprovalToLeads } from './programmeLeads';
 import type { Services } from './services';
 
 const MANAGER_AWAY = "The visitor's line manager cannot be reached in Teams";
 const HOST_AWAY_LEAD =
   'The host cannot be reached in Teams (they may have removed the app), so this request is waiting. Please contact them, or cancel the request.';
-const HOST_AWAY_VISITOR =
-  'I could not reach the host in Teams, so they have not seen your request yet. I have told the programme lead, who will follow it up.';
+const HOST_AWAY_VISITOR = 'I could not reach the host in Teams, so they have not seen your request yet.';
 
 /**
  * When a decision cannot reach the person who must make it, someone who can act is told, and so
@@ -55,9 +54,23 @@ async function tellLeadsHostAway(
   const leads = (await listProgrammeLeads(services)).filter((lead) => lead.id !== request.visitorId);
   const messages = [
     ...leads.map((lead) => newNotification('escalation', request, lead.id, step, now, HOST_AWAY_LEAD)),
-    newNotification('request_update', request, request.visitorId, step, now, HOST_AWAY_VISITOR),
+    newNotification(
+      'request_update',
+      request,
+      request.visitorId,
+      step,
+      now,
+      hostAwayForVisitor(leads.length),
+    ),
   ];
   const queued: Notification[] = [];
   for (const message of messages) if (await services.outbox.enqueue(message)) queued.push(message);
   return queued;
+}
+
+/** What the visitor is told: that a programme lead will follow it up only when one could be told. */
+function hostAwayForVisitor(leadsTold: number): string {
+  return leadsTold > 0
+    ? `${HOST_AWAY_VISITOR} I have told the programme lead, who will follow it up.`
+    : `${HOST_AWAY_VISITOR} ${leadsHelpSentence(0)}`;
 }
