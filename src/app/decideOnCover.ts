@@ -3,12 +3,12 @@ import { applyCoverAction, NOT_YOURS_TO_COVER, type CoverAction } from '../domai
 import type { ShadowingRequest } from '../domain/requests';
 import { checkFreeText } from '../domain/text/checkFreeText';
 import type { Actor } from '../domain/workflow/transitions';
-import { VersionConflictError } from '../store/documentStore';
 import { failedCoverDeciders } from './failedCoverDeciders';
 import { findRequestOfCard } from './findRequestOfCard';
 import type { Notification, NotificationKind } from './notifications';
 import { newNotification } from './notifyParties';
 import type { Services } from './services';
+import { writeDecidedRequest } from './writeDecidedRequest';
 
 export type CoverDecisionResult =
   | { ok: true; request: ShadowingRequest; queued: Notification[] }
@@ -49,18 +49,8 @@ export async function decideOnCover(
       ...(decided.canTryAgain ? { canTryAgain: true } : {}),
     };
   }
-  try {
-    await services.requests.replace(decided.request, etag);
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error;
-    const latest = await services.requests.find(request.visitorId, requestId);
-    return {
-      ok: false,
-      refusal:
-        'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.',
-      ...(latest ? { request: latest.request } : {}),
-    };
-  }
+  const lost = await writeDecidedRequest(services, decided.request, etag);
+  if (lost) return { ok: false, refusal: lost.refusal, ...(lost.latest ? { request: lost.latest } : {}) };
   return {
     ok: true,
     request: decided.request,

@@ -5,12 +5,12 @@ import { checkFreeText } from '../domain/text/checkFreeText';
 import { checkVisitTime } from '../domain/workflow/checkVisitTime';
 import { applyTransition, TRANSITIONS, type Action, type Actor } from '../domain/workflow/transitions';
 import { NOT_YOURS, viewerOf, type Viewer } from '../domain/workflow/viewers';
-import { VersionConflictError } from '../store/documentStore';
 import { findRequestOfCard } from './findRequestOfCard';
 import { readClashContext } from './loadClashContext';
 import { readAheadCard } from './readAheadDecision';
 import type { Notification } from './notifications';
 import type { Services } from './services';
+import { writeDecidedRequest } from './writeDecidedRequest';
 import type { ReleaseSummary } from '../domain/clash';
 import type { CoverMethod } from '../domain/cover/coverMethods';
 import { releaseChanged, withoutCoverChoice, withRelease } from '../domain/cover/coverTransitions';
@@ -125,19 +125,8 @@ export async function decideOnRequest(
   if (!checked.ok) return { ok: false, refusal: checked.refusal, request, viewer, canTryAgain: true };
 
   if (options.describe) readAheadCard(services, checked.request);
-  try {
-    await services.requests.replace(checked.request, etag);
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error;
-    const latest = await services.requests.find(request.visitorId, requestId);
-    return {
-      ok: false,
-      refusal:
-        'Someone else acted on this request a moment ago, so your click changed nothing. This is where it stands now.',
-      request: latest?.request,
-      viewer,
-    };
-  }
+  const lost = await writeDecidedRequest(services, checked.request, etag);
+  if (lost) return { ok: false, refusal: lost.refusal, request: lost.latest, viewer };
   const { followUp, beforeAnswer } = fileAfterAnswer(services, {
     before: request,
     after: checked.request,
