@@ -19,32 +19,57 @@ interface Sent {
  * never `limit + 1` in one span, whether a request waited in this process, on the network or in
  * the connector. The even slots of the shared schedule leave room for a quick answer, so on a
  * near connector this rarely holds a send back; a far one (a trip of 100-300 ms) makes it the pace.
+ *
+ * The limit can change (setLimit: Teams' 50 divided among the instances sending, see
+ * SendRateLimiter). It is read afresh for every request, counting back over the requests already
+ * let, so a tighter limit holds the very next request to it, and a looser one frees the next
+ * request at once. The window remembers `capacity` requests, the most any limit counts back.
  */
 export class AnsweredWindow {
-  /** The last requests let go, oldest first: at most `limit - 1` once settled. */
+  /** The last requests let go, oldest first: at most `capacity - 1` once settled. */
   private readonly recent: Sent[] = [];
-  /** The latest answer among the requests `limit` or more places back (ms since 1970). */
+  /** The latest answer among the requests `capacity` or more places back (ms since 1970). */
   private settledAnswer = -Infinity;
+  private limit: number;
 
   constructor(
     private readonly now: () => number,
-    private readonly limit: number,
+    private readonly capacity: number,
     private readonly spanMs = 1000,
-  ) {}
+  ) {
+    this.limit = capacity;
+  }
+
+  /** From the next request on, at most `limit` (a whole number from 1 to the capacity) in any span. */
+  setLimit(limit: number): void {
+    this.limit = Math.min(this.capacity, Math.max(1, Math.floor(limit)));
+  }
+
+  /** The number of requests in any span this window now holds to. */
+  get currentLimit(): number {
+    return this.limit;
+  }
 
   /**
-   * What the next request must wait for: nothing (undefined), the answer to a request `limit`
-   * places back still on its way, or a time (ms since 1970). Once it resolves undefined, let()
+   * What the next request must wait for: nothing (undefined), the answer to a request `limit` or
+   * more places back still on its way, or a time (ms since 1970). Once it resolves undefined, let()
    * must follow without waiting in between, so no other request goes meanwhile.
    */
   blocker(): Promise<void> | number | undefined {
-    while (this.recent.length >= this.limit) {
+    while (this.recent.length >= this.capacity) {
       const oldest = this.recent[0] as Sent;
       if (oldest.answeredAt === undefined) return oldest.answer;
       this.settledAnswer = Math.max(this.settledAnswer, oldest.answeredAt);
       this.recent.shift();
     }
-    const opens = this.settledAnswer + this.spanMs;
+    let latest = this.settledAnswer;
+    // The request at index i is recent.length - i places before the next one.
+    for (let i = 0; i <= this.recent.length - this.limit; i += 1) {
+      const sent = this.recent[i] as Sent;
+      if (sent.answeredAt === undefined) return sent.answer;
+      latest = Math.max(latest, sent.answeredAt);
+    }
+    const opens = latest + this.spanMs;
     return this.now() < opens ? opens : undefined;
   }
 

@@ -14,6 +14,8 @@ export interface SendScheduleDoc {
   spacingMicros?: number;
   /** Instance id -> when it last took slots (ms since 1970); only those heard from lately are kept. */
   holders?: Record<string, number>;
+  /** Instance id -> when it first took slots since it was last silent (ms since 1970), for each of `holders`. */
+  holdersSince?: Record<string, number>;
   /** Microseconds since 1970 until which no slot is given out: the Bot Connector answered 429 (see pauseSendSchedule). */
   pausedUntilMicros?: number;
   /** The 429s in a row that paused the schedule, and when the last came (ms since 1970). */
@@ -65,6 +67,8 @@ export interface Reservation {
   slots: number[];
   /** How many instances, this one included, have taken slots in the last HOLDER_SILENT_MS. */
   instances: number;
+  /** Whether one of them started taking slots within the last JOINING_MS (see TRIP_ALLOWANCE_MS). */
+  joining: boolean;
   /** Until when (ms since 1970) the schedule is paused after a 429, or 0: no slot before it. */
   pausedUntil: number;
   /** How far apart the slots are, microseconds. */
@@ -75,41 +79,62 @@ export interface Reservation {
 export const TEAMS_PER_SECOND = 50;
 
 /**
- * How late after its slot a send may still go, ms, while one instance sends and while several do.
- * A sender woken later gives its slot up and takes another.
+ * An instance that started taking slots this recently is still joining: the others may not have
+ * heard of it yet, and their requests let before they did are held only to their old limit (see
+ * SendRateLimiter), so the slots keep the wider room of TRIP_ALLOWANCE_MS.joining meanwhile.
  */
-export const WAKE_ALLOWANCE_MS = { alone: 10.2, shared: 10.2 } as const;
+export const JOINING_MS = HOLDER_SILENT_MS;
+
+/** Who takes slots: one instance, several that all know of each other, or several with one just joined. */
+export type Sharing = 'alone' | 'shared' | 'joining';
+
+export function sharingOf(instances: number, joining = false): Sharing {
+  if (instances <= 1) return 'alone';
+  return joining ? 'joining' : 'shared';
+}
+
 /**
- * How much longer than the one 50 slots after it a send may take to reach Teams, ms, while one
- * instance sends and while several do: sends from processes sharing a machine reach Teams less
- * evenly. Measured with the fan-out benchmark (docs/benchmarks.md, "fanout: two instances"):
- * with two instances on a busy machine, giving 10 ms of this to waking late instead put 51 in a
- * second at the connector in both of two runs where this split kept it to 50.
+ * How late after its slot a send may still go, ms (see Sharing). A sender woken later gives its
+ * slot up and takes another.
  */
-export const TRIP_ALLOWANCE_MS = { alone: 10.2, shared: 31.5 } as const;
+export const WAKE_ALLOWANCE_MS = { alone: 10.2, shared: 10.2, joining: 10.2 } as const;
+/**
+ * How much longer than the one 50 slots after it a send may take to reach Teams, ms (see Sharing).
+ *
+ * Alone and shared: each instance holds its own requests to its part of Teams' 50 in any second
+ * at the connector (AnsweredWindow with floor(50 / instances), see SendRateLimiter), so all of them
+ * together never put 51 in a second whatever their trips; this room only keeps that rule from
+ * holding sends back, and one instance's is enough.
+ *
+ * Joining: for a moment after an instance starts, another may still send under its old, larger
+ * limit (it hears of the newcomer at its next reservation); requests of the two then rest on the
+ * room alone, so the slots keep the wider room measured for that (docs/benchmarks.md, "fanout: two
+ * instances": with two instances on a busy machine, less trip room and more wake room put 51 in a
+ * second at the connector in both of two runs where this split kept it to 50).
+ */
+export const TRIP_ALLOWANCE_MS = { alone: 10.2, shared: 10.2, joining: 31.5 } as const;
 
 /**
  * The room, ms, the schedule leaves beyond one second in any 50 slots: a send let go up to the
  * wake allowance late that takes up to the trip allowance longer to reach Teams than the one 50
  * slots after it still reaches Teams more than a second before it, so Teams never counts 51 in a
  * second. It is kept by spacing the slots, not by a lower budget: 50 slots over 1,000 ms plus this.
- * An instance's own requests are held to 50 in any second however long their trip (see
- * AnsweredWindow); for them the room only keeps that rule from holding sends back. Requests of
- * two instances rest on the room alone.
+ * Every instance's own requests are also held to its part of the 50 however long their trip (see
+ * TRIP_ALLOWANCE_MS); only while one joins do requests of two rest on the room alone.
  */
-export function marginMs(instances: number): number {
-  const share = instances > 1 ? 'shared' : 'alone';
+export function marginMs(instances: number, joining = false): number {
+  const share = sharingOf(instances, joining);
   return WAKE_ALLOWANCE_MS[share] + TRIP_ALLOWANCE_MS[share];
 }
 
 /**
  * The gap between slots in whole microseconds, rounded up: never more than `perSecond` in a
- * second, and any 50 slots over at least 1,000 ms plus marginMs(instances) (20.408 ms, 49 a
- * second, while one instance sends; 20.834 ms, 48 a second, while several do).
+ * second, and any 50 slots over at least 1,000 ms plus marginMs(instances, joining) (20.408 ms, 49
+ * a second, alone or shared; 20.834 ms, 48 a second, while one joins).
  */
-export function slotSpacingMicros(perSecond: number, instances = 1): number {
+export function slotSpacingMicros(perSecond: number, instances = 1, joining = false): number {
   const byRate = Math.ceil(1_000_000 / perSecond);
-  const byMargin = Math.ceil(Math.round((1000 + marginMs(instances)) * 1000) / TEAMS_PER_SECOND);
+  const byMargin = Math.ceil(Math.round((1000 + marginMs(instances, joining)) * 1000) / TEAMS_PER_SECOND);
   return Math.max(byRate, byMargin);
 }
 
@@ -118,8 +143,8 @@ export function slotSpacingMicros(perSecond: number, instances = 1): number {
  * `instances` sent: what the spacing leaves beyond one second in any 50 slots once the trip to
  * Teams has its allowance, and never more than one slot (the wake allowance at the fastest pace).
  */
-export function lateToleranceMs(spacingMicros: number, instances: number): number {
-  const trip = Math.round(TRIP_ALLOWANCE_MS[instances > 1 ? 'shared' : 'alone'] * 1000);
+export function lateToleranceMs(spacingMicros: number, instances: number, joining = false): number {
+  const trip = Math.round(TRIP_ALLOWANCE_MS[sharingOf(instances, joining)] * 1000);
   const room = TEAMS_PER_SECOND * spacingMicros - 1_000_000 - trip;
   return Math.max(0, Math.min(spacingMicros, room)) / 1000;
 }
@@ -142,9 +167,12 @@ export async function reserveSendSlots(store: DocumentStore, request: SlotReques
     const now = Math.round(at * 1000);
     const pausedUntil = believedPause(found?.doc, at);
     const believed = booked <= now + MAX_SCHEDULE_AHEAD_MS * 1000;
+    const wereLive = liveHolders(found?.doc.holders ?? {}, at, undefined);
     const holders = liveHolders(found?.doc.holders ?? {}, at, request.instance);
+    const holdersSince = sinceOf(Object.keys(holders), wereLive, found?.doc.holdersSince ?? {}, at);
     const instances = Math.max(1, Object.keys(holders).length);
-    const spacing = slotSpacingMicros(request.perSecond, instances);
+    const joining = Object.values(holdersSince).some((since) => since > at - JOINING_MS);
+    const spacing = slotSpacingMicros(request.perSecond, instances, joining);
     // Slots booked within the last second at a wider spacing: the closer ones start later by what
     // 50 of them would fall short of 50 of those (see marginMs).
     const wider = believed && booked > now - 1_000_000 ? (found?.doc.spacingMicros ?? spacing) - spacing : 0;
@@ -157,16 +185,30 @@ export async function reserveSendSlots(store: DocumentStore, request: SlotReques
       nextSlotMicros: first + request.count * spacing,
       spacingMicros: spacing,
       holders,
+      holdersSince,
     };
     try {
       if (found) await store.replace('jobs', doc, { ifMatch: found.etag });
       else await store.create('jobs', doc);
       const slots = Array.from({ length: request.count }, (_, i) => (first + i * spacing) / 1000);
-      return { slots, instances, pausedUntil, spacingMicros: spacing };
+      return { slots, instances, joining: instances > 1 && joining, pausedUntil, spacingMicros: spacing };
     } catch (error) {
       if (!(error instanceof DocumentExistsError || error instanceof VersionConflictError)) throw error;
     }
   }
+}
+
+/**
+ * When each of `ids` started taking slots: as stored for one already live, now for one new or
+ * back after falling silent (and for one a schedule written before this was kept holds no time for).
+ */
+function sinceOf(
+  ids: readonly string[],
+  wereLive: Record<string, number>,
+  stored: Record<string, number>,
+  now: number,
+): Record<string, number> {
+  return Object.fromEntries(ids.map((id) => [id, id in wereLive ? Math.min(stored[id] ?? now, now) : now]));
 }
 
 /** The instances that took slots lately (one stamped far ahead had a wrong clock), this one stamped now. */

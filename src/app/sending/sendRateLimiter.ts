@@ -4,6 +4,7 @@ import type { DocumentStore } from '../../store/documentStore';
 import { AnsweredWindow, type SendPermit } from './answeredWindow';
 import { pauseSendSchedule } from './pauseSendSchedule';
 import { lateToleranceMs, reserveSendSlots, TEAMS_PER_SECOND } from './reserveSendSlots';
+import { WindowShare } from './windowShare';
 
 export { lateToleranceMs, TEAMS_PER_SECOND };
 export type { SendPermit };
@@ -98,10 +99,13 @@ interface Waiter {
  * Keeps proactive sends under Teams' limits across every instance of the service: sends are
  * spaced evenly, at most perSecond a second and any 50 over a second plus the room for a send
  * that goes a little late or takes a while to reach Teams (see slotSpacingMicros and marginMs;
- * more room while several instances send), from one schedule kept in the store (see
- * reserveSendSlots), so two instances share the budget instead of each using all of it. A send
- * may go as late after its slot as that room allows (see lateToleranceMs). This instance's
- * waiting senders take their slots together, in one conditional write. Each
+ * more room for a moment after an instance starts), from one schedule kept in the store (see
+ * reserveSendSlots), so two instances share the budget instead of each using all of it. Each
+ * instance also holds its own requests to its part of the 50 in any second at the connector,
+ * floor(50 / instances sending), counted from their answers (see AnsweredWindow and WindowShare),
+ * so together they never put 51 in a second whatever their trips. A send may go as late after its
+ * slot as that room allows (see lateToleranceMs). This instance's waiting senders take their
+ * slots together, in one conditional write. Each
  * conversation also gets at most perConversationPerSecond, counted in this instance. A slot
  * this process woke too late for is given up rather than spent beside the next one, and slots are
  * asked for as far ahead as the last reservation took, so a slow store does not make them late.
@@ -119,6 +123,8 @@ export class SendRateLimiter implements SendLimiter {
   private readonly inConversationOrder = createKeyedQueue();
   /** This instance's last 50 requests and their answers: the 51st waits a second after the 1st's. */
   private readonly window: AnsweredWindow;
+  /** Holds the window to this instance's part of the 50 while others send (26th after the 1st's for two). */
+  private readonly share: WindowShare;
   private readonly conversationTimes = new Map<string, number[]>();
   private lastSweep = 0;
   private waiting: Waiter[] = [];
@@ -147,13 +153,15 @@ export class SendRateLimiter implements SendLimiter {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.window = new AnsweredWindow(this.now, TEAMS_PER_SECOND);
+    this.share = new WindowShare(this.window, this.now);
   }
 
   /**
    * Resolves when a request about this conversation may go: in a slot of the shared schedule woken
    * for on time, and (see AnsweredWindow) a second after the answer to this instance's request 50
-   * places before it. A send held back by that answer keeps its slot: the wait is the trip of an
-   * earlier request, which the schedule cannot see.
+   * places before it (floor(50 / k) places while k instances send, see WindowShare). A send held
+   * back by that answer keeps its slot: the wait is the trip of an earlier request, which the
+   * schedule cannot see.
    */
   take(conversationId: string): Promise<SendPermit> {
     return this.inConversationOrder(conversationId, async () => {
@@ -266,7 +274,7 @@ export class SendRateLimiter implements SendLimiter {
       const served = this.waiting.splice(0, this.maxSlots);
       const asked = this.now();
       try {
-        const { slots, instances, pausedUntil, spacingMicros } = await reserveSendSlots(this.store, {
+        const { slots, instances, joining, pausedUntil, spacingMicros } = await reserveSendSlots(this.store, {
           count: served.length + (this.instances > 1 ? SPARE_SLOTS_SHARED : SPARE_SLOTS),
           perSecond: this.perSecond,
           now: () => this.now() + this.leadMs,
@@ -274,9 +282,10 @@ export class SendRateLimiter implements SendLimiter {
         });
         this.onReserve?.(slots);
         this.instances = instances;
+        this.share.heard(instances);
         this.notePause(pausedUntil);
         this.leadMs = Math.min(Math.max(0, this.now() - asked), MAX_LEAD_MS);
-        const toleranceMs = lateToleranceMs(spacingMicros, instances);
+        const toleranceMs = lateToleranceMs(spacingMicros, instances, joining);
         const held = slots.map((at) => ({ at, toleranceMs }));
         served.forEach((waiter, i) => waiter.resolve(held[i] as Slot));
         this.spare.push(...held.slice(served.length));

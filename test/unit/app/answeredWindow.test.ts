@@ -1,5 +1,6 @@
 import { AnsweredWindow, sendInWindow, type SendPermit } from '../../../src/app/sending/answeredWindow';
 import { busiestSecond, steppedTime, type SteppedTime } from '../../support/steppedTime';
+import { seededRandom } from '../../support/seededRandom';
 
 const START = 1_800_000_000_000;
 
@@ -8,17 +9,6 @@ async function letThrough(window: AnsweredWindow, time: SteppedTime): Promise<Se
   for (let wait = window.blocker(); wait !== undefined; wait = window.blocker())
     await (typeof wait === 'number' ? time.sleep(wait - time.now()) : wait);
   return window.let();
-}
-
-/** A small deterministic generator (mulberry32), so every run draws the same trips. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 describe('AnsweredWindow: never 51 requests read within one second, however long they travel', () => {
@@ -85,7 +75,7 @@ describe('AnsweredWindow: never 51 requests read within one second, however long
   it('with trips of 0 to 300 ms, read anywhere before the answer, 600 requests every 20 ms never put 51 in a second', async () => {
     const time = steppedTime(START);
     const window = new AnsweredWindow(time.now, 50);
-    const random = seeded(15);
+    const random = seededRandom(15);
     const reads: number[] = [];
     const requests = Array.from({ length: 600 }, async (_, i) => {
       await time.sleep(i * 20);
@@ -102,7 +92,7 @@ describe('AnsweredWindow: never 51 requests read within one second, however long
     expect(reads).toHaveLength(600);
     expect(busiestSecond(reads)).toBeLessThanOrEqual(50);
     // The schedule alone (every 20 ms) would have put 51 in a second with these trips.
-    const unpaced = seeded(15);
+    const unpaced = seededRandom(15);
     const scheduledReads = Array.from({ length: 600 }, (_, i) => {
       const trip = unpaced() < 0.1 ? 300 * unpaced() : 5 * unpaced();
       return START + i * 20 + trip * unpaced();
