@@ -23,12 +23,16 @@ export function windowLimit(instances: number): number {
  * counting back over the requests already let, so a request goes only a second after the answer to
  * the one floor(50 / k) before it even if that one went under the old limit. Until this instance's
  * next reservation tells it, it lets go under the old limit only the sends in slots it already
- * holds: at most its senders waiting for a slot (up to maxSlotsPerReservation) and its spare
- * slots (SPARE_SLOTS), all earlier in the schedule than the newcomer's first slot (a reservation
- * on its way when the newcomer wrote loses the conditional write and reads the schedule again).
- * Those few requests and the newcomer's first ones rest on the schedule's room alone, as every
- * request of two instances did before this rule, so the schedule keeps the wider room of a
- * joining instance (TRIP_ALLOWANCE_MS.joining: 48 a second) for JOINING_MS after it started.
+ * holds: one for each of its senders already given one (deliveries run 8 at a time) and its
+ * spare slots (SPARE_SLOTS), all earlier in the schedule than the newcomer's first slot (a
+ * reservation on its way when the newcomer wrote loses the conditional write and reads the
+ * schedule again). Those few requests, with the others of this instance still on their way, and
+ * the newcomer's first ones can share a second at the connector: they rest on the schedule's room
+ * alone, as every request of two instances did before this rule, so the schedule keeps the wider
+ * room of a joining instance (TRIP_ALLOWANCE_MS.joining: 48 a second) for JOINING_MS after it
+ * started. A trip longer than that room in that moment could still put 51 in a second (as it
+ * could at any time before); closing it would take the instances' answers shared through the
+ * store.
  *
  * When the count goes down (another instance took no slot for HOLDER_SILENT_MS, 2 s): looser
  * only after reservations have reported the lower count for LOOSEN_AFTER_MS more. The silent
