@@ -3,6 +3,7 @@ import { DEMO_IDS } from '../../src/demo/demoIds';
 import { askForVisit } from './support/askForVisit';
 import { E2E_TIMEOUT_MS, step, waitForBotMessage } from './support/chatPage';
 import { clickButton, openChat, pinMessage, waitForCardText } from './support/chatSteps';
+import { literally } from './support/releaseToCoordinator';
 import { launchChromium, type ChromiumSession } from './support/launchChromium';
 import { startDemoStack, type DemoStack } from './support/startDemoStack';
 
@@ -45,9 +46,7 @@ describe('release and acceptance across three Playgrounds', () => {
         await waitForBotMessage(megan, /Alex Wilber asks to be released for a shadowing visit/),
       ),
     );
-    await step(megan, 'approval card shows the visit', () =>
-      waitForCardText(approval, new RegExp(escape(time))),
-    );
+    await step(megan, 'approval card shows the visit', () => waitForCardText(approval, literally(time)));
     await step(megan, 'Megan approves', async () => {
       // A time in work time needs cover: Megan says how it is arranged first.
       const withinTeam = approval.getByRole('radio', { name: 'Covered within the team' });
@@ -73,7 +72,7 @@ describe('release and acceptance across three Playgrounds', () => {
     );
     await step(alex, 'confirmation says where and when', async () => {
       await waitForCardText(confirmation, /Patient Flow Hub/);
-      await waitForCardText(confirmation, new RegExp(escape(time)));
+      await waitForCardText(confirmation, literally(time));
     });
 
     const [request] = await stack!.service.store.query('requests', { partitionKey: DEMO_IDS.alex });
@@ -85,7 +84,3 @@ describe('release and acceptance across three Playgrounds', () => {
     ]);
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
